@@ -1,0 +1,95 @@
+/** The normalized event every adapter produces, and the adapter contract that produces it. */
+
+/** Where an event's `id` came from. */
+export type IdSource = 'event' | 'delivery' | 'fingerprint';
+
+/**
+ * A verified, validated, normalized webhook event.
+ *
+ * `dedupeKey` is what gets claimed in the store: namespaced by provider (`stripe:evt_123`) and
+ * identical on every re-delivery of the same event.
+ */
+export interface WebhookEvent<Type extends string = string, Payload = unknown> {
+  /** Adapter name, e.g. `stripe`. */
+  readonly provider: string;
+  /** Provider event type, e.g. `payment_intent.succeeded`. */
+  readonly type: Type;
+  /** The provider's event ID, its delivery ID, or an `fp1:` fingerprint (see `idSource`). */
+  readonly id: string;
+  /** Which of the three `id` is. */
+  readonly idSource: IdSource;
+  /** `${provider}:${id}`; stable across re-deliveries; the key claimed in the dedupe store. */
+  readonly dedupeKey: string;
+  /** The business object the event is about (order ID, repository#number...), when known. */
+  readonly subject?: string;
+  /** When the provider says the event happened. Falls back to `receivedAt` when it does not say. */
+  readonly occurredAt: Date;
+  /** When this delivery reached us (or the time passed as `receivedAt` for queued work). */
+  readonly receivedAt: Date;
+  /** The provider's per-delivery ID, when it sends one. */
+  readonly deliveryId?: string;
+  /** The provider's attempt counter, when it sends one (1 = first delivery). */
+  readonly attempt?: number;
+  /** How long the provider may keep re-delivering, in ms: the default dedupe retention. */
+  readonly retentionMs?: number;
+  /** Provider facts that do not fit the common fields (API version, livemode, hook ID...). */
+  readonly meta: Readonly<Record<string, unknown>>;
+  /** The parsed, schema-validated payload. */
+  readonly payload: Payload;
+}
+
+/** A delivery as it arrived: method, lower-cased headers and the untouched body bytes. */
+export interface RawDelivery {
+  /** Upper-case HTTP method, `POST` when unknown. */
+  readonly method: string;
+  /** Header names lower-cased; repeated headers joined with `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The exact bytes the sender signed. */
+  readonly rawBody: Uint8Array;
+  /** When the delivery was received. */
+  readonly receivedAt: Date;
+}
+
+/**
+ * What an adapter returns from `parse`: the event minus the fields `parseEvent` fills in
+ * uniformly (`provider`, `dedupeKey`, `receivedAt`, `retentionMs`).
+ */
+export type ParsedEvent<E extends WebhookEvent = WebhookEvent> = E extends WebhookEvent
+  ? Omit<E, 'provider' | 'dedupeKey' | 'receivedAt' | 'retentionMs' | 'meta' | 'occurredAt'> & {
+      readonly occurredAt?: Date;
+      readonly meta?: Readonly<Record<string, unknown>>;
+    }
+  : never;
+
+/**
+ * The adapter contract. An adapter turns one raw delivery into one event, or throws a
+ * `HooklatchError`. It must verify before it parses, and must never put a secret in an error.
+ *
+ * @typeParam E - the event union the adapter produces; `parseEvent` returns it.
+ */
+export interface WebhookAdapter<E extends WebhookEvent = WebhookEvent> {
+  /** Short provider name; prefixes every dedupe key (`stripe`, `github`...). */
+  readonly name: string;
+  /**
+   * How long the provider keeps retrying one event, in ms. Used as the default TTL of a
+   * completed dedupe record, so a late retry still finds it.
+   */
+  readonly retentionMs: number;
+  /** Verify and normalize one delivery. May be sync or async. */
+  parse(delivery: RawDelivery): ParsedEvent<E> | Promise<ParsedEvent<E>>;
+}
+
+/** The event type an adapter produces. */
+export type EventOf<A> = A extends WebhookAdapter<infer E> ? E : never;
+
+/**
+ * Identity helper that gives a hand-written adapter full type inference.
+ *
+ * @example
+ * const acme = defineAdapter<WebhookEvent<'acme.ping', { id: string }>>({ name: 'acme', retentionMs: 86_400_000, parse })
+ */
+export function defineAdapter<E extends WebhookEvent>(
+  adapter: WebhookAdapter<E>,
+): WebhookAdapter<E> {
+  return adapter;
+}

@@ -1,0 +1,90 @@
+/**
+ * @hooklatch/core: turn a raw webhook request into a verified, normalized event with a stable
+ * ID, and process it exactly once in effect.
+ *
+ * ```ts
+ * const event = await parseEvent(adapter, request);
+ * const outcome = await processOnce(store, event, handle);
+ * return outcomeResponse(outcome);
+ * ```
+ *
+ * @module
+ */
+export type {
+  EventOf,
+  IdSource,
+  ParsedEvent,
+  RawDelivery,
+  WebhookAdapter,
+  WebhookEvent,
+} from './event';
+export { defineAdapter } from './event';
+export type {
+  DeliveryInput,
+  HeadersInit,
+  NodeRequestLike,
+  PlainDeliveryInput,
+  ReadDeliveryOptions,
+} from './read-delivery';
+export { DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
+export type { ParseEventOptions } from './parse-event';
+export { parseEvent } from './parse-event';
+export type { PayloadIssue } from './payload';
+export { parseJsonBody, validatePayload } from './payload';
+export type {
+  ConfigurationErrorCode,
+  HooklatchErrorCode,
+  HooklatchErrorDetails,
+  HooklatchErrorOptions,
+  PayloadErrorCode,
+  VerificationErrorCode,
+} from './errors';
+export {
+  ConfigurationError,
+  HTTP_STATUS_BY_CODE,
+  HooklatchError,
+  isHooklatchError,
+  PayloadError,
+  StoreUnavailableError,
+  VerificationError,
+} from './errors';
+export type { BytesLike } from './crypto/index';
+export {
+  concatBytes,
+  cryptoBackend,
+  fromBase64,
+  fromHex,
+  fromUtf8,
+  hmacSha256,
+  sha256,
+  sha256Hex,
+  timingSafeEqual,
+  toBase64,
+  toBytes,
+  toHex,
+  utf8,
+} from './crypto/index';
+export { canonicalJson, omitPaths } from './canonical-json';
+export type { FingerprintExplanation, FingerprintInput } from './fingerprint';
+export { explainFingerprint, FINGERPRINT_VERSION, fingerprint } from './fingerprint';
+export type {
+  ClaimOptions,
+  ClaimResult,
+  CompleteOptions,
+  DedupeRecord,
+  DedupeState,
+  DedupeStore,
+  JsonValue,
+  ListOptions,
+} from './store/types';
+export type { MemoryStoreOptions } from './store/memory-store';
+export { memoryStore } from './store/memory-store';
+export type {
+  EventHandler,
+  ProcessOnceOptions,
+  ProcessOutcome,
+  ProcessOutcomeKind,
+  ProcessWarning,
+} from './process-once';
+export { processOnce } from './process-once';
+export { errorResponse, outcomeResponse } from './response';

@@ -1,0 +1,202 @@
+/**
+ * Turns whatever a handler has (a Web `Request`, a Node `IncomingMessage`, or plain
+ * `{ headers, body }`) into a {@link RawDelivery} with the exact body bytes, enforcing the size
+ * limit while reading so an oversize body is never buffered whole.
+ */
+import { ConfigurationError, PayloadError } from './errors';
+import type { RawDelivery } from './event';
+import { concatBytes, utf8 } from './crypto/encoding';
+
+/** Header shapes accepted in plain input: a `Headers`, a record, or `[name, value]` pairs. */
+export type HeadersInit =
+  | Headers
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | ReadonlyArray<readonly [string, string]>;
+
+/** The framework-free input: headers plus the raw, unparsed body. */
+export interface PlainDeliveryInput {
+  headers: HeadersInit;
+  /** The body exactly as received. An already-parsed object is rejected with RAW_BODY_REQUIRED. */
+  body: string | Uint8Array | ArrayBuffer | null | undefined;
+  /** @default 'POST' */
+  method?: string;
+}
+
+/** The minimal shape of a Node `IncomingMessage` we rely on (no `node:http` import needed). */
+export interface NodeRequestLike extends AsyncIterable<unknown> {
+  headers: Record<string, string | string[] | undefined>;
+  method?: string;
+  readableEnded?: boolean;
+  /** Set by body-parsing middleware (Express, Koa...). A Buffer/string is used as the raw body. */
+  body?: unknown;
+  rawBody?: unknown;
+}
+
+/** Anything `parseEvent` accepts. */
+export type DeliveryInput = Request | NodeRequestLike | PlainDeliveryInput;
+
+/** Options for reading a delivery. */
+export interface ReadDeliveryOptions {
+  /** When the delivery was received; pass the original time when processing from a queue. @default new Date() */
+  receivedAt?: Date;
+  /** Largest body accepted, in bytes; checked before any hashing or parsing. @default 1_048_576 */
+  maxBodyBytes?: number;
+}
+
+/** 1 MiB: larger than any provider's documented maximum event size. */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
+const RAW_BODY_HINT =
+  'Webhook signatures cover the exact raw bytes, so the body must reach hooklatch unparsed. ' +
+  "Express: use express.raw({ type: '*/*' }) on this route (not express.json()); " +
+  'Next.js/Hono/Workers: pass the Request itself; Fastify: parse the content type as a buffer.';
+
+function rawBodyRequired(what: string): ConfigurationError {
+  return new ConfigurationError('RAW_BODY_REQUIRED', `${what}. ${RAW_BODY_HINT}`);
+}
+
+function tooLarge(limit: number, seen: number | undefined): PayloadError {
+  return new PayloadError(
+    'BODY_TOO_LARGE',
+    `Body exceeds the ${limit}-byte limit (maxBodyBytes)${seen === undefined ? '' : `: ${seen} bytes`}.`,
+    { details: { maxBodyBytes: limit, ...(seen === undefined ? {} : { bytes: seen }) } },
+  );
+}
+
+function isWebRequest(input: unknown): input is Request {
+  if (typeof Request !== 'undefined' && input instanceof Request) return true;
+  const r = input as Partial<Request> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.arrayBuffer === 'function' &&
+    typeof (r.headers as Headers | undefined)?.get === 'function'
+  );
+}
+
+function isNodeRequest(input: unknown): input is NodeRequestLike {
+  const r = input as Partial<NodeRequestLike> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof (r as { on?: unknown }).on === 'function' &&
+    typeof r[Symbol.asyncIterator] === 'function' &&
+    typeof r.headers === 'object'
+  );
+}
+
+function normalizeHeaders(headers: HeadersInit): Record<string, string> {
+  const out: Record<string, string> = {};
+  const add = (name: string, value: string) => {
+    const key = name.toLowerCase();
+    out[key] = key in out ? `${out[key]}, ${value}` : value;
+  };
+  if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) {
+    (headers as Headers).forEach((value, name) => add(name, value));
+  } else if (Array.isArray(headers)) {
+    for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>)
+      add(name, value);
+  } else {
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined) continue;
+      if (typeof value === 'string') add(name, value);
+      else for (const v of value as readonly string[]) add(name, v);
+    }
+  }
+  return out;
+}
+
+function checkDeclaredLength(headers: Record<string, string>, limit: number): void {
+  const declared = Number(headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, declared);
+}
+
+function bodyToBytes(body: unknown, what: string): Uint8Array {
+  if (body === undefined || body === null) return new Uint8Array(0);
+  if (typeof body === 'string') return utf8(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw rawBodyRequired(
+    `${what} is a ${Array.isArray(body) ? 'array' : typeof body}, not raw bytes`,
+  );
+}
+
+async function readChunks(source: AsyncIterable<unknown>, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of source) {
+    const bytes = typeof chunk === 'string' ? utf8(chunk) : (chunk as Uint8Array);
+    total += bytes.length;
+    if (total > limit) throw tooLarge(limit, undefined);
+    chunks.push(bytes);
+  }
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : concatBytes(...chunks);
+}
+
+async function readWebBody(request: Request, limit: number): Promise<Uint8Array> {
+  if (request.bodyUsed) throw rawBodyRequired('The Request body was already read');
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const source: AsyncIterable<Uint8Array> = {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          yield value;
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    },
+  };
+  return readChunks(source, limit);
+}
+
+function checkLimit(body: Uint8Array, limit: number): Uint8Array {
+  if (body.length > limit) throw tooLarge(limit, body.length);
+  return body;
+}
+
+/** Read any supported input into a {@link RawDelivery}. */
+export async function readDelivery(
+  input: DeliveryInput,
+  options: ReadDeliveryOptions = {},
+): Promise<RawDelivery> {
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const receivedAt = options.receivedAt ?? new Date();
+
+  if (isWebRequest(input)) {
+    const headers = normalizeHeaders(input.headers);
+    checkDeclaredLength(headers, limit);
+    const rawBody = await readWebBody(input, limit);
+    return { method: input.method.toUpperCase(), headers, rawBody, receivedAt };
+  }
+
+  if (isNodeRequest(input)) {
+    const headers = normalizeHeaders(input.headers);
+    const method = (input.method ?? 'POST').toUpperCase();
+    checkDeclaredLength(headers, limit);
+    // Middleware that already consumed the stream may have kept the bytes for us.
+    const kept = input.rawBody ?? input.body;
+    if (kept !== undefined) {
+      const rawBody = checkLimit(bodyToBytes(kept, 'The request body'), limit);
+      return { method, headers, rawBody, receivedAt };
+    }
+    if (input.readableEnded) {
+      throw rawBodyRequired('The request stream was already consumed and no raw body was kept');
+    }
+    return { method, headers, rawBody: await readChunks(input, limit), receivedAt };
+  }
+
+  const plain = input as PlainDeliveryInput;
+  if (typeof plain !== 'object' || plain === null || !('headers' in plain)) {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      'parseEvent expects a Request, a Node IncomingMessage, or { headers, body }.',
+    );
+  }
+  const headers = normalizeHeaders(plain.headers ?? {});
+  const rawBody = checkLimit(bodyToBytes(plain.body, 'body'), limit);
+  return { method: (plain.method ?? 'POST').toUpperCase(), headers, rawBody, receivedAt };
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'tsup';
+import type { Plugin } from 'esbuild';
+
+// The Node build swaps the portable crypto backend (@noble/hashes) for node:crypto.
+// Everything else is the same source, so both builds share one set of types.
+const nodeCrypto: Plugin = {
+  name: 'hooklatch-node-crypto',
+  setup(build) {
+    build.onResolve({ filter: /\/backend$/ }, (args) => ({
+      path: `${args.resolveDir}/backend.node.ts`,
+    }));
+  },
+};
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { compilerOptions: { paths: {} } },
+    platform: 'neutral',
+    target: 'es2022',
+    sourcemap: true,
+  },
+  {
+    entry: { 'index.node': 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: false,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    esbuildPlugins: [nodeCrypto],
+  },
+]);
