@@ -88,3 +88,11 @@ export type {
 } from './process-once';
 export { processOnce } from './process-once';
 export { errorResponse, outcomeResponse } from './response';
+export type { SecretOptions } from './verify';
+export {
+  checkTimestamp,
+  matchSignature,
+  requireHeader,
+  resolveSecrets,
+  signatureInvalid,
+} from './verify';

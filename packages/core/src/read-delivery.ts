@@ -197,6 +197,7 @@ export async function readDelivery(
     );
   }
   const headers = normalizeHeaders(plain.headers ?? {});
+  checkDeclaredLength(headers, limit);
   const rawBody = checkLimit(bodyToBytes(plain.body, 'body'), limit);
   return { method: (plain.method ?? 'POST').toUpperCase(), headers, rawBody, receivedAt };
 }

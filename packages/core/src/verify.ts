@@ -1,0 +1,111 @@
+/**
+ * Building blocks every adapter's verification uses, so that all providers fail the same way:
+ * secret lists for rotation, two-sided timestamp tolerance, constant-time matching of candidate
+ * signatures, and errors that point at raw-body problems without echoing any secret.
+ */
+import { ConfigurationError, PayloadError, VerificationError } from './errors';
+import { timingSafeEqual } from './crypto/index';
+
+/** `secret` / `secrets` as accepted by every signing adapter's options. */
+export interface SecretOptions {
+  /** The signing secret. Use `secrets` during a rotation. */
+  secret?: string | Uint8Array;
+  /** Every currently valid secret, newest first; any of them verifies. */
+  secrets?: ReadonlyArray<string | Uint8Array>;
+}
+
+/** Collect `secret` and `secrets` into one non-empty list, or throw CONFIG_INVALID. */
+export function resolveSecrets(
+  options: SecretOptions,
+  provider: string,
+): Array<string | Uint8Array> {
+  const list = [
+    ...(options.secret === undefined ? [] : [options.secret]),
+    ...(options.secrets ?? []),
+  ].filter((s) => s.length > 0);
+  if (list.length === 0) {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      `${provider}: no signing secret configured (pass \`secret\` or \`secrets\`).`,
+    );
+  }
+  return list;
+}
+
+/**
+ * Compare each expected signature (one per secret) against each received one in constant time.
+ * Returns the index of the secret that matched, or -1. Every pair is compared, so timing does
+ * not reveal which secret or which candidate matched.
+ */
+export function matchSignature(
+  expected: ReadonlyArray<Uint8Array>,
+  received: ReadonlyArray<Uint8Array>,
+): number {
+  let match = -1;
+  expected.forEach((candidate, secretIndex) => {
+    for (const sig of received) {
+      if (timingSafeEqual(candidate, sig) && match === -1) match = secretIndex;
+    }
+  });
+  return match;
+}
+
+/** Read a required header (names are lower-case in a RawDelivery). */
+export function requireHeader(
+  headers: Readonly<Record<string, string>>,
+  name: string,
+  code: 'SIGNATURE_MISSING' | 'HEADER_MISSING' = 'HEADER_MISSING',
+): string {
+  const value = headers[name.toLowerCase()];
+  if (value === undefined || value.trim() === '') {
+    if (code === 'SIGNATURE_MISSING') {
+      throw new VerificationError('SIGNATURE_MISSING', `Missing ${name} header.`, {
+        details: { header: name },
+      });
+    }
+    throw new PayloadError('HEADER_MISSING', `Missing ${name} header.`, {
+      details: { header: name },
+    });
+  }
+  return value;
+}
+
+/**
+ * The error for "no signature matched". It names the header and reminds that a parsed and
+ * re-serialized body can never verify, the most common cause in practice.
+ */
+export function signatureInvalid(provider: string, header: string): VerificationError {
+  return new VerificationError(
+    'SIGNATURE_INVALID',
+    `${provider}: no signature in ${header} matches the request body. Check the secret, and make ` +
+      'sure the exact raw body bytes are passed: a body parsed and re-serialized as JSON ' +
+      '(express.json(), JSON.stringify) differs from what was signed.',
+    { details: { header } },
+  );
+}
+
+/**
+ * Check a signed timestamp against `receivedAt`, in BOTH directions: a timestamp too far in the
+ * future is as suspicious as a stale one.
+ *
+ * @param timestampSeconds - the signed Unix time, in seconds
+ * @param toleranceSeconds - allowed skew either way; 0 or Infinity disables the check
+ */
+export function checkTimestamp(
+  timestampSeconds: number,
+  receivedAt: Date,
+  toleranceSeconds: number,
+  header: string,
+): void {
+  if (!Number.isFinite(toleranceSeconds) || toleranceSeconds <= 0) return;
+  const skew = receivedAt.getTime() / 1000 - timestampSeconds;
+  if (Math.abs(skew) > toleranceSeconds) {
+    const direction = skew > 0 ? 'old' : 'in the future';
+    throw new VerificationError(
+      'TIMESTAMP_OUT_OF_TOLERANCE',
+      `The ${header} timestamp is ${Math.round(Math.abs(skew))} s ${direction}; ` +
+        `the tolerance is ${toleranceSeconds} s. If you process from a queue, pass receivedAt.`,
+      { details: { header, skewSeconds: Math.round(skew), toleranceSeconds } },
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import * as noble from '../src/crypto/backend';
+import * as node from '../src/crypto/backend.node';
+import { fromBase64, fromHex, toBase64, toHex, utf8 } from '../src/crypto/encoding';
+
+const hex = (s: string) => fromHex(s) as Uint8Array;
+const SHA256 = [
+  ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+  [
+    'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+    '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+  ],
+] as const;
+// RFC 4231 test cases 1, 2 and 6.
+const HMAC = [
+  [
+    hex('0b'.repeat(20)),
+    utf8('Hi There'),
+    'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7',
+  ],
+  [
+    utf8('Jefe'),
+    utf8('what do ya want for nothing?'),
+    '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+  ],
+  [
+    hex('aa'.repeat(131)),
+    utf8('Test Using Larger Than Block-Size Key - Hash Key First'),
+    '60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54',
+  ],
+] as const;
+
+describe.each([
+  ['noble (portable build)', noble],
+  ['node:crypto (node build)', node],
+])('crypto backend: %s', (_name, backend) => {
+  it.each(SHA256)('sha256(%j)', (input, expected) => {
+    expect(toHex(backend.sha256Bytes(utf8(input)))).toBe(expected);
+  });
+  it.each(HMAC)('hmac-sha256 RFC 4231 vector %#', (key, data, expected) => {
+    expect(toHex(backend.hmacSha256Bytes(key, data))).toBe(expected);
+  });
+  it('constant-time equality', () => {
+    expect(backend.timingSafeEqualBytes(utf8('abc'), utf8('abc'))).toBe(true);
+    expect(backend.timingSafeEqualBytes(utf8('abc'), utf8('abd'))).toBe(false);
+    expect(backend.timingSafeEqualBytes(utf8('abc'), utf8('abcd'))).toBe(false);
+    expect(backend.timingSafeEqualBytes(new Uint8Array(0), new Uint8Array(0))).toBe(true);
+  });
+  it('names itself', () => {
+    expect(backend.BACKEND_NAME).toBe(backend === node ? 'node' : 'noble');
+  });
+});
+
+describe('encoding', () => {
+  it('hex round-trips and rejects non-hex', () => {
+    expect(toHex(hex('00ff10'))).toBe('00ff10');
+    expect(toHex(fromHex('ABCD') as Uint8Array)).toBe('abcd');
+    expect(fromHex('abc')).toBeNull();
+    expect(fromHex('zz')).toBeNull();
+  });
+  it('base64 matches Buffer and accepts url-safe and unpadded input', () => {
+    const bytes = new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 7) % 256));
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(fromBase64(Buffer.from(bytes).toString('base64url'))).toEqual(bytes);
+    expect(fromBase64('YQ')).toEqual(utf8('a'));
+    expect(fromBase64('not base64!')).toBeNull();
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigurationError,
+  HTTP_STATUS_BY_CODE,
+  HooklatchError,
+  type HooklatchErrorCode,
+  isHooklatchError,
+  PayloadError,
+  StoreUnavailableError,
+  VerificationError,
+  errorResponse,
+} from '../src/index';
+
+const cases: Array<[HooklatchErrorCode, () => HooklatchError, number, Function]> = [
+  [
+    'SIGNATURE_MISSING',
+    () => new VerificationError('SIGNATURE_MISSING', 'm'),
+    401,
+    VerificationError,
+  ],
+  [
+    'SIGNATURE_MALFORMED',
+    () => new VerificationError('SIGNATURE_MALFORMED', 'm'),
+    400,
+    VerificationError,
+  ],
+  [
+    'SIGNATURE_INVALID',
+    () => new VerificationError('SIGNATURE_INVALID', 'm'),
+    401,
+    VerificationError,
+  ],
+  [
+    'TIMESTAMP_OUT_OF_TOLERANCE',
+    () => new VerificationError('TIMESTAMP_OUT_OF_TOLERANCE', 'm'),
+    401,
+    VerificationError,
+  ],
+  ['HEADER_MISSING', () => new PayloadError('HEADER_MISSING', 'm'), 400, PayloadError],
+  ['BODY_EMPTY', () => new PayloadError('BODY_EMPTY', 'm'), 400, PayloadError],
+  ['BODY_TOO_LARGE', () => new PayloadError('BODY_TOO_LARGE', 'm'), 413, PayloadError],
+  ['PAYLOAD_MALFORMED', () => new PayloadError('PAYLOAD_MALFORMED', 'm'), 400, PayloadError],
+  ['PAYLOAD_INVALID', () => new PayloadError('PAYLOAD_INVALID', 'm'), 422, PayloadError],
+  ['METHOD_NOT_ALLOWED', () => new PayloadError('METHOD_NOT_ALLOWED', 'm'), 405, PayloadError],
+  [
+    'RAW_BODY_REQUIRED',
+    () => new ConfigurationError('RAW_BODY_REQUIRED', 'm'),
+    500,
+    ConfigurationError,
+  ],
+  ['CONFIG_INVALID', () => new ConfigurationError('CONFIG_INVALID', 'm'), 500, ConfigurationError],
+  ['STORE_UNAVAILABLE', () => new StoreUnavailableError('m'), 503, StoreUnavailableError],
+];
+
+describe('HooklatchError family', () => {
+  it('covers every code exactly once', () => {
+    expect(cases.map((c) => c[0]).sort()).toEqual(Object.keys(HTTP_STATUS_BY_CODE).sort());
+  });
+
+  it.each(cases)('%s -> status %i and its subclass', async (code, make, status, cls) => {
+    const error = make();
+    expect(error).toBeInstanceOf(HooklatchError);
+    expect(error).toBeInstanceOf(cls);
+    expect(error.code).toBe(code);
+    expect(error.httpStatus).toBe(status);
+    expect(error.name).toBe(cls.name);
+    expect(isHooklatchError(error)).toBe(true);
+    const response = errorResponse(error);
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ error: { code, message: 'm' } });
+  });
+
+  it('does not treat foreign errors as hooklatch errors and answers them with a bare 500', async () => {
+    expect(isHooklatchError(new Error('x'))).toBe(false);
+    expect(isHooklatchError({ code: 'ECONNRESET', httpStatus: 1 })).toBe(false);
+    const response = errorResponse(new Error('database password is hunter2'));
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain('hunter2');
+  });
+
+  it('keeps the cause and frozen details', () => {
+    const cause = new Error('low level');
+    const error = new StoreUnavailableError('down', { cause, details: { store: 'redis' } });
+    expect(error.cause).toBe(cause);
+    expect(error.details).toEqual({ store: 'redis' });
+    expect(Object.isFrozen(error.details)).toBe(true);
+  });
+});

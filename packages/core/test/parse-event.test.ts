@@ -1,0 +1,241 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, parseEvent, PayloadError, VerificationError } from '../src/index';
+import { SECRET, sign, signedInput, testAdapter } from './support/hmac-adapter';
+
+const adapter = testAdapter();
+const payload = { id: 'evt_1', type: 'order.created', orderId: 'ord_9' };
+
+async function expectError(promise: Promise<unknown>, cls: Function, code: string, status: number) {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(cls);
+  expect(error).toMatchObject({ code, httpStatus: status });
+  expect(String((error as Error).message)).not.toContain(SECRET);
+  return error as Error;
+}
+
+describe('parseEvent input kinds', () => {
+  it('plain { headers, body } with string, Buffer, Uint8Array and ArrayBuffer bodies', async () => {
+    const { headers, body } = signedInput(payload);
+    const bytes = new TextEncoder().encode(body);
+    for (const b of [body, Buffer.from(body), bytes, bytes.buffer.slice(0)]) {
+      const event = await parseEvent(adapter, { headers, body: b });
+      expect(event).toMatchObject({
+        provider: 'test',
+        type: 'order.created',
+        id: 'evt_1',
+        idSource: 'event',
+        dedupeKey: 'test:evt_1',
+        subject: 'ord_9',
+        retentionMs: 60_000,
+        payload,
+      });
+    }
+  });
+
+  it('Web Request', async () => {
+    const { headers, body } = signedInput(payload);
+    const event = await parseEvent(
+      adapter,
+      new Request('https://example.test/hook', { method: 'POST', headers, body }),
+    );
+    expect(event.dedupeKey).toBe('test:evt_1');
+  });
+
+  it('Node IncomingMessage with an unread stream, and one whose body middleware kept as Buffer', async () => {
+    const { headers, body } = signedInput(payload);
+    const seen: string[] = [];
+    const server = createServer(async (req: IncomingMessage, res) => {
+      try {
+        if (req.url === '/kept') {
+          const chunks: Buffer[] = [];
+          for await (const c of req) chunks.push(c as Buffer);
+          (req as IncomingMessage & { body?: unknown }).body = Buffer.concat(chunks);
+        }
+        const event = await parseEvent(adapter, req);
+        seen.push(event.dedupeKey);
+        res.end('ok');
+      } catch (error) {
+        res.statusCode = (error as { httpStatus?: number }).httpStatus ?? 500;
+        res.end(String((error as Error).message));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const path of ['/stream', '/kept']) {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+          method: 'POST',
+          headers,
+          body,
+        });
+        expect(response.status).toBe(200);
+      }
+      expect(seen).toEqual(['test:evt_1', 'test:evt_1']);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('receivedAt for queued processing; occurredAt falls back to it', async () => {
+    const receivedAt = new Date('2025-01-05T10:15:32Z');
+    const event = await parseEvent(adapter, signedInput(payload), { receivedAt });
+    expect(event.receivedAt).toEqual(receivedAt);
+    expect(event.occurredAt).toEqual(receivedAt);
+  });
+
+  it('header names are case-insensitive and arrays are joined', async () => {
+    const { body } = signedInput(payload);
+    const event = await parseEvent(adapter, { headers: [['X-TEST-SIGNATURE', sign(body)]], body });
+    expect(event.id).toBe('evt_1');
+  });
+});
+
+describe('parseEvent bad input', () => {
+  it('an already-parsed object body -> RAW_BODY_REQUIRED with a hint', async () => {
+    const { headers } = signedInput(payload);
+    const error = await expectError(
+      parseEvent(adapter, { headers, body: payload as unknown as string }),
+      ConfigurationError,
+      'RAW_BODY_REQUIRED',
+      500,
+    );
+    expect(error.message).toMatch(/express\.raw/);
+  });
+
+  it('a Node request whose stream was consumed and nothing kept -> RAW_BODY_REQUIRED', async () => {
+    const fake = Object.assign((async function* () {})(), {
+      headers: {},
+      readableEnded: true,
+      on() {},
+    });
+    await expectError(parseEvent(adapter, fake), ConfigurationError, 'RAW_BODY_REQUIRED', 500);
+    const parsed = Object.assign((async function* () {})(), {
+      headers: {},
+      body: { id: 1 },
+      on() {},
+    });
+    await expectError(parseEvent(adapter, parsed), ConfigurationError, 'RAW_BODY_REQUIRED', 500);
+  });
+
+  it('a Request whose body was already read -> RAW_BODY_REQUIRED', async () => {
+    const request = new Request('https://x.test', { method: 'POST', body: '{}' });
+    await request.text();
+    await expectError(parseEvent(adapter, request), ConfigurationError, 'RAW_BODY_REQUIRED', 500);
+  });
+
+  it('oversize body -> BODY_TOO_LARGE before the adapter runs (declared, buffered and streamed)', async () => {
+    const big = JSON.stringify({ ...payload, pad: 'x'.repeat(2_000) });
+    const headers = { 'x-test-signature': sign(big) };
+    await expectError(
+      parseEvent(adapter, { headers, body: big }, { maxBodyBytes: 1000 }),
+      PayloadError,
+      'BODY_TOO_LARGE',
+      413,
+    );
+    await expectError(
+      parseEvent(adapter, new Request('https://x.test', { method: 'POST', headers, body: big }), {
+        maxBodyBytes: 1000,
+      }),
+      PayloadError,
+      'BODY_TOO_LARGE',
+      413,
+    );
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 10; i++) c.enqueue(new Uint8Array(200));
+        c.close();
+      },
+    });
+    const streamed = new Request('https://x.test', {
+      method: 'POST',
+      headers,
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    await expectError(
+      parseEvent(adapter, streamed, { maxBodyBytes: 1000 }),
+      PayloadError,
+      'BODY_TOO_LARGE',
+      413,
+    );
+    const declared = { headers: { ...headers, 'content-length': '5000000' }, body: '{}' };
+    await expectError(parseEvent(adapter, declared), PayloadError, 'BODY_TOO_LARGE', 413);
+  });
+
+  it('default limit is 1 MiB', async () => {
+    const body = 'x'.repeat(1_048_577);
+    await expectError(
+      parseEvent(adapter, { headers: {}, body }),
+      PayloadError,
+      'BODY_TOO_LARGE',
+      413,
+    );
+  });
+
+  it('missing, malformed and wrong signatures', async () => {
+    const { body } = signedInput(payload);
+    await expectError(
+      parseEvent(adapter, { headers: {}, body }),
+      VerificationError,
+      'SIGNATURE_MISSING',
+      401,
+    );
+    await expectError(
+      parseEvent(adapter, { headers: { 'x-test-signature': 'zz' }, body }),
+      VerificationError,
+      'SIGNATURE_MALFORMED',
+      400,
+    );
+    const wrong = await expectError(
+      parseEvent(adapter, { headers: { 'x-test-signature': sign(body, 'other') }, body }),
+      VerificationError,
+      'SIGNATURE_INVALID',
+      401,
+    );
+    expect(wrong.message).toMatch(/raw body/);
+  });
+
+  it('re-serialized body fails verification', async () => {
+    const original = '{ "id": "evt_1", "type": "order.created" }';
+    const reserialized = JSON.stringify(JSON.parse(original));
+    await expectError(
+      parseEvent(adapter, { headers: { 'x-test-signature': sign(original) }, body: reserialized }),
+      VerificationError,
+      'SIGNATURE_INVALID',
+      401,
+    );
+  });
+
+  it('empty, non-JSON and schema-failing bodies', async () => {
+    for (const [body, code, status] of [
+      ['', 'BODY_EMPTY', 400],
+      ['  \n', 'BODY_EMPTY', 400],
+      ['{not json', 'PAYLOAD_MALFORMED', 400],
+      ['{"id": 5, "type": "x"}', 'PAYLOAD_INVALID', 422],
+    ] as const) {
+      const error = await expectError(
+        parseEvent(adapter, { headers: { 'x-test-signature': sign(body) }, body }),
+        PayloadError,
+        code,
+        status,
+      );
+      if (code === 'PAYLOAD_INVALID') {
+        expect(error.message).toContain('id:');
+        expect((error as PayloadError).details.issues).toEqual([
+          { path: 'id', message: expect.any(String) },
+        ]);
+      }
+    }
+  });
+
+  it('rejects input that is no request at all', async () => {
+    await expectError(parseEvent(adapter, 42 as never), ConfigurationError, 'CONFIG_INVALID', 500);
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * @hooklatch/testing: prove a dedupe store or an adapter with the same suites hooklatch uses.
+ *
+ * - `describeStore` runs the DedupeStore conformance and race suite (vitest).
+ * - `assertProcessedOnce` delivers one signed request twice and concurrently, and checks the
+ *   handler ran once.
+ * - `signed*Request` builders create deliveries signed exactly as each provider signs them.
+ *
+ * @module
+ */
+export type { DescribeStoreOptions, StoreSkip, StoreTestName } from './describe-store';
+export { describeStore, STORE_TESTS } from './describe-store';
+export type { AssertProcessedOnceOptions, ProcessedOnceReport } from './duplicate-delivery';
+export { assertProcessedOnce } from './duplicate-delivery';
+export type { ClaimRaceOptions, ClaimRaceReport } from './claim-race';
+export { runClaimRace } from './claim-race';
+// Signed request builders, one file per provider (add one export line per provider below).
