@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Lint every publishable package as it would be published: publint checks the package.json
+// (exports, files, types), and @arethetypeswrong/cli checks that the types resolve for ESM and
+// CJS consumers under node16 and bundler resolution. Needs `npm run build` first.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+
+const root = new URL('../packages/', import.meta.url);
+const dirs = readdirSync(root).filter((d) => existsSync(new URL(`${d}/package.json`, root)));
+const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
+let failed = 0;
+for (const dir of dirs) {
+  const path = new URL(`${dir}/`, root).pathname;
+  const pkg = JSON.parse(readFileSync(`${path}package.json`, 'utf8'));
+  if (pkg.private) continue;
+  for (const [tool, args] of [
+    ['publint', ['--strict', path]],
+    // node10 predates `exports`; every supported Node (>=20.19) uses node16 resolution.
+    ['attw', ['--pack', path, '--profile', 'node16', '--format', 'table-flipped']],
+  ]) {
+    try {
+      execFileSync(bin(tool), args, { stdio: 'pipe', encoding: 'utf8' });
+      console.log(`ok    ${tool.padEnd(8)} ${pkg.name}`);
+    } catch (error) {
+      failed++;
+      console.log(`FAIL  ${tool.padEnd(8)} ${pkg.name}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    }
+  }
+}
+if (failed > 0) {
+  console.error(`${failed} package check(s) failed`);
+  process.exit(1);
+}
