@@ -11,8 +11,8 @@ import {
   requireHeader,
   signatureInvalid,
   toHex,
-  validatePayload,
   VerificationError,
+  validatePayload,
   type WebhookEvent,
 } from '@hooklatch/core';
 import { z } from 'zod';
@@ -34,7 +34,8 @@ export function acme(options: { secret: string }) {
     parse(delivery) {
       const header = requireHeader(delivery.headers, 'x-acme-signature', 'SIGNATURE_MISSING');
       const received = fromHex(header);
-      if (!received) throw new VerificationError('SIGNATURE_MALFORMED', 'x-acme-signature is not hex.');
+      if (!received)
+        throw new VerificationError('SIGNATURE_MALFORMED', 'x-acme-signature is not hex.');
       if (matchSignature([hmacSha256(options.secret, delivery.rawBody)], [received]) < 0) {
         throw signatureInvalid('acme', 'x-acme-signature');
       }

@@ -71,14 +71,25 @@ async function send(row: Row, ev: { body: string; signature: string }) {
     headers: { 'content-type': 'application/json', 'x-acme-signature': ev.signature },
     body: ev.body,
   });
-  const { outcome } = (await response.json()) as { outcome: keyof Row };
-  const key = outcome === 'store_unavailable' ? 'failed' : outcome;
-  (row[key] as number)++;
+  const { outcome } = (await response.json()) as { outcome: string };
+  const key = (outcome === 'store_unavailable' ? 'failed' : outcome) as Exclude<
+    keyof Row,
+    'scenario'
+  >;
+  row[key]++;
   return response.status;
 }
 
 function scenario(name: string): Row {
-  const row = { scenario: name, deliveries: 0, processed: 0, duplicate: 0, in_flight: 0, failed: 0, rejected: 0 };
+  const row = {
+    scenario: name,
+    deliveries: 0,
+    processed: 0,
+    duplicate: 0,
+    in_flight: 0,
+    failed: 0,
+    rejected: 0,
+  };
   rows.push(row);
   return row;
 }
@@ -136,15 +147,43 @@ server.close();
 
 const total = rows.reduce(
   (t, r) => {
-    for (const k of ['deliveries', 'processed', 'duplicate', 'in_flight', 'failed', 'rejected'] as const) t[k] += r[k];
+    for (const k of [
+      'deliveries',
+      'processed',
+      'duplicate',
+      'in_flight',
+      'failed',
+      'rejected',
+    ] as const)
+      t[k] += r[k];
     return t;
   },
-  { scenario: 'total', deliveries: 0, processed: 0, duplicate: 0, in_flight: 0, failed: 0, rejected: 0 },
+  {
+    scenario: 'total',
+    deliveries: 0,
+    processed: 0,
+    duplicate: 0,
+    in_flight: 0,
+    failed: 0,
+    rejected: 0,
+  },
 );
-const cols = ['scenario', 'deliveries', 'processed', 'duplicate', 'in_flight', 'failed', 'rejected'] as const;
-const widths = cols.map((c) => Math.max(c.length, ...[...rows, total].map((r) => String(r[c]).length)));
+const cols = [
+  'scenario',
+  'deliveries',
+  'processed',
+  'duplicate',
+  'in_flight',
+  'failed',
+  'rejected',
+] as const;
+const widths = cols.map((c) =>
+  Math.max(c.length, ...[...rows, total].map((r) => String(r[c]).length)),
+);
 const line = (r: Record<string, unknown>) =>
-  cols.map((c, i) => (i === 0 ? String(r[c]).padEnd(widths[i]!) : String(r[c]).padStart(widths[i]!))).join('  ');
+  cols
+    .map((c, i) => (i === 0 ? String(r[c]).padEnd(widths[i]!) : String(r[c]).padStart(widths[i]!)))
+    .join('  ');
 console.log('hooklatch demo: duplicate webhook storm on the embedded memory store\n');
 console.log(line(Object.fromEntries(cols.map((c) => [c, c]))));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -155,7 +194,9 @@ console.log(line(total as unknown as Record<string, unknown>));
 const charged = [...payments.values()];
 const twice = charged.filter((n) => n > 1).length;
 const expectedOrders = 10 + 10 + 5 + 5;
-console.log(`\norders charged: ${payments.size} of ${expectedOrders}; charged more than once: ${twice}`);
+console.log(
+  `\norders charged: ${payments.size} of ${expectedOrders}; charged more than once: ${twice}`,
+);
 if (payments.size !== expectedOrders || twice > 0) {
   console.error('FAILED: an order was charged twice or not at all');
   process.exit(1);

@@ -3,7 +3,7 @@
 // (exports, files, types), and @arethetypeswrong/cli checks that the types resolve for ESM and
 // CJS consumers under node16 and bundler resolution. Needs `npm run build` first.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const root = new URL('../packages/', import.meta.url);
 const dirs = readdirSync(root).filter((d) => existsSync(new URL(`${d}/package.json`, root)));
@@ -23,7 +23,9 @@ for (const dir of dirs) {
       console.log(`ok    ${tool.padEnd(8)} ${pkg.name}`);
     } catch (error) {
       failed++;
-      console.log(`FAIL  ${tool.padEnd(8)} ${pkg.name}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+      console.log(
+        `FAIL  ${tool.padEnd(8)} ${pkg.name}\n${error.stdout ?? ''}${error.stderr ?? ''}`,
+      );
     }
   }
 }

@@ -1,5 +1,5 @@
-import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
+import { defineConfig } from 'tsup';
 
 // The Node build swaps the portable crypto backend (@noble/hashes) for node:crypto.
 // Everything else is the same source, so both builds share one set of types.

@@ -8,8 +8,9 @@
  *
  * The `fp1` algorithm is frozen: golden vectors in the tests pin it. A change means `fp2`.
  */
-import { concatBytes, sha256Hex, toHex, utf8, sha256 } from './crypto/index';
+
 import { canonicalJson, omitPaths } from './canonical-json';
+import { concatBytes, sha256, sha256Hex, toHex, utf8 } from './crypto/index';
 
 /** The version prefix of every fingerprint this release produces. */
 export const FINGERPRINT_VERSION = 'fp1';

@@ -10,44 +10,8 @@
  *
  * @module
  */
-export type {
-  EventOf,
-  IdSource,
-  ParsedEvent,
-  RawDelivery,
-  WebhookAdapter,
-  WebhookEvent,
-} from './event';
-export { defineAdapter } from './event';
-export type {
-  DeliveryInput,
-  HeadersInit,
-  NodeRequestLike,
-  PlainDeliveryInput,
-  ReadDeliveryOptions,
-} from './read-delivery';
-export { DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
-export type { ParseEventOptions } from './parse-event';
-export { parseEvent } from './parse-event';
-export type { PayloadIssue } from './payload';
-export { parseJsonBody, validatePayload } from './payload';
-export type {
-  ConfigurationErrorCode,
-  HooklatchErrorCode,
-  HooklatchErrorDetails,
-  HooklatchErrorOptions,
-  PayloadErrorCode,
-  VerificationErrorCode,
-} from './errors';
-export {
-  ConfigurationError,
-  HTTP_STATUS_BY_CODE,
-  HooklatchError,
-  isHooklatchError,
-  PayloadError,
-  StoreUnavailableError,
-  VerificationError,
-} from './errors';
+
+export { canonicalJson, omitPaths } from './canonical-json';
 export type { BytesLike } from './crypto/index';
 export {
   concatBytes,
@@ -64,9 +28,57 @@ export {
   toHex,
   utf8,
 } from './crypto/index';
-export { canonicalJson, omitPaths } from './canonical-json';
+export type {
+  ConfigurationErrorCode,
+  HooklatchErrorCode,
+  HooklatchErrorDetails,
+  HooklatchErrorOptions,
+  PayloadErrorCode,
+  VerificationErrorCode,
+} from './errors';
+export {
+  ConfigurationError,
+  HooklatchError,
+  HTTP_STATUS_BY_CODE,
+  isHooklatchError,
+  PayloadError,
+  StoreUnavailableError,
+  VerificationError,
+} from './errors';
+export type {
+  EventOf,
+  IdSource,
+  ParsedEvent,
+  RawDelivery,
+  WebhookAdapter,
+  WebhookEvent,
+} from './event';
+export { defineAdapter } from './event';
 export type { FingerprintExplanation, FingerprintInput } from './fingerprint';
 export { explainFingerprint, FINGERPRINT_VERSION, fingerprint } from './fingerprint';
+export type { ParseEventOptions } from './parse-event';
+export { parseEvent } from './parse-event';
+export type { PayloadIssue } from './payload';
+export { parseJsonBody, validatePayload } from './payload';
+export type {
+  EventHandler,
+  ProcessOnceOptions,
+  ProcessOutcome,
+  ProcessOutcomeKind,
+  ProcessWarning,
+} from './process-once';
+export { processOnce } from './process-once';
+export type {
+  DeliveryInput,
+  HeadersInit,
+  NodeRequestLike,
+  PlainDeliveryInput,
+  ReadDeliveryOptions,
+} from './read-delivery';
+export { DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
+export { errorResponse, outcomeResponse } from './response';
+export type { MemoryStoreOptions } from './store/memory-store';
+export { memoryStore } from './store/memory-store';
 export type {
   ClaimOptions,
   ClaimResult,
@@ -77,17 +89,6 @@ export type {
   JsonValue,
   ListOptions,
 } from './store/types';
-export type { MemoryStoreOptions } from './store/memory-store';
-export { memoryStore } from './store/memory-store';
-export type {
-  EventHandler,
-  ProcessOnceOptions,
-  ProcessOutcome,
-  ProcessOutcomeKind,
-  ProcessWarning,
-} from './process-once';
-export { processOnce } from './process-once';
-export { errorResponse, outcomeResponse } from './response';
 export type { SecretOptions } from './verify';
 export {
   checkTimestamp,

@@ -1,6 +1,6 @@
 /** `parseEvent`: the one entry point from a raw request to a verified, normalized event. */
 import type { EventOf, WebhookAdapter, WebhookEvent } from './event';
-import { readDelivery, type DeliveryInput, type ReadDeliveryOptions } from './read-delivery';
+import { type DeliveryInput, type ReadDeliveryOptions, readDelivery } from './read-delivery';
 
 /** Options of {@link parseEvent}. */
 export interface ParseEventOptions extends ReadDeliveryOptions {}

@@ -3,9 +3,10 @@
  * `{ headers, body }`) into a {@link RawDelivery} with the exact body bytes, enforcing the size
  * limit while reading so an oversize body is never buffered whole.
  */
+
+import { concatBytes, utf8 } from './crypto/encoding';
 import { ConfigurationError, PayloadError } from './errors';
 import type { RawDelivery } from './event';
-import { concatBytes, utf8 } from './crypto/encoding';
 
 /** Header shapes accepted in plain input: a `Headers`, a record, or `[name, value]` pairs. */
 export type HeadersInit =
@@ -92,7 +93,9 @@ function normalizeHeaders(headers: HeadersInit): Record<string, string> {
     out[key] = key in out ? `${out[key]}, ${value}` : value;
   };
   if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) {
-    (headers as Headers).forEach((value, name) => add(name, value));
+    (headers as Headers).forEach((value, name) => {
+      add(name, value);
+    });
   } else if (Array.isArray(headers)) {
     for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>)
       add(name, value);

@@ -1,5 +1,5 @@
 /** Web `Response` builders for the two things a webhook route answers: an outcome or an error. */
-import { HooklatchError, isHooklatchError } from './errors';
+import { type HooklatchError, isHooklatchError } from './errors';
 import type { ProcessOutcome } from './process-once';
 
 /** Turn an outcome into a Web `Response`: JSON `{ outcome, code? }`, never the payload. */

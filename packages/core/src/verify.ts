@@ -3,8 +3,9 @@
  * secret lists for rotation, two-sided timestamp tolerance, constant-time matching of candidate
  * signatures, and errors that point at raw-body problems without echoing any secret.
  */
-import { ConfigurationError, PayloadError, VerificationError } from './errors';
+
 import { timingSafeEqual } from './crypto/index';
+import { ConfigurationError, PayloadError, VerificationError } from './errors';
 
 /** `secret` / `secrets` as accepted by every signing adapter's options. */
 export interface SecretOptions {

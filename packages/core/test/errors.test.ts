@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConfigurationError,
-  HTTP_STATUS_BY_CODE,
+  errorResponse,
   HooklatchError,
   type HooklatchErrorCode,
+  HTTP_STATUS_BY_CODE,
   isHooklatchError,
   PayloadError,
   StoreUnavailableError,
   VerificationError,
-  errorResponse,
 } from '../src/index';
 
 const cases: Array<[HooklatchErrorCode, () => HooklatchError, number, Function]> = [

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalJson,
   explainFingerprint,
-  fingerprint,
   type FingerprintInput,
+  fingerprint,
   omitPaths,
 } from '../src/index';
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, parseEvent, PayloadError, VerificationError } from '../src/index';
+import { ConfigurationError, PayloadError, parseEvent, VerificationError } from '../src/index';
 import { SECRET, sign, signedInput, testAdapter } from './support/hmac-adapter';
 
 const adapter = testAdapter();

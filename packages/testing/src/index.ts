@@ -8,10 +8,11 @@
  *
  * @module
  */
+
+export type { ClaimRaceOptions, ClaimRaceReport } from './claim-race';
+export { runClaimRace } from './claim-race';
 export type { DescribeStoreOptions, StoreSkip, StoreTestName } from './describe-store';
 export { describeStore, STORE_TESTS } from './describe-store';
 export type { AssertProcessedOnceOptions, ProcessedOnceReport } from './duplicate-delivery';
 export { assertProcessedOnce } from './duplicate-delivery';
-export type { ClaimRaceOptions, ClaimRaceReport } from './claim-race';
-export { runClaimRace } from './claim-race';
 // Signed request builders, one file per provider (add one export line per provider below).

@@ -3,6 +3,7 @@
  * and the demo; use a durable store when more than one process receives webhooks.
  */
 import { ulid } from 'ulid';
+import { ExpiryIndex } from './expiry-index';
 import type {
   ClaimOptions,
   ClaimResult,
@@ -11,7 +12,6 @@ import type {
   DedupeStore,
   ListOptions,
 } from './types';
-import { ExpiryIndex } from './expiry-index';
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
@@ -105,7 +105,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
       const key = prefix + rawKey;
       const t = now();
       const record = live(key, t)?.record;
-      if (!record || record.state !== 'in_flight' || record.token !== token) return false;
+      if (record?.state !== 'in_flight' || record.token !== token) return false;
       put(key, {
         ...record,
         state: 'completed',
@@ -119,7 +119,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
     async release(rawKey: string, token: string) {
       const key = prefix + rawKey;
       const record = live(key, now())?.record;
-      if (!record || record.state !== 'in_flight' || record.token !== token) return false;
+      if (record?.state !== 'in_flight' || record.token !== token) return false;
       entries.delete(key);
       return true;
     },

@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import {
   defineAdapter,
+  fromHex,
   hmacSha256,
   matchSignature,
   parseJsonBody,
   requireHeader,
   signatureInvalid,
-  fromHex,
   toHex,
-  validatePayload,
   VerificationError,
+  validatePayload,
   type WebhookEvent,
 } from '../../src/index';
 
