@@ -75,6 +75,12 @@ export interface WebhookAdapter<E extends WebhookEvent = WebhookEvent> {
    * completed dedupe record, so a late retry still finds it.
    */
   readonly retentionMs: number;
+  /**
+   * HTTP methods the provider delivers with; anything else is refused with METHOD_NOT_ALLOWED
+   * before any verification.
+   * @default ['POST']
+   */
+  readonly methods?: readonly string[];
   /** Verify and normalize one delivery. May be sync or async. */
   parse(delivery: RawDelivery): ParsedEvent<E> | Promise<ParsedEvent<E>>;
 }

@@ -1,4 +1,5 @@
 /** `parseEvent`: the one entry point from a raw request to a verified, normalized event. */
+import { PayloadError } from './errors';
 import type { EventOf, WebhookAdapter, WebhookEvent } from './event';
 import { type DeliveryInput, type ReadDeliveryOptions, readDelivery } from './read-delivery';
 
@@ -21,6 +22,14 @@ export async function parseEvent<A extends WebhookAdapter<WebhookEvent>>(
   options: ParseEventOptions = {},
 ): Promise<EventOf<A>> {
   const delivery = await readDelivery(input, options);
+  const methods = adapter.methods ?? ['POST'];
+  if (!methods.includes(delivery.method)) {
+    throw new PayloadError(
+      'METHOD_NOT_ALLOWED',
+      `${adapter.name} delivers with ${methods.join(' or ')}, not ${delivery.method}.`,
+      { details: { method: delivery.method, allowed: methods } },
+    );
+  }
   const parsed = await adapter.parse(delivery);
   const event: WebhookEvent = {
     ...parsed,

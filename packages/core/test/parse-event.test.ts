@@ -235,6 +235,22 @@ describe('parseEvent bad input', () => {
     }
   });
 
+  it('a method the adapter does not accept -> METHOD_NOT_ALLOWED', async () => {
+    const { headers } = signedInput(payload);
+    await expectError(
+      parseEvent(adapter, new Request('https://x.test', { method: 'GET', headers })),
+      PayloadError,
+      'METHOD_NOT_ALLOWED',
+      405,
+    );
+    await expectError(
+      parseEvent(adapter, { ...signedInput(payload), method: 'put' }),
+      PayloadError,
+      'METHOD_NOT_ALLOWED',
+      405,
+    );
+  });
+
   it('rejects input that is no request at all', async () => {
     await expectError(parseEvent(adapter, 42 as never), ConfigurationError, 'CONFIG_INVALID', 500);
   });
