@@ -16,3 +16,5 @@ export { describeStore, STORE_TESTS } from './describe-store';
 export type { AssertProcessedOnceOptions, ProcessedOnceReport } from './duplicate-delivery';
 export { assertProcessedOnce } from './duplicate-delivery';
 // Signed request builders, one file per provider (add one export line per provider below).
+export type { SignedGithubRequestOptions } from './providers/github';
+export { signedGithubRequest } from './providers/github';

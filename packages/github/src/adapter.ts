@@ -1,0 +1,77 @@
+/** The `github()` adapter: verify `X-Hub-Signature-256`, normalize, validate with zod. */
+import {
+  defineAdapter,
+  type ParsedEvent,
+  type RawDelivery,
+  requireHeader,
+  resolveSecrets,
+  validatePayload,
+  type WebhookAdapter,
+} from '@hooklatch/core';
+import { decodeGithubBody } from './body';
+import { githubEnvelopeSchema, githubSubject } from './envelope';
+import type { GithubEvent } from './event';
+import { githubPayloadSchemas } from './generated/schemas';
+import { GITHUB_RETENTION_MS, type GithubOptions } from './options';
+import { verifyGithubSignature } from './signature';
+
+/** Headers GitHub sends with every delivery. */
+export const GITHUB_HEADERS = {
+  event: 'X-GitHub-Event',
+  delivery: 'X-GitHub-Delivery',
+  hookId: 'X-GitHub-Hook-ID',
+  targetType: 'X-GitHub-Hook-Installation-Target-Type',
+  targetId: 'X-GitHub-Hook-Installation-Target-ID',
+} as const;
+
+function typedSchema(type: string) {
+  return Object.hasOwn(githubPayloadSchemas, type)
+    ? githubPayloadSchemas[type as keyof typeof githubPayloadSchemas]
+    : undefined;
+}
+
+/**
+ * Create the GitHub adapter for `parseEvent`.
+ *
+ * The dedupe ID is the `X-GitHub-Delivery` GUID (idSource `delivery`): GitHub payloads carry no
+ * event ID, and a redelivery reuses the GUID of the original delivery.
+ *
+ * @example
+ * const event = await parseEvent(github({ secret: process.env.GITHUB_WEBHOOK_SECRET }), request);
+ * if (event.type === 'pull_request.opened') console.log(event.payload.pull_request.title);
+ */
+export function github(options: GithubOptions): WebhookAdapter<GithubEvent> {
+  const secrets = resolveSecrets(options, 'github');
+  const validate = options.validatePayloads ?? true;
+  return defineAdapter<GithubEvent>({
+    name: 'github',
+    retentionMs: options.retentionMs ?? GITHUB_RETENTION_MS,
+    parse(delivery: RawDelivery): ParsedEvent<GithubEvent> {
+      const secretIndex = verifyGithubSignature(delivery, secrets);
+      const eventName = requireHeader(delivery.headers, GITHUB_HEADERS.event).trim();
+      const deliveryId = requireHeader(delivery.headers, GITHUB_HEADERS.delivery).trim();
+      const { data, format } = decodeGithubBody(delivery);
+      const envelope = validatePayload(githubEnvelopeSchema, data, `github ${eventName}`);
+      const type = envelope.action === undefined ? eventName : `${eventName}.${envelope.action}`;
+      const schema = validate ? typedSchema(type) : undefined;
+      const payload = schema ? validatePayload(schema, data, `github ${type}`) : envelope;
+      const headers = delivery.headers;
+      return {
+        type,
+        id: deliveryId,
+        idSource: 'delivery',
+        deliveryId,
+        subject: githubSubject(envelope),
+        meta: {
+          event: eventName,
+          hookId: headers[GITHUB_HEADERS.hookId.toLowerCase()],
+          installationTargetType: headers[GITHUB_HEADERS.targetType.toLowerCase()],
+          installationTargetId: headers[GITHUB_HEADERS.targetId.toLowerCase()],
+          secretIndex,
+          bodyFormat: format,
+        },
+        payload,
+      } as ParsedEvent<GithubEvent>;
+    },
+  });
+}

@@ -1,0 +1,24 @@
+/** GitHub sends JSON, or a form body whose `payload` field holds the JSON (content type "form"). */
+import { fromUtf8, PayloadError, parseJsonBody, type RawDelivery, utf8 } from '@hooklatch/core';
+
+/** How the payload was encoded on the wire. */
+export type GithubBodyFormat = 'json' | 'form';
+
+/** Decode the (already verified) body into JSON, whichever content type the hook uses. */
+export function decodeGithubBody(delivery: RawDelivery): { data: unknown; format: GithubBodyFormat } {
+  const contentType = delivery.headers['content-type']?.toLowerCase() ?? '';
+  if (!contentType.startsWith('application/x-www-form-urlencoded')) {
+    return { data: parseJsonBody(delivery.rawBody), format: 'json' };
+  }
+  if (delivery.rawBody.length === 0) {
+    throw new PayloadError('BODY_EMPTY', 'The request body is empty.');
+  }
+  const payload = new URLSearchParams(fromUtf8(delivery.rawBody)).get('payload');
+  if (payload === null) {
+    throw new PayloadError(
+      'PAYLOAD_MALFORMED',
+      'The form-encoded body has no "payload" field (GitHub puts the JSON there).',
+    );
+  }
+  return { data: parseJsonBody(utf8(payload)), format: 'form' };
+}

@@ -1,0 +1,51 @@
+/**
+ * The payload shape the spec recommends (`{ type, timestamp, data }`) and the typing that a
+ * per-type schema map gives on top of it. The envelope is loose on purpose: a sender adding a
+ * new event type or field must never turn deliveries into errors that it retries for days.
+ */
+import type { WebhookEvent } from '@hooklatch/core';
+import { z } from 'zod';
+
+/** The envelope every delivery is checked against: an object whose `type`, if any, is a string. */
+export const envelopeSchema = z.looseObject({
+  type: z.string().min(1).optional(),
+  timestamp: z.string().optional(),
+  data: z.unknown().optional(),
+});
+
+/** A payload as the envelope sees it (unknown fields kept). */
+export type StandardWebhookPayload = z.output<typeof envelopeSchema>;
+
+/** Zod schemas by event type; each validates (and types) the whole JSON body of that type. */
+export type EventSchemas = Readonly<Record<string, z.ZodType>>;
+
+/** An event whose type has a schema in the map: its payload is that schema's output. */
+export type KnownStandardWebhookEvent<M extends EventSchemas> = {
+  [K in keyof M & string]: WebhookEvent<K, z.output<M[K]>>;
+}[keyof M & string];
+
+/**
+ * What the adapter produces: a typed event for every type in the map, plus the envelope-typed
+ * event for any other type. Use {@link isEventType} to narrow to one known type.
+ */
+export type StandardWebhookEvent<M extends EventSchemas = {}> =
+  | KnownStandardWebhookEvent<M>
+  | WebhookEvent<string, StandardWebhookPayload>;
+
+/** The literal types of a union of events (never the catch-all `string`). */
+export type KnownTypeOf<E> = E extends WebhookEvent<infer T> ? (string extends T ? never : T) : never;
+
+/**
+ * Narrow an event to one type of the schema map. A plain `event.type === 'x'` check cannot
+ * narrow, because the catch-all member's type is `string`; this guard can, and it is sound: every
+ * event of a mapped type was validated with that type's schema.
+ *
+ * @example
+ * if (isEventType(event, 'invoice.paid')) event.payload.data.amount; // typed by the schema
+ */
+export function isEventType<E extends WebhookEvent, K extends KnownTypeOf<E>>(
+  event: E,
+  type: K,
+): event is Extract<E, { type: K }> {
+  return event.type === type;
+}

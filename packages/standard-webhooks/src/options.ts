@@ -1,0 +1,57 @@
+/** Options of the Standard Webhooks adapter. */
+import type { SecretOptions } from '@hooklatch/core';
+import type { EventSchemas } from './envelope';
+
+/** Default dedupe-key prefix and event provider name. */
+export const DEFAULT_NAME = 'standard-webhooks';
+
+/** The spec's example schedule retries for about 75.5 hours; 4 days covers it with margin. */
+export const DEFAULT_RETENTION_MS = 4 * 24 * 3600 * 1000;
+
+/** The spec's and the reference libraries' tolerance: 5 minutes either way. */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/**
+ * Options of `standardWebhooks`. Give at least one HMAC secret (`secret`/`secrets`, for `v1`
+ * signatures) or one ed25519 public key (`publicKey`/`publicKeys`, for `v1a`); give both when the
+ * sender may use either.
+ *
+ * @typeParam M - the schema map (`events`), inferred from the value passed
+ */
+export interface StandardWebhooksOptions<M extends EventSchemas = {}> extends SecretOptions {
+  /**
+   * The sender's ed25519 public key, `whpk_` + base64 (or its 32 raw bytes), for `v1a`
+   * signatures. Use `publicKeys` during a rotation.
+   */
+  publicKey?: string | Uint8Array;
+  /** Every currently valid ed25519 public key, newest first; any of them verifies. */
+  publicKeys?: ReadonlyArray<string | Uint8Array>;
+  /**
+   * Allowed difference between `webhook-timestamp` and `receivedAt`, in seconds, in both
+   * directions. 0 or `Infinity` disables the check (only for replaying stored deliveries).
+   * @default 300
+   */
+  toleranceSeconds?: number;
+  /**
+   * Zod schemas by event type (the body's `type` field). A delivery of a listed type must match
+   * its schema (else PAYLOAD_INVALID) and is typed by it; any other type passes with the
+   * envelope type. @default {}
+   */
+  events?: M;
+  /**
+   * Provider name, which prefixes every dedupe key. Set one per sender when several senders use
+   * Standard Webhooks, so their message IDs can never collide.
+   * @default 'standard-webhooks'
+   */
+  name?: string;
+  /**
+   * How long completed events are remembered, in ms: at least the sender's retry horizon.
+   * @default 345_600_000 (4 days)
+   */
+  retentionMs?: number;
+  /**
+   * The event type used when the body has no `type` field (the field is only recommended).
+   * @default 'unknown'
+   */
+  fallbackType?: string;
+}

@@ -1,0 +1,61 @@
+/**
+ * Parse the signature header: a space-separated list of `<version>,<base64>` entries. A list
+ * (not one value) is what lets a sender sign with an old and a new key during a rotation.
+ */
+import { fromBase64, VerificationError } from '@hooklatch/core';
+
+/** The signature versions this package verifies. */
+export type SignatureVersion = 'v1' | 'v1a';
+
+/** The decoded signatures of one delivery, by version. */
+export interface SignatureList {
+  /** HMAC-SHA256 signatures (32 bytes each). */
+  v1: Uint8Array[];
+  /** ed25519 signatures (64 bytes each). */
+  v1a: Uint8Array[];
+  /** Versions present that this package does not know (kept for the error message only). */
+  unknown: string[];
+}
+
+const EXPECTED_BYTES: Readonly<Record<SignatureVersion, number>> = { v1: 32, v1a: 64 };
+
+function malformed(header: string, reason: string): VerificationError {
+  return new VerificationError('SIGNATURE_MALFORMED', `The ${header} header ${reason}.`, {
+    details: { header },
+  });
+}
+
+/**
+ * Split and decode the list. Unknown versions are skipped, so a sender that adds a future scheme
+ * next to `v1` keeps verifying; an entry that is not `<version>,<value>`, or a known version whose
+ * value is not base64 of the right length, makes the whole header SIGNATURE_MALFORMED.
+ */
+export function parseSignatureList(value: string, header: string): SignatureList {
+  const list: SignatureList = { v1: [], v1a: [], unknown: [] };
+  // Repeated headers reach us joined with ", ", so a trailing comma on an entry is a separator.
+  const entries = value
+    .split(/\s+/)
+    .map((entry) => entry.replace(/,$/, ''))
+    .filter((entry) => entry !== '');
+  if (entries.length === 0) throw malformed(header, 'is empty');
+  for (const entry of entries) {
+    const comma = entry.indexOf(',');
+    if (comma <= 0 || comma === entry.length - 1) {
+      throw malformed(header, 'has an entry that is not "<version>,<base64 signature>"');
+    }
+    const version = entry.slice(0, comma);
+    if (version !== 'v1' && version !== 'v1a') {
+      list.unknown.push(version.slice(0, 16));
+      continue;
+    }
+    const bytes = fromBase64(entry.slice(comma + 1));
+    if (!bytes || bytes.length !== EXPECTED_BYTES[version]) {
+      throw malformed(
+        header,
+        `has a ${version} entry that is not base64 of ${EXPECTED_BYTES[version]} bytes`,
+      );
+    }
+    list[version].push(bytes);
+  }
+  return list;
+}

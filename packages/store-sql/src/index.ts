@@ -1,0 +1,18 @@
+/**
+ * @hooklatch/store-sql: durable dedupe stores in the SQL database you already run.
+ *
+ * - `postgresStore` over `pg` or postgres.js, `mysqlStore` over `mysql2` (MySQL and MariaDB),
+ *   `sqliteStore` over `better-sqlite3`.
+ * - A claim is one `INSERT ... ON CONFLICT / ON DUPLICATE KEY UPDATE` statement that inserts or
+ *   takes over an expired lease; `complete(key, token, { tx })` joins your transaction.
+ *
+ * @module
+ */
+
+export type { MysqlCallbackClient, MysqlQueryable, MysqlStoreOptions } from './mysql-store';
+export { mysqlStore } from './mysql-store';
+export type { PgQueryable, PostgresJsSql, PostgresStoreOptions } from './postgres-store';
+export { postgresStore } from './postgres-store';
+export type { PurgeOptions, SqlDedupeStore } from './sql-store';
+export type { SqliteStoreOptions } from './sqlite-store';
+export { sqliteStore } from './sqlite-store';

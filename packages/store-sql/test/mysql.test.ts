@@ -1,0 +1,72 @@
+/**
+ * mysqlStore against the real MariaDB/MySQL server in HOOKLATCH_MYSQL_URL through mysql2: a
+ * promise pool for the suite and a pooled connection for the caller's transaction.
+ */
+import { mysqlStore } from '@hooklatch/store-sql';
+import { describeStore } from '@hooklatch/testing';
+import mysql from 'mysql2';
+import mysqlPromise from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverUrl, uniqueName } from './support/servers';
+import { describeSqlExtras } from './support/sql-extras';
+
+const url = serverUrl('mysql');
+
+describe.skipIf(!url)('mysql via mysql2', () => {
+  const table = uniqueName('hl_my');
+  const pool = mysqlPromise.createPool({ uri: url, connectionLimit: 8, connectTimeout: 5_000 });
+  beforeAll(() => mysqlStore({ client: pool, table }).createSchema());
+  afterAll(async () => {
+    await pool.query(`DROP TABLE IF EXISTS ${table}`);
+    await pool.end();
+  });
+
+  describeStore({
+    name: 'mysql (mysql2/promise pool)',
+    create: ({ prefix }) => mysqlStore({ client: pool, table, prefix }),
+  });
+
+  it('accepts a callback-style mysql2 pool through .promise()', async () => {
+    const callbackPool = mysql.createPool({ uri: url, connectionLimit: 2 });
+    try {
+      const store = mysqlStore({ client: callbackPool, table, prefix: uniqueName('cb') });
+      const claim = await store.claim('k', { leaseMs: 60_000, ttlMs: 60_000 });
+      expect(claim.status).toBe('claimed');
+      expect((await store.claim('k', { leaseMs: 60_000, ttlMs: 60_000 })).status).toBe(
+        'in_flight',
+      );
+    } finally {
+      await callbackPool.promise().end();
+    }
+  });
+
+  describeSqlExtras('mysql (mysql2)', table, {
+    setup: () =>
+      pool.query(`CREATE TABLE IF NOT EXISTS ${table}_orders (id VARCHAR(64))`).then(() => {}),
+    teardown: () => pool.query(`DROP TABLE IF EXISTS ${table}_orders`).then(() => {}),
+    store: (t, prefix) => mysqlStore({ client: pool, table: t, prefix }),
+    async transaction(commit, fn) {
+      const connection = await pool.getConnection();
+      try {
+        await connection.beginTransaction();
+        await fn(connection);
+        if (commit) await connection.commit();
+        else await connection.rollback();
+      } catch (error) {
+        await connection.rollback();
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    insertOrder: (tx, id) =>
+      (tx as mysqlPromise.PoolConnection)
+        .query(`INSERT INTO ${table}_orders (id) VALUES (?)`, [id])
+        .then(() => {}),
+    dropTable: (t) => pool.query(`DROP TABLE IF EXISTS ${t}`).then(() => {}),
+    countOrders: async (id) => {
+      const [rows] = await pool.query(`SELECT id FROM ${table}_orders WHERE id = ?`, [id]);
+      return (rows as unknown[]).length;
+    },
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * sqliteStore on a temp database file with better-sqlite3, both as a store-opened file and as an
+ * injected Database. No server needed, so these always run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { postgresStore, sqliteStore } from '@hooklatch/store-sql';
+import { describeStore } from '@hooklatch/testing';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeSqlExtras } from './support/sql-extras';
+
+const dir = mkdtempSync(join(tmpdir(), 'hooklatch-sqlite-'));
+const db = new Database(join(dir, 'dedupe.db'), { timeout: 5_000 });
+db.pragma('journal_mode = WAL');
+const table = 'hl_sqlite';
+sqliteStore({ database: db, table }).createSchema();
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describeStore({
+  name: 'sqlite (better-sqlite3, injected Database)',
+  create: ({ prefix }) => sqliteStore({ database: db, table, prefix }),
+});
+
+describeStore({
+  name: 'sqlite (better-sqlite3, store-opened file)',
+  create: async ({ prefix }) => {
+    const store = sqliteStore({ filename: join(dir, 'opened.db'), table, prefix });
+    await store.createSchema();
+    return store;
+  },
+});
+
+describeSqlExtras('sqlite (better-sqlite3)', table, {
+  setup: async () => {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${table}_orders (id TEXT)`);
+  },
+  teardown: async () => {
+    db.exec(`DROP TABLE IF EXISTS ${table}_orders`);
+  },
+  store: (t, prefix) => sqliteStore({ database: db, table: t, prefix }),
+  // better-sqlite3 transactions are synchronous: complete's UPDATE starts before it returns, so
+  // it runs inside the transaction; its promise settles afterwards.
+  async transaction(commit, fn) {
+    let pending: Promise<void> | undefined;
+    const run = db.transaction(() => {
+      pending = fn(db);
+      if (!commit) throw new Error('roll back');
+    });
+    try {
+      run();
+    } finally {
+      await pending;
+    }
+  },
+  insertOrder: async (tx, id) => {
+    (tx as Database.Database).prepare(`INSERT INTO ${table}_orders (id) VALUES (?)`).run(id);
+  },
+  dropTable: async (t) => {
+    db.exec(`DROP TABLE IF EXISTS ${t}`);
+  },
+  countOrders: async (id) =>
+    (db.prepare(`SELECT id FROM ${table}_orders WHERE id = ?`).all(id) as unknown[]).length,
+});
+
+describe('sql store configuration', () => {
+  it('rejects table names that are not plain identifiers', () => {
+    for (const bad of ['x; DROP TABLE y', 'a-b', '"quoted"', 'a.b.c', '', '1abc']) {
+      expect(() => sqliteStore({ database: db, table: bad })).toThrow(
+        expect.objectContaining({ code: 'CONFIG_INVALID' }),
+      );
+    }
+    expect(sqliteStore({ database: db, table: 'main.ok_name' }).table).toBe('main.ok_name');
+  });
+
+  it('rejects a missing client or database', () => {
+    expect(() => sqliteStore({})).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    expect(() => postgresStore({ client: {} as never })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
+  });
+
+  it('close() closes a database the store opened, never an injected one', async () => {
+    const injected = sqliteStore({ database: db, table });
+    await injected.close();
+    expect(db.open).toBe(true);
+    const path = join(dir, 'owned.db');
+    const owned = sqliteStore({ filename: path, table });
+    await owned.createSchema();
+    await owned.close();
+    await expect(owned.get('k')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+  });
+});
