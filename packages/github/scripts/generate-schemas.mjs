@@ -165,10 +165,12 @@ function typeNode(type, node, owner) {
 
 /** The typed events: `event` or `event.action` -> component name. */
 const events = [];
+/** Every other event type GitHub documents: typed statically, validated by the envelope only. */
+const untyped = new Set();
 for (const [key, webhook] of Object.entries(spec.webhooks)) {
   const event = webhook.post?.['x-github']?.subcategory;
-  if (!EVENTS.includes(event)) continue;
-  const ref = webhook.post.requestBody.content['application/json'].schema.$ref;
+  const ref = webhook.post?.requestBody?.content?.['application/json']?.schema?.$ref;
+  if (!event || !ref) continue;
   const name = refName(ref);
   // Some payloads are a oneOf (review_requested: a user or a team reviewer); read the action
   // from the first variant then.
@@ -177,7 +179,8 @@ for (const [key, webhook] of Object.entries(spec.webhooks)) {
   const shape = variant?.$ref ? components[refName(variant.$ref)] : (variant ?? root);
   const action = (root.properties ?? shape.properties)?.action?.enum;
   const type = action?.length === 1 ? `${event}.${action[0]}` : event;
-  events.push({ type, name, key });
+  if (EVENTS.includes(event)) events.push({ type, name, key });
+  else untyped.add(type);
 }
 events.sort((a, b) => a.type.localeCompare(b.type));
 for (const e of events) emitComponent(e.name);
@@ -202,6 +205,18 @@ lines.push('} as const;');
 lines.push('');
 lines.push('/** Every event type with a typed payload schema. */');
 lines.push('export type GithubTypedEventType = keyof typeof githubPayloadSchemas;');
+lines.push('');
+lines.push('/**');
+lines.push(
+  ' * Every other event type the OpenAPI documents. These parse with the envelope only; an event',
+);
+lines.push(
+  ' * type newer than this file also parses at runtime, outside this union until regenerated.',
+);
+lines.push(' */');
+lines.push('export type GithubUntypedEventType =');
+for (const t of [...untyped].sort()) lines.push(`  | ${JSON.stringify(t)}`);
+lines.push(';');
 lines.push('');
 lines.push('/** The validated payload type of each typed event. */');
 lines.push('export type GithubPayloads = {');

@@ -5,7 +5,10 @@ import { fromUtf8, PayloadError, parseJsonBody, type RawDelivery, utf8 } from '@
 export type GithubBodyFormat = 'json' | 'form';
 
 /** Decode the (already verified) body into JSON, whichever content type the hook uses. */
-export function decodeGithubBody(delivery: RawDelivery): { data: unknown; format: GithubBodyFormat } {
+export function decodeGithubBody(delivery: RawDelivery): {
+  data: unknown;
+  format: GithubBodyFormat;
+} {
   const contentType = delivery.headers['content-type']?.toLowerCase() ?? '';
   if (!contentType.startsWith('application/x-www-form-urlencoded')) {
     return { data: parseJsonBody(delivery.rawBody), format: 'json' };

@@ -1,25 +1,26 @@
-/** The `GithubEvent` union: one member per typed event type, plus a fallback for the others. */
+/** The `GithubEvent` union: one member per typed event type, plus the documented untyped ones. */
 import type { WebhookEvent } from '@hooklatch/core';
 import type { GithubEnvelope } from './envelope';
-import type { GithubPayloads, GithubTypedEventType } from './generated/schemas';
-
-declare const untypedBrand: unique symbol;
-
-/**
- * The `type` of an event without a generated schema. It is a plain string at runtime; the brand
- * only keeps it from swallowing the typed members, so `event.type === 'push'` still narrows
- * `payload`. Compare an untyped name with `(event.type as string) === 'deployment'`.
- */
-export type UntypedGithubEventType = string & { readonly [untypedBrand]: true };
+import type {
+  GithubPayloads,
+  GithubTypedEventType,
+  GithubUntypedEventType,
+} from './generated/schemas';
 
 /** A typed GitHub event: `type` is `event` or `event.action`, `payload` its generated type. */
 export type TypedGithubEvent = {
   [K in GithubTypedEventType]: WebhookEvent<K, GithubPayloads[K]>;
 }[GithubTypedEventType];
 
-/** An event hooklatch has no schema for: verified, and parsed with the envelope only. */
-export type UntypedGithubEvent = WebhookEvent<UntypedGithubEventType, GithubEnvelope>;
+/**
+ * An event without a generated schema: verified, and validated with the envelope only.
+ *
+ * Its `type` is a literal union of every other event GitHub's OpenAPI documents, so that
+ * `event.type === 'push'` narrows `payload` (a plain `string` member would swallow every typed
+ * member). An event type newer than the generated file still parses at runtime with this shape;
+ * compare such names with `(event.type as string) === 'new_event'`.
+ */
+export type UntypedGithubEvent = WebhookEvent<GithubUntypedEventType, GithubEnvelope>;
 
 /** Every event the `github()` adapter produces. */
 export type GithubEvent = TypedGithubEvent | UntypedGithubEvent;
-

@@ -17,9 +17,12 @@ export type {
   GithubEvent,
   TypedGithubEvent,
   UntypedGithubEvent,
-  UntypedGithubEventType,
 } from './event';
-export type { GithubPayloads, GithubTypedEventType } from './generated/schemas';
+export type {
+  GithubPayloads,
+  GithubTypedEventType,
+  GithubUntypedEventType,
+} from './generated/schemas';
 export { githubPayloadSchemas } from './generated/schemas';
 export type { GithubOptions } from './options';
 export { GITHUB_RETENTION_MS } from './options';

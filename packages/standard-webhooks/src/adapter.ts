@@ -21,8 +21,13 @@ import {
 } from './options';
 import { type VerificationKeys, verifySignature } from './verify-signature';
 
-function resolveKeys(options: StandardWebhooksOptions<EventSchemas>, name: string): VerificationKeys {
-  const hasSecret = options.secret !== undefined || (options.secrets?.length ?? 0) > 0;
+function resolveKeys(
+  options: StandardWebhooksOptions<EventSchemas>,
+  name: string,
+): VerificationKeys {
+  // An empty string (an unset environment variable) is no secret, not a reason to refuse a
+  // configured public key.
+  const hasSecret = [options.secret, ...(options.secrets ?? [])].some((s) => (s?.length ?? 0) > 0);
   const publicKeys = [
     ...(options.publicKey === undefined ? [] : [options.publicKey]),
     ...(options.publicKeys ?? []),
@@ -78,7 +83,9 @@ export function standardWebhooks<M extends EventSchemas = {}>(
       const envelope = validatePayload(envelopeSchema, body, name);
       const type = envelope.type ?? fallbackType;
       // Own-property lookup only: a type named `constructor` must not find Object's prototype.
-      const schema: z.ZodType | undefined = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+      const schema: z.ZodType | undefined = Object.hasOwn(schemas, type)
+        ? schemas[type]
+        : undefined;
       const payload = schema ? validatePayload(schema, body, `${name} ${type}`) : envelope;
       const occurredAt = sourceTime(envelope.timestamp);
 

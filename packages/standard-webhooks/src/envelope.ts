@@ -33,7 +33,8 @@ export type StandardWebhookEvent<M extends EventSchemas = {}> =
   | WebhookEvent<string, StandardWebhookPayload>;
 
 /** The literal types of a union of events (never the catch-all `string`). */
-export type KnownTypeOf<E> = E extends WebhookEvent<infer T> ? (string extends T ? never : T) : never;
+export type KnownTypeOf<E> =
+  E extends WebhookEvent<infer T> ? (string extends T ? never : T) : never;
 
 /**
  * Narrow an event to one type of the schema map. A plain `event.type === 'x'` check cannot

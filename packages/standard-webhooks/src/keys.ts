@@ -62,7 +62,8 @@ export function decodePublicKeys(
         `is not a ${PUBLIC_KEY_PREFIX} base64 ed25519 public key (32 bytes)`,
       );
     }
-    if (!ed25519.utils.isValidPublicKey(bytes)) {
+    // Strict (non-ZIP-215) decoding, the same rule verification applies.
+    if (!ed25519.utils.isValidPublicKey(bytes, false)) {
       throw invalidKey(provider, 'publicKey', index, 'is not a valid ed25519 point');
     }
     return bytes;

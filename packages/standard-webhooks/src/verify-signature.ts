@@ -41,7 +41,8 @@ function matchEd25519(
   for (const [keyIndex, key] of publicKeys.entries()) {
     for (const sig of signatures) {
       try {
-        if (ed25519.verify(sig, content, key)) return keyIndex;
+        // Strict RFC 8032 decoding: one message, one accepted encoding of its signature.
+        if (ed25519.verify(sig, content, key, { zip215: false })) return keyIndex;
       } catch {
         // A signature that does not even decode is simply not a match.
       }

@@ -10,7 +10,7 @@ import { createSqlStore, type SqlDedupeStore } from './sql-store';
 
 /** The part of a `mysql2/promise` Pool, PoolConnection or Connection the store uses. */
 export interface MysqlQueryable {
-  query(sql: string, values?: unknown): Promise<[unknown, unknown]>;
+  query(options: { sql: string; values?: unknown; timeout?: number }): Promise<[unknown, unknown]>;
 }
 
 /** A callback-style `mysql2` Pool or Connection; the store uses its `.promise()` wrapper. */
@@ -29,6 +29,11 @@ export interface MysqlStoreOptions {
   table?: string;
   /** Prepended to every key, so several consumers can share one table. @default '' */
   prefix?: string;
+  /**
+   * Longest wait for one statement (mysql2's per-query `timeout`) before it fails with
+   * `STORE_UNAVAILABLE`. @default 10000
+   */
+  queryTimeoutMs?: number;
 }
 
 // UTC_TIMESTAMP is fixed for the whole statement; the arithmetic ignores the session time zone.
@@ -51,16 +56,20 @@ function toQueryable(client: unknown): MysqlQueryable {
   });
 }
 
-async function execute(client: MysqlQueryable, { text, params }: Query): Promise<ExecResult> {
-  const [result] = await client.query(text, params);
+async function execute(
+  client: MysqlQueryable,
+  { text, params }: Query,
+  timeout: number,
+): Promise<ExecResult> {
+  const [result] = await client.query({ sql: text, values: params, timeout });
   if (Array.isArray(result)) return { rows: result as Record<string, unknown>[], affected: 0 };
   return { rows: [], affected: (result as { affectedRows?: number }).affectedRows ?? 0 };
 }
 
-function mysqlDialect(client: MysqlQueryable, t: string): Dialect {
+function mysqlDialect(client: MysqlQueryable, t: string, timeout: number): Dialect {
   return {
     name: 'mysql',
-    exec: (query, tx) => execute(tx === undefined ? client : toQueryable(tx), query),
+    exec: (query, tx) => execute(tx === undefined ? client : toQueryable(tx), query, timeout),
     isRetryable: (error) => (error as { errno?: number } | null)?.errno === 1213,
     claim: ({ key, token, leaseMs, ttlMs }) => ({
       // One statement: InnoDB locks the duplicate row, then every column keeps its old value
@@ -139,5 +148,6 @@ function mysqlDialect(client: MysqlQueryable, t: string): Dialect {
 export function mysqlStore(options: MysqlStoreOptions): SqlDedupeStore {
   const table = validateTableName(options.table ?? DEFAULT_TABLE);
   const client = toQueryable(options.client);
-  return createSqlStore(mysqlDialect(client, table), table, options.prefix ?? '');
+  const dialect = mysqlDialect(client, table, options.queryTimeoutMs ?? 10_000);
+  return createSqlStore(dialect, table, options.prefix ?? '');
 }

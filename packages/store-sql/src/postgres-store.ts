@@ -139,9 +139,13 @@ export function postgresStore(options: PostgresStoreOptions): SqlDedupeStore {
   const table = validateTableName(options.table ?? DEFAULT_TABLE);
   const client = options.client as Partial<PgQueryable & PostgresJsSql> | null;
   if (typeof client?.unsafe !== 'function' && typeof client?.query !== 'function') {
-    throw new ConfigurationError('CONFIG_INVALID', 'postgresStore needs a pg or postgres.js client.', {
-      details: { option: 'client' },
-    });
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      'postgresStore needs a pg or postgres.js client.',
+      {
+        details: { option: 'client' },
+      },
+    );
   }
   return createSqlStore(postgresDialect(options.client, table), table, options.prefix ?? '');
 }

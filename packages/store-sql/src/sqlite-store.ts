@@ -59,7 +59,10 @@ function sqliteDialect(t: string, opened: Database | (() => Promise<Database>)) 
     // runs inside that transaction.
     async exec(query, tx): Promise<ExecResult> {
       if (tx !== undefined) return execute(tx as Database, query, tx === db ? cache : undefined);
-      if (!db && typeof opened === 'function') db = await (opening ??= opened());
+      if (!db && typeof opened === 'function') {
+        opening ??= opened();
+        db = await opening;
+      }
       return execute(db as Database, query, cache);
     },
     claim: ({ key, token, leaseMs, ttlMs }) => ({

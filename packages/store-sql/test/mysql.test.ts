@@ -32,11 +32,26 @@ describe.skipIf(!url)('mysql via mysql2', () => {
       const store = mysqlStore({ client: callbackPool, table, prefix: uniqueName('cb') });
       const claim = await store.claim('k', { leaseMs: 60_000, ttlMs: 60_000 });
       expect(claim.status).toBe('claimed');
-      expect((await store.claim('k', { leaseMs: 60_000, ttlMs: 60_000 })).status).toBe(
-        'in_flight',
-      );
+      expect((await store.claim('k', { leaseMs: 60_000, ttlMs: 60_000 })).status).toBe('in_flight');
     } finally {
       await callbackPool.promise().end();
+    }
+  });
+
+  it('a claim stuck behind a row lock fails with STORE_UNAVAILABLE after queryTimeoutMs', async () => {
+    const prefix = uniqueName('lock');
+    const store = mysqlStore({ client: pool, table, prefix, queryTimeoutMs: 300 });
+    expect((await store.claim('k', { leaseMs: 1, ttlMs: 60_000 })).status).toBe('claimed');
+    const holder = await pool.getConnection();
+    try {
+      await holder.beginTransaction();
+      await holder.query(`SELECT 1 FROM ${table} WHERE dedupe_key = ? FOR UPDATE`, [`${prefix}k`]);
+      await expect(store.claim('k', { leaseMs: 60_000, ttlMs: 60_000 })).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+      });
+    } finally {
+      await holder.rollback();
+      holder.release();
     }
   });
 

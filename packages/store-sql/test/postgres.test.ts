@@ -6,9 +6,9 @@ import { postgresStore } from '@hooklatch/store-sql';
 import { describeStore } from '@hooklatch/testing';
 import pg from 'pg';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe } from 'vitest';
-import { describeSqlExtras } from './support/sql-extras';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverUrl, uniqueName } from './support/servers';
+import { describeSqlExtras } from './support/sql-extras';
 
 const url = serverUrl('pg');
 
@@ -26,7 +26,29 @@ describe.skipIf(!url)('postgres via pg Pool', () => {
     await pool.end();
   });
 
-  describeStore({ name: 'postgres (pg Pool)', create: ({ prefix }) => postgresStore({ client: pool, table, prefix }) });
+  describeStore({
+    name: 'postgres (pg Pool)',
+    create: ({ prefix }) => postgresStore({ client: pool, table, prefix }),
+  });
+
+  it('a claim stuck behind a row lock fails with STORE_UNAVAILABLE after query_timeout', async () => {
+    const impatient = new pg.Pool({ connectionString: url, max: 2, query_timeout: 300 });
+    impatient.on('error', () => {});
+    const store = postgresStore({ client: impatient, table, prefix: uniqueName('lock') });
+    const holder = await pool.connect();
+    try {
+      expect((await store.claim('k', { leaseMs: 1, ttlMs: 60_000 })).status).toBe('claimed');
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM ${table} WHERE dedupe_key LIKE 'lock%' FOR UPDATE`);
+      await expect(store.claim('k', { leaseMs: 60_000, ttlMs: 60_000 })).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+      });
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+      await impatient.end();
+    }
+  });
 
   describeSqlExtras('postgres (pg)', table, {
     setup: () => pool.query(`CREATE TABLE IF NOT EXISTS ${table}_orders (id text)`).then(() => {}),
@@ -46,7 +68,9 @@ describe.skipIf(!url)('postgres via pg Pool', () => {
       }
     },
     insertOrder: (tx, id) =>
-      (tx as pg.PoolClient).query(`INSERT INTO ${table}_orders (id) VALUES ($1)`, [id]).then(() => {}),
+      (tx as pg.PoolClient)
+        .query(`INSERT INTO ${table}_orders (id) VALUES ($1)`, [id])
+        .then(() => {}),
     dropTable: (t) => pool.query(`DROP TABLE IF EXISTS ${t}`).then(() => {}),
     countOrders: async (id) =>
       (await pool.query(`SELECT id FROM ${table}_orders WHERE id = $1`, [id])).rowCount ?? 0,
@@ -63,7 +87,10 @@ describe.skipIf(!url)('postgres via postgres.js', () => {
     await sql.end();
   });
 
-  describeStore({ name: 'postgres (postgres.js)', create: ({ prefix }) => postgresStore({ client, table, prefix }) });
+  describeStore({
+    name: 'postgres (postgres.js)',
+    create: ({ prefix }) => postgresStore({ client, table, prefix }),
+  });
 
   class Rollback extends Error {}
   describeSqlExtras('postgres (postgres.js)', table, {

@@ -8,14 +8,20 @@ import { join } from 'node:path';
 import { postgresStore, sqliteStore } from '@hooklatch/store-sql';
 import { describeStore } from '@hooklatch/testing';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSqlExtras } from './support/sql-extras';
 
-const dir = mkdtempSync(join(tmpdir(), 'hooklatch-sqlite-'));
-const db = new Database(join(dir, 'dedupe.db'), { timeout: 5_000 });
-db.pragma('journal_mode = WAL');
 const table = 'hl_sqlite';
-sqliteStore({ database: db, table }).createSchema();
+let dir: string;
+let db: Database.Database;
+// In hooks, not at module level: vitest skips hooks of fully filtered-out files, and a
+// module-level temp dir would then never be removed.
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hooklatch-sqlite-'));
+  db = new Database(join(dir, 'dedupe.db'), { timeout: 5_000 });
+  db.pragma('journal_mode = WAL');
+  await sqliteStore({ database: db, table }).createSchema();
+});
 afterAll(() => {
   db.close();
   rmSync(dir, { recursive: true, force: true });

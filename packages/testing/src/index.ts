@@ -18,3 +18,19 @@ export { assertProcessedOnce } from './duplicate-delivery';
 // Signed request builders, one file per provider (add one export line per provider below).
 export type { SignedGithubRequestOptions } from './providers/github';
 export { signedGithubRequest } from './providers/github';
+export type { SignedShopifyRequestOptions } from './providers/shopify';
+export { signedShopifyRequest } from './providers/shopify';
+export type {
+  SignedStandardWebhooksRequest,
+  SignedStandardWebhooksRequestOptions,
+  StandardWebhooksKeyPair,
+} from './providers/standard-webhooks';
+export {
+  signedStandardWebhooksRequest,
+  standardWebhooksKeyPair,
+  standardWebhooksSecret,
+} from './providers/standard-webhooks';
+export type { SignedStripeRequestOptions } from './providers/stripe';
+export { signedStripeRequest } from './providers/stripe';
+export type { ServerName } from './require-server';
+export { SERVER_URL_ENV, serverUrl } from './require-server';

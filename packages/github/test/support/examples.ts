@@ -46,7 +46,12 @@ export function openApiExamples(): GithubExample[] {
   };
   return Object.entries(spec.components.examples).map(([key, example]) => {
     const event = spec.webhooks[key]?.post['x-github'].subcategory ?? key;
-    return { event, type: typeOf(event, example.value), payload: example.value, source: `openapi ${key}` };
+    return {
+      event,
+      type: typeOf(event, example.value),
+      payload: example.value,
+      source: `openapi ${key}`,
+    };
   });
 }
 

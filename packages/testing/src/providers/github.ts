@@ -38,7 +38,8 @@ export function signedGithubRequest(options: SignedGithubRequestOptions): PlainD
   headers: Record<string, string>;
   body: string;
 } {
-  const json = typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload);
+  const json =
+    typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload);
   const form = options.format === 'form';
   const body = form ? `payload=${encodeURIComponent(json)}` : json;
   const headers: Record<string, string> = {

@@ -1,0 +1,135 @@
+/**
+ * Shared-credential schemes: HTTP basic auth, bearer tokens and API-key headers. Weaker than a
+ * body signature (the credential travels with every request and does not cover the body), but
+ * it is what many business systems can send. Comparisons hash both sides first, so they take
+ * the same time whatever the lengths and wherever the first difference is.
+ */
+import { fromBase64, fromUtf8, sha256, timingSafeEqual } from '../crypto/index';
+import { ConfigurationError, VerificationError } from '../errors';
+import { requireHeader } from '../verify';
+import type { DeliveryVerifier } from './verifier';
+
+/** Constant-time equality of two secrets of any length. */
+export function secretEquals(received: string, expected: string): boolean {
+  return timingSafeEqual(sha256(received), sha256(expected));
+}
+
+/** True when `received` equals one of `accepted`; every entry is compared (no early exit). */
+function matchesAny(received: string, accepted: readonly string[]): boolean {
+  let ok = false;
+  for (const candidate of accepted) ok = secretEquals(received, candidate) || ok;
+  return ok;
+}
+
+function credentialList(
+  provider: string,
+  what: string,
+  one: string | undefined,
+  many: readonly string[] | undefined,
+): string[] {
+  const list = [...(one === undefined ? [] : [one]), ...(many ?? [])].filter((s) => s.length > 0);
+  if (list.length === 0) {
+    throw new ConfigurationError('CONFIG_INVALID', `${provider}: no ${what} configured.`);
+  }
+  return list;
+}
+
+function rejected(provider: string, header: string, what: string): VerificationError {
+  return new VerificationError(
+    'SIGNATURE_INVALID',
+    `${provider}: the ${what} in the ${header} header is not one of the configured ones.`,
+    { details: { header } },
+  );
+}
+
+/** Read `Authorization: <scheme> <value>`; a missing header or another scheme is rejected. */
+function authorizationValue(headers: Readonly<Record<string, string>>, scheme: string): string {
+  const value = requireHeader(headers, 'Authorization', 'SIGNATURE_MISSING').trim();
+  const space = value.indexOf(' ');
+  if (space <= 0 || value.slice(0, space).toLowerCase() !== scheme.toLowerCase()) {
+    throw new VerificationError(
+      'SIGNATURE_MALFORMED',
+      `The Authorization header does not use the ${scheme} scheme.`,
+      { details: { header: 'Authorization' } },
+    );
+  }
+  return value.slice(space + 1).trim();
+}
+
+/** Options of {@link basicAuthVerifier}. */
+export interface BasicAuthOptions {
+  /** Provider name used in error messages. */
+  provider: string;
+  /** The expected user name. */
+  username: string;
+  /** The expected password. */
+  password: string;
+}
+
+/** Verify `Authorization: Basic base64(username:password)`. */
+export function basicAuthVerifier(options: BasicAuthOptions): DeliveryVerifier {
+  if (!options.username || !options.password) {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      `${options.provider}: basic auth needs a non-empty username and password.`,
+    );
+  }
+  return (delivery) => {
+    const decoded = fromBase64(authorizationValue(delivery.headers, 'Basic'));
+    const text = decoded === null ? '' : fromUtf8(decoded);
+    const colon = text.indexOf(':');
+    if (colon < 0) {
+      throw new VerificationError(
+        'SIGNATURE_MALFORMED',
+        'The Basic credentials are not base64 of "user:password".',
+        { details: { header: 'Authorization' } },
+      );
+    }
+    // Both halves are always compared, so a right user name is not distinguishable by timing.
+    const userOk = secretEquals(text.slice(0, colon), options.username);
+    const passwordOk = secretEquals(text.slice(colon + 1), options.password);
+    if (!(userOk && passwordOk)) throw rejected(options.provider, 'Authorization', 'credential');
+  };
+}
+
+/** Options of {@link bearerTokenVerifier}. */
+export interface BearerTokenOptions {
+  /** Provider name used in error messages. */
+  provider: string;
+  /** The expected token. Use `tokens` during a rotation. */
+  token?: string;
+  /** Every currently valid token; any of them is accepted. @default [] */
+  tokens?: readonly string[];
+}
+
+/** Verify `Authorization: Bearer <token>` against one or more tokens. */
+export function bearerTokenVerifier(options: BearerTokenOptions): DeliveryVerifier {
+  const tokens = credentialList(options.provider, 'bearer token', options.token, options.tokens);
+  return (delivery) => {
+    if (!matchesAny(authorizationValue(delivery.headers, 'Bearer'), tokens)) {
+      throw rejected(options.provider, 'Authorization', 'token');
+    }
+  };
+}
+
+/** Options of {@link apiKeyVerifier}. */
+export interface ApiKeyOptions {
+  /** Provider name used in error messages. */
+  provider: string;
+  /** The header carrying the key. @default 'X-Api-Key' */
+  header?: string;
+  /** The expected key. Use `keys` during a rotation. */
+  key?: string;
+  /** Every currently valid key; any of them is accepted. @default [] */
+  keys?: readonly string[];
+}
+
+/** Verify a static API key sent in a header. */
+export function apiKeyVerifier(options: ApiKeyOptions): DeliveryVerifier {
+  const keys = credentialList(options.provider, 'API key', options.key, options.keys);
+  const header = options.header ?? 'X-Api-Key';
+  return (delivery) => {
+    const value = requireHeader(delivery.headers, header, 'SIGNATURE_MISSING').trim();
+    if (!matchesAny(value, keys)) throw rejected(options.provider, header, 'key');
+  };
+}

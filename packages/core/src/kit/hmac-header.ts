@@ -1,0 +1,80 @@
+/**
+ * The most common webhook scheme: an HMAC-SHA256 of the raw body in one header, hex or base64,
+ * sometimes behind a prefix such as `sha256=`.
+ */
+import { fromBase64, fromHex, hmacSha256, toBase64, toHex } from '../crypto/index';
+import { VerificationError } from '../errors';
+import {
+  matchSignature,
+  requireHeader,
+  resolveSecrets,
+  type SecretOptions,
+  signatureInvalid,
+} from '../verify';
+import type { DeliveryVerifier } from './verifier';
+
+/** How a signature is written in its header. */
+export type SignatureEncoding = 'hex' | 'base64';
+
+/** Options of {@link hmacHeaderVerifier}. */
+export interface HmacHeaderOptions extends SecretOptions {
+  /** Provider name used in error messages. */
+  provider: string;
+  /** The header carrying the signature, e.g. `X-Qualio-Signature`. */
+  header: string;
+  /** How the digest is encoded. @default 'hex' */
+  encoding?: SignatureEncoding;
+  /** Text before the digest, e.g. `sha256=`. When set, it must be present. @default '' */
+  prefix?: string;
+}
+
+/** Encode a signature as a provider would send it (also what test builders use to sign). */
+export function encodeSignature(
+  digest: Uint8Array,
+  encoding: SignatureEncoding = 'hex',
+  prefix = '',
+): string {
+  return prefix + (encoding === 'hex' ? toHex(digest) : toBase64(digest));
+}
+
+/**
+ * Decode one received signature: strip the prefix, then decode. Throws SIGNATURE_MALFORMED
+ * naming the header (never the value) when either step fails.
+ */
+export function decodeSignature(
+  value: string,
+  options: { header: string; encoding?: SignatureEncoding; prefix?: string },
+): Uint8Array {
+  const prefix = options.prefix ?? '';
+  const trimmed = value.trim();
+  const malformed = (why: string) =>
+    new VerificationError('SIGNATURE_MALFORMED', `The ${options.header} header ${why}.`, {
+      details: { header: options.header },
+    });
+  if (prefix !== '' && !trimmed.toLowerCase().startsWith(prefix.toLowerCase())) {
+    throw malformed(`does not start with "${prefix}"`);
+  }
+  const encoded = trimmed.slice(prefix.length);
+  const bytes = (options.encoding ?? 'hex') === 'hex' ? fromHex(encoded) : fromBase64(encoded);
+  if (bytes === null || bytes.length === 0) {
+    throw malformed(`is not ${options.encoding ?? 'hex'}`);
+  }
+  return bytes;
+}
+
+/**
+ * Verify `header` = prefix + encode(HMAC-SHA256(secret, rawBody)). Every configured secret is
+ * tried (rotation) in constant time. Secrets are checked when the verifier is made, so a missing
+ * one fails at startup with CONFIG_INVALID, not on the first delivery.
+ */
+export function hmacHeaderVerifier(options: HmacHeaderOptions): DeliveryVerifier {
+  const secrets = resolveSecrets(options, options.provider);
+  return (delivery) => {
+    const value = requireHeader(delivery.headers, options.header, 'SIGNATURE_MISSING');
+    const received = decodeSignature(value, options);
+    const expected = secrets.map((secret) => hmacSha256(secret, delivery.rawBody));
+    if (matchSignature(expected, [received]) === -1) {
+      throw signatureInvalid(options.provider, options.header);
+    }
+  };
+}

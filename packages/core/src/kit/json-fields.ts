@@ -1,0 +1,107 @@
+/**
+ * Reading a JSON webhook body and its fields with typed errors: form bodies and non-objects are
+ * PAYLOAD_MALFORMED / PAYLOAD_INVALID, missing or non-ISO fields name their JSON path.
+ */
+import { PayloadError } from '../errors';
+import type { RawDelivery } from '../event';
+import { parseJsonBody } from '../payload';
+
+/** A parsed JSON object body. */
+export type JsonObject = Record<string, unknown>;
+
+function invalid(provider: string, path: string, expectation: string): PayloadError {
+  return new PayloadError(
+    'PAYLOAD_INVALID',
+    `${provider} payload failed validation: ${path}: ${expectation}`,
+    {
+      details: { issues: [{ path, message: expectation }] },
+    },
+  );
+}
+
+/**
+ * Parse the body as a JSON object. A form-encoded body gets its own message (a sender set up
+ * to post form fields is a common misconfiguration); a JSON array or scalar is PAYLOAD_INVALID.
+ */
+export function readJsonObject(delivery: RawDelivery, provider: string): JsonObject {
+  const contentType = delivery.headers['content-type'] ?? '';
+  if (/application\/x-www-form-urlencoded|multipart\/form-data/i.test(contentType)) {
+    throw new PayloadError(
+      'PAYLOAD_MALFORMED',
+      `${provider}: expected a JSON body, got a form-encoded one (${contentType.split(';')[0]}). ` +
+        'Configure the sender to post JSON.',
+      { details: { contentType: contentType.split(';')[0] } },
+    );
+  }
+  const data = parseJsonBody(delivery.rawBody);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw invalid(provider, '(root)', 'expected a JSON object');
+  }
+  return data as JsonObject;
+}
+
+/** The value at a dot path (`data.object.id`), or `undefined`. Array indexes are numbers. */
+export function valueAtPath(data: unknown, path: string): unknown {
+  let current: unknown = data;
+  for (const segment of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** A non-empty string (or finite number, as text) at `path`, or `undefined`. */
+export function optionalString(data: unknown, path: string): string | undefined {
+  const value = valueAtPath(data, path);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  return undefined;
+}
+
+/** Like {@link optionalString} but throws PAYLOAD_INVALID naming the path when absent. */
+export function requireString(data: unknown, path: string, provider: string): string {
+  const value = optionalString(data, path);
+  if (value === undefined) throw invalid(provider, path, 'expected a non-empty string');
+  return value;
+}
+
+/** Options of {@link parseIsoTimestamp}. */
+export interface IsoTimestampOptions {
+  /** The JSON path, for the error message. */
+  path: string;
+  /** Provider name, for the error message. */
+  provider: string;
+  /**
+   * Read a timestamp without a zone (`2025-01-22T11:23:15`) as UTC instead of rejecting it.
+   * @default false
+   */
+  assumeUtc?: boolean;
+}
+
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Parse an ISO-8601 date-time. Without a zone it is ambiguous (whose local time?), so it is
+ * rejected unless `assumeUtc`; impossible dates (month 13) are rejected too.
+ */
+export function parseIsoTimestamp(value: unknown, options: IsoTimestampOptions): Date {
+  const match = typeof value === 'string' ? ISO_8601.exec(value.trim()) : null;
+  if (match === null) {
+    throw invalid(options.provider, options.path, 'expected an ISO-8601 date-time');
+  }
+  if (match[8] === undefined && !options.assumeUtc) {
+    throw invalid(options.provider, options.path, 'expected a time zone (Z or +hh:mm)');
+  }
+  const text = `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${match[7] ?? ''}`;
+  const zone = (match[8] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const date = new Date(text + zone);
+  // Date rolls 2025-02-30 over to March; reject instead of guessing.
+  const sameDay =
+    !Number.isNaN(date.getTime()) &&
+    new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`).getUTCDate() === Number(match[3]);
+  if (!sameDay || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 59) {
+    throw invalid(options.provider, options.path, 'expected a valid date-time');
+  }
+  return date;
+}

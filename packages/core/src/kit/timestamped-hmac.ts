@@ -1,0 +1,127 @@
+/**
+ * Timestamped HMAC schemes: the signed content is `<timestamp><separator><raw body>`, so a
+ * captured delivery cannot be replayed after the tolerance. Two layouts are common:
+ * - one header `t=<unix>,v1=<sig>[,v1=<sig>]` (Stripe-style);
+ * - a timestamp header plus a signature header (Slack-style, with a `v0:` content prefix).
+ */
+import { concatBytes, hmacSha256, utf8 } from '../crypto/index';
+import { VerificationError } from '../errors';
+import {
+  checkTimestamp,
+  matchSignature,
+  requireHeader,
+  resolveSecrets,
+  type SecretOptions,
+  signatureInvalid,
+} from '../verify';
+import { decodeSignature, type SignatureEncoding } from './hmac-header';
+import type { DeliveryVerifier } from './verifier';
+
+/** Options of {@link timestampedHmacVerifier}. */
+export interface TimestampedHmacOptions extends SecretOptions {
+  /** Provider name used in error messages. */
+  provider: string;
+  /** The header carrying the signature(s). */
+  header: string;
+  /**
+   * A separate header carrying the Unix timestamp in seconds. When absent, `header` is read as
+   * `t=<unix>,<signatureKey>=<sig>,...`.
+   * @default undefined (single-header layout)
+   */
+  timestampHeader?: string;
+  /** The element name of signatures in the single-header layout. @default 'v1' */
+  signatureKey?: string;
+  /** Text before the timestamp in the signed content, e.g. `v0:`. @default '' */
+  contentPrefix?: string;
+  /** Between the timestamp and the body in the signed content. @default '.' */
+  separator?: string;
+  /** How the digest is encoded. @default 'hex' */
+  encoding?: SignatureEncoding;
+  /** Text before the digest in the two-header layout, e.g. `v0=`. @default '' */
+  prefix?: string;
+  /** Allowed clock skew either way, in seconds; 0 disables the check. @default 300 */
+  toleranceSeconds?: number;
+}
+
+/** The bytes a timestamped scheme signs. Exposed so test builders sign exactly the same way. */
+export function timestampedContent(
+  timestamp: string,
+  rawBody: Uint8Array,
+  options: { contentPrefix?: string; separator?: string } = {},
+): Uint8Array {
+  return concatBytes(
+    utf8(`${options.contentPrefix ?? ''}${timestamp}${options.separator ?? '.'}`),
+    rawBody,
+  );
+}
+
+function readSingleHeader(
+  value: string,
+  header: string,
+  key: string,
+): { timestamp: string; signatures: string[] } {
+  let timestamp: string | undefined;
+  const signatures: string[] = [];
+  for (const element of value.split(',')) {
+    const eq = element.indexOf('=');
+    if (eq <= 0) continue;
+    const name = element.slice(0, eq).trim();
+    const item = element.slice(eq + 1).trim();
+    if (name === 't') timestamp = item;
+    else if (name === key) signatures.push(item);
+  }
+  if (timestamp === undefined || signatures.length === 0) {
+    throw new VerificationError(
+      'SIGNATURE_MALFORMED',
+      `The ${header} header must contain t=<unix seconds> and at least one ${key}=<signature>.`,
+      { details: { header } },
+    );
+  }
+  return { timestamp, signatures };
+}
+
+/**
+ * Verify a timestamped HMAC-SHA256: the timestamp must be within tolerance (both directions)
+ * and one signature must match one secret. Secrets are checked when the verifier is made.
+ */
+export function timestampedHmacVerifier(options: TimestampedHmacOptions): DeliveryVerifier {
+  const secrets = resolveSecrets(options, options.provider);
+  const tolerance = options.toleranceSeconds ?? 300;
+  return (delivery) => {
+    const raw = requireHeader(delivery.headers, options.header, 'SIGNATURE_MISSING');
+    const { timestamp, signatures } =
+      options.timestampHeader === undefined
+        ? readSingleHeader(raw, options.header, options.signatureKey ?? 'v1')
+        : {
+            timestamp: requireHeader(
+              delivery.headers,
+              options.timestampHeader,
+              'SIGNATURE_MISSING',
+            ),
+            signatures: [raw],
+          };
+    const timestampHeader = options.timestampHeader ?? options.header;
+    if (!/^\d{1,12}$/.test(timestamp.trim())) {
+      throw new VerificationError(
+        'SIGNATURE_MALFORMED',
+        `The ${timestampHeader} timestamp is not a Unix time in seconds.`,
+        { details: { header: timestampHeader } },
+      );
+    }
+    checkTimestamp(Number(timestamp), delivery.receivedAt, tolerance, timestampHeader);
+    const received = signatures.map((s) =>
+      decodeSignature(s, {
+        header: options.header,
+        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+        ...(options.timestampHeader === undefined || options.prefix === undefined
+          ? {}
+          : { prefix: options.prefix }),
+      }),
+    );
+    const content = timestampedContent(timestamp.trim(), delivery.rawBody, options);
+    const expected = secrets.map((secret) => hmacSha256(secret, content));
+    if (matchSignature(expected, received) === -1) {
+      throw signatureInvalid(options.provider, options.header);
+    }
+  };
+}

@@ -1,0 +1,193 @@
+import {
+  ConfigurationError,
+  type HooklatchError,
+  hmacSha256,
+  PayloadError,
+  parseEvent,
+  toHex,
+  VerificationError,
+} from '@hooklatch/core';
+import { signedGithubRequest } from '@hooklatch/testing';
+import { describe, expect, it } from 'vitest';
+import { github } from '../src/index';
+import { exampleOf } from './support/examples';
+
+const secret = 'bad-input-secret-do-not-leak';
+const adapter = github({ secret });
+const push = exampleOf('push').payload;
+
+type ErrorClass = typeof VerificationError | typeof PayloadError | typeof ConfigurationError;
+
+async function expectFailure(
+  input: Parameters<typeof parseEvent>[1],
+  errorClass: ErrorClass,
+  code: HooklatchError['code'],
+  httpStatus: number,
+  options: Parameters<typeof parseEvent>[2] = {},
+): Promise<HooklatchError> {
+  const error = (await parseEvent(adapter, input, options).then(
+    () => {
+      throw new Error('expected parseEvent to fail');
+    },
+    (e: unknown) => e,
+  )) as HooklatchError;
+  expect(error).toBeInstanceOf(errorClass);
+  expect(error.code).toBe(code);
+  expect(error.httpStatus).toBe(httpStatus);
+  expect(error.message).not.toContain(secret);
+  expect(JSON.stringify(error.details)).not.toContain(secret);
+  return error;
+}
+
+function request(overrides: Partial<Parameters<typeof signedGithubRequest>[0]> = {}) {
+  return signedGithubRequest({ secret, event: 'push', payload: push, ...overrides });
+}
+
+describe('github() bad input', () => {
+  it('missing X-Hub-Signature-256 -> SIGNATURE_MISSING 401', async () => {
+    const error = await expectFailure(
+      request({ headers: { 'x-hub-signature-256': undefined } }),
+      VerificationError,
+      'SIGNATURE_MISSING',
+      401,
+    );
+    expect(error.message).toContain('X-Hub-Signature-256');
+  });
+
+  it('only the legacy SHA-1 X-Hub-Signature -> SIGNATURE_MISSING, saying why', async () => {
+    const error = await expectFailure(
+      request({
+        headers: {
+          'x-hub-signature-256': undefined,
+          'x-hub-signature': 'sha1=0123456789abcdef0123456789abcdef01234567',
+        },
+      }),
+      VerificationError,
+      'SIGNATURE_MISSING',
+      401,
+    );
+    expect(error.message).toMatch(/legacy SHA-1 X-Hub-Signature/);
+    expect(error.message).toMatch(/not accepted/);
+  });
+
+  it.each([
+    ['no sha256= prefix', 'a'.repeat(64)],
+    ['sha1 prefix', `sha1=${'a'.repeat(40)}`],
+    ['non-hex', `sha256=${'z'.repeat(64)}`],
+    ['short digest', `sha256=${'a'.repeat(40)}`],
+  ])('malformed header (%s) -> SIGNATURE_MALFORMED 400', async (_name, value) => {
+    await expectFailure(
+      request({ headers: { 'x-hub-signature-256': value } }),
+      VerificationError,
+      'SIGNATURE_MALFORMED',
+      400,
+    );
+  });
+
+  it('wrong secret -> SIGNATURE_INVALID 401', async () => {
+    const signed = signedGithubRequest({ secret: 'someone-else', event: 'push', payload: push });
+    await expectFailure(signed, VerificationError, 'SIGNATURE_INVALID', 401);
+  });
+
+  it('one byte changed in the body -> SIGNATURE_INVALID 401', async () => {
+    const signed = request();
+    const i = signed.body.indexOf('"ref"') + 2;
+    const body = `${signed.body.slice(0, i)}R${signed.body.slice(i + 1)}`;
+    await expectFailure({ ...signed, body }, VerificationError, 'SIGNATURE_INVALID', 401);
+  });
+
+  it('body re-serialized by a JSON parser -> SIGNATURE_INVALID with a raw-body hint', async () => {
+    // GitHub's bytes are not what JSON.stringify produces (here: pretty-printed).
+    const signed = request({ payload: JSON.stringify(push, null, 2) });
+    const reserialized = JSON.stringify(JSON.parse(signed.body));
+    const error = await expectFailure(
+      { ...signed, body: reserialized },
+      VerificationError,
+      'SIGNATURE_INVALID',
+      401,
+    );
+    expect(error.message).toMatch(/raw body/);
+  });
+
+  it('a parsed object instead of the body -> RAW_BODY_REQUIRED 500', async () => {
+    const signed = request();
+    await expectFailure(
+      { headers: signed.headers, body: push as unknown as string },
+      ConfigurationError,
+      'RAW_BODY_REQUIRED',
+      500,
+    );
+  });
+
+  it('non-JSON body (correctly signed) -> PAYLOAD_MALFORMED 400', async () => {
+    await expectFailure(request({ payload: 'not json {' }), PayloadError, 'PAYLOAD_MALFORMED', 400);
+  });
+
+  it('form body without a payload field -> PAYLOAD_MALFORMED 400', async () => {
+    const signed = request({ format: 'form' });
+    const body = signed.body.replace(/^payload=/, 'data=');
+    // Re-sign the altered form body so only its shape is wrong.
+    const headers = {
+      ...signed.headers,
+      'x-hub-signature-256': `sha256=${toHex(hmacSha256(secret, body))}`,
+    };
+    await expectFailure({ headers, body }, PayloadError, 'PAYLOAD_MALFORMED', 400);
+  });
+
+  it('JSON that fails the typed schema -> PAYLOAD_INVALID 422 listing the path', async () => {
+    const broken = { ...push, repository: { ...(push.repository as object), full_name: 42 } };
+    const error = await expectFailure(
+      request({ payload: broken }),
+      PayloadError,
+      'PAYLOAD_INVALID',
+      422,
+    );
+    expect(error.message).toContain('repository.full_name');
+    const typed = { ...push, commits: 'none' };
+    const typedError = await expectFailure(
+      request({ payload: typed }),
+      PayloadError,
+      'PAYLOAD_INVALID',
+      422,
+    );
+    expect(typedError.message).toContain('commits');
+    expect(typedError.details.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'commits' })]),
+    );
+  });
+
+  it('JSON that is not an object -> PAYLOAD_INVALID 422', async () => {
+    await expectFailure(request({ payload: '[1,2,3]' }), PayloadError, 'PAYLOAD_INVALID', 422);
+  });
+
+  it('empty body (correctly signed) -> BODY_EMPTY 400', async () => {
+    await expectFailure(request({ payload: '' }), PayloadError, 'BODY_EMPTY', 400);
+    // A form body whose payload field is empty is just as empty.
+    await expectFailure(request({ payload: '', format: 'form' }), PayloadError, 'BODY_EMPTY', 400);
+  });
+
+  it('oversize body -> BODY_TOO_LARGE 413, before any verification', async () => {
+    await expectFailure(request(), PayloadError, 'BODY_TOO_LARGE', 413, { maxBodyBytes: 64 });
+  });
+
+  it('missing X-GitHub-Event or X-GitHub-Delivery -> HEADER_MISSING 400', async () => {
+    const noEvent = await expectFailure(
+      request({ headers: { 'x-github-event': undefined } }),
+      PayloadError,
+      'HEADER_MISSING',
+      400,
+    );
+    expect(noEvent.message).toContain('X-GitHub-Event');
+    const noDelivery = await expectFailure(
+      request({ headers: { 'x-github-delivery': undefined } }),
+      PayloadError,
+      'HEADER_MISSING',
+      400,
+    );
+    expect(noDelivery.message).toContain('X-GitHub-Delivery');
+  });
+
+  it('GET -> METHOD_NOT_ALLOWED 405', async () => {
+    await expectFailure({ ...request(), method: 'GET' }, PayloadError, 'METHOD_NOT_ALLOWED', 405);
+  });
+});

@@ -1,0 +1,102 @@
+/** The `shopify()` adapter: verify `X-Shopify-Hmac-Sha256`, normalize, validate with zod. */
+import {
+  checkTimestamp,
+  defineAdapter,
+  type ParsedEvent,
+  PayloadError,
+  parseIsoTimestamp,
+  type RawDelivery,
+  readJsonObject,
+  resolveSecrets,
+  validatePayload,
+  type WebhookAdapter,
+} from '@hooklatch/core';
+import type { ShopifyEvent } from './event';
+import { requireShopifyHeader, SHOPIFY_HEADERS, shopifyHeader, shopifyHeaderName } from './headers';
+import { SHOPIFY_RETENTION_MS, type ShopifyOptions } from './options';
+import { shopifyEnvelopeSchema, typedShopifySchema } from './payloads';
+import { verifyShopifySignature } from './signature';
+import { shopifySubject } from './subject';
+
+/**
+ * The dedupe ID: `X-Shopify-Event-Id` when sent (the same on every delivery of one event,
+ * Shopify's documented duplicate check), else `X-Shopify-Webhook-Id` (per delivery, reused by
+ * retries).
+ */
+function eventId(delivery: RawDelivery): {
+  id: string;
+  idSource: 'event' | 'delivery';
+  deliveryId?: string;
+} {
+  const webhookId = shopifyHeader(delivery.headers, SHOPIFY_HEADERS.webhookId);
+  const withDelivery = webhookId === undefined ? {} : { deliveryId: webhookId };
+  const event = shopifyHeader(delivery.headers, SHOPIFY_HEADERS.eventId);
+  if (event !== undefined) return { id: event, idSource: 'event', ...withDelivery };
+  if (webhookId !== undefined)
+    return { id: webhookId, idSource: 'delivery', deliveryId: webhookId };
+  throw new PayloadError(
+    'HEADER_MISSING',
+    `Missing ${shopifyHeaderName(SHOPIFY_HEADERS.eventId)} and ` +
+      `${shopifyHeaderName(SHOPIFY_HEADERS.webhookId)} headers: no ID to deduplicate on.`,
+    { details: { header: shopifyHeaderName(SHOPIFY_HEADERS.webhookId) } },
+  );
+}
+
+function triggeredAt(delivery: RawDelivery, toleranceSeconds: number): Date | undefined {
+  const value = shopifyHeader(delivery.headers, SHOPIFY_HEADERS.triggeredAt);
+  if (value === undefined) return undefined;
+  const header = shopifyHeaderName(SHOPIFY_HEADERS.triggeredAt);
+  // Shopify writes nanoseconds and sometimes no zone; its timestamps are UTC.
+  const date = parseIsoTimestamp(value, {
+    path: `${header} header`,
+    provider: 'shopify',
+    assumeUtc: true,
+  });
+  checkTimestamp(date.getTime() / 1000, delivery.receivedAt, toleranceSeconds, header);
+  return date;
+}
+
+/**
+ * Create the Shopify adapter for `parseEvent`. `secret` is the app's client secret (or the
+ * store's webhook signing key for webhooks created in the admin).
+ *
+ * @example
+ * const event = await parseEvent(shopify({ secret: process.env.SHOPIFY_CLIENT_SECRET }), request);
+ * if (event.type === 'orders/paid') console.log(event.payload.total_price);
+ */
+export function shopify(options: ShopifyOptions): WebhookAdapter<ShopifyEvent> {
+  const secrets = resolveSecrets(options, 'shopify');
+  const tolerance = options.toleranceSeconds ?? 0;
+  const validate = options.validatePayloads ?? true;
+  return defineAdapter<ShopifyEvent>({
+    name: 'shopify',
+    retentionMs: options.retentionMs ?? SHOPIFY_RETENTION_MS,
+    parse(delivery: RawDelivery): ParsedEvent<ShopifyEvent> {
+      const secretIndex = verifyShopifySignature(delivery, secrets);
+      const headers = delivery.headers;
+      const topic = requireShopifyHeader(headers, SHOPIFY_HEADERS.topic);
+      const shopDomain = requireShopifyHeader(headers, SHOPIFY_HEADERS.shopDomain);
+      const ids = eventId(delivery);
+      const occurredAt = triggeredAt(delivery, tolerance);
+      const data = readJsonObject(delivery, 'shopify');
+      const envelope = validatePayload(shopifyEnvelopeSchema, data, `shopify ${topic}`);
+      const schema = validate ? typedShopifySchema(topic) : undefined;
+      const payload = schema ? validatePayload(schema, data, `shopify ${topic}`) : envelope;
+      return {
+        type: topic,
+        ...ids,
+        subject: shopifySubject(shopDomain, topic, envelope),
+        ...(occurredAt === undefined ? {} : { occurredAt }),
+        meta: {
+          shopDomain,
+          apiVersion: shopifyHeader(headers, SHOPIFY_HEADERS.apiVersion),
+          webhookId: shopifyHeader(headers, SHOPIFY_HEADERS.webhookId),
+          eventId: shopifyHeader(headers, SHOPIFY_HEADERS.eventId),
+          triggeredAt: occurredAt,
+          secretIndex,
+        },
+        payload,
+      } as ParsedEvent<ShopifyEvent>;
+    },
+  });
+}

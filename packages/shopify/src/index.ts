@@ -1,0 +1,39 @@
+/**
+ * @hooklatch/shopify: verify Shopify webhook deliveries (`X-Shopify-Hmac-Sha256`) and turn them
+ * into typed events keyed by the Shopify event ID, with a guard against stale retries.
+ *
+ * ```ts
+ * const event = await parseEvent(shopify({ secret }), request);
+ * if (event.type === 'orders/paid') event.payload.total_price;
+ * ```
+ *
+ * @module
+ */
+
+export { shopify } from './adapter';
+export type {
+  ShopifyEvent,
+  ShopifyUntypedTopic,
+  TypedShopifyEvent,
+  UntypedShopifyEvent,
+} from './event';
+export { requireShopifyHeader, SHOPIFY_HEADERS, shopifyHeader, shopifyHeaderName } from './headers';
+export type { ShopifyOptions } from './options';
+export { SHOPIFY_RETENTION_MS } from './options';
+export type { ShopifyEnvelope, ShopifyPayloads, ShopifyTypedTopic } from './payloads';
+export {
+  shopifyCustomerSchema,
+  shopifyEnvelopeSchema,
+  shopifyInventoryLevelSchema,
+  shopifyOrderSchema,
+  shopifyPayloadSchemas,
+  shopifyProductSchema,
+  shopifyRefundSchema,
+  shopifyShopSchema,
+} from './payloads';
+export { verifyShopifySignature } from './signature';
+export type { ShopifyStaleGuardOptions, StaleCheckEvent } from './stale-guard';
+export { isStaleShopifyEvent, ShopifyStaleGuard, shopifyTriggeredAt } from './stale-guard';
+export { shopifySubject } from './subject';
+export type { ShopifyTopic } from './topics';
+export { SHOPIFY_TOPICS } from './topics';

@@ -1,0 +1,32 @@
+/** Options of the `shopify()` adapter and its documented defaults. */
+import type { SecretOptions } from '@hooklatch/core';
+
+/**
+ * Shopify's retry horizon: a failed delivery is retried 8 times over 4 hours, always with the
+ * original payload (https://shopify.dev/changelog/updates-to-webhook-retry-mechanism). The window
+ * starts when the event is triggered, so a record kept 4 hours after processing outlives it.
+ */
+export const SHOPIFY_RETENTION_MS = 4 * 60 * 60 * 1000;
+
+/** Options of {@link shopify}. Pass the app's client secret as `secret`, or `secrets` while rotating. */
+export interface ShopifyOptions extends SecretOptions {
+  /**
+   * How long a processed event ID is remembered (the dedupe TTL).
+   * @default 14_400_000 (4 hours, Shopify's retry window)
+   */
+  retentionMs?: number;
+  /**
+   * Reject deliveries whose `X-Shopify-Triggered-At` is further than this from `receivedAt`, in
+   * seconds, either way. Off by default: the header is not signed (so this is no replay
+   * protection), and legitimate retries arrive up to 4 hours late with the original time. Use
+   * the stale-retry guard to ignore outdated payloads instead.
+   * @default 0 (disabled)
+   */
+  toleranceSeconds?: number;
+  /**
+   * Validate typed topics against their payload schemas. Turn off for subscriptions that use
+   * `include_fields` (trimmed payloads); every payload is then checked as a JSON object only.
+   * @default true
+   */
+  validatePayloads?: boolean;
+}

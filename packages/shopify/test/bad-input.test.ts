@@ -1,0 +1,207 @@
+import {
+  ConfigurationError,
+  type HooklatchError,
+  PayloadError,
+  parseEvent,
+  VerificationError,
+} from '@hooklatch/core';
+import { signedShopifyRequest } from '@hooklatch/testing';
+import { describe, expect, it } from 'vitest';
+import { shopify } from '../src/index';
+import { EXAMPLES, ORDER } from './support/examples';
+
+const secret = 'shpss_bad_input_secret_do_not_leak';
+const adapter = shopify({ secret });
+const payload = EXAMPLES['orders/create'];
+const now = new Date('2026-01-01T10:00:00Z');
+
+type ErrorClass = typeof VerificationError | typeof PayloadError | typeof ConfigurationError;
+
+async function expectFailure(
+  input: Parameters<typeof parseEvent>[1],
+  errorClass: ErrorClass,
+  code: HooklatchError['code'],
+  httpStatus: number,
+  options: Parameters<typeof parseEvent>[2] = { receivedAt: now },
+  using = adapter,
+): Promise<HooklatchError> {
+  const error = (await parseEvent(using, input, options).then(
+    () => {
+      throw new Error('expected parseEvent to fail');
+    },
+    (e: unknown) => e,
+  )) as HooklatchError;
+  expect(error).toBeInstanceOf(errorClass);
+  expect(error.code).toBe(code);
+  expect(error.httpStatus).toBe(httpStatus);
+  expect(error.message).not.toContain(secret);
+  expect(JSON.stringify(error.details)).not.toContain(secret);
+  return error;
+}
+
+function request(overrides: Partial<Parameters<typeof signedShopifyRequest>[0]> = {}) {
+  return signedShopifyRequest({
+    secret,
+    topic: 'orders/create',
+    payload,
+    triggeredAt: now,
+    ...overrides,
+  });
+}
+
+describe('shopify() bad input', () => {
+  it('missing X-Shopify-Hmac-Sha256 -> SIGNATURE_MISSING 401', async () => {
+    const error = await expectFailure(
+      request({ headers: { 'x-shopify-hmac-sha256': undefined } }),
+      VerificationError,
+      'SIGNATURE_MISSING',
+      401,
+    );
+    expect(error.message).toContain('X-Shopify-Hmac-Sha256');
+  });
+
+  it.each([
+    ['not base64', '***not-base64***'],
+    ['hex instead of base64', 'a'.repeat(64)],
+    ['truncated digest', 'AAAA'],
+  ])('malformed header (%s) -> SIGNATURE_MALFORMED 400', async (_name, value) => {
+    await expectFailure(
+      request({ headers: { 'x-shopify-hmac-sha256': value } }),
+      VerificationError,
+      'SIGNATURE_MALFORMED',
+      400,
+    );
+  });
+
+  it('wrong secret -> SIGNATURE_INVALID 401', async () => {
+    await expectFailure(
+      request({ secret: 'shpss_other' }),
+      VerificationError,
+      'SIGNATURE_INVALID',
+      401,
+    );
+  });
+
+  it('one byte changed in the body -> SIGNATURE_INVALID 401', async () => {
+    const signed = request();
+    const i = signed.body.indexOf('388.00');
+    const body = `${signed.body.slice(0, i)}9${signed.body.slice(i + 1)}`;
+    await expectFailure({ ...signed, body }, VerificationError, 'SIGNATURE_INVALID', 401);
+  });
+
+  it('body re-serialized by a JSON parser -> SIGNATURE_INVALID with a raw-body hint', async () => {
+    const signed = request({ payload: JSON.stringify(payload, null, 2) });
+    const reserialized = JSON.stringify(JSON.parse(signed.body));
+    const error = await expectFailure(
+      { ...signed, body: reserialized },
+      VerificationError,
+      'SIGNATURE_INVALID',
+      401,
+    );
+    expect(error.message).toMatch(/raw body/);
+  });
+
+  it('a parsed object instead of the body -> RAW_BODY_REQUIRED 500', async () => {
+    await expectFailure(
+      { headers: request().headers, body: payload as unknown as string },
+      ConfigurationError,
+      'RAW_BODY_REQUIRED',
+      500,
+    );
+  });
+
+  it('missing X-Shopify-Topic -> HEADER_MISSING 400', async () => {
+    const error = await expectFailure(
+      request({ headers: { 'x-shopify-topic': undefined } }),
+      PayloadError,
+      'HEADER_MISSING',
+      400,
+    );
+    expect(error.message).toContain('X-Shopify-Topic');
+  });
+
+  it('neither event nor webhook ID -> HEADER_MISSING 400', async () => {
+    await expectFailure(
+      request({ eventId: null, headers: { 'x-shopify-webhook-id': undefined } }),
+      PayloadError,
+      'HEADER_MISSING',
+      400,
+    );
+  });
+
+  it('malformed X-Shopify-Triggered-At -> PAYLOAD_INVALID naming the header', async () => {
+    const error = await expectFailure(
+      request({ headers: { 'x-shopify-triggered-at': 'yesterday' } }),
+      PayloadError,
+      'PAYLOAD_INVALID',
+      422,
+    );
+    expect(error.message).toContain('X-Shopify-Triggered-At');
+  });
+
+  it('stale and future triggered-at pass by default (retries keep the original time)', async () => {
+    const old = request({ triggeredAt: new Date(now.getTime() - 3 * 3600_000) });
+    await expect(parseEvent(adapter, old, { receivedAt: now })).resolves.toBeDefined();
+  });
+
+  it('with toleranceSeconds, a stale triggered-at -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
+    const strict = shopify({ secret, toleranceSeconds: 600 });
+    const old = request({ triggeredAt: new Date(now.getTime() - 601_000) });
+    const error = await expectFailure(
+      old,
+      VerificationError,
+      'TIMESTAMP_OUT_OF_TOLERANCE',
+      401,
+      { receivedAt: now },
+      strict,
+    );
+    expect(error.message).toMatch(/old/);
+  });
+
+  it('with toleranceSeconds, a future triggered-at -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
+    const strict = shopify({ secret, toleranceSeconds: 600 });
+    const future = request({ triggeredAt: new Date(now.getTime() + 3600_000) });
+    const error = await expectFailure(
+      future,
+      VerificationError,
+      'TIMESTAMP_OUT_OF_TOLERANCE',
+      401,
+      { receivedAt: now },
+      strict,
+    );
+    expect(error.message).toMatch(/future/);
+  });
+
+  it('non-JSON body (correctly signed) -> PAYLOAD_MALFORMED 400', async () => {
+    await expectFailure(request({ payload: '<order/>' }), PayloadError, 'PAYLOAD_MALFORMED', 400);
+  });
+
+  it('JSON that fails the typed schema -> PAYLOAD_INVALID 422 listing the path', async () => {
+    const broken = { ...ORDER, line_items: [{ ...ORDER.line_items[0], quantity: 'one' }] };
+    const error = await expectFailure(
+      request({ payload: broken }),
+      PayloadError,
+      'PAYLOAD_INVALID',
+      422,
+    );
+    expect(error.message).toContain('line_items.0.quantity');
+    expect(error.details.issues).toEqual([
+      expect.objectContaining({ path: 'line_items.0.quantity' }),
+    ]);
+  });
+
+  it('a JSON array body -> PAYLOAD_INVALID 422', async () => {
+    await expectFailure(request({ payload: '[]' }), PayloadError, 'PAYLOAD_INVALID', 422);
+  });
+
+  it('empty body -> BODY_EMPTY 400', async () => {
+    await expectFailure(request({ payload: '' }), PayloadError, 'BODY_EMPTY', 400);
+  });
+
+  it('oversize body -> BODY_TOO_LARGE 413', async () => {
+    await expectFailure(request(), PayloadError, 'BODY_TOO_LARGE', 413, {
+      receivedAt: now,
+      maxBodyBytes: 256,
+    });
+  });
+});

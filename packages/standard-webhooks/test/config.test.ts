@@ -1,0 +1,57 @@
+import { ConfigurationError } from '@hooklatch/core';
+import { standardWebhooksKeyPair } from '@hooklatch/testing';
+import { describe, expect, it } from 'vitest';
+import { standardWebhooks } from '../src/index';
+
+function configError(make: () => unknown, secret?: string): ConfigurationError {
+  let caught: unknown;
+  try {
+    make();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(ConfigurationError);
+  const error = caught as ConfigurationError;
+  expect(error.code).toBe('CONFIG_INVALID');
+  expect(error.httpStatus).toBe(500);
+  if (secret) expect(error.message).not.toContain(secret);
+  return error;
+}
+
+describe('configuration', () => {
+  it('needs a secret or a public key', () => {
+    const error = configError(() => standardWebhooks({}));
+    expect(error.message).toContain('publicKey');
+    configError(() => standardWebhooks({ secret: '', secrets: [] }));
+  });
+
+  it('treats an empty secret as absent when a public key is configured', () => {
+    const { publicKey } = standardWebhooksKeyPair();
+    expect(standardWebhooks({ secret: '', publicKey }).name).toBe('standard-webhooks');
+  });
+
+  it('refuses a secret that is not base64, without echoing it', () => {
+    const secret = 'whsec_not*base64*at*all';
+    const error = configError(() => standardWebhooks({ secrets: ['whsec_AAAA', secret] }), secret);
+    expect(error.details).toEqual({ key: 'secret', index: 1 });
+  });
+
+  it('refuses a public key of the wrong size or off the curve', () => {
+    configError(() => standardWebhooks({ publicKey: 'whpk_AAAA' }), 'AAAA');
+    // 32 bytes, but not a canonical ed25519 point encoding (y >= p).
+    const offCurve = `whpk_${Buffer.alloc(32, 0xff).toString('base64')}`;
+    configError(() => standardWebhooks({ publicKey: offCurve }), offCurve);
+  });
+
+  it('refuses a whsk_ signing key given where a public key belongs', () => {
+    const { signingKey } = standardWebhooksKeyPair();
+    configError(() => standardWebhooks({ publicKey: signingKey }), signingKey.slice(5));
+  });
+
+  it('uses the configured name as provider and dedupe-key prefix', () => {
+    const adapter = standardWebhooks({ secret: 'whsec_AAAA', name: 'acme' });
+    expect(adapter.name).toBe('acme');
+    expect(adapter.retentionMs).toBe(4 * 24 * 3600 * 1000);
+    expect(standardWebhooks({ secret: 'whsec_AAAA', retentionMs: 1000 }).retentionMs).toBe(1000);
+  });
+});

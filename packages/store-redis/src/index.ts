@@ -1,0 +1,15 @@
+/**
+ * @hooklatch/store-redis: a durable dedupe store on Redis, over the ioredis or node-redis client
+ * you already have.
+ *
+ * ```ts
+ * import { redisStore } from '@hooklatch/store-redis';
+ * const store = redisStore({ client: redis, prefix: 'myapp:webhooks:' });
+ * ```
+ *
+ * @module
+ */
+
+export type { IoredisLike, NodeRedisLike, RedisClientLike } from './client';
+export type { RedisStoreOptions } from './redis-store';
+export { redisStore } from './redis-store';

@@ -1,0 +1,36 @@
+/** Options of the `stripe()` adapter and its documented defaults. */
+import type { SecretOptions } from '@hooklatch/core';
+
+/**
+ * Stripe's retry horizon: in live mode an undelivered event is re-sent with exponential backoff
+ * for up to three days (https://docs.stripe.com/webhooks#automatic-retries,
+ * https://docs.stripe.com/webhooks/process-undelivered-events). The window starts when the event
+ * is created, so a record kept this long after processing outlives every automatic retry.
+ */
+export const STRIPE_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
+
+/** Stripe's own default tolerance for the signed `t=` timestamp, in seconds. */
+export const STRIPE_DEFAULT_TOLERANCE_SECONDS = 300;
+
+/** Options of {@link stripe}. Pass `secret` (`whsec_...`), or `secrets` while rotating. */
+export interface StripeOptions extends SecretOptions {
+  /**
+   * Allowed distance between the signed `t=` timestamp and `receivedAt`, in seconds, checked in
+   * both directions (a far-future timestamp is rejected too). 0 disables the check. When you
+   * verify later from a queue, pass the original `receivedAt` to `parseEvent` instead of
+   * raising this.
+   * @default 300
+   */
+  toleranceSeconds?: number;
+  /**
+   * How long a processed event ID is remembered (the dedupe TTL).
+   * @default 259_200_000 (3 days, Stripe's live-mode retry window)
+   */
+  retentionMs?: number;
+  /**
+   * Validate the typed event types' `data.object` with their schemas. When false, every
+   * snapshot event is checked against the envelope only.
+   * @default true
+   */
+  validatePayloads?: boolean;
+}

@@ -1,0 +1,206 @@
+import {
+  ConfigurationError,
+  type HooklatchError,
+  PayloadError,
+  parseEvent,
+  VerificationError,
+} from '@hooklatch/core';
+import { signedStripeRequest } from '@hooklatch/testing';
+import { describe, expect, it } from 'vitest';
+import { stripe } from '../src/index';
+import { eventWith, MINIMAL_PAYMENT_INTENT } from './support/fixtures';
+
+const secret = 'whsec_bad_input_secret_do_not_leak';
+const adapter = stripe({ secret });
+const payload = eventWith('payment_intent.succeeded', MINIMAL_PAYMENT_INTENT);
+const now = new Date('2026-01-01T00:00:00Z');
+const t = Math.floor(now.getTime() / 1000);
+
+type ErrorClass = typeof VerificationError | typeof PayloadError | typeof ConfigurationError;
+
+async function expectFailure(
+  input: Parameters<typeof parseEvent>[1],
+  errorClass: ErrorClass,
+  code: HooklatchError['code'],
+  httpStatus: number,
+  options: Parameters<typeof parseEvent>[2] = { receivedAt: now },
+): Promise<HooklatchError> {
+  const error = (await parseEvent(adapter, input, options).then(
+    () => {
+      throw new Error('expected parseEvent to fail');
+    },
+    (e: unknown) => e,
+  )) as HooklatchError;
+  expect(error).toBeInstanceOf(errorClass);
+  expect(error.code).toBe(code);
+  expect(error.httpStatus).toBe(httpStatus);
+  expect(error.message).not.toContain(secret);
+  expect(JSON.stringify(error.details)).not.toContain(secret);
+  return error;
+}
+
+function request(overrides: Partial<Parameters<typeof signedStripeRequest>[0]> = {}) {
+  return signedStripeRequest({ secret, payload, timestamp: t, ...overrides });
+}
+
+describe('stripe() bad input', () => {
+  it('missing Stripe-Signature -> SIGNATURE_MISSING 401', async () => {
+    const error = await expectFailure(
+      request({ headers: { 'stripe-signature': undefined } }),
+      VerificationError,
+      'SIGNATURE_MISSING',
+      401,
+    );
+    expect(error.message).toContain('Stripe-Signature');
+  });
+
+  it.each([
+    ['no t=', `v1=${'a'.repeat(64)}`],
+    ['no v1=', `t=${t},v0=${'a'.repeat(64)}`],
+    ['non-numeric t', `t=yesterday,v1=${'a'.repeat(64)}`],
+    ['non-hex v1', `t=${t},v1=${'z'.repeat(64)}`],
+    ['short v1', `t=${t},v1=abcd`],
+    ['garbage', 'sha256=whatever'],
+  ])('malformed header (%s) -> SIGNATURE_MALFORMED 400', async (_name, value) => {
+    await expectFailure(
+      request({ headers: { 'stripe-signature': value } }),
+      VerificationError,
+      'SIGNATURE_MALFORMED',
+      400,
+    );
+  });
+
+  it('wrong secret -> SIGNATURE_INVALID 401', async () => {
+    await expectFailure(
+      request({ secret: 'whsec_someone_else' }),
+      VerificationError,
+      'SIGNATURE_INVALID',
+      401,
+    );
+  });
+
+  it('one byte changed in the body -> SIGNATURE_INVALID 401', async () => {
+    const signed = request();
+    const i = signed.body.indexOf('2000');
+    const body = `${signed.body.slice(0, i)}9${signed.body.slice(i + 1)}`;
+    await expectFailure({ ...signed, body }, VerificationError, 'SIGNATURE_INVALID', 401);
+  });
+
+  it('body re-serialized by a JSON parser -> SIGNATURE_INVALID with a raw-body hint', async () => {
+    // Stripe's bytes are pretty-printed; JSON.stringify(JSON.parse(...)) is not.
+    const signed = request({ payload: JSON.stringify(payload, null, 2) });
+    const reserialized = JSON.stringify(JSON.parse(signed.body));
+    const error = await expectFailure(
+      { ...signed, body: reserialized },
+      VerificationError,
+      'SIGNATURE_INVALID',
+      401,
+    );
+    expect(error.message).toMatch(/raw body/);
+  });
+
+  it('a parsed object instead of the body -> RAW_BODY_REQUIRED 500', async () => {
+    const signed = request();
+    await expectFailure(
+      { headers: signed.headers, body: payload as unknown as string },
+      ConfigurationError,
+      'RAW_BODY_REQUIRED',
+      500,
+    );
+  });
+
+  it('stale timestamp -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
+    const error = await expectFailure(
+      request({ timestamp: t - 301 }),
+      VerificationError,
+      'TIMESTAMP_OUT_OF_TOLERANCE',
+      401,
+    );
+    expect(error.message).toMatch(/old/);
+  });
+
+  it('future timestamp -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
+    const error = await expectFailure(
+      request({ timestamp: t + 3600 }),
+      VerificationError,
+      'TIMESTAMP_OUT_OF_TOLERANCE',
+      401,
+    );
+    expect(error.message).toMatch(/future/);
+  });
+
+  it('a timestamp at the tolerance edge still verifies', async () => {
+    await expect(
+      parseEvent(adapter, request({ timestamp: t - 300 }), { receivedAt: now }),
+    ).resolves.toBeDefined();
+    await expect(
+      parseEvent(adapter, request({ timestamp: t + 300 }), { receivedAt: now }),
+    ).resolves.toBeDefined();
+  });
+
+  it('non-JSON body (correctly signed) -> PAYLOAD_MALFORMED 400', async () => {
+    await expectFailure(request({ payload: 'not json {' }), PayloadError, 'PAYLOAD_MALFORMED', 400);
+  });
+
+  it('JSON array body -> PAYLOAD_INVALID 422', async () => {
+    await expectFailure(request({ payload: '[1,2]' }), PayloadError, 'PAYLOAD_INVALID', 422);
+  });
+
+  it('JSON that fails the typed schema -> PAYLOAD_INVALID 422 listing the path', async () => {
+    const broken = eventWith('payment_intent.succeeded', {
+      ...MINIMAL_PAYMENT_INTENT,
+      amount: '20',
+    });
+    const error = await expectFailure(
+      request({ payload: broken }),
+      PayloadError,
+      'PAYLOAD_INVALID',
+      422,
+    );
+    expect(error.message).toContain('data.object.amount');
+    expect(error.details.issues).toEqual([expect.objectContaining({ path: 'data.object.amount' })]);
+  });
+
+  it('JSON that fails the envelope -> PAYLOAD_INVALID 422 listing the path', async () => {
+    const { id: _id, ...noId } = payload;
+    const error = await expectFailure(
+      request({ payload: noId }),
+      PayloadError,
+      'PAYLOAD_INVALID',
+      422,
+    );
+    expect(error.message).toMatch(/(^|\s)id: /);
+  });
+
+  it('a thin event missing related fields -> PAYLOAD_INVALID naming the path', async () => {
+    const thin = {
+      id: 'evt_1',
+      object: 'v2.core.event',
+      type: 'v1.x',
+      created: 'yesterday',
+      livemode: false,
+    };
+    const error = await expectFailure(
+      request({ payload: thin }),
+      PayloadError,
+      'PAYLOAD_INVALID',
+      422,
+    );
+    expect(error.message).toContain('created');
+  });
+
+  it('empty body -> BODY_EMPTY 400', async () => {
+    await expectFailure(request({ payload: '' }), PayloadError, 'BODY_EMPTY', 400);
+  });
+
+  it('oversize body -> BODY_TOO_LARGE 413', async () => {
+    await expectFailure(request(), PayloadError, 'BODY_TOO_LARGE', 413, {
+      receivedAt: now,
+      maxBodyBytes: 64,
+    });
+  });
+
+  it('GET -> METHOD_NOT_ALLOWED 405', async () => {
+    await expectFailure({ ...request(), method: 'GET' }, PayloadError, 'METHOD_NOT_ALLOWED', 405);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Requests signed the way a Standard Webhooks sender signs them: `v1` HMAC-SHA256 entries for
+ * `whsec_` secrets and `v1a` ed25519 entries for `whsk_` signing keys, all in one
+ * `webhook-signature` (or `svix-signature`) list, over `${id}.${timestamp}.${body}`.
+ */
+import { concatBytes, fromBase64, hmacSha256, toBase64, toBytes, utf8 } from '@hooklatch/core';
+import { ed25519 } from '@noble/curves/ed25519.js';
+
+/** Options of {@link signedStandardWebhooksRequest}. Give at least one secret or signing key. */
+export interface SignedStandardWebhooksRequestOptions {
+  /** HMAC secret (`whsec_` + base64, or raw bytes); adds a `v1` entry. */
+  secret?: string | Uint8Array;
+  /** More HMAC secrets, one `v1` entry each (a sender mid-rotation signs with old and new). */
+  secrets?: ReadonlyArray<string | Uint8Array>;
+  /** ed25519 signing key (`whsk_` + base64 of the 32-byte seed or 64-byte seed+public key). */
+  signingKey?: string | Uint8Array;
+  /** More ed25519 signing keys, one `v1a` entry each. */
+  signingKeys?: ReadonlyArray<string | Uint8Array>;
+  /** The payload, sent as `JSON.stringify(payload)`. @default { type: 'test.event', timestamp: now, data: {} } */
+  payload?: unknown;
+  /** The exact body to send and sign; wins over `payload`. */
+  body?: string | Uint8Array;
+  /** The `webhook-id`. @default a random `msg_...` ID */
+  id?: string;
+  /** The signed attempt time (a Date, or Unix seconds). @default now */
+  timestamp?: Date | number;
+  /** Send `webhook-*` (the spec) or `svix-*` header names. @default 'webhook' */
+  headerFamily?: 'webhook' | 'svix';
+}
+
+/** A signed delivery, ready for `parseEvent`. */
+export interface SignedStandardWebhooksRequest {
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+/** An ed25519 key pair as Standard Webhooks serializes it. */
+export interface StandardWebhooksKeyPair {
+  /** `whsk_` + base64 of seed and public key (64 bytes): give it to the sender. */
+  signingKey: string;
+  /** `whpk_` + base64 of the 32-byte public key: give it to the receiver. */
+  publicKey: string;
+}
+
+function decodeKey(key: string | Uint8Array, prefix: string): Uint8Array {
+  if (key instanceof Uint8Array) return key;
+  const bytes = fromBase64(key.startsWith(prefix) ? key.slice(prefix.length) : key);
+  if (!bytes || bytes.length === 0) throw new TypeError(`Not a ${prefix} base64 key.`);
+  return bytes;
+}
+
+function seedOf(signingKey: string | Uint8Array): Uint8Array {
+  const bytes = decodeKey(signingKey, 'whsk_');
+  if (bytes.length !== 32 && bytes.length !== 64) {
+    throw new TypeError('A whsk_ signing key holds 32 (seed) or 64 (seed + public key) bytes.');
+  }
+  return bytes.subarray(0, 32);
+}
+
+/** A new random ed25519 key pair (or a fixed one from a 32-byte `seed`, for reproducible tests). */
+export function standardWebhooksKeyPair(seed?: Uint8Array): StandardWebhooksKeyPair {
+  const secretKey = seed ?? ed25519.utils.randomSecretKey();
+  const publicKey = ed25519.getPublicKey(secretKey);
+  return {
+    signingKey: `whsk_${toBase64(concatBytes(secretKey, publicKey))}`,
+    publicKey: `whpk_${toBase64(publicKey)}`,
+  };
+}
+
+/** A new random `whsec_` secret (24 bytes, the spec's minimum). */
+export function standardWebhooksSecret(): string {
+  return `whsec_${toBase64(crypto.getRandomValues(new Uint8Array(24)))}`;
+}
+
+function randomId(): string {
+  return `msg_${toBase64(crypto.getRandomValues(new Uint8Array(15))).replace(/[+/=]/g, 'x')}`;
+}
+
+/** Build a POST signed with every given secret (`v1`) and signing key (`v1a`). */
+export function signedStandardWebhooksRequest(
+  options: SignedStandardWebhooksRequestOptions,
+): SignedStandardWebhooksRequest {
+  const secrets = [...(options.secret ? [options.secret] : []), ...(options.secrets ?? [])];
+  const signingKeys = [
+    ...(options.signingKey ? [options.signingKey] : []),
+    ...(options.signingKeys ?? []),
+  ];
+  if (secrets.length === 0 && signingKeys.length === 0) {
+    throw new TypeError('signedStandardWebhooksRequest needs a secret or a signing key.');
+  }
+  const now = new Date();
+  const body =
+    options.body ??
+    JSON.stringify(
+      options.payload ?? { type: 'test.event', timestamp: now.toISOString(), data: {} },
+    );
+  const id = options.id ?? randomId();
+  const ts = options.timestamp ?? now;
+  const seconds = String(typeof ts === 'number' ? ts : Math.floor(ts.getTime() / 1000));
+  const content = concatBytes(utf8(`${id}.${seconds}.`), toBytes(body));
+  const signatures = [
+    ...secrets.map((s) => `v1,${toBase64(hmacSha256(decodeKey(s, 'whsec_'), content))}`),
+    ...signingKeys.map((k) => `v1a,${toBase64(ed25519.sign(content, seedOf(k)))}`),
+  ];
+  const family = options.headerFamily ?? 'webhook';
+  return {
+    method: 'POST',
+    headers: {
+      [`${family}-id`]: id,
+      [`${family}-timestamp`]: seconds,
+      [`${family}-signature`]: signatures.join(' '),
+      'content-type': 'application/json',
+    },
+    body,
+  };
+}
