@@ -56,47 +56,6 @@ export type {
 export { defineAdapter } from './event';
 export type { FingerprintExplanation, FingerprintInput } from './fingerprint';
 export { explainFingerprint, FINGERPRINT_VERSION, fingerprint } from './fingerprint';
-export type { ParseEventOptions } from './parse-event';
-export { parseEvent } from './parse-event';
-export type { PayloadIssue } from './payload';
-export { parseJsonBody, validatePayload } from './payload';
-export type {
-  EventHandler,
-  ProcessOnceOptions,
-  ProcessOutcome,
-  ProcessOutcomeKind,
-  ProcessWarning,
-} from './process-once';
-export { processOnce } from './process-once';
-export type {
-  DeliveryInput,
-  HeadersInit,
-  NodeRequestLike,
-  PlainDeliveryInput,
-  ReadDeliveryOptions,
-} from './read-delivery';
-export { DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
-export { errorResponse, outcomeResponse } from './response';
-export type { MemoryStoreOptions } from './store/memory-store';
-export { memoryStore } from './store/memory-store';
-export type {
-  ClaimOptions,
-  ClaimResult,
-  CompleteOptions,
-  DedupeRecord,
-  DedupeState,
-  DedupeStore,
-  JsonValue,
-  ListOptions,
-} from './store/types';
-export type { SecretOptions } from './verify';
-export {
-  checkTimestamp,
-  matchSignature,
-  requireHeader,
-  resolveSecrets,
-  signatureInvalid,
-} from './verify';
 // Custom-adapter kit: verifiers for common auth schemes, field readers, ID selection.
 export type {
   ApiKeyOptions,
@@ -138,3 +97,44 @@ export {
   valueAtPath,
   verifierFromAuth,
 } from './kit/index';
+export type { ParseEventOptions } from './parse-event';
+export { parseEvent } from './parse-event';
+export type { PayloadIssue } from './payload';
+export { parseJsonBody, validatePayload } from './payload';
+export type {
+  EventHandler,
+  ProcessOnceOptions,
+  ProcessOutcome,
+  ProcessOutcomeKind,
+  ProcessWarning,
+} from './process-once';
+export { processOnce } from './process-once';
+export type {
+  DeliveryInput,
+  HeadersInit,
+  NodeRequestLike,
+  PlainDeliveryInput,
+  ReadDeliveryOptions,
+} from './read-delivery';
+export { DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
+export { errorResponse, outcomeResponse } from './response';
+export type { MemoryStoreOptions } from './store/memory-store';
+export { memoryStore } from './store/memory-store';
+export type {
+  ClaimOptions,
+  ClaimResult,
+  CompleteOptions,
+  DedupeRecord,
+  DedupeState,
+  DedupeStore,
+  JsonValue,
+  ListOptions,
+} from './store/types';
+export type { SecretOptions } from './verify';
+export {
+  checkTimestamp,
+  matchSignature,
+  requireHeader,
+  resolveSecrets,
+  signatureInvalid,
+} from './verify';
