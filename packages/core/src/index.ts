@@ -118,6 +118,7 @@ export type {
 } from './read-delivery';
 export { DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
 export { errorResponse, outcomeResponse } from './response';
+export { newClaimToken } from './store/claim-token';
 export type { MemoryStoreOptions } from './store/memory-store';
 export { memoryStore } from './store/memory-store';
 export type {

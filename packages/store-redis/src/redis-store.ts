@@ -11,7 +11,7 @@ import type {
   DedupeStore,
   ListOptions,
 } from '@hooklatch/core';
-import { ulid } from 'ulid';
+import { newClaimToken } from '@hooklatch/core';
 import { type Commander, commanderFor, type RedisClientLike } from './client';
 import { guard } from './guard';
 import { decodeRecord } from './record';
@@ -103,7 +103,7 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
 
     claim(rawKey: string, { leaseMs, ttlMs }: ClaimOptions) {
       const key = prefix + rawKey;
-      const token = ulid();
+      const token = newClaimToken();
       return guard('claim', timeoutMs, async () => {
         const reply = await evalScript(redis, CLAIM, key, [
           token,

@@ -10,8 +10,7 @@ import type {
   DedupeStore,
   ListOptions,
 } from '@hooklatch/core';
-import { StoreUnavailableError } from '@hooklatch/core';
-import { ulid } from 'ulid';
+import { newClaimToken, StoreUnavailableError } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { toStoreError } from './errors';
 import { rowToRecord } from './record';
@@ -65,7 +64,7 @@ export function createSqlStore(dialect: Dialect, table: string, prefix: string):
       const lease = Math.max(1, Math.ceil(leaseMs));
       const ttl = Math.max(lease, Math.ceil(ttlMs));
       for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-        const token = ulid();
+        const token = newClaimToken();
         // The decision: one statement inserts or takes over, or leaves the live row alone.
         const written = await run(dialect.claim({ key, token, leaseMs: lease, ttlMs: ttl }));
         let row = written.rows.find((r) => r.token === token);

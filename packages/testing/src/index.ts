@@ -16,8 +16,16 @@ export { describeStore, STORE_TESTS } from './describe-store';
 export type { AssertProcessedOnceOptions, ProcessedOnceReport } from './duplicate-delivery';
 export { assertProcessedOnce } from './duplicate-delivery';
 // Signed request builders, one file per provider (add one export line per provider below).
+export type { CreatioRequestAuth, SignedCreatioRequestOptions } from './providers/creatio';
+export { signedCreatioRequest } from './providers/creatio';
 export type { SignedGithubRequestOptions } from './providers/github';
 export { signedGithubRequest } from './providers/github';
+export type {
+  SignedQualioRequest,
+  SignedQualioRequestAuth,
+  SignedQualioRequestOptions,
+} from './providers/qualio';
+export { signedQualioRequest } from './providers/qualio';
 export type { SignedShopifyRequestOptions } from './providers/shopify';
 export { signedShopifyRequest } from './providers/shopify';
 export type {

@@ -12,6 +12,11 @@ export interface CreateAdapterOptions<E extends WebhookEvent> {
   /** How long the provider keeps retrying one event, in ms (the dedupe retention). */
   retentionMs: number;
   /**
+   * HTTP methods the provider delivers with; others get METHOD_NOT_ALLOWED before verification.
+   * @default ['POST']
+   */
+  methods?: readonly string[];
+  /**
    * The verifier (or several, any passing), or `false` to accept unauthenticated deliveries on
    * purpose. Required: `undefined` throws CONFIG_INVALID when the adapter is created.
    */
@@ -38,6 +43,7 @@ export function createAdapter<E extends WebhookEvent>(
   return {
     name: options.name,
     retentionMs: options.retentionMs,
+    ...(options.methods === undefined ? {} : { methods: options.methods }),
     parse(delivery) {
       verify(delivery);
       return options.parse(delivery);

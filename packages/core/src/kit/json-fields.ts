@@ -44,7 +44,10 @@ export function readJsonObject(delivery: RawDelivery, provider: string): JsonObj
 export function valueAtPath(data: unknown, path: string): unknown {
   let current: unknown = data;
   for (const segment of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
+    // Own properties only: a path like `constructor.name` must not reach Object's prototype.
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) {
+      return undefined;
+    }
     current = (current as Record<string, unknown>)[segment];
   }
   return current;

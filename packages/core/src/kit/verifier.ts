@@ -59,8 +59,13 @@ export function resolveVerifier(provider: string, choice: VerificationChoice): D
 /**
  * A verifier that passes when any of `verifiers` passes (e.g. during a move from basic auth to
  * HMAC). When all fail, the first one's error is thrown, so the answer stays deterministic.
+ * An empty list is CONFIG_INVALID.
  */
 export function anyVerifier(verifiers: readonly DeliveryVerifier[]): DeliveryVerifier {
+  // With no verifiers the loop below would end by throwing `undefined`: refuse up front.
+  if (verifiers.length === 0) {
+    throw new ConfigurationError('CONFIG_INVALID', 'anyVerifier needs at least one verifier.');
+  }
   return (delivery) => {
     let firstError: unknown;
     for (const verify of verifiers) {

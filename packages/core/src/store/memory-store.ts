@@ -2,7 +2,7 @@
  * The embedded default store: a Map in this process. Right for tests, single-process services
  * and the demo; use a durable store when more than one process receives webhooks.
  */
-import { ulid } from 'ulid';
+import { newClaimToken } from './claim-token';
 import { ExpiryIndex } from './expiry-index';
 import type {
   ClaimOptions,
@@ -86,7 +86,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
       if (existing && existing.leaseExpiresAt.getTime() > t) {
         return { status: 'in_flight', leaseExpiresAt: new Date(existing.leaseExpiresAt) };
       }
-      const token = ulid();
+      const token = newClaimToken();
       const leaseExpiresAt = new Date(t + leaseMs);
       const claims = (existing?.claims ?? 0) + 1;
       put(key, {

@@ -1,0 +1,128 @@
+/** Bad bodies fail with typed errors that name the path and never echo a credential. */
+import {
+  type HooklatchError,
+  PayloadError,
+  type PlainDeliveryInput,
+  parseEvent,
+} from '@hooklatch/core';
+import { signedCreatioRequest } from '@hooklatch/testing';
+import { describe, expect, it } from 'vitest';
+import { type CreatioOptions, creatio } from '../src/index';
+import { CONTACT_FLAT, CONTACT_MINIMAL, ORDER_UPDATE, SECRETS } from './support/examples';
+
+const { token } = SECRETS;
+const auth = { scheme: 'bearer', token } as const;
+
+async function failure(
+  input: PlainDeliveryInput | object,
+  code: HooklatchError['code'],
+  httpStatus: number,
+  options: Omit<CreatioOptions, 'auth'> = {},
+): Promise<HooklatchError> {
+  const request =
+    'headers' in input ? input : signedCreatioRequest({ payload: input, auth: { bearer: token } });
+  const error = (await parseEvent(creatio({ auth, ...options }), request as PlainDeliveryInput)
+    .then(() => new Error('expected parseEvent to fail'))
+    .catch((e) => e)) as HooklatchError;
+  expect(error).toBeInstanceOf(PayloadError);
+  expect(error.code).toBe(code);
+  expect(error.httpStatus).toBe(httpStatus);
+  expect(`${error.message}${JSON.stringify(error.details)}`).not.toContain(token);
+  return error;
+}
+
+const withBody = (body: string, contentType = 'application/json') =>
+  signedCreatioRequest({
+    payload: body,
+    auth: { bearer: token },
+    headers: { 'content-type': contentType },
+  });
+
+describe('entity and subject', () => {
+  it('no entity field -> PAYLOAD_INVALID naming EntitySchemaName and EntityName', async () => {
+    const { EntitySchemaName: _, ...body } = ORDER_UPDATE;
+    const error = await failure(body, 'PAYLOAD_INVALID', 422);
+    expect(error.message).toContain('EntitySchemaName');
+    expect(error.message).toContain('EntityName');
+    expect(error.details).toEqual({
+      issues: [{ path: 'EntitySchemaName', message: expect.any(String) }],
+    });
+  });
+
+  it('business-process call without Id -> PAYLOAD_INVALID naming Id', async () => {
+    const { Id: _, ...body } = ORDER_UPDATE;
+    const error = await failure(body, 'PAYLOAD_INVALID', 422);
+    expect(error.message).toMatch(/: Id: /);
+    expect(error.message).toContain('subjectKey');
+  });
+
+  it('the issue’s minimal flat body (no Id) -> PAYLOAD_INVALID unless a key column is set', async () => {
+    const error = await failure(CONTACT_MINIMAL, 'PAYLOAD_INVALID', 422);
+    expect(error.message).toMatch(/: Id: /);
+    const adapter = creatio({ auth, subjectKey: { Contact: 'Email' } });
+    const request = signedCreatioRequest({ payload: CONTACT_MINIMAL, auth: { bearer: token } });
+    expect((await parseEvent(adapter, request)).subject).toBe('Contact:grace@example.com');
+  });
+
+  it('configured business key missing -> PAYLOAD_INVALID naming it, no fallback to Id', async () => {
+    const { OrderID: _, ...body } = ORDER_UPDATE;
+    const error = await failure(body, 'PAYLOAD_INVALID', 422, { subjectKey: { Order: 'OrderID' } });
+    expect(error.message).toMatch(/: OrderID: /);
+  });
+
+  it.each([
+    ['blank Id', { ...CONTACT_FLAT, Id: '   ' }, 'Id'],
+    ['entity name not a string', { ...ORDER_UPDATE, EntitySchemaName: 7 }, 'EntitySchemaName'],
+    ['Id not a string', { ...ORDER_UPDATE, Id: { value: 1 } }, 'Id'],
+  ])('%s -> PAYLOAD_INVALID naming %s', async (_name, body, path) => {
+    const error = await failure(body, 'PAYLOAD_INVALID', 422);
+    expect(error.message).toContain(path);
+  });
+});
+
+describe('ModifiedOn', () => {
+  it.each([
+    ['a locale format', '1/22/2025 11:23 AM'],
+    ['an impossible date', '2025-02-30T10:00:00Z'],
+    ['a number', 1737544995],
+  ])('%s -> PAYLOAD_INVALID naming ModifiedOn', async (_name, value) => {
+    const error = await failure({ ...ORDER_UPDATE, ModifiedOn: value }, 'PAYLOAD_INVALID', 422);
+    expect(error.message).toContain('ModifiedOn');
+  });
+
+  it('zone-less with assumeUtc:false -> PAYLOAD_INVALID asking for a zone', async () => {
+    const error = await failure(CONTACT_FLAT, 'PAYLOAD_INVALID', 422, { assumeUtc: false });
+    expect(error.message).toMatch(/ModifiedOn: expected a time zone/);
+  });
+
+  it('missing with requireModifiedOn -> PAYLOAD_INVALID naming ModifiedOn', async () => {
+    const { ModifiedOn: _, ...body } = ORDER_UPDATE;
+    const error = await failure(body, 'PAYLOAD_INVALID', 422, { requireModifiedOn: true });
+    expect(error.message).toContain('ModifiedOn');
+    await failure({ ...body, ModifiedOn: null }, 'PAYLOAD_INVALID', 422, {
+      requireModifiedOn: true,
+    });
+  });
+});
+
+describe('body format', () => {
+  it('not JSON -> PAYLOAD_MALFORMED 400', async () => {
+    await failure(withBody('{"EntitySchemaName":"Order",'), 'PAYLOAD_MALFORMED', 400);
+  });
+
+  it('a form-encoded body -> PAYLOAD_MALFORMED 400 naming the content type', async () => {
+    const form = withBody('EntitySchemaName=Order&Id=1', 'application/x-www-form-urlencoded');
+    const error = await failure(form, 'PAYLOAD_MALFORMED', 400);
+    expect(error.message).toContain('form-encoded');
+  });
+
+  it('a JSON array -> PAYLOAD_INVALID; an empty body -> BODY_EMPTY', async () => {
+    await failure(withBody(JSON.stringify([ORDER_UPDATE])), 'PAYLOAD_INVALID', 422);
+    await failure(withBody(''), 'BODY_EMPTY', 400);
+  });
+
+  it('a GET -> METHOD_NOT_ALLOWED 405 before any auth check', async () => {
+    const get = { ...signedCreatioRequest({ payload: ORDER_UPDATE }), method: 'GET' };
+    await failure(get, 'METHOD_NOT_ALLOWED', 405);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * From a parsed body to the record it is about: the family from `eventType`, the payload checked
+ * against that family's schema, and the subject read from the family's ID field.
+ */
+import {
+  ConfigurationError,
+  type JsonObject,
+  PayloadError,
+  parseIsoTimestamp,
+  requireString,
+  validatePayload,
+} from '@hooklatch/core';
+import {
+  isQualioFamily,
+  QUALIO_SUBJECT_FIELDS,
+  qualioPayloadSchemas,
+  qualioRecordSchema,
+} from './payloads';
+
+/** What the adapter needs from one body. */
+export interface QualioRecord {
+  eventType: string;
+  family: string;
+  subject: string;
+  subjectField: string;
+  occurredAt: Date;
+  changedField?: string;
+  payload: JsonObject;
+}
+
+const EVENT_TYPE = /^[^.\s]+\.\S+$/;
+
+function familyOf(eventType: string, provider: string): string {
+  if (!EVENT_TYPE.test(eventType)) {
+    const expectation = 'expected "<record family>.<action>", e.g. "nc.updated"';
+    throw new PayloadError(
+      'PAYLOAD_INVALID',
+      `${provider} payload failed validation: eventType: ${expectation}`,
+      { details: { issues: [{ path: 'eventType', message: expectation }] } },
+    );
+  }
+  return eventType.slice(0, eventType.indexOf('.'));
+}
+
+/** Check `subjectFields` once, at startup: built-in families keep their own field. */
+export function checkSubjectFields(
+  provider: string,
+  subjectFields: Readonly<Record<string, string>>,
+): void {
+  for (const [family, field] of Object.entries(subjectFields)) {
+    if (isQualioFamily(family)) {
+      throw new ConfigurationError(
+        'CONFIG_INVALID',
+        `${provider}: subjectFields cannot remap the built-in family "${family}" ` +
+          `(its subject is always ${QUALIO_SUBJECT_FIELDS[family]}).`,
+      );
+    }
+    if (typeof field !== 'string' || field.trim() === '') {
+      throw new ConfigurationError(
+        'CONFIG_INVALID',
+        `${provider}: subjectFields.${family} must be a non-empty field path.`,
+      );
+    }
+  }
+}
+
+/**
+ * Read and validate one body. Throws PAYLOAD_INVALID naming the JSON path for a missing or
+ * malformed `eventType`, record ID or `timestamp` (including one without a time zone).
+ */
+export function readQualioRecord(
+  data: JsonObject,
+  provider: string,
+  subjectFields: Readonly<Record<string, string>>,
+): QualioRecord {
+  const eventType = requireString(data, 'eventType', provider);
+  const family = familyOf(eventType, provider);
+  const context = `${provider} ${eventType}`;
+  let subjectField: string;
+  let subject: string;
+  if (isQualioFamily(family)) {
+    const payload = validatePayload(qualioPayloadSchemas[family], data, context);
+    subjectField = QUALIO_SUBJECT_FIELDS[family];
+    subject = (payload as Record<string, unknown>)[subjectField] as string;
+  } else {
+    validatePayload(qualioRecordSchema, data, context);
+    subjectField = Object.hasOwn(subjectFields, family)
+      ? (subjectFields[family] as string)
+      : `${family}Id`;
+    subject = requireString(data, subjectField, provider);
+  }
+  const occurredAt = parseIsoTimestamp(data.timestamp, { path: 'timestamp', provider });
+  const changed = data.changedField;
+  return {
+    eventType,
+    family,
+    subject,
+    subjectField,
+    occurredAt,
+    ...(typeof changed === 'string' && changed !== '' ? { changedField: changed } : {}),
+    payload: data,
+  };
+}
