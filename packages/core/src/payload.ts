@@ -7,10 +7,11 @@ import { PayloadError } from './errors';
 export function parseJsonBody(rawBody: Uint8Array): unknown {
   if (rawBody.length === 0) throw new PayloadError('BODY_EMPTY', 'The request body is empty.');
   const text = fromUtf8(rawBody);
-  if (text.trim() === '') throw new PayloadError('BODY_EMPTY', 'The request body is blank.');
   try {
     return JSON.parse(text);
   } catch (cause) {
+    // Checked only after a failed parse: trimming every valid body would copy it for nothing.
+    if (text.trim() === '') throw new PayloadError('BODY_EMPTY', 'The request body is blank.');
     // The parser's message names the position, never echoes the payload.
     const reason =
       cause instanceof Error ? cause.message.split('\n')[0]?.slice(0, 120) : 'invalid JSON';
