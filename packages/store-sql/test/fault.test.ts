@@ -30,12 +30,12 @@ const event: WebhookEvent = {
   payload: {},
 };
 
-async function until(check: () => Promise<boolean>) {
+async function until(check: () => Promise<boolean>, state: () => string) {
   for (let i = 0; i < 400; i++) {
     if (await check()) return;
     await sleep(50);
   }
-  throw new Error('condition not reached');
+  throw new Error(`condition not reached (${state()})`);
 }
 
 /** How one driver holds a row lock and sees a claim waiting behind it. */
@@ -54,8 +54,20 @@ async function expectCrashMidClaim(store: DedupeStore, server: ThrowawayServer, 
   expect((await store.claim('k', { leaseMs: 1, ttlMs: LONG })).status).toBe('claimed');
   const unlock = await hooks.lockRow();
   const pending = store.claim('k', { leaseMs: LONG, ttlMs: LONG });
-  pending.catch(() => undefined);
-  await until(async () => (await hooks.lockWaiters()) > 0);
+  // Said when the wait below gives up: a claim that settled early never waited on the lock.
+  let settled = 'the waiting claim had not settled';
+  pending.then(
+    (result) => {
+      settled = `the waiting claim resolved early: ${result.status}`;
+    },
+    (error: { code?: string; message?: string }) => {
+      settled = `the waiting claim failed early: ${error.code} ${error.message}`;
+    },
+  );
+  await until(
+    async () => (await hooks.lockWaiters()) > 0,
+    () => settled,
+  );
   await server.kill();
   await expect(pending).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
   unlock();
@@ -124,6 +136,9 @@ describe.skipIf(mySkip)('mariadb store down (throwaway server)', () => {
     server = await startMariadb();
     pool = mysql.createPool({ uri: server.url, connectTimeout: 2_000, connectionLimit: 4 });
     await mysqlStore({ client: pool }).createSchema();
+    // Open every pooled connection now, so the claim that must wait on the row lock is not
+    // first held up by a connection handshake on a loaded machine.
+    await Promise.all(Array.from({ length: 4 }, () => pool.query('SELECT 1')));
   }, 120_000);
   afterAll(async () => {
     await pool.end().catch(() => undefined);
@@ -131,7 +146,9 @@ describe.skipIf(mySkip)('mariadb store down (throwaway server)', () => {
   });
 
   it('a claim in progress and claims after the crash fail with STORE_UNAVAILABLE', async () => {
-    await expectCrashMidClaim(mysqlStore({ client: pool }), server, {
+    // A query timeout above the wait below: the waiting claim must still be waiting when the
+    // test looks for it, however slow the machine.
+    await expectCrashMidClaim(mysqlStore({ client: pool, queryTimeoutMs: 30_000 }), server, {
       async lockRow() {
         const holder = await pool.getConnection();
         holder.connection.on('error', () => {});
@@ -140,8 +157,11 @@ describe.skipIf(mySkip)('mariadb store down (throwaway server)', () => {
         return () => holder.release();
       },
       async lockWaiters() {
+        // The claim's INSERT still executing while the row is locked is a claim waiting on the
+        // lock. (INNODB_TRX's LOCK WAIT state was seen to stay empty on a loaded machine.)
         const [rows] = await pool.query(
-          `SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'`,
+          `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST
+            WHERE COMMAND = 'Query' AND INFO LIKE 'INSERT INTO hooklatch_dedupe%'`,
         );
         return Number((rows as { n: number }[])[0]?.n);
       },

@@ -2,19 +2,33 @@
  * @hooklatch/testing: prove a dedupe store or an adapter with the same suites hooklatch uses.
  *
  * - `describeStore` runs the DedupeStore conformance and race suite (vitest).
+ * - `describeAdapter` runs the adapter conformance suite: authentic, forged, tampered, malformed,
+ *   parsed, oversize and misrouted deliveries, and once-only processing.
  * - `assertProcessedOnce` delivers one signed request twice and concurrently, and checks the
  *   handler ran once.
+ * - `expectHooklatchError` asserts an error's code and status, and that it leaks no secret.
  * - `signed*Request` builders create deliveries signed exactly as each provider signs them.
  *
  * @module
  */
 
+export type {
+  AdapterCheck,
+  AdapterSkip,
+  AdapterTestName,
+  AuthenticatedHeaders,
+  DescribeAdapterOptions,
+} from './adapter-checks';
+export { ADAPTER_TESTS, adapterChecks, SKIPPABLE_ADAPTER_TESTS } from './adapter-checks';
 export type { ClaimRaceOptions, ClaimRaceReport } from './claim-race';
 export { runClaimRace } from './claim-race';
+export { describeAdapter } from './describe-adapter';
 export type { DescribeStoreOptions, StoreSkip, StoreTestName } from './describe-store';
 export { describeStore, STORE_TESTS } from './describe-store';
 export type { AssertProcessedOnceOptions, ProcessedOnceReport } from './duplicate-delivery';
 export { assertProcessedOnce } from './duplicate-delivery';
+export type { ExpectedHooklatchError } from './expect-error';
+export { expectHooklatchError } from './expect-error';
 // Signed request builders, one file per provider (add one export line per provider below).
 export type { CreatioRequestAuth, SignedCreatioRequestOptions } from './providers/creatio';
 export { signedCreatioRequest } from './providers/creatio';

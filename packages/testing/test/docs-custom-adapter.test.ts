@@ -41,11 +41,12 @@ describe('the custom-adapter guide', () => {
     expect([...blocks.keys()].sort()).toEqual([
       'docs/snippets/auth-options.ts',
       'docs/snippets/linear-adapter.ts',
+      'packages/testing/test/docs-custom-adapter-conformance.test.ts',
       'packages/testing/test/docs-custom-adapter-example.test.ts',
     ]);
     for (const [path, code] of blocks) expect(code, path).toBe(read(path));
     // Every ts block that is not an illustration is marked (markers sit right above the fence).
-    expect(page.match(/<!-- file: /g)?.length).toBe(5);
+    expect(page.match(/<!-- file: /g)?.length).toBe(6);
   });
 });
 

@@ -1,0 +1,43 @@
+import { describeAdapter, signedCreatioRequest } from '@hooklatch/testing';
+import { creatio } from '../src/index';
+
+const PASSWORD = 'creatio-conformance-password';
+const SECRET = 'creatio-conformance-hmac-secret';
+const body = JSON.stringify({
+  EntitySchemaName: 'Order',
+  Operation: 'update',
+  Id: '5f0d2a4e-7c1b-4b8e-9f3a-2d6c8e1b0a97',
+  OrderID: '12345',
+  EventType: 'status_update',
+  Status: 'shipped',
+  ModifiedOn: '2025-01-22T11:23:15Z',
+});
+
+describeAdapter({
+  name: 'creatio (basic auth)',
+  adapter: () => creatio({ auth: { scheme: 'basic', username: 'creatio', password: PASSWORD } }),
+  body,
+  deliver: (b) =>
+    signedCreatioRequest({
+      payload: b,
+      auth: { basic: { username: 'creatio', password: PASSWORD } },
+    }),
+  forge: (b) =>
+    signedCreatioRequest({
+      payload: b,
+      auth: { basic: { username: 'creatio', password: 'guess' } },
+    }),
+  authHeaders: ['Authorization'],
+  secrets: [PASSWORD],
+  skip: [{ reason: 'basic auth does not cover the body', tests: ['a tampered body is rejected'] }],
+});
+
+describeAdapter({
+  name: 'creatio (hmac)',
+  adapter: () => creatio({ auth: { scheme: 'hmac', secret: SECRET } }),
+  body,
+  deliver: (b) => signedCreatioRequest({ payload: b, auth: { hmacSecret: SECRET } }),
+  forge: (b) => signedCreatioRequest({ payload: b, auth: { hmacSecret: 'wrong-secret' } }),
+  authHeaders: ['X-Creatio-Signature'],
+  secrets: [SECRET],
+});
