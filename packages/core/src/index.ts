@@ -56,6 +56,8 @@ export type {
 export { defineAdapter } from './event';
 export type { FingerprintExplanation, FingerprintInput } from './fingerprint';
 export { explainFingerprint, FINGERPRINT_VERSION, fingerprint } from './fingerprint';
+export type { HandledWebhook, HandleWebhookOptions } from './handle-webhook';
+export { handleWebhook } from './handle-webhook';
 // Custom-adapter kit: verifiers for common auth schemes, field readers, ID selection.
 export type {
   ApiKeyOptions,
@@ -117,7 +119,14 @@ export type {
   ReadDeliveryOptions,
 } from './read-delivery';
 export { DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
-export { errorResponse, outcomeResponse } from './response';
+export type { WebhookReply } from './response';
+export {
+  errorReply,
+  errorResponse,
+  outcomeReply,
+  outcomeResponse,
+  replyResponse,
+} from './response';
 export { newClaimToken } from './store/claim-token';
 export type { MemoryStoreOptions } from './store/memory-store';
 export { memoryStore } from './store/memory-store';

@@ -1,28 +1,54 @@
-/** Web `Response` builders for the two things a webhook route answers: an outcome or an error. */
+/**
+ * What a webhook route answers: an outcome or an error, as a plain reply (for Node frameworks)
+ * or as a Web `Response`. The body is JSON `{ outcome, code? }` or `{ error: { code, message } }`,
+ * never the payload.
+ */
 import { type HooklatchError, isHooklatchError } from './errors';
 import type { ProcessOutcome } from './process-once';
 
-/** Turn an outcome into a Web `Response`: JSON `{ outcome, code? }`, never the payload. */
-export function outcomeResponse(outcome: ProcessOutcome<unknown>): Response {
+/** A framework-neutral HTTP answer: write it with `res.writeHead(status, headers).end(body)`. */
+export interface WebhookReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** The reply for a processing outcome (200, 409 + Retry-After, 500, 503). */
+export function outcomeReply(outcome: ProcessOutcome<unknown>): WebhookReply {
   const body: Record<string, unknown> = { outcome: outcome.outcome };
   if (isHooklatchError(outcome.error)) body.code = outcome.error.code;
-  return new Response(JSON.stringify(body), {
+  return {
     status: outcome.status,
-    headers: { 'content-type': 'application/json', ...outcome.headers },
-  });
+    headers: { ...JSON_TYPE, ...outcome.headers },
+    body: JSON.stringify(body),
+  };
 }
 
 /**
- * Turn a thrown error into a Web `Response`. Hooklatch errors answer with their own status and
- * code; anything else is a 500 with no detail, so internals never leak to the sender.
+ * The reply for a thrown error. Hooklatch errors answer with their own status and code; anything
+ * else is a 500 with no detail, so internals never leak to the sender.
  */
-export function errorResponse(error: unknown): Response {
+export function errorReply(error: unknown): WebhookReply {
   const body = isHooklatchError(error)
     ? (error as HooklatchError).toJSON()
     : { error: { code: 'INTERNAL', message: 'Internal error.' } };
   const status = isHooklatchError(error) ? error.httpStatus : 500;
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json' },
-  });
+  return { status, headers: { ...JSON_TYPE }, body: JSON.stringify(body) };
+}
+
+/** A reply as a Web `Response`. */
+export function replyResponse(reply: WebhookReply): Response {
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+}
+
+/** Turn an outcome into a Web `Response`: JSON `{ outcome, code? }`, never the payload. */
+export function outcomeResponse(outcome: ProcessOutcome<unknown>): Response {
+  return replyResponse(outcomeReply(outcome));
+}
+
+/** Turn a thrown error into a Web `Response` (see {@link errorReply}). */
+export function errorResponse(error: unknown): Response {
+  return replyResponse(errorReply(error));
 }

@@ -1,0 +1,133 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  type DedupeStore,
+  defineAdapter,
+  errorReply,
+  handleWebhook,
+  memoryStore,
+  outcomeReply,
+  replyResponse,
+} from '../src/index';
+import { SECRET, signedInput, testAdapter } from './support/hmac-adapter';
+
+const adapter = testAdapter();
+const payload = { id: 'evt_1', type: 'order.paid', orderId: 'ord_1' };
+
+describe('handleWebhook', () => {
+  it('processes once, then answers the retry as a duplicate with the stored result', async () => {
+    const store = memoryStore();
+    const handler = vi.fn(async () => ({ shipped: true }));
+    const first = await handleWebhook(signedInput(payload), { adapter, store, handler });
+    expect(first).toMatchObject({ status: 200, body: '{"outcome":"processed"}' });
+    expect(first.headers['content-type']).toBe('application/json');
+    expect(first.outcome?.result).toEqual({ shipped: true });
+    const retry = await handleWebhook(signedInput(payload), { adapter, store, handler });
+    expect(retry).toMatchObject({ status: 200, body: '{"outcome":"duplicate"}' });
+    expect(retry.outcome?.result).toEqual({ shipped: true });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers a forgery 401 with its code, without running the handler', async () => {
+    const handler = vi.fn();
+    const reply = await handleWebhook(signedInput(payload, 'someone-else'), {
+      adapter,
+      store: memoryStore(),
+      handler,
+    });
+    expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'SIGNATURE_INVALID' } });
+    expect(reply.body).not.toContain(SECRET);
+    expect(reply.error).toMatchObject({ code: 'SIGNATURE_INVALID' });
+    expect(reply.outcome).toBeUndefined();
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('answers 409 with Retry-After while the first copy runs', async () => {
+    const store = memoryStore();
+    let finish: () => void = () => {};
+    const slow = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const first = handleWebhook(signedInput(payload), { adapter, store, handler: () => slow });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const copy = await handleWebhook(signedInput(payload), {
+      adapter,
+      store,
+      handler: () => undefined,
+      process: { leaseMs: 30_000 },
+    });
+    expect(copy.status).toBe(409);
+    expect(copy.headers['retry-after']).toMatch(/^\d+$/);
+    expect(copy.body).toBe('{"outcome":"in_flight"}');
+    finish();
+    expect((await first).status).toBe(200);
+  });
+
+  it('answers 500 for a failing handler without its message, and 503 for a store that is down', async () => {
+    const failed = await handleWebhook(signedInput(payload), {
+      adapter,
+      store: memoryStore(),
+      handler: () => {
+        throw new Error('database password is hunter2');
+      },
+    });
+    expect(failed.status).toBe(500);
+    expect(failed.body).toBe('{"outcome":"failed"}');
+
+    const down: DedupeStore = {
+      ...memoryStore(),
+      claim: () => Promise.reject(new Error('ECONNREFUSED')),
+    };
+    const unavailable = await handleWebhook(signedInput(payload), {
+      adapter,
+      store: down,
+      handler: () => undefined,
+    });
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers['retry-after']).toBe('5');
+    expect(JSON.parse(unavailable.body)).toEqual({
+      outcome: 'store_unavailable',
+      code: 'STORE_UNAVAILABLE',
+    });
+  });
+
+  it('never throws: an adapter bug becomes a 500 that says nothing about it', async () => {
+    const broken = defineAdapter({
+      name: 'broken',
+      retentionMs: 1000,
+      parse: () => {
+        throw new TypeError('cannot read secret of undefined');
+      },
+    });
+    const reply = await handleWebhook(
+      { headers: {}, body: '{}' },
+      { adapter: broken, store: memoryStore(), handler: () => undefined },
+    );
+    expect(reply.status).toBe(500);
+    expect(JSON.parse(reply.body)).toEqual({
+      error: { code: 'INTERNAL', message: 'Internal error.' },
+    });
+    expect(reply.error).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('replies', () => {
+  it('errorReply and outcomeReply agree with their Response forms', async () => {
+    const error = errorReply(new Error('x'));
+    const response = replyResponse(error);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe(error.body);
+    const outcome = outcomeReply({
+      outcome: 'in_flight',
+      status: 409,
+      headers: { 'retry-after': '7' },
+      key: 'k',
+    });
+    expect(outcome).toEqual({
+      status: 409,
+      headers: { 'content-type': 'application/json', 'retry-after': '7' },
+      body: '{"outcome":"in_flight"}',
+    });
+    expect(replyResponse(outcome).headers.get('retry-after')).toBe('7');
+  });
+});
