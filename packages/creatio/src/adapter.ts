@@ -9,6 +9,7 @@ import {
 import { creatioVerifier } from './auth';
 import type { CreatioEvent } from './event';
 import { creatioEventType } from './event-type';
+import { creatioFingerprintInput } from './fingerprint-input';
 import { readModifiedOn } from './modified-on';
 import {
   CREATIO_RETENTION_MS,
@@ -59,15 +60,11 @@ export function creatio(options: CreatioOptions): WebhookAdapter<CreatioEvent> {
         ...(options.deliveryIdHeader === undefined
           ? {}
           : { deliveryIdHeader: options.deliveryIdHeader }),
-        // A constant for a missing ModifiedOn, never the arrival time: retries arrive later and
-        // must still produce the same key.
-        fingerprint: () => ({
-          provider: name,
-          subject,
-          eventType: type,
-          timestamp: modifiedOn ?? '',
-          volatileFields,
-        }),
+        fingerprint: () =>
+          creatioFingerprintInput(
+            { provider: name, subject, type, payload: data, meta: { modifiedOn } },
+            volatileFields,
+          ),
       });
       const parsed = {
         type,

@@ -23,6 +23,8 @@ export type {
   CreatioProcessCallEvent,
 } from './event';
 export { isFlatEvent, isProcessCallEvent } from './event';
+export type { CreatioFingerprintSource } from './fingerprint-input';
+export { creatioFingerprintInput } from './fingerprint-input';
 export type { CreatioOptions } from './options';
 export {
   CREATIO_RETENTION_MS,

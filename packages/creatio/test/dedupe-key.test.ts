@@ -2,10 +2,10 @@
  * The dedupe key of an ID-less sender: the same for true re-deliveries, different for distinct
  * edits, and a configured delivery-ID header when the sender provides one.
  */
-import { parseEvent } from '@hooklatch/core';
+import { explainFingerprint, parseEvent } from '@hooklatch/core';
 import { signedCreatioRequest } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
-import { creatio } from '../src/index';
+import { type CreatioEvent, creatio, creatioFingerprintInput } from '../src/index';
 import { CONTACT_FLAT, CONTACT_MINIMAL, ORDER_UPDATE } from './support/examples';
 
 const adapter = creatio({ verify: false });
@@ -100,5 +100,25 @@ describe('distinct events', () => {
     const changedBack = await keyOf(CONTACT_MINIMAL, byEmail);
     expect(changed).not.toBe(first);
     expect(changedBack).toBe(first); // a legitimate edit, indistinguishable from a retry
+  });
+});
+
+describe('creatioFingerprintInput', () => {
+  it('rebuilds the exact key of a parsed event, and names the parts that differ', async () => {
+    const parse = async (body: object) =>
+      (await parseEvent(adapter, signedCreatioRequest({ payload: body }))) as CreatioEvent;
+    const shipped = await parse(ORDER_UPDATE);
+    const explained = explainFingerprint(creatioFingerprintInput(shipped));
+    expect(shipped.idSource).toBe('fingerprint');
+    expect(explained.key).toBe(shipped.id);
+    expect(explained.parts.subject).toBe(shipped.subject);
+    expect(explained.parts.timestamp).toBe('2025-01-22T11:23:15.000Z');
+
+    const delivered = await parse({ ...ORDER_UPDATE, Status: 'delivered' });
+    const other = explainFingerprint(creatioFingerprintInput(delivered));
+    expect(other.key).toBe(delivered.id);
+    expect(other.key).not.toBe(explained.key);
+    expect(other.parts.payloadHash).not.toBe(explained.parts.payloadHash);
+    expect({ ...other.parts, payloadHash: '' }).toEqual({ ...explained.parts, payloadHash: '' });
   });
 });

@@ -1,0 +1,83 @@
+import { explainFingerprint, parseEvent } from '@hooklatch/core';
+import { type QualioEvent, qualio, qualioFingerprintInput } from '@hooklatch/qualio';
+import { describe, expect, it } from 'vitest';
+import { cli } from './support';
+
+const status = {
+  eventType: 'nc.updated',
+  ncId: 'NC-2025-001',
+  timestamp: '2025-01-05T10:15:32Z',
+  changedField: 'status',
+  status: 'closed',
+};
+const comment = { ...status, changedField: 'comment', comment: 'checked by QA' };
+// The same delivery as `status`, re-serialized by the sender: other key order, whitespace.
+const resent = JSON.stringify(Object.fromEntries(Object.entries(status).reverse()), null, 2);
+
+describe('hooklatch explain', () => {
+  it('prints the key the adapter gives the delivery, with every part', async () => {
+    const body = JSON.stringify(status);
+    const run = await cli(['explain', 'qualio', 'a.json'], { 'a.json': body });
+    const event = (await parseEvent(qualio({ verify: false }), {
+      headers: {},
+      body,
+    })) as QualioEvent;
+    const expected = explainFingerprint(qualioFingerprintInput(event));
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`a.json: ${event.id}`);
+    expect(event.id).toBe(expected.key);
+    expect(run.out).toContain('subject    NC-2025-001');
+    expect(run.out).toContain('timestamp  2025-01-05T10:15:32.000Z');
+    expect(run.out).toContain('extra      status');
+    expect(run.out).toContain(`canonical  ${expected.canonicalPayload}`);
+  });
+
+  it('says a re-serialized retry collapses (exit 0)', async () => {
+    const run = await cli(['explain', 'qualio', 'a.json', 'b.json'], {
+      'a.json': JSON.stringify(status),
+      'b.json': resent,
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('same key: the second delivery is a duplicate of the first.');
+  });
+
+  it('names the parts in which two edits in the same second differ (exit 1)', async () => {
+    const run = await cli(['explain', 'qualio', 'a.json', 'b.json'], {
+      'a.json': JSON.stringify(status),
+      'b.json': JSON.stringify(comment),
+    });
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('different keys: they differ in extra, payloadHash.');
+  });
+
+  it('explains Creatio bodies, including one without ModifiedOn', async () => {
+    const order = {
+      EntitySchemaName: 'Order',
+      Operation: 'update',
+      Id: '5f0d6d4e-8f2a-4c1b-9a53-2f1e0c7b9d11',
+      EventType: 'status_update',
+      Status: 'shipped',
+      ModifiedOn: '2025-01-22T11:23:15Z',
+    };
+    const { ModifiedOn: _, ...undated } = order;
+    const run = await cli(['explain', 'creatio', 'a.json', 'b.json'], {
+      'a.json': JSON.stringify(order),
+      'b.json': JSON.stringify(undated),
+    });
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('subject    Order:5f0d6d4e-8f2a-4c1b-9a53-2f1e0c7b9d11');
+    expect(run.out).toContain('timestamp  (none)');
+    expect(run.out).toContain('different keys: they differ in timestamp, payloadHash.');
+  });
+
+  it('reports a body that is not a valid event with its reason (exit 1), usage mistakes exit 2', async () => {
+    const invalid = await cli(['explain', 'qualio', 'a.json'], {
+      'a.json': JSON.stringify({ eventType: 'nc.updated', timestamp: '2025-01-05T10:15:32Z' }),
+    });
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toContain('ncId');
+    expect((await cli(['explain', 'stripe', 'a.json'])).code).toBe(2);
+    expect((await cli(['explain', 'qualio'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).err).toContain('unknown command "frobnicate"');
+  });
+});

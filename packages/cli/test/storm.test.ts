@@ -1,0 +1,135 @@
+/**
+ * `hooklatch storm` against real HTTP endpoints on 127.0.0.1: a correct hooklatch route, one
+ * that dedupes nothing, one that answers in-flight copies 200, a plain endpoint, and a wrong
+ * secret.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleWebhook, memoryStore, type ProcessOnceOptions } from '@hooklatch/core';
+import { qualio } from '@hooklatch/qualio';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli } from './support';
+
+const SECRET = 'storm-test-secret';
+const adapter = qualio({ auth: { scheme: 'hmac', secret: SECRET } });
+const body = JSON.stringify({
+  eventType: 'nc.updated',
+  ncId: 'NC-2025-001',
+  timestamp: '2025-01-05T10:15:32Z',
+  status: 'closed',
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+}
+
+/** A hooklatch route whose handler takes 400 ms, so concurrent copies overlap it. */
+async function hooklatchRoute(runs: { n: number }, process: ProcessOnceOptions = {}) {
+  const store = memoryStore();
+  return serve(async (req, res) => {
+    const reply = await handleWebhook(req, {
+      adapter,
+      store,
+      process,
+      handler: async () => {
+        runs.n++;
+        await sleep(400);
+      },
+    });
+    res.writeHead(reply.status, reply.headers).end(reply.body);
+  });
+}
+
+const storm = (url: string, extra: string[] = [], env = { QUALIO_SECRET: SECRET }) =>
+  cli(
+    [
+      'storm',
+      url,
+      '--body',
+      'nc.json',
+      '--hmac-header',
+      'X-Qualio-Signature',
+      '--hmac-secret-env',
+      'QUALIO_SECRET',
+      '--hmac-prefix',
+      'sha256=',
+      ...extra,
+    ],
+    { 'nc.json': body },
+    env,
+  );
+
+describe('hooklatch storm', () => {
+  it('passes a hooklatch route: one copy processed, the rest in flight or duplicates', async () => {
+    const runs = { n: 0 };
+    const run = await storm(await hooklatchRoute(runs), ['--copies', '4', '--retries', '2']);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(runs.n).toBe(1);
+    expect(run.out.match(/ 200 processed/g)).toHaveLength(1);
+    expect(run.out.match(/ 409 in_flight/g)).toHaveLength(3);
+    expect(run.out.match(/retry \d +200 duplicate/g)).toHaveLength(2);
+    expect(run.out).toContain('ok: processed once');
+  });
+
+  it('fails a route that processes every copy', async () => {
+    let runs = 0;
+    const url = await serve((_req, res) => {
+      runs++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"outcome":"processed"}');
+    });
+    const run = await storm(url, ['--copies', '3', '--retries', '1']);
+    expect(runs).toBe(4);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('problem: 4 copies were processed, expected exactly 1');
+    expect(run.err).toContain('problem: retry 1 got processed, expected duplicate');
+  });
+
+  it('fails a route that answers in-flight copies with a 2xx', async () => {
+    const runs = { n: 0 };
+    const url = await hooklatchRoute(runs, { inFlightStatus: 202 });
+    const run = await storm(url, ['--copies', '3', '--retries', '0']);
+    expect(runs.n).toBe(1);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/concurrent \d was in flight but answered 202: the sender would stop/);
+  });
+
+  it('reports a refused delivery (wrong secret) with its code', async () => {
+    const run = await storm(await hooklatchRoute({ n: 0 }), ['--copies', '2'], {
+      QUALIO_SECRET: 'not-the-secret',
+    });
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('401 SIGNATURE_INVALID');
+    expect(run.err).toContain('refused the delivery (401 SIGNATURE_INVALID)');
+    expect(`${run.out}${run.err}`).not.toContain('not-the-secret');
+  });
+
+  it('only reports statuses for an endpoint that does not answer like hooklatch', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200).end('OK');
+    });
+    const run = await storm(url, ['--copies', '2', '--retries', '1']);
+    expect(run.code).toBe(0);
+    expect(run.out.match(/ 200$/gm)).toHaveLength(3);
+    expect(run.out).toContain('does not say what it did');
+  });
+
+  it('refuses usage mistakes with exit 2, and a secret given without its variable', async () => {
+    expect((await cli(['storm'])).code).toBe(2);
+    expect((await cli(['storm', 'http://127.0.0.1:9/x'])).err).toContain('--body');
+    const noSecret = await storm('http://127.0.0.1:9/x', [], {} as never);
+    expect(noSecret.code).toBe(2);
+    expect(noSecret.err).toContain('--hmac-secret-env');
+    expect((await storm('http://127.0.0.1:9/x', ['--copies', '0'])).code).toBe(2);
+    expect((await storm('http://127.0.0.1:9/x', ['--header', 'nocolon'])).code).toBe(2);
+    expect((await storm('http://127.0.0.1:9/x', ['--bogus'])).code).toBe(2);
+  });
+});
