@@ -48,8 +48,19 @@ describe('handleWebhook', () => {
     const slow = new Promise<void>((resolve) => {
       finish = resolve;
     });
-    const first = handleWebhook(signedInput(payload), { adapter, store, handler: () => slow });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const first = handleWebhook(signedInput(payload), {
+      adapter,
+      store,
+      handler: () => {
+        started();
+        return slow;
+      },
+    });
+    await running; // the first copy holds the claim from here on
     const copy = await handleWebhook(signedInput(payload), {
       adapter,
       store,
