@@ -17,9 +17,11 @@ export type HooklatchErrorCode =
   | 'BODY_TOO_LARGE'
   | 'PAYLOAD_MALFORMED'
   | 'PAYLOAD_INVALID'
+  | 'PAYLOAD_TOO_DEEP'
   | 'RAW_BODY_REQUIRED'
   | 'METHOD_NOT_ALLOWED'
   | 'STORE_UNAVAILABLE'
+  | 'STORE_FULL'
   | 'CONFIG_INVALID';
 
 /**
@@ -37,9 +39,11 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<HooklatchErrorCode, number>> =
   BODY_TOO_LARGE: 413,
   PAYLOAD_MALFORMED: 400,
   PAYLOAD_INVALID: 422,
+  PAYLOAD_TOO_DEEP: 400,
   RAW_BODY_REQUIRED: 500,
   METHOD_NOT_ALLOWED: 405,
   STORE_UNAVAILABLE: 503,
+  STORE_FULL: 503,
   CONFIG_INVALID: 500,
 });
 
@@ -99,6 +103,7 @@ export type PayloadErrorCode =
   | 'BODY_TOO_LARGE'
   | 'PAYLOAD_MALFORMED'
   | 'PAYLOAD_INVALID'
+  | 'PAYLOAD_TOO_DEEP'
   | 'METHOD_NOT_ALLOWED';
 
 /** The delivery is authentic (or unverifiable) but its shape is wrong. */
@@ -120,11 +125,19 @@ export class ConfigurationError extends HooklatchError {
   }
 }
 
-/** The dedupe store could not be reached or answered too late. The provider should retry. */
+/** Codes of {@link StoreUnavailableError}: both are transient, so the provider should retry. */
+export type StoreErrorCode = 'STORE_UNAVAILABLE' | 'STORE_FULL';
+
+/**
+ * The dedupe store could not decide the claim right now: it could not be reached or answered
+ * too late (`STORE_UNAVAILABLE`), or it is full of live records it must not evict
+ * (`STORE_FULL`). Answered 503, so the provider retries. Setup mistakes (a missing table or
+ * driver) are `ConfigurationError`s instead, so they never look like an outage.
+ */
 export class StoreUnavailableError extends HooklatchError {
-  declare readonly code: 'STORE_UNAVAILABLE';
-  constructor(message: string, options?: HooklatchErrorOptions) {
-    super('STORE_UNAVAILABLE', message, options);
+  declare readonly code: StoreErrorCode;
+  constructor(message: string, options?: HooklatchErrorOptions & { code?: StoreErrorCode }) {
+    super(options?.code ?? 'STORE_UNAVAILABLE', message, options);
   }
 }
 

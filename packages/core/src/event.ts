@@ -36,6 +36,13 @@ export interface WebhookEvent<Type extends string = string, Payload = unknown> {
   readonly meta: Readonly<Record<string, unknown>>;
   /** The parsed, schema-validated payload. */
   readonly payload: Payload;
+  /**
+   * `sha256:` + hex SHA-256 of the canonical JSON payload, minus the paths the adapter declares
+   * in `digestExclude` (fields a provider legitimately changes between attempts). Stored with
+   * the claim: a later delivery under the same key with another digest is a `mismatch`.
+   * Filled in by `parseEvent`; hand-built events may leave it out (no mismatch check).
+   */
+  readonly digest?: string;
 }
 
 /** A delivery as it arrived: method, lower-cased headers and the untouched body bytes. */
@@ -81,6 +88,13 @@ export interface WebhookAdapter<E extends WebhookEvent = WebhookEvent> {
    * @default ['POST']
    */
   readonly methods?: readonly string[];
+  /**
+   * Payload paths (dot-separated) left out of `event.digest` because the provider changes them
+   * between attempts of one event (Stripe's `pending_webhooks`, for one). A real retry must never
+   * read as a mismatch.
+   * @default []
+   */
+  readonly digestExclude?: readonly string[];
   /** Verify and normalize one delivery. May be sync or async. */
   parse(delivery: RawDelivery): ParsedEvent<E> | Promise<ParsedEvent<E>>;
 }

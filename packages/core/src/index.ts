@@ -34,6 +34,7 @@ export type {
   HooklatchErrorDetails,
   HooklatchErrorOptions,
   PayloadErrorCode,
+  StoreErrorCode,
   VerificationErrorCode,
 } from './errors';
 export {
@@ -130,6 +131,14 @@ export {
 export { newClaimToken } from './store/claim-token';
 export type { MemoryStoreOptions } from './store/memory-store';
 export { memoryStore } from './store/memory-store';
+export {
+  DIGEST_KEY_PREFIX,
+  decodeKey,
+  encodeKey,
+  isPlainKey,
+  MAX_PLAIN_KEY_LENGTH,
+  storageKey,
+} from './store/storage-key';
 export type {
   ClaimOptions,
   ClaimResult,

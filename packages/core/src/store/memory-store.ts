@@ -77,14 +77,19 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
   return {
     name: 'memory',
 
-    async claim(rawKey: string, { leaseMs, ttlMs }: ClaimOptions): Promise<ClaimResult> {
+    async claim(rawKey: string, { leaseMs, ttlMs, digest }: ClaimOptions): Promise<ClaimResult> {
       const key = prefix + rawKey;
       const t = now();
       sweep(t);
       const existing = live(key, t)?.record;
       if (existing?.state === 'completed') return { status: 'completed', record: clone(existing) };
       if (existing && existing.leaseExpiresAt.getTime() > t) {
-        return { status: 'in_flight', leaseExpiresAt: new Date(existing.leaseExpiresAt) };
+        return {
+          status: 'in_flight',
+          leaseExpiresAt: new Date(existing.leaseExpiresAt),
+          leaseRemainingMs: existing.leaseExpiresAt.getTime() - t,
+          ...(existing.digest === undefined ? {} : { digest: existing.digest }),
+        };
       }
       const token = newClaimToken();
       const leaseExpiresAt = new Date(t + leaseMs);
@@ -97,8 +102,23 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
         expiresAt: new Date(t + Math.max(leaseMs, ttlMs)),
         createdAt: existing?.createdAt ?? new Date(t),
         claims,
+        ...(digest === undefined ? {} : { digest }),
       });
       return { status: 'claimed', token, leaseExpiresAt: new Date(leaseExpiresAt), claims };
+    },
+
+    async extend(rawKey: string, token: string, leaseMs: number) {
+      const key = prefix + rawKey;
+      const t = now();
+      const record = live(key, t)?.record;
+      if (record?.state !== 'in_flight' || record.token !== token) return false;
+      if (record.leaseExpiresAt.getTime() <= t) return false;
+      record.leaseExpiresAt = new Date(t + leaseMs);
+      if (record.expiresAt.getTime() < t + leaseMs) {
+        record.expiresAt = new Date(t + leaseMs);
+        expiry.add(key, t + leaseMs);
+      }
+      return true;
     },
 
     async complete(rawKey: string, token: string, { ttlMs, result }: CompleteOptions) {

@@ -2,12 +2,16 @@
  * The dedupe store contract. A store is a tiny key/state machine:
  *
  *     (absent) --claim--> in_flight --complete--> completed --ttl--> (absent)
- *                             |  \--release--> (absent)
- *                             \--lease expires--> re-claimable by the next claim
+ *                           |  ^ \--release--> (absent)
+ *                           |  \--extend (same token, lease still live)
+ *                           \--lease expires--> re-claimable by the next claim
  *
  * Implementations must keep every method a single atomic operation on the backend (one
- * command, one statement or one script). Tests for all of it: `describeStore` in
- * `@hooklatch/testing`.
+ * command, one statement or one script). Time is the store's clock wherever the backend has one
+ * (Redis `TIME`, the SQL server's clock, SQLite's SQL clock): app servers with skewed clocks must
+ * still agree on when a lease ends. Keys are opaque strings of any length and content: two keys
+ * that differ in any UTF-16 code unit are two records (see `storageKey`). Tests for all of it:
+ * `describeStore` in `@hooklatch/testing`.
  */
 
 /** State of a stored record. */
@@ -24,6 +28,7 @@ export type JsonValue =
 
 /** What a store holds for one key. */
 export interface DedupeRecord {
+  /** The key exactly as the caller passed it (without the store's own prefix). */
   key: string;
   state: DedupeState;
   /** Owner token of the current (or last) claim; a ulid. */
@@ -40,6 +45,8 @@ export interface DedupeRecord {
   claims: number;
   /** The handler's stored result, if it kept one. */
   result?: JsonValue;
+  /** The payload digest passed to the claim that created (or last took over) the record. */
+  digest?: string;
 }
 
 /** Options of {@link DedupeStore.claim}. */
@@ -48,6 +55,12 @@ export interface ClaimOptions {
   leaseMs: number;
   /** How long the in-flight record may be kept at most (at least `leaseMs`). */
   ttlMs: number;
+  /**
+   * A digest of the delivery's canonical payload (an opaque ASCII string of at most 128
+   * characters). Stored with a new claim or a takeover and reported back on `in_flight` and
+   * `completed`, so the caller can tell a true retry from a different body under the same key.
+   */
+  digest?: string;
 }
 
 /** Options of {@link DedupeStore.complete}. */
@@ -56,7 +69,10 @@ export interface CompleteOptions {
   ttlMs: number;
   /** A JSON value returned to later duplicates. */
   result?: JsonValue;
-  /** A store-specific transaction handle (SQL stores) so the mark commits with business writes. */
+  /**
+   * A store-specific transaction handle (SQL stores) so the mark commits with business writes.
+   * `true` then means "marked when your transaction commits".
+   */
   tx?: unknown;
 }
 
@@ -64,18 +80,28 @@ export interface CompleteOptions {
 export type ClaimResult =
   | {
       status: 'claimed';
-      /** Owner token: pass it to `complete` / `release`. */
+      /** Owner token: pass it to `extend` / `complete` / `release`. */
       token: string;
       leaseExpiresAt: Date;
       /** 1 for the first claim, more when an expired or released claim was taken over. */
       claims: number;
     }
-  | { status: 'in_flight'; leaseExpiresAt: Date }
+  | {
+      status: 'in_flight';
+      leaseExpiresAt: Date;
+      /**
+       * Milliseconds left on the live lease by the store's clock (> 0). Use this, not
+       * `leaseExpiresAt - Date.now()`, which is wrong by the app server's clock skew.
+       */
+      leaseRemainingMs: number;
+      /** The digest the owner claimed with, if any. */
+      digest?: string;
+    }
   | { status: 'completed'; record: DedupeRecord };
 
 /** Options of {@link DedupeStore.list}. */
 export interface ListOptions {
-  /** Only keys that start with this. */
+  /** Only keys that start with this. @default '' */
   prefix?: string;
   /** @default 100 */
   limit?: number;
@@ -91,13 +117,26 @@ export interface DedupeStore {
    * `in_flight`; if a completed record exists, return `completed`.
    *
    * Concurrency: ONE atomic backend operation. Of N concurrent callers on one key exactly one
-   * gets `claimed`. Throws `StoreUnavailableError` when the backend cannot answer.
+   * gets `claimed`. Throws `StoreUnavailableError` when the backend cannot answer (connectivity,
+   * timeouts) and `ConfigurationError` (`CONFIG_INVALID`) when it is set up wrong (a missing
+   * table, a missing driver, bad options).
    */
   claim(key: string, options: ClaimOptions): Promise<ClaimResult>;
   /**
+   * Renew a live lease: only if `token` owns the key, the record is in flight and its lease has
+   * not ended by the store's clock, set the lease to end `leaseMs` from now (the record's expiry
+   * moves out too if the new lease would outlive it). Returns false otherwise: the lease is lost
+   * and the owner must stop (another caller may already hold the key).
+   *
+   * Concurrency: ONE atomic compare-and-set on the token; never revives an expired lease, so it
+   * can never give two owners a live lease at once.
+   */
+  extend(key: string, token: string, leaseMs: number): Promise<boolean>;
+  /**
    * Mark the key completed, only if `token` still owns it (compare-and-set). Returns false for a
    * stale owner (its lease expired and someone re-claimed, or the record is gone); a stale
-   * owner never overwrites a newer claim.
+   * owner never overwrites a newer claim. An owner whose lease ran out but whom nobody took over
+   * may still complete (the work is done; nobody else ran it).
    */
   complete(key: string, token: string, options: CompleteOptions): Promise<boolean>;
   /**
@@ -109,7 +148,10 @@ export interface DedupeStore {
   get(key: string): Promise<DedupeRecord | null>;
   /** Remove a key whatever its state (operator tooling: "replay this event"). */
   delete(key: string): Promise<boolean>;
-  /** Live records, for tooling. Optional: stores that cannot enumerate omit it. */
+  /**
+   * Live records, for tooling. Optional: stores that cannot enumerate omit it. `prefix` matches
+   * keys stored verbatim (see `storageKey`); keys kept in digest form are listed without it.
+   */
   list?(options?: ListOptions): Promise<DedupeRecord[]>;
   /** Release resources the store itself created (never a client the user passed in). */
   close?(): Promise<void>;
