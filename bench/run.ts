@@ -5,6 +5,7 @@
 import { cryptoBackend } from '@hooklatch/core';
 import { Bench } from 'tinybench';
 import { type BenchCase, claimCases, parseCases } from './cases';
+import { reportMemoryStore } from './memory-store';
 
 const quick = process.argv.includes('--quick');
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   }
   console.table(rows);
   for (const c of cases) await c.close?.();
+  await reportMemoryStore(quick);
 }
 
 await main();

@@ -5,12 +5,9 @@
  */
 import type { EventOf, WebhookAdapter, WebhookEvent } from './event';
 import { type ParseEventOptions, parseEvent } from './parse-event';
-import {
-  type EventHandler,
-  type ProcessOnceOptions,
-  type ProcessOutcome,
-  processOnce,
-} from './process-once';
+import { resolveProcessConfig } from './process/options';
+import { runOnce } from './process/run-once';
+import type { EventHandler, ProcessOnceOptions, ProcessOutcome } from './process-once';
 import type { DeliveryInput } from './read-delivery';
 import { errorReply, outcomeReply, type WebhookReply } from './response';
 import type { DedupeStore } from './store/types';
@@ -42,6 +39,10 @@ export interface HandledWebhook<R> extends WebhookReply {
  * `res.writeHead(reply.status, reply.headers).end(reply.body)`; fetch-style ones wrap it with
  * `replyResponse(reply)`.
  *
+ * The setup (`store`, `handler`, `process` options) is checked before the body is read: a
+ * mistake answers 500 `CONFIG_INVALID` for every delivery (the provider keeps retrying until it
+ * is fixed) instead of hiding behind a 401 for some of them. Never throws.
+ *
  * @example
  * const reply = await handleWebhook(request, { adapter, store, handler: fulfil });
  */
@@ -49,12 +50,18 @@ export async function handleWebhook<A extends WebhookAdapter<WebhookEvent>, R>(
   input: DeliveryInput,
   options: HandleWebhookOptions<A, R>,
 ): Promise<HandledWebhook<R>> {
-  let event: EventOf<A>;
   try {
-    event = await parseEvent(options.adapter, input, options.parse);
+    const config = resolveProcessConfig(options?.store, options?.handler, options?.process);
+    let event: EventOf<A>;
+    try {
+      event = await parseEvent(options.adapter, input, options.parse);
+    } catch (error) {
+      return { ...errorReply(error), error };
+    }
+    const outcome = await runOnce<R>(config, event);
+    return { ...outcomeReply(outcome), outcome };
   } catch (error) {
+    // A setup error, or a bug: answered, never thrown into the framework's error page.
     return { ...errorReply(error), error };
   }
-  const outcome = await processOnce(options.store, event, options.handler, options.process);
-  return { ...outcomeReply(outcome), outcome };
 }

@@ -59,8 +59,10 @@ export type { FingerprintExplanation, FingerprintInput } from './fingerprint';
 export { explainFingerprint, FINGERPRINT_VERSION, fingerprint } from './fingerprint';
 export type { HandledWebhook, HandleWebhookOptions } from './handle-webhook';
 export { handleWebhook } from './handle-webhook';
+export { checkJsonDepth, DEFAULT_MAX_DEPTH, jsonDepthExceeds } from './json-depth';
 // Custom-adapter kit: verifiers for common auth schemes, field readers, ID selection.
 export type {
+  AdapterParseContext,
   ApiKeyOptions,
   AuthConfig,
   AuthScheme,
@@ -70,11 +72,13 @@ export type {
   DeliveryVerifier,
   HmacHeaderOptions,
   IsoTimestampOptions,
+  JsonLimitOptions,
   JsonObject,
   ResolvedEventId,
   ResolveEventIdOptions,
   SignatureEncoding,
   TimestampedHmacOptions,
+  TimestampSource,
   VerificationChoice,
 } from './kit/index';
 export {
@@ -82,34 +86,61 @@ export {
   apiKeyVerifier,
   basicAuthVerifier,
   bearerTokenVerifier,
+  booleanOption,
+  checkOptionsObject,
+  checkSignatureFormat,
   createAdapter,
+  dateFromUnixTime,
   decodeSignature,
+  durationOption,
   encodeSignature,
   hmacHeaderVerifier,
   idFromHeader,
   idFromPath,
+  MAX_DATE_MS,
+  maxDepthOption,
   optionalString,
+  optionInvalid,
   parseIsoTimestamp,
+  pathListOption,
+  payloadInvalid,
+  positiveIntegerOption,
   readJsonObject,
   requireString,
+  requireValidDate,
   resolveEventId,
   resolveVerifier,
   secretEquals,
+  stringOption,
   timestampedContent,
   timestampedHmacVerifier,
+  toleranceOption,
   valueAtPath,
   verifierFromAuth,
 } from './kit/index';
 export type { ParseEventOptions } from './parse-event';
 export { parseEvent } from './parse-event';
-export type { PayloadIssue } from './payload';
+export type { JsonBodyOptions, PayloadIssue } from './payload';
 export { parseJsonBody, validatePayload } from './payload';
+export { DIGEST_PREFIX, deliveryDigest, payloadDigest, rawBodyDigest } from './payload-digest';
 export type {
+  DuplicateOutcome,
   EventHandler,
+  FailedOutcome,
+  HandlerCompleteOptions,
+  HandlerContext,
+  InFlightOutcome,
+  LeaseLossReason,
+  MatchedBy,
+  MismatchOutcome,
+  ProcessedOutcome,
   ProcessOnceOptions,
   ProcessOutcome,
   ProcessOutcomeKind,
   ProcessWarning,
+  ProcessWarningKind,
+  ResultDropReason,
+  StoreUnavailableOutcome,
 } from './process-once';
 export { processOnce } from './process-once';
 export type {
@@ -151,7 +182,9 @@ export type {
 } from './store/types';
 export type { SecretOptions } from './verify';
 export {
+  checkSignatureCount,
   checkTimestamp,
+  MAX_SIGNATURES_PER_HEADER,
   matchSignature,
   requireHeader,
   resolveSecrets,

@@ -1,23 +1,57 @@
 /** Helpers adapters use to turn body bytes into a validated payload with typed errors. */
 import type { z } from 'zod';
-import { fromUtf8 } from './crypto/encoding';
+import { fromUtf8, utf8 } from './crypto/encoding';
 import { PayloadError } from './errors';
+import { checkJsonDepth, DEFAULT_MAX_DEPTH } from './json-depth';
+import { positiveIntegerOption } from './kit/options';
 
-/** Parse body bytes as JSON; empty and malformed bodies get their own codes. */
-export function parseJsonBody(rawBody: Uint8Array): unknown {
+/** Options of {@link parseJsonBody}. */
+export interface JsonBodyOptions {
+  /**
+   * Deepest nesting of arrays/objects accepted; deeper bodies are PAYLOAD_TOO_DEEP (400),
+   * checked on the bytes before parsing.
+   * @default 128
+   */
+  maxDepth?: number;
+}
+
+/**
+ * Where a JSON.parse failure happened, as a byte offset, read from the parser's message. Only
+ * the number is taken: the message itself may quote the body.
+ */
+function failureOffset(message: string, text: string, rawBody: Uint8Array): number | undefined {
+  const position = /at position (\d+)/.exec(message);
+  if (position !== null) return utf8(text.slice(0, Number(position[1]))).length;
+  if (/end of JSON input/i.test(message)) return rawBody.length;
+  return undefined;
+}
+
+/**
+ * Parse body bytes as JSON; empty, too deep and malformed bodies get their own codes. Error
+ * messages give at most a byte offset: a body is never echoed, and the parser's own error
+ * (whose text quotes short inputs) is not kept as the cause.
+ */
+export function parseJsonBody(rawBody: Uint8Array, options: JsonBodyOptions = {}): unknown {
+  const maxDepth = positiveIntegerOption(
+    'parseJsonBody',
+    'maxDepth',
+    options.maxDepth,
+    DEFAULT_MAX_DEPTH,
+  );
   if (rawBody.length === 0) throw new PayloadError('BODY_EMPTY', 'The request body is empty.');
+  checkJsonDepth(rawBody, maxDepth);
   const text = fromUtf8(rawBody);
   try {
     return JSON.parse(text);
   } catch (cause) {
     // Checked only after a failed parse: trimming every valid body would copy it for nothing.
     if (text.trim() === '') throw new PayloadError('BODY_EMPTY', 'The request body is blank.');
-    // The parser's message names the position, never echoes the payload.
-    const reason =
-      cause instanceof Error ? cause.message.split('\n')[0]?.slice(0, 120) : 'invalid JSON';
-    throw new PayloadError('PAYLOAD_MALFORMED', `The body is not valid JSON (${reason}).`, {
-      cause,
-    });
+    const offset = failureOffset(cause instanceof Error ? cause.message : '', text, rawBody);
+    throw new PayloadError(
+      'PAYLOAD_MALFORMED',
+      `The body is not valid JSON${offset === undefined ? '' : ` (at byte ${offset})`}.`,
+      offset === undefined ? {} : { details: { offset } },
+    );
   }
 }
 

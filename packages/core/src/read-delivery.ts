@@ -7,6 +7,7 @@
 import { concatBytes, utf8 } from './crypto/encoding';
 import { ConfigurationError, PayloadError } from './errors';
 import type { RawDelivery } from './event';
+import { optionInvalid, positiveIntegerOption } from './kit/options';
 
 /** Header shapes accepted in plain input: a `Headers`, a record, or `[name, value]` pairs. */
 export type HeadersInit =
@@ -166,8 +167,16 @@ export async function readDelivery(
   input: DeliveryInput,
   options: ReadDeliveryOptions = {},
 ): Promise<RawDelivery> {
-  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limit = positiveIntegerOption(
+    'parseEvent',
+    'maxBodyBytes',
+    options.maxBodyBytes,
+    DEFAULT_MAX_BODY_BYTES,
+  );
   const receivedAt = options.receivedAt ?? new Date();
+  if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime())) {
+    throw optionInvalid('parseEvent', 'receivedAt', 'must be a valid Date');
+  }
 
   if (isWebRequest(input)) {
     const headers = normalizeHeaders(input.headers);

@@ -1,7 +1,8 @@
 /**
  * What a webhook route answers: an outcome or an error, as a plain reply (for Node frameworks)
  * or as a Web `Response`. The body is JSON `{ outcome, code? }` or `{ error: { code, message } }`,
- * never the payload.
+ * never the payload, a digest or a stored result. Duplicate, in-flight and mismatch answers also
+ * carry a `hooklatch-outcome` header.
  */
 import { type HooklatchError, isHooklatchError } from './errors';
 import type { ProcessOutcome } from './process-once';
@@ -15,10 +16,18 @@ export interface WebhookReply {
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-/** The reply for a processing outcome (200, 409 + Retry-After, 500, 503). */
+/**
+ * The reply for a processing outcome: 200 processed / duplicate, 409 + Retry-After in flight,
+ * 422 mismatch, 500 failed (with `code` for a hooklatch error such as CONFIG_INVALID), 503
+ * store unavailable (with `code`).
+ */
 export function outcomeReply(outcome: ProcessOutcome<unknown>): WebhookReply {
   const body: Record<string, unknown> = { outcome: outcome.outcome };
-  if (isHooklatchError(outcome.error)) body.code = outcome.error.code;
+  const error =
+    outcome.outcome === 'failed' || outcome.outcome === 'store_unavailable'
+      ? outcome.error
+      : undefined;
+  if (isHooklatchError(error)) body.code = error.code;
   return {
     status: outcome.status,
     headers: { ...JSON_TYPE, ...outcome.headers },

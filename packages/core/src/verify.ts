@@ -15,11 +15,42 @@ export interface SecretOptions {
   secrets?: ReadonlyArray<string | Uint8Array>;
 }
 
-/** Collect `secret` and `secrets` into one non-empty list, or throw CONFIG_INVALID. */
+function isSecret(value: unknown): value is string | Uint8Array {
+  return typeof value === 'string' || value instanceof Uint8Array;
+}
+
+/**
+ * Collect `secret` and `secrets` into one non-empty list, or throw CONFIG_INVALID. Empty
+ * strings (an unset environment variable) are dropped; a value that is not a string or bytes,
+ * or a `secrets` that is not an array (a lone string would be read as its characters), is
+ * refused by name, never by value.
+ */
 export function resolveSecrets(
   options: SecretOptions,
   provider: string,
 ): Array<string | Uint8Array> {
+  if (options === null || typeof options !== 'object') {
+    throw new ConfigurationError('CONFIG_INVALID', `${provider}: expected an options object.`, {
+      details: { option: 'options' },
+    });
+  }
+  if (options.secret !== undefined && !isSecret(options.secret)) {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      `${provider}: \`secret\` must be a string or a Uint8Array.`,
+      { details: { option: 'secret' } },
+    );
+  }
+  if (
+    options.secrets !== undefined &&
+    !(Array.isArray(options.secrets) && options.secrets.every(isSecret))
+  ) {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      `${provider}: \`secrets\` must be an array of strings or Uint8Arrays.`,
+      { details: { option: 'secrets' } },
+    );
+  }
   const list = [
     ...(options.secret === undefined ? [] : [options.secret]),
     ...(options.secrets ?? []),
@@ -28,9 +59,29 @@ export function resolveSecrets(
     throw new ConfigurationError(
       'CONFIG_INVALID',
       `${provider}: no signing secret configured (pass \`secret\` or \`secrets\`).`,
+      { details: { option: 'secret' } },
     );
   }
   return list;
+}
+
+/**
+ * The most signatures tried from one header. Senders list several only while rotating keys (two
+ * is the norm); a header with more is refused unread, so a forged request cannot make us run
+ * an HMAC comparison or an ed25519 verification per entry (160 entries in 15 KB once cost
+ * 200 ms of CPU).
+ */
+export const MAX_SIGNATURES_PER_HEADER = 10;
+
+/** SIGNATURE_MALFORMED when a header lists more than {@link MAX_SIGNATURES_PER_HEADER}. */
+export function checkSignatureCount(count: number, header: string): void {
+  if (count > MAX_SIGNATURES_PER_HEADER) {
+    throw new VerificationError(
+      'SIGNATURE_MALFORMED',
+      `The ${header} header lists ${count} signatures; at most ${MAX_SIGNATURES_PER_HEADER} are accepted.`,
+      { details: { header, maxSignatures: MAX_SIGNATURES_PER_HEADER } },
+    );
+  }
 }
 
 /**
@@ -98,6 +149,13 @@ export function checkTimestamp(
   toleranceSeconds: number,
   header: string,
 ): void {
+  if (!Number.isFinite(timestampSeconds)) {
+    throw new VerificationError(
+      'SIGNATURE_MALFORMED',
+      `The ${header} timestamp is not a Unix time in seconds.`,
+      { details: { header } },
+    );
+  }
   if (!Number.isFinite(toleranceSeconds) || toleranceSeconds <= 0) return;
   const skew = receivedAt.getTime() / 1000 - timestampSeconds;
   if (Math.abs(skew) > toleranceSeconds) {

@@ -1,7 +1,12 @@
 /** The `github()` adapter: verify `X-Hub-Signature-256`, normalize, validate with zod. */
 import {
+  booleanOption,
+  checkOptionsObject,
   defineAdapter,
+  durationOption,
+  maxDepthOption,
   type ParsedEvent,
+  payloadDigest,
   type RawDelivery,
   requireHeader,
   resolveSecrets,
@@ -12,7 +17,7 @@ import { decodeGithubBody } from './body';
 import { githubEnvelopeSchema, githubSubject } from './envelope';
 import type { GithubEvent } from './event';
 import { githubPayloadSchemas } from './generated/schemas';
-import { GITHUB_RETENTION_MS, type GithubOptions } from './options';
+import { GITHUB_DIGEST_EXCLUDE, GITHUB_RETENTION_MS, type GithubOptions } from './options';
 import { verifyGithubSignature } from './signature';
 
 /** Headers GitHub sends with every delivery. */
@@ -41,16 +46,25 @@ function typedSchema(type: string) {
  * if (event.type === 'pull_request.opened') console.log(event.payload.pull_request.title);
  */
 export function github(options: GithubOptions): WebhookAdapter<GithubEvent> {
+  checkOptionsObject('github', options);
   const secrets = resolveSecrets(options, 'github');
-  const validate = options.validatePayloads ?? true;
+  const retentionMs = durationOption(
+    'github',
+    'retentionMs',
+    options.retentionMs,
+    GITHUB_RETENTION_MS,
+  );
+  const validate = booleanOption('github', 'validatePayloads', options.validatePayloads, true);
+  const maxDepth = maxDepthOption('github', options.maxDepth);
   return defineAdapter<GithubEvent>({
     name: 'github',
-    retentionMs: options.retentionMs ?? GITHUB_RETENTION_MS,
+    retentionMs,
+    digestExclude: GITHUB_DIGEST_EXCLUDE,
     parse(delivery: RawDelivery): ParsedEvent<GithubEvent> {
       const secretIndex = verifyGithubSignature(delivery, secrets);
       const eventName = requireHeader(delivery.headers, GITHUB_HEADERS.event).trim();
       const deliveryId = requireHeader(delivery.headers, GITHUB_HEADERS.delivery).trim();
-      const { data, format } = decodeGithubBody(delivery);
+      const { data, format } = decodeGithubBody(delivery, { maxDepth });
       const envelope = validatePayload(githubEnvelopeSchema, data, `github ${eventName}`);
       const type = envelope.action === undefined ? eventName : `${eventName}.${envelope.action}`;
       const schema = validate ? typedSchema(type) : undefined;
@@ -71,6 +85,8 @@ export function github(options: GithubOptions): WebhookAdapter<GithubEvent> {
           bodyFormat: format,
         },
         payload,
+        // The JSON as sent (a form body's `payload` field included), before schema parsing.
+        digest: payloadDigest(data, GITHUB_DIGEST_EXCLUDE),
       } as ParsedEvent<GithubEvent>;
     },
   });

@@ -1,17 +1,30 @@
 /** GitHub sends JSON, or a form body whose `payload` field holds the JSON (content type "form"). */
-import { fromUtf8, PayloadError, parseJsonBody, type RawDelivery, utf8 } from '@hooklatch/core';
+import {
+  fromUtf8,
+  type JsonBodyOptions,
+  PayloadError,
+  parseJsonBody,
+  type RawDelivery,
+  utf8,
+} from '@hooklatch/core';
 
 /** How the payload was encoded on the wire. */
 export type GithubBodyFormat = 'json' | 'form';
 
-/** Decode the (already verified) body into JSON, whichever content type the hook uses. */
-export function decodeGithubBody(delivery: RawDelivery): {
+/**
+ * Decode the (already verified) body into JSON, whichever content type the hook uses. The
+ * `maxDepth` limit applies to the JSON itself, inside a form body too.
+ */
+export function decodeGithubBody(
+  delivery: RawDelivery,
+  options: JsonBodyOptions = {},
+): {
   data: unknown;
   format: GithubBodyFormat;
 } {
   const contentType = delivery.headers['content-type']?.toLowerCase() ?? '';
   if (!contentType.startsWith('application/x-www-form-urlencoded')) {
-    return { data: parseJsonBody(delivery.rawBody), format: 'json' };
+    return { data: parseJsonBody(delivery.rawBody, options), format: 'json' };
   }
   if (delivery.rawBody.length === 0) {
     throw new PayloadError('BODY_EMPTY', 'The request body is empty.');
@@ -23,5 +36,5 @@ export function decodeGithubBody(delivery: RawDelivery): {
       'The form-encoded body has no "payload" field (GitHub puts the JSON there).',
     );
   }
-  return { data: parseJsonBody(utf8(payload)), format: 'form' };
+  return { data: parseJsonBody(utf8(payload), options), format: 'form' };
 }

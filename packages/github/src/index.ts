@@ -25,5 +25,5 @@ export type {
 } from './generated/schemas';
 export { githubPayloadSchemas } from './generated/schemas';
 export type { GithubOptions } from './options';
-export { GITHUB_RETENTION_MS } from './options';
+export { GITHUB_DIGEST_EXCLUDE, GITHUB_RETENTION_MS } from './options';
 export { LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER, verifyGithubSignature } from './signature';

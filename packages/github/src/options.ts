@@ -1,5 +1,5 @@
 /** Options of the `github()` adapter. */
-import type { SecretOptions } from '@hooklatch/core';
+import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core';
 
 /**
  * GitHub retention default: github.com keeps deliveries redeliverable for 3 days and never
@@ -7,8 +7,17 @@ import type { SecretOptions } from '@hooklatch/core';
  */
 export const GITHUB_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
 
-/** Options of {@link github}. Pass `secret`, or `secrets` while rotating. */
-export interface GithubOptions extends SecretOptions {
+/**
+ * Body fields GitHub changes between deliveries of one event: none. A redelivery re-sends the
+ * stored payload byte for byte under the same `X-GitHub-Delivery` GUID; only headers differ.
+ */
+export const GITHUB_DIGEST_EXCLUDE: readonly string[] = Object.freeze([]);
+
+/**
+ * Options of {@link github}. Pass `secret`, or `secrets` while rotating. Every option is checked
+ * when the adapter is created (CONFIG_INVALID naming it).
+ */
+export interface GithubOptions extends SecretOptions, JsonLimitOptions {
   /**
    * How long a processed delivery GUID is remembered. GitHub Enterprise Server keeps deliveries
    * redeliverable for 7 days: pass `7 * 24 * 3600 * 1000` there.

@@ -1,19 +1,25 @@
 /** The `shopify()` adapter: verify `X-Shopify-Hmac-Sha256`, normalize, validate with zod. */
 import {
+  booleanOption,
+  checkOptionsObject,
   checkTimestamp,
   defineAdapter,
+  durationOption,
+  maxDepthOption,
   type ParsedEvent,
   PayloadError,
   parseIsoTimestamp,
+  payloadDigest,
   type RawDelivery,
   readJsonObject,
   resolveSecrets,
+  toleranceOption,
   validatePayload,
   type WebhookAdapter,
 } from '@hooklatch/core';
 import type { ShopifyEvent } from './event';
 import { requireShopifyHeader, SHOPIFY_HEADERS, shopifyHeader, shopifyHeaderName } from './headers';
-import { SHOPIFY_RETENTION_MS, type ShopifyOptions } from './options';
+import { SHOPIFY_DIGEST_EXCLUDE, SHOPIFY_RETENTION_MS, type ShopifyOptions } from './options';
 import { shopifyEnvelopeSchema, typedShopifySchema } from './payloads';
 import { verifyShopifySignature } from './signature';
 import { shopifySubject } from './subject';
@@ -65,12 +71,21 @@ function triggeredAt(delivery: RawDelivery, toleranceSeconds: number): Date | un
  * if (event.type === 'orders/paid') console.log(event.payload.total_price);
  */
 export function shopify(options: ShopifyOptions): WebhookAdapter<ShopifyEvent> {
+  checkOptionsObject('shopify', options);
   const secrets = resolveSecrets(options, 'shopify');
-  const tolerance = options.toleranceSeconds ?? 0;
-  const validate = options.validatePayloads ?? true;
+  const tolerance = toleranceOption('shopify', 'toleranceSeconds', options.toleranceSeconds, 0);
+  const retentionMs = durationOption(
+    'shopify',
+    'retentionMs',
+    options.retentionMs,
+    SHOPIFY_RETENTION_MS,
+  );
+  const validate = booleanOption('shopify', 'validatePayloads', options.validatePayloads, true);
+  const maxDepth = maxDepthOption('shopify', options.maxDepth);
   return defineAdapter<ShopifyEvent>({
     name: 'shopify',
-    retentionMs: options.retentionMs ?? SHOPIFY_RETENTION_MS,
+    retentionMs,
+    digestExclude: SHOPIFY_DIGEST_EXCLUDE,
     parse(delivery: RawDelivery): ParsedEvent<ShopifyEvent> {
       const secretIndex = verifyShopifySignature(delivery, secrets);
       const headers = delivery.headers;
@@ -78,7 +93,7 @@ export function shopify(options: ShopifyOptions): WebhookAdapter<ShopifyEvent> {
       const shopDomain = requireShopifyHeader(headers, SHOPIFY_HEADERS.shopDomain);
       const ids = eventId(delivery);
       const occurredAt = triggeredAt(delivery, tolerance);
-      const data = readJsonObject(delivery, 'shopify');
+      const data = readJsonObject(delivery, 'shopify', { maxDepth });
       const envelope = validatePayload(shopifyEnvelopeSchema, data, `shopify ${topic}`);
       const schema = validate ? typedShopifySchema(topic) : undefined;
       const payload = schema ? validatePayload(schema, data, `shopify ${topic}`) : envelope;
@@ -96,6 +111,7 @@ export function shopify(options: ShopifyOptions): WebhookAdapter<ShopifyEvent> {
           secretIndex,
         },
         payload,
+        digest: payloadDigest(data, SHOPIFY_DIGEST_EXCLUDE),
       } as ParsedEvent<ShopifyEvent>;
     },
   });

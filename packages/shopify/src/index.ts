@@ -19,7 +19,7 @@ export type {
 } from './event';
 export { requireShopifyHeader, SHOPIFY_HEADERS, shopifyHeader, shopifyHeaderName } from './headers';
 export type { ShopifyOptions } from './options';
-export { SHOPIFY_RETENTION_MS } from './options';
+export { SHOPIFY_DIGEST_EXCLUDE, SHOPIFY_RETENTION_MS } from './options';
 export type { ShopifyEnvelope, ShopifyPayloads, ShopifyTypedTopic } from './payloads';
 export {
   shopifyCustomerSchema,

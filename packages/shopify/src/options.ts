@@ -1,5 +1,5 @@
 /** Options of the `shopify()` adapter and its documented defaults. */
-import type { SecretOptions } from '@hooklatch/core';
+import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core';
 
 /**
  * Shopify's retry horizon: a failed delivery is retried 8 times over 4 hours, always with the
@@ -8,8 +8,18 @@ import type { SecretOptions } from '@hooklatch/core';
  */
 export const SHOPIFY_RETENTION_MS = 4 * 60 * 60 * 1000;
 
-/** Options of {@link shopify}. Pass the app's client secret as `secret`, or `secrets` while rotating. */
-export interface ShopifyOptions extends SecretOptions {
+/**
+ * Body fields Shopify changes between attempts of one delivery: none. Retries always carry the
+ * original payload (https://shopify.dev/changelog/updates-to-webhook-retry-mechanism); what
+ * changes is headers only.
+ */
+export const SHOPIFY_DIGEST_EXCLUDE: readonly string[] = Object.freeze([]);
+
+/**
+ * Options of {@link shopify}. Pass the app's client secret as `secret`, or `secrets` while
+ * rotating. Every option is checked when the adapter is created (CONFIG_INVALID naming it).
+ */
+export interface ShopifyOptions extends SecretOptions, JsonLimitOptions {
   /**
    * How long a processed event ID is remembered (the dedupe TTL).
    * @default 14_400_000 (4 hours, Shopify's retry window)

@@ -5,7 +5,7 @@
  * (https://shopify.dev/changelog/updates-to-webhook-retry-mechanism). Dedupe cannot catch this:
  * the two deliveries are different events with different IDs.
  */
-import type { WebhookEvent } from '@hooklatch/core';
+import { positiveIntegerOption, type WebhookEvent } from '@hooklatch/core';
 
 /** The parts of an event the guard reads. */
 export type StaleCheckEvent = Pick<WebhookEvent, 'subject' | 'meta'>;
@@ -54,7 +54,12 @@ export class ShopifyStaleGuard {
   private readonly maxSubjects: number;
 
   constructor(options: ShopifyStaleGuardOptions = {}) {
-    this.maxSubjects = options.maxSubjects ?? 10_000;
+    this.maxSubjects = positiveIntegerOption(
+      'ShopifyStaleGuard',
+      'maxSubjects',
+      options.maxSubjects,
+      10_000,
+    );
   }
 
   /** True when a newer event for the same subject was already recorded. */

@@ -1,15 +1,23 @@
 /** `standardWebhooks(options)`: the adapter for any sender that follows the Standard Webhooks spec. */
 import {
   ConfigurationError,
+  checkOptionsObject,
   checkTimestamp,
+  dateFromUnixTime,
   defineAdapter,
+  durationOption,
+  maxDepthOption,
   type ParsedEvent,
   parseJsonBody,
+  payloadDigest,
   resolveSecrets,
+  stringOption,
+  toleranceOption,
   validatePayload,
   type WebhookAdapter,
 } from '@hooklatch/core';
 import type { z } from 'zod';
+import { checkEventSchemas, checkPublicKeyOptions } from './check-options';
 import { type EventSchemas, envelopeSchema, type StandardWebhookEvent } from './envelope';
 import { readHeaders } from './headers';
 import { decodePublicKeys, decodeSecrets } from './keys';
@@ -17,8 +25,11 @@ import {
   DEFAULT_NAME,
   DEFAULT_RETENTION_MS,
   DEFAULT_TOLERANCE_SECONDS,
+  STANDARD_WEBHOOKS_DIGEST_EXCLUDE,
   type StandardWebhooksOptions,
 } from './options';
+import { parseSignatureList } from './signature-header';
+import { sourceTime } from './source-time';
 import { type VerificationKeys, verifySignature } from './verify-signature';
 
 function resolveKeys(
@@ -27,6 +38,7 @@ function resolveKeys(
 ): VerificationKeys {
   // An empty string (an unset environment variable) is no secret, not a reason to refuse a
   // configured public key.
+  checkPublicKeyOptions(options, name);
   const hasSecret = [options.secret, ...(options.secrets ?? [])].some((s) => (s?.length ?? 0) > 0);
   const publicKeys = [
     ...(options.publicKey === undefined ? [] : [options.publicKey]),
@@ -44,12 +56,6 @@ function resolveKeys(
   };
 }
 
-function sourceTime(timestamp: string | undefined): Date | undefined {
-  if (timestamp === undefined) return undefined;
-  const ms = Date.parse(timestamp);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
-}
-
 /**
  * Verify and normalize Standard Webhooks deliveries (`webhook-*` or `svix-*` headers; `v1`
  * HMAC-SHA256 and `v1a` ed25519 signatures). The ID is `webhook-id`, which the spec keeps stable
@@ -64,22 +70,43 @@ function sourceTime(timestamp: string | undefined): Date | undefined {
 export function standardWebhooks<M extends EventSchemas = {}>(
   options: StandardWebhooksOptions<M>,
 ): WebhookAdapter<StandardWebhookEvent<M>> {
-  const name = options.name ?? DEFAULT_NAME;
+  checkOptionsObject(DEFAULT_NAME, options);
+  const name = stringOption(DEFAULT_NAME, 'name', options.name, DEFAULT_NAME);
   const keys = resolveKeys(options, name);
-  const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  const schemas: EventSchemas = options.events ?? {};
-  const fallbackType = options.fallbackType ?? 'unknown';
+  const tolerance = toleranceOption(
+    name,
+    'toleranceSeconds',
+    options.toleranceSeconds,
+    DEFAULT_TOLERANCE_SECONDS,
+  );
+  const retentionMs = durationOption(
+    name,
+    'retentionMs',
+    options.retentionMs,
+    DEFAULT_RETENTION_MS,
+  );
+  const schemas: EventSchemas = checkEventSchemas(options.events, name);
+  const fallbackType = stringOption(name, 'fallbackType', options.fallbackType, 'unknown');
+  const maxDepth = maxDepthOption(name, options.maxDepth);
 
   return defineAdapter<StandardWebhookEvent<M>>({
     name,
-    retentionMs: options.retentionMs ?? DEFAULT_RETENTION_MS,
+    retentionMs,
+    digestExclude: STANDARD_WEBHOOKS_DIGEST_EXCLUDE,
     parse(delivery) {
       const headers = readHeaders(delivery.headers);
-      const match = verifySignature(headers, delivery.rawBody, keys, name);
+      // Cheapest checks first: the list is bounded and the timestamp judged before any
+      // HMAC or ed25519 work, so a forged request costs at most a normal verification.
+      const list = parseSignatureList(headers.signature, headers.signatureHeader);
       const attemptSeconds = Number(headers.timestamp);
       checkTimestamp(attemptSeconds, delivery.receivedAt, tolerance, headers.timestampHeader);
+      const match = verifySignature(headers, list, delivery.rawBody, keys, name);
+      const attemptedAt = dateFromUnixTime(attemptSeconds, 'seconds', {
+        provider: name,
+        path: `${headers.timestampHeader} header`,
+      });
 
-      const body = parseJsonBody(delivery.rawBody);
+      const body = parseJsonBody(delivery.rawBody, { maxDepth });
       const envelope = validatePayload(envelopeSchema, body, name);
       const type = envelope.type ?? fallbackType;
       // Own-property lookup only: a type named `constructor` must not find Object's prototype.
@@ -87,19 +114,20 @@ export function standardWebhooks<M extends EventSchemas = {}>(
         ? schemas[type]
         : undefined;
       const payload = schema ? validatePayload(schema, body, `${name} ${type}`) : envelope;
-      const occurredAt = sourceTime(envelope.timestamp);
+      const occurredAt = sourceTime(envelope.timestamp, name);
 
       const parsed = {
         type,
         id: headers.id,
         idSource: 'event' as const,
         payload,
+        digest: payloadDigest(body, STANDARD_WEBHOOKS_DIGEST_EXCLUDE),
         ...(occurredAt ? { occurredAt } : {}),
         meta: {
           headerFamily: headers.family,
           signatureVersion: match.version,
           keyIndex: match.keyIndex,
-          attemptedAt: new Date(attemptSeconds * 1000),
+          attemptedAt,
         },
       };
       // The payload was validated by the schema registered for `type`, which is exactly the

@@ -1,5 +1,5 @@
 /** Options of the Standard Webhooks adapter. */
-import type { SecretOptions } from '@hooklatch/core';
+import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core';
 import type { EventSchemas } from './envelope';
 
 /** Default dedupe-key prefix and event provider name. */
@@ -12,13 +12,23 @@ export const DEFAULT_RETENTION_MS = 4 * 24 * 3600 * 1000;
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /**
+ * Body fields a sender changes between attempts of one message: none. The spec signs each
+ * attempt anew because `webhook-timestamp` changes; the payload of a message is the same on
+ * every attempt.
+ */
+export const STANDARD_WEBHOOKS_DIGEST_EXCLUDE: readonly string[] = Object.freeze([]);
+
+/**
  * Options of `standardWebhooks`. Give at least one HMAC secret (`secret`/`secrets`, for `v1`
  * signatures) or one ed25519 public key (`publicKey`/`publicKeys`, for `v1a`); give both when the
- * sender may use either.
+ * sender may use either. Every option is checked when the adapter is created (CONFIG_INVALID
+ * naming it).
  *
  * @typeParam M - the schema map (`events`), inferred from the value passed
  */
-export interface StandardWebhooksOptions<M extends EventSchemas = {}> extends SecretOptions {
+export interface StandardWebhooksOptions<M extends EventSchemas = {}>
+  extends SecretOptions,
+    JsonLimitOptions {
   /**
    * The sender's ed25519 public key, `whpk_` + base64 (or its 32 raw bytes), for `v1a`
    * signatures. Use `publicKeys` during a rotation.

@@ -2,7 +2,7 @@
  * Parse the signature header: a space-separated list of `<version>,<base64>` entries. A list
  * (not one value) is what lets a sender sign with an old and a new key during a rotation.
  */
-import { fromBase64, VerificationError } from '@hooklatch/core';
+import { checkSignatureCount, fromBase64, VerificationError } from '@hooklatch/core';
 
 /** The signature versions this package verifies. */
 export type SignatureVersion = 'v1' | 'v1a';
@@ -28,7 +28,8 @@ function malformed(header: string, reason: string): VerificationError {
 /**
  * Split and decode the list. Unknown versions are skipped, so a sender that adds a future scheme
  * next to `v1` keeps verifying; an entry that is not `<version>,<value>`, or a known version whose
- * value is not base64 of the right length, makes the whole header SIGNATURE_MALFORMED.
+ * value is not base64 of the right length, makes the whole header SIGNATURE_MALFORMED, and so
+ * does a list of more than 10 entries (of any versions), refused before any is decoded.
  */
 export function parseSignatureList(value: string, header: string): SignatureList {
   const list: SignatureList = { v1: [], v1a: [], unknown: [] };
@@ -38,6 +39,8 @@ export function parseSignatureList(value: string, header: string): SignatureList
     .map((entry) => entry.replace(/,$/, ''))
     .filter((entry) => entry !== '');
   if (entries.length === 0) throw malformed(header, 'is empty');
+  // Before anything is decoded: a forged header cannot buy one verification per entry.
+  checkSignatureCount(entries.length, header);
   for (const entry of entries) {
     const comma = entry.indexOf(',');
     if (comma <= 0 || comma === entry.length - 1) {

@@ -37,7 +37,9 @@ type NodeRedisCluster = {
 
 /** Find out which client this is and build the command interface over it. */
 export function commanderFor(client: unknown): Commander {
-  const shape = client as Record<string, unknown> | null;
+  // Only an instance counts: a function (the `Redis` class itself, say) has `call` too, from
+  // Function.prototype, and would fail on every request instead of here.
+  const shape = typeof client === 'object' ? (client as Record<string, unknown> | null) : null;
   if (shape && typeof shape.call === 'function') {
     const io = client as IoredisLike;
     return {
@@ -62,6 +64,7 @@ export function commanderFor(client: unknown): Commander {
   }
   throw new ConfigurationError(
     'CONFIG_INVALID',
-    'redisStore: `client` must be an ioredis client or a node-redis (v4+) client.',
+    'redisStore: `client` must be an ioredis client or a node-redis (v4+) client instance.',
+    { details: { store: 'redis', option: 'client', driverCode: 'NOT_A_REDIS_CLIENT' } },
   );
 }

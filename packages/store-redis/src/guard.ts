@@ -1,11 +1,16 @@
 /**
- * Every Redis call goes through `guard`: a bounded wait and one error type. Without our own
- * timer a client with an offline queue (both clients' default) would hold a webhook request for
- * as long as it keeps reconnecting, and the provider would time out instead of getting a 503.
+ * Every Redis call goes through `guard`: a bounded wait and one classification of failures.
+ * Without our own timer a client with an offline queue (both clients' default) would hold a
+ * webhook request for as long as it keeps reconnecting, and the provider would time out instead
+ * of getting a 503.
  */
-import { HooklatchError, StoreUnavailableError } from '@hooklatch/core';
+import { StoreUnavailableError } from '@hooklatch/core';
+import { classifyRedisError } from './driver-error';
 
-/** Run `work`; reject with `StoreUnavailableError` on any failure or after `timeoutMs`. */
+/**
+ * Run `work`; reject with `StoreUnavailableError` after `timeoutMs`, and with the error
+ * `classifyRedisError` picks when it fails.
+ */
 export async function guard<T>(
   operation: string,
   timeoutMs: number,
@@ -24,11 +29,7 @@ export async function guard<T>(
   try {
     return await Promise.race([work(), timeout]);
   } catch (error) {
-    if (error instanceof HooklatchError) throw error;
-    throw new StoreUnavailableError(`Redis failed during ${operation}.`, {
-      details: { store: 'redis', operation },
-      cause: error,
-    });
+    throw classifyRedisError(operation, error);
   } finally {
     clearTimeout(timer);
   }

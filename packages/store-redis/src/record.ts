@@ -1,5 +1,6 @@
-/** Turning the stored hash (or the claim script's reply) back into a `DedupeRecord`. */
-import type { DedupeRecord, DedupeState, JsonValue } from '@hooklatch/core';
+/** Turning the stored hash (or the claim script's reply) back into hooklatch values. */
+import type { ClaimResult, DedupeRecord, DedupeState, JsonValue } from '@hooklatch/core';
+import { ConfigurationError, decodeKey } from '@hooklatch/core';
 
 type Field = string | number | null | undefined;
 
@@ -9,14 +10,29 @@ const text = (value: unknown): string | undefined =>
 const date = (value: Field): Date => new Date(Number(value));
 
 /**
- * Build a record from the fields s t l e c d n k r (see `scripts.ts`), as HMGET returns them.
- * Returns null when the hash does not exist.
+ * A reply no script of ours sends: the client is not talking to Redis the way this store
+ * expects (a legacy callback-mode client, a proxy that rewrites replies...). A setup problem.
  */
-export function decodeRecord(fields: readonly unknown[], fallbackKey: string): DedupeRecord | null {
-  const [state, token, lease, expires, created, completed, claims, key, result] = fields.map(text);
+export function unexpectedReply(operation: string): ConfigurationError {
+  return new ConfigurationError(
+    'CONFIG_INVALID',
+    `redisStore: unexpected reply to ${operation}; is \`client\` a connected ioredis or node-redis (v4+) client in its default (promise) mode?`,
+    { details: { store: 'redis', operation, driverCode: 'UNEXPECTED_REPLY' } },
+  );
+}
+
+/**
+ * Build a record from the fields s t l e c d n k r g (see `scripts.ts`), as HMGET returns them.
+ * Returns null when the hash does not exist. `fallbackKey` is used only for a record written
+ * before `k` was stored.
+ */
+export function decodeRecord(fields: unknown, fallbackKey: string): DedupeRecord | null {
+  if (!Array.isArray(fields)) throw unexpectedReply('HMGET');
+  const [state, token, lease, expires, created, completed, claims, key, result, digest] =
+    fields.map(text);
   if (state === undefined || token === undefined) return null;
   const record: DedupeRecord = {
-    key: key ?? fallbackKey,
+    key: key === undefined ? fallbackKey : decodeKey(key),
     state: state as DedupeState,
     token,
     leaseExpiresAt: date(lease),
@@ -26,5 +42,32 @@ export function decodeRecord(fields: readonly unknown[], fallbackKey: string): D
   };
   if (completed !== undefined) record.completedAt = date(completed);
   if (result !== undefined) record.result = JSON.parse(result) as JsonValue;
+  if (digest !== undefined) record.digest = digest;
   return record;
+}
+
+/** Turn the claim script's reply (see `CLAIM`) into a `ClaimResult`. */
+export function decodeClaim(reply: unknown, rawKey: string): ClaimResult {
+  if (!Array.isArray(reply)) throw unexpectedReply('claim');
+  const [tag, ...rest] = reply;
+  if (tag === 'claimed') {
+    return {
+      status: 'claimed',
+      token: String(rest[0]),
+      leaseExpiresAt: date(rest[1]),
+      claims: Number(rest[2]),
+    };
+  }
+  if (tag === 'in_flight') {
+    const digest = text(rest[2]);
+    return {
+      status: 'in_flight',
+      leaseExpiresAt: date(rest[0]),
+      leaseRemainingMs: Number(rest[1]),
+      ...(digest === undefined ? {} : { digest }),
+    };
+  }
+  const record = tag === 'completed' ? decodeRecord(rest, rawKey) : null;
+  if (!record) throw unexpectedReply('claim');
+  return { status: 'completed', record };
 }

@@ -1,21 +1,22 @@
 /**
  * `redisStore`: the dedupe store for services that already run Redis. A claim is one Lua script
- * (one round trip, atomic on the server); `complete` and `release` are compare-and-set scripts on
- * the owner token; completed records expire through Redis's own key expiry.
+ * (one round trip, atomic on the server); `extend`, `complete` and `release` are compare-and-set
+ * scripts on the owner token; completed records expire through Redis's own key expiry.
  */
 import type {
   ClaimOptions,
-  ClaimResult,
   CompleteOptions,
   DedupeRecord,
   DedupeStore,
   ListOptions,
 } from '@hooklatch/core';
-import { newClaimToken } from '@hooklatch/core';
-import { type Commander, commanderFor, type RedisClientLike } from './client';
+import { ConfigurationError, encodeKey, newClaimToken, storageKey } from '@hooklatch/core';
+import { commanderFor, type RedisClientLike } from './client';
 import { guard } from './guard';
-import { decodeRecord } from './record';
-import { CLAIM, COMPLETE, RECORD_FIELDS, RELEASE, type RedisScript } from './scripts';
+import { listRecords } from './list';
+import { callerKey, callOptions, durationMs, keyPrefix, payloadDigest, timeoutMs } from './options';
+import { decodeClaim, decodeRecord } from './record';
+import { CLAIM, COMPLETE, EXTEND, evalScript, RECORD_FIELDS, RELEASE } from './scripts';
 
 /** Options of {@link redisStore}. */
 export interface RedisStoreOptions {
@@ -24,61 +25,46 @@ export interface RedisStoreOptions {
    * (`createClient()` after `connect()`, or `createCluster()`). The store never closes it.
    */
   client: RedisClientLike;
-  /** Prepended to every key, to share one Redis between apps or environments. @default 'hooklatch:' */
+  /**
+   * Prepended to every Redis key, to share one Redis between apps or environments. Printable
+   * ASCII without spaces, at most 55 characters.
+   * @default 'hooklatch:'
+   */
   prefix?: string;
   /**
-   * Longest wait for any one Redis call before it fails with `STORE_UNAVAILABLE` (and
-   * `processOnce` answers 503). Also configure the client to give up early; see the docs.
+   * Longest wait for any one store call before it fails with `STORE_UNAVAILABLE` (and
+   * `processOnce` answers 503), enforced by the store's own timer. Also configure the client to
+   * give up early; see the docs.
    * @default 2000
    */
-  operationTimeoutMs?: number;
+  timeoutMs?: number;
 }
 
 const DEFAULT_PREFIX = 'hooklatch:';
 const DEFAULT_TIMEOUT_MS = 2_000;
-const SCAN_COUNT = '200';
 
-function isNoScript(error: unknown): boolean {
-  return error instanceof Error && error.message.startsWith('NOSCRIPT');
-}
+/** Milliseconds as the scripts read them: whole, rounded up so a lease is never shortened. */
+const wholeMs = (value: number) => String(Math.ceil(value));
 
-/** Glob-escape a prefix for `SCAN MATCH`. */
-function globEscape(value: string): string {
-  return value.replace(/[*?[\]\\]/g, '\\$&');
-}
-
-async function evalScript(
-  redis: Commander,
-  script: RedisScript,
-  key: string,
-  args: string[],
-): Promise<unknown> {
-  try {
-    return await redis.send(key, ['EVALSHA', script.sha, '1', key, ...args]);
-  } catch (error) {
-    // First use on this server (or after SCRIPT FLUSH / a failover): send the source once.
-    if (!isNoScript(error)) throw error;
-    return redis.send(key, ['EVAL', script.source, '1', key, ...args]);
+function checkedOptions(options: RedisStoreOptions) {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError('CONFIG_INVALID', 'redisStore needs an options object.', {
+      details: { store: 'redis', option: 'options' },
+    });
   }
-}
-
-function claimResult(reply: unknown[], rawKey: string): ClaimResult {
-  const [tag, ...rest] = reply;
-  if (tag === 'claimed') {
-    return {
-      status: 'claimed',
-      token: String(rest[0]),
-      leaseExpiresAt: new Date(Number(rest[1])),
-      claims: Number(rest[2]),
-    };
+  if ('operationTimeoutMs' in options) {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      'redisStore: `operationTimeoutMs` was renamed to `timeoutMs`.',
+      { details: { store: 'redis', option: 'operationTimeoutMs' } },
+    );
   }
-  if (tag === 'in_flight')
-    return { status: 'in_flight', leaseExpiresAt: new Date(Number(rest[0])) };
-  const record = decodeRecord(rest, rawKey);
-  if (tag !== 'completed' || !record) {
-    throw new Error(`Unexpected claim script reply: ${String(tag)}`);
-  }
-  return { status: 'completed', record };
+  return {
+    redis: commanderFor(options.client),
+    // Only `undefined` means "default": a null is a mistake worth reporting.
+    prefix: keyPrefix(options.prefix === undefined ? DEFAULT_PREFIX : options.prefix),
+    timeoutMs: timeoutMs(options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : options.timeoutMs),
+  };
 }
 
 /**
@@ -87,93 +73,83 @@ function claimResult(reply: unknown[], rawKey: string): ClaimResult {
  * ```ts
  * const store = redisStore({ client: new Redis(process.env.REDIS_URL) });
  * ```
+ *
+ * Throws `CONFIG_INVALID` for a client that is not an ioredis or node-redis client, a prefix
+ * that is not printable ASCII (no spaces, at most 55 characters) or a `timeoutMs` that is not
+ * a finite number above 0.
  */
 export function redisStore(options: RedisStoreOptions): DedupeStore {
-  const redis = commanderFor(options.client);
-  const prefix = options.prefix ?? DEFAULT_PREFIX;
-  const timeoutMs = options.operationTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-
-  const read = async (fullKey: string, rawKey: string): Promise<DedupeRecord | null> => {
-    const reply = await redis.send(fullKey, ['HMGET', fullKey, ...RECORD_FIELDS]);
-    return decodeRecord(reply as unknown[], rawKey);
-  };
+  const { redis, prefix, timeoutMs } = checkedOptions(options);
+  const send = (key: string, args: string[]) => redis.send(key, args);
+  // Any key maps to one ASCII Redis key; the caller's key itself is kept in the hash.
+  const redisKey = (rawKey: unknown) => prefix + storageKey(callerKey(rawKey));
 
   const store: DedupeStore = {
     name: 'redis',
 
-    claim(rawKey: string, { leaseMs, ttlMs }: ClaimOptions) {
-      const key = prefix + rawKey;
-      const token = newClaimToken();
+    claim(rawKey: string, options: ClaimOptions) {
       return guard('claim', timeoutMs, async () => {
-        const reply = await evalScript(redis, CLAIM, key, [
-          token,
-          String(Math.ceil(leaseMs)),
-          String(Math.ceil(ttlMs)),
-          rawKey,
+        const key = redisKey(rawKey);
+        const { leaseMs, ttlMs, digest } = callOptions('claim options', options);
+        const lease = wholeMs(durationMs('leaseMs', leaseMs));
+        const ttl = wholeMs(durationMs('ttlMs', ttlMs));
+        const checkedDigest = payloadDigest(digest);
+        const reply = await evalScript(send, CLAIM, key, [
+          newClaimToken(),
+          lease,
+          ttl,
+          encodeKey(rawKey),
+          ...(checkedDigest === undefined ? ['0', ''] : ['1', checkedDigest]),
         ]);
-        return claimResult(reply as unknown[], rawKey);
+        return decodeClaim(reply, rawKey);
       });
     },
 
-    complete(rawKey: string, token: string, { ttlMs, result }: CompleteOptions) {
-      const key = prefix + rawKey;
-      const stored = result === undefined ? ['0', ''] : ['1', JSON.stringify(result)];
+    extend(rawKey: string, token: string, leaseMs: number) {
+      return guard('extend', timeoutMs, async () => {
+        const key = redisKey(rawKey);
+        const lease = wholeMs(durationMs('leaseMs', leaseMs));
+        return Number(await evalScript(send, EXTEND, key, [String(token), lease])) === 1;
+      });
+    },
+
+    complete(rawKey: string, token: string, options: CompleteOptions) {
       return guard('complete', timeoutMs, async () => {
-        const reply = await evalScript(redis, COMPLETE, key, [
-          token,
-          String(Math.ceil(ttlMs)),
-          ...stored,
-        ]);
+        const key = redisKey(rawKey);
+        const { ttlMs, result } = callOptions('complete options', options);
+        const ttl = wholeMs(durationMs('ttlMs', ttlMs));
+        const stored = result === undefined ? ['0', ''] : ['1', JSON.stringify(result)];
+        const reply = await evalScript(send, COMPLETE, key, [String(token), ttl, ...stored]);
         return Number(reply) === 1;
       });
     },
 
     release(rawKey: string, token: string) {
-      const key = prefix + rawKey;
       return guard('release', timeoutMs, async () => {
-        return Number(await evalScript(redis, RELEASE, key, [token])) === 1;
+        const key = redisKey(rawKey);
+        return Number(await evalScript(send, RELEASE, key, [String(token)])) === 1;
       });
     },
 
-    get(rawKey: string) {
-      return guard('get', timeoutMs, () => read(prefix + rawKey, rawKey));
+    get(rawKey: string): Promise<DedupeRecord | null> {
+      return guard('get', timeoutMs, async () => {
+        const key = redisKey(rawKey);
+        return decodeRecord(await redis.send(key, ['HMGET', key, ...RECORD_FIELDS]), rawKey);
+      });
     },
 
     delete(rawKey: string) {
-      const key = prefix + rawKey;
-      return guard(
-        'delete',
-        timeoutMs,
-        async () => Number(await redis.send(key, ['DEL', key])) > 0,
-      );
+      return guard('delete', timeoutMs, async () => {
+        const key = redisKey(rawKey);
+        return Number(await redis.send(key, ['DEL', key])) > 0;
+      });
     },
   };
 
   // SCAN walks one node, so on a Cluster `list` would silently miss most keys: leave it out.
   if (!redis.cluster) {
-    store.list = ({ prefix: keyPrefix = '', limit = 100 }: ListOptions = {}) =>
-      guard('list', timeoutMs, async () => {
-        const pattern = `${globEscape(prefix + keyPrefix)}*`;
-        const out: DedupeRecord[] = [];
-        let cursor = '0';
-        do {
-          const [next, keys] = (await redis.send(undefined, [
-            'SCAN',
-            cursor,
-            'MATCH',
-            pattern,
-            'COUNT',
-            SCAN_COUNT,
-          ])) as [string, string[]];
-          cursor = String(next);
-          for (const key of keys) {
-            if (out.length >= limit) break;
-            const record = await read(key, key.slice(prefix.length));
-            if (record) out.push(record); // it may have expired since SCAN saw it
-          }
-        } while (cursor !== '0' && out.length < limit);
-        return out;
-      });
+    store.list = (listOptions?: ListOptions) =>
+      guard('list', timeoutMs, () => listRecords(redis, prefix, listOptions));
   }
 
   return store;

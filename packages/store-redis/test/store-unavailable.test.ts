@@ -2,23 +2,15 @@
  * Store down: a real redis-server (our own, on a spare port) is SIGKILLed; every operation must
  * then fail with STORE_UNAVAILABLE within the store's own timeout, and processOnce must answer 503.
  */
-import { execFileSync } from 'node:child_process';
 import { processOnce, type WebhookEvent } from '@hooklatch/core';
 import { redisStore } from '@hooklatch/store-redis';
 import { serverUrl } from '@hooklatch/testing';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { nodeRedisClient } from './support/clients';
+import { hasRedisServer } from './support/redis-server-binary';
 import { startThrowawayRedis } from './support/throwaway-redis';
 
-const hasRedisServer = (() => {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 // The fault test needs the redis-server binary, which services.sh installs with the shared server.
 const runs = hasRedisServer && serverUrl('redis') !== undefined;
 
@@ -55,7 +47,7 @@ describe.skipIf(!runs)('redis store unavailable', () => {
       const server = await startThrowawayRedis();
       const { client, close } = await connect(server.url);
       try {
-        const store = redisStore({ client, operationTimeoutMs: TIMEOUT_MS });
+        const store = redisStore({ client, timeoutMs: TIMEOUT_MS });
         expect((await store.claim('before', { leaseMs: 60_000, ttlMs: 60_000 })).status).toBe(
           'claimed',
         );

@@ -1,10 +1,13 @@
 /**
  * The internal seam between the generic SQL store and one database. A dialect knows its SQL text
- * and how to run it on its driver; the store above it owns keys, tokens, record mapping and
- * error translation, so the three dialects never duplicate that logic.
+ * and how to run it on its driver; the store above it owns keys, tokens, record mapping, timeouts
+ * and error translation, so the three dialects never duplicate that logic.
+ *
+ * Every time in the SQL is the database's clock (`NOW` in each dialect), evaluated inside the
+ * statement, never a value passed in from the app.
  */
 
-/** One statement and its positional parameters. */
+/** One statement and its positional (or, for SQLite, named) parameters. */
 export interface Query {
   text: string;
   params: unknown[];
@@ -14,16 +17,27 @@ export interface Query {
 export interface ExecResult {
   /** Rows of a SELECT or a RETURNING clause (empty otherwise). */
   rows: Record<string, unknown>[];
-  /** Rows inserted, updated or deleted. */
+  /** Rows inserted, deleted, or matched by an UPDATE. */
   affected: number;
 }
 
 /** Arguments of the claim statement. */
 export interface ClaimArgs {
+  /** The stored key: prefix + storageKey(key), ASCII, at most 255 characters. */
   key: string;
+  /** encodeKey(key) when the stored key is not the key itself, else null. */
+  keyText: string | null;
   token: string;
   leaseMs: number;
   ttlMs: number;
+  digest: string | null;
+}
+
+/** Arguments of the extend statement. */
+export interface ExtendArgs {
+  key: string;
+  token: string;
+  leaseMs: number;
 }
 
 /** Arguments of the complete statement. */
@@ -31,9 +45,12 @@ export interface CompleteArgs {
   key: string;
   token: string;
   ttlMs: number;
-  /** The result, already serialized to JSON text, or null. */
+  /** The result, already encoded to JSON text (see result-codec), or null. */
   result: string | null;
 }
+
+/** Runs one statement for a dialect's schema step (with the store's retries and deadline). */
+export type Runner = (query: Query) => Promise<ExecResult>;
 
 /** A database as the generic store sees it. */
 export interface Dialect {
@@ -42,16 +59,19 @@ export interface Dialect {
   /**
    * Run one statement, on `tx` when given (the caller's transaction), else on the store's own
    * client. Must start the statement synchronously (better-sqlite3 transactions need that).
+   * `signal` aborts when the store call ran out of time: cancel the statement if the driver can.
    */
-  exec(query: Query, tx?: unknown): Promise<ExecResult>;
+  exec(query: Query, tx: unknown, signal: AbortSignal): Promise<ExecResult>;
   /**
    * Insert an in-flight claim, or take over an expired lease or record, in ONE statement. When
    * the dialect has RETURNING, it returns the row only if this call wrote it.
    */
   claim(args: ClaimArgs): Query;
+  /** Renew a live lease owned by `token`, in ONE compare-and-set UPDATE. */
+  extend(args: ExtendArgs): Query;
   complete(args: CompleteArgs): Query;
   release(key: string, token: string): Query;
-  /** The live row of a key (expired rows excluded). */
+  /** The live row of a key (expired rows excluded), with `lease_remaining_ms`. */
   get(key: string): Query;
   /** Delete the live row of a key. */
   remove(key: string): Query;
@@ -59,8 +79,11 @@ export interface Dialect {
   list(prefix: string, limit: number): Query;
   /** Delete at most `batchSize` expired rows. */
   purge(batchSize: number): Query;
-  /** Idempotent DDL: the table and its expiry index. */
-  schema(): Query[];
+  /**
+   * Create the table and its expiry index, or add the columns a v1 table lacks: idempotent and
+   * safe when many processes run it at once.
+   */
+  createSchema(run: Runner): Promise<void>;
   /** Errors worth retrying the same statement for (e.g. a MySQL deadlock). */
   isRetryable?(error: unknown): boolean;
   /** Close what the store itself opened. */

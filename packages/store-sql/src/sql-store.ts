@@ -1,19 +1,26 @@
 /**
- * The dedupe store on top of a {@link Dialect}: key prefixing, owner tokens, the claim decision
- * and record mapping live here once for PostgreSQL, MySQL and SQLite.
+ * The dedupe store on top of a {@link Dialect}: key mapping, owner tokens, the claim decision,
+ * record mapping and the per-call deadline live here once for PostgreSQL, MySQL and SQLite.
  */
-import type {
-  ClaimOptions,
-  ClaimResult,
-  CompleteOptions,
-  DedupeRecord,
-  DedupeStore,
-  ListOptions,
+import {
+  type ClaimOptions,
+  type ClaimResult,
+  type CompleteOptions,
+  type DedupeRecord,
+  type DedupeStore,
+  encodeKey,
+  isPlainKey,
+  type ListOptions,
+  newClaimToken,
+  StoreUnavailableError,
+  storageKey,
 } from '@hooklatch/core';
-import { newClaimToken, StoreUnavailableError } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { toStoreError } from './errors';
-import { rowToRecord } from './record';
+import { durationMs, validateDigest } from './options';
+import { leaseRemainingMs, rowToRecord } from './record';
+import { encodeResult } from './result-codec';
+import { createGuard } from './timeout';
 
 /** Options of {@link SqlDedupeStore.purgeExpired}. */
 export interface PurgeOptions {
@@ -25,7 +32,10 @@ export interface PurgeOptions {
 export interface SqlDedupeStore extends DedupeStore {
   /** The (validated) table this store uses. */
   readonly table: string;
-  /** Create the table and its expiry index if they do not exist (idempotent). */
+  /**
+   * Create the table and its expiry index if they do not exist, and add the columns a table
+   * created by an older version lacks. Idempotent, and safe when many replicas run it at once.
+   */
   createSchema(): Promise<void>;
   /** Delete expired rows in batches; returns how many were removed. */
   purgeExpired(options?: PurgeOptions): Promise<number>;
@@ -33,99 +43,158 @@ export interface SqlDedupeStore extends DedupeStore {
   close(): Promise<void>;
 }
 
+/** What {@link createSqlStore} needs besides the dialect (already validated). */
+export interface SqlStoreSettings {
+  table: string;
+  prefix: string;
+  timeoutMs: number;
+}
+
 // A deadlock victim's statement was rolled back as a whole, so running it again is safe.
 const MAX_RETRIES = 5;
-// A loser's status read can find the row gone (released or deleted meanwhile): claim again.
+// A loser's status read can find the row gone or its lease just ended: claim again.
 const MAX_CLAIM_ROUNDS = 3;
+const LISTABLE = /^[\x21-\x7e]*$/;
 
 /** Build a store from a dialect. `prefix` namespaces every key inside the shared table. */
-export function createSqlStore(dialect: Dialect, table: string, prefix: string): SqlDedupeStore {
+export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): SqlDedupeStore {
+  const { table, prefix } = settings;
+  const guard = createGuard(dialect.name, settings.timeoutMs);
+  const stored = (rawKey: string) => prefix + storageKey(rawKey);
+
   // No await happens before dialect.exec, so the statement starts synchronously; better-sqlite3
   // transactions (`db.transaction(fn)`) depend on that.
-  const run = async (query: Query, tx?: unknown): Promise<ExecResult> => {
+  const run = async (query: Query, signal: AbortSignal, tx?: unknown): Promise<ExecResult> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await dialect.exec(query, tx);
+        return await dialect.exec(query, tx, signal);
       } catch (error) {
-        const retry = tx === undefined && attempt < MAX_RETRIES && dialect.isRetryable?.(error);
+        const retry =
+          tx === undefined &&
+          !signal.aborted &&
+          attempt < MAX_RETRIES &&
+          dialect.isRetryable?.(error);
         if (!retry) throw toStoreError(dialect.name, error);
       }
     }
   };
+  const firstRow = async (query: Query, signal: AbortSignal) => (await run(query, signal)).rows[0];
 
-  const firstRow = async (query: Query) => (await run(query)).rows[0];
+  const claimOnce = async (rawKey: string, options: ClaimOptions, signal: AbortSignal) => {
+    const key = stored(rawKey);
+    const keyText = isPlainKey(rawKey) ? null : encodeKey(rawKey);
+    const leaseMs = durationMs('leaseMs', options.leaseMs);
+    const ttlMs = Math.max(leaseMs, durationMs('ttlMs', options.ttlMs));
+    const digest = validateDigest(options.digest);
+    for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
+      const token = newClaimToken();
+      // The decision: one statement inserts or takes over, or leaves the live row alone.
+      const written = await run(
+        dialect.claim({ key, keyText, token, leaseMs, ttlMs, digest }),
+        signal,
+      );
+      // Without RETURNING (MySQL), or for a loser, read the row only to report its status.
+      const row = written.rows.find((r) => r.token === token) ?? (await firstRow(dialect.get(key), signal));
+      if (!row) continue;
+      const record = rowToRecord(row, prefix);
+      if (record.token === token && record.state === 'in_flight') {
+        const { leaseExpiresAt, claims } = record;
+        return { status: 'claimed', token, leaseExpiresAt, claims } as const;
+      }
+      if (record.state === 'completed') return { status: 'completed', record } as const;
+      const remaining = leaseRemainingMs(row);
+      // The owner's lease ended between the claim and the read: the next round can take over.
+      if (!(remaining > 0)) continue;
+      return {
+        status: 'in_flight',
+        leaseExpiresAt: record.leaseExpiresAt,
+        leaseRemainingMs: remaining,
+        ...(record.digest === undefined ? {} : { digest: record.digest }),
+      } as const;
+    }
+    throw new StoreUnavailableError(
+      `The ${dialect.name} dedupe store kept changing under the claim; try again.`,
+      { details: { store: dialect.name } },
+    );
+  };
 
   return {
     name: dialect.name,
     table,
 
-    async claim(rawKey: string, { leaseMs, ttlMs }: ClaimOptions): Promise<ClaimResult> {
-      const key = prefix + rawKey;
-      const lease = Math.max(1, Math.ceil(leaseMs));
-      const ttl = Math.max(lease, Math.ceil(ttlMs));
-      for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-        const token = newClaimToken();
-        // The decision: one statement inserts or takes over, or leaves the live row alone.
-        const written = await run(dialect.claim({ key, token, leaseMs: lease, ttlMs: ttl }));
-        let row = written.rows.find((r) => r.token === token);
-        // Without RETURNING (MySQL), or for a loser, read the row to report its status.
-        row ??= await firstRow(dialect.get(key));
-        if (!row) continue;
-        const record = rowToRecord(row, prefix);
-        if (record.token === token && record.state === 'in_flight') {
-          return {
-            status: 'claimed',
-            token,
-            leaseExpiresAt: record.leaseExpiresAt,
-            claims: record.claims,
-          };
-        }
-        if (record.state === 'completed') return { status: 'completed', record };
-        return { status: 'in_flight', leaseExpiresAt: record.leaseExpiresAt };
-      }
-      throw new StoreUnavailableError(
-        `The ${dialect.name} dedupe store kept changing under the claim; try again.`,
-        { details: { store: dialect.name } },
-      );
+    claim(rawKey: string, options: ClaimOptions): Promise<ClaimResult> {
+      return guard('claim', (signal) => claimOnce(rawKey, options, signal));
     },
 
-    async complete(rawKey: string, token: string, options: CompleteOptions) {
-      const result = options.result === undefined ? null : JSON.stringify(options.result);
-      const query = dialect.complete({
-        key: prefix + rawKey,
-        token,
-        ttlMs: Math.max(1, Math.ceil(options.ttlMs)),
-        result,
+    extend(rawKey: string, token: string, leaseMs: number) {
+      return guard('extend', async (signal) => {
+        const query = dialect.extend({
+          key: stored(rawKey),
+          token,
+          leaseMs: durationMs('leaseMs', leaseMs),
+        });
+        return (await run(query, signal)).affected > 0;
       });
-      return (await run(query, options.tx)).affected > 0;
     },
 
-    async release(rawKey: string, token: string) {
-      return (await run(dialect.release(prefix + rawKey, token))).affected > 0;
+    complete(rawKey: string, token: string, options: CompleteOptions) {
+      return guard('complete', async (signal) => {
+        const query = dialect.complete({
+          key: stored(rawKey),
+          token,
+          ttlMs: durationMs('ttlMs', options.ttlMs),
+          result: encodeResult(options.result),
+        });
+        // On the caller's transaction: `true` means "marked when that transaction commits".
+        return (await run(query, signal, options.tx)).affected > 0;
+      });
     },
 
-    async get(rawKey: string) {
-      const row = await firstRow(dialect.get(prefix + rawKey));
-      return row ? rowToRecord(row, prefix) : null;
+    release(rawKey: string, token: string) {
+      return guard('release', async (signal) => {
+        return (await run(dialect.release(stored(rawKey), token), signal)).affected > 0;
+      });
     },
 
-    async delete(rawKey: string) {
-      return (await run(dialect.remove(prefix + rawKey))).affected > 0;
+    get(rawKey: string) {
+      return guard('get', async (signal) => {
+        const row = await firstRow(dialect.get(stored(rawKey)), signal);
+        return row ? rowToRecord(row, prefix) : null;
+      });
     },
 
-    async list({ prefix: keyPrefix = '', limit = 100 }: ListOptions = {}) {
-      const { rows } = await run(dialect.list(prefix + keyPrefix, limit));
-      return rows.map((row) => rowToRecord(row, prefix));
+    delete(rawKey: string) {
+      return guard('delete', async (signal) => {
+        return (await run(dialect.remove(stored(rawKey)), signal)).affected > 0;
+      });
     },
 
-    async createSchema() {
-      for (const query of dialect.schema()) await run(query);
+    list({ prefix: keyPrefix = '', limit = 100 }: ListOptions = {}) {
+      return guard('list', async (signal) => {
+        // Stored keys are printable ASCII without spaces: no other prefix can match one.
+        if (!LISTABLE.test(keyPrefix)) return [];
+        const { rows } = await run(dialect.list(prefix + keyPrefix, limit), signal);
+        return rows.map((row) => rowToRecord(row, prefix));
+      });
     },
 
+    createSchema() {
+      return guard('createSchema', async (signal) => {
+        try {
+          await dialect.createSchema((query) => run(query, signal));
+        } catch (error) {
+          throw toStoreError(dialect.name, error);
+        }
+      });
+    },
+
+    // Each batch gets its own deadline: a long purge makes progress instead of timing out.
     async purgeExpired({ batchSize = 1000 }: PurgeOptions = {}) {
       let removed = 0;
       for (;;) {
-        const { affected } = await run(dialect.purge(batchSize));
+        const { affected } = await guard('purgeExpired', (signal) =>
+          run(dialect.purge(batchSize), signal),
+        );
         removed += affected;
         if (affected < batchSize) return removed;
       }

@@ -1,13 +1,17 @@
 /**
- * SQLite dedupe store over `better-sqlite3`. SQLite is embedded, so "the server's clock" is this
- * machine's clock, which every process sharing the database file also reads.
+ * SQLite dedupe store over `better-sqlite3`. The statements live in sqlite-sql.ts; this file
+ * opens (or borrows) the database and runs them. better-sqlite3 runs a statement synchronously,
+ * so the only wait inside one is SQLite's busy wait for another connection's write lock: that
+ * is what `timeoutMs` bounds for a database the store opens.
  */
-import { ConfigurationError } from '@hooklatch/core';
+import { ConfigurationError, StoreUnavailableError } from '@hooklatch/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Dialect, ExecResult, Query } from './dialect';
-import { DEFAULT_TABLE, expiryIndexName, validateTableName } from './identifier';
-import { COLUMNS } from './record';
+import { DEFAULT_TABLE, validateTableName } from './identifier';
+import { rejectRenamed, validatePrefix, validateTimeoutMs } from './options';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
+import { openSqliteFile } from './sqlite-open';
+import { createSqliteSchema, sqliteStatements } from './sqlite-sql';
 
 type Database = BetterSqlite3.Database;
 
@@ -16,26 +20,35 @@ export interface SqliteStoreOptions {
   /** Your open better-sqlite3 Database. Used as is; `close()` leaves it open. */
   database?: Database;
   /**
-   * A database file the store opens itself (in WAL mode, with `busyTimeoutMs`) and closes on
-   * `close()`. Ignored when `database` is given.
+   * A database file the store opens itself (in WAL mode, with `timeoutMs` as its busy timeout)
+   * and closes on `close()`. Ignored when `database` is given.
    */
   filename?: string;
   /**
-   * How long a statement waits for another process's write lock before failing with
-   * `STORE_UNAVAILABLE`. Only applied to a database the store opens. @default 5000
+   * Longest wait for one store call before it fails with `STORE_UNAVAILABLE`. For a file the
+   * store opens this is SQLite's busy timeout (the wait for another process's write lock);
+   * your own `Database` keeps the `timeout` you opened it with. (Named `busyTimeoutMs` before
+   * 0.2.) @default 5000
    */
-  busyTimeoutMs?: number;
+  timeoutMs?: number;
   /** Table name; letters, digits and `_` only. @default 'hooklatch_dedupe' */
   table?: string;
-  /** Prepended to every key, so several consumers can share one table. @default '' */
+  /**
+   * Prepended to every stored key, so several consumers can share one table: printable ASCII,
+   * no spaces, at most 55 characters. @default ''
+   */
   prefix?: string;
 }
-
-const SELECT_COLUMNS = `${COLUMNS.join(', ')}, result`;
 
 type Statements = Map<string, BetterSqlite3.Statement>;
 
 function execute(db: Database, query: Query, cache?: Statements): ExecResult {
+  // better-sqlite3 throws a TypeError on a closed database; a closed store is not answering.
+  if (!db.open) {
+    throw new StoreUnavailableError('The sqlite dedupe store is closed.', {
+      details: { store: 'sqlite' },
+    });
+  }
   let statement = cache?.get(query.text);
   if (!statement) {
     statement = db.prepare(query.text);
@@ -47,128 +60,58 @@ function execute(db: Database, query: Query, cache?: Statements): ExecResult {
   return { rows: [], affected: statement.run(...query.params).changes };
 }
 
-function sqliteDialect(t: string, opened: Database | (() => Promise<Database>)) {
+function sqliteDialect(t: string, opened: Database | (() => Promise<Database>)): Dialect {
   // Prepared statements are cached for the store's own database only.
   const cache: Statements = new Map();
   let db = typeof opened === 'function' ? undefined : opened;
   const owned = typeof opened === 'function';
   let opening: Promise<Database> | undefined;
-  const dialect: Dialect = {
+  const database = async (): Promise<Database> => {
+    if (db) return db;
+    opening ??= (opened as () => Promise<Database>)().catch((error: unknown) => {
+      opening = undefined; // a later call tries again
+      throw error;
+    });
+    db = await opening;
+    return db;
+  };
+  return {
     name: 'sqlite',
     // Synchronous when the database is already open, so a call inside `db.transaction(fn)`
     // runs inside that transaction.
     async exec(query, tx): Promise<ExecResult> {
       if (tx !== undefined) return execute(tx as Database, query, tx === db ? cache : undefined);
-      if (!db && typeof opened === 'function') {
-        opening ??= opened();
-        db = await opening;
-      }
-      return execute(db as Database, query, cache);
+      return execute(db ?? (await database()), query, cache);
     },
-    claim: ({ key, token, leaseMs, ttlMs }) => ({
-      // One statement under SQLite's write lock: insert, or take over an expired record or
-      // lease; RETURNING yields the row only when this call wrote it.
-      text: `INSERT INTO ${t}
-          (dedupe_key, state, token, lease_expires_at, expires_at, claims, created_at)
-        VALUES (@key, 'in_flight', @token, @now + @lease, @now + @ttl, 1, @now)
-        ON CONFLICT (dedupe_key) DO UPDATE SET
-          state = 'in_flight',
-          token = excluded.token,
-          lease_expires_at = excluded.lease_expires_at,
-          claims = CASE WHEN expires_at <= excluded.created_at THEN 1 ELSE claims + 1 END,
-          created_at = CASE WHEN expires_at <= excluded.created_at
-            THEN excluded.created_at ELSE created_at END,
-          result = NULL,
-          completed_at = NULL,
-          expires_at = excluded.expires_at
-        WHERE expires_at <= excluded.created_at
-          OR (state = 'in_flight' AND lease_expires_at <= excluded.created_at)
-        RETURNING ${SELECT_COLUMNS}`,
-      params: [{ key, token, now: Date.now(), lease: leaseMs, ttl: ttlMs }],
-    }),
-    complete: ({ key, token, ttlMs, result }) => ({
-      text: `UPDATE ${t} SET state = 'completed', completed_at = @now,
-          expires_at = @now + @ttl, result = @result
-        WHERE dedupe_key = @key AND token = @token AND state = 'in_flight' AND expires_at > @now`,
-      params: [{ key, token, ttl: ttlMs, result, now: Date.now() }],
-    }),
-    release: (key, token) => ({
-      text: `DELETE FROM ${t} WHERE dedupe_key = @key AND token = @token
-          AND state = 'in_flight' AND expires_at > @now`,
-      params: [{ key, token, now: Date.now() }],
-    }),
-    get: (key) => ({
-      text: `SELECT ${SELECT_COLUMNS} FROM ${t} WHERE dedupe_key = @key AND expires_at > @now`,
-      params: [{ key, now: Date.now() }],
-    }),
-    remove: (key) => ({
-      text: `DELETE FROM ${t} WHERE dedupe_key = @key AND expires_at > @now`,
-      params: [{ key, now: Date.now() }],
-    }),
-    list: (prefix, limit) => ({
-      // substr, not LIKE: SQLite's LIKE ignores ASCII case, keys do not.
-      text: `SELECT ${SELECT_COLUMNS} FROM ${t}
-        WHERE substr(dedupe_key, 1, length(@prefix)) = @prefix AND expires_at > @now
-        ORDER BY dedupe_key LIMIT @limit`,
-      params: [{ prefix, limit, now: Date.now() }],
-    }),
-    purge: (batchSize) => ({
-      text: `DELETE FROM ${t} WHERE rowid IN (
-          SELECT rowid FROM ${t} WHERE expires_at <= @now ORDER BY expires_at LIMIT @limit)`,
-      params: [{ now: Date.now(), limit: batchSize }],
-    }),
-    schema: () => {
-      // SQLite qualifies the index name, not the indexed table, with the schema.
-      const [schema, name] = t.includes('.') ? t.split('.') : [undefined, t];
-      const index = schema ? `${schema}.${expiryIndexName(t)}` : expiryIndexName(t);
-      return [
-        {
-          text: `CREATE TABLE IF NOT EXISTS ${t} (
-            dedupe_key TEXT NOT NULL PRIMARY KEY,
-            state TEXT NOT NULL CHECK (state IN ('in_flight', 'completed')),
-            token TEXT NOT NULL,
-            lease_expires_at INTEGER NOT NULL,
-            expires_at INTEGER NOT NULL,
-            result TEXT,
-            claims INTEGER NOT NULL DEFAULT 1,
-            created_at INTEGER NOT NULL,
-            completed_at INTEGER
-          )`,
-          params: [],
-        },
-        { text: `CREATE INDEX IF NOT EXISTS ${index} ON ${name} (expires_at)`, params: [] },
-      ];
+    ...sqliteStatements(t),
+    async createSchema() {
+      createSqliteSchema(await database(), t);
     },
     async close() {
       if (owned && db?.open) db.close();
     },
   };
-  return dialect;
-}
-
-async function openFile(filename: string, busyTimeoutMs: number): Promise<Database> {
-  // Loaded on demand: better-sqlite3 is an optional peer dependency.
-  const { default: Sqlite } = await import('better-sqlite3');
-  const db = new Sqlite(filename, { timeout: busyTimeoutMs });
-  db.pragma('journal_mode = WAL');
-  return db;
 }
 
 /**
  * Create a SQLite dedupe store. `complete(key, token, { tx: db })` called inside
- * `db.transaction(fn)` runs its UPDATE inside that transaction (before the call returns).
+ * `db.transaction(fn)` runs its UPDATE inside that transaction (before the call returns);
+ * `true` then means "marked when your transaction commits".
  */
 export function sqliteStore(options: SqliteStoreOptions): SqlDedupeStore {
-  const table = validateTableName(options.table ?? DEFAULT_TABLE);
-  const { database, filename } = options;
+  const table = validateTableName(options?.table ?? DEFAULT_TABLE);
+  const { database, filename } = options ?? {};
   if (!database && !filename) {
     throw new ConfigurationError('CONFIG_INVALID', 'sqliteStore needs `database` or `filename`.', {
       details: { option: 'database' },
     });
   }
+  rejectRenamed(options, 'busyTimeoutMs', 'timeoutMs');
+  const prefix = validatePrefix(options.prefix);
+  const timeoutMs = validateTimeoutMs(options.timeoutMs);
   const dialect = sqliteDialect(
     table,
-    database ?? (() => openFile(filename as string, options.busyTimeoutMs ?? 5000)),
+    database ?? (() => openSqliteFile(filename as string, timeoutMs)),
   );
-  return createSqlStore(dialect, table, options.prefix ?? '');
+  return createSqlStore(dialect, { table, prefix, timeoutMs });
 }

@@ -38,9 +38,9 @@ describe.skipIf(!url)('mysql via mysql2', () => {
     }
   });
 
-  it('a claim stuck behind a row lock fails with STORE_UNAVAILABLE after queryTimeoutMs', async () => {
+  it('a claim stuck behind a row lock fails with STORE_UNAVAILABLE after timeoutMs', async () => {
     const prefix = uniqueName('lock');
-    const store = mysqlStore({ client: pool, table, prefix, queryTimeoutMs: 300 });
+    const store = mysqlStore({ client: pool, table, prefix, timeoutMs: 300 });
     expect((await store.claim('k', { leaseMs: 1, ttlMs: 60_000 })).status).toBe('claimed');
     const holder = await pool.getConnection();
     try {

@@ -31,10 +31,11 @@ describe.skipIf(!url)('postgres via pg Pool', () => {
     create: ({ prefix }) => postgresStore({ client: pool, table, prefix }),
   });
 
-  it('a claim stuck behind a row lock fails with STORE_UNAVAILABLE after query_timeout', async () => {
-    const impatient = new pg.Pool({ connectionString: url, max: 2, query_timeout: 300 });
+  it('a claim stuck behind a row lock fails with STORE_UNAVAILABLE after timeoutMs', async () => {
+    const impatient = new pg.Pool({ connectionString: url, max: 2 });
     impatient.on('error', () => {});
-    const store = postgresStore({ client: impatient, table, prefix: uniqueName('lock') });
+    const prefix = uniqueName('lock');
+    const store = postgresStore({ client: impatient, table, prefix, timeoutMs: 300 });
     const holder = await pool.connect();
     try {
       expect((await store.claim('k', { leaseMs: 1, ttlMs: 60_000 })).status).toBe('claimed');

@@ -1,10 +1,18 @@
 /** The `stripe()` adapter: verify `Stripe-Signature`, normalize, validate with zod. */
 import {
+  booleanOption,
+  checkOptionsObject,
+  dateFromUnixTime,
   defineAdapter,
+  durationOption,
+  maxDepthOption,
   type ParsedEvent,
+  payloadDigest,
   type RawDelivery,
   readJsonObject,
+  requireValidDate,
   resolveSecrets,
+  toleranceOption,
   validatePayload,
   type WebhookAdapter,
 } from '@hooklatch/core';
@@ -13,6 +21,7 @@ import type { StripeEvent } from './event';
 import { typedStripeSchema } from './event-schemas';
 import {
   STRIPE_DEFAULT_TOLERANCE_SECONDS,
+  STRIPE_DIGEST_EXCLUDE,
   STRIPE_RETENTION_MS,
   type StripeOptions,
 } from './options';
@@ -25,7 +34,7 @@ function parseThin(data: unknown, secretIndex: number, signedAt: Date): ParsedEv
     id: thin.id,
     idSource: 'event',
     subject: thin.related_object?.id,
-    occurredAt: new Date(thin.created),
+    occurredAt: requireValidDate(new Date(thin.created), { provider: 'stripe', path: 'created' }),
     meta: {
       object: thin.object,
       livemode: thin.livemode,
@@ -48,17 +57,35 @@ function parseThin(data: unknown, secretIndex: number, signedAt: Date): ParsedEv
  * if (event.type === 'payment_intent.succeeded') console.log(event.payload.data.object.amount);
  */
 export function stripe(options: StripeOptions): WebhookAdapter<StripeEvent> {
+  checkOptionsObject('stripe', options);
   const secrets = resolveSecrets(options, 'stripe');
-  const tolerance = options.toleranceSeconds ?? STRIPE_DEFAULT_TOLERANCE_SECONDS;
-  const validate = options.validatePayloads ?? true;
+  const tolerance = toleranceOption(
+    'stripe',
+    'toleranceSeconds',
+    options.toleranceSeconds,
+    STRIPE_DEFAULT_TOLERANCE_SECONDS,
+  );
+  const retentionMs = durationOption(
+    'stripe',
+    'retentionMs',
+    options.retentionMs,
+    STRIPE_RETENTION_MS,
+  );
+  const validate = booleanOption('stripe', 'validatePayloads', options.validatePayloads, true);
+  const maxDepth = maxDepthOption('stripe', options.maxDepth);
   return defineAdapter<StripeEvent>({
     name: 'stripe',
-    retentionMs: options.retentionMs ?? STRIPE_RETENTION_MS,
+    retentionMs,
+    digestExclude: STRIPE_DIGEST_EXCLUDE,
     parse(delivery: RawDelivery): ParsedEvent<StripeEvent> {
       const { timestamp, secretIndex } = verifyStripeSignature(delivery, secrets, tolerance);
       const signedAt = new Date(timestamp * 1000);
-      const data = readJsonObject(delivery, 'stripe');
-      if (data.object === 'v2.core.event') return parseThin(data, secretIndex, signedAt);
+      const data = readJsonObject(delivery, 'stripe', { maxDepth });
+      // From the body as parsed, before any schema dropped a field.
+      const digest = payloadDigest(data, STRIPE_DIGEST_EXCLUDE);
+      if (data.object === 'v2.core.event') {
+        return { ...parseThin(data, secretIndex, signedAt), digest };
+      }
       const envelope = validatePayload(stripeEventEnvelopeSchema, data, 'stripe event');
       const schema = validate ? typedStripeSchema(envelope.type) : undefined;
       const payload = schema ? validatePayload(schema, data, `stripe ${envelope.type}`) : envelope;
@@ -67,7 +94,10 @@ export function stripe(options: StripeOptions): WebhookAdapter<StripeEvent> {
         id: envelope.id,
         idSource: 'event',
         subject: envelope.data.object.id,
-        occurredAt: new Date(envelope.created * 1000),
+        occurredAt: dateFromUnixTime(envelope.created, 'seconds', {
+          provider: 'stripe',
+          path: 'created',
+        }),
         meta: {
           livemode: envelope.livemode,
           apiVersion: envelope.api_version ?? undefined,
@@ -76,6 +106,7 @@ export function stripe(options: StripeOptions): WebhookAdapter<StripeEvent> {
           signedAt,
         },
         payload,
+        digest,
       } as ParsedEvent<StripeEvent>;
     },
   });

@@ -43,6 +43,10 @@ export {
   subscriptionSchema,
 } from './objects';
 export type { StripeOptions } from './options';
-export { STRIPE_DEFAULT_TOLERANCE_SECONDS, STRIPE_RETENTION_MS } from './options';
+export {
+  STRIPE_DEFAULT_TOLERANCE_SECONDS,
+  STRIPE_DIGEST_EXCLUDE,
+  STRIPE_RETENTION_MS,
+} from './options';
 export type { StripeSignatureMatch } from './signature';
 export { STRIPE_SIGNATURE_HEADER, verifyStripeSignature } from './signature';

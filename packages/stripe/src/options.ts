@@ -1,5 +1,5 @@
 /** Options of the `stripe()` adapter and its documented defaults. */
-import type { SecretOptions } from '@hooklatch/core';
+import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core';
 
 /**
  * Stripe's retry horizon: in live mode an undelivered event is re-sent with exponential backoff
@@ -12,8 +12,20 @@ export const STRIPE_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
 /** Stripe's own default tolerance for the signed `t=` timestamp, in seconds. */
 export const STRIPE_DEFAULT_TOLERANCE_SECONDS = 300;
 
-/** Options of {@link stripe}. Pass `secret` (`whsec_...`), or `secrets` while rotating. */
-export interface StripeOptions extends SecretOptions {
+/**
+ * Body fields Stripe changes between delivery attempts of one event, left out of `event.digest`.
+ * Stripe's Event objects never change once created (https://docs.stripe.com/webhooks/best-practices:
+ * "Event objects can never be changed once created"), except `pending_webhooks`: the number of
+ * endpoints still waiting for this event, which falls as other endpoints acknowledge it. The
+ * `request` (`id`, `idempotency_key`) is fixed at creation and stays in the digest.
+ */
+export const STRIPE_DIGEST_EXCLUDE: readonly string[] = Object.freeze(['pending_webhooks']);
+
+/**
+ * Options of {@link stripe}. Pass `secret` (`whsec_...`), or `secrets` while rotating. Every
+ * option is checked when the adapter is created (CONFIG_INVALID naming it).
+ */
+export interface StripeOptions extends SecretOptions, JsonLimitOptions {
   /**
    * Allowed distance between the signed `t=` timestamp and `receivedAt`, in seconds, checked in
    * both directions (a far-future timestamp is rejected too). 0 disables the check. When you

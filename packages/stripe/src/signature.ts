@@ -3,6 +3,7 @@
  * `${t}.${rawBody}` under the endpoint secret. Other schemes (`v0`) are ignored, as Stripe does.
  */
 import {
+  checkSignatureCount,
   checkTimestamp,
   fromHex,
   hmacSha256,
@@ -31,34 +32,41 @@ function malformed(why: string): VerificationError {
   });
 }
 
-/** Split the header into its timestamp and v1 signatures (decoded), or throw MALFORMED. */
-function readHeader(value: string): { t: string; signatures: Uint8Array[] } {
+/**
+ * Split the header into its timestamp and raw v1 values, or throw MALFORMED. Nothing is decoded
+ * yet: the timestamp is checked first, and at most 10 v1 values are ever looked at.
+ */
+function readHeader(value: string): { t: string; v1: string[] } {
   let t: string | undefined;
-  const signatures: Uint8Array[] = [];
+  const v1: string[] = [];
   for (const element of value.split(',')) {
     const eq = element.indexOf('=');
     if (eq <= 0) continue;
     const key = element.slice(0, eq).trim();
     const item = element.slice(eq + 1).trim();
     if (key === 't') t = item;
-    else if (key === 'v1') {
-      const bytes = fromHex(item);
-      if (bytes === null || bytes.length !== 32) {
-        throw malformed('header has a v1 value that is not 64 hex characters');
-      }
-      signatures.push(bytes);
-    }
+    else if (key === 'v1') v1.push(item);
   }
   if (t === undefined || !/^\d{1,12}$/.test(t)) {
     throw malformed('header has no t=<unix seconds> element');
   }
-  if (signatures.length === 0) throw malformed('header has no v1=<signature> element');
-  return { t, signatures };
+  if (v1.length === 0) throw malformed('header has no v1=<signature> element');
+  checkSignatureCount(v1.length, STRIPE_SIGNATURE_HEADER);
+  return { t, v1 };
+}
+
+function decodeV1(item: string): Uint8Array {
+  const bytes = fromHex(item);
+  if (bytes === null || bytes.length !== 32) {
+    throw malformed('header has a v1 value that is not 64 hex characters');
+  }
+  return bytes;
 }
 
 /**
- * Verify a delivery: header shape, timestamp tolerance (both directions), then every v1 value
- * against every secret in constant time. Any matching pair passes.
+ * Verify a delivery: header shape (at most 10 v1 values), timestamp tolerance (both directions,
+ * before any signature is decoded), then every v1 value against every secret in constant time.
+ * Any matching pair passes.
  */
 export function verifyStripeSignature(
   delivery: RawDelivery,
@@ -66,9 +74,10 @@ export function verifyStripeSignature(
   toleranceSeconds: number,
 ): StripeSignatureMatch {
   const header = requireHeader(delivery.headers, STRIPE_SIGNATURE_HEADER, 'SIGNATURE_MISSING');
-  const { t, signatures } = readHeader(header);
+  const { t, v1 } = readHeader(header);
   const timestamp = Number(t);
   checkTimestamp(timestamp, delivery.receivedAt, toleranceSeconds, STRIPE_SIGNATURE_HEADER);
+  const signatures = v1.map(decodeV1);
   const content = timestampedContent(t, delivery.rawBody);
   const expected = secrets.map((secret) => hmacSha256(secret, content));
   const secretIndex = matchSignature(expected, signatures);

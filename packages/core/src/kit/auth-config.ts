@@ -28,6 +28,13 @@ export type AuthScheme = AuthConfig['scheme'];
 
 /** Build the verifier for one auth config; an unknown scheme is CONFIG_INVALID. */
 export function verifierFromAuth(provider: string, auth: AuthConfig): DeliveryVerifier {
+  if (auth === null || typeof auth !== 'object') {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      `${provider}: each \`auth\` entry must be an object with a \`scheme\`.`,
+      { details: { option: 'auth' } },
+    );
+  }
   switch (auth.scheme) {
     case 'hmac':
       return hmacHeaderVerifier({ ...auth, provider });

@@ -7,6 +7,7 @@
 import { fromBase64, fromUtf8, sha256, timingSafeEqual } from '../crypto/index';
 import { ConfigurationError, VerificationError } from '../errors';
 import { requireHeader } from '../verify';
+import { optionInvalid, stringOption } from './options';
 import type { DeliveryVerifier } from './verifier';
 
 /** Constant-time equality of two secrets of any length. */
@@ -24,9 +25,17 @@ function matchesAny(received: string, accepted: readonly string[]): boolean {
 function credentialList(
   provider: string,
   what: string,
+  names: readonly [string, string],
   one: string | undefined,
   many: readonly string[] | undefined,
 ): string[] {
+  // Checked by name, never by value; a lone string in the list option would spread into chars.
+  if (one !== undefined && typeof one !== 'string') {
+    throw optionInvalid(provider, names[0], 'must be a string');
+  }
+  if (many !== undefined && !(Array.isArray(many) && many.every((v) => typeof v === 'string'))) {
+    throw optionInvalid(provider, names[1], 'must be an array of strings');
+  }
   const list = [...(one === undefined ? [] : [one]), ...(many ?? [])].filter((s) => s.length > 0);
   if (list.length === 0) {
     throw new ConfigurationError('CONFIG_INVALID', `${provider}: no ${what} configured.`);
@@ -68,7 +77,12 @@ export interface BasicAuthOptions {
 
 /** Verify `Authorization: Basic base64(username:password)`. */
 export function basicAuthVerifier(options: BasicAuthOptions): DeliveryVerifier {
-  if (!options.username || !options.password) {
+  if (
+    typeof options.username !== 'string' ||
+    typeof options.password !== 'string' ||
+    options.username === '' ||
+    options.password === ''
+  ) {
     throw new ConfigurationError(
       'CONFIG_INVALID',
       `${options.provider}: basic auth needs a non-empty username and password.`,
@@ -104,7 +118,13 @@ export interface BearerTokenOptions {
 
 /** Verify `Authorization: Bearer <token>` against one or more tokens. */
 export function bearerTokenVerifier(options: BearerTokenOptions): DeliveryVerifier {
-  const tokens = credentialList(options.provider, 'bearer token', options.token, options.tokens);
+  const tokens = credentialList(
+    options.provider,
+    'bearer token',
+    ['token', 'tokens'],
+    options.token,
+    options.tokens,
+  );
   return (delivery) => {
     if (!matchesAny(authorizationValue(delivery.headers, 'Bearer'), tokens)) {
       throw rejected(options.provider, 'Authorization', 'token');
@@ -126,8 +146,14 @@ export interface ApiKeyOptions {
 
 /** Verify a static API key sent in a header. */
 export function apiKeyVerifier(options: ApiKeyOptions): DeliveryVerifier {
-  const keys = credentialList(options.provider, 'API key', options.key, options.keys);
-  const header = options.header ?? 'X-Api-Key';
+  const keys = credentialList(
+    options.provider,
+    'API key',
+    ['key', 'keys'],
+    options.key,
+    options.keys,
+  );
+  const header = stringOption(options.provider, 'header', options.header, 'X-Api-Key');
   return (delivery) => {
     const value = requireHeader(delivery.headers, header, 'SIGNATURE_MISSING').trim();
     if (!matchesAny(value, keys)) throw rejected(options.provider, header, 'key');

@@ -11,6 +11,7 @@ import {
   type SecretOptions,
   signatureInvalid,
 } from '../verify';
+import { optionInvalid } from './options';
 import type { DeliveryVerifier } from './verifier';
 
 /** How a signature is written in its header. */
@@ -63,12 +64,38 @@ export function decodeSignature(
 }
 
 /**
+ * Check the options every HMAC verifier shares, at construction: `header` names a header,
+ * `encoding` is hex or base64, `prefix` is a string. CONFIG_INVALID names the option.
+ */
+export function checkSignatureFormat(options: {
+  provider: string;
+  header: string;
+  encoding?: SignatureEncoding;
+  prefix?: string;
+}): void {
+  if (typeof options.header !== 'string' || options.header.trim() === '') {
+    throw optionInvalid(options.provider, 'header', 'must name the signature header');
+  }
+  if (
+    options.encoding !== undefined &&
+    options.encoding !== 'hex' &&
+    options.encoding !== 'base64'
+  ) {
+    throw optionInvalid(options.provider, 'encoding', 'must be "hex" or "base64"');
+  }
+  if (options.prefix !== undefined && typeof options.prefix !== 'string') {
+    throw optionInvalid(options.provider, 'prefix', 'must be a string');
+  }
+}
+
+/**
  * Verify `header` = prefix + encode(HMAC-SHA256(secret, rawBody)). Every configured secret is
  * tried (rotation) in constant time. Secrets are checked when the verifier is made, so a missing
  * one fails at startup with CONFIG_INVALID, not on the first delivery.
  */
 export function hmacHeaderVerifier(options: HmacHeaderOptions): DeliveryVerifier {
   const secrets = resolveSecrets(options, options.provider);
+  checkSignatureFormat(options);
   return (delivery) => {
     const value = requireHeader(delivery.headers, options.header, 'SIGNATURE_MISSING');
     const received = decodeSignature(value, options);

@@ -6,7 +6,7 @@
  */
 export type { AuthConfig, AuthScheme } from './auth-config';
 export { verifierFromAuth } from './auth-config';
-export type { CreateAdapterOptions } from './create-adapter';
+export type { AdapterParseContext, CreateAdapterOptions } from './create-adapter';
 export { createAdapter } from './create-adapter';
 export type { ApiKeyOptions, BasicAuthOptions, BearerTokenOptions } from './credential-auth';
 export {
@@ -18,16 +18,36 @@ export {
 export type { ResolvedEventId, ResolveEventIdOptions } from './event-id';
 export { idFromHeader, idFromPath, resolveEventId } from './event-id';
 export type { HmacHeaderOptions, SignatureEncoding } from './hmac-header';
-export { decodeSignature, encodeSignature, hmacHeaderVerifier } from './hmac-header';
+export {
+  checkSignatureFormat,
+  decodeSignature,
+  encodeSignature,
+  hmacHeaderVerifier,
+} from './hmac-header';
 export type { IsoTimestampOptions, JsonObject } from './json-fields';
 export {
   optionalString,
   parseIsoTimestamp,
+  payloadInvalid,
   readJsonObject,
   requireString,
   valueAtPath,
 } from './json-fields';
+export type { JsonLimitOptions } from './options';
+export {
+  booleanOption,
+  checkOptionsObject,
+  durationOption,
+  maxDepthOption,
+  optionInvalid,
+  pathListOption,
+  positiveIntegerOption,
+  stringOption,
+  toleranceOption,
+} from './options';
 export type { TimestampedHmacOptions } from './timestamped-hmac';
 export { timestampedContent, timestampedHmacVerifier } from './timestamped-hmac';
+export type { TimestampSource } from './timestamps';
+export { dateFromUnixTime, MAX_DATE_MS, requireValidDate } from './timestamps';
 export type { DeliveryVerifier, VerificationChoice } from './verifier';
 export { anyVerifier, resolveVerifier } from './verifier';

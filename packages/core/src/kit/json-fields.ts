@@ -4,26 +4,33 @@
  */
 import { PayloadError } from '../errors';
 import type { RawDelivery } from '../event';
-import { parseJsonBody } from '../payload';
+import { type JsonBodyOptions, parseJsonBody } from '../payload';
 
 /** A parsed JSON object body. */
 export type JsonObject = Record<string, unknown>;
 
-function invalid(provider: string, path: string, expectation: string): PayloadError {
+/**
+ * PAYLOAD_INVALID for one field, in the format `validatePayload` uses:
+ * `<provider> payload failed validation: <path>: <expectation>`, the issue in `details.issues`.
+ */
+export function payloadInvalid(provider: string, path: string, expectation: string): PayloadError {
   return new PayloadError(
     'PAYLOAD_INVALID',
     `${provider} payload failed validation: ${path}: ${expectation}`,
-    {
-      details: { issues: [{ path, message: expectation }] },
-    },
+    { details: { issues: [{ path, message: expectation }] } },
   );
 }
 
 /**
  * Parse the body as a JSON object. A form-encoded body gets its own message (a sender set up
- * to post form fields is a common misconfiguration); a JSON array or scalar is PAYLOAD_INVALID.
+ * to post form fields is a common misconfiguration); a JSON array or scalar is PAYLOAD_INVALID;
+ * a body nested deeper than `options.maxDepth` (default 128) is PAYLOAD_TOO_DEEP.
  */
-export function readJsonObject(delivery: RawDelivery, provider: string): JsonObject {
+export function readJsonObject(
+  delivery: RawDelivery,
+  provider: string,
+  options: JsonBodyOptions = {},
+): JsonObject {
   const contentType = delivery.headers['content-type'] ?? '';
   if (/application\/x-www-form-urlencoded|multipart\/form-data/i.test(contentType)) {
     throw new PayloadError(
@@ -33,9 +40,9 @@ export function readJsonObject(delivery: RawDelivery, provider: string): JsonObj
       { details: { contentType: contentType.split(';')[0] } },
     );
   }
-  const data = parseJsonBody(delivery.rawBody);
+  const data = parseJsonBody(delivery.rawBody, options);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw invalid(provider, '(root)', 'expected a JSON object');
+    throw payloadInvalid(provider, '(root)', 'expected a JSON object');
   }
   return data as JsonObject;
 }
@@ -64,7 +71,7 @@ export function optionalString(data: unknown, path: string): string | undefined 
 /** Like {@link optionalString} but throws PAYLOAD_INVALID naming the path when absent. */
 export function requireString(data: unknown, path: string, provider: string): string {
   const value = optionalString(data, path);
-  if (value === undefined) throw invalid(provider, path, 'expected a non-empty string');
+  if (value === undefined) throw payloadInvalid(provider, path, 'expected a non-empty string');
   return value;
 }
 
@@ -91,10 +98,10 @@ const ISO_8601 =
 export function parseIsoTimestamp(value: unknown, options: IsoTimestampOptions): Date {
   const match = typeof value === 'string' ? ISO_8601.exec(value.trim()) : null;
   if (match === null) {
-    throw invalid(options.provider, options.path, 'expected an ISO-8601 date-time');
+    throw payloadInvalid(options.provider, options.path, 'expected an ISO-8601 date-time');
   }
   if (match[8] === undefined && !options.assumeUtc) {
-    throw invalid(options.provider, options.path, 'expected a time zone (Z or +hh:mm)');
+    throw payloadInvalid(options.provider, options.path, 'expected a time zone (Z or +hh:mm)');
   }
   const text = `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${match[7] ?? ''}`;
   const zone = (match[8] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
@@ -104,7 +111,7 @@ export function parseIsoTimestamp(value: unknown, options: IsoTimestampOptions):
     !Number.isNaN(date.getTime()) &&
     new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`).getUTCDate() === Number(match[3]);
   if (!sameDay || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 59) {
-    throw invalid(options.provider, options.path, 'expected a valid date-time');
+    throw payloadInvalid(options.provider, options.path, 'expected a valid date-time');
   }
   return date;
 }

@@ -7,6 +7,7 @@
 import { concatBytes, hmacSha256, utf8 } from '../crypto/index';
 import { VerificationError } from '../errors';
 import {
+  checkSignatureCount,
   checkTimestamp,
   matchSignature,
   requireHeader,
@@ -14,7 +15,8 @@ import {
   type SecretOptions,
   signatureInvalid,
 } from '../verify';
-import { decodeSignature, type SignatureEncoding } from './hmac-header';
+import { checkSignatureFormat, decodeSignature, type SignatureEncoding } from './hmac-header';
+import { optionInvalid, stringOption, toleranceOption } from './options';
 import type { DeliveryVerifier } from './verifier';
 
 /** Options of {@link timestampedHmacVerifier}. */
@@ -77,16 +79,33 @@ function readSingleHeader(
       { details: { header } },
     );
   }
+  checkSignatureCount(signatures.length, header);
   return { timestamp, signatures };
 }
 
 /**
  * Verify a timestamped HMAC-SHA256: the timestamp must be within tolerance (both directions)
- * and one signature must match one secret. Secrets are checked when the verifier is made.
+ * and one signature must match one secret. The timestamp is checked before any signature is
+ * decoded, and a header listing more than 10 signatures is SIGNATURE_MALFORMED. Secrets and
+ * the other options are checked when the verifier is made (CONFIG_INVALID naming the option).
  */
 export function timestampedHmacVerifier(options: TimestampedHmacOptions): DeliveryVerifier {
   const secrets = resolveSecrets(options, options.provider);
-  const tolerance = options.toleranceSeconds ?? 300;
+  checkSignatureFormat(options);
+  const tolerance = toleranceOption(
+    options.provider,
+    'toleranceSeconds',
+    options.toleranceSeconds,
+    300,
+  );
+  for (const name of ['timestampHeader', 'signatureKey'] as const) {
+    stringOption(options.provider, name, options[name], undefined);
+  }
+  for (const name of ['contentPrefix', 'separator'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'string') {
+      throw optionInvalid(options.provider, name, 'must be a string');
+    }
+  }
   return (delivery) => {
     const raw = requireHeader(delivery.headers, options.header, 'SIGNATURE_MISSING');
     const { timestamp, signatures } =

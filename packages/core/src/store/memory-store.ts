@@ -2,8 +2,10 @@
  * The embedded default store: a Map in this process. Right for tests, single-process services
  * and the demo; use a durable store when more than one process receives webhooks.
  */
+import { ConfigurationError, StoreUnavailableError } from '../errors';
 import { newClaimToken } from './claim-token';
-import { ExpiryIndex } from './expiry-index';
+import { COMPLETED, RecordTable } from './record-table';
+import { checkClaimOptions, checkDuration, describe } from './store-args';
 import type {
   ClaimOptions,
   ClaimResult,
@@ -16,161 +18,217 @@ import type {
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
   /**
-   * Most records kept; when full, the oldest-inserted record is evicted (in O(1)).
+   * Most live records kept (in flight, or completed inside their TTL). Records past their TTL
+   * are dropped first to make room; a live record is never evicted: when every one is live, a
+   * claim of a new key throws `StoreUnavailableError` with code `STORE_FULL` (503, so the
+   * provider retries later). A positive integer or `Infinity`.
    * @default Infinity
    */
   maxEntries?: number;
-  /** Clock in epoch ms, injectable for tests. @default Date.now */
+  /**
+   * The store's clock in epoch ms. Leases, TTLs and `leaseRemainingMs` are all judged by it,
+   * never by `Date.now()` directly; injectable for tests.
+   * @default Date.now
+   */
   now?: () => number;
-  /** Prepended to every key, so several stores can share one process without clashing. @default '' */
+  /**
+   * Accepted for parity with the networked stores. A memory store's records are private to the
+   * instance already, so it does not change the keys.
+   * @default ''
+   */
   prefix?: string;
 }
 
-interface Entry {
-  record: DedupeRecord;
+/** Expired records dropped per claim at most: the sweep is amortized, never a stall. */
+const SWEEP_BATCH = 16;
+
+function invalid(option: string, message: string, value: unknown): ConfigurationError {
+  return new ConfigurationError('CONFIG_INVALID', `memoryStore: ${message}`, {
+    details: { option, received: describe(value) },
+  });
 }
 
-function clone(record: DedupeRecord): DedupeRecord {
-  return structuredClone(record);
+function checkOptions(options: MemoryStoreOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('options', 'options must be an object.', options);
+  }
+  const { maxEntries, now, prefix } = options;
+  if (
+    maxEntries !== undefined &&
+    maxEntries !== Number.POSITIVE_INFINITY &&
+    !(Number.isInteger(maxEntries) && maxEntries > 0)
+  ) {
+    throw invalid('maxEntries', 'maxEntries must be a positive integer or Infinity.', maxEntries);
+  }
+  if (now !== undefined && typeof now !== 'function') {
+    throw invalid('now', 'now must be a function returning epoch ms.', now);
+  }
+  if (prefix !== undefined && typeof prefix !== 'string') {
+    throw invalid('prefix', 'prefix must be a string.', prefix);
+  }
 }
 
 /**
  * Create an in-memory dedupe store.
  *
  * Every method is synchronous under the hood (one turn of the event loop), which is what makes
- * `claim` atomic here. Claims cost O(1); expiry is amortized O(1) through time buckets, never a
- * scan of every key.
+ * `claim` atomic here. A claim costs O(log n) at most: expired records are dropped a few per
+ * call, earliest expiry first, never by a scan of every key. Memory is bounded by the live keys
+ * (about 150 bytes per record plus the key; `bench/memory-store.ts` measures it).
  */
 export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
-  const now = options.now ?? Date.now;
+  checkOptions(options);
+  const clock = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? Number.POSITIVE_INFINITY;
-  const prefix = options.prefix ?? '';
-  const entries = new Map<string, Entry>();
-  const expiry = new ExpiryIndex();
+  const table = new RecordTable(maxEntries);
 
-  const sweep = (t: number) => {
-    for (const key of expiry.takeDue(t)) {
-      const entry = entries.get(key);
-      if (entry && entry.record.expiresAt.getTime() <= t) entries.delete(key);
-    }
+  const now = (): number => {
+    const t = clock();
+    if (!Number.isFinite(t)) throw invalid('now', 'now() must return finite epoch ms.', t);
+    return t;
   };
 
-  const live = (key: string, t: number): Entry | undefined => {
-    const entry = entries.get(key);
-    if (entry && entry.record.expiresAt.getTime() <= t) {
-      entries.delete(key);
-      return undefined;
-    }
-    return entry;
+  const checkKey = (key: unknown): void => {
+    if (typeof key !== 'string') throw invalid('key', 'keys must be strings.', key);
   };
 
-  const put = (key: string, record: DedupeRecord) => {
-    entries.delete(key); // re-insert so Map order stays "oldest write first" for eviction
-    entries.set(key, { record });
-    expiry.add(key, record.expiresAt.getTime());
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next().value as string;
-      entries.delete(oldest);
+  /** Drop up to `limit` records whose TTL ended by `t`; returns how many went. */
+  const dropExpired = (t: number, limit: number): number => {
+    let dropped = 0;
+    for (
+      let slot = table.expiry.first();
+      dropped < limit && slot >= 0;
+      slot = table.expiry.first()
+    ) {
+      if (table.expiry.at(slot) > t) break;
+      table.remove(slot);
+      dropped += 1;
     }
+    return dropped;
   };
+
+  /** The slot of a live record for `key`, or -1 (an expired one is dropped on the way). */
+  const live = (key: string, t: number): number => {
+    const slot = table.find(key);
+    if (slot >= 0 && table.expiry.at(slot) <= t) {
+      table.remove(slot);
+      return -1;
+    }
+    return slot;
+  };
+
+  /** The slot of a live in-flight record owned by `token`, or -1. */
+  const owned = (key: string, token: string, t: number): number => {
+    checkKey(key);
+    const slot = live(key, t);
+    if (slot < 0 || table.stateOf(slot) === COMPLETED || table.tokenOf(slot) !== token) return -1;
+    return slot;
+  };
+
+  const full = (): StoreUnavailableError =>
+    new StoreUnavailableError(
+      `memoryStore is full: all ${maxEntries} records are live (in flight or inside their TTL). Retry later or raise maxEntries.`,
+      { code: 'STORE_FULL', details: { maxEntries, live: table.size } },
+    );
 
   return {
     name: 'memory',
 
-    async claim(rawKey: string, { leaseMs, ttlMs, digest }: ClaimOptions): Promise<ClaimResult> {
-      const key = prefix + rawKey;
+    async claim(key: string, claimOptions: ClaimOptions): Promise<ClaimResult> {
+      checkKey(key);
+      checkClaimOptions('memoryStore', claimOptions);
+      const { leaseMs, ttlMs, digest } = claimOptions;
       const t = now();
-      sweep(t);
-      const existing = live(key, t)?.record;
-      if (existing?.state === 'completed') return { status: 'completed', record: clone(existing) };
-      if (existing && existing.leaseExpiresAt.getTime() > t) {
+      dropExpired(t, SWEEP_BATCH);
+      const slot = live(key, t);
+      if (slot >= 0 && table.stateOf(slot) === COMPLETED) {
+        return { status: 'completed', record: table.read(slot) };
+      }
+      if (slot >= 0 && table.leaseEndOf(slot) > t) {
+        const leaseEnd = table.leaseEndOf(slot);
+        const owner = table.digestOf(slot);
         return {
           status: 'in_flight',
-          leaseExpiresAt: new Date(existing.leaseExpiresAt),
-          leaseRemainingMs: existing.leaseExpiresAt.getTime() - t,
-          ...(existing.digest === undefined ? {} : { digest: existing.digest }),
+          leaseExpiresAt: new Date(leaseEnd),
+          leaseRemainingMs: leaseEnd - t,
+          ...(owner === undefined ? {} : { digest: owner }),
         };
       }
       const token = newClaimToken();
-      const leaseExpiresAt = new Date(t + leaseMs);
-      const claims = (existing?.claims ?? 0) + 1;
-      put(key, {
-        key: rawKey,
-        state: 'in_flight',
-        token,
-        leaseExpiresAt,
-        expiresAt: new Date(t + Math.max(leaseMs, ttlMs)),
-        createdAt: existing?.createdAt ?? new Date(t),
-        claims,
-        ...(digest === undefined ? {} : { digest }),
-      });
-      return { status: 'claimed', token, leaseExpiresAt: new Date(leaseExpiresAt), claims };
-    },
-
-    async extend(rawKey: string, token: string, leaseMs: number) {
-      const key = prefix + rawKey;
-      const t = now();
-      const record = live(key, t)?.record;
-      if (record?.state !== 'in_flight' || record.token !== token) return false;
-      if (record.leaseExpiresAt.getTime() <= t) return false;
-      record.leaseExpiresAt = new Date(t + leaseMs);
-      if (record.expiresAt.getTime() < t + leaseMs) {
-        record.expiresAt = new Date(t + leaseMs);
-        expiry.add(key, t + leaseMs);
+      const leaseEnd = t + leaseMs;
+      const expiresAt = t + Math.max(leaseMs, ttlMs);
+      let claims = 1;
+      if (slot >= 0) {
+        // Takeover of an ended lease: same record, new owner.
+        claims = table.claimsOf(slot) + 1;
+        table.claim(slot, token, leaseEnd, expiresAt, claims, digest);
+      } else {
+        if (table.size >= maxEntries && dropExpired(t, 1) === 0) throw full();
+        table.insert(key, token, leaseEnd, expiresAt, t, claims, digest);
       }
-      return true;
+      return { status: 'claimed', token, leaseExpiresAt: new Date(leaseEnd), claims };
     },
 
-    async complete(rawKey: string, token: string, { ttlMs, result }: CompleteOptions) {
-      const key = prefix + rawKey;
+    async extend(key: string, token: string, leaseMs: number) {
+      checkDuration('memoryStore', 'leaseMs', leaseMs);
       const t = now();
-      const record = live(key, t)?.record;
-      if (record?.state !== 'in_flight' || record.token !== token) return false;
-      put(key, {
-        ...record,
-        state: 'completed',
-        completedAt: new Date(t),
-        expiresAt: new Date(t + ttlMs),
-        ...(result === undefined ? {} : { result: structuredClone(result) }),
-      });
+      const slot = owned(key, token, t);
+      if (slot < 0 || table.leaseEndOf(slot) <= t) return false;
+      const leaseEnd = t + leaseMs;
+      table.setLeaseEnd(slot, leaseEnd);
+      if (table.expiry.at(slot) < leaseEnd) table.expiry.set(slot, leaseEnd);
       return true;
     },
 
-    async release(rawKey: string, token: string) {
-      const key = prefix + rawKey;
-      const record = live(key, now())?.record;
-      if (record?.state !== 'in_flight' || record.token !== token) return false;
-      entries.delete(key);
-      return true;
-    },
-
-    async get(rawKey: string) {
-      const record = live(prefix + rawKey, now())?.record;
-      return record ? clone(record) : null;
-    },
-
-    async delete(rawKey: string) {
-      const key = prefix + rawKey;
-      const existed = live(key, now()) !== undefined;
-      entries.delete(key);
-      return existed;
-    },
-
-    async list({ prefix: keyPrefix = '', limit = 100 }: ListOptions = {}) {
+    async complete(key: string, token: string, completeOptions: CompleteOptions) {
+      checkDuration('memoryStore', 'ttlMs', completeOptions?.ttlMs);
       const t = now();
-      sweep(t);
+      const slot = owned(key, token, t);
+      if (slot < 0) return false;
+      const { result } = completeOptions;
+      table.complete(
+        slot,
+        t,
+        t + completeOptions.ttlMs,
+        result === undefined ? undefined : structuredClone(result),
+      );
+      return true;
+    },
+
+    async release(key: string, token: string) {
+      const slot = owned(key, token, now());
+      if (slot < 0) return false;
+      table.remove(slot);
+      return true;
+    },
+
+    async get(key: string) {
+      checkKey(key);
+      const slot = live(key, now());
+      return slot < 0 ? null : table.read(slot);
+    },
+
+    async delete(key: string) {
+      checkKey(key);
+      const slot = live(key, now());
+      if (slot < 0) return false;
+      table.remove(slot);
+      return true;
+    },
+
+    async list({ prefix = '', limit = 100 }: ListOptions = {}) {
+      const t = now();
       const out: DedupeRecord[] = [];
-      for (const [key, entry] of entries) {
+      for (const [key, slot] of table.entries()) {
         if (out.length >= limit) break;
-        if (!key.startsWith(prefix + keyPrefix)) continue;
-        if (entry.record.expiresAt.getTime() <= t) continue;
-        out.push(clone(entry.record));
+        if (table.expiry.at(slot) <= t || !key.startsWith(prefix)) continue;
+        out.push(table.read(slot));
       }
       return out;
     },
 
     async close() {
-      entries.clear();
+      table.clear();
     },
   };
 }

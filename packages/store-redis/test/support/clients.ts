@@ -33,3 +33,23 @@ export async function deleteKeys(client: Redis, prefix: string): Promise<void> {
 
 /** The key prefix a store was created with, remembered for clean-up. */
 export const prefixes = new WeakMap<DedupeStore, string>();
+
+/** A connected client of one library, and how to close it. */
+export interface Connected {
+  client: Redis | Awaited<ReturnType<typeof nodeRedisClient>>;
+  close: () => Promise<void>;
+}
+
+/** Connect with each supported library, for tests that must hold for both. */
+export const connectors: Record<'ioredis' | 'node-redis', (url: string) => Promise<Connected>> = {
+  ioredis: async (url) => {
+    const client = ioredisClient(url);
+    client.on('error', () => {}); // refused connections are what some tests provoke
+    return { client, close: async () => client.disconnect() };
+  },
+  'node-redis': async (url) => {
+    const client = await nodeRedisClient(url);
+    // destroy(), not close(): close() waits for pending replies, which a killed server never sends.
+    return { client, close: async () => client.destroy() };
+  },
+};

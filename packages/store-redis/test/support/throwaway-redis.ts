@@ -11,6 +11,10 @@ export interface ThrowawayRedis {
   url: string;
   /** SIGKILL the server (no shutdown handshake, like a crashed host). */
   kill(): Promise<void>;
+  /** SIGSTOP the server: connections stay open, nothing answers (a frozen host). */
+  freeze(): void;
+  /** SIGCONT a frozen server. */
+  thaw(): void;
 }
 
 async function sparePort(): Promise<number> {
@@ -47,16 +51,32 @@ async function waitForPing(url: string, child: ChildProcess): Promise<void> {
   throw new Error('throwaway redis-server did not answer within 10 s');
 }
 
-/** Start `redis-server` bound to 127.0.0.1 on a free port, without persistence. */
-export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
+/**
+ * Start `redis-server` bound to 127.0.0.1 on a free port, without persistence. `extraArgs` are
+ * more config directives (`--requirepass x`); `password` is what the readiness probe sends.
+ */
+export async function startThrowawayRedis(
+  extraArgs: string[] = [],
+  password?: string,
+): Promise<ThrowawayRedis> {
   const port = await sparePort();
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      ...extraArgs,
+    ],
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;
-  await waitForPing(url, child);
+  await waitForPing(password ? `redis://:${password}@127.0.0.1:${port}` : url, child);
   return {
     url,
     async kill() {
@@ -65,5 +85,7 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
       child.kill('SIGKILL');
       await exited;
     },
+    freeze: () => void child.kill('SIGSTOP'),
+    thaw: () => void child.kill('SIGCONT'),
   };
 }

@@ -8,7 +8,7 @@ import { sqliteStore } from '../../src/index';
 export async function createStore(prefix: string) {
   const store = sqliteStore({
     filename: process.env.HOOKLATCH_RACE_SQLITE_FILE as string,
-    busyTimeoutMs: 30_000,
+    timeoutMs: 30_000,
     prefix,
   });
   // Opens the file (first statement) before the start barrier.

@@ -1,0 +1,59 @@
+/**
+ * The nesting limit of JSON bodies. Checked on the raw bytes before `JSON.parse`, so nothing
+ * downstream (schemas, fingerprints, the user's handler) ever sees a body nested deeper than
+ * `maxDepth`, and the check itself is one linear pass without recursion.
+ */
+import { PayloadError } from './errors';
+
+/**
+ * Default `maxDepth` of every adapter: far deeper than any provider's payloads (Stripe, GitHub
+ * and Shopify stay under 15 levels) and far below the ~1,500 levels at which recursive code
+ * overflows the stack.
+ */
+export const DEFAULT_MAX_DEPTH = 128;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+
+/**
+ * True when the JSON text in `bytes` opens more than `maxDepth` arrays/objects inside each
+ * other. Brackets inside strings do not count. UTF-8 multi-byte sequences never contain these
+ * ASCII bytes, so scanning bytes is exact. Invalid JSON gives some answer; the parser then
+ * rejects it anyway.
+ */
+export function jsonDepthExceeds(bytes: Uint8Array, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
+      if (++depth > maxDepth) return true;
+    } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** PAYLOAD_TOO_DEEP (400): names the limit only, never any of the body. */
+export function payloadTooDeep(maxDepth: number): PayloadError {
+  return new PayloadError(
+    'PAYLOAD_TOO_DEEP',
+    `The body nests arrays/objects more than ${maxDepth} levels deep (maxDepth).`,
+    { details: { maxDepth } },
+  );
+}
+
+/** Throw PAYLOAD_TOO_DEEP when `bytes` nests deeper than `maxDepth`. */
+export function checkJsonDepth(bytes: Uint8Array, maxDepth: number): void {
+  if (jsonDepthExceeds(bytes, maxDepth)) throw payloadTooDeep(maxDepth);
+}

@@ -1,0 +1,132 @@
+/**
+ * Option checks shared by every adapter, so that a wrong option fails the same way everywhere:
+ * CONFIG_INVALID at construction, naming the option (never its value, which may be a secret),
+ * instead of a silent misbehavior on the first delivery (a NaN tolerance that disables the
+ * timestamp check, a string where a list was meant...).
+ */
+import { ConfigurationError } from '../errors';
+import { DEFAULT_MAX_DEPTH } from '../json-depth';
+
+/** CONFIG_INVALID for one option: `<provider>: \`<option>\` <expectation>.` */
+export function optionInvalid(provider: string, option: string, expectation: string) {
+  return new ConfigurationError('CONFIG_INVALID', `${provider}: \`${option}\` ${expectation}.`, {
+    details: { option },
+  });
+}
+
+/** Throw CONFIG_INVALID unless the adapter was given an options object. */
+export function checkOptionsObject(provider: string, options: unknown): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      `${provider}: expected an options object, got ${options === null ? 'null' : typeof options}.`,
+      { details: { option: 'options' } },
+    );
+  }
+}
+
+/** A positive safe integer, or `fallback` when `undefined`. */
+export function positiveIntegerOption(
+  provider: string,
+  option: string,
+  value: unknown,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw optionInvalid(provider, option, 'must be a positive integer');
+  }
+  return value;
+}
+
+/** A duration in ms: a finite number above 0, or `fallback` when `undefined`. */
+export function durationOption(
+  provider: string,
+  option: string,
+  value: unknown,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw optionInvalid(provider, option, 'must be a positive, finite number of milliseconds');
+  }
+  return value;
+}
+
+/** A timestamp tolerance in seconds: 0 or more (0 and Infinity disable the check). */
+export function toleranceOption(
+  provider: string,
+  option: string,
+  value: unknown,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw optionInvalid(provider, option, 'must be a number of seconds, 0 or more');
+  }
+  return value;
+}
+
+/** A boolean, or `fallback` when `undefined`. */
+export function booleanOption(
+  provider: string,
+  option: string,
+  value: unknown,
+  fallback: boolean,
+): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw optionInvalid(provider, option, 'must be true or false');
+  return value;
+}
+
+/** A string with a non-space character, or `fallback` when `undefined`. */
+export function stringOption<T extends string | undefined>(
+  provider: string,
+  option: string,
+  value: unknown,
+  fallback: T,
+): string | T {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw optionInvalid(provider, option, 'must be a non-empty string');
+  }
+  return value;
+}
+
+/**
+ * A list of dot paths (`meta.sentAt`, `items.*.etag`): an array of strings whose segments are
+ * all non-empty. A lone string is refused rather than read as a list of its characters.
+ */
+export function pathListOption(
+  provider: string,
+  option: string,
+  value: unknown,
+  fallback: readonly string[],
+): readonly string[] {
+  if (value === undefined) return fallback;
+  const valid =
+    Array.isArray(value) &&
+    value.every((p) => typeof p === 'string' && p.split('.').every((segment) => segment !== ''));
+  if (!valid) {
+    throw optionInvalid(provider, option, 'must be an array of dot paths such as "meta.sentAt"');
+  }
+  return Object.freeze([...(value as string[])]);
+}
+
+/**
+ * The `maxDepth` option every adapter takes: how deep JSON bodies may nest before they are
+ * refused with PAYLOAD_TOO_DEEP (400). A positive integer.
+ */
+export function maxDepthOption(provider: string, value: unknown): number {
+  return positiveIntegerOption(provider, 'maxDepth', value, DEFAULT_MAX_DEPTH);
+}
+
+/** The option every adapter shares for hostile bodies. */
+export interface JsonLimitOptions {
+  /**
+   * Deepest nesting of arrays/objects accepted in a JSON body; deeper bodies are refused with
+   * PAYLOAD_TOO_DEEP (400) before they are parsed. A positive integer.
+   * @default 128
+   */
+  maxDepth?: number;
+}

@@ -1,0 +1,53 @@
+/**
+ * `event.digest`: what a delivery's body says, as one short string stored with the claim. A
+ * later delivery under the same dedupe key with another digest carries a different body (a
+ * forged or buggy re-use of an ID), which must not pass silently as a duplicate.
+ *
+ * JSON bodies are hashed as canonical JSON, so a sender re-serializing the same event (other key
+ * order, other whitespace) keeps its digest; fields the provider legitimately changes between
+ * attempts (`adapter.digestExclude`) are left out, so a real retry keeps it too.
+ */
+import { canonicalJson, omitPaths } from './canonical-json';
+import { sha256Hex } from './crypto/index';
+import { DEFAULT_MAX_DEPTH, jsonDepthExceeds } from './json-depth';
+
+/** What every digest starts with. */
+export const DIGEST_PREFIX = 'sha256:';
+
+/**
+ * The digest of a parsed JSON body: `sha256:` + hex SHA-256 of its canonical JSON without the
+ * `exclude` dot paths (`*` matches any key). Pass the body as parsed, before any schema
+ * stripped or converted fields.
+ */
+export function payloadDigest(body: unknown, exclude: readonly string[] = []): string {
+  return DIGEST_PREFIX + sha256Hex(canonicalJson(omitPaths(body, exclude)));
+}
+
+/** The digest of a body that is not JSON: `sha256:` + hex SHA-256 of its exact bytes. */
+export function rawBodyDigest(rawBody: Uint8Array): string {
+  return DIGEST_PREFIX + sha256Hex(rawBody);
+}
+
+/**
+ * The digest of a delivery whose adapter did not compute one: its body parsed as JSON when it
+ * is JSON (within `maxDepth`), else its raw bytes.
+ */
+export function deliveryDigest(
+  rawBody: Uint8Array,
+  exclude: readonly string[] = [],
+  maxDepth = DEFAULT_MAX_DEPTH,
+): string {
+  if (rawBody.length === 0 || jsonDepthExceeds(rawBody, maxDepth)) return rawBodyDigest(rawBody);
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(rawBody));
+  } catch {
+    return rawBodyDigest(rawBody);
+  }
+  return payloadDigest(body, exclude);
+}
+
+/** True when `value` can be stored as a claim's digest (printable ASCII, at most 128 chars). */
+export function isStorableDigest(value: unknown): value is string {
+  return typeof value === 'string' && /^[\x21-\x7e]{1,128}$/.test(value);
+}

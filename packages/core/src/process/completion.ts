@@ -1,0 +1,79 @@
+/**
+ * Writing the completion mark, with retries. A lost mark means the next copy after the lease
+ * runs the handler again, so a failing `complete` is retried with bounded exponential backoff
+ * (50 ms doubling up to 1 s, jittered) while the lease lives (the keeper keeps renewing it), for
+ * at most one lease after the handler finished. After two failed attempts with a result, later
+ * attempts leave the result out: a store may be refusing the result itself, and the mark
+ * matters far more than the result.
+ */
+import type { CompleteOptions, DedupeStore, JsonValue } from '../store/types';
+import { type Lease, type LeaseKeeper, monotonicNow } from './lease-keeper';
+
+const BASE_DELAY_MS = 50;
+const MAX_DELAY_MS = 1_000;
+const MIN_DELAY_MS = 5;
+/** Attempts that carry the result before it is left out. */
+const ATTEMPTS_WITH_RESULT = 2;
+
+/** What to complete, in order: the digest claim first, so a crash in between still dedupes. */
+export interface CompletionInput {
+  store: DedupeStore;
+  leases: readonly Lease[];
+  ttlMs: number;
+  result: JsonValue | undefined;
+  keeper: LeaseKeeper;
+  /** Monotonic time after which no attempt starts, whatever the lease. */
+  giveUpAt: number;
+}
+
+/** How completion ended. `refused`: the store said another owner holds (or dropped) a key. */
+export type CompletionReport =
+  | { status: 'stored'; attempts: number; error: unknown; resultDropped: boolean }
+  | { status: 'refused'; attempts: number }
+  | { status: 'failed'; attempts: number; error: unknown };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** After a `false`, did an earlier attempt land after all (its answer lost on the way back)? */
+async function landed(store: DedupeStore, lease: Lease): Promise<boolean> {
+  if (typeof store.get !== 'function') return false;
+  try {
+    const record = await store.get(lease.key);
+    return record?.state === 'completed' && record.token === lease.token;
+  } catch {
+    return false;
+  }
+}
+
+/** Complete every lease, retrying while the lease lives. Never rejects. */
+export async function completeWithRetry(input: CompletionInput): Promise<CompletionReport> {
+  let attempts = 0;
+  let failures = 0;
+  let error: unknown;
+  let refused = false;
+  let resultDropped = false;
+  for (const lease of input.leases) {
+    for (;;) {
+      const withResult = input.result !== undefined && failures < ATTEMPTS_WITH_RESULT;
+      if (input.result !== undefined && !withResult) resultDropped = true;
+      const options: CompleteOptions = { ttlMs: input.ttlMs };
+      if (withResult) options.result = input.result;
+      attempts++;
+      try {
+        const ok = await input.store.complete(lease.key, lease.token, options);
+        if (ok !== true && !(await landed(input.store, lease))) refused = true;
+        break;
+      } catch (cause) {
+        failures++;
+        error = cause;
+      }
+      const remaining = Math.min(input.keeper.deadline, input.giveUpAt) - monotonicNow();
+      const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - 1));
+      const wait = Math.min(backoff * (0.5 + Math.random() / 2), remaining / 2);
+      if (wait < MIN_DELAY_MS) return { status: 'failed', attempts, error };
+      await sleep(wait);
+    }
+  }
+  if (refused) return { status: 'refused', attempts };
+  return { status: 'stored', attempts, error, resultDropped };
+}

@@ -1,0 +1,141 @@
+/**
+ * The owner's view of its lease while the handler runs: the keeper renewing it, the signal that
+ * aborts when it is lost, and `context.complete`.
+ *
+ * A refused renewal is not always a loss: the handler may have completed the key itself (with
+ * `context.complete`, or a direct `store.complete` as older docs showed), after which the store
+ * refuses to extend a completed record. So while a `context.complete` is on the wire the verdict
+ * waits for its answer, and a refusal is confirmed with `store.get` before `lease_lost` is raised.
+ */
+import { ConfigurationError } from '../errors';
+import type { JsonValue } from '../store/types';
+import { landed } from './completion';
+import { type KeeperLoss, type Lease, LeaseKeeper, monotonicNow } from './lease-keeper';
+import type { ProcessConfig } from './options';
+import type { HandlerCompleteOptions, LeaseLossReason, ProcessWarning } from './types';
+
+/** What an owner needs to know about its run. */
+export interface OwnerRun {
+  config: ProcessConfig;
+  warn: (warning: ProcessWarning) => void;
+  key: string;
+  /** Every claim of the run, completion order (digest key first). */
+  leases: Lease[];
+  ttlMs: number;
+  /** When the first claim was sent (monotonic). */
+  sentAt: number;
+}
+
+export class OwnerLease {
+  readonly keeper: LeaseKeeper;
+  /** True once the key was marked completed from inside the handler. */
+  completedByHandler = false;
+  readonly #run: OwnerRun;
+  readonly #controller = new AbortController();
+  #handlerDone = false;
+  #completing = 0;
+  #deferred: KeeperLoss | undefined;
+  #warned = false;
+
+  constructor(run: OwnerRun) {
+    this.#run = run;
+    this.keeper = new LeaseKeeper(run.config.store, run.leases, run.config.leaseMs, run.sentAt, (r) =>
+      this.#onKeeperLoss(r),
+    );
+  }
+
+  /** Aborts when the lease is lost. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** The handler returned or threw: from now on the completion loop judges the lease. */
+  handlerDone(): void {
+    this.#handlerDone = true;
+  }
+
+  /** Abort the signal and raise `lease_lost` (once). */
+  lost(reason: LeaseLossReason): void {
+    this.abort(`the lease was lost (${reason})`);
+    if (this.#warned) return;
+    this.#warned = true;
+    this.#run.warn({ kind: 'lease_lost', key: this.#run.key, reason });
+  }
+
+  /** Abort the signal without a warning (the caller raises its own). */
+  abort(why: string): void {
+    if (!this.signal.aborted) this.#controller.abort(new DOMException(`hooklatch: ${why}.`, 'AbortError'));
+  }
+
+  /** The mark landed: if the lease had been lost meanwhile, nobody took over. Say so. */
+  overrun(): void {
+    if (this.keeper.loss === undefined) return;
+    const overrunMs = Math.max(0, Math.round(monotonicNow() - this.keeper.deadline));
+    this.#run.warn({ kind: 'lease_overrun', key: this.#run.key, overrunMs });
+  }
+
+  /** `context.complete`: mark every claim, in the caller's transaction if it passes one. */
+  async complete(options: HandlerCompleteOptions, result: JsonValue | undefined): Promise<boolean> {
+    if (this.#handlerDone) {
+      throw new ConfigurationError('CONFIG_INVALID', 'context.complete must be called while the handler runs.', {
+        details: { option: 'context.complete' },
+      });
+    }
+    const { store } = this.#run.config;
+    this.#completing++;
+    let ok = false;
+    try {
+      ok = true;
+      for (const lease of this.#run.leases) {
+        const answer = await store.complete(lease.key, lease.token, {
+          ttlMs: this.#run.ttlMs,
+          ...(result === undefined ? {} : { result }),
+          ...(options.tx === undefined ? {} : { tx: options.tx }),
+        });
+        if (answer !== true) {
+          ok = false;
+          break;
+        }
+      }
+    } catch (error) {
+      ok = false;
+      throw error;
+    } finally {
+      this.#completing--;
+      if (ok) this.#markedByHandler();
+      else if (this.#completing === 0 && this.#deferred !== undefined) this.#judge(this.#deferred);
+    }
+    if (!ok) this.lost('complete_refused');
+    return ok;
+  }
+
+  #markedByHandler(): void {
+    this.completedByHandler = true;
+    this.keeper.stop();
+  }
+
+  #onKeeperLoss(reason: KeeperLoss): void {
+    if (this.#handlerDone || this.completedByHandler) return;
+    if (this.#completing > 0) this.#deferred = reason;
+    else this.#judge(reason);
+  }
+
+  #judge(reason: KeeperLoss): void {
+    if (reason === 'lease_expired') {
+      this.lost(reason);
+      return;
+    }
+    void this.#confirmRefusal();
+  }
+
+  async #confirmRefusal(): Promise<void> {
+    const { store } = this.#run.config;
+    for (const lease of this.#run.leases) {
+      if (!(await landed(store, lease))) {
+        if (!this.completedByHandler) this.lost('extend_refused');
+        return;
+      }
+    }
+    this.#markedByHandler();
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * One delivery through the once-only pipeline: claim the event key (and, with the replay guard,
+ * the payload digest key), answer from the claim when someone else holds or finished it, or run
+ * as the owner.
+ *
+ * Replay guard (`replayGuard: 'digest'`): the digest key `${keyPrefix}${provider}:digest:${digest}`
+ * is claimed after the event key, with the same lease, TTL and digest, renewed, completed and
+ * released together with it, so a crash never blocks either for longer than a lease. The
+ * digest key is completed first: a crash between the two marks then still answers both a retry
+ * and a replay under a fresh ID as duplicates. A replay whose digest key is completed completes
+ * its own key too (the work is done) and is a `duplicate`; one whose digest key is in flight
+ * releases its key and is `in_flight`.
+ */
+import type { WebhookEvent } from '../event';
+import type { ClaimOptions, JsonValue } from '../store/types';
+import { checkRetention, warner } from './callbacks';
+import { type Lease, monotonicNow } from './lease-keeper';
+import { checkEvent, effectiveTtl, type ProcessConfig } from './options';
+import { answerFor, failedOutcome, storeFailure } from './outcomes';
+import { runClaimed } from './run-claimed';
+import type { MatchedBy, ProcessOutcome, ProcessWarning } from './types';
+
+type Claimed = { lease: Lease; claims: number };
+
+async function claimOne<R>(
+  config: ProcessConfig,
+  eventKey: string,
+  claimKey: string,
+  options: ClaimOptions,
+  via: MatchedBy,
+): Promise<Claimed | ProcessOutcome<R>> {
+  try {
+    const claim = await config.store.claim(claimKey, options);
+    if (claim.status === 'claimed') {
+      return { lease: { key: claimKey, token: claim.token }, claims: claim.claims };
+    }
+    return answerFor<R>(config, eventKey, claim, options.digest, via);
+  } catch (error) {
+    return storeFailure(eventKey, error);
+  }
+}
+
+/**
+ * The digest key answered for the event: settle the event key we hold. Completed elsewhere ->
+ * mark ours completed too (with that result); anything else -> release ours.
+ */
+async function settleReplay<R>(
+  config: ProcessConfig,
+  warn: (warning: ProcessWarning) => void,
+  own: Lease,
+  ttlMs: number,
+  answer: ProcessOutcome<R>,
+): Promise<ProcessOutcome<R>> {
+  const { store } = config;
+  try {
+    if (answer.outcome === 'duplicate') {
+      const result: JsonValue | undefined = answer.result;
+      const done = await store.complete(own.key, own.token, {
+        ttlMs,
+        ...(result === undefined ? {} : { result }),
+      });
+      if (done === true) return answer;
+    }
+  } catch {
+    // Not marked: release below, so the retry can try again.
+  }
+  try {
+    await store.release(own.key, own.token);
+  } catch (error) {
+    warn({ kind: 'release_failed', key: own.key, error });
+  }
+  return answer;
+}
+
+/** Process one event with a validated config. Never throws. */
+export async function runOnce<R>(
+  config: ProcessConfig,
+  raw: WebhookEvent,
+): Promise<ProcessOutcome<R>> {
+  let event: ReturnType<typeof checkEvent>;
+  try {
+    event = checkEvent(raw);
+  } catch (error) {
+    const key = typeof raw?.dedupeKey === 'string' ? config.keyPrefix + raw.dedupeKey : '';
+    return failedOutcome(key, error);
+  }
+  const warn = warner(config);
+  const key = config.keyPrefix + event.dedupeKey;
+  const ttlMs = effectiveTtl(config, event);
+  checkRetention(config, warn, key, event.provider, event.retentionMs);
+  const options: ClaimOptions = { leaseMs: config.leaseMs, ttlMs: Math.max(ttlMs, config.leaseMs) };
+  if (event.digest !== undefined) options.digest = event.digest;
+
+  const sentAt = monotonicNow();
+  const first = await claimOne<R>(config, key, key, options, 'key');
+  if (!('lease' in first)) return first;
+  const leases = [first.lease];
+  if (config.replayGuard === 'digest' && event.digest !== undefined) {
+    const digestKey = `${config.keyPrefix}${event.provider}:digest:${event.digest}`;
+    const second = await claimOne<R>(config, key, digestKey, options, 'digest');
+    if (!('lease' in second)) return settleReplay(config, warn, first.lease, ttlMs, second);
+    leases.unshift(second.lease);
+  }
+  return runClaimed<R>({
+    config,
+    warn,
+    event: raw,
+    key,
+    leases,
+    claims: first.claims,
+    ttlMs,
+    sentAt,
+  });
+}

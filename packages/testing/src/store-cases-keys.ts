@@ -1,0 +1,128 @@
+/**
+ * Keys are opaque strings of any length and content. Databases fold some distinct strings into
+ * one (PAD SPACE and case-insensitive collations), refuse others (NUL, long index entries) and
+ * UTF-8 drivers replace lone surrogates, so these cases claim near-identical keys side by side
+ * and check each stays its own record, reported back exactly as the caller wrote it.
+ */
+import { storageKey } from '@hooklatch/core';
+import { expect } from 'vitest';
+import { claimedToken, LONG, type StoreCase } from './store-case';
+
+const long = { leaseMs: LONG, ttlMs: LONG };
+
+const mixed = (length: number) => {
+  const units = 'aZ09-_:/.~ é€😀\u0000\ud800';
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += units[i % units.length];
+  return out.slice(0, length);
+};
+const change = (key: string, at: number) =>
+  key.slice(0, at) + (key[at] === 'x' ? 'y' : 'x') + key.slice(at + 1);
+
+const k5000 = mixed(5000);
+const a300 = 'a'.repeat(300);
+
+/** Groups of keys that differ by as little as one UTF-16 code unit. */
+export const DISTINCT_KEYS: readonly string[] = [
+  // Trailing and leading spaces (PAD SPACE collations), case, whitespace.
+  'k',
+  'k ',
+  ' k',
+  'K',
+  'k\t',
+  'k\n',
+  'k  ',
+  // NUL, which PostgreSQL text cannot hold.
+  'a',
+  'a\u0000b',
+  'a\u0000',
+  '\u0000',
+  // Lone surrogates and the replacement character UTF-8 drivers turn them into.
+  '\ud800',
+  '\udc00',
+  '\ufffd',
+  'x\ud83d',
+  'x\ude00',
+  'x\ud83d\ude00',
+  // Longer than any verbatim limit, differing at the end or the start only.
+  k5000,
+  change(k5000, 4999),
+  change(k5000, 0),
+  a300,
+  `${'a'.repeat(299)}b`,
+  `b${'a'.repeat(299)}`,
+  'p'.repeat(200),
+  'p'.repeat(201),
+  // Keys that look like the digest form, including the digest form of other keys here.
+  storageKey(k5000),
+  storageKey('a\u0000b'),
+  storageKey(a300),
+  `~sha256:${'0'.repeat(64)}`,
+  '~',
+  // Unicode: composed vs decomposed, emoji, other scripts.
+  'café',
+  'cafe\u0301',
+  '😀',
+  '😀 ',
+  'ключ',
+  '键',
+  'ｋ',
+];
+
+/** Keys for the round trip, each with a near sibling that must survive what happens to it. */
+const ROUND_TRIP: ReadonlyArray<readonly [key: string, sibling: string]> = [
+  [mixed(10_000), change(mixed(10_000), 9_999)],
+  ['nul\u0000key', 'nul'],
+  ['lone \ud800 surrogate', 'lone \ufffd surrogate'],
+  ['trailing ', 'trailing'],
+  ['emoji 😀', 'emoji'],
+  [storageKey('lone \ud800 surrogate'), 'plain'],
+  [`${'q'.repeat(300)}`, `${'q'.repeat(299)}`],
+];
+
+export const keyCases = {
+  'distinct keys stay distinct': async ({ open }) => {
+    expect(new Set(DISTINCT_KEYS).size).toBe(DISTINCT_KEYS.length);
+    const store = await open();
+    const tokens = new Map<string, string>();
+    for (const [i, key] of DISTINCT_KEYS.entries()) {
+      const result = await store.claim(key, long);
+      tokens.set(key, claimedToken(result, `key #${i} (length ${key.length})`));
+    }
+    for (const [i, key] of DISTINCT_KEYS.entries()) {
+      const record = await store.get(key);
+      expect(record?.key === key, `get() of key #${i} returns the key exactly`).toBe(true);
+      expect(record?.token, `key #${i} keeps its own claim`).toBe(tokens.get(key));
+    }
+  },
+
+  'long and unusual keys round-trip through complete/get/delete': async ({ open }) => {
+    const store = await open();
+    for (const [i, [key, sibling]] of ROUND_TRIP.entries()) {
+      const what = `key #${i} (length ${key.length})`;
+      const siblingToken = claimedToken(await store.claim(sibling, long), `sibling of ${what}`);
+      const released = claimedToken(await store.claim(key, long), what);
+      expect(await store.release(key, released), what).toBe(true);
+      const token = claimedToken(await store.claim(key, long), `${what} after release`);
+      expect(await store.extend(key, token, LONG), what).toBe(true);
+      expect(await store.complete(key, token, { ttlMs: LONG, result: { i } }), what).toBe(true);
+      const again = await store.claim(key, long);
+      expect(again.status, what).toBe('completed');
+      if (again.status === 'completed') {
+        expect(again.record.key === key, `${what}: claim reports the key exactly`).toBe(true);
+        expect(again.record.result, what).toEqual({ i });
+      }
+      const record = await store.get(key);
+      expect(record?.key === key, `${what}: get reports the key exactly`).toBe(true);
+      expect(record?.state, what).toBe('completed');
+      expect(await store.delete(key), what).toBe(true);
+      expect(await store.get(key), what).toBeNull();
+      expect(await store.delete(key), what).toBe(false);
+      expect(await store.get(sibling), `sibling of ${what}`).toMatchObject({
+        state: 'in_flight',
+        token: siblingToken,
+      });
+      expect((await store.claim(key, long)).status, `${what} after delete`).toBe('claimed');
+    }
+  },
+} satisfies Record<string, StoreCase>;

@@ -1,0 +1,125 @@
+// The new conformance cases must catch the store bugs they were written for: each broken store
+// below gets one defect a real backend has shown (a folding collation, a UTF-8 driver, a lying
+// extend...) and the case aimed at it must fail, while a correct store passes.
+import { type DedupeStore, memoryStore, storageKey } from '@hooklatch/core';
+import { describe, expect, it } from 'vitest';
+import type { StoreCase } from '../src/store-case';
+import { keyCases } from '../src/store-cases-keys';
+import { leaseCases } from '../src/store-cases-lease';
+
+/** A memory store whose keys pass through `mapKey` on the way in (as a lossy column would). */
+function foldingStore(mapKey: (key: string) => string): DedupeStore {
+  const inner = memoryStore();
+  return {
+    name: 'folding',
+    claim: (key, options) => inner.claim(mapKey(key), options),
+    extend: (key, token, leaseMs) => inner.extend(mapKey(key), token, leaseMs),
+    complete: (key, token, options) => inner.complete(mapKey(key), token, options),
+    release: (key, token) => inner.release(mapKey(key), token),
+    get: (key) => inner.get(mapKey(key)),
+    delete: (key) => inner.delete(mapKey(key)),
+  };
+}
+
+/** A memory store with some methods replaced. */
+function patchedStore(patch: (inner: DedupeStore) => Partial<DedupeStore>): DedupeStore {
+  const inner = memoryStore();
+  return { ...inner, ...patch(inner) };
+}
+
+const run = (fn: StoreCase, store: () => DedupeStore) =>
+  fn({ open: async () => store(), lease: 100, concurrency: 8 });
+
+describe('the key cases catch stores that merge distinct keys', () => {
+  it.each([
+    ['a PAD SPACE collation', (key: string) => key.replace(/ +$/, '')],
+    ['a case-insensitive collation', (key: string) => key.toLowerCase()],
+    ['a UTF-8 driver replacing lone surrogates', (key: string) => key.toWellFormed()],
+    ['a text column dropping NUL', (key: string) => key.replaceAll('\u0000', '')],
+    ['a column truncating long keys', (key: string) => key.slice(0, 255)],
+  ])('%s', async (_, mapKey) => {
+    await expect(
+      run(keyCases['distinct keys stay distinct'], () => foldingStore(mapKey)),
+    ).rejects.toThrow();
+  });
+
+  it('a store that reports the stored form instead of the caller key', async () => {
+    const store = () => {
+      const inner = foldingStore(storageKey);
+      return {
+        ...inner,
+        get: async (key: string) => {
+          const record = await inner.get(key);
+          return record && { ...record, key: storageKey(key) };
+        },
+      };
+    };
+    await expect(run(keyCases['distinct keys stay distinct'], store)).rejects.toThrow(/exactly/);
+    await expect(
+      run(keyCases['long and unusual keys round-trip through complete/get/delete'], store),
+    ).rejects.toThrow(/exactly/);
+  });
+
+  it('a correct store passes both', async () => {
+    for (const fn of Object.values(keyCases)) await run(fn, () => memoryStore());
+  });
+});
+
+describe('the lease cases catch broken extend, clock and digest handling', () => {
+  it('an extend that says yes to anyone', async () => {
+    const store = () => patchedStore(() => ({ extend: async () => true }));
+    await expect(
+      run(leaseCases['extend refuses a stale or expired owner'], store),
+    ).rejects.toThrow();
+  });
+
+  it('an extend that answers true without moving the lease', async () => {
+    const store = () =>
+      patchedStore((inner) => ({
+        extend: async (key, token) => (await inner.get(key))?.token === token,
+      }));
+    await expect(run(leaseCases['extend renews a live lease'], store)).rejects.toThrow();
+  });
+
+  it('an extend that does not check whether the lease ended', async () => {
+    // Says yes to the owner's token whatever the time: an ended lease would come back to life.
+    const store = () =>
+      patchedStore((inner) => ({
+        extend: async (key, token, leaseMs) => {
+          const record = await inner.get(key);
+          if (record?.state !== 'in_flight' || record.token !== token) return false;
+          return (await inner.extend(key, token, leaseMs)) || record.leaseExpiresAt.getTime() > 0;
+        },
+      }));
+    await expect(
+      run(leaseCases['extend refuses a stale or expired owner'], store),
+    ).rejects.toThrow();
+  });
+
+  it('a remaining lease that does not count down', async () => {
+    const store = () =>
+      patchedStore((inner) => ({
+        claim: async (key, options) => {
+          const result = await inner.claim(key, options);
+          return result.status === 'in_flight'
+            ? { ...result, leaseRemainingMs: options.leaseMs }
+            : result;
+        },
+      }));
+    await expect(
+      run(leaseCases['in-flight reports remaining lease by the store clock'], store),
+    ).rejects.toThrow();
+  });
+
+  it('a store that drops the digest', async () => {
+    const store = () =>
+      patchedStore((inner) => ({
+        claim: (key, { leaseMs, ttlMs }) => inner.claim(key, { leaseMs, ttlMs }),
+      }));
+    await expect(run(leaseCases['digest is stored and reported'], store)).rejects.toThrow();
+  });
+
+  it('a correct store passes them all', async () => {
+    for (const fn of Object.values(leaseCases)) await run(fn, () => memoryStore());
+  });
+});
