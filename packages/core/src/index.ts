@@ -91,6 +91,7 @@ export {
   checkSignatureFormat,
   createAdapter,
   dateFromUnixTime,
+  dateOutOfRange,
   decodeSignature,
   durationOption,
   encodeSignature,

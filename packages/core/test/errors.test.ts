@@ -41,6 +41,7 @@ const cases: Array<[HooklatchErrorCode, () => HooklatchError, number, Function]>
   ['BODY_TOO_LARGE', () => new PayloadError('BODY_TOO_LARGE', 'm'), 413, PayloadError],
   ['PAYLOAD_MALFORMED', () => new PayloadError('PAYLOAD_MALFORMED', 'm'), 400, PayloadError],
   ['PAYLOAD_INVALID', () => new PayloadError('PAYLOAD_INVALID', 'm'), 422, PayloadError],
+  ['PAYLOAD_TOO_DEEP', () => new PayloadError('PAYLOAD_TOO_DEEP', 'm'), 400, PayloadError],
   ['METHOD_NOT_ALLOWED', () => new PayloadError('METHOD_NOT_ALLOWED', 'm'), 405, PayloadError],
   [
     'RAW_BODY_REQUIRED',
@@ -50,6 +51,12 @@ const cases: Array<[HooklatchErrorCode, () => HooklatchError, number, Function]>
   ],
   ['CONFIG_INVALID', () => new ConfigurationError('CONFIG_INVALID', 'm'), 500, ConfigurationError],
   ['STORE_UNAVAILABLE', () => new StoreUnavailableError('m'), 503, StoreUnavailableError],
+  [
+    'STORE_FULL',
+    () => new StoreUnavailableError('m', { code: 'STORE_FULL' }),
+    503,
+    StoreUnavailableError,
+  ],
 ];
 
 describe('HooklatchError family', () => {

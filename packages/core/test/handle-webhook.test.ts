@@ -20,10 +20,12 @@ describe('handleWebhook', () => {
     const first = await handleWebhook(signedInput(payload), { adapter, store, handler });
     expect(first).toMatchObject({ status: 200, body: '{"outcome":"processed"}' });
     expect(first.headers['content-type']).toBe('application/json');
-    expect(first.outcome?.result).toEqual({ shipped: true });
+    expect(first.outcome).toMatchObject({ outcome: 'processed', result: { shipped: true } });
+    expect(first.headers['hooklatch-outcome']).toBeUndefined();
     const retry = await handleWebhook(signedInput(payload), { adapter, store, handler });
     expect(retry).toMatchObject({ status: 200, body: '{"outcome":"duplicate"}' });
-    expect(retry.outcome?.result).toEqual({ shipped: true });
+    expect(retry.headers['hooklatch-outcome']).toBe('duplicate');
+    expect(retry.outcome).toMatchObject({ outcome: 'duplicate', result: { shipped: true } });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
@@ -70,6 +72,7 @@ describe('handleWebhook', () => {
     expect(copy.status).toBe(409);
     expect(copy.headers['retry-after']).toMatch(/^\d+$/);
     expect(copy.body).toBe('{"outcome":"in_flight"}');
+    expect(copy.headers['hooklatch-outcome']).toBe('in_flight');
     finish();
     expect((await first).status).toBe(200);
   });
@@ -133,6 +136,9 @@ describe('replies', () => {
       status: 409,
       headers: { 'retry-after': '7' },
       key: 'k',
+      leaseExpiresAt: new Date(),
+      leaseRemainingMs: 7_000,
+      via: 'key',
     });
     expect(outcome).toEqual({
       status: 409,
@@ -140,5 +146,71 @@ describe('replies', () => {
       body: '{"outcome":"in_flight"}',
     });
     expect(replyResponse(outcome).headers.get('retry-after')).toBe('7');
+  });
+});
+
+describe('handleWebhook setup errors and new outcomes', () => {
+  it('store: undefined is CONFIG_INVALID 500 naming the option, not STORE_UNAVAILABLE', async () => {
+    const handler = vi.fn();
+    const reply = await handleWebhook(signedInput(payload), {
+      adapter,
+      store: undefined as unknown as DedupeStore,
+      handler,
+    });
+    expect(reply.status).toBe(500);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'CONFIG_INVALID' } });
+    expect(reply.error).toMatchObject({ code: 'CONFIG_INVALID', details: { option: 'store' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('a bad process option answers 500 CONFIG_INVALID even for a forged delivery', async () => {
+    const reply = await handleWebhook(signedInput(payload, 'forged'), {
+      adapter,
+      store: memoryStore(),
+      handler: () => undefined,
+      process: { leaseMs: Number.NaN },
+    });
+    expect(reply.status).toBe(500);
+    expect(reply.error).toMatchObject({ code: 'CONFIG_INVALID', details: { option: 'leaseMs' } });
+  });
+
+  it('never throws, even without options', async () => {
+    const reply = await handleWebhook(
+      signedInput(payload),
+      undefined as unknown as Parameters<typeof handleWebhook>[1],
+    );
+    expect(reply.status).toBe(500);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'CONFIG_INVALID' } });
+  });
+
+  it('a throwing onWarning changes nothing', async () => {
+    const store = memoryStore();
+    const reply = await handleWebhook(signedInput(payload), {
+      adapter,
+      store,
+      handler: () => 1n, // not JSON: result_dropped is raised into the throwing callback
+      process: {
+        onWarning: () => {
+          throw new Error('logger down');
+        },
+      },
+    });
+    expect(reply).toMatchObject({ status: 200, body: '{"outcome":"processed"}' });
+  });
+
+  it('a mismatch answers 422 {outcome: "mismatch"} with the hooklatch-outcome header', async () => {
+    const store = memoryStore();
+    // parseEvent fills event.digest from the payload: the same ID with another body differs.
+    const first = await handleWebhook(signedInput(payload), { adapter, store, handler: () => 1 });
+    expect(first.status).toBe(200);
+    const handler = vi.fn();
+    const other = await handleWebhook(signedInput({ ...payload, orderId: 'ord_2' }), {
+      adapter,
+      store,
+      handler,
+    });
+    expect(other).toMatchObject({ status: 422, body: '{"outcome":"mismatch"}' });
+    expect(other.headers['hooklatch-outcome']).toBe('mismatch');
+    expect(handler).not.toHaveBeenCalled();
   });
 });

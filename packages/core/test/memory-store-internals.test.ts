@@ -82,7 +82,7 @@ describe('RecordTable', () => {
     const table = new RecordTable(Number.POSITIVE_INFINITY);
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 1_000; i++) {
-        const slot = table.insert(`k${i}`, newClaimToken(), 10, 20, 0, 1);
+        const slot = table.insert(`k${i}`, newClaimToken(), 0, 10, 20);
         table.complete(slot, 5, 1_000_000, undefined);
         table.complete(slot, 6, 2_000_000, { n: i });
       }
@@ -98,7 +98,7 @@ describe('RecordTable', () => {
   it('reuses slots, so its columns follow the live keys, not the keys ever seen', () => {
     const table = new RecordTable(100);
     for (let i = 0; i < 10_000; i++) {
-      table.insert(`k${i}`, newClaimToken(), 10, 20, 0, 1);
+      table.insert(`k${i}`, newClaimToken(), 0, 10, 20);
       if (table.size === 100) table.remove(table.expiry.first());
     }
     expect(table.size).toBe(99);

@@ -5,8 +5,8 @@ import {
   memoryStore,
   outcomeReply,
   outcomeResponse,
-  parseEvent,
   type ProcessOutcome,
+  parseEvent,
   processOnce,
   StoreUnavailableError,
 } from '../src/index';

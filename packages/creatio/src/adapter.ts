@@ -1,9 +1,13 @@
 /** `creatio(options)`: verify with core's kit, read either body shape, and key by fingerprint. */
 import {
+  booleanOption,
+  checkOptionsObject,
   createAdapter,
+  durationOption,
   type ParsedEvent,
-  readJsonObject,
+  pathListOption,
   resolveEventId,
+  stringOption,
   type WebhookAdapter,
 } from '@hooklatch/core';
 import { creatioVerifier } from './auth';
@@ -19,7 +23,7 @@ import {
   DEFAULT_VOLATILE_FIELDS,
 } from './options';
 import { readShape } from './shape';
-import { creatioSubject, subjectColumn } from './subject';
+import { checkSubjectKey, creatioSubject, subjectColumn } from './subject';
 
 /**
  * Create the adapter for a Creatio-like CRM. Creatio sends no event ID, so the ID is the
@@ -33,22 +37,39 @@ import { creatioSubject, subjectColumn } from './subject';
  * const event = await parseEvent(adapter, request); // event.subject: 'Order:<Id>'
  */
 export function creatio(options: CreatioOptions): WebhookAdapter<CreatioEvent> {
-  const name = options.name ?? DEFAULT_NAME;
+  checkOptionsObject(DEFAULT_NAME, options);
+  const name = stringOption(DEFAULT_NAME, 'name', options.name, DEFAULT_NAME);
   const verify = creatioVerifier(name, options.auth, options.verify);
-  const volatileFields = options.volatileFields ?? DEFAULT_VOLATILE_FIELDS;
-  const defaultType = options.defaultType ?? DEFAULT_TYPE;
+  const volatileFields = pathListOption(
+    name,
+    'volatileFields',
+    options.volatileFields,
+    DEFAULT_VOLATILE_FIELDS,
+  );
+  const defaultType = stringOption(name, 'defaultType', options.defaultType, DEFAULT_TYPE);
+  const deliveryIdHeader = stringOption(
+    name,
+    'deliveryIdHeader',
+    options.deliveryIdHeader,
+    undefined,
+  );
+  checkSubjectKey(name, options.subjectKey);
   const timestampOptions = {
     provider: name,
-    assumeUtc: options.assumeUtc ?? true,
-    required: options.requireModifiedOn ?? false,
+    assumeUtc: booleanOption(name, 'assumeUtc', options.assumeUtc, true),
+    required: booleanOption(name, 'requireModifiedOn', options.requireModifiedOn, false),
   };
 
   return createAdapter<CreatioEvent>({
     name,
-    retentionMs: options.retentionMs ?? CREATIO_RETENTION_MS,
+    retentionMs: durationOption(name, 'retentionMs', options.retentionMs, CREATIO_RETENTION_MS),
     verify,
-    parse(delivery) {
-      const data = readJsonObject(delivery, name);
+    ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+    // A re-run recomputes exactly the fields the fingerprint ignores; createAdapter hashes the
+    // body `json()` parsed, minus these, into event.digest.
+    digestExclude: volatileFields,
+    parse(delivery, { json }) {
+      const data = json();
       const body = readShape(data, name);
       const column = subjectColumn(body.entity, options.subjectKey);
       const subject = creatioSubject(data, body.entity, column, name);
@@ -57,9 +78,7 @@ export function creatio(options: CreatioOptions): WebhookAdapter<CreatioEvent> {
       const ids = resolveEventId({
         delivery,
         payload: data,
-        ...(options.deliveryIdHeader === undefined
-          ? {}
-          : { deliveryIdHeader: options.deliveryIdHeader }),
+        ...(deliveryIdHeader === undefined ? {} : { deliveryIdHeader }),
         fingerprint: () =>
           creatioFingerprintInput(
             { provider: name, subject, type, payload: data, meta: { modifiedOn } },

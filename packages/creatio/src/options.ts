@@ -1,4 +1,5 @@
 /** Options of the `creatio()` adapter and their documented defaults. */
+import type { JsonLimitOptions } from '@hooklatch/core';
 import type { CreatioAuth } from './auth';
 
 /** Default provider name and dedupe-key prefix. */
@@ -26,8 +27,9 @@ export const DEFAULT_TYPE = 'upsert';
 /**
  * Options of {@link creatio}. Give `auth` (one scheme or several, any passing), or
  * `verify: false` to accept unauthenticated deliveries on purpose; neither is CONFIG_INVALID.
+ * Every option is checked when the adapter is created (CONFIG_INVALID naming it).
  */
-export interface CreatioOptions {
+export interface CreatioOptions extends JsonLimitOptions {
   /**
    * How the sender proves itself: basic auth, a bearer token, or an HMAC header. Several may be
    * listed (any one passing is enough), e.g. the old and new password during a rotation.
@@ -59,8 +61,8 @@ export interface CreatioOptions {
    */
   subjectKey?: string | Readonly<Record<string, string>>;
   /**
-   * Dot paths removed from the payload before it is hashed into the fingerprint: values that
-   * change between re-deliveries of one event. `*` matches any key.
+   * Dot paths removed from the payload before it is hashed into the fingerprint and into
+   * `event.digest`: values that change between re-deliveries of one event. `*` matches any key.
    * @default ['SentOn', 'SentAt']
    */
   volatileFields?: readonly string[];

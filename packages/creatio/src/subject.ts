@@ -3,8 +3,26 @@
  * configured business key such as `OrderID`. Entity-qualified, so an Order and a Contact that
  * share a key value never share a subject (or a fingerprint).
  */
-import { type JsonObject, optionalString } from '@hooklatch/core';
-import { payloadInvalid } from './invalid';
+import { type JsonObject, optionalString, optionInvalid, payloadInvalid } from '@hooklatch/core';
+
+/** `subjectKey` is a column name, or a map of entity names to column names (checked at startup). */
+export function checkSubjectKey(provider: string, subjectKey: unknown): void {
+  if (subjectKey === undefined) return;
+  const isColumn = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  const valid =
+    isColumn(subjectKey) ||
+    (subjectKey !== null &&
+      typeof subjectKey === 'object' &&
+      !Array.isArray(subjectKey) &&
+      Object.values(subjectKey).every(isColumn));
+  if (!valid) {
+    throw optionInvalid(
+      provider,
+      'subjectKey',
+      'must be a column name or a map of entity to column',
+    );
+  }
+}
 
 /** The column that identifies records of `entity` under the `subjectKey` option. */
 export function subjectColumn(

@@ -1,10 +1,13 @@
 /** `qualio(options)`: verify, normalize and key deliveries from a Qualio-like quality system. */
 import {
-  ConfigurationError,
+  checkOptionsObject,
   createAdapter,
+  durationOption,
+  optionInvalid,
   type ParsedEvent,
-  readJsonObject,
+  pathListOption,
   resolveVerifier,
+  stringOption,
   type WebhookAdapter,
 } from '@hooklatch/core';
 import { qualioVerifiers } from './auth';
@@ -19,16 +22,10 @@ import {
 } from './options';
 import { checkSubjectFields, readQualioRecord } from './record';
 
-function checkOptions(name: string, retentionMs: number): void {
-  if (name.trim() === '') {
-    throw new ConfigurationError('CONFIG_INVALID', 'qualio: `name` must not be empty.');
-  }
-  if (!Number.isFinite(retentionMs) || retentionMs <= 0) {
-    throw new ConfigurationError(
-      'CONFIG_INVALID',
-      `${name}: \`retentionMs\` must be a positive number of milliseconds.`,
-    );
-  }
+/** `deliveryIdHeader`: a header name, or `false` to always fingerprint. */
+function deliveryIdHeaderOption(name: string, value: unknown): string | false {
+  if (value === false) return false;
+  return stringOption(name, 'deliveryIdHeader', value, QUALIO_DELIVERY_ID_HEADER);
 }
 
 /** The body's attempt counter, when it is a positive integer. */
@@ -52,14 +49,23 @@ function attemptOf(payload: Record<string, unknown>): number | undefined {
  * const event = await parseEvent(adapter, request); // dedupeKey: qualio:fp1:...
  */
 export function qualio(options: QualioOptions): WebhookAdapter<QualioEvent> {
-  const name = options.name ?? QUALIO_DEFAULT_NAME;
-  const retentionMs = options.retentionMs ?? QUALIO_RETENTION_MS;
-  checkOptions(name, retentionMs);
+  checkOptionsObject(QUALIO_DEFAULT_NAME, options);
+  const name = stringOption(QUALIO_DEFAULT_NAME, 'name', options.name, QUALIO_DEFAULT_NAME);
+  const retentionMs = durationOption(name, 'retentionMs', options.retentionMs, QUALIO_RETENTION_MS);
   const subjectFields = options.subjectFields ?? {};
+  if (subjectFields === null || typeof subjectFields !== 'object' || Array.isArray(subjectFields)) {
+    throw optionInvalid(name, 'subjectFields', 'must map record families to field names');
+  }
   checkSubjectFields(name, subjectFields);
+  const volatileFields = pathListOption(
+    name,
+    'volatileFields',
+    options.volatileFields,
+    QUALIO_VOLATILE_FIELDS,
+  );
   const idOptions = {
-    deliveryIdHeader: options.deliveryIdHeader ?? QUALIO_DELIVERY_ID_HEADER,
-    volatileFields: options.volatileFields ?? QUALIO_VOLATILE_FIELDS,
+    deliveryIdHeader: deliveryIdHeaderOption(name, options.deliveryIdHeader),
+    volatileFields,
   };
   // Core's rule: auth, or an explicit `verify: false`, never both and never neither.
   const verify = resolveVerifier(name, {
@@ -71,8 +77,12 @@ export function qualio(options: QualioOptions): WebhookAdapter<QualioEvent> {
     name,
     retentionMs,
     verify,
-    parse(delivery) {
-      const data = readJsonObject(delivery, name);
+    ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+    // What changes between attempts is what the fingerprint already ignores. createAdapter
+    // hashes the body `json()` parsed, minus these, into event.digest.
+    digestExclude: volatileFields,
+    parse(delivery, { json }) {
+      const data = json();
       const record = readQualioRecord(data, name, subjectFields);
       const meta = {
         family: record.family,

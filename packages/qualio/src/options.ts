@@ -1,4 +1,5 @@
 /** Options of the `qualio()` adapter and its documented defaults. */
+import type { JsonLimitOptions } from '@hooklatch/core';
 import type { QualioAuth } from './auth';
 
 /** Default provider name and dedupe-key prefix. */
@@ -23,8 +24,11 @@ export const QUALIO_DELIVERY_ID_HEADER = 'X-Qualio-Delivery-Id';
  */
 export const QUALIO_VOLATILE_FIELDS: readonly string[] = Object.freeze(['sentAt', 'attempt']);
 
-/** Options of {@link qualio}. Give `auth`, or `verify: false` to skip verification on purpose. */
-export interface QualioOptions {
+/**
+ * Options of {@link qualio}. Give `auth`, or `verify: false` to skip verification on purpose.
+ * Every option is checked when the adapter is created (CONFIG_INVALID naming it).
+ */
+export interface QualioOptions extends JsonLimitOptions {
   /**
    * How deliveries authenticate: one scheme, or a list of which any one passing is enough
    * (e.g. while moving from basic auth to HMAC). Required unless `verify: false`.
@@ -49,9 +53,9 @@ export interface QualioOptions {
    */
   retentionMs?: number;
   /**
-   * Dot paths (`*` for any key) left out of the fingerprint's payload hash: fields that change
-   * between attempts of one delivery. Replaces the default; spread `QUALIO_VOLATILE_FIELDS` to
-   * extend it.
+   * Dot paths (`*` for any key) left out of the fingerprint's payload hash and of
+   * `event.digest`: fields that change between attempts of one delivery. Replaces the default;
+   * spread `QUALIO_VOLATILE_FIELDS` to extend it.
    * @default ['sentAt', 'attempt']
    */
   volatileFields?: readonly string[];

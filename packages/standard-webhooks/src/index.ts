@@ -24,6 +24,10 @@ export { envelopeSchema, isEventType } from './envelope';
 export type { HeaderFamily } from './headers';
 export { PUBLIC_KEY_PREFIX, SECRET_PREFIX } from './keys';
 export type { StandardWebhooksOptions } from './options';
-export { DEFAULT_RETENTION_MS, DEFAULT_TOLERANCE_SECONDS } from './options';
+export {
+  DEFAULT_RETENTION_MS,
+  DEFAULT_TOLERANCE_SECONDS,
+  STANDARD_WEBHOOKS_DIGEST_EXCLUDE,
+} from './options';
 export type { SignatureVersion } from './signature-header';
 export type { SignatureMatch } from './verify-signature';

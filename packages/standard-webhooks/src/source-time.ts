@@ -4,7 +4,7 @@
  * is used). A well-formed ISO date outside the JavaScript Date range (an expanded year such as
  * `+275761-01-01T00:00:00Z`) is refused instead: it is a date, just not one a Date can hold.
  */
-import { payloadInvalid } from '@hooklatch/core';
+import { dateOutOfRange } from '@hooklatch/core';
 
 const EXPANDED_YEAR = /^[+-]\d{6}-\d{2}-\d{2}/;
 
@@ -14,11 +14,7 @@ export function sourceTime(timestamp: string | undefined, provider: string): Dat
   const ms = Date.parse(timestamp);
   if (!Number.isNaN(ms)) return new Date(ms);
   if (EXPANDED_YEAR.test(timestamp.trim())) {
-    throw payloadInvalid(
-      provider,
-      'timestamp',
-      'expected a time within the JavaScript Date range (±8.64e15 ms around 1970)',
-    );
+    throw dateOutOfRange({ provider, path: 'timestamp' });
   }
   return undefined;
 }

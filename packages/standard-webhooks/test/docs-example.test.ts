@@ -9,13 +9,17 @@ import { POST, paidInvoices } from './support/docs-example';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
+// When the event happened: fixed, because a retry re-sends the same body (a body that changed
+// under the same webhook-id would be a mismatch, not a duplicate).
+const OCCURRED_AT = new Date().toISOString();
+
 function request(id: string, secret = SECRET): Request {
   const signed = signedStandardWebhooksRequest({
     secret,
     id,
     payload: {
       type: 'invoice.paid',
-      timestamp: new Date().toISOString(),
+      timestamp: OCCURRED_AT,
       data: { id: 'inv_9', amount: 5 },
     },
   });

@@ -24,7 +24,7 @@ function invalid(option: string, rule: string): ConfigurationError {
 }
 
 /** A duration in ms: a finite number above 0 (at most `max`). Returns it unchanged. */
-export function durationMs(option: string, value: unknown, max = MAX_DURATION_MS): number {
+export function checkDuration(option: string, value: unknown, max = MAX_DURATION_MS): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
     throw invalid(option, `a finite number of milliseconds above 0 and at most ${max}`);
   }
@@ -32,7 +32,7 @@ export function durationMs(option: string, value: unknown, max = MAX_DURATION_MS
 }
 
 /** The store's key prefix, validated. */
-export function keyPrefix(value: unknown): string {
+export function checkPrefix(value: unknown): string {
   if (typeof value !== 'string' || !PREFIX.test(value)) {
     throw invalid('prefix', 'printable ASCII without spaces, at most 55 characters');
   }
@@ -40,18 +40,18 @@ export function keyPrefix(value: unknown): string {
 }
 
 /** The per-call timeout, validated. */
-export function timeoutMs(value: unknown): number {
-  return durationMs('timeoutMs', value, MAX_TIMEOUT_MS);
+export function checkTimeoutMs(value: unknown): number {
+  return checkDuration('timeoutMs', value, MAX_TIMEOUT_MS);
 }
 
 /** A caller's key: any string (its content is the store's business, see `storageKey`). */
-export function callerKey(value: unknown): string {
+export function checkKey(value: unknown): string {
   if (typeof value !== 'string') throw invalid('key', 'a string');
   return value;
 }
 
 /** A claim's digest, when given. */
-export function payloadDigest(value: unknown): string | undefined {
+export function checkDigest(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !DIGEST.test(value)) {
     throw invalid('digest', '1 to 128 printable ASCII characters');
@@ -60,7 +60,7 @@ export function payloadDigest(value: unknown): string | undefined {
 }
 
 /** An options object of a call (`claim`'s or `complete`'s). */
-export function callOptions<T extends object>(option: string, value: T | undefined): T {
+export function checkCallOptions<T extends object>(option: string, value: T | undefined): T {
   if (typeof value !== 'object' || value === null) throw invalid(option, 'an object');
   return value;
 }

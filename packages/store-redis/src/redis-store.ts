@@ -14,7 +14,14 @@ import { ConfigurationError, encodeKey, newClaimToken, storageKey } from '@hookl
 import { commanderFor, type RedisClientLike } from './client';
 import { guard } from './guard';
 import { listRecords } from './list';
-import { callerKey, callOptions, durationMs, keyPrefix, payloadDigest, timeoutMs } from './options';
+import {
+  checkCallOptions,
+  checkDigest,
+  checkDuration,
+  checkKey,
+  checkPrefix,
+  checkTimeoutMs,
+} from './options';
 import { decodeClaim, decodeRecord } from './record';
 import { CLAIM, COMPLETE, EXTEND, evalScript, RECORD_FIELDS, RELEASE } from './scripts';
 
@@ -62,8 +69,10 @@ function checkedOptions(options: RedisStoreOptions) {
   return {
     redis: commanderFor(options.client),
     // Only `undefined` means "default": a null is a mistake worth reporting.
-    prefix: keyPrefix(options.prefix === undefined ? DEFAULT_PREFIX : options.prefix),
-    timeoutMs: timeoutMs(options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : options.timeoutMs),
+    prefix: checkPrefix(options.prefix === undefined ? DEFAULT_PREFIX : options.prefix),
+    timeoutMs: checkTimeoutMs(
+      options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : options.timeoutMs,
+    ),
   };
 }
 
@@ -82,7 +91,7 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
   const { redis, prefix, timeoutMs } = checkedOptions(options);
   const send = (key: string, args: string[]) => redis.send(key, args);
   // Any key maps to one ASCII Redis key; the caller's key itself is kept in the hash.
-  const redisKey = (rawKey: unknown) => prefix + storageKey(callerKey(rawKey));
+  const redisKey = (rawKey: unknown) => prefix + storageKey(checkKey(rawKey));
 
   const store: DedupeStore = {
     name: 'redis',
@@ -90,10 +99,10 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
     claim(rawKey: string, options: ClaimOptions) {
       return guard('claim', timeoutMs, async () => {
         const key = redisKey(rawKey);
-        const { leaseMs, ttlMs, digest } = callOptions('claim options', options);
-        const lease = wholeMs(durationMs('leaseMs', leaseMs));
-        const ttl = wholeMs(durationMs('ttlMs', ttlMs));
-        const checkedDigest = payloadDigest(digest);
+        const { leaseMs, ttlMs, digest } = checkCallOptions('claim options', options);
+        const lease = wholeMs(checkDuration('leaseMs', leaseMs));
+        const ttl = wholeMs(checkDuration('ttlMs', ttlMs));
+        const checkedDigest = checkDigest(digest);
         const reply = await evalScript(send, CLAIM, key, [
           newClaimToken(),
           lease,
@@ -108,7 +117,7 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
     extend(rawKey: string, token: string, leaseMs: number) {
       return guard('extend', timeoutMs, async () => {
         const key = redisKey(rawKey);
-        const lease = wholeMs(durationMs('leaseMs', leaseMs));
+        const lease = wholeMs(checkDuration('leaseMs', leaseMs));
         return Number(await evalScript(send, EXTEND, key, [String(token), lease])) === 1;
       });
     },
@@ -116,8 +125,8 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
     complete(rawKey: string, token: string, options: CompleteOptions) {
       return guard('complete', timeoutMs, async () => {
         const key = redisKey(rawKey);
-        const { ttlMs, result } = callOptions('complete options', options);
-        const ttl = wholeMs(durationMs('ttlMs', ttlMs));
+        const { ttlMs, result } = checkCallOptions('complete options', options);
+        const ttl = wholeMs(checkDuration('ttlMs', ttlMs));
         const stored = result === undefined ? ['0', ''] : ['1', JSON.stringify(result)];
         const reply = await evalScript(send, COMPLETE, key, [String(token), ttl, ...stored]);
         return Number(reply) === 1;

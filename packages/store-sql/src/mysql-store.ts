@@ -6,7 +6,7 @@ import { ConfigurationError } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
 import { mysqlStatements } from './mysql-sql';
-import { rejectRenamed, validatePrefix, validateTimeoutMs } from './options';
+import { invalidTx, rejectRenamed, validatePrefix, validateTimeoutMs } from './options';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 
 /** The part of a `mysql2/promise` Pool, PoolConnection or Connection the store uses. */
@@ -42,15 +42,16 @@ export interface MysqlStoreOptions {
   timeoutMs?: number;
 }
 
-function toQueryable(client: unknown): MysqlQueryable {
+const noClient = () =>
+  new ConfigurationError('CONFIG_INVALID', 'mysqlStore needs `client`: a mysql2 Pool or Connection.', {
+    details: { option: 'client' },
+  });
+
+function toQueryable(client: unknown, fail: () => Error = noClient): MysqlQueryable {
   const c = client as Partial<MysqlQueryable & MysqlCallbackClient> | null | undefined;
   if (typeof c?.promise === 'function') return c.promise();
   if (typeof c?.query === 'function') return c as MysqlQueryable;
-  throw new ConfigurationError(
-    'CONFIG_INVALID',
-    'mysqlStore needs `client`: a mysql2 Pool or Connection.',
-    { details: { option: 'client' } },
-  );
+  throw fail();
 }
 
 // UPDATE reports "Rows matched: N  Changed: M": matched is what a compare-and-set needs, and
@@ -68,8 +69,13 @@ async function execute(client: MysqlQueryable, query: Query, timeout: number) {
 function mysqlDialect(client: MysqlQueryable, t: string, timeoutMs: number): Dialect {
   return {
     name: 'mysql',
-    exec: (query, tx): Promise<ExecResult> =>
-      execute(tx === undefined ? client : toQueryable(tx), query, timeoutMs),
+    exec(query, tx): Promise<ExecResult> {
+      if (tx === undefined) return execute(client, query, timeoutMs);
+      const connection = toQueryable(tx, () =>
+        invalidTx('the mysql2 connection of your transaction'),
+      );
+      return execute(connection, query, timeoutMs);
+    },
     ...mysqlStatements(t),
   };
 }

@@ -35,6 +35,11 @@ export function validateTimeoutMs(timeoutMs: unknown = DEFAULT_TIMEOUT_MS): numb
   return Math.ceil(timeoutMs);
 }
 
+/** The error for a `complete({ tx })` handle the store cannot run statements on. */
+export function invalidTx(expected: string): ConfigurationError {
+  return invalid('tx', `complete({ tx }) needs ${expected}.`);
+}
+
 /** Reject an option this package renamed, pointing at the new name. */
 export function rejectRenamed(options: object, from: string, to: string): void {
   if (from in options) {

@@ -6,7 +6,7 @@
 import { ConfigurationError } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
-import { validatePrefix, validateTimeoutMs } from './options';
+import { invalidTx, validatePrefix, validateTimeoutMs } from './options';
 import { pgSchemaBlock, pgStatements } from './postgres-sql';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 
@@ -91,7 +91,16 @@ function postgresDialect(client: unknown, t: string, timeoutMs: number): Dialect
   const execute = executor(timeoutMs);
   return {
     name: 'postgres',
-    exec: (query, tx, signal) => execute(tx ?? client, query, signal),
+    exec(query, tx, signal) {
+      if (
+        tx !== undefined &&
+        !isPostgresJs(tx) &&
+        typeof (tx as PgQueryable)?.query !== 'function'
+      ) {
+        throw invalidTx('a pg client inside your transaction or the sql of sql.begin()');
+      }
+      return execute(tx ?? client, query, signal);
+    },
     ...pgStatements(t),
     async createSchema(run) {
       const block = { text: pgSchemaBlock(t), params: [] };

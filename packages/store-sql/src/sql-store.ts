@@ -94,7 +94,8 @@ export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): Sq
         signal,
       );
       // Without RETURNING (MySQL), or for a loser, read the row only to report its status.
-      const row = written.rows.find((r) => r.token === token) ?? (await firstRow(dialect.get(key), signal));
+      const row =
+        written.rows.find((r) => r.token === token) ?? (await firstRow(dialect.get(key), signal));
       if (!row) continue;
       const record = rowToRecord(row, prefix);
       if (record.token === token && record.state === 'in_flight') {

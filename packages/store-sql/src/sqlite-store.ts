@@ -8,7 +8,7 @@ import { ConfigurationError, StoreUnavailableError } from '@hooklatch/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
-import { rejectRenamed, validatePrefix, validateTimeoutMs } from './options';
+import { invalidTx, rejectRenamed, validatePrefix, validateTimeoutMs } from './options';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 import { openSqliteFile } from './sqlite-open';
 import { createSqliteSchema, sqliteStatements } from './sqlite-sql';
@@ -80,7 +80,12 @@ function sqliteDialect(t: string, opened: Database | (() => Promise<Database>)):
     // Synchronous when the database is already open, so a call inside `db.transaction(fn)`
     // runs inside that transaction.
     async exec(query, tx): Promise<ExecResult> {
-      if (tx !== undefined) return execute(tx as Database, query, tx === db ? cache : undefined);
+      if (tx !== undefined) {
+        if (typeof (tx as Partial<Database> | null)?.prepare !== 'function') {
+          throw invalidTx('the better-sqlite3 Database your transaction runs on');
+        }
+        return execute(tx as Database, query, tx === db ? cache : undefined);
+      }
       return execute(db ?? (await database()), query, cache);
     },
     ...sqliteStatements(t),

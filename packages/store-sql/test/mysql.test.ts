@@ -55,6 +55,24 @@ describe.skipIf(!url)('mysql via mysql2', () => {
     }
   });
 
+  it('extend answers by matched rows, also with CLIENT_FOUND_ROWS off', async () => {
+    // Without FOUND_ROWS, affectedRows counts changed rows only: an extend landing in the same
+    // millisecond as the previous one changes nothing and would read as a lost lease. The
+    // session clock is pinned (SET timestamp) to make that millisecond certain.
+    const strict = await mysqlPromise.createConnection({ uri: url, flags: ['-FOUND_ROWS'] });
+    try {
+      await strict.query('SET timestamp = ?', [Date.now() / 1000]);
+      const store = mysqlStore({ client: strict, table, prefix: uniqueName('rows') });
+      const claim = await store.claim('k', { leaseMs: 60_000, ttlMs: 60_000 });
+      if (claim.status !== 'claimed') throw new Error(`expected claimed, got ${claim.status}`);
+      expect(await store.extend('k', claim.token, 60_000)).toBe(true);
+      expect(await store.extend('k', claim.token, 60_000)).toBe(true);
+      expect(await store.extend('k', '01ARZ3NDEKTSV4RRFFQ69G5FAV', 60_000)).toBe(false);
+    } finally {
+      await strict.end();
+    }
+  });
+
   describeSqlExtras('mysql (mysql2)', table, {
     setup: () =>
       pool.query(`CREATE TABLE IF NOT EXISTS ${table}_orders (id VARCHAR(64))`).then(() => {}),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { postgresStore, sqliteStore } from '@hooklatch/store-sql';
 import { describeStore } from '@hooklatch/testing';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeSqlExtras } from './support/sql-extras';
 
 const table = 'hl_sqlite';
@@ -71,6 +71,27 @@ describeSqlExtras('sqlite (better-sqlite3)', table, {
   },
   countOrders: async (id) =>
     (db.prepare(`SELECT id FROM ${table}_orders WHERE id = ?`).all(id) as unknown[]).length,
+});
+
+describe('sqlite judges leases by its own SQL clock', () => {
+  it('an app clock 10 minutes ahead neither ends a live lease nor shrinks what is left', async () => {
+    const store = sqliteStore({ database: db, table, prefix: 'clock-' });
+    const first = await store.claim('k', { leaseMs: 5_000, ttlMs: 60_000 });
+    if (first.status !== 'claimed') throw new Error(`expected claimed, got ${first.status}`);
+    const skewed = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 600_000);
+    try {
+      const copy = await store.claim('k', { leaseMs: 5_000, ttlMs: 60_000 });
+      expect(copy.status).toBe('in_flight');
+      if (copy.status === 'in_flight') {
+        expect(copy.leaseRemainingMs).toBeGreaterThan(3_000);
+        expect(copy.leaseRemainingMs).toBeLessThanOrEqual(5_000);
+      }
+      expect(await store.extend('k', first.token, 5_000)).toBe(true);
+      expect(await store.get('k')).toMatchObject({ state: 'in_flight', token: first.token });
+    } finally {
+      skewed.mockRestore();
+    }
+  });
 });
 
 describe('sql store configuration', () => {

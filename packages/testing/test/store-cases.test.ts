@@ -34,7 +34,10 @@ describe('the key cases catch stores that merge distinct keys', () => {
   it.each([
     ['a PAD SPACE collation', (key: string) => key.replace(/ +$/, '')],
     ['a case-insensitive collation', (key: string) => key.toLowerCase()],
-    ['a UTF-8 driver replacing lone surrogates', (key: string) => key.toWellFormed()],
+    [
+      'a UTF-8 driver replacing lone surrogates',
+      (key: string) => Buffer.from(key, 'utf8').toString('utf8'),
+    ],
     ['a text column dropping NUL', (key: string) => key.replaceAll('\u0000', '')],
     ['a column truncating long keys', (key: string) => key.slice(0, 255)],
   ])('%s', async (_, mapKey) => {
@@ -65,58 +68,62 @@ describe('the key cases catch stores that merge distinct keys', () => {
   });
 });
 
-describe('the lease cases catch broken extend, clock and digest handling', () => {
-  it('an extend that says yes to anyone', async () => {
-    const store = () => patchedStore(() => ({ extend: async () => true }));
-    await expect(
-      run(leaseCases['extend refuses a stale or expired owner'], store),
-    ).rejects.toThrow();
-  });
+type LeaseCase = keyof typeof leaseCases;
+type Patch = (inner: DedupeStore) => Partial<DedupeStore>;
 
-  it('an extend that answers true without moving the lease', async () => {
-    const store = () =>
-      patchedStore((inner) => ({
-        extend: async (key, token) => (await inner.get(key))?.token === token,
-      }));
-    await expect(run(leaseCases['extend renews a live lease'], store)).rejects.toThrow();
-  });
-
-  it('an extend that does not check whether the lease ended', async () => {
+/** Each broken store, and the case that must catch it. */
+const BROKEN_LEASES: Array<[defect: string, catcher: LeaseCase, patch: Patch]> = [
+  [
+    'an extend that says yes to anyone',
+    'extend refuses a stale or expired owner',
+    () => ({
+      extend: async () => true,
+    }),
+  ],
+  [
+    'an extend that answers true without moving the lease',
+    'extend renews a live lease',
+    (inner) => ({
+      extend: async (key, token) => (await inner.get(key))?.token === token,
+    }),
+  ],
+  [
     // Says yes to the owner's token whatever the time: an ended lease would come back to life.
-    const store = () =>
-      patchedStore((inner) => ({
-        extend: async (key, token, leaseMs) => {
-          const record = await inner.get(key);
-          if (record?.state !== 'in_flight' || record.token !== token) return false;
-          return (await inner.extend(key, token, leaseMs)) || record.leaseExpiresAt.getTime() > 0;
-        },
-      }));
-    await expect(
-      run(leaseCases['extend refuses a stale or expired owner'], store),
-    ).rejects.toThrow();
-  });
+    'an extend that does not check whether the lease ended',
+    'extend refuses a stale or expired owner',
+    (inner) => ({
+      extend: async (key, token, leaseMs) => {
+        const record = await inner.get(key);
+        if (record?.state !== 'in_flight' || record.token !== token) return false;
+        await inner.extend(key, token, leaseMs);
+        return true;
+      },
+    }),
+  ],
+  [
+    'a remaining lease that does not count down',
+    'in-flight reports remaining lease by the store clock',
+    (inner) => ({
+      claim: async (key, options) => {
+        const result = await inner.claim(key, options);
+        return result.status === 'in_flight'
+          ? { ...result, leaseRemainingMs: options.leaseMs }
+          : result;
+      },
+    }),
+  ],
+  [
+    'a store that drops the digest',
+    'digest is stored and reported',
+    (inner) => ({
+      claim: (key, { leaseMs, ttlMs }) => inner.claim(key, { leaseMs, ttlMs }),
+    }),
+  ],
+];
 
-  it('a remaining lease that does not count down', async () => {
-    const store = () =>
-      patchedStore((inner) => ({
-        claim: async (key, options) => {
-          const result = await inner.claim(key, options);
-          return result.status === 'in_flight'
-            ? { ...result, leaseRemainingMs: options.leaseMs }
-            : result;
-        },
-      }));
-    await expect(
-      run(leaseCases['in-flight reports remaining lease by the store clock'], store),
-    ).rejects.toThrow();
-  });
-
-  it('a store that drops the digest', async () => {
-    const store = () =>
-      patchedStore((inner) => ({
-        claim: (key, { leaseMs, ttlMs }) => inner.claim(key, { leaseMs, ttlMs }),
-      }));
-    await expect(run(leaseCases['digest is stored and reported'], store)).rejects.toThrow();
+describe('the lease cases catch broken extend, clock and digest handling', () => {
+  it.each(BROKEN_LEASES)('%s (caught by "%s")', async (_, catcher, patch) => {
+    await expect(run(leaseCases[catcher], () => patchedStore(patch))).rejects.toThrow();
   });
 
   it('a correct store passes them all', async () => {

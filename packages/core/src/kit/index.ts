@@ -48,6 +48,6 @@ export {
 export type { TimestampedHmacOptions } from './timestamped-hmac';
 export { timestampedContent, timestampedHmacVerifier } from './timestamped-hmac';
 export type { TimestampSource } from './timestamps';
-export { dateFromUnixTime, MAX_DATE_MS, requireValidDate } from './timestamps';
+export { dateFromUnixTime, dateOutOfRange, MAX_DATE_MS, requireValidDate } from './timestamps';
 export type { DeliveryVerifier, VerificationChoice } from './verifier';
 export { anyVerifier, resolveVerifier } from './verifier';

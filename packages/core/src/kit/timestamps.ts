@@ -17,7 +17,14 @@ export interface TimestampSource {
   path: string;
 }
 
-const OUT_OF_RANGE = 'expected a time within the JavaScript Date range (±8.64e15 ms around 1970)';
+/** PAYLOAD_INVALID for a time no Date can hold, naming where it came from. */
+export function dateOutOfRange(source: TimestampSource) {
+  return payloadInvalid(
+    source.provider,
+    source.path,
+    'expected a time within the JavaScript Date range (±8.64e15 ms around 1970)',
+  );
+}
 
 /**
  * A Date from a Unix time in `unit`. Throws PAYLOAD_INVALID naming the path when the value is
@@ -30,7 +37,7 @@ export function dateFromUnixTime(
 ): Date {
   const ms = unit === 'seconds' ? value * 1000 : value;
   if (typeof value !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) {
-    throw payloadInvalid(source.provider, source.path, OUT_OF_RANGE);
+    throw dateOutOfRange(source);
   }
   return new Date(ms);
 }
@@ -38,7 +45,7 @@ export function dateFromUnixTime(
 /** `date` itself when it is a valid Date; PAYLOAD_INVALID naming the path otherwise. */
 export function requireValidDate(date: Date, source: TimestampSource): Date {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw payloadInvalid(source.provider, source.path, OUT_OF_RANGE);
+    throw dateOutOfRange(source);
   }
   return date;
 }

@@ -4,6 +4,7 @@
  */
 import { ConfigurationError } from '../errors';
 import type { RawDelivery } from '../event';
+import { optionInvalid } from './options';
 
 /**
  * Proves one delivery authentic or throws a `VerificationError`. Verifiers run on the raw
@@ -20,7 +21,7 @@ export interface VerificationChoice {
   verifier?: DeliveryVerifier | readonly DeliveryVerifier[] | undefined;
   /**
    * `false` to accept unauthenticated deliveries on purpose (a private network, a test). Any
-   * other value is ignored; there is no silent no-verify default.
+   * other value but `undefined` is CONFIG_INVALID; there is no silent no-verify default.
    */
   verify?: false | undefined;
 }
@@ -30,6 +31,9 @@ export interface VerificationChoice {
  * a verifier nor `verify: false`, and when both are given (a contradiction the user must fix).
  */
 export function resolveVerifier(provider: string, choice: VerificationChoice): DeliveryVerifier {
+  if (choice.verify !== undefined && choice.verify !== false) {
+    throw optionInvalid(provider, 'verify', 'can only be `false` (or left out)');
+  }
   const list =
     choice.verifier === undefined
       ? []
@@ -51,6 +55,9 @@ export function resolveVerifier(provider: string, choice: VerificationChoice): D
       `${provider}: no verification configured. Pass an auth config, or \`verify: false\` to ` +
         'accept unauthenticated deliveries on purpose.',
     );
+  }
+  if (!list.every((verify) => typeof verify === 'function')) {
+    throw optionInvalid(provider, 'verify', 'must be a verifier function or an array of them');
   }
   if (list.length === 1) return list[0] as DeliveryVerifier;
   return anyVerifier(list);

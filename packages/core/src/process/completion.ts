@@ -12,6 +12,8 @@ import { type Lease, type LeaseKeeper, monotonicNow } from './lease-keeper';
 const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 1_000;
 const MIN_DELAY_MS = 5;
+/** The least time one attempt gets, even past the lease (an owner nobody replaced may complete). */
+const GRACE_MS = 5_000;
 /** Attempts that carry the result before it is left out. */
 const ATTEMPTS_WITH_RESULT = 2;
 
@@ -34,8 +36,24 @@ export type CompletionReport =
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** `call`, or a rejection once `at` (monotonic) passed: a hung store must not hold the loop. */
+async function until<T>(call: () => Promise<T>, at: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('complete did not answer before the lease ended')),
+      Math.max(0, Math.ceil(at - monotonicNow())),
+    );
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(call), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** After a `false`, did an earlier attempt land after all (its answer lost on the way back)? */
-async function landed(store: DedupeStore, lease: Lease): Promise<boolean> {
+export async function landed(store: DedupeStore, lease: Lease): Promise<boolean> {
   if (typeof store.get !== 'function') return false;
   try {
     const record = await store.get(lease.key);
@@ -60,7 +78,10 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
       if (withResult) options.result = input.result;
       attempts++;
       try {
-        const ok = await input.store.complete(lease.key, lease.token, options);
+        const ok = await until(
+          () => input.store.complete(lease.key, lease.token, options),
+          Math.max(Math.min(input.keeper.deadline, input.giveUpAt), monotonicNow() + GRACE_MS),
+        );
         if (ok !== true && !(await landed(input.store, lease))) refused = true;
         break;
       } catch (cause) {

@@ -39,8 +39,12 @@ export class OwnerLease {
 
   constructor(run: OwnerRun) {
     this.#run = run;
-    this.keeper = new LeaseKeeper(run.config.store, run.leases, run.config.leaseMs, run.sentAt, (r) =>
-      this.#onKeeperLoss(r),
+    this.keeper = new LeaseKeeper(
+      run.config.store,
+      run.leases,
+      run.config.leaseMs,
+      run.sentAt,
+      (r) => this.#onKeeperLoss(r),
     );
   }
 
@@ -64,42 +68,49 @@ export class OwnerLease {
 
   /** Abort the signal without a warning (the caller raises its own). */
   abort(why: string): void {
-    if (!this.signal.aborted) this.#controller.abort(new DOMException(`hooklatch: ${why}.`, 'AbortError'));
+    if (!this.signal.aborted)
+      this.#controller.abort(new DOMException(`hooklatch: ${why}.`, 'AbortError'));
   }
 
-  /** The mark landed: if the lease had been lost meanwhile, nobody took over. Say so. */
+  /**
+   * The mark landed: if the lease had been lost meanwhile (a `lease_lost` was raised, or the
+   * local lease end passed), nobody took over after all. Say so. A refused renewal that was
+   * the run's own mark landing is no overrun.
+   */
   overrun(): void {
-    if (this.keeper.loss === undefined) return;
+    if (!this.#warned && this.keeper.loss?.reason !== 'lease_expired') return;
     const overrunMs = Math.max(0, Math.round(monotonicNow() - this.keeper.deadline));
     this.#run.warn({ kind: 'lease_overrun', key: this.#run.key, overrunMs });
   }
 
-  /** `context.complete`: mark every claim, in the caller's transaction if it passes one. */
+  /**
+   * `context.complete`: mark every claim, in the caller's transaction if it passes one. True
+   * only when every claim was marked.
+   */
   async complete(options: HandlerCompleteOptions, result: JsonValue | undefined): Promise<boolean> {
     if (this.#handlerDone) {
-      throw new ConfigurationError('CONFIG_INVALID', 'context.complete must be called while the handler runs.', {
-        details: { option: 'context.complete' },
-      });
+      throw new ConfigurationError(
+        'CONFIG_INVALID',
+        'context.complete must be called while the handler runs.',
+        {
+          details: { option: 'context.complete' },
+        },
+      );
     }
     const { store } = this.#run.config;
     this.#completing++;
     let ok = false;
     try {
-      ok = true;
-      for (const lease of this.#run.leases) {
-        const answer = await store.complete(lease.key, lease.token, {
+      // Every statement is issued before the first await: better-sqlite3 transactions are
+      // synchronous, so all of them must start inside the caller's `db.transaction(fn)`.
+      const answers = this.#run.leases.map((lease) =>
+        store.complete(lease.key, lease.token, {
           ttlMs: this.#run.ttlMs,
           ...(result === undefined ? {} : { result }),
           ...(options.tx === undefined ? {} : { tx: options.tx }),
-        });
-        if (answer !== true) {
-          ok = false;
-          break;
-        }
-      }
-    } catch (error) {
-      ok = false;
-      throw error;
+        }),
+      );
+      ok = (await Promise.all(answers)).every((answer) => answer === true);
     } finally {
       this.#completing--;
       if (ok) this.#markedByHandler();
@@ -132,7 +143,8 @@ export class OwnerLease {
     const { store } = this.#run.config;
     for (const lease of this.#run.leases) {
       if (!(await landed(store, lease))) {
-        if (!this.completedByHandler) this.lost('extend_refused');
+        // After the handler, the completion loop judges (a refused extend may be its own mark).
+        if (!this.completedByHandler && !this.#handlerDone) this.lost('extend_refused');
         return;
       }
     }

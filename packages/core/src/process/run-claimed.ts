@@ -5,33 +5,19 @@
  * (a non-2xx would invite a second run sooner). The answer waits for the mark at most
  * `completeWaitMs`; retries then continue in the background (handed to `waitUntil`).
  */
-import { ConfigurationError } from '../errors';
 import type { WebhookEvent } from '../event';
 import { keepAlive } from './callbacks';
 import { type CompletionReport, completeWithRetry } from './completion';
-import { type Lease, LeaseKeeper, monotonicNow } from './lease-keeper';
-import type { ProcessConfig } from './options';
+import { monotonicNow } from './lease-keeper';
 import { failedOutcome } from './outcomes';
+import { OwnerLease, type OwnerRun } from './owner-lease';
 import { guardResult } from './result-guard';
-import type {
-  HandlerCompleteOptions,
-  HandlerContext,
-  LeaseLossReason,
-  ProcessOutcome,
-  ProcessWarning,
-} from './types';
+import type { HandlerContext, ProcessOutcome } from './types';
 
-/** The claims one run owns: the event key last, after the digest key (replay guard). */
-export interface ClaimedRun {
-  config: ProcessConfig;
-  warn: (warning: ProcessWarning) => void;
+/** A claimed run: the owner's leases plus the event and its claim count. */
+export interface ClaimedRun extends OwnerRun {
   event: WebhookEvent;
-  key: string;
-  leases: Lease[];
   claims: number;
-  ttlMs: number;
-  /** When the first claim was sent (monotonic): the lease is counted from there. */
-  sentAt: number;
 }
 
 function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -43,7 +29,7 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 /** Release every claim of a failed run so the provider's retry can run; failures are warned. */
-export async function releaseAll(run: ClaimedRun): Promise<void> {
+async function releaseAll(run: ClaimedRun): Promise<void> {
   for (const lease of run.leases) {
     try {
       await run.config.store.release(lease.key, lease.token);
@@ -54,146 +40,77 @@ export async function releaseAll(run: ClaimedRun): Promise<void> {
   }
 }
 
+/** Raise what the completion loop found; 'stored' when the mark is in the store. */
+function report(run: ClaimedRun, owner: OwnerLease, done: CompletionReport): 'stored' | 'lost' {
+  owner.keeper.stop();
+  const { key, warn } = run;
+  if (done.status === 'stored') {
+    if (done.resultDropped) warn({ kind: 'result_dropped', key, reason: 'store_rejected' });
+    if (done.attempts > run.leases.length) {
+      warn({ kind: 'complete_retried', key, attempts: done.attempts, error: done.error });
+    }
+    owner.overrun();
+    return 'stored';
+  }
+  if (done.status === 'refused') owner.lost('complete_refused');
+  else {
+    owner.abort('the lease ended before the completion mark was written');
+    warn({ kind: 'complete_failed', key, attempts: done.attempts, error: done.error });
+  }
+  return 'lost';
+}
+
 /** Run the handler as the owner of `run.leases` and complete. Never throws. */
 export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>> {
-  const { config, warn, key, leases, ttlMs } = run;
-  const store = config.store;
-  const controller = new AbortController();
-  let phase: 'handler' | 'completion' | 'done' = 'handler';
-  let completedByHandler = false;
-  let completing = 0;
-  let deferredLoss: LeaseLossReason | undefined;
-  let lossWarned = false;
-
-  const leaseLost = (reason: LeaseLossReason) => {
-    if (!controller.signal.aborted) {
-      controller.abort(
-        new DOMException(`hooklatch: the lease was lost (${reason}).`, 'AbortError'),
-      );
-    }
-    if (lossWarned) return;
-    lossWarned = true;
-    warn({ kind: 'lease_lost', key, reason });
-  };
-  // While a completion is on the wire, a refused renewal may be that completion landing: the
-  // verdict waits for its answer. After the handler, the completion loop decides.
-  const keeper = new LeaseKeeper(store, leases, config.leaseMs, run.sentAt, (reason) => {
-    if (phase !== 'handler' || completedByHandler) return;
-    if (completing > 0) deferredLoss = reason;
-    else leaseLost(reason);
-  });
-
+  const { config, warn, key } = run;
+  const owner = new OwnerLease(run);
   const storable = (value: unknown) => {
     if (!config.storeResult) return undefined;
     const guarded = guardResult(value, config.maxResultBytes);
     if (guarded.dropped) warn({ kind: 'result_dropped', key, ...guarded.dropped });
     return guarded.value;
   };
-
-  const overrun = () => {
-    if (keeper.loss === undefined) return;
-    warn({
-      kind: 'lease_overrun',
-      key,
-      overrunMs: Math.max(0, Math.round(monotonicNow() - keeper.deadline)),
-    });
-  };
-
-  const complete = async (options: HandlerCompleteOptions = {}): Promise<boolean> => {
-    if (phase !== 'handler') {
-      throw new ConfigurationError(
-        'CONFIG_INVALID',
-        'context.complete must be called while the handler runs.',
-        {
-          details: { option: 'context.complete' },
-        },
-      );
-    }
-    const result = storable(options.result);
-    completing++;
-    let ok = true;
-    try {
-      for (const lease of leases) {
-        const answer = await store.complete(lease.key, lease.token, {
-          ttlMs,
-          ...(result === undefined ? {} : { result }),
-          ...(options.tx === undefined ? {} : { tx: options.tx }),
-        });
-        if (answer !== true) ok = false;
-        if (!ok) break;
-      }
-    } catch (error) {
-      ok = false;
-      throw error;
-    } finally {
-      completing--;
-      if (ok) {
-        completedByHandler = true;
-        keeper.stop();
-      } else if (completing === 0 && deferredLoss !== undefined) leaseLost(deferredLoss);
-    }
-    if (!ok) leaseLost('complete_refused');
-    return ok;
-  };
-
   const context: HandlerContext = {
     key,
-    token: leases[leases.length - 1]!.token,
+    token: run.leases[run.leases.length - 1]!.token,
     claims: run.claims,
-    signal: controller.signal,
-    complete,
+    signal: owner.signal,
+    complete: (options = {}) => owner.complete(options, storable(options.result)),
   };
 
   let result: R;
   try {
     result = (await config.handler(run.event, context)) as R;
   } catch (error) {
-    phase = 'done';
-    keeper.stop();
+    owner.handlerDone();
+    owner.keeper.stop();
     await releaseAll(run);
     return failedOutcome(key, error);
   }
-  phase = 'completion';
-  if (completedByHandler) {
-    phase = 'done';
-    overrun();
-    return { outcome: 'processed', status: 200, headers: {}, key, result, completion: 'stored' };
-  }
-
-  const settle = (report: CompletionReport): 'stored' | 'lost' => {
-    keeper.stop();
-    phase = 'done';
-    if (report.status === 'stored') {
-      if (report.resultDropped) warn({ kind: 'result_dropped', key, reason: 'store_rejected' });
-      if (report.attempts > leases.length) {
-        warn({ kind: 'complete_retried', key, attempts: report.attempts, error: report.error });
-      }
-      overrun();
-      return 'stored';
-    }
-    if (report.status === 'refused') leaseLost('complete_refused');
-    else {
-      controller.abort(new DOMException('hooklatch: the lease ended unmarked.', 'AbortError'));
-      warn({ kind: 'complete_failed', key, attempts: report.attempts, error: report.error });
-    }
-    return 'lost';
-  };
-  const work = completeWithRetry({
-    store,
-    leases,
-    ttlMs,
-    result: storable(result),
-    keeper,
-    giveUpAt: monotonicNow() + config.leaseMs,
-  }).then(settle);
-  const completion = await within(work, config.completeWaitMs);
-  if (completion === undefined) keepAlive(config, work);
-  return {
+  owner.handlerDone();
+  const processed = (completion: 'stored' | 'pending' | 'lost'): ProcessOutcome<R> => ({
     outcome: 'processed',
     status: 200,
     headers: {},
     key,
     result,
-    completion: completion ?? 'pending',
-  };
+    completion,
+  });
+  if (owner.completedByHandler) {
+    owner.keeper.stop();
+    owner.overrun();
+    return processed('stored');
+  }
+
+  const work = completeWithRetry({
+    store: config.store,
+    leases: run.leases,
+    ttlMs: run.ttlMs,
+    result: storable(result),
+    keeper: owner.keeper,
+    giveUpAt: monotonicNow() + config.leaseMs,
+  }).then((done) => report(run, owner, done));
+  const completion = await within(work, config.completeWaitMs);
+  if (completion === undefined) keepAlive(config, work);
+  return processed(completion ?? 'pending');
 }

@@ -2,10 +2,15 @@
  * The embedded default store: a Map in this process. Right for tests, single-process services
  * and the demo; use a durable store when more than one process receives webhooks.
  */
-import { ConfigurationError, StoreUnavailableError } from '../errors';
+import { StoreUnavailableError } from '../errors';
 import { newClaimToken } from './claim-token';
+import {
+  checkMemoryStoreOptions,
+  type MemoryStoreOptions,
+  memoryStoreInvalid,
+} from './memory-store-options';
 import { COMPLETED, RecordTable } from './record-table';
-import { checkClaimOptions, checkDuration, describe } from './store-args';
+import { checkClaimOptions, checkDuration } from './store-args';
 import type {
   ClaimOptions,
   ClaimResult,
@@ -15,58 +20,10 @@ import type {
   ListOptions,
 } from './types';
 
-/** Options of {@link memoryStore}. */
-export interface MemoryStoreOptions {
-  /**
-   * Most live records kept (in flight, or completed inside their TTL). Records past their TTL
-   * are dropped first to make room; a live record is never evicted: when every one is live, a
-   * claim of a new key throws `StoreUnavailableError` with code `STORE_FULL` (503, so the
-   * provider retries later). A positive integer or `Infinity`.
-   * @default Infinity
-   */
-  maxEntries?: number;
-  /**
-   * The store's clock in epoch ms. Leases, TTLs and `leaseRemainingMs` are all judged by it,
-   * never by `Date.now()` directly; injectable for tests.
-   * @default Date.now
-   */
-  now?: () => number;
-  /**
-   * Accepted for parity with the networked stores. A memory store's records are private to the
-   * instance already, so it does not change the keys.
-   * @default ''
-   */
-  prefix?: string;
-}
+export type { MemoryStoreOptions } from './memory-store-options';
 
 /** Expired records dropped per claim at most: the sweep is amortized, never a stall. */
 const SWEEP_BATCH = 16;
-
-function invalid(option: string, message: string, value: unknown): ConfigurationError {
-  return new ConfigurationError('CONFIG_INVALID', `memoryStore: ${message}`, {
-    details: { option, received: describe(value) },
-  });
-}
-
-function checkOptions(options: MemoryStoreOptions): void {
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('options', 'options must be an object.', options);
-  }
-  const { maxEntries, now, prefix } = options;
-  if (
-    maxEntries !== undefined &&
-    maxEntries !== Number.POSITIVE_INFINITY &&
-    !(Number.isInteger(maxEntries) && maxEntries > 0)
-  ) {
-    throw invalid('maxEntries', 'maxEntries must be a positive integer or Infinity.', maxEntries);
-  }
-  if (now !== undefined && typeof now !== 'function') {
-    throw invalid('now', 'now must be a function returning epoch ms.', now);
-  }
-  if (prefix !== undefined && typeof prefix !== 'string') {
-    throw invalid('prefix', 'prefix must be a string.', prefix);
-  }
-}
 
 /**
  * Create an in-memory dedupe store.
@@ -77,19 +34,20 @@ function checkOptions(options: MemoryStoreOptions): void {
  * (about 150 bytes per record plus the key; `bench/memory-store.ts` measures it).
  */
 export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
-  checkOptions(options);
+  checkMemoryStoreOptions(options);
   const clock = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? Number.POSITIVE_INFINITY;
   const table = new RecordTable(maxEntries);
 
   const now = (): number => {
     const t = clock();
-    if (!Number.isFinite(t)) throw invalid('now', 'now() must return finite epoch ms.', t);
+    if (!Number.isFinite(t))
+      throw memoryStoreInvalid('now', 'must return a finite number of epoch ms');
     return t;
   };
 
   const checkKey = (key: unknown): void => {
-    if (typeof key !== 'string') throw invalid('key', 'keys must be strings.', key);
+    if (typeof key !== 'string') throw memoryStoreInvalid('key', 'must be a string');
   };
 
   /** Drop up to `limit` records whose TTL ended by `t`; returns how many went. */
@@ -164,7 +122,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
         table.claim(slot, token, leaseEnd, expiresAt, claims, digest);
       } else {
         if (table.size >= maxEntries && dropExpired(t, 1) === 0) throw full();
-        table.insert(key, token, leaseEnd, expiresAt, t, claims, digest);
+        table.insert(key, token, t, leaseEnd, expiresAt, digest);
       }
       return { status: 'claimed', token, leaseExpiresAt: new Date(leaseEnd), claims };
     },

@@ -54,21 +54,20 @@ export class RecordTable {
     return this.slots.get(key) ?? -1;
   }
 
-  /** A new in-flight record for `key` (which must be absent). */
+  /** A new in-flight record for `key` (which must be absent), first claimed at `createdAt`. */
   insert(
     key: string,
     token: string,
+    createdAt: number,
     leaseEnd: number,
     expiresAt: number,
-    createdAt: number,
-    claims: number,
     digest?: string,
   ): number {
     const slot = this.freeSlots.pop() ?? this.nextSlot();
-    this.slots.set(key, slot);
-    this.keys[slot] = key;
+    this.claim(slot, token, leaseEnd, expiresAt, 1, digest);
     this.created[slot] = createdAt;
-    this.claim(slot, token, leaseEnd, expiresAt, claims, digest);
+    this.keys[slot] = key;
+    this.slots.set(key, slot);
     return slot;
   }
 

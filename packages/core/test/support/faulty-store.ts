@@ -5,11 +5,18 @@
  * - `refuse`: the store answers `false` without doing anything (boolean methods only).
  * - `lose-answer`: the store does the write, then the answer is lost (a timeout on the way back).
  * - `hang`: the call never settles (a frozen server without a timeout).
+ * - `{ slowAnswerMs }`: the store does the work at once, the answer arrives that much later.
  */
 import { type DedupeStore, StoreUnavailableError } from '../../src/index';
 
 export type FaultyMethod = 'claim' | 'extend' | 'complete' | 'release' | 'get';
-export type Fault = 'throw' | 'refuse' | 'lose-answer' | 'hang' | undefined;
+export type Fault =
+  | 'throw'
+  | 'refuse'
+  | 'lose-answer'
+  | 'hang'
+  | { slowAnswerMs: number }
+  | undefined;
 /** Picks the fault of the n-th call (1-based) of a method. */
 export type FaultPlan = Partial<Record<FaultyMethod, (call: number) => Fault>>;
 
@@ -32,18 +39,27 @@ export interface FaultyStore extends DedupeStore {
 
 export function faultyStore(inner: DedupeStore, initial: FaultPlan = {}): FaultyStore {
   let plan = initial;
-  const calls: Record<FaultyMethod, number> = { claim: 0, extend: 0, complete: 0, release: 0, get: 0 };
+  const calls: Record<FaultyMethod, number> = {
+    claim: 0,
+    extend: 0,
+    complete: 0,
+    release: 0,
+    get: 0,
+  };
   const log: CallLog[] = [];
   const wrap =
-    <A extends unknown[], T>(method: FaultyMethod, call: (...args: A) => Promise<T>) =>
+    <A extends unknown[], T>(method: FaultyMethod, forward: (...args: A) => Promise<T>) =>
     async (...args: A): Promise<T> => {
-      const fault = plan[method]?.(++calls[method]);
+      const call = ++calls[method];
+      const fault = plan[method]?.(call);
       log.push({ method, key: String(args[0]), fault, at: Date.now() });
       if (fault === 'throw') throw new StoreUnavailableError(`injected ${method} failure`);
       if (fault === 'hang') return new Promise<T>(() => {});
       if (fault === 'refuse') return false as T;
-      const answer = await call(...args);
-      if (fault === 'lose-answer') throw new StoreUnavailableError(`injected lost ${method} answer`);
+      const answer = await forward(...args);
+      if (fault === 'lose-answer')
+        throw new StoreUnavailableError(`injected lost ${method} answer`);
+      if (typeof fault === 'object') await sleep(fault.slowAnswerMs);
       return answer;
     };
   return {

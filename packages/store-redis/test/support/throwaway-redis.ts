@@ -13,8 +13,6 @@ export interface ThrowawayRedis {
   kill(): Promise<void>;
   /** SIGSTOP the server: connections stay open, nothing answers (a frozen host). */
   freeze(): void;
-  /** SIGCONT a frozen server. */
-  thaw(): void;
 }
 
 async function sparePort(): Promise<number> {
@@ -86,6 +84,5 @@ export async function startThrowawayRedis(
       await exited;
     },
     freeze: () => void child.kill('SIGSTOP'),
-    thaw: () => void child.kill('SIGCONT'),
   };
 }

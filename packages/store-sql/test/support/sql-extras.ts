@@ -1,10 +1,13 @@
 /**
  * Cases beyond the conformance suite that every SQL dialect must pass: completing inside the
- * caller's transaction (commit keeps both writes, rollback drops both), purgeExpired, and a
- * completed-but-expired record being re-claimable from scratch.
+ * caller's transaction (commit keeps both writes, rollback drops both), results a JSON column
+ * refuses (NUL, lone surrogates), purgeExpired, and a completed-but-expired record being
+ * re-claimable from scratch.
  */
+import type { JsonValue } from '@hooklatch/core';
 import type { SqlDedupeStore } from '@hooklatch/store-sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WRAPPED_RESULT_KEY } from '../../src/result-codec';
 
 const LONG = 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,6 +82,29 @@ export function describeSqlExtras(name: string, table: string, harness: TxHarnes
       const again = await store.claim('order-2', { leaseMs: LONG, ttlMs: LONG });
       expect(again.status).toBe('completed');
       expect(again.status === 'completed' && again.record.result).toEqual({ ok: 1 });
+    });
+
+    it('results the JSON column would refuse (NUL, lone surrogates) complete and round-trip', async () => {
+      const store = harness.store(table, 'result-');
+      const results: JsonValue[] = [
+        { text: 'a\u0000b' },
+        { sliced: '😀'.slice(0, 1) },
+        '\udc00 tail',
+        ['\u0000', '\ud83d\ude00'],
+        'a literal \\u0000 stays text',
+        // Values that look like the store's own wrapper must come back as they were.
+        { [WRAPPED_RESULT_KEY]: '{"a":1}' },
+        { [WRAPPED_RESULT_KEY]: 1, other: true },
+      ];
+      for (const [i, result] of results.entries()) {
+        const token = await claimed(store, `r${i}`);
+        expect(await store.complete(`r${i}`, token, { ttlMs: LONG, result }), `result #${i}`).toBe(
+          true,
+        );
+        const again = await store.claim(`r${i}`, { leaseMs: LONG, ttlMs: LONG });
+        expect(again.status === 'completed' && again.record.result, `result #${i}`).toEqual(result);
+        expect((await store.get(`r${i}`))?.result, `result #${i}`).toEqual(result);
+      }
     });
 
     it('purgeExpired deletes expired rows in batches and keeps live ones', async () => {

@@ -1,0 +1,202 @@
+/**
+ * Issue 10 items 1b and 16: a failed complete() must not lose the completion mark, and a
+ * handler may complete in its own transaction without processOnce completing again.
+ */
+import { describe, expect, it } from 'vitest';
+import { memoryStore, type ProcessWarning, parseEvent, processOnce } from '../src/index';
+import { faultyStore, gate, sleep } from './support/faulty-store';
+import { signedInput, testAdapter } from './support/hmac-adapter';
+
+const event = await parseEvent(testAdapter(), signedInput({ id: 'evt_done', type: 'order.paid' }));
+
+function collect() {
+  const warnings: ProcessWarning[] = [];
+  return { warnings, onWarning: (w: ProcessWarning) => warnings.push(w) };
+}
+
+describe('completion retries', () => {
+  it('a store blip at complete time is retried: the mark lands and the retry is a duplicate', async () => {
+    const store = faultyStore(memoryStore(), { complete: (n) => (n <= 2 ? 'throw' : undefined) });
+    const { warnings, onWarning } = collect();
+    let runs = 0;
+    const outcome = await processOnce(store, event, () => ({ run: ++runs }), { onWarning });
+    expect(outcome).toMatchObject({ outcome: 'processed', status: 200, completion: 'stored' });
+    expect(store.calls.complete).toBe(3);
+    expect(warnings.map((w) => w.kind)).toEqual(['result_dropped', 'complete_retried']);
+    expect(warnings[0]).toMatchObject({ reason: 'store_rejected' });
+    expect(warnings[1]).toMatchObject({ attempts: 3, error: { code: 'STORE_UNAVAILABLE' } });
+    const retry = await processOnce(store, event, () => ({ run: ++runs }));
+    expect(retry.outcome).toBe('duplicate');
+    expect(runs).toBe(1);
+  });
+
+  it('an answer lost after the write is no lease_lost: the mark is found in the store', async () => {
+    const store = faultyStore(memoryStore(), {
+      complete: (n) => (n === 1 ? 'lose-answer' : undefined),
+    });
+    const { warnings, onWarning } = collect();
+    const outcome = await processOnce(store, event, () => 'ok', { onWarning });
+    expect(outcome).toMatchObject({ outcome: 'processed', completion: 'stored' });
+    expect(warnings.map((w) => w.kind)).toEqual(['complete_retried']);
+    expect((await store.get(outcome.key))?.result).toBe('ok');
+  });
+
+  it('answers 200 within completeWaitMs and keeps retrying in the background (waitUntil)', async () => {
+    const store = faultyStore(memoryStore(), { complete: () => 'throw' });
+    const { warnings, onWarning } = collect();
+    const background: Promise<unknown>[] = [];
+    const started = performance.now();
+    const outcome = await processOnce(store, event, () => 'done', {
+      leaseMs: 1_000,
+      completeWaitMs: 100,
+      onWarning,
+      waitUntil: (p) => background.push(p),
+    });
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(outcome).toMatchObject({ outcome: 'processed', status: 200, completion: 'pending' });
+    expect(background).toHaveLength(1);
+    await sleep(200);
+    store.setPlan({}); // the store recovers before the lease ends
+    await background[0];
+    expect(warnings.map((w) => w.kind)).toEqual(['result_dropped', 'complete_retried']);
+    expect((await store.get(outcome.key))?.state).toBe('completed');
+    expect((await processOnce(store, event, () => 'twice')).outcome).toBe('duplicate');
+  });
+
+  it('the lease is renewed while complete is retried; the retries end one lease after the handler', async () => {
+    const store = faultyStore(memoryStore(), { complete: () => 'throw' });
+    const { warnings, onWarning } = collect();
+    const background: Promise<unknown>[] = [];
+    const options = {
+      leaseMs: 600,
+      completeWaitMs: 0,
+      onWarning,
+      waitUntil: (p: Promise<unknown>) => background.push(p),
+    };
+    const started = performance.now();
+    await processOnce(store, event, () => 'done', options);
+    await sleep(700 - (performance.now() - started));
+    // Past the first lease: renewed meanwhile, so a copy is still told to wait.
+    expect((await processOnce(store, event, () => 'twice', options)).outcome).toBe('in_flight');
+    await background[0];
+    expect(warnings.map((w) => w.kind)).toEqual(['complete_failed']);
+    expect(store.calls.extend).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the store down for the whole lease: complete_failed after the lease, retries stop', async () => {
+    const store = faultyStore(memoryStore(), { complete: () => 'throw', extend: () => 'throw' });
+    const { warnings, onWarning } = collect();
+    const background: Promise<unknown>[] = [];
+    const outcome = await processOnce(store, event, () => 'done', {
+      leaseMs: 300,
+      completeWaitMs: 0,
+      onWarning,
+      waitUntil: (p) => background.push(p),
+    });
+    expect(outcome).toMatchObject({ outcome: 'processed', status: 200, completion: 'pending' });
+    await background[0];
+    expect(warnings.map((w) => w.kind)).toEqual(['complete_failed']);
+    const failed = warnings[0] as Extract<ProcessWarning, { kind: 'complete_failed' }>;
+    expect(failed.attempts).toBeGreaterThanOrEqual(3);
+    expect(failed.error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    const calls = store.calls.complete;
+    await sleep(200);
+    expect(store.calls.complete).toBe(calls); // nothing keeps retrying past the lease
+    // The one window that remains: after the lease, the next copy runs again (see the docs).
+    store.setPlan({});
+    expect((await processOnce(store, event, () => 'again')).outcome).toBe('processed');
+  });
+
+  it('completeWaitMs 2 s by default: a slow store holds the answer at most that long', async () => {
+    const store = faultyStore(memoryStore(), { complete: () => 'hang' });
+    const started = performance.now();
+    const outcome = await processOnce(store, event, () => 'done', { leaseMs: 60_000 });
+    const waited = performance.now() - started;
+    expect(outcome).toMatchObject({ outcome: 'processed', completion: 'pending' });
+    expect(waited).toBeGreaterThanOrEqual(1_990);
+    expect(waited).toBeLessThan(2_500);
+  });
+});
+
+describe('context.complete', () => {
+  it('completes in the handler (e.g. in its transaction); processOnce does not complete again', async () => {
+    const store = faultyStore(memoryStore());
+    const { warnings, onWarning } = collect();
+    const tx = { id: 'my-transaction' };
+    let answer: boolean | undefined;
+    const outcome = await processOnce(
+      store,
+      event,
+      async (_e, ctx) => {
+        answer = await ctx.complete({ tx, result: { order: 'ord_1' } });
+        await sleep(120); // renewals after the mark would be refused: none may report a loss
+        expect(ctx.signal.aborted).toBe(false);
+        return 'returned';
+      },
+      { leaseMs: 90, onWarning },
+    );
+    expect(answer).toBe(true);
+    expect(outcome).toMatchObject({
+      outcome: 'processed',
+      completion: 'stored',
+      result: 'returned',
+    });
+    expect(store.calls.complete).toBe(1);
+    expect(warnings).toEqual([]);
+    const duplicate = await processOnce(store, event, () => 'again');
+    expect(duplicate).toMatchObject({ outcome: 'duplicate', result: { order: 'ord_1' } });
+  });
+
+  it('passes the tx to the store, with the run token and the TTL', async () => {
+    const inner = memoryStore();
+    const seen: unknown[] = [];
+    const store = {
+      ...inner,
+      complete: (key: string, token: string, options: Parameters<typeof inner.complete>[2]) => {
+        seen.push({ key, tokenLength: token.length, ...options });
+        return inner.complete(key, token, options);
+      },
+    };
+    const tx = Symbol('tx');
+    await processOnce(store, event, (_e, ctx) => ctx.complete({ tx }), { ttlMs: 120_000 });
+    expect(seen).toEqual([{ key: 'test:evt_done', tokenLength: 26, ttlMs: 120_000, tx }]);
+  });
+
+  it('a refused context.complete is a lease_lost at once and the signal aborts', async () => {
+    const store = faultyStore(memoryStore(), { complete: (n) => (n === 1 ? 'refuse' : undefined) });
+    const { warnings, onWarning } = collect();
+    const outcome = await processOnce(
+      store,
+      event,
+      async (_e, ctx) => {
+        expect(await ctx.complete()).toBe(false);
+        expect(ctx.signal.aborted).toBe(true);
+        return 'x';
+      },
+      { onWarning },
+    );
+    expect(warnings[0]).toMatchObject({ kind: 'lease_lost', reason: 'complete_refused' });
+    expect(outcome.outcome).toBe('processed');
+  });
+
+  it('a handler that throws after context.complete: the mark stays, the answer is 500', async () => {
+    const store = memoryStore();
+    const outcome = await processOnce(store, event, async (_e, ctx) => {
+      await ctx.complete({ result: 'kept' });
+      throw new Error('after the commit');
+    });
+    expect(outcome).toMatchObject({ outcome: 'failed', status: 500 });
+    expect(await processOnce(store, event, () => 'again')).toMatchObject({
+      outcome: 'duplicate',
+      result: 'kept',
+    });
+  });
+
+  it('cannot be called after the handler returned', async () => {
+    const later = gate<() => Promise<boolean>>();
+    await processOnce(memoryStore(), event, (_e, ctx) => {
+      later.open(() => ctx.complete());
+    });
+    await expect((await later.promise)()).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+  });
+});
