@@ -16,7 +16,12 @@ export type ShapedBody =
   | { shape: 'process-call'; entity: string; payload: CreatioProcessCallPayload }
   | { shape: 'flat'; entity: string; payload: CreatioFlatPayload };
 
-/** Detect the shape and validate the body against it; no entity field is PAYLOAD_INVALID. */
+/**
+ * Detect the shape and validate the body against it; no entity field is PAYLOAD_INVALID. The
+ * payload returned is the body itself once it passed: the schemas transform nothing, and zod's
+ * copy would drop a `__proto__` column, so `event.payload` and the fingerprint (which
+ * `explainFingerprint(creatioFingerprintInput(event))` recomputes) would no longer agree.
+ */
 export function readShape(data: JsonObject, provider: string): ShapedBody {
   const shape: CreatioShape | undefined =
     optionalString(data, 'EntitySchemaName') !== undefined
@@ -25,12 +30,12 @@ export function readShape(data: JsonObject, provider: string): ShapedBody {
         ? 'flat'
         : undefined;
   if (shape === 'process-call') {
-    const payload = validatePayload(creatioProcessCallSchema, data, provider);
-    return { shape, entity: payload.EntitySchemaName, payload };
+    const valid = validatePayload(creatioProcessCallSchema, data, provider);
+    return { shape, entity: valid.EntitySchemaName, payload: data as CreatioProcessCallPayload };
   }
   if (shape === 'flat') {
-    const payload = validatePayload(creatioFlatSchema, data, provider);
-    return { shape, entity: payload.EntityName, payload };
+    const valid = validatePayload(creatioFlatSchema, data, provider);
+    return { shape, entity: valid.EntityName, payload: data as CreatioFlatPayload };
   }
   throw payloadInvalid(
     provider,

@@ -61,6 +61,7 @@ describe('github: event.digest', () => {
     const first = await parseEvent(adapter, request(push, { deliveryId: 'guid-1' }));
     const replay = await parseEvent(adapter, request(push, { deliveryId: 'guid-2' }));
     expect(replay.dedupeKey).not.toBe(first.dedupeKey);
+    expect(first.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(replay.digest).toBe(first.digest);
   });
 

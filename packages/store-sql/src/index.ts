@@ -4,14 +4,23 @@
  * - `postgresStore` over `pg` or postgres.js, `mysqlStore` over `mysql2` (MySQL and MariaDB),
  *   `sqliteStore` over `better-sqlite3`.
  * - A claim is one `INSERT ... ON CONFLICT / ON DUPLICATE KEY UPDATE` statement that inserts or
- *   takes over an expired lease; `complete(key, token, { tx })` joins your transaction.
+ *   takes over an expired lease; `extend`, `complete` and `release` are one compare-and-set
+ *   statement each; `complete(key, token, { tx })` joins your transaction.
+ * - Leases are judged by the database's clock; keys of any content stay distinct
+ *   (`prefix + storageKey(key)` in a byte-compared column); every call is bounded by `timeoutMs`;
+ *   setup mistakes are `CONFIG_INVALID`, outages `STORE_UNAVAILABLE`.
  *
  * @module
  */
 
 export type { MysqlCallbackClient, MysqlQueryable, MysqlStoreOptions } from './mysql-store';
 export { mysqlStore } from './mysql-store';
-export type { PgQueryable, PostgresJsSql, PostgresStoreOptions } from './postgres-store';
+export type {
+  PgQueryable,
+  PostgresJsQuery,
+  PostgresJsSql,
+  PostgresStoreOptions,
+} from './postgres-store';
 export { postgresStore } from './postgres-store';
 export type { PurgeOptions, SqlDedupeStore } from './sql-store';
 export type { SqliteStoreOptions } from './sqlite-store';

@@ -43,9 +43,13 @@ export interface MysqlStoreOptions {
 }
 
 const noClient = () =>
-  new ConfigurationError('CONFIG_INVALID', 'mysqlStore needs `client`: a mysql2 Pool or Connection.', {
-    details: { option: 'client' },
-  });
+  new ConfigurationError(
+    'CONFIG_INVALID',
+    'mysqlStore needs `client`: a mysql2 Pool or Connection.',
+    {
+      details: { option: 'client' },
+    },
+  );
 
 function toQueryable(client: unknown, fail: () => Error = noClient): MysqlQueryable {
   const c = client as Partial<MysqlQueryable & MysqlCallbackClient> | null | undefined;

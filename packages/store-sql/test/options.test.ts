@@ -65,6 +65,17 @@ describe.each(stores)('%s store options', (_, build) => {
   });
 });
 
+describe.each(stores)('%s store complete({ tx })', (_, build) => {
+  it('a tx handle the store cannot run statements on is CONFIG_INVALID naming tx', async () => {
+    const store = build({});
+    for (const tx of [{}, null, 'tx', 42]) {
+      await expect(store.complete('k', 't', { ttlMs: 1_000, tx })).rejects.toMatchObject(
+        invalid('tx'),
+      );
+    }
+  });
+});
+
 describe('renamed options point at timeoutMs', () => {
   it('mysql queryTimeoutMs and sqlite busyTimeoutMs', () => {
     expect(() => mysqlStore({ client: myPool, queryTimeoutMs: 100 } as never)).toThrow(
