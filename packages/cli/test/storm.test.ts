@@ -31,8 +31,15 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
 }
 
-/** A hooklatch route whose handler takes 400 ms, so concurrent copies overlap it. */
-async function hooklatchRoute(runs: { n: number }, process: ProcessOnceOptions = {}) {
+/**
+ * A hooklatch route whose handler takes 400 ms, so concurrent copies overlap it. `inFlightAnswer`
+ * rewrites the in-flight status (hooklatch itself refuses a 2xx `inFlightStatus`).
+ */
+async function hooklatchRoute(
+  runs: { n: number },
+  process: ProcessOnceOptions = {},
+  inFlightAnswer?: number,
+) {
   const store = memoryStore();
   return serve(async (req, res) => {
     const reply = await handleWebhook(req, {
@@ -44,7 +51,11 @@ async function hooklatchRoute(runs: { n: number }, process: ProcessOnceOptions =
         await sleep(400);
       },
     });
-    res.writeHead(reply.status, reply.headers).end(reply.body);
+    const status =
+      inFlightAnswer !== undefined && reply.outcome?.outcome === 'in_flight'
+        ? inFlightAnswer
+        : reply.status;
+    res.writeHead(status, reply.headers).end(reply.body);
   });
 }
 
@@ -95,7 +106,7 @@ describe('hooklatch storm', () => {
 
   it('fails a route that answers in-flight copies with a 2xx', async () => {
     const runs = { n: 0 };
-    const url = await hooklatchRoute(runs, { inFlightStatus: 202 });
+    const url = await hooklatchRoute(runs, {}, 202);
     const run = await storm(url, ['--copies', '3', '--retries', '0']);
     expect(runs.n).toBe(1);
     expect(run.code).toBe(1);

@@ -5,29 +5,32 @@
  */
 import type { WebhookEvent } from './event';
 import { resolveProcessConfig } from './process/options';
+import type { ProcessOutcome } from './process/outcome-types';
 import { failedOutcome } from './process/outcomes';
 import { runOnce } from './process/run-once';
-import type { EventHandler, ProcessOnceOptions, ProcessOutcome } from './process/types';
+import type { EventHandler, ProcessOnceOptions } from './process/types';
 import type { DedupeStore } from './store/types';
 
 export type {
   DuplicateOutcome,
-  EventHandler,
   FailedOutcome,
-  HandlerCompleteOptions,
-  HandlerContext,
   InFlightOutcome,
   LeaseLossReason,
   MatchedBy,
   MismatchOutcome,
   ProcessedOutcome,
-  ProcessOnceOptions,
   ProcessOutcome,
   ProcessOutcomeKind,
   ProcessWarning,
   ProcessWarningKind,
   ResultDropReason,
   StoreUnavailableOutcome,
+} from './process/outcome-types';
+export type {
+  EventHandler,
+  HandlerCompleteOptions,
+  HandlerContext,
+  ProcessOnceOptions,
 } from './process/types';
 
 /**
@@ -38,7 +41,7 @@ export type {
  * `details.option` naming what is wrong).
  *
  * @example
- * const outcome = await processOnce(store, event, async (e, ctx) => fulfil(e, { signal: ctx.signal }));
+ * const outcome = await processOnce(store, event, (e, ctx) => fulfil(e, ctx.signal));
  */
 export async function processOnce<E extends WebhookEvent, R>(
   store: DedupeStore,

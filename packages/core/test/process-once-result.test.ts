@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryStore, type ProcessWarning, parseEvent, processOnce } from '../src/index';
 import { guardResult, utf8Length } from '../src/process/result-guard';
 import { signedInput, testAdapter } from './support/hmac-adapter';
+import { expectResultDropped } from './support/result-drop';
 
 const event = await parseEvent(testAdapter(), signedInput({ id: 'evt_res', type: 'order.paid' }));
 const emoji = '\u{1F600}';
@@ -35,27 +36,9 @@ const dropped: [string, unknown, string][] = [
 ];
 
 describe('result guard in processOnce', () => {
-  it.each(dropped)('%s: completes without the result, warns why', async (_name, result, reason) => {
-    const store = memoryStore();
-    const warnings: ProcessWarning[] = [];
-    let runs = 0;
-    const handler = () => {
-      runs++;
-      return result;
-    };
-    const outcome = await processOnce(store, event, handler, {
-      onWarning: (w) => warnings.push(w),
-    });
-    expect(outcome).toMatchObject({ outcome: 'processed', status: 200, completion: 'stored' });
-    expect(warnings).toEqual([
-      expect.objectContaining({ kind: 'result_dropped', key: 'test:evt_res', reason }),
-    ]);
-    const record = await store.get('test:evt_res');
-    expect(record?.state).toBe('completed');
-    expect(record).not.toHaveProperty('result');
-    expect((await processOnce(store, event, handler)).outcome).toBe('duplicate');
-    expect(runs).toBe(1);
-  });
+  it.each(dropped)('%s: completes without the result, warns why', (_name, result, reason) =>
+    expectResultDropped(memoryStore(), event, result, reason),
+  );
 
   it('storeResult: false stores nothing and warns nothing', async () => {
     const store = memoryStore();

@@ -25,6 +25,7 @@ import {
 } from '../src/index';
 import { faultyStore, sleep } from './support/faulty-store';
 import { signedInput, testAdapter } from './support/hmac-adapter';
+import { expectResultDropped } from './support/result-drop';
 
 const run = Math.random().toString(36).slice(2, 8);
 const table = `hl_po_${run}`;
@@ -231,24 +232,8 @@ for (const real of [redis(), postgres(), mysqlReal(), sqlite()]) {
       ['a lone surrogate', { note: emoji.slice(0, 1) }, 'lone_surrogate'],
       ['a NUL', { name: 'a\u0000b' }, 'nul_character'],
       ['20 MB', { blob: 'x'.repeat(20 * 1024 * 1024) }, 'too_large'],
-    ])(
-      'a result with %s completes without it; the retry is a duplicate',
-      async (_n, result, reason) => {
-        const store = fresh();
-        const warnings: ProcessWarning[] = [];
-        let runs = 0;
-        const handler = () => {
-          runs++;
-          return result;
-        };
-        const outcome = await processOnce(store, event, handler, {
-          onWarning: (w) => warnings.push(w),
-        });
-        expect(outcome).toMatchObject({ outcome: 'processed', completion: 'stored' });
-        expect(warnings).toEqual([expect.objectContaining({ kind: 'result_dropped', reason })]);
-        expect((await processOnce(store, event, handler)).outcome).toBe('duplicate');
-        expect(runs).toBe(1);
-      },
+    ])('a result with %s completes without it; the retry is a duplicate', (_n, result, reason) =>
+      expectResultDropped(fresh(), event, result, reason),
     );
 
     it('a complete blip is retried on the real store', async () => {

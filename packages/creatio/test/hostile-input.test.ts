@@ -3,10 +3,10 @@
  * the fingerprint, deep JSON is a typed 400, the digest ignores the volatile fields, a
  * `ModifiedOn` no Date can hold is PAYLOAD_INVALID, and every option is checked at construction.
  */
-import { parseEvent } from '@hooklatch/core';
+import { explainFingerprint, parseEvent } from '@hooklatch/core';
 import { expectHooklatchError, signedCreatioRequest } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
-import { creatio } from '../src/index';
+import { creatio, creatioFingerprintInput } from '../src/index';
 import { ORDER_UPDATE, SECRETS } from './support/examples';
 
 const adapter = creatio({ verify: false });
@@ -21,6 +21,12 @@ describe('creatio: every JSON key counts, __proto__ included (issue 10 item 6)',
     expect(a.idSource).toBe('fingerprint');
     expect(b.dedupeKey).not.toBe(a.dedupeKey);
     expect(b.digest).not.toBe(a.digest);
+  });
+
+  it('event.payload keeps the member, so explainFingerprint recomputes the same key', async () => {
+    const event = await parse(body('"__proto__":{"Status":"returned"}'));
+    expect(Object.hasOwn(event.payload, '__proto__')).toBe(true);
+    expect(explainFingerprint(creatioFingerprintInput(event)).key).toBe(event.id);
   });
 
   it('a re-run with a new SentOn still collapses, __proto__ and all', async () => {

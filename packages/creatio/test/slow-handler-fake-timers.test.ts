@@ -48,11 +48,12 @@ describe('retry while the first attempt is still running (fake timers, 30 s / 37
     const first = route(delivery()); // the sender stops listening at 30 s
     await vi.advanceTimersByTimeAsync(SENDER_TIMEOUT_MS);
 
+    // The lease is renewed every 20 s (a third of it): renewed at 20 s, it ends at 80 s.
     const retry = await answer(await route(delivery()));
-    expect(retry).toEqual({ status: 409, retryAfter: '30', body: { outcome: 'in_flight' } });
+    expect(retry).toEqual({ status: 409, retryAfter: '50', body: { outcome: 'in_flight' } });
     await vi.advanceTimersByTimeAsync(6_000);
     const again = await answer(await route(delivery())); // 36 s: still running
-    expect(again).toEqual({ status: 409, retryAfter: '24', body: { outcome: 'in_flight' } });
+    expect(again).toEqual({ status: 409, retryAfter: '44', body: { outcome: 'in_flight' } });
     expect(runs).toEqual({ started: 1, finished: 0, failed: 0 });
 
     await vi.advanceTimersByTimeAsync(HANDLER_MS - 36_000);
@@ -87,7 +88,7 @@ describe('retry while the first attempt is still running (fake timers, 30 s / 37
 
   it('when the process dies mid-run, the retry after the lease runs it', async () => {
     const { route, runs } = setup({ hangFirstRun: true });
-    void route(delivery()); // never settles, like a killed process
+    void route(delivery()); // never settles and renews nothing, like a killed process
     await vi.advanceTimersByTimeAsync(SENDER_TIMEOUT_MS);
     expect(await answer(await route(delivery()))).toMatchObject({ status: 409, retryAfter: '30' });
 
@@ -98,14 +99,15 @@ describe('retry while the first attempt is still running (fake timers, 30 s / 37
     expect(runs).toEqual({ started: 2, finished: 1, failed: 0 });
   });
 
-  it('why leaseMs must exceed the slowest run: a 20 s lease lets the 30 s retry run again', async () => {
+  it('a 20 s lease under a 37 s run is renewed: the 30 s retry does not run it again', async () => {
     const { route, runs } = setup({ leaseMs: 20_000 });
-    void route(delivery());
+    const first = route(delivery());
     await vi.advanceTimersByTimeAsync(SENDER_TIMEOUT_MS);
-    void route(delivery());
-    await vi.advanceTimersByTimeAsync(0);
-    expect(runs.started).toBe(2); // two runs at once: the failure the rule prevents
+    const retry = await answer(await route(delivery()));
+    expect(retry).toMatchObject({ status: 409, body: { outcome: 'in_flight' } });
+    expect(runs.started).toBe(1); // without renewal, two runs at once
     await vi.advanceTimersByTimeAsync(HANDLER_MS);
-    expect(runs.finished).toBe(2);
+    expect((await first).status).toBe(200);
+    expect(runs).toEqual({ started: 1, finished: 1, failed: 0 });
   });
 });

@@ -17,7 +17,7 @@ import {
   type WebhookAdapter,
 } from '@hooklatch/core';
 import type { z } from 'zod';
-import { checkEventSchemas, checkPublicKeyOptions } from './check-options';
+import { checkEventSchemas, checkKeyOptions } from './check-options';
 import { type EventSchemas, envelopeSchema, type StandardWebhookEvent } from './envelope';
 import { readHeaders } from './headers';
 import { decodePublicKeys, decodeSecrets } from './keys';
@@ -38,7 +38,7 @@ function resolveKeys(
 ): VerificationKeys {
   // An empty string (an unset environment variable) is no secret, not a reason to refuse a
   // configured public key.
-  checkPublicKeyOptions(options, name);
+  checkKeyOptions(options, name);
   const hasSecret = [options.secret, ...(options.secrets ?? [])].some((s) => (s?.length ?? 0) > 0);
   const publicKeys = [
     ...(options.publicKey === undefined ? [] : [options.publicKey]),

@@ -10,17 +10,25 @@ function isKey(value: unknown): boolean {
   return typeof value === 'string' || value instanceof Uint8Array;
 }
 
-/** `publicKey` is a string or bytes; `publicKeys` an array of them (not a lone string). */
-export function checkPublicKeyOptions(
+/**
+ * `secret` / `publicKey` are a string or bytes; `secrets` / `publicKeys` arrays of them (a lone
+ * string would otherwise be read as a list of its characters).
+ */
+export function checkKeyOptions(
   options: StandardWebhooksOptions<EventSchemas>,
   name: string,
 ): void {
-  if (options.publicKey !== undefined && !isKey(options.publicKey)) {
-    throw optionInvalid(name, 'publicKey', 'must be a whpk_ string or a Uint8Array');
-  }
-  const list: unknown = options.publicKeys;
-  if (list !== undefined && !(Array.isArray(list) && list.every(isKey))) {
-    throw optionInvalid(name, 'publicKeys', 'must be an array of whpk_ strings or Uint8Arrays');
+  for (const [one, many, prefix] of [
+    ['secret', 'secrets', 'whsec_'],
+    ['publicKey', 'publicKeys', 'whpk_'],
+  ] as const) {
+    if (options[one] !== undefined && !isKey(options[one])) {
+      throw optionInvalid(name, one, `must be a ${prefix} string or a Uint8Array`);
+    }
+    const list: unknown = options[many];
+    if (list !== undefined && !(Array.isArray(list) && list.every(isKey))) {
+      throw optionInvalid(name, many, `must be an array of ${prefix} strings or Uint8Arrays`);
+    }
   }
 }
 

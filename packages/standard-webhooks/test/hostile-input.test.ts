@@ -174,6 +174,8 @@ describe('standard-webhooks: every option is checked at construction', () => {
     ['maxDepth', { maxDepth: 0 }],
     ['publicKeys', { publicKeys: sender.publicKey }],
     ['publicKey', { publicKey: 12 }],
+    ['secrets', { secrets: 5 }],
+    ['secret', { secret: {} }],
   ])('%s: %o', async (option, bad) => {
     const error = await expectHooklatchError(
       () => standardWebhooks({ secret: SECRET, ...(bad as object) }),

@@ -25,47 +25,43 @@ export function checkOptionsObject(provider: string, options: unknown): void {
   }
 }
 
-/** A positive safe integer, or `fallback` when `undefined`. */
-export function positiveIntegerOption(
+/** A number passing `valid`, or `fallback` when `undefined`; CONFIG_INVALID otherwise. */
+function numberOption(
+  check: { valid: (n: number) => boolean; expectation: string },
   provider: string,
   option: string,
   value: unknown,
   fallback: number,
 ): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    throw optionInvalid(provider, option, 'must be a positive integer');
+  if (typeof value !== 'number' || !check.valid(value)) {
+    throw optionInvalid(provider, option, check.expectation);
   }
   return value;
 }
+
+const POSITIVE_INTEGER = {
+  valid: (n: number) => Number.isSafeInteger(n) && n > 0,
+  expectation: 'must be a positive integer',
+};
+const DURATION = {
+  valid: (n: number) => Number.isFinite(n) && n > 0,
+  expectation: 'must be a positive, finite number of milliseconds',
+};
+// 0 and Infinity both mean "no check", as `checkTimestamp` reads them; NaN means nothing.
+const TOLERANCE = {
+  valid: (n: number) => n >= 0,
+  expectation: 'must be a number of seconds, 0 or more',
+};
+
+/** A positive safe integer, or `fallback` when `undefined`. */
+export const positiveIntegerOption = numberOption.bind(null, POSITIVE_INTEGER);
 
 /** A duration in ms: a finite number above 0, or `fallback` when `undefined`. */
-export function durationOption(
-  provider: string,
-  option: string,
-  value: unknown,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw optionInvalid(provider, option, 'must be a positive, finite number of milliseconds');
-  }
-  return value;
-}
+export const durationOption = numberOption.bind(null, DURATION);
 
 /** A timestamp tolerance in seconds: 0 or more (0 and Infinity disable the check). */
-export function toleranceOption(
-  provider: string,
-  option: string,
-  value: unknown,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-    throw optionInvalid(provider, option, 'must be a number of seconds, 0 or more');
-  }
-  return value;
-}
+export const toleranceOption = numberOption.bind(null, TOLERANCE);
 
 /** A boolean, or `fallback` when `undefined`. */
 export function booleanOption(

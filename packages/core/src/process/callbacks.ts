@@ -4,7 +4,7 @@
  * an unhandled rejection.
  */
 import type { ProcessConfig } from './options';
-import type { ProcessWarning } from './types';
+import type { ProcessWarning } from './outcome-types';
 
 function swallow(value: unknown): void {
   if (typeof (value as { then?: unknown } | null)?.then === 'function') {

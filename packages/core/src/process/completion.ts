@@ -37,7 +37,7 @@ export type CompletionReport =
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** `call`, or a rejection once `at` (monotonic) passed: a hung store must not hold the loop. */
-async function until<T>(call: () => Promise<T>, at: number): Promise<T> {
+export async function until<T>(call: () => Promise<T>, at: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -7,7 +7,8 @@
 import { ConfigurationError } from '../errors';
 import type { WebhookEvent } from '../event';
 import type { DedupeStore } from '../store/types';
-import type { EventHandler, ProcessOnceOptions, ProcessWarning } from './types';
+import type { ProcessWarning } from './outcome-types';
+import type { EventHandler, ProcessOnceOptions } from './types';
 
 /** setTimeout's largest delay; longer ones fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;

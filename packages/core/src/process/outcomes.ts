@@ -11,7 +11,12 @@
 import { type HooklatchError, isHooklatchError, StoreUnavailableError } from '../errors';
 import type { ClaimResult } from '../store/types';
 import type { ProcessConfig } from './options';
-import type { FailedOutcome, MatchedBy, ProcessOutcome, StoreUnavailableOutcome } from './types';
+import type {
+  FailedOutcome,
+  MatchedBy,
+  ProcessOutcome,
+  StoreUnavailableOutcome,
+} from './outcome-types';
 
 const STORE_RETRY_AFTER = '5';
 

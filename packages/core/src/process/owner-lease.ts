@@ -9,10 +9,11 @@
  */
 import { ConfigurationError } from '../errors';
 import type { JsonValue } from '../store/types';
-import { landed } from './completion';
+import { landed, until } from './completion';
 import { type KeeperLoss, type Lease, LeaseKeeper, monotonicNow } from './lease-keeper';
 import type { ProcessConfig } from './options';
-import type { HandlerCompleteOptions, LeaseLossReason, ProcessWarning } from './types';
+import type { LeaseLossReason, ProcessWarning } from './outcome-types';
+import type { HandlerCompleteOptions } from './types';
 
 /** What an owner needs to know about its run. */
 export interface OwnerRun {
@@ -141,13 +142,13 @@ export class OwnerLease {
 
   async #confirmRefusal(): Promise<void> {
     const { store } = this.#run.config;
-    for (const lease of this.#run.leases) {
-      if (!(await landed(store, lease))) {
-        // After the handler, the completion loop judges (a refused extend may be its own mark).
-        if (!this.completedByHandler && !this.#handlerDone) this.lost('extend_refused');
-        return;
-      }
-    }
-    this.#markedByHandler();
+    // Bounded by the local lease end: a store that does not answer the check is a loss too.
+    const marked = await until(
+      async () => (await Promise.all(this.#run.leases.map((l) => landed(store, l)))).every(Boolean),
+      this.keeper.deadline,
+    ).catch(() => false);
+    if (marked) this.#markedByHandler();
+    // After the handler, the completion loop judges (a refused extend may be its own mark).
+    else if (!this.completedByHandler && !this.#handlerDone) this.lost('extend_refused');
   }
 }

@@ -10,7 +10,7 @@
  * than `maxBytes` UTF-8 bytes of JSON.
  */
 import type { JsonValue } from '../store/types';
-import type { ResultDropReason } from './types';
+import type { ResultDropReason } from './outcome-types';
 
 /** A result ready for the store, or why there is none. */
 export interface GuardedResult {

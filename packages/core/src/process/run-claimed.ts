@@ -9,10 +9,11 @@ import type { WebhookEvent } from '../event';
 import { keepAlive } from './callbacks';
 import { type CompletionReport, completeWithRetry } from './completion';
 import { monotonicNow } from './lease-keeper';
+import type { ProcessOutcome } from './outcome-types';
 import { failedOutcome } from './outcomes';
 import { OwnerLease, type OwnerRun } from './owner-lease';
 import { guardResult } from './result-guard';
-import type { HandlerContext, ProcessOutcome } from './types';
+import type { HandlerContext } from './types';
 
 /** A claimed run: the owner's leases plus the event and its claim count. */
 export interface ClaimedRun extends OwnerRun {

@@ -16,9 +16,9 @@ import type { ClaimOptions, JsonValue } from '../store/types';
 import { checkRetention, warner } from './callbacks';
 import { type Lease, monotonicNow } from './lease-keeper';
 import { checkEvent, effectiveTtl, type ProcessConfig } from './options';
+import type { MatchedBy, ProcessOutcome, ProcessWarning } from './outcome-types';
 import { answerFor, failedOutcome, storeFailure } from './outcomes';
 import { runClaimed } from './run-claimed';
-import type { MatchedBy, ProcessOutcome, ProcessWarning } from './types';
 
 type Claimed = { lease: Lease; claims: number };
 

@@ -23,7 +23,10 @@ export interface SlowReceiverOptions {
   leaseMs: number;
   /** Throw at the end of the first run, as a handler whose database call failed. */
   crashFirstRun?: boolean;
-  /** Never settle the first run, as a process that died mid-handler. */
+  /**
+   * Never settle the first run, as a process that died mid-handler: its lease renewals fail
+   * from then on too (a dead process renews nothing), so the lease ends.
+   */
   hangFirstRun?: boolean;
 }
 
@@ -31,9 +34,20 @@ export interface SlowReceiverOptions {
 export function slowReceiver(options: SlowReceiverOptions) {
   const runs = { started: 0, finished: 0, failed: 0 };
   const processOptions = { leaseMs: options.leaseMs };
-  const handler = async () => {
+  const dead = new Set<string>();
+  const store: DedupeStore = {
+    ...options.store,
+    extend: (key, token, leaseMs) =>
+      dead.has(token)
+        ? Promise.reject(new Error('the process is gone'))
+        : options.store.extend(key, token, leaseMs),
+  };
+  const handler = async (_event: unknown, context: { token: string }) => {
     const run = ++runs.started;
-    if (run === 1 && options.hangFirstRun) return new Promise<never>(() => {});
+    if (run === 1 && options.hangFirstRun) {
+      dead.add(context.token);
+      return new Promise<never>(() => {});
+    }
     await new Promise((resolve) => setTimeout(resolve, options.handlerMs));
     if (run === 1 && options.crashFirstRun) {
       runs.failed++;
@@ -45,7 +59,7 @@ export function slowReceiver(options: SlowReceiverOptions) {
   async function route(input: DeliveryInput): Promise<Response> {
     try {
       const event = await parseEvent(adapter, input);
-      return outcomeResponse(await processOnce(options.store, event, handler, processOptions));
+      return outcomeResponse(await processOnce(store, event, handler, processOptions));
     } catch (error) {
       return errorResponse(error);
     }

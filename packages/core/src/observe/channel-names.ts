@@ -1,0 +1,25 @@
+/**
+ * The diagnostics channel names hooklatch publishes on. Public API: renaming one is a breaking
+ * change. Each tracing channel is a `node:diagnostics_channel` TracingChannel, so its events
+ * are `tracing:<name>:start`, `:end`, `:asyncStart`, `:asyncEnd` and `:error`.
+ */
+
+/** The TracingChannels, one per stage of a delivery. */
+export const TRACING_CHANNELS = Object.freeze({
+  /** `parseEvent`: read the body, verify, normalize. Context: {@link ParseContext}. */
+  parse: 'hooklatch:parse',
+  /** `processOnce` (and `handleWebhook` after parsing): one whole delivery. {@link ProcessContext}. */
+  process: 'hooklatch:process',
+  /** Each `store.claim` of a delivery (two with the replay guard). {@link ClaimContext}. */
+  claim: 'hooklatch:claim',
+  /** The handler, when it runs. {@link HandleContext}. */
+  handle: 'hooklatch:handle',
+  /** Each `store.complete` attempt (retries included). {@link CompleteContext}. */
+  complete: 'hooklatch:complete',
+} as const);
+
+/** A plain channel: one message per warning, also after the answer. {@link WarningMessage}. */
+export const WARNING_CHANNEL = 'hooklatch:warning';
+
+/** The stage a tracing channel covers. */
+export type TracingStage = keyof typeof TRACING_CHANNELS;

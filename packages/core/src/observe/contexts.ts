@@ -1,0 +1,124 @@
+/**
+ * The objects published on the hooklatch channels. Public API (see docs/observability.md).
+ *
+ * Every field is a fact safe to log: never the payload, a secret, a claim token or a stored
+ * result. `error` (set by the TracingChannel on its `error` event) is the one exception: it is
+ * the thrown value itself, so treat it like any error of your own. `result` is never set.
+ * Fields marked "when done" are filled in before `asyncEnd` (and before `error`).
+ */
+import type { IdSource } from '../event';
+import type { MatchedBy, ProcessOutcomeKind, ProcessWarning } from '../process/types';
+
+/** What identifies one event; on every context and report of its delivery. */
+export interface DeliveryFacts {
+  /** The adapter name (`stripe`), `event.provider`. */
+  provider: string;
+  /** The event type (`payment_intent.succeeded`). */
+  type: string;
+  /** The event ID (`event.id`): the provider's, its delivery ID, or an `fp1:` fingerprint. */
+  eventId: string;
+  /** Which of the three `eventId` is. */
+  idSource: IdSource;
+  /**
+   * The dedupe key as claimed: `keyPrefix` + `event.dedupeKey` (in parse contexts, with no
+   * `processOnce` yet, `event.dedupeKey`).
+   */
+  key: string;
+  /** The provider's delivery ID, when it sends one (differs between retries of one event). */
+  deliveryId: string | undefined;
+  /** The provider's attempt counter, when it sends one (1 = first delivery). */
+  attempt: number | undefined;
+}
+
+/** How a stage failed, when it did. */
+export interface FailureFacts {
+  /** A hooklatch error's `code`, or a short `code` string the error carries (`ECONNRESET`). */
+  errorCode?: string;
+  /** The error's `name` (`TypeError`, `VerificationError`), `typeof` for a non-Error. */
+  errorName?: string;
+  /** Set by the TracingChannel when the stage threw. */
+  error?: unknown;
+}
+
+/** `hooklatch:parse`: one `parseEvent` call. Event facts appear once it verified. */
+export interface ParseContext extends Partial<DeliveryFacts>, FailureFacts {
+  /** The adapter's name ('' when `adapter` is not an adapter). */
+  provider: string;
+  /** When done with an error: the HTTP status it answers (401 for a bad signature...). */
+  status?: number;
+  /** When done: milliseconds spent (monotonic clock). */
+  durationMs?: number;
+}
+
+/** `hooklatch:process`: one delivery through `processOnce`. It never throws, so no `error`. */
+export interface ProcessContext extends DeliveryFacts {
+  /** The lease one claim gets, ms. */
+  leaseMs: number;
+  /** When done: what happened. */
+  outcome?: ProcessOutcomeKind;
+  /** When done: the HTTP status to answer. */
+  status?: number;
+  /** When done: whether the handler ran for this delivery. */
+  handled?: boolean;
+  /** When known: how many times the key was claimed (> 1 after a crash or failure). */
+  claims?: number;
+  /** Duplicate and in-flight: which claim decided (`key`, or `digest` with the replay guard). */
+  via?: MatchedBy;
+  /** Processed: the completion mark when the answer was given. */
+  completion?: 'stored' | 'pending' | 'lost';
+  /** Failed or store unavailable: the error's code and name (never the error itself). */
+  errorCode?: string;
+  errorName?: string;
+  /** When done: milliseconds from the call to the answer. */
+  durationMs?: number;
+}
+
+/** Facts every per-stage context of one delivery carries, with a link to its delivery. */
+export interface StageContext extends DeliveryFacts, FailureFacts {
+  /** The delivery this call belongs to (the `hooklatch:process` context): parent of the stage. */
+  delivery: ProcessContext;
+  /** When done: milliseconds spent in the call. */
+  durationMs?: number;
+}
+
+/** `hooklatch:claim`: one `store.claim`. */
+export interface ClaimContext extends StageContext {
+  /** The key claimed: the event's `key`, or its digest key with the replay guard. */
+  claimKey: string;
+  /** Which of the two `claimKey` is. */
+  via: MatchedBy;
+  leaseMs: number;
+  ttlMs: number;
+  /** When done: the store's answer. */
+  status?: 'claimed' | 'in_flight' | 'completed';
+  /** When done: the record's claim count (claimed or completed). */
+  claims?: number;
+  /** In flight: ms left on the other owner's lease, by the store's clock. */
+  leaseRemainingMs?: number;
+}
+
+/** `hooklatch:handle`: the handler, run as the owner of the claim. */
+export interface HandleContext extends StageContext {
+  /** How many times the key has been claimed (1 on a first delivery). */
+  claims: number;
+}
+
+/** `hooklatch:complete`: one `store.complete` (the mark that makes later copies duplicates). */
+export interface CompleteContext extends StageContext {
+  claimKey: string;
+  via: MatchedBy;
+  /** 1 for the first attempt on `claimKey`, then 2, 3... for retries. */
+  markAttempt: number;
+  /** Whether the handler's result is sent with the mark. */
+  withResult: boolean;
+  /** Whether the mark is written in your transaction (`context.complete({ tx })`). */
+  inTransaction: boolean;
+  /** When done: the store said `true` (marked). */
+  marked?: boolean;
+}
+
+/** `hooklatch:warning`: a problem that did not change the outcome. */
+export interface WarningMessage extends DeliveryFacts {
+  delivery: ProcessContext;
+  warning: ProcessWarning;
+}

@@ -1,0 +1,40 @@
+/**
+ * Finding `node:diagnostics_channel` without importing it. A top-level `import 'node:...'`
+ * fails to load on runtimes that lack the module (browsers, Workers without `nodejs_compat`),
+ * and bundlers for those targets refuse it, so the portable build never names it statically.
+ * `process.getBuiltinModule` (Node 20.16+, every Node this package supports; Bun, Deno and
+ * Workers with `nodejs_compat` have it too) hands the module over at run time; anywhere else
+ * the channels are simply off and the `hooks` option is the way to observe.
+ */
+import type * as DiagnosticsChannel from 'node:diagnostics_channel';
+
+/** The parts of `node:diagnostics_channel` hooklatch uses. */
+export type DiagnosticsModule = Pick<typeof DiagnosticsChannel, 'channel' | 'tracingChannel'>;
+
+type BuiltinLookup = { getBuiltinModule?: (id: string) => unknown };
+
+function lookup(): DiagnosticsModule | undefined {
+  try {
+    const runtime = (globalThis as { process?: BuiltinLookup }).process;
+    if (typeof runtime?.getBuiltinModule !== 'function') return undefined;
+    const found = runtime.getBuiltinModule('node:diagnostics_channel') as
+      | Partial<DiagnosticsModule>
+      | undefined;
+    // tracingChannel arrived after channel: a runtime with only the older half counts as none.
+    if (typeof found?.tracingChannel !== 'function' || typeof found.channel !== 'function') {
+      return undefined;
+    }
+    return found as DiagnosticsModule;
+  } catch {
+    // A sandbox that forbids the lookup: no channels, nothing else changes.
+    return undefined;
+  }
+}
+
+let cached: DiagnosticsModule | null | undefined;
+
+/** `node:diagnostics_channel`, or `undefined` where the runtime has none. Looked up once. */
+export function diagnosticsChannel(): DiagnosticsModule | undefined {
+  if (cached === undefined) cached = lookup() ?? null;
+  return cached ?? undefined;
+}

@@ -1,0 +1,107 @@
+/**
+ * The `logger` option: any console-shaped (`error(message, ...args)`: console, winston) or
+ * object-first (`error(fields, message)`: pino, bunyan) logger. Object-first is recognised by
+ * pino's and bunyan's shape: a `child` function plus `levels` or `bindings`.
+ *
+ * Lines carry facts only (provider, type, event ID, key, outcome, error code and name), never a
+ * payload, a secret or a handler's error message. The default logs warnings and errors to the
+ * console; `false` turns logging off.
+ */
+import { ConfigurationError } from '../errors';
+
+// biome-ignore lint/suspicious/noExplicitAny: console and pino methods take anything.
+type LogMethod = (...args: any[]) => unknown;
+
+/** A logger: `error` is required; a missing `warn`, `info` or `debug` skips that level. */
+export interface Logger {
+  error: LogMethod;
+  warn?: LogMethod;
+  info?: LogMethod;
+  debug?: LogMethod;
+}
+
+/** Levels hooklatch logs at. */
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** What hooklatch logs: the `hooklatch` field of every line. */
+export type LogEvent =
+  | 'receipt'
+  | 'processed'
+  | 'duplicate'
+  | 'in_flight'
+  | 'mismatch'
+  | 'handler_failed'
+  | 'setup_invalid'
+  | 'store_unavailable'
+  | 'rejected'
+  | 'warning';
+
+const MESSAGES: Readonly<Record<LogEvent, string>> = {
+  receipt: 'delivery received',
+  processed: 'delivery processed',
+  duplicate: 'duplicate answered without running the handler',
+  in_flight: 'copy answered in flight: another attempt holds the claim',
+  mismatch: 'same key with a different payload: answered mismatch',
+  handler_failed: 'handler failed; its claim is released for the retry',
+  setup_invalid: 'setup error (CONFIG_INVALID): every delivery fails until it is fixed',
+  store_unavailable: 'dedupe store unavailable: answered 503 for a retry',
+  rejected: 'delivery rejected',
+  warning: 'warning',
+};
+
+/** Where log lines go: never throws. */
+export type LogSink = (level: LogLevel, event: LogEvent, fields: Record<string, unknown>) => void;
+
+function objectFirst(logger: Logger): boolean {
+  const l = logger as unknown as Record<string, unknown>;
+  return (
+    typeof l.child === 'function' &&
+    (typeof l.bindings === 'function' ||
+      (typeof l.levels === 'object' && l.levels !== null) ||
+      typeof l.levels === 'function')
+  );
+}
+
+/** A sink writing to `logger` at levels at or above `minimum`. */
+export function logSink(logger: Logger, minimum: LogLevel = 'debug'): LogSink {
+  const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
+  const floor = order.indexOf(minimum);
+  const fieldsFirst = objectFirst(logger);
+  return (level, event, fields) => {
+    if (order.indexOf(level) < floor) return;
+    const method = logger[level];
+    if (typeof method !== 'function') return;
+    const message =
+      event === 'warning'
+        ? `hooklatch: warning ${String(fields.kind)}`
+        : `hooklatch: ${MESSAGES[event]}`;
+    const line = { hooklatch: event, ...fields };
+    try {
+      if (fieldsFirst) method.call(logger, line, message);
+      else method.call(logger, message, line);
+    } catch {
+      // A broken logger must not change the answer.
+    }
+  };
+}
+
+/** Check the `logger` option: `undefined` is the console at `warn`, `false` is silence. */
+export function resolveLogger(value: unknown, option = 'logger'): LogSink | undefined {
+  if (value === false) return undefined;
+  if (value === undefined) {
+    const console = (globalThis as { console?: Logger }).console;
+    return typeof console?.error === 'function' ? logSink(console, 'warn') : undefined;
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof (value as Logger).error !== 'function'
+  ) {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      `"${option}" must be false or a logger (an object with an "error" method).`,
+      { details: { option, expected: 'false or a logger' } },
+    );
+  }
+  return logSink(value as Logger);
+}

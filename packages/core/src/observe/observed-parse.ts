@@ -1,0 +1,68 @@
+/**
+ * `parseEvent` traced on `hooklatch:parse`, and the report of a delivery it refused (for
+ * `handleWebhook`, which answers it).
+ */
+import { isHooklatchError } from '../errors';
+import type { WebhookEvent } from '../event';
+import type { ParseContext } from './contexts';
+import { errorFacts } from './error-facts';
+import { isolated } from './hooks';
+import type { Observer } from './observer';
+import { deliveryFacts, type RejectedReport } from './reports';
+import { subscribed, traced } from './tracing';
+
+/** The adapter's name, read defensively (parseEvent itself rejects a non-adapter). */
+export function adapterName(adapter: unknown): string {
+  const name = (adapter as { name?: unknown } | null | undefined)?.name;
+  return typeof name === 'string' ? name : '';
+}
+
+/** The status a thrown error answers with (see `errorReply`). */
+function statusOf(error: unknown): number {
+  return isHooklatchError(error) ? error.httpStatus : 500;
+}
+
+/** Run `parse` as one `hooklatch:parse` trace when someone listens. */
+export async function tracedParse<E extends WebhookEvent>(
+  adapter: unknown,
+  parse: () => Promise<E>,
+): Promise<E> {
+  const channel = subscribed('parse');
+  if (channel === undefined) return parse();
+  const context: ParseContext = { provider: adapterName(adapter) };
+  let event: E | undefined;
+  await traced(channel, context, async () => {
+    try {
+      event = await parse();
+    } catch (error) {
+      context.status = statusOf(error);
+      throw error;
+    }
+    Object.assign(context, deliveryFacts(event, ''));
+  });
+  return event as E;
+}
+
+/**
+ * Report a delivery `parseEvent` refused: the `onOutcome` hook, and a log line (`error` for
+ * the receiver's own 5xx bugs, `info` for the sender's 4xx: a flood of forged requests must
+ * not flood the log; watch the rejects metric instead).
+ */
+export function reportRejection(
+  observer: Observer,
+  adapter: unknown,
+  error: unknown,
+  durationMs: number,
+): void {
+  const report: RejectedReport = {
+    outcome: 'rejected',
+    provider: adapterName(adapter),
+    status: statusOf(error),
+    durationMs,
+    ...errorFacts(error),
+  };
+  isolated(observer.hooks?.onOutcome, report);
+  const level = report.status >= 500 ? 'error' : 'info';
+  const event = report.errorCode === 'CONFIG_INVALID' ? 'setup_invalid' : 'rejected';
+  observer.log?.(level, event, { ...report });
+}

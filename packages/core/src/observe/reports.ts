@@ -1,0 +1,106 @@
+/**
+ * What the hooks receive. Like the channel contexts, every report is safe to log as JSON (no
+ * payload, secret, token or stored result), except `HandlerErrorReport.error`: your handler's
+ * own thrown value.
+ */
+import type { IdSource, WebhookEvent } from '../event';
+import type {
+  MatchedBy,
+  ProcessOutcome,
+  ProcessOutcomeKind,
+  ProcessWarning,
+} from '../process/types';
+import type { DeliveryFacts } from './contexts';
+import { errorFacts } from './error-facts';
+
+/** `onReceipt`: a verified delivery, before any processing (before the claim). */
+export interface ReceiptReport extends DeliveryFacts {
+  /** When the delivery reached us (`event.receivedAt`). */
+  receivedAt: Date | undefined;
+}
+
+/** `onOutcome` for a delivery that reached `processOnce`. */
+export interface ProcessedReport extends DeliveryFacts {
+  outcome: ProcessOutcomeKind;
+  /** The HTTP status answered. */
+  status: number;
+  /** Milliseconds from the call to the answer. */
+  durationMs: number;
+  /** Whether the handler ran for this delivery. */
+  handled: boolean;
+  /** How many times the key has been claimed, when known. */
+  claims?: number;
+  /** Duplicate and in-flight: which claim decided. */
+  via?: MatchedBy;
+  /** Processed: the completion mark when the answer was given. */
+  completion?: 'stored' | 'pending' | 'lost';
+  /** Failed and store unavailable: the error's code and name. */
+  errorCode?: string;
+  errorName?: string;
+}
+
+/** `onOutcome` from `handleWebhook` for a delivery `parseEvent` refused (bad signature...). */
+export interface RejectedReport {
+  outcome: 'rejected';
+  /** The adapter's name. */
+  provider: string;
+  status: number;
+  durationMs: number;
+  /** The hooklatch error code (`SIGNATURE_INVALID`...); absent for a non-hooklatch error. */
+  errorCode?: string;
+  errorName?: string;
+}
+
+/** What `onOutcome` receives. */
+export type OutcomeReport = ProcessedReport | RejectedReport;
+
+/** `onError`: the handler threw (the claim is released; the provider will retry). */
+export interface HandlerErrorReport extends DeliveryFacts {
+  /** What the handler threw. Its message may hold anything your code put there. */
+  error: unknown;
+  /** How many times the key has been claimed (1 on a first delivery). */
+  claims: number;
+  /** Milliseconds the handler ran. */
+  durationMs: number;
+}
+
+/** `onWarning`: a problem that did not change the outcome (it may come after the answer). */
+export interface WarningReport extends DeliveryFacts {
+  warning: ProcessWarning;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The facts of `event` (a hand-built event may lack any of them: read defensively). */
+export function deliveryFacts(event: WebhookEvent, keyPrefix: string): DeliveryFacts {
+  const e = (typeof event === 'object' && event !== null ? event : {}) as Partial<WebhookEvent>;
+  return {
+    provider: text(e.provider),
+    type: text(e.type),
+    eventId: text(e.id),
+    idSource: text(e.idSource) as IdSource,
+    key: typeof e.dedupeKey === 'string' ? keyPrefix + e.dedupeKey : '',
+    deliveryId: typeof e.deliveryId === 'string' ? e.deliveryId : undefined,
+    attempt: typeof e.attempt === 'number' ? e.attempt : undefined,
+  };
+}
+
+/** The outcome's facts: what it was, how it was decided, how it failed. */
+export function outcomeFacts(
+  outcome: ProcessOutcome<unknown>,
+): Omit<ProcessedReport, keyof DeliveryFacts | 'durationMs' | 'handled'> {
+  const base = { outcome: outcome.outcome, status: outcome.status };
+  switch (outcome.outcome) {
+    case 'processed':
+      return { ...base, completion: outcome.completion };
+    case 'duplicate':
+      return { ...base, via: outcome.via, claims: outcome.record.claims };
+    case 'in_flight':
+      return { ...base, via: outcome.via };
+    case 'failed':
+    case 'store_unavailable':
+      return { ...base, ...errorFacts(outcome.error) };
+    default:
+      return base;
+  }
+}
