@@ -12,6 +12,7 @@ import {
   payloadDigest,
   requireValidDate,
   timestampedHmacVerifier,
+  valueAtPath,
   type WebhookEvent,
 } from '@hooklatch/core';
 import { describe, expect, it, vi } from 'vitest';
@@ -118,6 +119,15 @@ describe('timestampedHmacVerifier: signature count and order of checks (issue 10
   it('judges the timestamp before decoding any signature', () => {
     const stale = rawDelivery(BODY, header(NOW - 3600, ['not-hex']), RECEIVED);
     expect(thrown(() => verify(stale)).code).toBe('TIMESTAMP_OUT_OF_TOLERANCE');
+  });
+});
+
+describe('valueAtPath reads an own __proto__ member, never the prototype (issue 10 item 6)', () => {
+  it('follows own keys only', () => {
+    const data = JSON.parse('{"__proto__":{"id":"p1"},"a":{"b":2}}');
+    expect(valueAtPath(data, '__proto__.id')).toBe('p1');
+    expect(valueAtPath({ a: 1 }, '__proto__')).toBeUndefined();
+    expect(valueAtPath({ a: 1 }, 'constructor.name')).toBeUndefined();
   });
 });
 

@@ -45,8 +45,9 @@ export class LogHistogram {
 
   /** Add one sample (negative and NaN samples count as 0). */
   record(ms: number): void {
-    const value = ms > 0 ? ms : 0;
-    this.counts[bucketOf(value)]++;
+    const value = Math.max(0, ms || 0); // NaN counts as 0 too
+    const index = bucketOf(value);
+    this.counts[index] = (this.counts[index] as number) + 1;
     this.count++;
     this.sum += value;
     if (value < this.min) this.min = value;
@@ -56,7 +57,9 @@ export class LogHistogram {
   /** Add every sample of `other` into this one. */
   merge(other: LogHistogram): this {
     if (other.count === 0) return this;
-    for (let i = 0; i < BUCKET_COUNT; i++) this.counts[i] += other.counts[i] as number;
+    for (let i = 0; i < BUCKET_COUNT; i++) {
+      this.counts[i] = (this.counts[i] as number) + (other.counts[i] as number);
+    }
     this.count += other.count;
     this.sum += other.sum;
     this.min = Math.min(this.min, other.min);

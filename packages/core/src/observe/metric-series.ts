@@ -61,7 +61,7 @@ export class DurationSeries {
   }
 
   record(ms: number, now: number): void {
-    const value = ms > 0 ? ms : 0;
+    const value = Math.max(0, ms || 0); // NaN counts as 0 too
     this.window.current(now).record(value);
     const seconds = value / 1000;
     let i = 0;

@@ -168,13 +168,11 @@ export class MetricsState {
         count: s.value,
       })),
       rejects: this.rejects.samples().map((s) => ({ ...s.labels, count: s.value })),
-      responses: this.responses
-        .samples()
-        .map((s) => ({
-          provider: s.labels.provider,
-          status: Number(s.labels.status),
-          count: s.value,
-        })),
+      responses: this.responses.samples().map((s) => ({
+        provider: s.labels.provider,
+        status: Number(s.labels.status),
+        count: s.value,
+      })),
       warnings: this.warnings.samples().map((s) => ({ ...s.labels, count: s.value })),
       dedupe: { total: hitRate(this.dedupeTotal), window: this.windowDedupe(now) },
       inFlightAnswers,

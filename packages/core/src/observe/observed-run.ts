@@ -7,11 +7,11 @@ import type { WebhookEvent } from '../event';
 import { monotonicNow } from '../process/lease-keeper';
 import type { ProcessConfig } from '../process/options';
 import { runOnce } from '../process/run-once';
-import type { ProcessOutcome, ProcessWarning } from '../process/types';
+import type { ProcessOutcome, ProcessOutcomeKind, ProcessWarning } from '../process/types';
 import type { DeliveryFacts, ProcessContext } from './contexts';
 import { errorFacts } from './error-facts';
 import { isolated } from './hooks';
-import type { LogSink } from './logger';
+import type { LogLevel, LogSink } from './logger';
 import { type HandlerState, observedHandler } from './observed-handler';
 import { observedStore } from './observed-store';
 import type { Observer } from './observer';
@@ -41,21 +41,20 @@ function warningSink(
   };
 }
 
+const OUTCOME_LEVEL: Readonly<Record<ProcessOutcomeKind, LogLevel>> = {
+  processed: 'debug',
+  duplicate: 'info',
+  in_flight: 'info',
+  mismatch: 'warn',
+  failed: 'error',
+  store_unavailable: 'error',
+};
+
 function logOutcome(log: LogSink, report: ProcessedReport, state: HandlerState): void {
-  switch (report.outcome) {
-    case 'processed':
-      return log('debug', 'processed', { ...report });
-    case 'duplicate':
-    case 'in_flight':
-      return log('info', report.outcome, { ...report });
-    case 'mismatch':
-      return log('warn', 'mismatch', { ...report });
-    case 'store_unavailable':
-      return log('error', 'store_unavailable', { ...report });
-    case 'failed':
-      // A handler error was logged when it was thrown: once per delivery.
-      if (!state.failed) log('error', 'setup_invalid', { ...report });
-  }
+  // A handler error was logged when it was thrown: once per delivery.
+  if (report.outcome === 'failed' && state.failed) return;
+  const event = report.outcome === 'failed' ? 'setup_invalid' : report.outcome;
+  log(OUTCOME_LEVEL[report.outcome], event, { ...report });
 }
 
 /** Mirror the outcome onto the delivery's context (read by subscribers at `asyncEnd`). */

@@ -2,6 +2,7 @@
  * The store as a delivery sees it while someone listens: `claim` and `complete` traced on
  * `hooklatch:claim` and `hooklatch:complete`, every other member passed through untouched.
  */
+import type { MatchedBy } from '../process/types';
 import type { ClaimOptions, ClaimResult, CompleteOptions, DedupeStore } from '../store/types';
 import type { ClaimContext, CompleteContext, DeliveryFacts, ProcessContext } from './contexts';
 import { subscribed, traced } from './tracing';
@@ -15,7 +16,7 @@ function factsOf(delivery: ProcessContext): DeliveryFacts {
 /** `store` with `claim` and `complete` traced for `delivery`. */
 export function observedStore(store: DedupeStore, delivery: ProcessContext): DedupeStore {
   const marks = new Map<string, number>();
-  const via = (claimKey: string) => (claimKey === delivery.key ? 'key' : 'digest') as const;
+  const via = (claimKey: string): MatchedBy => (claimKey === delivery.key ? 'key' : 'digest');
 
   const claim = async (claimKey: string, options: ClaimOptions): Promise<ClaimResult> => {
     const channel = subscribed('claim');
