@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -8,9 +8,19 @@ const packages = readdirSync(`${root}packages`).filter((name) =>
 );
 
 // Tests run against the TypeScript sources, not dist/, so `npm test` needs no build first.
-const alias = Object.fromEntries(
-  packages.map((name) => [`@hooklatch/${name}`, `${root}packages/${name}/src/index.ts`]),
-);
+// A subpath export (`@hooklatch/store-sql/postgres`) maps to src/<subpath>.ts; subpaths come
+// first, since an alias also matches every import that starts with `<find>/`.
+const subpaths = packages.flatMap((name) => {
+  const { exports = {} } = JSON.parse(readFileSync(`${root}packages/${name}/package.json`, 'utf8'));
+  return Object.keys(exports)
+    .map((key) => key.slice(2))
+    .filter((sub) => /^[a-z-]+$/.test(sub) && existsSync(`${root}packages/${name}/src/${sub}.ts`))
+    .map((sub) => [`@hooklatch/${name}/${sub}`, `${root}packages/${name}/src/${sub}.ts`]);
+});
+const alias = Object.fromEntries([
+  ...subpaths,
+  ...packages.map((name) => [`@hooklatch/${name}`, `${root}packages/${name}/src/index.ts`]),
+]);
 
 export default defineConfig({
   resolve: { alias },

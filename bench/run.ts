@@ -6,6 +6,7 @@ import { cryptoBackend } from '@hooklatch/core';
 import { Bench } from 'tinybench';
 import { type BenchCase, claimCases, parseCases } from './cases';
 import { reportMemoryStore } from './memory-store';
+import { observeCases } from './observe';
 
 const quick = process.argv.includes('--quick');
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   console.log(
     `hooklatch crypto backend: ${cryptoBackend()}; ${quick ? 'quick smoke run' : '1 s per task'}`,
   );
-  const cases = [...parseCases(), ...(await claimCases())];
+  const cases = [...parseCases(), ...(await claimCases()), ...observeCases()];
   const rows: Record<string, string>[] = [];
   for (const c of cases) {
     // Each side must work before it is timed: a benchmark of a failing call measures nothing.

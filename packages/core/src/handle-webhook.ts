@@ -4,16 +4,28 @@
  * never answer a webhook sender (and leak a stack trace or turn a retryable failure final).
  */
 import type { EventOf, WebhookAdapter, WebhookEvent } from './event';
+import { adapterName, reportRejection } from './observe/observed-parse';
+import { observedRun } from './observe/observed-run';
+import { type ObserveOptions, type Observer, resolveObserver } from './observe/observer';
+import { providerFacts } from './observe/reports';
+import { observeSetupFailure } from './observe/setup-failure';
+import { elapsedMs } from './observe/tracing';
 import { type ParseEventOptions, parseEvent } from './parse-event';
+import { monotonicNow } from './process/lease-keeper';
 import { resolveProcessConfig } from './process/options';
-import { runOnce } from './process/run-once';
+import { failedOutcome } from './process/outcomes';
 import type { EventHandler, ProcessOnceOptions, ProcessOutcome } from './process-once';
 import type { DeliveryInput } from './read-delivery';
 import { errorReply, outcomeReply, type WebhookReply } from './response';
 import type { DedupeStore } from './store/types';
 
-/** Options of {@link handleWebhook}. */
-export interface HandleWebhookOptions<A extends WebhookAdapter<WebhookEvent>, R> {
+/**
+ * Options of {@link handleWebhook}. `hooks` and `logger` (see `ObserveOptions`) cover the whole
+ * route, rejected deliveries included (`onOutcome` with outcome `rejected`); given here they
+ * take the place of `process.hooks` and `process.logger`.
+ */
+export interface HandleWebhookOptions<A extends WebhookAdapter<WebhookEvent>, R>
+  extends ObserveOptions {
   /** The provider's adapter. */
   adapter: A;
   /** Where event IDs are claimed. */
@@ -51,17 +63,32 @@ export async function handleWebhook<A extends WebhookAdapter<WebhookEvent>, R>(
   options: HandleWebhookOptions<A, R>,
 ): Promise<HandledWebhook<R>> {
   try {
-    const config = resolveProcessConfig(options?.store, options?.handler, options?.process);
+    const observe: ObserveOptions = {
+      hooks: options?.hooks ?? options?.process?.hooks,
+      logger: options?.logger ?? options?.process?.logger,
+    };
+    let config: ReturnType<typeof resolveProcessConfig>;
+    let observer: Observer;
+    try {
+      config = resolveProcessConfig(options?.store, options?.handler, options?.process);
+      observer = resolveObserver(observe);
+    } catch (error) {
+      const facts = providerFacts(adapterName(options?.adapter));
+      await observeSetupFailure(observe, facts, failedOutcome('', error));
+      return { ...errorReply(error), error };
+    }
+    const started = monotonicNow();
     let event: EventOf<A>;
     try {
       event = await parseEvent(options.adapter, input, options.parse);
     } catch (error) {
+      reportRejection(observer, options.adapter, error, elapsedMs(started));
       return { ...errorReply(error), error };
     }
-    const outcome = await runOnce<R>(config, event);
+    const outcome = await observedRun<R>(config, event, observer);
     return { ...outcomeReply(outcome), outcome };
   } catch (error) {
-    // A setup error, or a bug: answered, never thrown into the framework's error page.
+    // A bug: answered, never thrown into the framework's error page.
     return { ...errorReply(error), error };
   }
 }

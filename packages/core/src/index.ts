@@ -119,6 +119,38 @@ export {
   valueAtPath,
   verifierFromAuth,
 } from './kit/index';
+export type {
+  ClaimContext,
+  CompleteContext,
+  DedupeCounts,
+  DeliveryFacts,
+  DiagnosticsChannelLike,
+  DiagnosticsModule,
+  DurationStats,
+  FailureFacts,
+  HandleContext,
+  HandlerErrorReport,
+  LogEvent,
+  Logger,
+  LogLevel,
+  MetricsOptions,
+  MetricsRecorder,
+  MetricsSnapshot,
+  ObserveOptions,
+  OutcomeReport,
+  ParseContext,
+  ProcessContext,
+  ProcessedReport,
+  ProcessHooks,
+  ReceiptReport,
+  RejectedReport,
+  StageContext,
+  TracingChannelLike,
+  TracingStage,
+  WarningMessage,
+  WarningReport,
+} from './observe/index';
+export { diagnosticsChannel, metrics, TRACING_CHANNELS, WARNING_CHANNEL } from './observe/index';
 export type { ParseEventOptions } from './parse-event';
 export { parseEvent } from './parse-event';
 export type { JsonBodyOptions, PayloadIssue } from './payload';
@@ -171,6 +203,13 @@ export {
   MAX_PLAIN_KEY_LENGTH,
   storageKey,
 } from './store/storage-key';
+export type { StoreOptionChecks } from './store/store-options';
+export {
+  MAX_STORE_DURATION_MS,
+  MAX_STORE_PREFIX_LENGTH,
+  MAX_STORE_TIMEOUT_MS,
+  storeOptionChecks,
+} from './store/store-options';
 export type {
   ClaimOptions,
   ClaimResult,

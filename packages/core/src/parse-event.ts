@@ -2,6 +2,7 @@
 import { ConfigurationError, PayloadError } from './errors';
 import type { EventOf, WebhookAdapter, WebhookEvent } from './event';
 import { requireValidDate } from './kit/timestamps';
+import { tracedParse } from './observe/observed-parse';
 import { deliveryDigest, isStorableDigest } from './payload-digest';
 import { type DeliveryInput, type ReadDeliveryOptions, readDelivery } from './read-delivery';
 
@@ -46,6 +47,15 @@ export async function parseEvent<A extends WebhookAdapter<WebhookEvent>>(
   adapter: A,
   input: DeliveryInput,
   options: ParseEventOptions = {},
+): Promise<EventOf<A>> {
+  // Traced on `hooklatch:parse` when someone listens (see docs/observability.md).
+  return tracedParse(adapter, () => parseUntraced(adapter, input, options));
+}
+
+async function parseUntraced<A extends WebhookAdapter<WebhookEvent>>(
+  adapter: A,
+  input: DeliveryInput,
+  options: ParseEventOptions,
 ): Promise<EventOf<A>> {
   if (
     adapter === null ||

@@ -4,10 +4,13 @@
  * option validation, the lease keeper, the result guard, completion with retries, the answers.
  */
 import type { WebhookEvent } from './event';
+import { observedRun } from './observe/observed-run';
+import { type Observer, resolveObserver } from './observe/observer';
+import { deliveryFacts } from './observe/reports';
+import { observeSetupFailure } from './observe/setup-failure';
 import { resolveProcessConfig } from './process/options';
 import type { ProcessOutcome } from './process/outcome-types';
 import { failedOutcome } from './process/outcomes';
-import { runOnce } from './process/run-once';
 import type { EventHandler, ProcessOnceOptions } from './process/types';
 import type { DedupeStore } from './store/types';
 
@@ -50,11 +53,15 @@ export async function processOnce<E extends WebhookEvent, R>(
   options?: ProcessOnceOptions,
 ): Promise<ProcessOutcome<R>> {
   let config: ReturnType<typeof resolveProcessConfig>;
+  let observer: Observer;
   try {
     config = resolveProcessConfig(store, handler, options);
+    observer = resolveObserver(options);
   } catch (error) {
     const key = typeof event?.dedupeKey === 'string' ? event.dedupeKey : '';
-    return failedOutcome(key, error);
+    const outcome = failedOutcome(key, error);
+    await observeSetupFailure(options, deliveryFacts(event, ''), outcome);
+    return outcome;
   }
-  return runOnce<R>(config, event);
+  return observedRun<R>(config, event, observer);
 }

@@ -10,18 +10,10 @@ import type {
   DedupeStore,
   ListOptions,
 } from '@hooklatch/core';
-import { ConfigurationError, encodeKey, newClaimToken, storageKey } from '@hooklatch/core';
+import { encodeKey, newClaimToken, storageKey, storeOptionChecks } from '@hooklatch/core';
 import { commanderFor, type RedisClientLike } from './client';
 import { guard } from './guard';
 import { listRecords } from './list';
-import {
-  checkCallOptions,
-  checkDigest,
-  checkDuration,
-  checkKey,
-  checkPrefix,
-  checkTimeoutMs,
-} from './options';
 import { decodeClaim, decodeRecord } from './record';
 import { CLAIM, COMPLETE, EXTEND, evalScript, RECORD_FIELDS, RELEASE } from './scripts';
 
@@ -50,29 +42,23 @@ export interface RedisStoreOptions {
 const DEFAULT_PREFIX = 'hooklatch:';
 const DEFAULT_TIMEOUT_MS = 2_000;
 
+/**
+ * The checks every hooklatch store shares: a bad value is a `CONFIG_INVALID` naming the option,
+ * never a Redis error later (`leaseMs: NaN` would reach the script as "nan", a lease that never
+ * blocks anyone).
+ */
+const checks = storeOptionChecks('redisStore', { store: 'redis' });
+
 /** Milliseconds as the scripts read them: whole, rounded up so a lease is never shortened. */
 const wholeMs = (value: number) => String(Math.ceil(value));
 
 function checkedOptions(options: RedisStoreOptions) {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigurationError('CONFIG_INVALID', 'redisStore needs an options object.', {
-      details: { store: 'redis', option: 'options' },
-    });
-  }
-  if ('operationTimeoutMs' in options) {
-    throw new ConfigurationError(
-      'CONFIG_INVALID',
-      'redisStore: `operationTimeoutMs` was renamed to `timeoutMs`.',
-      { details: { store: 'redis', option: 'operationTimeoutMs' } },
-    );
-  }
+  checks.object('options', options);
+  checks.renamed(options, 'operationTimeoutMs', 'timeoutMs');
   return {
     redis: commanderFor(options.client),
-    // Only `undefined` means "default": a null is a mistake worth reporting.
-    prefix: checkPrefix(options.prefix === undefined ? DEFAULT_PREFIX : options.prefix),
-    timeoutMs: checkTimeoutMs(
-      options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : options.timeoutMs,
-    ),
+    prefix: checks.prefix(options.prefix, DEFAULT_PREFIX),
+    timeoutMs: checks.timeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS),
   };
 }
 
@@ -91,7 +77,7 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
   const { redis, prefix, timeoutMs } = checkedOptions(options);
   const send = (key: string, args: string[]) => redis.send(key, args);
   // Any key maps to one ASCII Redis key; the caller's key itself is kept in the hash.
-  const redisKey = (rawKey: unknown) => prefix + storageKey(checkKey(rawKey));
+  const redisKey = (rawKey: unknown) => prefix + storageKey(checks.key(rawKey));
 
   const store: DedupeStore = {
     name: 'redis',
@@ -99,16 +85,13 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
     claim(rawKey: string, options: ClaimOptions) {
       return guard('claim', timeoutMs, async () => {
         const key = redisKey(rawKey);
-        const { leaseMs, ttlMs, digest } = checkCallOptions('claim options', options);
-        const lease = wholeMs(checkDuration('leaseMs', leaseMs));
-        const ttl = wholeMs(checkDuration('ttlMs', ttlMs));
-        const checkedDigest = checkDigest(digest);
+        const { leaseMs, ttlMs, digest } = checks.claim(options);
         const reply = await evalScript(send, CLAIM, key, [
           newClaimToken(),
-          lease,
-          ttl,
+          wholeMs(leaseMs),
+          wholeMs(ttlMs),
           encodeKey(rawKey),
-          ...(checkedDigest === undefined ? ['0', ''] : ['1', checkedDigest]),
+          ...(digest === undefined ? ['0', ''] : ['1', digest]),
         ]);
         return decodeClaim(reply, rawKey);
       });
@@ -117,7 +100,7 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
     extend(rawKey: string, token: string, leaseMs: number) {
       return guard('extend', timeoutMs, async () => {
         const key = redisKey(rawKey);
-        const lease = wholeMs(checkDuration('leaseMs', leaseMs));
+        const lease = wholeMs(checks.duration('leaseMs', leaseMs));
         return Number(await evalScript(send, EXTEND, key, [String(token), lease])) === 1;
       });
     },
@@ -125,8 +108,8 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
     complete(rawKey: string, token: string, options: CompleteOptions) {
       return guard('complete', timeoutMs, async () => {
         const key = redisKey(rawKey);
-        const { ttlMs, result } = checkCallOptions('complete options', options);
-        const ttl = wholeMs(checkDuration('ttlMs', ttlMs));
+        const { ttlMs, result } = checks.object('complete options', options);
+        const ttl = wholeMs(checks.duration('ttlMs', ttlMs));
         const stored = result === undefined ? ['0', ''] : ['1', JSON.stringify(result)];
         const reply = await evalScript(send, COMPLETE, key, [String(token), ttl, ...stored]);
         return Number(reply) === 1;

@@ -22,10 +22,10 @@ function errnoOf(error: unknown): number | undefined {
 
 const ADVICE: Record<SetupReason, (store: string) => string> = {
   missing_table: (store) =>
-    `the dedupe table does not exist: run createSchema() or apply docs/stores/sql/${store}.sql`,
+    `the dedupe table does not exist: run createSchema() or apply @hooklatch/store-sql/sql/${store}.sql`,
   missing_column: () =>
     'the dedupe table lacks a column this version needs (schema v1): run createSchema() once ' +
-    'to add it, or apply the upgrade in the store docs',
+    'to add it, or apply the upgrade file shipped in @hooklatch/store-sql/sql/',
   permission: () =>
     'the database user lacks a privilege on the dedupe table: grant SELECT, INSERT, UPDATE and ' +
     'DELETE (and CREATE / ALTER for createSchema()), or check the file permissions',

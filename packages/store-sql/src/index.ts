@@ -10,18 +10,13 @@
  *   (`prefix + storageKey(key)` in a byte-compared column); every call is bounded by `timeoutMs`;
  *   setup mistakes are `CONFIG_INVALID`, outages `STORE_UNAVAILABLE`.
  *
+ * This root entry re-exports all three dialects, for compatibility with 0.1. Its types name
+ * `better-sqlite3` (through `sqliteStore`), so prefer the subpath of your database:
+ * `@hooklatch/store-sql/postgres`, `/mysql` or `/sqlite`.
+ *
  * @module
  */
 
-export type { MysqlCallbackClient, MysqlQueryable, MysqlStoreOptions } from './mysql-store';
-export { mysqlStore } from './mysql-store';
-export type {
-  PgQueryable,
-  PostgresJsQuery,
-  PostgresJsSql,
-  PostgresStoreOptions,
-} from './postgres-store';
-export { postgresStore } from './postgres-store';
-export type { PurgeOptions, SqlDedupeStore } from './sql-store';
-export type { SqliteStoreOptions } from './sqlite-store';
-export { sqliteStore } from './sqlite-store';
+export * from './mysql';
+export * from './postgres';
+export * from './sqlite';

@@ -3,7 +3,7 @@
  * UTC clock (independent of the session time zone), so app servers with skewed clocks agree.
  */
 import type { Dialect, Runner } from './dialect';
-import { expiryIndexName, likePrefix } from './identifier';
+import { DEFAULT_TABLE, expiryIndexName, likePrefix, validateTableName } from './identifier';
 import { selectList } from './record';
 
 // UTC_TIMESTAMP is fixed for the whole statement; the arithmetic ignores the session time zone.
@@ -42,6 +42,16 @@ ${V2_COLUMNS.map(([name, type]) => `  ${name} ${type},`).join('\n')}
   PRIMARY KEY (dedupe_key),
   KEY ${expiryIndexName(t)} (expires_at)
 ) ENGINE = InnoDB`;
+}
+
+/**
+ * The schema v2 DDL for `table` (the expiry index is inside the table), the statement of the
+ * shipped `sql/mysql.sql`, for migration tools that keep their own SQL files. `createSchema()`
+ * runs the same DDL and also upgrades a v1 table (see `sql/mysql-upgrade-v2.sql`).
+ * @param table letters, digits and `_`, optionally `database.table`. @default 'hooklatch_dedupe'
+ */
+export function mysqlSchemaSql(table: string = DEFAULT_TABLE): string {
+  return `${mysqlTableDdl(validateTableName(table))};\n`;
 }
 
 const driverCode = (error: unknown) =>

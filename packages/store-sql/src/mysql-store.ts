@@ -6,7 +6,7 @@ import { ConfigurationError } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
 import { mysqlStatements } from './mysql-sql';
-import { invalidTx, rejectRenamed, validatePrefix, validateTimeoutMs } from './options';
+import { invalidTx, sqlSettings } from './options';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 
 /** The part of a `mysql2/promise` Pool, PoolConnection or Connection the store uses. */
@@ -92,8 +92,6 @@ function mysqlDialect(client: MysqlQueryable, t: string, timeoutMs: number): Dia
 export function mysqlStore(options: MysqlStoreOptions): SqlDedupeStore {
   const table = validateTableName(options?.table ?? DEFAULT_TABLE);
   const client = toQueryable(options?.client);
-  rejectRenamed(options, 'queryTimeoutMs', 'timeoutMs');
-  const prefix = validatePrefix(options.prefix);
-  const timeoutMs = validateTimeoutMs(options.timeoutMs);
+  const { prefix, timeoutMs } = sqlSettings('mysql', options, 'queryTimeoutMs');
   return createSqlStore(mysqlDialect(client, table, timeoutMs), { table, prefix, timeoutMs });
 }

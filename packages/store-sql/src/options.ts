@@ -1,65 +1,44 @@
 /**
- * Option checks shared by the three SQL stores, run at construction (or, for per-call values, at
- * the call) so a mistake is a `CONFIG_INVALID` naming the option, never a database error later.
+ * Option checks of the three SQL stores, run at construction (or, for per-call values, at the
+ * call) so a mistake is a `CONFIG_INVALID` naming the option, never a database error later. The
+ * rules are the ones every hooklatch store shares (`storeOptionChecks` from core); what is SQL's
+ * own here is the default timeout, whole milliseconds and the `tx` handle.
  */
-import { ConfigurationError } from '@hooklatch/core';
+import {
+  ConfigurationError,
+  type StoreOptionChecks,
+  storeOptionChecks,
+} from '@hooklatch/core';
 
 /** Default of every SQL store's `timeoutMs`. */
 export const DEFAULT_TIMEOUT_MS = 5000;
 
-// setTimeout fires at once for delays past 2^31 - 1 ms.
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-const PREFIX = /^[\x21-\x7e]{0,55}$/;
-const DIGEST = /^[\x20-\x7e]{1,128}$/;
-
-function invalid(option: string, message: string): ConfigurationError {
-  return new ConfigurationError('CONFIG_INVALID', message, { details: { option } });
+/** The shared checks, naming `<dialect>Store` (`postgresStore`...) in messages. */
+export function sqlChecks(dialect: string): StoreOptionChecks {
+  return storeOptionChecks(`${dialect}Store`);
 }
 
-/** The store's key prefix: printable ASCII without spaces, at most 55 characters. */
-export function validatePrefix(prefix: unknown = ''): string {
-  if (typeof prefix !== 'string' || !PREFIX.test(prefix)) {
-    throw invalid(
-      'prefix',
-      'The store `prefix` must be at most 55 printable ASCII characters without spaces.',
-    );
-  }
-  return prefix;
-}
-
-/** `timeoutMs`: a positive number of milliseconds, at most 2^31 - 1. */
-export function validateTimeoutMs(timeoutMs: unknown = DEFAULT_TIMEOUT_MS): number {
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || timeoutMs > MAX_TIMEOUT_MS) {
-    throw invalid('timeoutMs', 'The store `timeoutMs` must be a number of ms above 0.');
-  }
-  return Math.ceil(timeoutMs);
+/**
+ * `prefix` and `timeoutMs` of one SQL store's options, checked; `renamed` is the option this
+ * store used to call `timeoutMs`, refused with a pointer to the new name.
+ */
+export function sqlSettings(
+  dialect: string,
+  options: { prefix?: unknown; timeoutMs?: unknown },
+  renamed?: string,
+): { prefix: string; timeoutMs: number } {
+  const checks = sqlChecks(dialect);
+  if (renamed !== undefined) checks.renamed(options, renamed, 'timeoutMs');
+  return {
+    prefix: checks.prefix(options.prefix, ''),
+    // Whole ms: driver and SQL timeouts take integers; rounding up never shortens a wait.
+    timeoutMs: Math.ceil(checks.timeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS)),
+  };
 }
 
 /** The error for a `complete({ tx })` handle the store cannot run statements on. */
 export function invalidTx(expected: string): ConfigurationError {
-  return invalid('tx', `complete({ tx }) needs ${expected}.`);
-}
-
-/** Reject an option this package renamed, pointing at the new name. */
-export function rejectRenamed(options: object, from: string, to: string): void {
-  if (from in options) {
-    throw invalid(from, `The store option \`${from}\` was renamed \`${to}\`.`);
-  }
-}
-
-/** A per-call duration (`leaseMs`, `ttlMs`): a positive finite number, rounded up to whole ms. */
-export function durationMs(option: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw invalid(option, `\`${option}\` must be a finite number of ms above 0.`);
-  }
-  return Math.ceil(value);
-}
-
-/** A claim's digest: 1 to 128 printable ASCII characters, or absent. */
-export function validateDigest(digest: unknown): string | null {
-  if (digest === undefined) return null;
-  if (typeof digest !== 'string' || !DIGEST.test(digest)) {
-    throw invalid('digest', 'A claim `digest` must be 1 to 128 printable ASCII characters.');
-  }
-  return digest;
+  return new ConfigurationError('CONFIG_INVALID', `complete({ tx }) needs ${expected}.`, {
+    details: { option: 'tx' },
+  });
 }

@@ -4,7 +4,7 @@
  * clocks agree on when a lease ends.
  */
 import type { Dialect } from './dialect';
-import { expiryIndexName, likePrefix } from './identifier';
+import { DEFAULT_TABLE, expiryIndexName, likePrefix, validateTableName } from './identifier';
 import { selectList } from './record';
 
 /** The server's clock in epoch ms, constant within one statement. */
@@ -29,6 +29,22 @@ export function pgTableDdl(t: string): string {
   key_text text,
   digest text
 )`;
+}
+
+/** The expiry index (unqualified name: PostgreSQL creates it in the table's schema). */
+function pgIndexDdl(t: string): string {
+  return `CREATE INDEX IF NOT EXISTS ${expiryIndexName(t)} ON ${t} (expires_at)`;
+}
+
+/**
+ * The schema v2 DDL for `table`: the table and its expiry index, the statements of the shipped
+ * `sql/postgres.sql`, for migration tools that keep their own SQL files. `createSchema()` runs
+ * the same DDL and also upgrades a v1 table (see `sql/postgres-upgrade-v2.sql`).
+ * @param table letters, digits and `_`, optionally schema-qualified. @default 'hooklatch_dedupe'
+ */
+export function postgresSchemaSql(table: string = DEFAULT_TABLE): string {
+  const t = validateTableName(table);
+  return `${pgTableDdl(t)};\n${pgIndexDdl(t)};\n`;
 }
 
 /** Columns added by schema v2; a v1 table gets them from createSchema(). */
@@ -57,7 +73,7 @@ BEGIN
     ${pgTableDdl(t)};
   END IF;
   IF to_regclass('${qualifiedIndex}') IS NULL THEN
-    CREATE INDEX IF NOT EXISTS ${index} ON ${t} (expires_at);
+    ${pgIndexDdl(t)};
   END IF;${addColumns}
 END
 $hooklatch$`;

@@ -6,7 +6,7 @@
 import { ConfigurationError } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
-import { invalidTx, validatePrefix, validateTimeoutMs } from './options';
+import { invalidTx, sqlSettings } from './options';
 import { pgSchemaBlock, pgStatements } from './postgres-sql';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 
@@ -130,7 +130,6 @@ export function postgresStore(options: PostgresStoreOptions): SqlDedupeStore {
       { details: { option: 'client' } },
     );
   }
-  const prefix = validatePrefix(options.prefix);
-  const timeoutMs = validateTimeoutMs(options.timeoutMs);
+  const { prefix, timeoutMs } = sqlSettings('postgres', options);
   return createSqlStore(postgresDialect(client, table, timeoutMs), { table, prefix, timeoutMs });
 }

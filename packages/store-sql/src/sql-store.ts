@@ -17,7 +17,7 @@ import {
 } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { toStoreError } from './errors';
-import { durationMs, validateDigest } from './options';
+import { sqlChecks } from './options';
 import { leaseRemainingMs, rowToRecord } from './record';
 import { encodeResult } from './result-codec';
 import { createGuard } from './timeout';
@@ -60,7 +60,10 @@ const LISTABLE = /^[\x21-\x7e]*$/;
 export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): SqlDedupeStore {
   const { table, prefix } = settings;
   const guard = createGuard(dialect.name, settings.timeoutMs);
-  const stored = (rawKey: string) => prefix + storageKey(rawKey);
+  const checks = sqlChecks(dialect.name);
+  const stored = (rawKey: string) => prefix + storageKey(checks.key(rawKey));
+  // Whole ms, rounded up: a lease or TTL is never shortened.
+  const durationMs = (option: string, value: unknown) => Math.ceil(checks.duration(option, value));
 
   // No await happens before dialect.exec, so the statement starts synchronously; better-sqlite3
   // transactions (`db.transaction(fn)`) depend on that.
@@ -83,9 +86,10 @@ export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): Sq
   const claimOnce = async (rawKey: string, options: ClaimOptions, signal: AbortSignal) => {
     const key = stored(rawKey);
     const keyText = isPlainKey(rawKey) ? null : encodeKey(rawKey);
-    const leaseMs = durationMs('leaseMs', options.leaseMs);
-    const ttlMs = Math.max(leaseMs, durationMs('ttlMs', options.ttlMs));
-    const digest = validateDigest(options.digest);
+    const checked = checks.claim(options);
+    const leaseMs = Math.ceil(checked.leaseMs);
+    const ttlMs = Math.max(leaseMs, Math.ceil(checked.ttlMs));
+    const digest = checked.digest ?? null;
     for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
       const token = newClaimToken();
       // The decision: one statement inserts or takes over, or leaves the live row alone.
@@ -143,7 +147,7 @@ export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): Sq
         const query = dialect.complete({
           key: stored(rawKey),
           token,
-          ttlMs: durationMs('ttlMs', options.ttlMs),
+          ttlMs: durationMs('ttlMs', checks.object('complete options', options).ttlMs),
           result: encodeResult(options.result),
         });
         // On the caller's transaction: `true` means "marked when that transaction commits".

@@ -6,7 +6,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Dialect } from './dialect';
-import { expiryIndexName } from './identifier';
+import { DEFAULT_TABLE, expiryIndexName, validateTableName } from './identifier';
 import { selectList } from './record';
 
 /** Epoch ms by SQLite's clock (julianday is exact to the ms; 2440587.5 is the Unix epoch). */
@@ -29,20 +29,32 @@ export function sqliteDdl(t: string): string[] {
   const index = schema ? `${schema}.${expiryIndexName(t)}` : expiryIndexName(t);
   return [
     `CREATE TABLE IF NOT EXISTS ${t} (
-            dedupe_key TEXT NOT NULL PRIMARY KEY,
-            state TEXT NOT NULL CHECK (state IN ('in_flight', 'completed')),
-            token TEXT NOT NULL,
-            lease_expires_at INTEGER NOT NULL,
-            expires_at INTEGER NOT NULL,
-            result TEXT,
-            claims INTEGER NOT NULL DEFAULT 1,
-            created_at INTEGER NOT NULL,
-            completed_at INTEGER,
-            key_text TEXT,
-            digest TEXT
-          )`,
+  dedupe_key TEXT NOT NULL PRIMARY KEY,
+  state TEXT NOT NULL CHECK (state IN ('in_flight', 'completed')),
+  token TEXT NOT NULL,
+  lease_expires_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  result TEXT,
+  claims INTEGER NOT NULL DEFAULT 1,
+  created_at INTEGER NOT NULL,
+  completed_at INTEGER,
+  key_text TEXT,
+  digest TEXT
+)`,
     `CREATE INDEX IF NOT EXISTS ${index} ON ${name} (expires_at)`,
   ];
+}
+
+/**
+ * The schema v2 DDL for `table`: the table and its expiry index, the statements of the shipped
+ * `sql/sqlite.sql`, for migration tools that keep their own SQL files. `createSchema()` runs the
+ * same DDL and also upgrades a v1 table (see `sql/sqlite-upgrade-v2.sql`).
+ * @param table letters, digits and `_`, optionally `schema.table`. @default 'hooklatch_dedupe'
+ */
+export function sqliteSchemaSql(table: string = DEFAULT_TABLE): string {
+  return sqliteDdl(validateTableName(table))
+    .map((statement) => `${statement};\n`)
+    .join('');
 }
 
 /**

@@ -8,7 +8,7 @@ import { ConfigurationError, StoreUnavailableError } from '@hooklatch/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
-import { invalidTx, rejectRenamed, validatePrefix, validateTimeoutMs } from './options';
+import { invalidTx, sqlSettings } from './options';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 import { openSqliteFile } from './sqlite-open';
 import { createSqliteSchema, sqliteStatements } from './sqlite-sql';
@@ -111,9 +111,7 @@ export function sqliteStore(options: SqliteStoreOptions): SqlDedupeStore {
       details: { option: 'database' },
     });
   }
-  rejectRenamed(options, 'busyTimeoutMs', 'timeoutMs');
-  const prefix = validatePrefix(options.prefix);
-  const timeoutMs = validateTimeoutMs(options.timeoutMs);
+  const { prefix, timeoutMs } = sqlSettings('sqlite', options, 'busyTimeoutMs');
   const dialect = sqliteDialect(
     table,
     database ?? (() => openSqliteFile(filename as string, timeoutMs)),

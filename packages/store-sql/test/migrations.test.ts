@@ -1,5 +1,5 @@
 /**
- * The migration files in docs/stores/sql/ must stay in step with createSchema(): SQLite compares
+ * The migration files shipped in sql/ must stay in step with createSchema(): SQLite compares
  * the stored DDL text; PostgreSQL and MySQL compare the resulting columns. A schema v1 table
  * (hooklatch 0.1) must reach v2 both through the upgrade file and through createSchema(), keep
  * its old rows readable, and then keep keys apart that v1 could not.
@@ -15,10 +15,10 @@ import { serverUrl, uniqueName } from './support/servers';
 import { mysqlV1, pgV1, sqliteV1, V1_ROW } from './support/v1-schema';
 
 const migration = (file: string, table: string) =>
-  readFileSync(
-    fileURLToPath(new URL(`../../../docs/stores/sql/${file}.sql`, import.meta.url)),
-    'utf8',
-  ).replaceAll('hooklatch_dedupe', table);
+  readFileSync(fileURLToPath(new URL(`../sql/${file}.sql`, import.meta.url)), 'utf8').replaceAll(
+    'hooklatch_dedupe',
+    table,
+  );
 const squash = (sql: string) => sql.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
 const long = { leaseMs: 60_000, ttlMs: 60_000 };
 

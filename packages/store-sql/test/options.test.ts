@@ -47,7 +47,8 @@ describe.each(stores)('%s store options', (_, build) => {
     // The clients point at a closed port: a check that let the call through would fail with
     // STORE_UNAVAILABLE instead.
     const store = build({ timeoutMs: 2_000 });
-    for (const leaseMs of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) {
+    // 4e12 ms: past the 100 years every hooklatch store accepts (storeOptionChecks).
+    for (const leaseMs of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 4e12]) {
       await expect(store.claim('k', { leaseMs, ttlMs: 1_000 })).rejects.toMatchObject(
         invalid('leaseMs'),
       );
@@ -57,6 +58,12 @@ describe.each(stores)('%s store options', (_, build) => {
       invalid('ttlMs'),
     );
     await expect(store.complete('k', 't', { ttlMs: -1 })).rejects.toMatchObject(invalid('ttlMs'));
+    await expect(store.claim(42 as never, { leaseMs: 1_000, ttlMs: 1_000 })).rejects.toMatchObject(
+      invalid('key'),
+    );
+    await expect(store.complete('k', 't', undefined as never)).rejects.toMatchObject(
+      invalid('complete options'),
+    );
     for (const digest of ['', 'x'.repeat(129), 'é', 'a\u0000']) {
       await expect(
         store.claim('k', { leaseMs: 1_000, ttlMs: 1_000, digest }),

@@ -3,7 +3,8 @@
  *
  * Every field is a fact safe to log: never the payload, a secret, a claim token or a stored
  * result. `error` (set by the TracingChannel on its `error` event) is the one exception: it is
- * the thrown value itself, so treat it like any error of your own. `result` is never set.
+ * the thrown value itself, so treat it like any error of your own. `result` (which the
+ * TracingChannel sets from the traced function) is always `undefined`: values stay out.
  * Fields marked "when done" are filled in before `asyncEnd` (and before `error`).
  */
 import type { IdSource } from '../event';
@@ -52,7 +53,7 @@ export interface ParseContext extends Partial<DeliveryFacts>, FailureFacts {
 
 /** `hooklatch:process`: one delivery through `processOnce`. It never throws, so no `error`. */
 export interface ProcessContext extends DeliveryFacts {
-  /** The lease one claim gets, ms. */
+  /** The lease one claim gets, ms (0 when the options were invalid and nothing was claimed). */
   leaseMs: number;
   /** When done: what happened. */
   outcome?: ProcessOutcomeKind;

@@ -6,10 +6,31 @@
  * Workers with `nodejs_compat` have it too) hands the module over at run time; anywhere else
  * the channels are simply off and the `hooks` option is the way to observe.
  */
-import type * as DiagnosticsChannel from 'node:diagnostics_channel';
+/** A `node:diagnostics_channel` Channel, as hooklatch uses it (typed here: no @types/node needed). */
+export interface DiagnosticsChannelLike {
+  readonly hasSubscribers: boolean;
+  publish(message: unknown): void;
+  subscribe(onMessage: (message: unknown, name: string | symbol) => void): void;
+  unsubscribe(onMessage: (message: unknown, name: string | symbol) => void): unknown;
+}
+
+/** A `node:diagnostics_channel` TracingChannel, as hooklatch uses it. */
+export interface TracingChannelLike {
+  readonly start: DiagnosticsChannelLike;
+  readonly end: DiagnosticsChannelLike;
+  readonly asyncStart: DiagnosticsChannelLike;
+  readonly asyncEnd: DiagnosticsChannelLike;
+  readonly error: DiagnosticsChannelLike;
+  /** Absent on older runtimes: then ask each of the five channels. */
+  readonly hasSubscribers?: boolean;
+  tracePromise<T>(fn: () => Promise<T>, context?: object): Promise<T>;
+}
 
 /** The parts of `node:diagnostics_channel` hooklatch uses. */
-export type DiagnosticsModule = Pick<typeof DiagnosticsChannel, 'channel' | 'tracingChannel'>;
+export interface DiagnosticsModule {
+  channel(name: string): DiagnosticsChannelLike;
+  tracingChannel(name: string): TracingChannelLike;
+}
 
 type BuiltinLookup = { getBuiltinModule?: (id: string) => unknown };
 

@@ -10,7 +10,7 @@ import type { DeliveryFacts, HandleContext, ProcessContext } from './contexts';
 import { errorFacts } from './error-facts';
 import { isolated } from './hooks';
 import type { Observer } from './observer';
-import { subscribed, traced } from './tracing';
+import { elapsedMs, subscribed, traced } from './tracing';
 
 /** What the delivery learns from its handler. */
 export interface HandlerState {
@@ -45,7 +45,7 @@ export function observedHandler(
       return value;
     } catch (error) {
       state.failed = true;
-      const durationMs = monotonicNow() - started;
+      const durationMs = elapsedMs(started);
       isolated(observer.hooks?.onError, { ...facts, error, claims: context.claims, durationMs });
       observer.log?.('error', 'handler_failed', {
         ...facts,

@@ -16,7 +16,7 @@ import { type HandlerState, observedHandler } from './observed-handler';
 import { observedStore } from './observed-store';
 import type { Observer } from './observer';
 import { deliveryFacts, outcomeFacts, type ProcessedReport } from './reports';
-import { deliveryObserved, publishWarning, subscribed, traced } from './tracing';
+import { deliveryObserved, elapsedMs, publishWarning, subscribed, traced } from './tracing';
 
 /** A warning as a log line: its fields, with the error reduced to code and name. */
 function warningFields(warning: ProcessWarning): Record<string, unknown> {
@@ -97,7 +97,7 @@ export async function observedRun<R>(
     const r: ProcessedReport = {
       ...facts,
       ...outcomeFacts(outcome),
-      durationMs: monotonicNow() - started,
+      durationMs: elapsedMs(started),
       handled: state.handled,
     };
     if (state.claims !== undefined) r.claims = state.claims;

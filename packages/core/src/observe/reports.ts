@@ -85,6 +85,19 @@ export function deliveryFacts(event: WebhookEvent, keyPrefix: string): DeliveryF
   };
 }
 
+/** Facts of a delivery known only by its adapter (a setup error before parsing). */
+export function providerFacts(provider: string): DeliveryFacts {
+  return {
+    provider,
+    type: '',
+    eventId: '',
+    idSource: '' as IdSource,
+    key: '',
+    deliveryId: undefined,
+    attempt: undefined,
+  };
+}
+
 /** The outcome's facts: what it was, how it was decided, how it failed. */
 export function outcomeFacts(
   outcome: ProcessOutcome<unknown>,

@@ -4,17 +4,20 @@
  * Where the runtime has no `node:diagnostics_channel`, every channel is absent and nothing is
  * published (the `hooks` option still works).
  */
-import type { Channel, TracingChannel } from 'node:diagnostics_channel';
 import { monotonicNow } from '../process/lease-keeper';
 import { TRACING_CHANNELS, type TracingStage, WARNING_CHANNEL } from './channel-names';
-import { diagnosticsChannel } from './diagnostics';
+import {
+  type DiagnosticsChannelLike,
+  diagnosticsChannel,
+  type TracingChannelLike,
+} from './diagnostics';
 import { errorFacts } from './error-facts';
 
-type Tracing = TracingChannel<unknown, object>;
+type Tracing = TracingChannelLike;
 
 interface Channels {
   tracing: Record<TracingStage, Tracing>;
-  warning: Channel;
+  warning: DiagnosticsChannelLike;
 }
 
 let channels: Channels | null | undefined;
@@ -24,7 +27,7 @@ function open(): Channels | null {
   if (dc === undefined) return null;
   const tracing = {} as Record<TracingStage, Tracing>;
   for (const stage of Object.keys(TRACING_CHANNELS) as TracingStage[]) {
-    tracing[stage] = dc.tracingChannel(TRACING_CHANNELS[stage]) as unknown as Tracing;
+    tracing[stage] = dc.tracingChannel(TRACING_CHANNELS[stage]);
   }
   return { tracing, warning: dc.channel(WARNING_CHANNEL) };
 }
@@ -36,7 +39,7 @@ function all(): Channels | null {
 
 /** Older TracingChannels (and some non-Node runtimes) lack the aggregate `hasSubscribers`. */
 function listened(channel: Tracing): boolean {
-  const aggregate = (channel as { hasSubscribers?: unknown }).hasSubscribers;
+  const aggregate = channel.hasSubscribers;
   if (typeof aggregate === 'boolean') return aggregate;
   return (
     channel.start.hasSubscribers ||
@@ -45,6 +48,11 @@ function listened(channel: Tracing): boolean {
     channel.asyncEnd.hasSubscribers ||
     channel.error.hasSubscribers
   );
+}
+
+/** Milliseconds since `started` (monotonic), to the microsecond. */
+export function elapsedMs(started: number): number {
+  return Math.round((monotonicNow() - started) * 1000) / 1000;
 }
 
 /** The stage's channel when someone subscribes to it, else `undefined`. */
@@ -84,7 +92,7 @@ export async function traced(
       Object.assign(context, errorFacts(error));
       throw error;
     } finally {
-      context.durationMs = monotonicNow() - started;
+      context.durationMs = elapsedMs(started);
     }
   }, context);
 }

@@ -4,12 +4,16 @@
  * place to import `processOnce` types from.
  */
 import type { WebhookEvent } from '../event';
+import type { ObserveOptions } from '../observe/observer';
 import type { ProcessWarning } from './outcome-types';
 
 export type * from './outcome-types';
 
-/** Options of {@link processOnce}. Every one is validated; a bad value is `CONFIG_INVALID`. */
-export interface ProcessOnceOptions {
+/**
+ * Options of {@link processOnce}. Every one is validated; a bad value is `CONFIG_INVALID`.
+ * `hooks` and `logger` (observation) are described in `ObserveOptions`.
+ */
+export interface ProcessOnceOptions extends ObserveOptions {
   /**
    * How long one claim is exclusive without a renewal. `processOnce` renews it every third of
    * this while the handler runs, so a slow handler keeps its claim for as long as its process

@@ -1,5 +1,6 @@
 /** Options of the memory store, checked once at construction. */
-import { checkOptionsObject, optionInvalid } from '../kit/options';
+import { checkOptionsObject } from '../kit/options';
+import { storeOptionChecks } from './store-options';
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
@@ -18,7 +19,8 @@ export interface MemoryStoreOptions {
    */
   now?: () => number;
   /**
-   * Accepted for parity with the networked stores. A memory store's records are private to the
+   * Accepted for parity with the networked stores, and checked by the same rule (printable
+   * ASCII without spaces, at most 55 characters). A memory store's records are private to the
    * instance already, so it does not change the keys.
    * @default ''
    */
@@ -26,6 +28,9 @@ export interface MemoryStoreOptions {
 }
 
 const NAME = 'memoryStore';
+
+/** The checks every store shares, for the memory store's call arguments and its clock. */
+export const memoryStoreChecks = storeOptionChecks(NAME);
 
 /** Throw CONFIG_INVALID naming the first bad option. */
 export function checkMemoryStoreOptions(options: MemoryStoreOptions): void {
@@ -36,17 +41,10 @@ export function checkMemoryStoreOptions(options: MemoryStoreOptions): void {
     maxEntries !== Number.POSITIVE_INFINITY &&
     !(Number.isSafeInteger(maxEntries) && maxEntries > 0)
   ) {
-    throw optionInvalid(NAME, 'maxEntries', 'must be a positive integer or Infinity');
+    throw memoryStoreChecks.invalid('maxEntries', 'must be a positive integer or Infinity');
   }
   if (now !== undefined && typeof now !== 'function') {
-    throw optionInvalid(NAME, 'now', 'must be a function returning epoch ms');
+    throw memoryStoreChecks.invalid('now', 'must be a function returning epoch ms');
   }
-  if (prefix !== undefined && typeof prefix !== 'string') {
-    throw optionInvalid(NAME, 'prefix', 'must be a string');
-  }
-}
-
-/** CONFIG_INVALID for a bad call argument (`key`) or a clock that returned no finite time. */
-export function memoryStoreInvalid(option: string, expectation: string) {
-  return optionInvalid(NAME, option, expectation);
+  memoryStoreChecks.prefix(prefix, '');
 }

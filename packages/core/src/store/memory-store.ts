@@ -7,10 +7,9 @@ import { newClaimToken } from './claim-token';
 import {
   checkMemoryStoreOptions,
   type MemoryStoreOptions,
-  memoryStoreInvalid,
+  memoryStoreChecks as checks,
 } from './memory-store-options';
 import { COMPLETED, RecordTable } from './record-table';
-import { checkClaimOptions, checkDuration } from './store-args';
 import type {
   ClaimOptions,
   ClaimResult,
@@ -41,13 +40,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
 
   const now = (): number => {
     const t = clock();
-    if (!Number.isFinite(t))
-      throw memoryStoreInvalid('now', 'must return a finite number of epoch ms');
+    if (!Number.isFinite(t)) throw checks.invalid('now', 'must return a finite number of epoch ms');
     return t;
-  };
-
-  const checkKey = (key: unknown): void => {
-    if (typeof key !== 'string') throw memoryStoreInvalid('key', 'must be a string');
   };
 
   /** Drop up to `limit` records whose TTL ended by `t`; returns how many went. */
@@ -77,7 +71,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
 
   /** The slot of a live in-flight record owned by `token`, or -1. */
   const owned = (key: string, token: string, t: number): number => {
-    checkKey(key);
+    checks.key(key);
     const slot = live(key, t);
     if (slot < 0 || table.stateOf(slot) === COMPLETED || table.tokenOf(slot) !== token) return -1;
     return slot;
@@ -93,9 +87,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
     name: 'memory',
 
     async claim(key: string, claimOptions: ClaimOptions): Promise<ClaimResult> {
-      checkKey(key);
-      checkClaimOptions('memoryStore', claimOptions);
-      const { leaseMs, ttlMs, digest } = claimOptions;
+      checks.key(key);
+      const { leaseMs, ttlMs, digest } = checks.claim(claimOptions);
       const t = now();
       dropExpired(t, SWEEP_BATCH);
       const slot = live(key, t);
@@ -128,7 +121,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
     },
 
     async extend(key: string, token: string, leaseMs: number) {
-      checkDuration('memoryStore', 'leaseMs', leaseMs);
+      checks.duration('leaseMs', leaseMs);
       const t = now();
       const slot = owned(key, token, t);
       if (slot < 0 || table.leaseEndOf(slot) <= t) return false;
@@ -139,7 +132,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
     },
 
     async complete(key: string, token: string, completeOptions: CompleteOptions) {
-      checkDuration('memoryStore', 'ttlMs', completeOptions?.ttlMs);
+      checks.duration('ttlMs', checks.object('complete options', completeOptions).ttlMs);
       const t = now();
       const slot = owned(key, token, t);
       if (slot < 0) return false;
@@ -161,13 +154,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
     },
 
     async get(key: string) {
-      checkKey(key);
+      checks.key(key);
       const slot = live(key, now());
       return slot < 0 ? null : table.read(slot);
     },
 
     async delete(key: string) {
-      checkKey(key);
+      checks.key(key);
       const slot = live(key, now());
       if (slot < 0) return false;
       table.remove(slot);

@@ -16,7 +16,11 @@ export interface SignedStandardWebhooksRequestOptions {
   signingKey?: string | Uint8Array;
   /** More ed25519 signing keys, one `v1a` entry each. */
   signingKeys?: ReadonlyArray<string | Uint8Array>;
-  /** The payload, sent as `JSON.stringify(payload)`. @default { type: 'test.event', timestamp: now, data: {} } */
+  /**
+   * The payload, sent as `JSON.stringify(payload)`. The default depends on the `id` only, so two
+   * calls with one `id` (a retry) send byte-identical bodies, and two ids two different bodies.
+   * @default { type: 'test.event', timestamp: '2025-01-01T00:00:00.000Z', data: { id } }
+   */
   payload?: unknown;
   /** The exact body to send and sign; wins over `payload`. */
   body?: string | Uint8Array;
@@ -73,6 +77,17 @@ export function standardWebhooksSecret(): string {
   return `whsec_${toBase64(crypto.getRandomValues(new Uint8Array(24)))}`;
 }
 
+/**
+ * The event time of the default payload. Fixed, not "now": a retry re-sends the message as it
+ * was, so a body holding the build time would make every retry read as a changed body.
+ */
+const DEFAULT_EVENT_TIME = '2025-01-01T00:00:00.000Z';
+
+/** The default payload of message `id`: the same for every attempt, different per message. */
+function defaultPayload(id: string) {
+  return { type: 'test.event', timestamp: DEFAULT_EVENT_TIME, data: { id } };
+}
+
 function randomId(): string {
   return `msg_${toBase64(crypto.getRandomValues(new Uint8Array(15))).replace(/[+/=]/g, 'x')}`;
 }
@@ -89,14 +104,9 @@ export function signedStandardWebhooksRequest(
   if (secrets.length === 0 && signingKeys.length === 0) {
     throw new TypeError('signedStandardWebhooksRequest needs a secret or a signing key.');
   }
-  const now = new Date();
-  const body =
-    options.body ??
-    JSON.stringify(
-      options.payload ?? { type: 'test.event', timestamp: now.toISOString(), data: {} },
-    );
   const id = options.id ?? randomId();
-  const ts = options.timestamp ?? now;
+  const body = options.body ?? JSON.stringify(options.payload ?? defaultPayload(id));
+  const ts = options.timestamp ?? new Date();
   const seconds = String(typeof ts === 'number' ? ts : Math.floor(ts.getTime() / 1000));
   const content = concatBytes(utf8(`${id}.${seconds}.`), toBytes(body));
   const signatures = [

@@ -1,4 +1,5 @@
--- hooklatch dedupe table for SQLite >= 3.35, schema v2 (same DDL as sqliteStore(...).createSchema()).
+-- hooklatch dedupe table for SQLite >= 3.35, schema v2 (same DDL as sqliteSchemaSql() and
+-- sqliteStore(...).createSchema()).
 -- Rename hooklatch_dedupe if you pass `table`; times are epoch milliseconds (SQLite's clock).
 -- dedupe_key holds `prefix + storageKey(key)`; key_text holds the caller's key (encodeKey) when
 -- dedupe_key holds its digest form.

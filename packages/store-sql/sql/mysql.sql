@@ -1,4 +1,4 @@
--- hooklatch dedupe table for MySQL 8 / MariaDB 10.5+, schema v2 (same DDL as
+-- hooklatch dedupe table for MySQL 8 / MariaDB 10.5+, schema v2 (same DDL as mysqlSchemaSql() and
 -- mysqlStore(...).createSchema()). Rename hooklatch_dedupe if you pass `table`; times are epoch
 -- milliseconds (server UTC clock). dedupe_key holds `prefix + storageKey(key)`: ASCII without
 -- spaces, so the binary ASCII column keeps every two keys apart; key_text holds the caller's key

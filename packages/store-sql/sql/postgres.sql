@@ -1,4 +1,5 @@
--- hooklatch dedupe table for PostgreSQL, schema v2 (same DDL as postgresStore(...).createSchema()).
+-- hooklatch dedupe table for PostgreSQL, schema v2 (same DDL as postgresSchemaSql() and
+-- postgresStore(...).createSchema()).
 -- Rename hooklatch_dedupe if you pass `table`; times are epoch milliseconds (server clock).
 -- dedupe_key holds `prefix + storageKey(key)` (ASCII, compared byte for byte under "C");
 -- key_text holds the caller's key (encodeKey) when dedupe_key holds its digest form.
