@@ -1,9 +1,10 @@
 /**
- * The cost of observation (docs/observability.md). Each case runs `processOnce` on the memory
- * store (a fresh key per call: the full claim, handler and completion path) against the same
- * pipeline with the observation layer cut out (`runOnce`, the internal step `processOnce`
- * wraps with channels, hooks and the logger). Both come from the TypeScript sources, so the two
- * sides are the same build.
+ * The cost of observation (docs/observability.md). Each case runs `processOnce` with its
+ * default options (the console logger, which prints nothing on this path) on the memory store,
+ * a fresh key per call (the full claim, handler and completion path), against the same
+ * pipeline with the observation layer cut out: option checks plus `runOnce`, the internal step
+ * `processOnce` wraps with channels, hooks and the logger. Both come from the TypeScript
+ * sources, so the two sides are the same build.
  * - `observe: nobody listening`: the price of being observable at all; it must stay near 1.0.
  * - `observe: metrics()`: with an in-process recorder subscribed to every channel.
  */
@@ -30,16 +31,14 @@ export function observeCases(): BenchCase[] {
   let n = 0;
   const handler = () => ({ ok: true });
   const store = memoryStore();
-  const options = { logger: false as const };
-  const bare = resolveProcessConfig(store, handler, options);
-  const baseline = () => runOnce(bare, event(`b${n++}`));
+  const baseline = () => runOnce(resolveProcessConfig(store, handler, {}), event(`b${n++}`));
   // Subscribed on the case's first call (the warm-up), so the first case runs with nobody listening.
   let recorder: ReturnType<typeof metrics> | undefined;
   return [
     {
       name: 'observe: nobody listening',
       peerName: 'the pipeline without observation',
-      ours: () => processOnce(store, event(`o${n++}`), handler, options),
+      ours: () => processOnce(store, event(`o${n++}`), handler),
       peer: baseline,
     },
     {
@@ -47,7 +46,7 @@ export function observeCases(): BenchCase[] {
       peerName: 'the pipeline without observation',
       ours: () => {
         recorder ??= metrics();
-        return processOnce(store, event(`m${n++}`), handler, options);
+        return processOnce(store, event(`m${n++}`), handler);
       },
       peer: baseline,
       close: async () => {

@@ -3,8 +3,8 @@ import {
   checkTimestamp,
   createAdapter,
   hmacHeaderVerifier,
+  type JsonLimitOptions,
   parseIsoTimestamp,
-  readJsonObject,
   resolveEventId,
   type SecretOptions,
   validatePayload,
@@ -25,15 +25,20 @@ export type LinearPayload = z.infer<typeof linearPayload>;
 /** `type` is `<resource>.<action>`, e.g. `Issue.update`. */
 export type LinearEvent = WebhookEvent<string, LinearPayload>;
 
-export interface LinearOptions extends SecretOptions {
+export interface LinearOptions extends SecretOptions, JsonLimitOptions {
   /** Max distance between `webhookTimestamp` and receipt, in seconds; 0 disables. @default 60 */
   toleranceSeconds?: number;
 }
+
+/** Fields the provider changes on every attempt of one event: the send time. */
+const VOLATILE_FIELDS = ['webhookTimestamp'];
 
 export function linear(options: LinearOptions) {
   return createAdapter<LinearEvent>({
     name: 'linear',
     retentionMs: 24 * 60 * 60 * 1000, // longer than the provider's whole retry schedule
+    maxDepth: options.maxDepth, // deeper bodies: PAYLOAD_TOO_DEEP (400); default 128
+    // Left out of event.digest, so a retry re-stamped with a new send time is no `mismatch`.
     // hex HMAC-SHA256 of the raw body; `secrets: [new, old]` during a rotation.
     verify: hmacHeaderVerifier({
       provider: 'linear',
@@ -42,8 +47,9 @@ export function linear(options: LinearOptions) {
       secrets: options.secrets,
     }),
     // Runs only after the signature matched.
-    parse(delivery) {
-      const payload = validatePayload(linearPayload, readJsonObject(delivery, 'linear'), 'linear');
+    parse(delivery, { json }) {
+      // json(): the body parsed once, within maxDepth; the digest is computed from it too.
+      const payload = validatePayload(linearPayload, json(), 'linear');
       // The signed send time doubles as replay protection.
       checkTimestamp(
         payload.webhookTimestamp / 1000,
@@ -67,7 +73,7 @@ export function linear(options: LinearOptions) {
           subject: payload.data.id,
           eventType: type,
           timestamp: occurredAt,
-          volatileFields: ['webhookTimestamp'],
+          volatileFields: VOLATILE_FIELDS,
         }),
       });
       return { ...ids, type, subject: payload.data.id, occurredAt, payload };

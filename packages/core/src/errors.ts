@@ -18,6 +18,7 @@ export type HooklatchErrorCode =
   | 'PAYLOAD_MALFORMED'
   | 'PAYLOAD_INVALID'
   | 'PAYLOAD_TOO_DEEP'
+  | 'PAYLOAD_SCHEMA_MISMATCH'
   | 'RAW_BODY_REQUIRED'
   | 'METHOD_NOT_ALLOWED'
   | 'STORE_UNAVAILABLE'
@@ -28,6 +29,9 @@ export type HooklatchErrorCode =
  * The HTTP status each code answers with. Verification failures are 401 so that a provider shows
  * them as auth problems; RAW_BODY_REQUIRED and CONFIG_INVALID are the receiver's own bug, so they
  * answer 500 and the provider keeps retrying until it is fixed, instead of dropping the event.
+ * PAYLOAD_SCHEMA_MISMATCH is 500 for the same reason: the delivery is authentic and well formed,
+ * only the receiver's typed schema is behind, and a retry after the fix is deployed succeeds
+ * (a 4xx tells some senders to drop the event for good).
  */
 export const HTTP_STATUS_BY_CODE: Readonly<Record<HooklatchErrorCode, number>> = Object.freeze({
   SIGNATURE_MISSING: 401,
@@ -40,6 +44,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<HooklatchErrorCode, number>> =
   PAYLOAD_MALFORMED: 400,
   PAYLOAD_INVALID: 422,
   PAYLOAD_TOO_DEEP: 400,
+  PAYLOAD_SCHEMA_MISMATCH: 500,
   RAW_BODY_REQUIRED: 500,
   METHOD_NOT_ALLOWED: 405,
   STORE_UNAVAILABLE: 503,
@@ -104,9 +109,14 @@ export type PayloadErrorCode =
   | 'PAYLOAD_MALFORMED'
   | 'PAYLOAD_INVALID'
   | 'PAYLOAD_TOO_DEEP'
+  | 'PAYLOAD_SCHEMA_MISMATCH'
   | 'METHOD_NOT_ALLOWED';
 
-/** The delivery is authentic (or unverifiable) but its shape is wrong. */
+/**
+ * The delivery is authentic (or unverifiable) but its shape is wrong, or (PAYLOAD_SCHEMA_MISMATCH,
+ * 500) it is well formed but does not fit the typed schema of its event type: the receiver's
+ * schema is behind the provider, not the sender at fault.
+ */
 export class PayloadError extends HooklatchError {
   declare readonly code: PayloadErrorCode;
   constructor(code: PayloadErrorCode, message: string, options?: HooklatchErrorOptions) {
@@ -141,14 +151,21 @@ export class StoreUnavailableError extends HooklatchError {
   }
 }
 
-/** True when `value` is any hooklatch error (works across duplicated package copies too). */
+/**
+ * True when `value` is any hooklatch error (works across duplicated package copies too). Never
+ * throws: a handler may throw anything, even a revoked Proxy that breaks `instanceof`.
+ */
 export function isHooklatchError(value: unknown): value is HooklatchError {
-  if (value instanceof HooklatchError) return true;
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === 'string' &&
-    (value as { code: string }).code in HTTP_STATUS_BY_CODE &&
-    typeof (value as { httpStatus?: unknown }).httpStatus === 'number'
-  );
+  try {
+    if (value instanceof HooklatchError) return true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { code?: unknown }).code === 'string' &&
+      (value as { code: string }).code in HTTP_STATUS_BY_CODE &&
+      typeof (value as { httpStatus?: unknown }).httpStatus === 'number'
+    );
+  } catch {
+    return false;
+  }
 }

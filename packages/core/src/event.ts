@@ -37,6 +37,14 @@ export interface WebhookEvent<Type extends string = string, Payload = unknown> {
   /** The parsed, schema-validated payload. */
   readonly payload: Payload;
   /**
+   * Whether `payload` passed the full schema the adapter has for this `type`. `false` when only
+   * the envelope was checked (schemaPolicy `'envelope'` after a mismatch, or `validatePayloads:
+   * false`): `payload` is then typed as the envelope, so code that narrows on `type` must check
+   * `validated === true` before it can read typed fields. Undefined when the adapter has no
+   * typed schemas to apply.
+   */
+  readonly validated?: boolean;
+  /**
    * `sha256:` + hex SHA-256 of the canonical JSON payload, minus the paths the adapter declares
    * in `digestExclude` (fields a provider legitimately changes between attempts). Stored with
    * the claim: a later delivery under the same key with another digest is a `mismatch`.

@@ -64,26 +64,34 @@ export { checkJsonDepth, DEFAULT_MAX_DEPTH, jsonDepthExceeds } from './json-dept
 export type {
   AdapterParseContext,
   ApiKeyOptions,
+  ApplySchemaPolicyInput,
   AuthConfig,
   AuthScheme,
   BasicAuthOptions,
   BearerTokenOptions,
   CreateAdapterOptions,
   DeliveryVerifier,
+  EffectiveSchemaPolicy,
+  EnvelopeOnlyEvent,
   HmacHeaderOptions,
   IsoTimestampOptions,
   JsonLimitOptions,
   JsonObject,
   ResolvedEventId,
   ResolveEventIdOptions,
+  SchemaPolicy,
+  SchemaPolicyOptions,
   SignatureEncoding,
   TimestampedHmacOptions,
   TimestampSource,
+  TypedPayload,
   VerificationChoice,
+  WithSchemaPolicy,
 } from './kit/index';
 export {
   anyVerifier,
   apiKeyVerifier,
+  applySchemaPolicy,
   basicAuthVerifier,
   bearerTokenVerifier,
   booleanOption,
@@ -111,6 +119,7 @@ export {
   requireValidDate,
   resolveEventId,
   resolveVerifier,
+  schemaPolicyOption,
   secretEquals,
   stringOption,
   timestampedContent,
@@ -120,6 +129,7 @@ export {
   verifierFromAuth,
 } from './kit/index';
 export type {
+  ChannelListeners,
   ClaimContext,
   CompleteContext,
   DedupeCounts,
@@ -150,7 +160,13 @@ export type {
   WarningMessage,
   WarningReport,
 } from './observe/index';
-export { diagnosticsChannel, metrics, TRACING_CHANNELS, WARNING_CHANNEL } from './observe/index';
+export {
+  diagnosticsChannel,
+  metrics,
+  subscribeChannels,
+  TRACING_CHANNELS,
+  WARNING_CHANNEL,
+} from './observe/index';
 export type { ParseEventOptions } from './parse-event';
 export { parseEvent } from './parse-event';
 export type { JsonBodyOptions, PayloadIssue } from './payload';

@@ -38,18 +38,9 @@ describe('creatio: every JSON key counts, __proto__ included (issue 10 item 6)',
   });
 });
 
+// 129, 10,000 and 100,000 levels (once a RangeError from the fingerprint's recursion) are the
+// conformance suite's: 'deeply nested JSON is refused', run on both auth schemes.
 describe('creatio: maxDepth (issue 10 item 7)', () => {
-  it.each([10_000, 100_000])('%i levels: PAYLOAD_TOO_DEEP, not a RangeError', async (levels) => {
-    const deep = body(`"Lines":${'['.repeat(levels)}${']'.repeat(levels)}`);
-    const started = performance.now();
-    const error = await expectHooklatchError(parse(deep), {
-      code: 'PAYLOAD_TOO_DEEP',
-      httpStatus: 400,
-    });
-    expect(error.details).toEqual({ maxDepth: 128 });
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
-
   it('the maxDepth option lowers the limit', async () => {
     await expectHooklatchError(parse(body('"x":[[1]]'), creatio({ verify: false, maxDepth: 2 })), {
       code: 'PAYLOAD_TOO_DEEP',

@@ -3,6 +3,11 @@
  * Generates tolerant zod 4 schemas for the typed GitHub events from GitHub's official webhook
  * OpenAPI description (@octokit/openapi-webhooks), into src/generated/schemas.ts.
  *
+ * Every component gets a named TypeScript type next to its schema, and each schema is declared
+ * as `z.ZodType<ThatType>`. The published .d.ts then names each shape once instead of spelling
+ * out the inferred zod type of every schema (and of every schema nested in it) wherever it is
+ * used: that inlining made the declaration file 856 KB and cost users' tsc ~200 MB of memory.
+ *
  * Usage: node packages/github/scripts/generate-schemas.mjs   (then run biome on the output)
  *
  * Tolerance rules, because a schema that rejects a real GitHub payload is a bug:
@@ -69,10 +74,19 @@ const specVersion = JSON.parse(readFileSync(join(specDir, 'package.json'), 'utf8
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));
 const components = spec.components.schemas;
 
-const identifier = (name) =>
-  `${name.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toLowerCase())}Schema`;
+const pascal = (name) =>
+  name.replace(/(?:^|[^A-Za-z0-9]+)(.)?/g, (_, c) => (c ? c.toUpperCase() : ''));
+const identifier = (name) => `${pascal(name).replace(/^./, (c) => c.toLowerCase())}Schema`;
+const typeName = (name) => `Github${pascal(name)}`;
 
-/** Component schemas in emit order (dependencies first). */
+/**
+ * A converted schema node: `z` is its zod code, `t` the TypeScript type that code infers to
+ * (kept in step rule by rule), `object` marks a plain object type (emitted as an interface).
+ */
+const UNKNOWN = { z: 'z.unknown()', t: 'unknown' };
+const INDENT = '  ';
+
+/** Component schemas in emit order (dependencies first): name -> converted node. */
 const emitted = new Map();
 const visiting = new Set();
 
@@ -81,86 +95,126 @@ function refName(ref) {
 }
 
 function emitComponent(name) {
-  if (emitted.has(name)) return identifier(name);
-  if (visiting.has(name)) return null; // a cycle: the caller falls back to z.lazy
+  if (emitted.has(name)) return true;
+  if (visiting.has(name)) return false; // a cycle: the caller falls back to z.lazy
   visiting.add(name);
-  const code = toZod(components[name], name);
+  const node = toZod(components[name], name, '');
   visiting.delete(name);
-  emitted.set(name, code);
-  return identifier(name);
+  emitted.set(name, node);
+  return true;
 }
 
 function baseType(type) {
   switch (type) {
     case 'string':
-      return 'z.string()';
+      return { z: 'z.string()', t: 'string' };
     case 'integer':
     case 'number':
-      return 'z.number()';
+      return { z: 'z.number()', t: 'number' };
     case 'boolean':
-      return 'z.boolean()';
+      return { z: 'z.boolean()', t: 'boolean' };
     case 'null':
-      return 'z.null()';
+      return { z: 'z.null()', t: 'null' };
     default:
-      return 'z.unknown()';
+      return UNKNOWN;
   }
 }
 
-function union(parts) {
-  const unique = [...new Set(parts)];
-  if (unique.includes('z.unknown()')) return 'z.unknown()';
-  return unique.length === 1 ? unique[0] : `z.union([${unique.join(', ')}])`;
+/** `open` + the items, one per line when any is multi-line or the whole is long, + `close`. */
+function list(open, items, close, indent, separator = ', ') {
+  const inline = `${open}${items.join(separator)}${close}`;
+  if (inline.length <= 80 && !inline.includes('\n')) return inline;
+  const inner = `${indent}${INDENT}`;
+  return `${open}\n${items.map((item) => `${inner}${item}`).join(`${separator.trim()}\n`)}${separator.trim() === ',' ? ',' : ''}\n${indent}${close}`;
+}
+
+function union(parts, indent) {
+  const unique = [...new Map(parts.map((p) => [p.z, p])).values()];
+  if (unique.some((p) => p.z === UNKNOWN.z)) return UNKNOWN;
+  if (unique.length === 1) return unique[0];
+  return {
+    z: list('z.union([', unique.map((p) => p.z), '])', indent),
+    t: list('(', unique.map((p) => p.t), ')', indent, ' | '),
+  };
 }
 
 /** Convert one JSON schema node. `owner` names the component, for RELAXED lookups. */
-function toZod(node, owner) {
-  if (!node || typeof node !== 'object') return 'z.unknown()';
+function toZod(node, owner, indent) {
+  if (!node || typeof node !== 'object') return UNKNOWN;
   if (node.$ref) {
     const name = refName(node.$ref);
-    const id = emitComponent(name);
-    return id ?? `z.lazy((): z.ZodType => ${identifier(name)})`;
+    if (emitComponent(name)) return { z: identifier(name), t: typeName(name) };
+    return { z: `z.lazy((): z.ZodType<${typeName(name)}> => ${identifier(name)})`, t: typeName(name) };
   }
   if (node.allOf) {
-    const parts = node.allOf.map((n) => toZod(n, owner)).filter((p) => p !== 'z.unknown()');
-    if (parts.length === 0) return 'z.unknown()';
-    return parts.reduce((a, b) => `z.intersection(${a}, ${b})`);
+    const parts = node.allOf.map((n) => toZod(n, owner, indent)).filter((p) => p.z !== UNKNOWN.z);
+    if (parts.length === 0) return UNKNOWN;
+    return parts.reduce((a, b) => ({
+      z: list('z.intersection(', [a.z, b.z], ')', indent),
+      t: list('(', [a.t, b.t], ')', indent, ' & '),
+    }));
   }
   const variants = node.anyOf ?? node.oneOf;
   let out;
   if (variants) {
-    out = union(variants.map((n) => toZod(n, owner)));
+    out = union(
+      variants.map((n) => toZod(n, owner, indent)),
+      indent,
+    );
   } else {
     const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
     if (types.length === 0 && node.enum) {
       types.push(...new Set(node.enum.map((v) => (v === null ? 'null' : typeof v))));
     }
     if (types.length === 0 && node.properties) types.push('object');
-    out = union(types.map((t) => typeNode(t, node, owner)));
+    out = union(
+      types.map((t) => typeNode(t, node, owner, indent)),
+      indent,
+    );
   }
-  if (node.nullable === true && out !== 'z.unknown()') out = `${out}.nullable()`;
+  if (node.nullable === true && out.z !== UNKNOWN.z) {
+    out = { z: `${out.z}.nullable()`, t: `(${out.t} | null)` };
+  }
   return out;
 }
 
-function typeNode(type, node, owner) {
-  if (type === 'array') return `z.array(${toZod(node.items, owner)})`;
+function typeNode(type, node, owner, indent) {
+  if (type === 'array') {
+    const item = toZod(node.items, owner, indent);
+    return { z: `z.array(${item.z})`, t: `Array<${item.t}>` };
+  }
   if (type !== 'object') return baseType(type);
+  const inner = `${indent}${INDENT}`;
   const required = new Set(node.required ?? []);
-  const fields = [];
+  const zodFields = [];
+  const typeFields = [];
   for (const [key, value] of Object.entries(node.properties ?? {})) {
     if (!required.has(key)) continue;
-    let zod =
+    let field =
       owner?.startsWith('webhook-') && key === 'action' && value.enum?.length === 1
-        ? `z.literal(${JSON.stringify(value.enum[0])})`
-        : toZod(value, owner);
+        ? { z: `z.literal(${JSON.stringify(value.enum[0])})`, t: JSON.stringify(value.enum[0]) }
+        : toZod(value, owner, inner);
     // GitHub sends some timestamps as Unix seconds (push repository, installation) despite the
-    // OpenAPI's date-time strings.
-    if (key.endsWith('_at') && zod.includes('z.string()') && !zod.includes('z.number()')) {
-      zod = zod.replace('z.string()', 'z.union([z.string(), z.number()])');
+    // OpenAPI's date-time strings. (Their schemas are `string`, `string | null` or already
+    // `number | string`, so widening the first `string` is exact for both forms.)
+    if (key.endsWith('_at') && field.z.includes('z.string()') && !field.z.includes('z.number()')) {
+      field = {
+        z: field.z.replace('z.string()', 'z.union([z.string(), z.number()])'),
+        t: field.t.replace(/\bstring\b/, '(string | number)'),
+      };
     }
-    if (RELAXED.has(key)) zod = `${zod}.optional()`;
-    fields.push(`${JSON.stringify(key)}: ${zod}`);
+    const optional = RELAXED.has(key);
+    const name = JSON.stringify(key);
+    zodFields.push(`${inner}${name}: ${field.z}${optional ? '.optional()' : ''},`);
+    typeFields.push(`${inner}${name}${optional ? '?' : ''}: ${field.t}${optional ? ' | undefined' : ''};`);
   }
-  return `z.looseObject({ ${fields.join(', ')} })`;
+  // Loose objects: unknown fields pass through, typed as unknown.
+  typeFields.push(`${inner}[key: string]: unknown;`);
+  return {
+    z: zodFields.length === 0 ? 'z.looseObject({})' : `z.looseObject({\n${zodFields.join('\n')}\n${indent}})`,
+    t: `{\n${typeFields.join('\n')}\n${indent}}`,
+    object: true,
+  };
 }
 
 /** The typed events: `event` or `event.action` -> component name. */
@@ -188,23 +242,36 @@ for (const e of events) emitComponent(e.name);
 const lines = [
   '// GENERATED FILE, DO NOT EDIT. Produced by packages/github/scripts/generate-schemas.mjs from',
   `// @octokit/openapi-webhooks ${specVersion} (GitHub's official webhook OpenAPI description).`,
-  '// Regenerate: node packages/github/scripts/generate-schemas.mjs && npx biome check --write packages/github',
+  '// Regenerate: node packages/github/scripts/generate-schemas.mjs',
   '// Only required fields are validated; every object is loose, so unknown fields pass through.',
+  '// Each schema is declared with its named type, so the published types name each shape once.',
   "import { z } from 'zod';",
   '',
 ];
-for (const [name, code] of emitted) {
+for (const [name, node] of emitted) {
   lines.push(`/** \`${name}\` from the GitHub webhook OpenAPI description. */`);
-  lines.push(`export const ${identifier(name)} = ${code};`);
+  lines.push(
+    node.object
+      ? `export interface ${typeName(name)} ${node.t}`
+      : `export type ${typeName(name)} = ${node.t};`,
+  );
+  lines.push(`const ${identifier(name)}: z.ZodType<${typeName(name)}> = ${node.z};`);
   lines.push('');
 }
-lines.push('/** Typed payload schema of each typed event, keyed by hooklatch event `type`. */');
-lines.push('export const githubPayloadSchemas = {');
-for (const e of events) lines.push(`  ${JSON.stringify(e.type)}: ${identifier(e.name)},`);
-lines.push('} as const;');
+lines.push('/** The validated payload type of each typed event, keyed by hooklatch event `type`. */');
+lines.push('export interface GithubPayloads {');
+for (const e of events) lines.push(`  ${JSON.stringify(e.type)}: ${typeName(e.name)};`);
+lines.push('}');
 lines.push('');
 lines.push('/** Every event type with a typed payload schema. */');
-lines.push('export type GithubTypedEventType = keyof typeof githubPayloadSchemas;');
+lines.push('export type GithubTypedEventType = keyof GithubPayloads;');
+lines.push('');
+lines.push('/** Typed payload schema of each typed event, keyed by hooklatch event `type`. */');
+lines.push('export const githubPayloadSchemas: {');
+lines.push('  readonly [K in GithubTypedEventType]: z.ZodType<GithubPayloads[K]>;');
+lines.push('} = {');
+for (const e of events) lines.push(`  ${JSON.stringify(e.type)}: ${identifier(e.name)},`);
+lines.push('};');
 lines.push('');
 lines.push('/**');
 lines.push(
@@ -217,11 +284,6 @@ lines.push(' */');
 lines.push('export type GithubUntypedEventType =');
 for (const t of [...untyped].sort()) lines.push(`  | ${JSON.stringify(t)}`);
 lines.push(';');
-lines.push('');
-lines.push('/** The validated payload type of each typed event. */');
-lines.push('export type GithubPayloads = {');
-lines.push('  [K in GithubTypedEventType]: z.infer<(typeof githubPayloadSchemas)[K]>;');
-lines.push('};');
 lines.push('');
 
 const outPath = join(here, '..', 'src', 'generated', 'schemas.ts');

@@ -1,11 +1,11 @@
 /**
- * Issue 10 items 4, 7 and 9 through the real adapter: deep JSON (JSON and form bodies), the body
+ * Issue 10 items 4, 7 and 9 through the real adapter: deep form-encoded bodies, the body
  * digest of a redelivery and of a replay under a fresh GUID, and option checks. GitHub payloads
  * carry no timestamp the adapter reads (`occurredAt` is the arrival time), so item 15 has no
  * GitHub input to reject.
  */
 import { parseEvent } from '@hooklatch/core';
-import { expectHooklatchError, signedGithubRequest } from '@hooklatch/testing';
+import { expectHooklatchError, signedGithubRequest, withNestedMember } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { github } from '../src/index';
 import { exampleOf } from './support/examples';
@@ -18,26 +18,17 @@ const request = (
   extra: Partial<Parameters<typeof signedGithubRequest>[0]> = {},
 ) => signedGithubRequest({ secret, event: 'push', payload, ...extra });
 
+// Deep JSON bodies are the conformance suite's ('deeply nested JSON is refused'); the form
+// encoding GitHub also offers is this adapter's own.
 describe('github: maxDepth', () => {
-  for (const format of ['json', 'form'] as const) {
-    it.each([10_000, 100_000])(
-      `%i levels in a ${format} body: PAYLOAD_TOO_DEEP`,
-      async (levels) => {
-        const body = JSON.stringify(push).replace(
-          /^\{/,
-          `{"deep":${'['.repeat(levels)}${']'.repeat(levels)},`,
-        );
-        const started = performance.now();
-        const error = await expectHooklatchError(parseEvent(adapter, request(body, { format })), {
-          code: 'PAYLOAD_TOO_DEEP',
-          httpStatus: 400,
-          secrets: [secret],
-        });
-        expect(error.details).toEqual({ maxDepth: 128 });
-        expect(performance.now() - started).toBeLessThan(2_000);
-      },
+  it.each([10_000, 100_000])('%i levels in a form body: PAYLOAD_TOO_DEEP', async (levels) => {
+    const body = withNestedMember(JSON.stringify(push), levels);
+    const error = await expectHooklatchError(
+      parseEvent(adapter, request(body, { format: 'form' })),
+      { code: 'PAYLOAD_TOO_DEEP', httpStatus: 400, secrets: [secret] },
     );
-  }
+    expect(error.details).toEqual({ maxDepth: 128 });
+  });
 
   it('the maxDepth option lowers the limit', async () => {
     await expectHooklatchError(parseEvent(github({ secret, maxDepth: 2 }), request(push)), {

@@ -44,19 +44,9 @@ describe('qualio: every JSON key counts, __proto__ included (issue 10 item 6)', 
   });
 });
 
+// 129, 10,000 and 100,000 levels (once a RangeError from the fingerprint's recursion) are the
+// conformance suite's: 'deeply nested JSON is refused', run on both auth schemes.
 describe('qualio: maxDepth (issue 10 item 7)', () => {
-  it.each([10_000, 100_000])('%i levels: PAYLOAD_TOO_DEEP, not a RangeError', async (levels) => {
-    const deep = body(`"deep":${'['.repeat(levels)}${']'.repeat(levels)}`);
-    const started = performance.now();
-    const error = await expectHooklatchError(parseAt(hmacAdapter, hmacRequest(deep)), {
-      code: 'PAYLOAD_TOO_DEEP',
-      httpStatus: 400,
-      secrets: ALL_SECRETS,
-    });
-    expect(error.details).toEqual({ maxDepth: 128 });
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
-
   it('the maxDepth option lowers the limit', async () => {
     const strict = qualio({ auth: { scheme: 'hmac', secret: SECRET }, maxDepth: 2 });
     await expectHooklatchError(parseAt(strict, hmacRequest(body('"x":{"y":[1]}'))), {

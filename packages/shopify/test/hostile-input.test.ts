@@ -24,22 +24,8 @@ const request = (
     ...extra,
   });
 
+// 129, 10,000 and 100,000 levels are the conformance suite's ('deeply nested JSON is refused').
 describe('shopify: maxDepth', () => {
-  it.each([10_000, 100_000])('%i levels: PAYLOAD_TOO_DEEP in bounded time', async (levels) => {
-    const body = JSON.stringify(ORDER).replace(
-      /^\{/,
-      `{"deep":${'['.repeat(levels)}${']'.repeat(levels)},`,
-    );
-    const started = performance.now();
-    const error = await expectHooklatchError(parseEvent(adapter, request(body)), {
-      code: 'PAYLOAD_TOO_DEEP',
-      httpStatus: 400,
-      secrets: [secret],
-    });
-    expect(error.details).toEqual({ maxDepth: 128 });
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
-
   it('the maxDepth option lowers the limit', async () => {
     await expectHooklatchError(parseEvent(shopify({ secret, maxDepth: 2 }), request(ORDER)), {
       code: 'PAYLOAD_TOO_DEEP',

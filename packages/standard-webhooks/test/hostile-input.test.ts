@@ -29,22 +29,8 @@ const signed = (
     ...extra,
   });
 
+// 129, 10,000 and 100,000 levels are the conformance suite's ('deeply nested JSON is refused').
 describe('standard-webhooks: maxDepth', () => {
-  it.each([10_000, 100_000])('%i levels: PAYLOAD_TOO_DEEP in bounded time', async (levels) => {
-    const body = JSON.stringify({ ...PAYLOAD, data: '<deep>' }).replace(
-      '"<deep>"',
-      `${'['.repeat(levels)}${']'.repeat(levels)}`,
-    );
-    const started = performance.now();
-    const error = await expectHooklatchError(parseAt(adapter, signed(body)), {
-      code: 'PAYLOAD_TOO_DEEP',
-      httpStatus: 400,
-      secrets,
-    });
-    expect(error.details).toEqual({ maxDepth: 128 });
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
-
   it('the maxDepth option lowers the limit', async () => {
     await expectHooklatchError(
       parseAt(standardWebhooks({ secret: SECRET, maxDepth: 1 }), signed(PAYLOAD)),

@@ -4,11 +4,7 @@
  * rules are the ones every hooklatch store shares (`storeOptionChecks` from core); what is SQL's
  * own here is the default timeout, whole milliseconds and the `tx` handle.
  */
-import {
-  ConfigurationError,
-  type StoreOptionChecks,
-  storeOptionChecks,
-} from '@hooklatch/core';
+import { ConfigurationError, type StoreOptionChecks, storeOptionChecks } from '@hooklatch/core';
 
 /** Default of every SQL store's `timeoutMs`. */
 export const DEFAULT_TIMEOUT_MS = 5000;

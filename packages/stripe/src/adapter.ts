@@ -1,5 +1,6 @@
 /** The `stripe()` adapter: verify `Stripe-Signature`, normalize, validate with zod. */
 import {
+  applySchemaPolicy,
   booleanOption,
   checkOptionsObject,
   dateFromUnixTime,
@@ -12,6 +13,9 @@ import {
   readJsonObject,
   requireValidDate,
   resolveSecrets,
+  type SchemaPolicy,
+  schemaPolicyOption,
+  type EffectiveSchemaPolicy,
   toleranceOption,
   validatePayload,
   type WebhookAdapter,
@@ -43,6 +47,7 @@ function parseThin(data: unknown, secretIndex: number, signedAt: Date): ParsedEv
       signedAt,
     },
     payload: thin,
+    validated: true,
   } as ParsedEvent<StripeEvent>;
 }
 
@@ -52,11 +57,17 @@ function parseThin(data: unknown, secretIndex: number, signedAt: Date): ParsedEv
  * The dedupe ID is the event's `id` (`evt_...`, idSource `event`): Stripe re-sends the same
  * event object, with the same ID, on every retry and on a manual resend.
  *
+ * An authentic event whose `data.object` fails its typed schema is PAYLOAD_SCHEMA_MISMATCH
+ * (500, so Stripe retries it for three days) under the default `schemaPolicy: 'reject'`, or is
+ * handed on with the envelope and `validated: false` under `'envelope'`.
+ *
  * @example
  * const event = await parseEvent(stripe({ secret: process.env.STRIPE_WEBHOOK_SECRET }), request);
  * if (event.type === 'payment_intent.succeeded') console.log(event.payload.data.object.amount);
  */
-export function stripe(options: StripeOptions): WebhookAdapter<StripeEvent> {
+export function stripe<P extends SchemaPolicy = 'reject', V extends boolean = true>(
+  options: StripeOptions<P, V>,
+): WebhookAdapter<StripeEvent<EffectiveSchemaPolicy<P, V>>> {
   checkOptionsObject('stripe', options);
   const secrets = resolveSecrets(options, 'stripe');
   const tolerance = toleranceOption(
@@ -72,8 +83,9 @@ export function stripe(options: StripeOptions): WebhookAdapter<StripeEvent> {
     STRIPE_RETENTION_MS,
   );
   const validate = booleanOption('stripe', 'validatePayloads', options.validatePayloads, true);
+  const policy = schemaPolicyOption('stripe', options.schemaPolicy);
   const maxDepth = maxDepthOption('stripe', options.maxDepth);
-  return defineAdapter<StripeEvent>({
+  return defineAdapter<StripeEvent<EffectiveSchemaPolicy<P, V>>>({
     name: 'stripe',
     retentionMs,
     digestExclude: STRIPE_DIGEST_EXCLUDE,
@@ -87,8 +99,14 @@ export function stripe(options: StripeOptions): WebhookAdapter<StripeEvent> {
         return { ...parseThin(data, secretIndex, signedAt), digest };
       }
       const envelope = validatePayload(stripeEventEnvelopeSchema, data, 'stripe event');
-      const schema = validate ? typedStripeSchema(envelope.type) : undefined;
-      const payload = schema ? validatePayload(schema, data, `stripe ${envelope.type}`) : envelope;
+      const typed = applySchemaPolicy({
+        schema: typedStripeSchema(envelope.type),
+        data,
+        envelope,
+        policy,
+        validate,
+        context: `stripe ${envelope.type}`,
+      });
       return {
         type: envelope.type,
         id: envelope.id,
@@ -104,8 +122,10 @@ export function stripe(options: StripeOptions): WebhookAdapter<StripeEvent> {
           account: envelope.account,
           secretIndex,
           signedAt,
+          ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
         },
-        payload,
+        payload: typed.payload,
+        validated: typed.validated,
         digest,
       } as ParsedEvent<StripeEvent>;
     },

@@ -16,8 +16,12 @@ export const snapshotEnvelopeShape = {
   // null when the endpoint receives events created before API versioning of events.
   api_version: z.string().nullable().optional(),
   pending_webhooks: z.number().int().optional(),
+  // An object since API version 2017-05-25; before it, the request ID as a bare string.
   request: z
-    .looseObject({ id: z.string().nullable(), idempotency_key: z.string().nullable().optional() })
+    .union([
+      z.looseObject({ id: z.string().nullable(), idempotency_key: z.string().nullable().optional() }),
+      z.string(),
+    ])
     .nullable()
     .optional(),
   // Present on events from connected accounts (Connect).

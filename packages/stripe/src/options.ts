@@ -1,5 +1,10 @@
 /** Options of the `stripe()` adapter and its documented defaults. */
-import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core';
+import type {
+  JsonLimitOptions,
+  SchemaPolicy,
+  SchemaPolicyOptions,
+  SecretOptions,
+} from '@hooklatch/core';
 
 /**
  * Stripe's retry horizon: in live mode an undelivered event is re-sent with exponential backoff
@@ -24,8 +29,14 @@ export const STRIPE_DIGEST_EXCLUDE: readonly string[] = Object.freeze(['pending_
 /**
  * Options of {@link stripe}. Pass `secret` (`whsec_...`), or `secrets` while rotating. Every
  * option is checked when the adapter is created (CONFIG_INVALID naming it).
+ *
+ * The type parameters record `schemaPolicy` and `validatePayloads` as written, so the adapter's
+ * events are typed for them; a plain `StripeOptions` value types its events for both policies.
  */
-export interface StripeOptions extends SecretOptions, JsonLimitOptions {
+export interface StripeOptions<P extends SchemaPolicy = SchemaPolicy, V extends boolean = boolean>
+  extends SecretOptions,
+    JsonLimitOptions,
+    SchemaPolicyOptions<P> {
   /**
    * Allowed distance between the signed `t=` timestamp and `receivedAt`, in seconds, checked in
    * both directions (a far-future timestamp is rejected too). 0 disables the check. When you
@@ -41,8 +52,9 @@ export interface StripeOptions extends SecretOptions, JsonLimitOptions {
   retentionMs?: number;
   /**
    * Validate the typed event types' `data.object` with their schemas. When false, every
-   * snapshot event is checked against the envelope only.
+   * snapshot event is checked against the envelope only and typed ones arrive with
+   * `validated: false`.
    * @default true
    */
-  validatePayloads?: boolean;
+  validatePayloads?: V;
 }

@@ -21,23 +21,8 @@ const parse = (payload: unknown, options: { timestamp?: number } = {}) =>
     receivedAt: now,
   });
 
+// 129, 10,000 and 100,000 levels are the conformance suite's ('deeply nested JSON is refused').
 describe('stripe: maxDepth', () => {
-  it.each([10_000, 100_000])(
-    '%i levels of metadata: PAYLOAD_TOO_DEEP in bounded time',
-    async (levels) => {
-      const deep = `${'['.repeat(levels)}${']'.repeat(levels)}`;
-      const body = JSON.stringify(event).replace('"pi_123"', `"pi_123","metadata_deep":${deep}`);
-      const started = performance.now();
-      const error = await expectHooklatchError(parse(body), {
-        code: 'PAYLOAD_TOO_DEEP',
-        httpStatus: 400,
-        secrets: [secret],
-      });
-      expect(error.details).toEqual({ maxDepth: 128 });
-      expect(performance.now() - started).toBeLessThan(2_000);
-    },
-  );
-
   it('the maxDepth option lowers the limit', async () => {
     const strict = stripe({ secret, maxDepth: 3 });
     const input = signedStripeRequest({ secret, payload: event, timestamp: t });

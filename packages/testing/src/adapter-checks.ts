@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import {
+  DEFAULT_MAX_DEPTH,
   type DeliveryInput,
   type ParseEventOptions,
   parseEvent,
@@ -14,6 +15,7 @@ import {
   type WebhookAdapter,
   type WebhookEvent,
 } from '@hooklatch/core';
+import { withNestedMember } from './deep-json';
 import { assertProcessedOnce } from './duplicate-delivery';
 import { expectHooklatchError } from './expect-error';
 
@@ -27,6 +29,7 @@ export const ADAPTER_TESTS = [
   'missing credentials are rejected',
   'wrong credentials are rejected',
   'malformed JSON is rejected',
+  'deeply nested JSON is refused',
   'a parsed body is refused',
   'an oversize body is refused',
   'other methods are refused',
@@ -81,6 +84,12 @@ export interface DescribeAdapterOptions {
   skip?: AdapterSkip[];
   /** Passed to every parseEvent call (e.g. a fixed `receivedAt` for signed timestamps). */
   parseOptions?: ParseEventOptions;
+  /**
+   * The adapter's `maxDepth`: a body one level deeper must be PAYLOAD_TOO_DEEP, and so must
+   * 10,000 and 100,000 levels, each refused within 2 s.
+   * @default 128 (DEFAULT_MAX_DEPTH)
+   */
+  maxDepth?: number;
 }
 
 /** One runnable check. */
@@ -206,6 +215,20 @@ export function adapterChecks(options: DescribeAdapterOptions): AdapterCheck[] {
         httpStatus: 400,
         secrets,
       });
+    },
+    'deeply nested JSON is refused': async () => {
+      const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+      // The member adds one level to the body's own object: maxDepth + 1 in all.
+      for (const levels of [maxDepth, 10_000, 100_000]) {
+        const started = performance.now();
+        const error = await expectHooklatchError(
+          parse(plain(withNestedMember(options.body, levels))),
+          { code: 'PAYLOAD_TOO_DEEP', httpStatus: 400, secrets },
+        );
+        const ms = Math.round(performance.now() - started);
+        assert.ok(ms < 2_000, `${levels + 1} levels took ${ms} ms to refuse`);
+        assert.deepEqual(error.details, { maxDepth }, `${levels + 1} levels: details`);
+      }
     },
     'a parsed body is refused': async () => {
       const parsed = { ...plain(options.body), body: JSON.parse(options.body) as never };

@@ -3,7 +3,7 @@
  *
  * - `describeStore` runs the DedupeStore conformance and race suite (vitest).
  * - `describeAdapter` runs the adapter conformance suite: authentic, forged, tampered, malformed,
- *   parsed, oversize and misrouted deliveries, and once-only processing.
+ *   deeply nested, parsed, oversize and misrouted deliveries, and once-only processing.
  * - `assertProcessedOnce` delivers one signed request twice and concurrently, and checks the
  *   handler ran once.
  * - `expectHooklatchError` asserts an error's code and status, and that it leaks no secret.
@@ -22,6 +22,7 @@ export type {
 export { ADAPTER_TESTS, adapterChecks, SKIPPABLE_ADAPTER_TESTS } from './adapter-checks';
 export type { ClaimRaceOptions, ClaimRaceReport } from './claim-race';
 export { runClaimRace } from './claim-race';
+export { nestedJson, withNestedMember } from './deep-json';
 export { describeAdapter } from './describe-adapter';
 export type { DescribeStoreOptions, StoreSkip, StoreTestName } from './describe-store';
 export { describeStore, STORE_TESTS } from './describe-store';

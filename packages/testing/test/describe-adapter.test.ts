@@ -18,13 +18,17 @@ import {
   type DescribeAdapterOptions,
   describeAdapter,
   expectHooklatchError,
+  nestedJson,
+  withNestedMember,
 } from '../src/index';
 
 const SECRET = 'acme-test-secret';
 const sign = (secret: string, body: string) => encodeSignature(hmacSha256(secret, body), 'hex');
 const body = JSON.stringify({ id: 'evt_1', type: 'order.paid', orderId: 'ord_9' });
 
-function acme(options: { verify?: false; randomId?: boolean } = {}): WebhookAdapter {
+function acme(
+  options: { verify?: false; randomId?: boolean; maxDepth?: number } = {},
+): WebhookAdapter {
   return createAdapter({
     name: 'acme',
     retentionMs: 60_000,
@@ -33,7 +37,8 @@ function acme(options: { verify?: false; randomId?: boolean } = {}): WebhookAdap
         ? false
         : hmacHeaderVerifier({ provider: 'acme', header: 'X-Acme-Signature', secret: SECRET }),
     parse(delivery) {
-      const data = readJsonObject(delivery, 'acme');
+      // Its own limit, not the adapter's (`json()` would read the adapter's maxDepth).
+      const data = readJsonObject(delivery, 'acme', { maxDepth: options.maxDepth ?? 128 });
       return {
         type: requireString(data, 'type', 'acme'),
         id: options.randomId ? crypto.randomUUID() : requireString(data, 'id', 'acme'),
@@ -110,7 +115,22 @@ describe('the adapter checks catch broken adapters', () => {
     expect(await failing({ ...base, adapter: () => leaky })).toEqual([
       'missing credentials are rejected',
       'malformed JSON is rejected',
+      'deeply nested JSON is refused',
     ]);
+  });
+
+  it('an adapter with no nesting limit fails the deep JSON check, and only that', async () => {
+    const unbounded = () => acme({ maxDepth: Number.MAX_SAFE_INTEGER });
+    expect(await failing({ ...base, adapter: unbounded })).toEqual([
+      'deeply nested JSON is refused',
+    ]);
+  });
+
+  it('a limit other than the default is checked exactly', async () => {
+    const strict = () => acme({ maxDepth: 4 });
+    expect(await failing({ ...base, adapter: strict, maxDepth: 4 })).toEqual([]);
+    // Told the default while the adapter refuses past 4: the check sees the wrong limit.
+    expect(await failing({ ...base, adapter: strict })).toEqual(['deeply nested JSON is refused']);
   });
 
   it('skips only what may be skipped, and says why', () => {
@@ -128,6 +148,16 @@ describe('the adapter checks catch broken adapters', () => {
         skip: [{ reason: 'too hard', tests: ['a retry gets the same dedupe key'] }],
       }),
     ).toThrow(/cannot be skipped/);
+  });
+});
+
+describe('deep JSON builders', () => {
+  it('nest arrays and keep the rest of the body as it was', () => {
+    expect(nestedJson(3)).toBe('[[[]]]');
+    expect(withNestedMember(' { "id": 1 }', 2)).toBe('{"hooklatch_deep":[[]],"id": 1 }');
+    expect(withNestedMember('{}', 1, 'x')).toBe('{"x":[]}');
+    expect(withNestedMember('[1]', 1)).toBe('[[],[1]]');
+    expect(() => nestedJson(0)).toThrow(RangeError);
   });
 });
 

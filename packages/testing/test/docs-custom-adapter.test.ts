@@ -11,11 +11,13 @@ import {
   encodeSignature,
   errorResponse,
   hmacSha256,
+  memoryStore,
   parseEvent,
+  processOnce,
   type RawDelivery,
   utf8,
 } from '@hooklatch/core';
-import { assertProcessedOnce } from '@hooklatch/testing';
+import { assertProcessedOnce, nestedJson } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { partner } from '../../../docs/snippets/auth-options';
 import { linear } from '../../../docs/snippets/linear-adapter';
@@ -127,6 +129,50 @@ describe('the Linear-style adapter of the guide', () => {
     expect(edit.dedupeKey).not.toBe(first.dedupeKey);
     const removed = await parse(request(payload({ action: 'remove' })));
     expect(removed.dedupeKey).not.toBe(first.dedupeKey);
+  });
+
+  it('a retry re-stamped with a new send time is a duplicate; another body a mismatch', async () => {
+    const store = memoryStore();
+    let runs = 0;
+    const handle = async () => {
+      runs++;
+    };
+    const deliver = async (body: object, receivedAt = RECEIVED) =>
+      processOnce(
+        store,
+        await parse(request(body, { deliveryId: 'dlv-digest' }), receivedAt),
+        handle,
+      );
+    const first = await deliver(payload());
+    const later = new Date(RECEIVED.getTime() + 600_000);
+    const retry = await deliver(payload({ webhookTimestamp: later.getTime() - 500 }), later);
+    const changed = await deliver(
+      payload({ data: { id: 'iss_42', title: 'Fix the login page', priority: 1 } }),
+    );
+    expect([first.outcome, retry.outcome, changed.outcome]).toEqual([
+      'processed',
+      'duplicate',
+      'mismatch',
+    ]);
+    expect(runs).toBe(1);
+  });
+
+  it('refuses bodies nested deeper than maxDepth (default 128) with PAYLOAD_TOO_DEEP', async () => {
+    const deep = JSON.stringify(payload({ data: { id: 'iss_42' } })).replace(
+      '"data":',
+      `"deep":${nestedJson(128)},"data":`,
+    );
+    const error = await parse(request(deep)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PAYLOAD_TOO_DEEP', httpStatus: 400 });
+    expect(errorResponse(error).status).toBe(400);
+    // `data` is the second level: a limit of 1 refuses the ordinary payload.
+    const strict = linear({ secret: SECRET, maxDepth: 1 });
+    await expect(
+      parseEvent(strict, request(payload()), { receivedAt: RECEIVED }),
+    ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_DEEP', details: { maxDepth: 1 } });
+    expect(() => linear({ secret: SECRET, maxDepth: 0 })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', details: { option: 'maxDepth' } }),
+    );
   });
 
   it('answers 401 to a wrong signature, before reading the body', async () => {

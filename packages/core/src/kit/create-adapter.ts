@@ -15,12 +15,15 @@ import {
   pathListOption,
   stringOption,
 } from './options';
+import { type SchemaPolicy, type SchemaPolicyOptions, schemaPolicyOption } from './schema-policy';
 import { type DeliveryVerifier, resolveVerifier } from './verifier';
 
 /** What `parse` gets besides the delivery: the adapter's limits and a memoized JSON reader. */
 export interface AdapterParseContext {
   /** The adapter's validated `maxDepth`. */
   readonly maxDepth: number;
+  /** The adapter's validated `schemaPolicy`: pass it to `applySchemaPolicy`. */
+  readonly schemaPolicy: SchemaPolicy;
   /**
    * The body as a JSON object, parsed once (later calls return the same object) within
    * `maxDepth`, with `readJsonObject`'s typed errors. When `parse` used it and returned no
@@ -31,7 +34,9 @@ export interface AdapterParseContext {
 }
 
 /** Options of {@link createAdapter}. */
-export interface CreateAdapterOptions<E extends WebhookEvent> extends JsonLimitOptions {
+export interface CreateAdapterOptions<E extends WebhookEvent>
+  extends JsonLimitOptions,
+    SchemaPolicyOptions {
   /** Short provider name; prefixes every dedupe key. */
   name: string;
   /** How long the provider keeps retrying one event, in ms (the dedupe retention). */
@@ -93,6 +98,7 @@ export function createAdapter<E extends WebhookEvent>(
   }
   const methods = checkMethods(name, options.methods);
   const maxDepth = maxDepthOption(name, options.maxDepth);
+  const schemaPolicy = schemaPolicyOption(name, options.schemaPolicy);
   const digestExclude = pathListOption(name, 'digestExclude', options.digestExclude, []);
   const verify = resolveVerifier(
     name,
@@ -109,6 +115,7 @@ export function createAdapter<E extends WebhookEvent>(
       let body: JsonObject | undefined;
       const context: AdapterParseContext = {
         maxDepth,
+        schemaPolicy,
         json: () => {
           body ??= readJsonObject(delivery, name, { maxDepth });
           return body;

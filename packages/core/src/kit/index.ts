@@ -45,6 +45,16 @@ export {
   stringOption,
   toleranceOption,
 } from './options';
+export type {
+  ApplySchemaPolicyInput,
+  EffectiveSchemaPolicy,
+  EnvelopeOnlyEvent,
+  SchemaPolicy,
+  SchemaPolicyOptions,
+  TypedPayload,
+  WithSchemaPolicy,
+} from './schema-policy';
+export { applySchemaPolicy, schemaPolicyOption } from './schema-policy';
 export type { TimestampedHmacOptions } from './timestamped-hmac';
 export { timestampedContent, timestampedHmacVerifier } from './timestamped-hmac';
 export type { TimestampSource } from './timestamps';

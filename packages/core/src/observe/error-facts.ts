@@ -14,8 +14,19 @@ export interface ErrorFacts {
   errorName?: string;
 }
 
-/** The error's code and name (for a thrown non-Error: its `typeof`). */
+/**
+ * The error's code and name (for a thrown non-Error: its `typeof`). Never throws: a thrown
+ * value may be a revoked Proxy or carry throwing getters, and reporting must not crash on it.
+ */
 export function errorFacts(error: unknown): ErrorFacts {
+  try {
+    return readFacts(error);
+  } catch {
+    return { errorName: typeof error };
+  }
+}
+
+function readFacts(error: unknown): ErrorFacts {
   if (isHooklatchError(error)) return { errorCode: error.code, errorName: error.name };
   if (!(error instanceof Error)) return { errorName: error === null ? 'null' : typeof error };
   const code = (error as { code?: unknown }).code;

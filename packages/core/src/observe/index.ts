@@ -31,3 +31,4 @@ export type {
   RejectedReport,
   WarningReport,
 } from './reports';
+export { type ChannelListeners, subscribeChannels } from './subscribe';

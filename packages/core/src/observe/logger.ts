@@ -49,8 +49,13 @@ const MESSAGES: Readonly<Record<LogEvent, string>> = {
   warning: 'warning',
 };
 
-/** Where log lines go: never throws. */
-export type LogSink = (level: LogLevel, event: LogEvent, fields: Record<string, unknown>) => void;
+/** Where log lines go. `write` never throws; `enabled` says whether a level is written at all. */
+export interface LogSink {
+  enabled(level: LogLevel): boolean;
+  write(level: LogLevel, event: LogEvent, fields: Record<string, unknown>): void;
+}
+
+const ORDER: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 function objectFirst(logger: Logger): boolean {
   const l = logger as unknown as Record<string, unknown>;
@@ -64,24 +69,30 @@ function objectFirst(logger: Logger): boolean {
 
 /** A sink writing to `logger` at levels at or above `minimum`. */
 export function logSink(logger: Logger, minimum: LogLevel = 'debug'): LogSink {
-  const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
-  const floor = order.indexOf(minimum);
+  const floor = ORDER.indexOf(minimum);
   const fieldsFirst = objectFirst(logger);
-  return (level, event, fields) => {
-    if (order.indexOf(level) < floor) return;
-    const method = logger[level];
-    if (typeof method !== 'function') return;
-    const message =
-      event === 'warning'
-        ? `hooklatch: warning ${String(fields.kind)}`
-        : `hooklatch: ${MESSAGES[event]}`;
-    const line = { hooklatch: event, ...fields };
-    try {
-      if (fieldsFirst) method.call(logger, line, message);
-      else method.call(logger, message, line);
-    } catch {
-      // A broken logger must not change the answer.
-    }
+  // Asked before any line is built: a level nobody reads costs nothing.
+  const enabled = (level: LogLevel) =>
+    ORDER.indexOf(level) >= floor && typeof logger[level] === 'function';
+  return {
+    enabled,
+    write(level, event, fields) {
+      if (!enabled(level)) return;
+      const message =
+        event === 'warning'
+          ? `hooklatch: warning ${String(fields.kind)}`
+          : `hooklatch: ${MESSAGES[event]}`;
+      const line: Record<string, unknown> = { hooklatch: event };
+      // Facts not known for this line are left out rather than printed as undefined.
+      for (const [name, value] of Object.entries(fields))
+        if (value !== undefined) line[name] = value;
+      try {
+        if (fieldsFirst) logger[level]?.(line, message);
+        else logger[level]?.(message, line);
+      } catch {
+        // A broken logger must not change the answer.
+      }
+    },
   };
 }
 

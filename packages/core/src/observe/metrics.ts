@@ -5,7 +5,7 @@
  * sliding window (p50/p95/p99 without keeping samples) and as cumulative buckets; and answers
  * as JSON (`snapshot()`) or Prometheus text (`prometheus()`).
  */
-import { ConfigurationError } from '../errors';
+import { checkOptionsObject, optionInvalid } from '../kit/options';
 import { TRACING_CHANNELS, WARNING_CHANNEL } from './channel-names';
 import type {
   ClaimContext,
@@ -15,9 +15,9 @@ import type {
   ProcessContext,
   WarningMessage,
 } from './contexts';
-import { diagnosticsChannel } from './diagnostics';
 import { type MetricsSnapshot, MetricsState } from './metrics-state';
 import { prometheusText } from './prometheus';
+import { subscribeChannels } from './subscribe';
 
 /** Options of {@link metrics}. */
 export interface MetricsOptions {
@@ -52,36 +52,12 @@ export interface MetricsRecorder {
   close(): void;
 }
 
-function integer(
-  options: MetricsOptions,
-  option: keyof MetricsOptions,
-  min: number,
-  max: number,
-  fallback: number,
-): number {
-  const value = options[option];
+function integer(option: string, value: unknown, min: number, max: number, fallback: number) {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(
-      'CONFIG_INVALID',
-      `metrics: "${option}" must be an integer in ${min}..${max}.`,
-      {
-        details: { option, expected: `an integer in ${min}..${max}` },
-      },
-    );
+    throw optionInvalid('metrics', option, `must be an integer in ${min}..${max}`);
   }
   return value;
-}
-
-/** Subscriber bodies never throw: a throwing diagnostics subscriber is an uncaught exception. */
-function guard<T>(fn: (message: T) => void): (message: unknown) => void {
-  return (message) => {
-    try {
-      fn(message as T);
-    } catch {
-      // A malformed context (a foreign publisher on our channel name) is skipped.
-    }
-  };
 }
 
 /**
@@ -93,61 +69,28 @@ function guard<T>(fn: (message: T) => void): (message: unknown) => void {
  * app.get('/metrics', (_req, res) => res.type('text/plain; version=0.0.4').send(recorder.prometheus()));
  */
 export function metrics(options: MetricsOptions = {}): MetricsRecorder {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigurationError('CONFIG_INVALID', 'metrics: options must be an object.', {
-      details: { option: 'options' },
-    });
-  }
-  const windowMs = integer(options, 'windowMs', 1_000, 86_400_000, 600_000);
-  const intervals = integer(options, 'intervals', 1, 120, 10);
-  const maxTypes = integer(options, 'maxTypes', 0, 1_000_000, 1_000);
+  checkOptionsObject('metrics', options);
+  const windowMs = integer('windowMs', options.windowMs, 1_000, 86_400_000, 600_000);
+  const intervals = integer('intervals', options.intervals, 1, 120, 10);
+  const maxTypes = integer('maxTypes', options.maxTypes, 0, 1_000_000, 1_000);
   if (options.now !== undefined && typeof options.now !== 'function') {
-    throw new ConfigurationError('CONFIG_INVALID', 'metrics: "now" must be a function.', {
-      details: { option: 'now', expected: 'a function' },
-    });
-  }
-  const dc = diagnosticsChannel();
-  if (dc === undefined) {
-    throw new ConfigurationError(
-      'CONFIG_INVALID',
-      'metrics() needs node:diagnostics_channel, which this runtime lacks; observe with the `hooks` option instead.',
-      { details: { option: 'runtime' } },
-    );
+    throw optionInvalid('metrics', 'now', 'must be a function');
   }
   const state = new MetricsState(windowMs, intervals, maxTypes, options.now ?? Date.now);
-  const subscriptions: [string, (message: unknown) => void][] = [
-    [
-      `tracing:${TRACING_CHANNELS.process}:asyncEnd`,
-      guard<ProcessContext>((c) => state.process(c)),
-    ],
-    [`tracing:${TRACING_CHANNELS.parse}:error`, guard<ParseContext>((c) => state.rejected(c))],
-    [
-      `tracing:${TRACING_CHANNELS.handle}:start`,
-      guard<HandleContext>((c) => state.handleStarted(c)),
-    ],
-    [
-      `tracing:${TRACING_CHANNELS.handle}:asyncEnd`,
-      guard<HandleContext>((c) => state.handleEnded(c)),
-    ],
-    [
-      `tracing:${TRACING_CHANNELS.claim}:asyncEnd`,
-      guard<ClaimContext>((c) => state.storeCall('claim', c)),
-    ],
-    [
-      `tracing:${TRACING_CHANNELS.complete}:asyncEnd`,
-      guard<CompleteContext>((c) => state.storeCall('complete', c)),
-    ],
-    [WARNING_CHANNEL, guard<WarningMessage>((m) => state.warning(m))],
-  ];
-  for (const [name, fn] of subscriptions) dc.channel(name).subscribe(fn);
-  let open = true;
+  const on = (stage: keyof typeof TRACING_CHANNELS, event: string) =>
+    `tracing:${TRACING_CHANNELS[stage]}:${event}`;
+  const close = subscribeChannels('metrics()', {
+    [on('process', 'asyncEnd')]: (c: ProcessContext) => state.process(c),
+    [on('parse', 'error')]: (c: ParseContext) => state.rejected(c),
+    [on('handle', 'start')]: (c: HandleContext) => state.handleStarted(c),
+    [on('handle', 'asyncEnd')]: (c: HandleContext) => state.handleEnded(c),
+    [on('claim', 'asyncEnd')]: (c: ClaimContext) => state.storeCall('claim', c),
+    [on('complete', 'asyncEnd')]: (c: CompleteContext) => state.storeCall('complete', c),
+    [WARNING_CHANNEL]: (m: WarningMessage) => state.warning(m),
+  });
   return {
     snapshot: () => state.snapshot(),
     prometheus: () => prometheusText(state),
-    close: () => {
-      if (!open) return;
-      open = false;
-      for (const [name, fn] of subscriptions) dc.channel(name).unsubscribe(fn);
-    },
+    close,
   };
 }

@@ -64,5 +64,5 @@ export function reportRejection(
   isolated(observer.hooks?.onOutcome, report);
   const level = report.status >= 500 ? 'error' : 'info';
   const event = report.errorCode === 'CONFIG_INVALID' ? 'setup_invalid' : 'rejected';
-  observer.log?.(level, event, { ...report });
+  observer.log?.write(level, event, { ...report });
 }

@@ -11,11 +11,12 @@ import type { ProcessOutcome, ProcessOutcomeKind, ProcessWarning } from '../proc
 import type { DeliveryFacts, ProcessContext } from './contexts';
 import { errorFacts } from './error-facts';
 import { isolated } from './hooks';
-import type { LogLevel, LogSink } from './logger';
+import type { LogLevel } from './logger';
 import { type HandlerState, observedHandler } from './observed-handler';
 import { observedStore } from './observed-store';
 import type { Observer } from './observer';
-import { deliveryFacts, outcomeFacts, type ProcessedReport } from './reports';
+import { deliveryFacts, type ProcessedReport, processedReport } from './reports';
+import { describeOutcome, processContext } from './stage-contexts';
 import { deliveryObserved, elapsedMs, publishWarning, subscribed, traced } from './tracing';
 
 /** A warning as a log line: its fields, with the error reduced to code and name. */
@@ -26,18 +27,20 @@ function warningFields(warning: ProcessWarning): Record<string, unknown> {
 
 function warningSink(
   own: ProcessConfig['onWarning'],
-  facts: DeliveryFacts,
+  facts: () => DeliveryFacts,
   delivery: ProcessContext | undefined,
   observer: Observer,
 ): ((warning: ProcessWarning) => void) | undefined {
-  if (own === undefined && observer.hooks?.onWarning === undefined && !observer.log && !delivery) {
+  const { hooks, log } = observer;
+  if (own === undefined && hooks?.onWarning === undefined && !log?.enabled('warn') && !delivery) {
     return undefined;
   }
   return (warning) => {
     isolated(own, warning);
-    isolated(observer.hooks?.onWarning, { ...facts, warning });
-    observer.log?.('warn', 'warning', { ...facts, ...warningFields(warning) });
-    if (delivery !== undefined) publishWarning(() => ({ ...facts, delivery, warning }));
+    isolated(hooks?.onWarning, { ...facts(), warning });
+    if (log?.enabled('warn'))
+      log.write('warn', 'warning', { ...facts(), ...warningFields(warning) });
+    if (delivery !== undefined) publishWarning(() => ({ ...facts(), delivery, warning }));
   };
 }
 
@@ -50,40 +53,38 @@ const OUTCOME_LEVEL: Readonly<Record<ProcessOutcomeKind, LogLevel>> = {
   store_unavailable: 'error',
 };
 
-function logOutcome(log: LogSink, report: ProcessedReport, state: HandlerState): void {
+/** The log level of an outcome's line, or undefined when it is not logged here. */
+function outcomeLevel(outcome: ProcessOutcomeKind, state: HandlerState): LogLevel | undefined {
   // A handler error was logged when it was thrown: once per delivery.
-  if (report.outcome === 'failed' && state.failed) return;
-  const event = report.outcome === 'failed' ? 'setup_invalid' : report.outcome;
-  log(OUTCOME_LEVEL[report.outcome], event, { ...report });
+  return outcome === 'failed' && state.failed ? undefined : OUTCOME_LEVEL[outcome];
 }
 
-/** Mirror the outcome onto the delivery's context (read by subscribers at `asyncEnd`). */
-function describe(delivery: ProcessContext, report: ProcessedReport): void {
-  const { outcome, status, handled, claims, via, completion, errorCode, errorName } = report;
-  Object.assign(delivery, { outcome, status, handled });
-  if (claims !== undefined) delivery.claims = claims;
-  if (via !== undefined) delivery.via = via;
-  if (completion !== undefined) delivery.completion = completion;
-  if (errorCode !== undefined) delivery.errorCode = errorCode;
-  if (errorName !== undefined) delivery.errorName = errorName;
-}
-
-/** `runOnce`, observed. Never throws (as `runOnce`). */
+/**
+ * `runOnce`, observed. Never throws (as `runOnce`). Nothing is built that nobody reads: with
+ * no subscriber, no hook and no log level that would print, this is `runOnce` plus a few
+ * checks (measured in bench/observe.ts).
+ */
 export async function observedRun<R>(
   config: ProcessConfig,
   event: WebhookEvent,
   observer: Observer,
 ): Promise<ProcessOutcome<R>> {
-  const started = monotonicNow();
-  const facts = deliveryFacts(event, config.keyPrefix);
-  const delivery: ProcessContext | undefined = deliveryObserved()
-    ? { ...facts, leaseMs: config.leaseMs }
-    : undefined;
   const { hooks, log } = observer;
-  if (facts.key !== '' && (hooks?.onReceipt !== undefined || log !== undefined)) {
+  const observed = deliveryObserved();
+  if (!observed && hooks === undefined && log === undefined) return runOnce<R>(config, event);
+  const started = monotonicNow();
+  let known: DeliveryFacts | undefined;
+  const facts = () => {
+    known ??= deliveryFacts(event, config.keyPrefix);
+    return known;
+  };
+  const delivery = observed ? processContext(facts(), config.leaseMs) : undefined;
+  const infoLog = log?.enabled('info') === true;
+  if ((hooks?.onReceipt !== undefined || infoLog) && facts().key !== '') {
     const receivedAt = event.receivedAt instanceof Date ? event.receivedAt : undefined;
-    isolated(hooks?.onReceipt, { ...facts, receivedAt });
-    log?.('info', 'receipt', { ...facts, receivedAt: receivedAt?.toISOString() });
+    isolated(hooks?.onReceipt, { ...facts(), receivedAt });
+    if (infoLog)
+      log?.write('info', 'receipt', { ...facts(), receivedAt: receivedAt?.toISOString() });
   }
 
   const state: HandlerState = { handled: false, failed: false, claims: undefined };
@@ -93,33 +94,29 @@ export async function observedRun<R>(
     onWarning: warningSink(config.onWarning, facts, delivery, observer),
     store: delivery === undefined ? config.store : observedStore(config.store, delivery),
   };
-  const report = (outcome: ProcessOutcome<R>): ProcessedReport => {
-    const r: ProcessedReport = {
-      ...facts,
-      ...outcomeFacts(outcome),
-      durationMs: elapsedMs(started),
-      handled: state.handled,
-    };
-    if (state.claims !== undefined) r.claims = state.claims;
-    return r;
-  };
+  const report = (outcome: ProcessOutcome<R>): ProcessedReport =>
+    processedReport(facts(), outcome, elapsedMs(started), state.handled, state.claims);
 
   let outcome: ProcessOutcome<R> | undefined;
-  let done: ProcessedReport | undefined;
   const channel = delivery === undefined ? undefined : subscribed('process');
   if (channel !== undefined && delivery !== undefined) {
     await traced(channel, delivery, async () => {
       outcome = await runOnce<R>(run, event);
-      done = report(outcome);
-      describe(delivery, done);
+      describeOutcome(delivery, outcome, state.handled, state.claims);
     });
   } else {
     outcome = await runOnce<R>(run, event);
-    done = report(outcome);
-    if (delivery !== undefined) describe(delivery, done);
+    if (delivery !== undefined) describeOutcome(delivery, outcome, state.handled, state.claims);
   }
-  const final = done as ProcessedReport;
-  isolated(hooks?.onOutcome, final);
-  if (log !== undefined) logOutcome(log, final, state);
-  return outcome as ProcessOutcome<R>;
+  const final = outcome as ProcessOutcome<R>;
+  const level = outcomeLevel(final.outcome, state);
+  const logged = level !== undefined && log?.enabled(level) === true;
+  if (hooks?.onOutcome !== undefined || logged) {
+    const done = report(final);
+    isolated(hooks?.onOutcome, done);
+    if (logged && level !== undefined) {
+      log?.write(level, done.outcome === 'failed' ? 'setup_invalid' : done.outcome, { ...done });
+    }
+  }
+  return final;
 }

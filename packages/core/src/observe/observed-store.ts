@@ -2,33 +2,19 @@
  * The store as a delivery sees it while someone listens: `claim` and `complete` traced on
  * `hooklatch:claim` and `hooklatch:complete`, every other member passed through untouched.
  */
-import type { MatchedBy } from '../process/types';
 import type { ClaimOptions, ClaimResult, CompleteOptions, DedupeStore } from '../store/types';
-import type { ClaimContext, CompleteContext, DeliveryFacts, ProcessContext } from './contexts';
+import type { ProcessContext } from './contexts';
+import { claimContext, completeContext } from './stage-contexts';
 import { subscribed, traced } from './tracing';
-
-/** Copy of `facts` (a context must not share its fields with the delivery's). */
-function factsOf(delivery: ProcessContext): DeliveryFacts {
-  const { provider, type, eventId, idSource, key, deliveryId, attempt } = delivery;
-  return { provider, type, eventId, idSource, key, deliveryId, attempt };
-}
 
 /** `store` with `claim` and `complete` traced for `delivery`. */
 export function observedStore(store: DedupeStore, delivery: ProcessContext): DedupeStore {
   const marks = new Map<string, number>();
-  const via = (claimKey: string): MatchedBy => (claimKey === delivery.key ? 'key' : 'digest');
 
   const claim = async (claimKey: string, options: ClaimOptions): Promise<ClaimResult> => {
     const channel = subscribed('claim');
     if (channel === undefined) return store.claim(claimKey, options);
-    const context: ClaimContext = {
-      ...factsOf(delivery),
-      delivery,
-      claimKey,
-      via: via(claimKey),
-      leaseMs: options.leaseMs,
-      ttlMs: options.ttlMs,
-    };
+    const context = claimContext(delivery, claimKey, options);
     let answer: ClaimResult | undefined;
     await traced(channel, context, async () => {
       const result = await store.claim(claimKey, options);
@@ -52,15 +38,7 @@ export function observedStore(store: DedupeStore, delivery: ProcessContext): Ded
     marks.set(claimKey, markAttempt);
     const channel = subscribed('complete');
     if (channel === undefined) return store.complete(claimKey, token, options);
-    const context: CompleteContext = {
-      ...factsOf(delivery),
-      delivery,
-      claimKey,
-      via: via(claimKey),
-      markAttempt,
-      withResult: options?.result !== undefined,
-      inTransaction: options?.tx !== undefined,
-    };
+    const context = completeContext(delivery, claimKey, markAttempt, options);
     let marked = false;
     await traced(channel, context, async () => {
       marked = (await store.complete(claimKey, token, options)) === true;
@@ -69,13 +47,21 @@ export function observedStore(store: DedupeStore, delivery: ProcessContext): Ded
     return marked;
   };
 
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
     get(target, property) {
       if (property === 'claim') return claim;
       if (property === 'complete') return complete;
       const value = Reflect.get(target, property, target);
-      // Bound to the real store: class stores with private fields need their own `this`.
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      // Bound to the real store (class stores with private fields need their own `this`),
+      // once per delivery: renewals read `extend` every round.
+      let fn = bound.get(property);
+      if (fn === undefined) {
+        fn = value.bind(target);
+        bound.set(property, fn);
+      }
+      return fn;
     },
   });
 }

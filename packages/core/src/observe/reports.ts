@@ -98,22 +98,35 @@ export function providerFacts(provider: string): DeliveryFacts {
   };
 }
 
-/** The outcome's facts: what it was, how it was decided, how it failed. */
-export function outcomeFacts(
+/** The `onOutcome` report of a delivery (one fixed shape: absent facts are undefined). */
+export function processedReport(
+  f: DeliveryFacts,
   outcome: ProcessOutcome<unknown>,
-): Omit<ProcessedReport, keyof DeliveryFacts | 'durationMs' | 'handled'> {
-  const base = { outcome: outcome.outcome, status: outcome.status };
-  switch (outcome.outcome) {
-    case 'processed':
-      return { ...base, completion: outcome.completion };
-    case 'duplicate':
-      return { ...base, via: outcome.via, claims: outcome.record.claims };
-    case 'in_flight':
-      return { ...base, via: outcome.via };
-    case 'failed':
-    case 'store_unavailable':
-      return { ...base, ...errorFacts(outcome.error) };
-    default:
-      return base;
-  }
+  durationMs: number,
+  handled: boolean,
+  claims: number | undefined,
+): ProcessedReport {
+  const failure =
+    outcome.outcome === 'failed' || outcome.outcome === 'store_unavailable'
+      ? errorFacts(outcome.error)
+      : undefined;
+  return {
+    provider: f.provider,
+    type: f.type,
+    eventId: f.eventId,
+    idSource: f.idSource,
+    key: f.key,
+    deliveryId: f.deliveryId,
+    attempt: f.attempt,
+    outcome: outcome.outcome,
+    status: outcome.status,
+    durationMs,
+    handled,
+    claims: claims ?? (outcome.outcome === 'duplicate' ? outcome.record.claims : undefined),
+    via:
+      outcome.outcome === 'duplicate' || outcome.outcome === 'in_flight' ? outcome.via : undefined,
+    completion: outcome.outcome === 'processed' ? outcome.completion : undefined,
+    errorCode: failure?.errorCode,
+    errorName: failure?.errorName,
+  };
 }

@@ -5,11 +5,12 @@
  * 5xx), the `onOutcome` hook and one error line.
  */
 import type { ProcessOutcome } from '../process/types';
-import type { DeliveryFacts, ProcessContext } from './contexts';
+import type { DeliveryFacts } from './contexts';
 import { checkHooks, isolated } from './hooks';
 import { resolveLogger } from './logger';
 import type { ObserveOptions, Observer } from './observer';
-import { outcomeFacts, type ProcessedReport } from './reports';
+import { processedReport } from './reports';
+import { describeOutcome, processContext } from './stage-contexts';
 import { subscribed, traced } from './tracing';
 
 /** What still works of `options` when `hooks` or `logger` is itself the bad option. */
@@ -39,21 +40,15 @@ export async function observeSetupFailure(
   facts: DeliveryFacts,
   outcome: ProcessOutcome<unknown>,
 ): Promise<void> {
-  const report: ProcessedReport = {
-    ...facts,
-    ...outcomeFacts(outcome),
-    durationMs: 0,
-    handled: false,
-  };
+  const report = processedReport(facts, outcome, 0, false, undefined);
   const channel = subscribed('process');
   if (channel !== undefined) {
-    const delivery: ProcessContext = { ...facts, leaseMs: 0 };
+    const delivery = processContext(facts, 0);
     await traced(channel, delivery, async () => {
-      const { outcome: kind, status, errorCode, errorName } = report;
-      Object.assign(delivery, { outcome: kind, status, handled: false, errorCode, errorName });
+      describeOutcome(delivery, outcome, false, undefined);
     });
   }
   const observer = usableObserver(options);
   isolated(observer.hooks?.onOutcome, report);
-  observer.log?.('error', 'setup_invalid', { ...report });
+  observer.log?.write('error', 'setup_invalid', { ...report });
 }

@@ -36,6 +36,8 @@ export function keepAlive(config: ProcessConfig, work: Promise<unknown>): void {
 }
 
 const warnedTtl = new Set<string>();
+/** Remembered combinations at most: a `ttlMs` that varies per call must not grow memory forever. */
+const MAX_WARNED_TTL = 1_024;
 
 /**
  * Warn once per process per (provider, TTL) when `ttlMs` is shorter than the provider's retry
@@ -52,7 +54,7 @@ export function checkRetention(
     return;
   }
   const id = `${provider}\u0000${config.ttlMs}\u0000${retentionMs}`;
-  if (warnedTtl.has(id)) return;
+  if (warnedTtl.has(id) || warnedTtl.size >= MAX_WARNED_TTL) return;
   warnedTtl.add(id);
   warn({ kind: 'ttl_below_retention', key, ttlMs: config.ttlMs, retentionMs });
 }

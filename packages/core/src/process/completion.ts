@@ -6,14 +6,14 @@
  * attempts leave the result out: a store may be refusing the result itself, and the mark
  * matters far more than the result.
  */
-import type { CompleteOptions, DedupeStore, JsonValue } from '../store/types';
+import type { CompleteOptions, DedupeRecord, DedupeStore, JsonValue } from '../store/types';
 import { type Lease, type LeaseKeeper, monotonicNow } from './lease-keeper';
 
 const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 1_000;
 const MIN_DELAY_MS = 5;
 /** The least time one attempt gets, even past the lease (an owner nobody replaced may complete). */
-const GRACE_MS = 5_000;
+export const GRACE_MS = 5_000;
 /** Attempts that carry the result before it is left out. */
 const ATTEMPTS_WITH_RESULT = 2;
 
@@ -52,15 +52,19 @@ export async function until<T>(call: () => Promise<T>, at: number): Promise<T> {
   }
 }
 
-/** After a `false`, did an earlier attempt land after all (its answer lost on the way back)? */
-export async function landed(store: DedupeStore, lease: Lease): Promise<boolean> {
-  if (typeof store.get !== 'function') return false;
-  try {
-    const record = await store.get(lease.key);
-    return record?.state === 'completed' && record.token === lease.token;
-  } catch {
-    return false;
-  }
+/**
+ * After a `false`, did an earlier attempt land after all (its answer lost on the way back)?
+ * Rejects when the store does not say by `at` (monotonic): an unanswered check is no verdict,
+ * so the caller retries instead of taking it for a lost lease (or waiting on it forever).
+ */
+export async function landed(
+  store: DedupeStore,
+  lease: Lease,
+  at: number,
+): Promise<DedupeRecord | undefined> {
+  if (typeof store.get !== 'function') return undefined;
+  const record = await until(() => store.get(lease.key), at);
+  return record?.state === 'completed' && record.token === lease.token ? record : undefined;
 }
 
 /** Complete every lease, retrying while the lease lives. Never rejects. */
@@ -73,16 +77,27 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
   for (const lease of input.leases) {
     for (;;) {
       const withResult = input.result !== undefined && failures < ATTEMPTS_WITH_RESULT;
-      if (input.result !== undefined && !withResult) resultDropped = true;
       const options: CompleteOptions = { ttlMs: input.ttlMs };
       if (withResult) options.result = input.result;
       attempts++;
+      // Each call gets until the lease ends, and at least GRACE_MS.
+      const bound = () =>
+        Math.max(Math.min(input.keeper.deadline, input.giveUpAt), monotonicNow() + GRACE_MS);
       try {
         const ok = await until(
           () => input.store.complete(lease.key, lease.token, options),
-          Math.max(Math.min(input.keeper.deadline, input.giveUpAt), monotonicNow() + GRACE_MS),
+          bound(),
         );
-        if (ok !== true && !(await landed(input.store, lease))) refused = true;
+        // A check the store does not answer throws: retried like a failed complete.
+        const mark = ok === true ? undefined : await landed(input.store, lease, bound());
+        if (ok !== true && mark === undefined) refused = true;
+        // Dropped only if the mark that landed lacks it (an earlier attempt may have kept it).
+        else if (
+          input.result !== undefined &&
+          (ok === true ? !withResult : mark?.result === undefined)
+        ) {
+          resultDropped = true;
+        }
         break;
       } catch (cause) {
         failures++;

@@ -6,6 +6,15 @@
  * call was SENT (the store started the lease no earlier than that), on a monotonic clock. So
  * the local deadline never trails the store's, whatever the network or the app clock do. A
  * renewal counts only when every claim of the run was renewed in the same round.
+ *
+ * Passing the local deadline raises the loss but does not stop the renewals: the store may still
+ * hold the lease (a renewal that landed but answered late), and `extend` never revives an ended
+ * one, so renewing on is safe and keeps a handler that ignores its signal from being joined by
+ * a second run. Only a refusal (or `stop`) ends them.
+ *
+ * The keeper's timers do not keep the process alive by themselves (`unref` where the runtime
+ * has it): a process left with nothing but a handler that can never settle may exit, and its
+ * lease then ends as if it had crashed.
  */
 import type { DedupeStore } from '../store/types';
 
@@ -23,6 +32,14 @@ export function monotonicNow(): number {
   return typeof performance === 'undefined' ? Date.now() : performance.now();
 }
 
+type Timer = ReturnType<typeof setTimeout>;
+
+/** `timer`, not holding the process open (Node, Bun, Deno; a no-op where timers are numbers). */
+function unref(timer: Timer): Timer {
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}
+
 /** Renews leases until stopped or lost; `onLoss` is called at most once, when the loss happens. */
 export class LeaseKeeper {
   readonly #store: DedupeStore;
@@ -35,6 +52,8 @@ export class LeaseKeeper {
   #renewTimer: ReturnType<typeof setTimeout> | undefined;
   #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
   #stopped = false;
+  /** A renewal was refused (also after a local expiry): renewing is over. */
+  #refused = false;
   #loss: { reason: KeeperLoss; at: number } | undefined;
 
   constructor(
@@ -76,10 +95,15 @@ export class LeaseKeeper {
     return !this.#stopped && this.#loss === undefined;
   }
 
+  /** Renewals go on after a local expiry (see above); a refusal or `stop` ends them. */
+  #renewing(): boolean {
+    return !this.#stopped && !this.#refused;
+  }
+
   #scheduleRenewal(): void {
-    if (!this.#active()) return;
+    if (!this.#renewing()) return;
     const wait = Math.max(0, this.#lastSent + this.#interval - monotonicNow());
-    this.#renewTimer = setTimeout(() => void this.#renew(), Math.ceil(wait));
+    this.#renewTimer = unref(setTimeout(() => void this.#renew(), Math.ceil(wait)));
   }
 
   async #renew(): Promise<void> {
@@ -90,9 +114,10 @@ export class LeaseKeeper {
         Promise.resolve().then(() => this.#store.extend(lease.key, lease.token, this.#leaseMs)),
       ),
     );
-    if (!this.#active()) return;
+    if (!this.#renewing()) return;
     // Only a literal `true` renews: anything else from a store is a refusal.
     if (answers.some((a) => a.status === 'fulfilled' && a.value !== true)) {
+      this.#refused = true;
       this.#lose('extend_refused');
       return;
     }
@@ -108,16 +133,18 @@ export class LeaseKeeper {
     clearTimeout(this.#deadlineTimer);
     if (!this.#active()) return;
     const wait = Math.max(0, Math.ceil(this.#deadline - monotonicNow()));
-    this.#deadlineTimer = setTimeout(() => {
-      if (monotonicNow() >= this.#deadline) this.#lose('lease_expired');
-      else this.#armDeadline(); // a timer that fired a fraction early
-    }, wait);
+    this.#deadlineTimer = unref(
+      setTimeout(() => {
+        if (monotonicNow() >= this.#deadline) this.#lose('lease_expired');
+        else this.#armDeadline(); // a timer that fired a fraction early
+      }, wait),
+    );
   }
 
   #lose(reason: KeeperLoss): void {
     if (!this.#active()) return;
     this.#loss = { reason, at: monotonicNow() };
-    clearTimeout(this.#renewTimer);
+    if (reason === 'extend_refused') clearTimeout(this.#renewTimer);
     clearTimeout(this.#deadlineTimer);
     try {
       this.#onLoss(reason);

@@ -9,7 +9,7 @@
  */
 import { ConfigurationError } from '../errors';
 import type { JsonValue } from '../store/types';
-import { landed, until } from './completion';
+import { GRACE_MS, landed } from './completion';
 import { type KeeperLoss, type Lease, LeaseKeeper, monotonicNow } from './lease-keeper';
 import type { ProcessConfig } from './options';
 import type { LeaseLossReason, ProcessWarning } from './outcome-types';
@@ -27,6 +27,15 @@ export interface OwnerRun {
   sentAt: number;
 }
 
+/** The `tx` of a mark written outside any transaction: committed, never written again. */
+const NO_TX = Symbol('no transaction');
+
+function completeInvalid(rule: string): ConfigurationError {
+  return new ConfigurationError('CONFIG_INVALID', `context.complete ${rule}.`, {
+    details: { option: 'context.complete' },
+  });
+}
+
 export class OwnerLease {
   readonly keeper: LeaseKeeper;
   /** True once the key was marked completed from inside the handler. */
@@ -37,6 +46,8 @@ export class OwnerLease {
   #completing = 0;
   #deferred: KeeperLoss | undefined;
   #warned = false;
+  /** Claims marked by `context.complete`, with the transaction each was marked in. */
+  readonly #marks = new Map<Lease, unknown>();
 
   constructor(run: OwnerRun) {
     this.#run = run;
@@ -86,32 +97,29 @@ export class OwnerLease {
 
   /**
    * `context.complete`: mark every claim, in the caller's transaction if it passes one. True
-   * only when every claim was marked.
+   * only when every claim is marked. Safe to call again (or concurrently): a claim already marked
+   * outside a transaction, or in this same transaction, is not written twice, and a `false`
+   * from the store is checked against the record (it may be this run's own earlier mark).
    */
-  async complete(options: HandlerCompleteOptions, result: JsonValue | undefined): Promise<boolean> {
-    if (this.#handlerDone) {
-      throw new ConfigurationError(
-        'CONFIG_INVALID',
-        'context.complete must be called while the handler runs.',
-        {
-          details: { option: 'context.complete' },
-        },
-      );
+  async complete(
+    options: HandlerCompleteOptions | undefined,
+    prepare: (value: unknown) => JsonValue | undefined,
+  ): Promise<boolean> {
+    if (this.#handlerDone) throw completeInvalid('must be called while the handler runs');
+    if (options !== undefined && (typeof options !== 'object' || options === null)) {
+      throw completeInvalid('takes an options object ({ tx, result }) or nothing');
     }
-    const { store } = this.#run.config;
+    const tx = options?.tx === undefined ? NO_TX : options.tx;
+    const result = prepare(options?.result);
+    const pending = this.#run.leases.filter((lease) => {
+      if (!this.#marks.has(lease)) return true;
+      const markedIn = this.#marks.get(lease);
+      return markedIn !== NO_TX && markedIn !== tx;
+    });
     this.#completing++;
     let ok = false;
     try {
-      // Every statement is issued before the first await: better-sqlite3 transactions are
-      // synchronous, so all of them must start inside the caller's `db.transaction(fn)`.
-      const answers = this.#run.leases.map((lease) =>
-        store.complete(lease.key, lease.token, {
-          ttlMs: this.#run.ttlMs,
-          ...(result === undefined ? {} : { result }),
-          ...(options.tx === undefined ? {} : { tx: options.tx }),
-        }),
-      );
-      ok = (await Promise.all(answers)).every((answer) => answer === true);
+      ok = (await this.#mark(pending, tx, result)).every(Boolean);
     } finally {
       this.#completing--;
       if (ok) this.#markedByHandler();
@@ -119,6 +127,34 @@ export class OwnerLease {
     }
     if (!ok) this.lost('complete_refused');
     return ok;
+  }
+
+  /** Write the marks of `leases`; per lease, whether it is marked (remembered with its tx). */
+  async #mark(leases: Lease[], tx: unknown, result: JsonValue | undefined): Promise<boolean[]> {
+    const { store } = this.#run.config;
+    const write = (lease: Lease) =>
+      store.complete(lease.key, lease.token, {
+        ttlMs: this.#run.ttlMs,
+        ...(result === undefined ? {} : { result }),
+        ...(tx === NO_TX ? {} : { tx }),
+      });
+    const settle = async (lease: Lease, answer: boolean) => {
+      const bound = Math.max(this.keeper.deadline, monotonicNow() + GRACE_MS);
+      const marked = answer === true || (await landed(store, lease, bound)) !== undefined;
+      if (marked) this.#marks.set(lease, tx);
+      return marked;
+    };
+    if (tx !== NO_TX) {
+      // Every statement is issued before the first await: better-sqlite3 transactions are
+      // synchronous, so all of them must start inside the caller's `db.transaction(fn)`.
+      const sent = leases.map(write);
+      return Promise.all(sent.map(async (answer, i) => settle(leases[i] as Lease, await answer)));
+    }
+    // Without a transaction, one after the other in completion order (the digest key first):
+    // a crash in between must leave the digest key marked, or a replay would run again.
+    const marked: boolean[] = [];
+    for (const lease of leases) marked.push(await settle(lease, await write(lease)));
+    return marked;
   }
 
   #markedByHandler(): void {
@@ -143,10 +179,11 @@ export class OwnerLease {
   async #confirmRefusal(): Promise<void> {
     const { store } = this.#run.config;
     // Bounded by the local lease end: a store that does not answer the check is a loss too.
-    const marked = await until(
-      async () => (await Promise.all(this.#run.leases.map((l) => landed(store, l)))).every(Boolean),
-      this.keeper.deadline,
-    ).catch(() => false);
+    const deadline = this.keeper.deadline;
+    const marked = await Promise.all(this.#run.leases.map((l) => landed(store, l, deadline))).then(
+      (found) => found.every(Boolean),
+      () => false,
+    );
     if (marked) this.#markedByHandler();
     // After the handler, the completion loop judges (a refused extend may be its own mark).
     else if (!this.completedByHandler && !this.#handlerDone) this.lost('extend_refused');

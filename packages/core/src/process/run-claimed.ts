@@ -76,7 +76,7 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
     token: run.leases[run.leases.length - 1]!.token,
     claims: run.claims,
     signal: owner.signal,
-    complete: (options = {}) => owner.complete(options, storable(options.result)),
+    complete: (options) => owner.complete(options, storable),
   };
 
   let result: R;

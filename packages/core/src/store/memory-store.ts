@@ -6,8 +6,8 @@ import { StoreUnavailableError } from '../errors';
 import { newClaimToken } from './claim-token';
 import {
   checkMemoryStoreOptions,
-  type MemoryStoreOptions,
   memoryStoreChecks as checks,
+  type MemoryStoreOptions,
 } from './memory-store-options';
 import { COMPLETED, RecordTable } from './record-table';
 import type {

@@ -98,7 +98,10 @@ export function storeOptionChecks(
     timeoutMs(value, fallback) {
       const ms = value === undefined ? fallback : value;
       if (typeof ms !== 'number' || !(ms > 0) || ms > MAX_STORE_TIMEOUT_MS) {
-        throw invalid('timeoutMs', `must be a number of milliseconds above 0, at most ${MAX_STORE_TIMEOUT_MS}`);
+        throw invalid(
+          'timeoutMs',
+          `must be a number of milliseconds above 0, at most ${MAX_STORE_TIMEOUT_MS}`,
+        );
       }
       return ms;
     },

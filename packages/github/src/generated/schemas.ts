@@ -1,290 +1,18668 @@
 // GENERATED FILE, DO NOT EDIT. Produced by packages/github/scripts/generate-schemas.mjs from
 // @octokit/openapi-webhooks 12.1.0 (GitHub's official webhook OpenAPI description).
-// Regenerate: node packages/github/scripts/generate-schemas.mjs && npx biome check --write packages/github
+// Regenerate: node packages/github/scripts/generate-schemas.mjs
 // Only required fields are validated; every object is loose, so unknown fields pass through.
+// Each schema is declared with its named type, so the published types name each shape once.
 import { z } from 'zod';
 
 /** `simple-user` from the GitHub webhook OpenAPI description. */
-export const simpleUserSchema = z.looseObject({ "login": z.string(), "id": z.number(), "node_id": z.string().optional(), "avatar_url": z.string(), "gravatar_id": z.union([z.string(), z.null()]), "url": z.string(), "html_url": z.string(), "followers_url": z.string(), "following_url": z.string(), "gists_url": z.string(), "starred_url": z.string(), "subscriptions_url": z.string(), "organizations_url": z.string(), "repos_url": z.string(), "events_url": z.string(), "received_events_url": z.string(), "type": z.string(), "site_admin": z.boolean() });
+export interface GithubSimpleUser {
+  "login": string;
+  "id": number;
+  "node_id"?: string | undefined;
+  "avatar_url": string;
+  "gravatar_id": (string | null);
+  "url": string;
+  "html_url": string;
+  "followers_url": string;
+  "following_url": string;
+  "gists_url": string;
+  "starred_url": string;
+  "subscriptions_url": string;
+  "organizations_url": string;
+  "repos_url": string;
+  "events_url": string;
+  "received_events_url": string;
+  "type": string;
+  "site_admin": boolean;
+  [key: string]: unknown;
+}
+const simpleUserSchema: z.ZodType<GithubSimpleUser> = z.looseObject({
+  "login": z.string(),
+  "id": z.number(),
+  "node_id": z.string().optional(),
+  "avatar_url": z.string(),
+  "gravatar_id": z.union([z.string(), z.null()]),
+  "url": z.string(),
+  "html_url": z.string(),
+  "followers_url": z.string(),
+  "following_url": z.string(),
+  "gists_url": z.string(),
+  "starred_url": z.string(),
+  "subscriptions_url": z.string(),
+  "organizations_url": z.string(),
+  "repos_url": z.string(),
+  "events_url": z.string(),
+  "received_events_url": z.string(),
+  "type": z.string(),
+  "site_admin": z.boolean(),
+});
 
 /** `enterprise` from the GitHub webhook OpenAPI description. */
-export const enterpriseSchema = z.looseObject({ "html_url": z.string(), "id": z.number(), "node_id": z.string().optional(), "name": z.string(), "slug": z.string(), "created_at": z.union([z.union([z.string(), z.number()]), z.null()]), "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(), "avatar_url": z.string() });
+export interface GithubEnterprise {
+  "html_url": string;
+  "id": number;
+  "node_id"?: string | undefined;
+  "name": string;
+  "slug": string;
+  "created_at": ((string | number) | null);
+  "updated_at"?: ((string | number) | null) | undefined;
+  "avatar_url": string;
+  [key: string]: unknown;
+}
+const enterpriseSchema: z.ZodType<GithubEnterprise> = z.looseObject({
+  "html_url": z.string(),
+  "id": z.number(),
+  "node_id": z.string().optional(),
+  "name": z.string(),
+  "slug": z.string(),
+  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  "avatar_url": z.string(),
+});
 
 /** `integration` from the GitHub webhook OpenAPI description. */
-export const integrationSchema = z.union([z.looseObject({ "id": z.number(), "node_id": z.string().optional(), "owner": z.union([simpleUserSchema, enterpriseSchema]), "name": z.string(), "description": z.union([z.string(), z.null()]).optional(), "external_url": z.string(), "html_url": z.string(), "created_at": z.union([z.string(), z.number()]), "updated_at": z.union([z.string(), z.number()]).optional(), "permissions": z.looseObject({  }).optional(), "events": z.array(z.string()).optional() }), z.null()]);
+export type GithubIntegration = (
+  {
+  "id": number;
+  "node_id"?: string | undefined;
+  "owner": (GithubSimpleUser | GithubEnterprise);
+  "name": string;
+  "description"?: (string | null) | undefined;
+  "external_url": string;
+  "html_url": string;
+  "created_at": (string | number);
+  "updated_at"?: (string | number) | undefined;
+  "permissions"?: {
+    [key: string]: unknown;
+  } | undefined;
+  "events"?: Array<string> | undefined;
+  [key: string]: unknown;
+}|
+  null
+);
+const integrationSchema: z.ZodType<GithubIntegration> = z.union([
+  z.looseObject({
+  "id": z.number(),
+  "node_id": z.string().optional(),
+  "owner": z.union([simpleUserSchema, enterpriseSchema]),
+  "name": z.string(),
+  "description": z.union([z.string(), z.null()]).optional(),
+  "external_url": z.string(),
+  "html_url": z.string(),
+  "created_at": z.union([z.string(), z.number()]),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "permissions": z.looseObject({}).optional(),
+  "events": z.array(z.string()).optional(),
+}),
+  z.null(),
+]);
 
 /** `simple-check-suite` from the GitHub webhook OpenAPI description. */
-export const simpleCheckSuiteSchema = z.looseObject({  });
+export interface GithubSimpleCheckSuite {
+  [key: string]: unknown;
+}
+const simpleCheckSuiteSchema: z.ZodType<GithubSimpleCheckSuite> = z.looseObject({});
 
 /** `pull-request-minimal` from the GitHub webhook OpenAPI description. */
-export const pullRequestMinimalSchema = z.looseObject({ "id": z.number(), "number": z.number(), "url": z.string(), "head": z.looseObject({ "ref": z.string(), "sha": z.string(), "repo": z.looseObject({ "id": z.number(), "url": z.string(), "name": z.string() }) }), "base": z.looseObject({ "ref": z.string(), "sha": z.string(), "repo": z.looseObject({ "id": z.number(), "url": z.string(), "name": z.string() }) }) });
+export interface GithubPullRequestMinimal {
+  "id": number;
+  "number": number;
+  "url": string;
+  "head": {
+    "ref": string;
+    "sha": string;
+    "repo": {
+      "id": number;
+      "url": string;
+      "name": string;
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  "base": {
+    "ref": string;
+    "sha": string;
+    "repo": {
+      "id": number;
+      "url": string;
+      "name": string;
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+const pullRequestMinimalSchema: z.ZodType<GithubPullRequestMinimal> = z.looseObject({
+  "id": z.number(),
+  "number": z.number(),
+  "url": z.string(),
+  "head": z.looseObject({
+    "ref": z.string(),
+    "sha": z.string(),
+    "repo": z.looseObject({
+      "id": z.number(),
+      "url": z.string(),
+      "name": z.string(),
+    }),
+  }),
+  "base": z.looseObject({
+    "ref": z.string(),
+    "sha": z.string(),
+    "repo": z.looseObject({
+      "id": z.number(),
+      "url": z.string(),
+      "name": z.string(),
+    }),
+  }),
+});
 
 /** `check-run-with-simple-check-suite` from the GitHub webhook OpenAPI description. */
-export const checkRunWithSimpleCheckSuiteSchema = z.looseObject({ "app": integrationSchema, "check_suite": simpleCheckSuiteSchema, "completed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "conclusion": z.union([z.string(), z.null()]), "details_url": z.string().optional(), "external_id": z.string(), "head_sha": z.string(), "html_url": z.string(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "output": z.looseObject({ "annotations_count": z.number(), "annotations_url": z.string(), "summary": z.union([z.string(), z.null()]), "text": z.union([z.string(), z.null()]), "title": z.union([z.string(), z.null()]) }), "pull_requests": z.array(pullRequestMinimalSchema), "started_at": z.union([z.string(), z.number()]), "status": z.string(), "url": z.string() });
+export interface GithubCheckRunWithSimpleCheckSuite {
+  "app": GithubIntegration;
+  "check_suite": GithubSimpleCheckSuite;
+  "completed_at": ((string | number) | null);
+  "conclusion": (string | null);
+  "details_url"?: string | undefined;
+  "external_id": string;
+  "head_sha": string;
+  "html_url": string;
+  "id": number;
+  "name": string;
+  "node_id"?: string | undefined;
+  "output": {
+    "annotations_count": number;
+    "annotations_url": string;
+    "summary": (string | null);
+    "text": (string | null);
+    "title": (string | null);
+    [key: string]: unknown;
+  };
+  "pull_requests": Array<GithubPullRequestMinimal>;
+  "started_at": (string | number);
+  "status": string;
+  "url": string;
+  [key: string]: unknown;
+}
+const checkRunWithSimpleCheckSuiteSchema: z.ZodType<GithubCheckRunWithSimpleCheckSuite> = z.looseObject({
+  "app": integrationSchema,
+  "check_suite": simpleCheckSuiteSchema,
+  "completed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "conclusion": z.union([z.string(), z.null()]),
+  "details_url": z.string().optional(),
+  "external_id": z.string(),
+  "head_sha": z.string(),
+  "html_url": z.string(),
+  "id": z.number(),
+  "name": z.string(),
+  "node_id": z.string().optional(),
+  "output": z.looseObject({
+    "annotations_count": z.number(),
+    "annotations_url": z.string(),
+    "summary": z.union([z.string(), z.null()]),
+    "text": z.union([z.string(), z.null()]),
+    "title": z.union([z.string(), z.null()]),
+  }),
+  "pull_requests": z.array(pullRequestMinimalSchema),
+  "started_at": z.union([z.string(), z.number()]),
+  "status": z.string(),
+  "url": z.string(),
+});
 
 /** `license-simple` from the GitHub webhook OpenAPI description. */
-export const licenseSimpleSchema = z.looseObject({ "key": z.string(), "name": z.string(), "url": z.union([z.string(), z.null()]), "spdx_id": z.union([z.string(), z.null()]), "node_id": z.string().optional() });
+export interface GithubLicenseSimple {
+  "key": string;
+  "name": string;
+  "url": (string | null);
+  "spdx_id": (string | null);
+  "node_id"?: string | undefined;
+  [key: string]: unknown;
+}
+const licenseSimpleSchema: z.ZodType<GithubLicenseSimple> = z.looseObject({
+  "key": z.string(),
+  "name": z.string(),
+  "url": z.union([z.string(), z.null()]),
+  "spdx_id": z.union([z.string(), z.null()]),
+  "node_id": z.string().optional(),
+});
 
 /** `repository-webhooks` from the GitHub webhook OpenAPI description. */
-export const repositoryWebhooksSchema = z.looseObject({ "id": z.number(), "node_id": z.string().optional(), "name": z.string(), "full_name": z.string(), "license": z.union([z.null(), licenseSimpleSchema]), "forks": z.number(), "owner": simpleUserSchema, "private": z.boolean(), "html_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "fork": z.boolean(), "url": z.string(), "archive_url": z.string(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "deployments_url": z.string(), "downloads_url": z.string(), "events_url": z.string(), "forks_url": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "languages_url": z.string(), "merges_url": z.string(), "milestones_url": z.string(), "notifications_url": z.string(), "pulls_url": z.string(), "releases_url": z.string(), "ssh_url": z.string(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "trees_url": z.string(), "clone_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "hooks_url": z.string(), "svn_url": z.string(), "homepage": z.union([z.string(), z.null()]), "language": z.union([z.string(), z.null()]), "forks_count": z.number(), "stargazers_count": z.number(), "watchers_count": z.number(), "size": z.number(), "default_branch": z.string(), "open_issues_count": z.number(), "has_issues": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_pages": z.boolean(), "has_downloads": z.boolean(), "archived": z.boolean(), "disabled": z.boolean().optional(), "pushed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "created_at": z.union([z.union([z.string(), z.number()]), z.null()]), "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(), "open_issues": z.number(), "watchers": z.number() });
+export interface GithubRepositoryWebhooks {
+  "id": number;
+  "node_id"?: string | undefined;
+  "name": string;
+  "full_name": string;
+  "license": (null | GithubLicenseSimple);
+  "forks": number;
+  "owner": GithubSimpleUser;
+  "private": boolean;
+  "html_url": string;
+  "description"?: (string | null) | undefined;
+  "fork": boolean;
+  "url": string;
+  "archive_url": string;
+  "assignees_url": string;
+  "blobs_url": string;
+  "branches_url": string;
+  "collaborators_url": string;
+  "comments_url": string;
+  "commits_url": string;
+  "compare_url": string;
+  "contents_url": string;
+  "contributors_url": string;
+  "deployments_url": string;
+  "downloads_url": string;
+  "events_url": string;
+  "forks_url": string;
+  "git_commits_url": string;
+  "git_refs_url": string;
+  "git_tags_url": string;
+  "git_url": string;
+  "issue_comment_url": string;
+  "issue_events_url": string;
+  "issues_url": string;
+  "keys_url": string;
+  "labels_url": string;
+  "languages_url": string;
+  "merges_url": string;
+  "milestones_url": string;
+  "notifications_url": string;
+  "pulls_url": string;
+  "releases_url": string;
+  "ssh_url": string;
+  "stargazers_url": string;
+  "statuses_url": string;
+  "subscribers_url": string;
+  "subscription_url": string;
+  "tags_url": string;
+  "teams_url": string;
+  "trees_url": string;
+  "clone_url": string;
+  "mirror_url": (string | null);
+  "hooks_url": string;
+  "svn_url": string;
+  "homepage": (string | null);
+  "language": (string | null);
+  "forks_count": number;
+  "stargazers_count": number;
+  "watchers_count": number;
+  "size": number;
+  "default_branch": string;
+  "open_issues_count": number;
+  "has_issues": boolean;
+  "has_projects": boolean;
+  "has_wiki": boolean;
+  "has_pages": boolean;
+  "has_downloads": boolean;
+  "archived": boolean;
+  "disabled"?: boolean | undefined;
+  "pushed_at": ((string | number) | null);
+  "created_at": ((string | number) | null);
+  "updated_at"?: ((string | number) | null) | undefined;
+  "open_issues": number;
+  "watchers": number;
+  [key: string]: unknown;
+}
+const repositoryWebhooksSchema: z.ZodType<GithubRepositoryWebhooks> = z.looseObject({
+  "id": z.number(),
+  "node_id": z.string().optional(),
+  "name": z.string(),
+  "full_name": z.string(),
+  "license": z.union([z.null(), licenseSimpleSchema]),
+  "forks": z.number(),
+  "owner": simpleUserSchema,
+  "private": z.boolean(),
+  "html_url": z.string(),
+  "description": z.union([z.string(), z.null()]).optional(),
+  "fork": z.boolean(),
+  "url": z.string(),
+  "archive_url": z.string(),
+  "assignees_url": z.string(),
+  "blobs_url": z.string(),
+  "branches_url": z.string(),
+  "collaborators_url": z.string(),
+  "comments_url": z.string(),
+  "commits_url": z.string(),
+  "compare_url": z.string(),
+  "contents_url": z.string(),
+  "contributors_url": z.string(),
+  "deployments_url": z.string(),
+  "downloads_url": z.string(),
+  "events_url": z.string(),
+  "forks_url": z.string(),
+  "git_commits_url": z.string(),
+  "git_refs_url": z.string(),
+  "git_tags_url": z.string(),
+  "git_url": z.string(),
+  "issue_comment_url": z.string(),
+  "issue_events_url": z.string(),
+  "issues_url": z.string(),
+  "keys_url": z.string(),
+  "labels_url": z.string(),
+  "languages_url": z.string(),
+  "merges_url": z.string(),
+  "milestones_url": z.string(),
+  "notifications_url": z.string(),
+  "pulls_url": z.string(),
+  "releases_url": z.string(),
+  "ssh_url": z.string(),
+  "stargazers_url": z.string(),
+  "statuses_url": z.string(),
+  "subscribers_url": z.string(),
+  "subscription_url": z.string(),
+  "tags_url": z.string(),
+  "teams_url": z.string(),
+  "trees_url": z.string(),
+  "clone_url": z.string(),
+  "mirror_url": z.union([z.string(), z.null()]),
+  "hooks_url": z.string(),
+  "svn_url": z.string(),
+  "homepage": z.union([z.string(), z.null()]),
+  "language": z.union([z.string(), z.null()]),
+  "forks_count": z.number(),
+  "stargazers_count": z.number(),
+  "watchers_count": z.number(),
+  "size": z.number(),
+  "default_branch": z.string(),
+  "open_issues_count": z.number(),
+  "has_issues": z.boolean(),
+  "has_projects": z.boolean(),
+  "has_wiki": z.boolean(),
+  "has_pages": z.boolean(),
+  "has_downloads": z.boolean(),
+  "archived": z.boolean(),
+  "disabled": z.boolean().optional(),
+  "pushed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  "open_issues": z.number(),
+  "watchers": z.number(),
+});
 
 /** `webhook-check-run-completed` from the GitHub webhook OpenAPI description. */
-export const webhookCheckRunCompletedSchema = z.looseObject({ "action": z.literal("completed"), "check_run": checkRunWithSimpleCheckSuiteSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookCheckRunCompleted {
+  "action": "completed";
+  "check_run": GithubCheckRunWithSimpleCheckSuite;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookCheckRunCompletedSchema: z.ZodType<GithubWebhookCheckRunCompleted> = z.looseObject({
+  "action": z.literal("completed"),
+  "check_run": checkRunWithSimpleCheckSuiteSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-check-run-created` from the GitHub webhook OpenAPI description. */
-export const webhookCheckRunCreatedSchema = z.looseObject({ "action": z.literal("created"), "check_run": checkRunWithSimpleCheckSuiteSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookCheckRunCreated {
+  "action": "created";
+  "check_run": GithubCheckRunWithSimpleCheckSuite;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookCheckRunCreatedSchema: z.ZodType<GithubWebhookCheckRunCreated> = z.looseObject({
+  "action": z.literal("created"),
+  "check_run": checkRunWithSimpleCheckSuiteSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-check-run-requested-action` from the GitHub webhook OpenAPI description. */
-export const webhookCheckRunRequestedActionSchema = z.looseObject({ "action": z.literal("requested_action"), "check_run": checkRunWithSimpleCheckSuiteSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookCheckRunRequestedAction {
+  "action": "requested_action";
+  "check_run": GithubCheckRunWithSimpleCheckSuite;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookCheckRunRequestedActionSchema: z.ZodType<GithubWebhookCheckRunRequestedAction> = z.looseObject({
+  "action": z.literal("requested_action"),
+  "check_run": checkRunWithSimpleCheckSuiteSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-check-run-rerequested` from the GitHub webhook OpenAPI description. */
-export const webhookCheckRunRerequestedSchema = z.looseObject({ "action": z.literal("rerequested"), "check_run": checkRunWithSimpleCheckSuiteSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookCheckRunRerequested {
+  "action": "rerequested";
+  "check_run": GithubCheckRunWithSimpleCheckSuite;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookCheckRunRerequestedSchema: z.ZodType<GithubWebhookCheckRunRerequested> = z.looseObject({
+  "action": z.literal("rerequested"),
+  "check_run": checkRunWithSimpleCheckSuiteSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `app-permissions` from the GitHub webhook OpenAPI description. */
-export const appPermissionsSchema = z.looseObject({  });
+export interface GithubAppPermissions {
+  [key: string]: unknown;
+}
+const appPermissionsSchema: z.ZodType<GithubAppPermissions> = z.looseObject({});
 
 /** `installation` from the GitHub webhook OpenAPI description. */
-export const installationSchema = z.looseObject({ "id": z.number(), "account": z.union([simpleUserSchema, enterpriseSchema]), "repository_selection": z.string(), "access_tokens_url": z.string(), "repositories_url": z.string(), "html_url": z.string(), "app_id": z.number(), "target_id": z.number(), "target_type": z.string(), "permissions": appPermissionsSchema.optional(), "events": z.array(z.string()).optional(), "created_at": z.union([z.string(), z.number()]), "updated_at": z.union([z.string(), z.number()]).optional(), "single_file_name": z.union([z.string(), z.null()]), "app_slug": z.string().optional(), "suspended_by": z.union([z.null(), simpleUserSchema]).optional(), "suspended_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional() });
+export interface GithubInstallation {
+  "id": number;
+  "account": (GithubSimpleUser | GithubEnterprise);
+  "repository_selection": string;
+  "access_tokens_url": string;
+  "repositories_url": string;
+  "html_url": string;
+  "app_id": number;
+  "target_id": number;
+  "target_type": string;
+  "permissions"?: GithubAppPermissions | undefined;
+  "events"?: Array<string> | undefined;
+  "created_at": (string | number);
+  "updated_at"?: (string | number) | undefined;
+  "single_file_name": (string | null);
+  "app_slug"?: string | undefined;
+  "suspended_by"?: (null | GithubSimpleUser) | undefined;
+  "suspended_at"?: ((string | number) | null) | undefined;
+  [key: string]: unknown;
+}
+const installationSchema: z.ZodType<GithubInstallation> = z.looseObject({
+  "id": z.number(),
+  "account": z.union([simpleUserSchema, enterpriseSchema]),
+  "repository_selection": z.string(),
+  "access_tokens_url": z.string(),
+  "repositories_url": z.string(),
+  "html_url": z.string(),
+  "app_id": z.number(),
+  "target_id": z.number(),
+  "target_type": z.string(),
+  "permissions": appPermissionsSchema.optional(),
+  "events": z.array(z.string()).optional(),
+  "created_at": z.union([z.string(), z.number()]),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "single_file_name": z.union([z.string(), z.null()]),
+  "app_slug": z.string().optional(),
+  "suspended_by": z.union([z.null(), simpleUserSchema]).optional(),
+  "suspended_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+});
 
 /** `webhook-installation-created` from the GitHub webhook OpenAPI description. */
-export const webhookInstallationCreatedSchema = z.looseObject({ "action": z.literal("created"), "installation": installationSchema, "sender": simpleUserSchema });
+export interface GithubWebhookInstallationCreated {
+  "action": "created";
+  "installation": GithubInstallation;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookInstallationCreatedSchema: z.ZodType<GithubWebhookInstallationCreated> = z.looseObject({
+  "action": z.literal("created"),
+  "installation": installationSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-installation-deleted` from the GitHub webhook OpenAPI description. */
-export const webhookInstallationDeletedSchema = z.looseObject({ "action": z.literal("deleted"), "installation": installationSchema, "sender": simpleUserSchema });
+export interface GithubWebhookInstallationDeleted {
+  "action": "deleted";
+  "installation": GithubInstallation;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookInstallationDeletedSchema: z.ZodType<GithubWebhookInstallationDeleted> = z.looseObject({
+  "action": z.literal("deleted"),
+  "installation": installationSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-installation-new-permissions-accepted` from the GitHub webhook OpenAPI description. */
-export const webhookInstallationNewPermissionsAcceptedSchema = z.looseObject({ "action": z.literal("new_permissions_accepted"), "installation": installationSchema, "sender": simpleUserSchema });
+export interface GithubWebhookInstallationNewPermissionsAccepted {
+  "action": "new_permissions_accepted";
+  "installation": GithubInstallation;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookInstallationNewPermissionsAcceptedSchema: z.ZodType<GithubWebhookInstallationNewPermissionsAccepted> = z.looseObject({
+  "action": z.literal("new_permissions_accepted"),
+  "installation": installationSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-installation-suspend` from the GitHub webhook OpenAPI description. */
-export const webhookInstallationSuspendSchema = z.looseObject({ "action": z.literal("suspend"), "installation": installationSchema, "sender": simpleUserSchema });
+export interface GithubWebhookInstallationSuspend {
+  "action": "suspend";
+  "installation": GithubInstallation;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookInstallationSuspendSchema: z.ZodType<GithubWebhookInstallationSuspend> = z.looseObject({
+  "action": z.literal("suspend"),
+  "installation": installationSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-installation-unsuspend` from the GitHub webhook OpenAPI description. */
-export const webhookInstallationUnsuspendSchema = z.looseObject({ "action": z.literal("unsuspend"), "installation": installationSchema, "sender": simpleUserSchema });
+export interface GithubWebhookInstallationUnsuspend {
+  "action": "unsuspend";
+  "installation": GithubInstallation;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookInstallationUnsuspendSchema: z.ZodType<GithubWebhookInstallationUnsuspend> = z.looseObject({
+  "action": z.literal("unsuspend"),
+  "installation": installationSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issue-comment-created` from the GitHub webhook OpenAPI description. */
-export const webhookIssueCommentCreatedSchema = z.looseObject({ "action": z.literal("created"), "comment": z.looseObject({ "author_association": z.string(), "body": z.string(), "created_at": z.union([z.string(), z.number()]), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "node_id": z.string().optional(), "performed_via_github_app": z.union([z.null(), integrationSchema]).optional(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "issue": z.intersection(z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), z.looseObject({ "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "state": z.string() })), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssueCommentCreated {
+  "action": "created";
+  "comment": {
+    "author_association": string;
+    "body": string;
+    "created_at": (string | number);
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "node_id"?: string | undefined;
+    "performed_via_github_app"?: (null | GithubIntegration) | undefined;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "issue": (
+    {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  }&
+    {
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "state": string;
+    [key: string]: unknown;
+  }
+  );
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssueCommentCreatedSchema: z.ZodType<GithubWebhookIssueCommentCreated> = z.looseObject({
+  "action": z.literal("created"),
+  "comment": z.looseObject({
+    "author_association": z.string(),
+    "body": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "node_id": z.string().optional(),
+    "performed_via_github_app": z.union([z.null(), integrationSchema]).optional(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "issue": z.intersection(
+    z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+    z.looseObject({
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "state": z.string(),
+  }),
+  ),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhooks_issue_comment` from the GitHub webhook OpenAPI description. */
-export const webhooksIssueCommentSchema = z.looseObject({ "author_association": z.string(), "body": z.string(), "created_at": z.union([z.string(), z.number()]), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "node_id": z.string().optional(), "performed_via_github_app": integrationSchema.optional(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) });
+export interface GithubWebhooksIssueComment {
+  "author_association": string;
+  "body": string;
+  "created_at": (string | number);
+  "html_url": string;
+  "id": number;
+  "issue_url": string;
+  "node_id"?: string | undefined;
+  "performed_via_github_app"?: GithubIntegration | undefined;
+  "reactions"?: {
+    "+1": number;
+    "-1": number;
+    "confused": number;
+    "eyes": number;
+    "heart": number;
+    "hooray": number;
+    "laugh": number;
+    "rocket": number;
+    "total_count": number;
+    "url": string;
+    [key: string]: unknown;
+  } | undefined;
+  "updated_at"?: (string | number) | undefined;
+  "url": string;
+  "user": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  [key: string]: unknown;
+}
+const webhooksIssueCommentSchema: z.ZodType<GithubWebhooksIssueComment> = z.looseObject({
+  "author_association": z.string(),
+  "body": z.string(),
+  "created_at": z.union([z.string(), z.number()]),
+  "html_url": z.string(),
+  "id": z.number(),
+  "issue_url": z.string(),
+  "node_id": z.string().optional(),
+  "performed_via_github_app": integrationSchema.optional(),
+  "reactions": z.looseObject({
+    "+1": z.number(),
+    "-1": z.number(),
+    "confused": z.number(),
+    "eyes": z.number(),
+    "heart": z.number(),
+    "hooray": z.number(),
+    "laugh": z.number(),
+    "rocket": z.number(),
+    "total_count": z.number(),
+    "url": z.string(),
+  }).optional(),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "url": z.string(),
+  "user": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+});
 
 /** `webhook-issue-comment-deleted` from the GitHub webhook OpenAPI description. */
-export const webhookIssueCommentDeletedSchema = z.looseObject({ "action": z.literal("deleted"), "comment": webhooksIssueCommentSchema, "issue": z.intersection(z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), z.looseObject({ "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "state": z.string() })), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssueCommentDeleted {
+  "action": "deleted";
+  "comment": GithubWebhooksIssueComment;
+  "issue": (
+    {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  }&
+    {
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "state": string;
+    [key: string]: unknown;
+  }
+  );
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssueCommentDeletedSchema: z.ZodType<GithubWebhookIssueCommentDeleted> = z.looseObject({
+  "action": z.literal("deleted"),
+  "comment": webhooksIssueCommentSchema,
+  "issue": z.intersection(
+    z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+    z.looseObject({
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "state": z.string(),
+  }),
+  ),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhooks_changes` from the GitHub webhook OpenAPI description. */
-export const webhooksChangesSchema = z.looseObject({  });
+export interface GithubWebhooksChanges {
+  [key: string]: unknown;
+}
+const webhooksChangesSchema: z.ZodType<GithubWebhooksChanges> = z.looseObject({});
 
 /** `webhook-issue-comment-edited` from the GitHub webhook OpenAPI description. */
-export const webhookIssueCommentEditedSchema = z.looseObject({ "action": z.literal("edited"), "changes": webhooksChangesSchema, "comment": webhooksIssueCommentSchema, "issue": z.intersection(z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), z.looseObject({ "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "state": z.string() })), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssueCommentEdited {
+  "action": "edited";
+  "changes": GithubWebhooksChanges;
+  "comment": GithubWebhooksIssueComment;
+  "issue": (
+    {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  }&
+    {
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "state": string;
+    [key: string]: unknown;
+  }
+  );
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssueCommentEditedSchema: z.ZodType<GithubWebhookIssueCommentEdited> = z.looseObject({
+  "action": z.literal("edited"),
+  "changes": webhooksChangesSchema,
+  "comment": webhooksIssueCommentSchema,
+  "issue": z.intersection(
+    z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+    z.looseObject({
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "state": z.string(),
+  }),
+  ),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhooks_issue` from the GitHub webhook OpenAPI description. */
-export const webhooksIssueSchema = z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) });
+export interface GithubWebhooksIssue {
+  "active_lock_reason"?: (string | null) | undefined;
+  "assignees": Array<(
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  )>;
+  "author_association": string;
+  "body": (string | null);
+  "closed_at": ((string | number) | null);
+  "comments": number;
+  "comments_url": string;
+  "created_at": (string | number);
+  "events_url": string;
+  "html_url": string;
+  "id": number;
+  "labels_url": string;
+  "milestone": (
+    {
+    "closed_at": ((string | number) | null);
+    "closed_issues": number;
+    "created_at": (string | number);
+    "creator": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "description"?: (string | null) | undefined;
+    "due_on": (string | null);
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "node_id"?: string | undefined;
+    "number": number;
+    "open_issues": number;
+    "state": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "node_id"?: string | undefined;
+  "number": number;
+  "reactions"?: {
+    "+1": number;
+    "-1": number;
+    "confused": number;
+    "eyes": number;
+    "heart": number;
+    "hooray": number;
+    "laugh": number;
+    "rocket": number;
+    "total_count": number;
+    "url": string;
+    [key: string]: unknown;
+  } | undefined;
+  "repository_url": string;
+  "title": string;
+  "updated_at"?: (string | number) | undefined;
+  "url": string;
+  "user": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  [key: string]: unknown;
+}
+const webhooksIssueSchema: z.ZodType<GithubWebhooksIssue> = z.looseObject({
+  "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+  "assignees": z.array(z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ])),
+  "author_association": z.string(),
+  "body": z.union([z.string(), z.null()]),
+  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "comments": z.number(),
+  "comments_url": z.string(),
+  "created_at": z.union([z.string(), z.number()]),
+  "events_url": z.string(),
+  "html_url": z.string(),
+  "id": z.number(),
+  "labels_url": z.string(),
+  "milestone": z.union([
+    z.looseObject({
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "closed_issues": z.number(),
+    "created_at": z.union([z.string(), z.number()]),
+    "creator": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "description": z.union([z.string(), z.null()]).optional(),
+    "due_on": z.union([z.string(), z.null()]),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "open_issues": z.number(),
+    "state": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+  }),
+    z.null(),
+  ]),
+  "node_id": z.string().optional(),
+  "number": z.number(),
+  "reactions": z.looseObject({
+    "+1": z.number(),
+    "-1": z.number(),
+    "confused": z.number(),
+    "eyes": z.number(),
+    "heart": z.number(),
+    "hooray": z.number(),
+    "laugh": z.number(),
+    "rocket": z.number(),
+    "total_count": z.number(),
+    "url": z.string(),
+  }).optional(),
+  "repository_url": z.string(),
+  "title": z.string(),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "url": z.string(),
+  "user": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+});
 
 /** `webhook-issues-assigned` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesAssignedSchema = z.looseObject({ "action": z.literal("assigned"), "issue": webhooksIssueSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesAssigned {
+  "action": "assigned";
+  "issue": GithubWebhooksIssue;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesAssignedSchema: z.ZodType<GithubWebhookIssuesAssigned> = z.looseObject({
+  "action": z.literal("assigned"),
+  "issue": webhooksIssueSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-closed` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesClosedSchema = z.looseObject({ "action": z.literal("closed"), "issue": z.intersection(z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "state": z.string() })), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesClosed {
+  "action": "closed";
+  "issue": (
+    {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  }&
+    {
+    "closed_at": ((string | number) | null);
+    "state": string;
+    [key: string]: unknown;
+  }
+  );
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesClosedSchema: z.ZodType<GithubWebhookIssuesClosed> = z.looseObject({
+  "action": z.literal("closed"),
+  "issue": z.intersection(
+    z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+    z.looseObject({
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "state": z.string(),
+  }),
+  ),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-deleted` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesDeletedSchema = z.looseObject({ "action": z.literal("deleted"), "issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesDeleted {
+  "action": "deleted";
+  "issue": {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesDeletedSchema: z.ZodType<GithubWebhookIssuesDeleted> = z.looseObject({
+  "action": z.literal("deleted"),
+  "issue": z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-demilestoned` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesDemilestonedSchema = z.looseObject({ "action": z.literal("demilestoned"), "issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesDemilestoned {
+  "action": "demilestoned";
+  "issue": {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesDemilestonedSchema: z.ZodType<GithubWebhookIssuesDemilestoned> = z.looseObject({
+  "action": z.literal("demilestoned"),
+  "issue": z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-edited` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesEditedSchema = z.looseObject({ "action": z.literal("edited"), "changes": z.looseObject({  }), "issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesEdited {
+  "action": "edited";
+  "changes": {
+    [key: string]: unknown;
+  };
+  "issue": {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesEditedSchema: z.ZodType<GithubWebhookIssuesEdited> = z.looseObject({
+  "action": z.literal("edited"),
+  "changes": z.looseObject({}),
+  "issue": z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-labeled` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesLabeledSchema = z.looseObject({ "action": z.literal("labeled"), "issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesLabeled {
+  "action": "labeled";
+  "issue": {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesLabeledSchema: z.ZodType<GithubWebhookIssuesLabeled> = z.looseObject({
+  "action": z.literal("labeled"),
+  "issue": z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-locked` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesLockedSchema = z.looseObject({ "action": z.literal("locked"), "issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "locked": z.boolean(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesLocked {
+  "action": "locked";
+  "issue": {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "locked": boolean;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesLockedSchema: z.ZodType<GithubWebhookIssuesLocked> = z.looseObject({
+  "action": z.literal("locked"),
+  "issue": z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "locked": z.boolean(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhooks_milestone` from the GitHub webhook OpenAPI description. */
-export const webhooksMilestoneSchema = z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() });
+export interface GithubWebhooksMilestone {
+  "closed_at": ((string | number) | null);
+  "closed_issues": number;
+  "created_at": (string | number);
+  "creator": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "description"?: (string | null) | undefined;
+  "due_on": (string | null);
+  "html_url": string;
+  "id": number;
+  "labels_url": string;
+  "node_id"?: string | undefined;
+  "number": number;
+  "open_issues": number;
+  "state": string;
+  "title": string;
+  "updated_at"?: (string | number) | undefined;
+  "url": string;
+  [key: string]: unknown;
+}
+const webhooksMilestoneSchema: z.ZodType<GithubWebhooksMilestone> = z.looseObject({
+  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "closed_issues": z.number(),
+  "created_at": z.union([z.string(), z.number()]),
+  "creator": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+  "description": z.union([z.string(), z.null()]).optional(),
+  "due_on": z.union([z.string(), z.null()]),
+  "html_url": z.string(),
+  "id": z.number(),
+  "labels_url": z.string(),
+  "node_id": z.string().optional(),
+  "number": z.number(),
+  "open_issues": z.number(),
+  "state": z.string(),
+  "title": z.string(),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "url": z.string(),
+});
 
 /** `webhook-issues-milestoned` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesMilestonedSchema = z.looseObject({ "action": z.literal("milestoned"), "issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "milestone": webhooksMilestoneSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesMilestoned {
+  "action": "milestoned";
+  "issue": {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "milestone": GithubWebhooksMilestone;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesMilestonedSchema: z.ZodType<GithubWebhookIssuesMilestoned> = z.looseObject({
+  "action": z.literal("milestoned"),
+  "issue": z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "milestone": webhooksMilestoneSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-opened` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesOpenedSchema = z.looseObject({ "action": z.literal("opened"), "issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesOpened {
+  "action": "opened";
+  "issue": {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesOpenedSchema: z.ZodType<GithubWebhookIssuesOpened> = z.looseObject({
+  "action": z.literal("opened"),
+  "issue": z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhooks_issue_2` from the GitHub webhook OpenAPI description. */
-export const webhooksIssue2Schema = z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) });
+export interface GithubWebhooksIssue2 {
+  "active_lock_reason"?: (string | null) | undefined;
+  "assignees": Array<(
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  )>;
+  "author_association": string;
+  "body": (string | null);
+  "closed_at": ((string | number) | null);
+  "comments": number;
+  "comments_url": string;
+  "created_at": (string | number);
+  "events_url": string;
+  "html_url": string;
+  "id": number;
+  "labels_url": string;
+  "milestone": (
+    {
+    "closed_at": ((string | number) | null);
+    "closed_issues": number;
+    "created_at": (string | number);
+    "creator": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "description"?: (string | null) | undefined;
+    "due_on": (string | null);
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "node_id"?: string | undefined;
+    "number": number;
+    "open_issues": number;
+    "state": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "node_id"?: string | undefined;
+  "number": number;
+  "reactions"?: {
+    "+1": number;
+    "-1": number;
+    "confused": number;
+    "eyes": number;
+    "heart": number;
+    "hooray": number;
+    "laugh": number;
+    "rocket": number;
+    "total_count": number;
+    "url": string;
+    [key: string]: unknown;
+  } | undefined;
+  "repository_url": string;
+  "title": string;
+  "updated_at"?: (string | number) | undefined;
+  "url": string;
+  "user": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  [key: string]: unknown;
+}
+const webhooksIssue2Schema: z.ZodType<GithubWebhooksIssue2> = z.looseObject({
+  "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+  "assignees": z.array(z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ])),
+  "author_association": z.string(),
+  "body": z.union([z.string(), z.null()]),
+  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "comments": z.number(),
+  "comments_url": z.string(),
+  "created_at": z.union([z.string(), z.number()]),
+  "events_url": z.string(),
+  "html_url": z.string(),
+  "id": z.number(),
+  "labels_url": z.string(),
+  "milestone": z.union([
+    z.looseObject({
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "closed_issues": z.number(),
+    "created_at": z.union([z.string(), z.number()]),
+    "creator": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "description": z.union([z.string(), z.null()]).optional(),
+    "due_on": z.union([z.string(), z.null()]),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "open_issues": z.number(),
+    "state": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+  }),
+    z.null(),
+  ]),
+  "node_id": z.string().optional(),
+  "number": z.number(),
+  "reactions": z.looseObject({
+    "+1": z.number(),
+    "-1": z.number(),
+    "confused": z.number(),
+    "eyes": z.number(),
+    "heart": z.number(),
+    "hooray": z.number(),
+    "laugh": z.number(),
+    "rocket": z.number(),
+    "total_count": z.number(),
+    "url": z.string(),
+  }).optional(),
+  "repository_url": z.string(),
+  "title": z.string(),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "url": z.string(),
+  "user": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+});
 
 /** `webhook-issues-pinned` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesPinnedSchema = z.looseObject({ "action": z.literal("pinned"), "issue": webhooksIssue2Schema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesPinned {
+  "action": "pinned";
+  "issue": GithubWebhooksIssue2;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesPinnedSchema: z.ZodType<GithubWebhookIssuesPinned> = z.looseObject({
+  "action": z.literal("pinned"),
+  "issue": webhooksIssue2Schema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-reopened` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesReopenedSchema = z.looseObject({ "action": z.literal("reopened"), "issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesReopened {
+  "action": "reopened";
+  "issue": {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "state": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesReopenedSchema: z.ZodType<GithubWebhookIssuesReopened> = z.looseObject({
+  "action": z.literal("reopened"),
+  "issue": z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "state": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-transferred` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesTransferredSchema = z.looseObject({ "action": z.literal("transferred"), "changes": z.looseObject({ "new_issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "new_repository": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }) }), "issue": webhooksIssue2Schema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesTransferred {
+  "action": "transferred";
+  "changes": {
+    "new_issue": {
+      "active_lock_reason"?: (string | null) | undefined;
+      "assignees": Array<(
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      )>;
+      "author_association": string;
+      "body": (string | null);
+      "closed_at": ((string | number) | null);
+      "comments": number;
+      "comments_url": string;
+      "created_at": (string | number);
+      "events_url": string;
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "milestone": (
+        {
+        "closed_at": ((string | number) | null);
+        "closed_issues": number;
+        "created_at": (string | number);
+        "creator": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "description"?: (string | null) | undefined;
+        "due_on": (string | null);
+        "html_url": string;
+        "id": number;
+        "labels_url": string;
+        "node_id"?: string | undefined;
+        "number": number;
+        "open_issues": number;
+        "state": string;
+        "title": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "node_id"?: string | undefined;
+      "number": number;
+      "reactions"?: {
+        "+1": number;
+        "-1": number;
+        "confused": number;
+        "eyes": number;
+        "heart": number;
+        "hooray": number;
+        "laugh": number;
+        "rocket": number;
+        "total_count": number;
+        "url": string;
+        [key: string]: unknown;
+      } | undefined;
+      "repository_url": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "new_repository": {
+      "archive_url": string;
+      "archived": boolean;
+      "assignees_url": string;
+      "blobs_url": string;
+      "branches_url": string;
+      "clone_url": string;
+      "collaborators_url": string;
+      "comments_url": string;
+      "commits_url": string;
+      "compare_url": string;
+      "contents_url": string;
+      "contributors_url": string;
+      "created_at": (number | string);
+      "default_branch": string;
+      "deployments_url": string;
+      "description"?: (string | null) | undefined;
+      "downloads_url": string;
+      "events_url": string;
+      "fork": boolean;
+      "forks": number;
+      "forks_count": number;
+      "forks_url": string;
+      "full_name": string;
+      "git_commits_url": string;
+      "git_refs_url": string;
+      "git_tags_url": string;
+      "git_url": string;
+      "has_downloads": boolean;
+      "has_issues": boolean;
+      "has_pages": boolean;
+      "has_projects": boolean;
+      "has_wiki": boolean;
+      "has_discussions"?: boolean | undefined;
+      "homepage": (string | null);
+      "hooks_url": string;
+      "html_url": string;
+      "id": number;
+      "issue_comment_url": string;
+      "issue_events_url": string;
+      "issues_url": string;
+      "keys_url": string;
+      "labels_url": string;
+      "language": (string | null);
+      "languages_url": string;
+      "license": (
+        {
+        "key": string;
+        "name": string;
+        "node_id"?: string | undefined;
+        "spdx_id": string;
+        "url": (string | null);
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merges_url": string;
+      "milestones_url": string;
+      "mirror_url": (string | null);
+      "name": string;
+      "node_id"?: string | undefined;
+      "notifications_url": string;
+      "open_issues": number;
+      "open_issues_count": number;
+      "owner": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "private": boolean;
+      "pulls_url": string;
+      "pushed_at": (number | string);
+      "releases_url": string;
+      "size": number;
+      "ssh_url": string;
+      "stargazers_count": number;
+      "stargazers_url": string;
+      "statuses_url": string;
+      "subscribers_url": string;
+      "subscription_url": string;
+      "svn_url": string;
+      "tags_url": string;
+      "teams_url": string;
+      "topics"?: Array<string> | undefined;
+      "trees_url": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      "visibility"?: string | undefined;
+      "watchers": number;
+      "watchers_count": number;
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  "issue": GithubWebhooksIssue2;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesTransferredSchema: z.ZodType<GithubWebhookIssuesTransferred> = z.looseObject({
+  "action": z.literal("transferred"),
+  "changes": z.looseObject({
+    "new_issue": z.looseObject({
+      "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+      "assignees": z.array(z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ])),
+      "author_association": z.string(),
+      "body": z.union([z.string(), z.null()]),
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "comments": z.number(),
+      "comments_url": z.string(),
+      "created_at": z.union([z.string(), z.number()]),
+      "events_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "milestone": z.union([
+        z.looseObject({
+        "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+        "closed_issues": z.number(),
+        "created_at": z.union([z.string(), z.number()]),
+        "creator": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "due_on": z.union([z.string(), z.null()]),
+        "html_url": z.string(),
+        "id": z.number(),
+        "labels_url": z.string(),
+        "node_id": z.string().optional(),
+        "number": z.number(),
+        "open_issues": z.number(),
+        "state": z.string(),
+        "title": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+      }),
+        z.null(),
+      ]),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "reactions": z.looseObject({
+        "+1": z.number(),
+        "-1": z.number(),
+        "confused": z.number(),
+        "eyes": z.number(),
+        "heart": z.number(),
+        "hooray": z.number(),
+        "laugh": z.number(),
+        "rocket": z.number(),
+        "total_count": z.number(),
+        "url": z.string(),
+      }).optional(),
+      "repository_url": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "new_repository": z.looseObject({
+      "archive_url": z.string(),
+      "archived": z.boolean(),
+      "assignees_url": z.string(),
+      "blobs_url": z.string(),
+      "branches_url": z.string(),
+      "clone_url": z.string(),
+      "collaborators_url": z.string(),
+      "comments_url": z.string(),
+      "commits_url": z.string(),
+      "compare_url": z.string(),
+      "contents_url": z.string(),
+      "contributors_url": z.string(),
+      "created_at": z.union([z.number(), z.string()]),
+      "default_branch": z.string(),
+      "deployments_url": z.string(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "downloads_url": z.string(),
+      "events_url": z.string(),
+      "fork": z.boolean(),
+      "forks": z.number(),
+      "forks_count": z.number(),
+      "forks_url": z.string(),
+      "full_name": z.string(),
+      "git_commits_url": z.string(),
+      "git_refs_url": z.string(),
+      "git_tags_url": z.string(),
+      "git_url": z.string(),
+      "has_downloads": z.boolean(),
+      "has_issues": z.boolean(),
+      "has_pages": z.boolean(),
+      "has_projects": z.boolean(),
+      "has_wiki": z.boolean(),
+      "has_discussions": z.boolean().optional(),
+      "homepage": z.union([z.string(), z.null()]),
+      "hooks_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "issue_comment_url": z.string(),
+      "issue_events_url": z.string(),
+      "issues_url": z.string(),
+      "keys_url": z.string(),
+      "labels_url": z.string(),
+      "language": z.union([z.string(), z.null()]),
+      "languages_url": z.string(),
+      "license": z.union([
+        z.looseObject({
+        "key": z.string(),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "spdx_id": z.string(),
+        "url": z.union([z.string(), z.null()]),
+      }),
+        z.null(),
+      ]),
+      "merges_url": z.string(),
+      "milestones_url": z.string(),
+      "mirror_url": z.union([z.string(), z.null()]),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "notifications_url": z.string(),
+      "open_issues": z.number(),
+      "open_issues_count": z.number(),
+      "owner": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "private": z.boolean(),
+      "pulls_url": z.string(),
+      "pushed_at": z.union([z.number(), z.string()]),
+      "releases_url": z.string(),
+      "size": z.number(),
+      "ssh_url": z.string(),
+      "stargazers_count": z.number(),
+      "stargazers_url": z.string(),
+      "statuses_url": z.string(),
+      "subscribers_url": z.string(),
+      "subscription_url": z.string(),
+      "svn_url": z.string(),
+      "tags_url": z.string(),
+      "teams_url": z.string(),
+      "topics": z.array(z.string()).optional(),
+      "trees_url": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+      "visibility": z.string().optional(),
+      "watchers": z.number(),
+      "watchers_count": z.number(),
+    }),
+  }),
+  "issue": webhooksIssue2Schema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `issue-type` from the GitHub webhook OpenAPI description. */
-export const issueTypeSchema = z.union([z.looseObject({ "id": z.number(), "node_id": z.string().optional(), "name": z.string(), "description": z.union([z.string(), z.null()]).optional() }), z.null()]);
+export type GithubIssueType = (
+  {
+  "id": number;
+  "node_id"?: string | undefined;
+  "name": string;
+  "description"?: (string | null) | undefined;
+  [key: string]: unknown;
+}|
+  null
+);
+const issueTypeSchema: z.ZodType<GithubIssueType> = z.union([
+  z.looseObject({
+  "id": z.number(),
+  "node_id": z.string().optional(),
+  "name": z.string(),
+  "description": z.union([z.string(), z.null()]).optional(),
+}),
+  z.null(),
+]);
 
 /** `webhook-issues-typed` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesTypedSchema = z.looseObject({ "action": z.literal("typed"), "issue": webhooksIssueSchema, "type": issueTypeSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesTyped {
+  "action": "typed";
+  "issue": GithubWebhooksIssue;
+  "type": GithubIssueType;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesTypedSchema: z.ZodType<GithubWebhookIssuesTyped> = z.looseObject({
+  "action": z.literal("typed"),
+  "issue": webhooksIssueSchema,
+  "type": issueTypeSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-unassigned` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesUnassignedSchema = z.looseObject({ "action": z.literal("unassigned"), "issue": webhooksIssueSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesUnassigned {
+  "action": "unassigned";
+  "issue": GithubWebhooksIssue;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesUnassignedSchema: z.ZodType<GithubWebhookIssuesUnassigned> = z.looseObject({
+  "action": z.literal("unassigned"),
+  "issue": webhooksIssueSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-unlabeled` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesUnlabeledSchema = z.looseObject({ "action": z.literal("unlabeled"), "issue": webhooksIssueSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesUnlabeled {
+  "action": "unlabeled";
+  "issue": GithubWebhooksIssue;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesUnlabeledSchema: z.ZodType<GithubWebhookIssuesUnlabeled> = z.looseObject({
+  "action": z.literal("unlabeled"),
+  "issue": webhooksIssueSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-unlocked` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesUnlockedSchema = z.looseObject({ "action": z.literal("unlocked"), "issue": z.looseObject({ "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments": z.number(), "comments_url": z.string(), "created_at": z.union([z.string(), z.number()]), "events_url": z.string(), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "locked": z.boolean(), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "reactions": z.looseObject({ "+1": z.number(), "-1": z.number(), "confused": z.number(), "eyes": z.number(), "heart": z.number(), "hooray": z.number(), "laugh": z.number(), "rocket": z.number(), "total_count": z.number(), "url": z.string() }).optional(), "repository_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesUnlocked {
+  "action": "unlocked";
+  "issue": {
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments": number;
+    "comments_url": string;
+    "created_at": (string | number);
+    "events_url": string;
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "locked": boolean;
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "reactions"?: {
+      "+1": number;
+      "-1": number;
+      "confused": number;
+      "eyes": number;
+      "heart": number;
+      "hooray": number;
+      "laugh": number;
+      "rocket": number;
+      "total_count": number;
+      "url": string;
+      [key: string]: unknown;
+    } | undefined;
+    "repository_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesUnlockedSchema: z.ZodType<GithubWebhookIssuesUnlocked> = z.looseObject({
+  "action": z.literal("unlocked"),
+  "issue": z.looseObject({
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments": z.number(),
+    "comments_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "events_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "locked": z.boolean(),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "reactions": z.looseObject({
+      "+1": z.number(),
+      "-1": z.number(),
+      "confused": z.number(),
+      "eyes": z.number(),
+      "heart": z.number(),
+      "hooray": z.number(),
+      "laugh": z.number(),
+      "rocket": z.number(),
+      "total_count": z.number(),
+      "url": z.string(),
+    }).optional(),
+    "repository_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-unpinned` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesUnpinnedSchema = z.looseObject({ "action": z.literal("unpinned"), "issue": webhooksIssue2Schema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesUnpinned {
+  "action": "unpinned";
+  "issue": GithubWebhooksIssue2;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesUnpinnedSchema: z.ZodType<GithubWebhookIssuesUnpinned> = z.looseObject({
+  "action": z.literal("unpinned"),
+  "issue": webhooksIssue2Schema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-issues-untyped` from the GitHub webhook OpenAPI description. */
-export const webhookIssuesUntypedSchema = z.looseObject({ "action": z.literal("untyped"), "issue": webhooksIssueSchema, "type": issueTypeSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookIssuesUntyped {
+  "action": "untyped";
+  "issue": GithubWebhooksIssue;
+  "type": GithubIssueType;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesUntypedSchema: z.ZodType<GithubWebhookIssuesUntyped> = z.looseObject({
+  "action": z.literal("untyped"),
+  "issue": webhooksIssueSchema,
+  "type": issueTypeSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-ping` from the GitHub webhook OpenAPI description. */
-export const webhookPingSchema = z.looseObject({  });
+export interface GithubWebhookPing {
+  [key: string]: unknown;
+}
+const webhookPingSchema: z.ZodType<GithubWebhookPing> = z.looseObject({});
 
 /** `webhooks_user` from the GitHub webhook OpenAPI description. */
-export const webhooksUserSchema = z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]);
+export type GithubWebhooksUser = (
+  {
+  "id": number;
+  "login": string;
+  [key: string]: unknown;
+}|
+  null
+);
+const webhooksUserSchema: z.ZodType<GithubWebhooksUser> = z.union([
+  z.looseObject({
+  "id": z.number(),
+  "login": z.string(),
+}),
+  z.null(),
+]);
 
 /** `webhooks_number` from the GitHub webhook OpenAPI description. */
-export const webhooksNumberSchema = z.number();
+export type GithubWebhooksNumber = number;
+const webhooksNumberSchema: z.ZodType<GithubWebhooksNumber> = z.number();
 
 /** `webhook-pull-request-assigned` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestAssignedSchema = z.looseObject({ "action": z.literal("assigned"), "assignee": webhooksUserSchema, "number": webhooksNumberSchema, "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.union([z.string(), z.null()]), "ref": z.string(), "repo": z.union([z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), z.null()]), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestAssigned {
+  "action": "assigned";
+  "assignee": GithubWebhooksUser;
+  "number": GithubWebhooksNumber;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": (string | null);
+      "ref": string;
+      "repo": (
+        {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestAssignedSchema: z.ZodType<GithubWebhookPullRequestAssigned> = z.looseObject({
+  "action": z.literal("assigned"),
+  "assignee": webhooksUserSchema,
+  "number": webhooksNumberSchema,
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.union([z.string(), z.null()]),
+      "ref": z.string(),
+      "repo": z.union([
+        z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+        z.null(),
+      ]),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-auto-merge-disabled` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestAutoMergeDisabledSchema = z.looseObject({ "action": z.literal("auto_merge_disabled"), "number": z.number(), "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_discussions": z.boolean().optional(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "reason": z.string(), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestAutoMergeDisabled {
+  "action": "auto_merge_disabled";
+  "number": number;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_discussions"?: boolean | undefined;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "reason": string;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequestAutoMergeDisabled> = z.looseObject({
+  "action": z.literal("auto_merge_disabled"),
+  "number": z.number(),
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "reason": z.string(),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-auto-merge-enabled` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestAutoMergeEnabledSchema = z.looseObject({ "action": z.literal("auto_merge_enabled"), "number": z.number(), "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestAutoMergeEnabled {
+  "action": "auto_merge_enabled";
+  "number": number;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestAutoMergeEnabledSchema: z.ZodType<GithubWebhookPullRequestAutoMergeEnabled> = z.looseObject({
+  "action": z.literal("auto_merge_enabled"),
+  "number": z.number(),
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `milestone` from the GitHub webhook OpenAPI description. */
-export const milestoneSchema = z.looseObject({ "url": z.string(), "html_url": z.string(), "labels_url": z.string(), "id": z.number(), "node_id": z.string().optional(), "number": z.number(), "state": z.string(), "title": z.string(), "description": z.union([z.string(), z.null()]).optional(), "creator": z.union([z.null(), simpleUserSchema]), "open_issues": z.number(), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "updated_at": z.union([z.string(), z.number()]).optional(), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "due_on": z.union([z.string(), z.null()]) });
+export interface GithubMilestone {
+  "url": string;
+  "html_url": string;
+  "labels_url": string;
+  "id": number;
+  "node_id"?: string | undefined;
+  "number": number;
+  "state": string;
+  "title": string;
+  "description"?: (string | null) | undefined;
+  "creator": (null | GithubSimpleUser);
+  "open_issues": number;
+  "closed_issues": number;
+  "created_at": (string | number);
+  "updated_at"?: (string | number) | undefined;
+  "closed_at": ((string | number) | null);
+  "due_on": (string | null);
+  [key: string]: unknown;
+}
+const milestoneSchema: z.ZodType<GithubMilestone> = z.looseObject({
+  "url": z.string(),
+  "html_url": z.string(),
+  "labels_url": z.string(),
+  "id": z.number(),
+  "node_id": z.string().optional(),
+  "number": z.number(),
+  "state": z.string(),
+  "title": z.string(),
+  "description": z.union([z.string(), z.null()]).optional(),
+  "creator": z.union([z.null(), simpleUserSchema]),
+  "open_issues": z.number(),
+  "closed_issues": z.number(),
+  "created_at": z.union([z.string(), z.number()]),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "due_on": z.union([z.string(), z.null()]),
+});
 
 /** `repository` from the GitHub webhook OpenAPI description. */
-export const repositorySchema = z.looseObject({ "id": z.number(), "node_id": z.string().optional(), "name": z.string(), "full_name": z.string(), "license": z.union([z.null(), licenseSimpleSchema]), "forks": z.number(), "owner": simpleUserSchema, "private": z.boolean(), "html_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "fork": z.boolean(), "url": z.string(), "archive_url": z.string(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "deployments_url": z.string(), "downloads_url": z.string(), "events_url": z.string(), "forks_url": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "languages_url": z.string(), "merges_url": z.string(), "milestones_url": z.string(), "notifications_url": z.string(), "pulls_url": z.string(), "releases_url": z.string(), "ssh_url": z.string(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "trees_url": z.string(), "clone_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "hooks_url": z.string(), "svn_url": z.string(), "homepage": z.union([z.string(), z.null()]), "language": z.union([z.string(), z.null()]), "forks_count": z.number(), "stargazers_count": z.number(), "watchers_count": z.number(), "size": z.number(), "default_branch": z.string(), "open_issues_count": z.number(), "has_issues": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_pages": z.boolean(), "has_downloads": z.boolean(), "archived": z.boolean(), "disabled": z.boolean().optional(), "pushed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "created_at": z.union([z.union([z.string(), z.number()]), z.null()]), "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(), "open_issues": z.number(), "watchers": z.number() });
+export interface GithubRepository {
+  "id": number;
+  "node_id"?: string | undefined;
+  "name": string;
+  "full_name": string;
+  "license": (null | GithubLicenseSimple);
+  "forks": number;
+  "owner": GithubSimpleUser;
+  "private": boolean;
+  "html_url": string;
+  "description"?: (string | null) | undefined;
+  "fork": boolean;
+  "url": string;
+  "archive_url": string;
+  "assignees_url": string;
+  "blobs_url": string;
+  "branches_url": string;
+  "collaborators_url": string;
+  "comments_url": string;
+  "commits_url": string;
+  "compare_url": string;
+  "contents_url": string;
+  "contributors_url": string;
+  "deployments_url": string;
+  "downloads_url": string;
+  "events_url": string;
+  "forks_url": string;
+  "git_commits_url": string;
+  "git_refs_url": string;
+  "git_tags_url": string;
+  "git_url": string;
+  "issue_comment_url": string;
+  "issue_events_url": string;
+  "issues_url": string;
+  "keys_url": string;
+  "labels_url": string;
+  "languages_url": string;
+  "merges_url": string;
+  "milestones_url": string;
+  "notifications_url": string;
+  "pulls_url": string;
+  "releases_url": string;
+  "ssh_url": string;
+  "stargazers_url": string;
+  "statuses_url": string;
+  "subscribers_url": string;
+  "subscription_url": string;
+  "tags_url": string;
+  "teams_url": string;
+  "trees_url": string;
+  "clone_url": string;
+  "mirror_url": (string | null);
+  "hooks_url": string;
+  "svn_url": string;
+  "homepage": (string | null);
+  "language": (string | null);
+  "forks_count": number;
+  "stargazers_count": number;
+  "watchers_count": number;
+  "size": number;
+  "default_branch": string;
+  "open_issues_count": number;
+  "has_issues": boolean;
+  "has_projects": boolean;
+  "has_wiki": boolean;
+  "has_pages": boolean;
+  "has_downloads": boolean;
+  "archived": boolean;
+  "disabled"?: boolean | undefined;
+  "pushed_at": ((string | number) | null);
+  "created_at": ((string | number) | null);
+  "updated_at"?: ((string | number) | null) | undefined;
+  "open_issues": number;
+  "watchers": number;
+  [key: string]: unknown;
+}
+const repositorySchema: z.ZodType<GithubRepository> = z.looseObject({
+  "id": z.number(),
+  "node_id": z.string().optional(),
+  "name": z.string(),
+  "full_name": z.string(),
+  "license": z.union([z.null(), licenseSimpleSchema]),
+  "forks": z.number(),
+  "owner": simpleUserSchema,
+  "private": z.boolean(),
+  "html_url": z.string(),
+  "description": z.union([z.string(), z.null()]).optional(),
+  "fork": z.boolean(),
+  "url": z.string(),
+  "archive_url": z.string(),
+  "assignees_url": z.string(),
+  "blobs_url": z.string(),
+  "branches_url": z.string(),
+  "collaborators_url": z.string(),
+  "comments_url": z.string(),
+  "commits_url": z.string(),
+  "compare_url": z.string(),
+  "contents_url": z.string(),
+  "contributors_url": z.string(),
+  "deployments_url": z.string(),
+  "downloads_url": z.string(),
+  "events_url": z.string(),
+  "forks_url": z.string(),
+  "git_commits_url": z.string(),
+  "git_refs_url": z.string(),
+  "git_tags_url": z.string(),
+  "git_url": z.string(),
+  "issue_comment_url": z.string(),
+  "issue_events_url": z.string(),
+  "issues_url": z.string(),
+  "keys_url": z.string(),
+  "labels_url": z.string(),
+  "languages_url": z.string(),
+  "merges_url": z.string(),
+  "milestones_url": z.string(),
+  "notifications_url": z.string(),
+  "pulls_url": z.string(),
+  "releases_url": z.string(),
+  "ssh_url": z.string(),
+  "stargazers_url": z.string(),
+  "statuses_url": z.string(),
+  "subscribers_url": z.string(),
+  "subscription_url": z.string(),
+  "tags_url": z.string(),
+  "teams_url": z.string(),
+  "trees_url": z.string(),
+  "clone_url": z.string(),
+  "mirror_url": z.union([z.string(), z.null()]),
+  "hooks_url": z.string(),
+  "svn_url": z.string(),
+  "homepage": z.union([z.string(), z.null()]),
+  "language": z.union([z.string(), z.null()]),
+  "forks_count": z.number(),
+  "stargazers_count": z.number(),
+  "watchers_count": z.number(),
+  "size": z.number(),
+  "default_branch": z.string(),
+  "open_issues_count": z.number(),
+  "has_issues": z.boolean(),
+  "has_projects": z.boolean(),
+  "has_wiki": z.boolean(),
+  "has_pages": z.boolean(),
+  "has_downloads": z.boolean(),
+  "archived": z.boolean(),
+  "disabled": z.boolean().optional(),
+  "pushed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  "open_issues": z.number(),
+  "watchers": z.number(),
+});
 
 /** `link` from the GitHub webhook OpenAPI description. */
-export const linkSchema = z.looseObject({ "href": z.string() });
+export interface GithubLink {
+  "href": string;
+  [key: string]: unknown;
+}
+const linkSchema: z.ZodType<GithubLink> = z.looseObject({
+  "href": z.string(),
+});
 
 /** `author-association` from the GitHub webhook OpenAPI description. */
-export const authorAssociationSchema = z.string();
+export type GithubAuthorAssociation = string;
+const authorAssociationSchema: z.ZodType<GithubAuthorAssociation> = z.string();
 
 /** `auto-merge` from the GitHub webhook OpenAPI description. */
-export const autoMergeSchema = z.union([z.looseObject({ "enabled_by": simpleUserSchema, "merge_method": z.string(), "commit_title": z.string(), "commit_message": z.string() }), z.null()]);
+export type GithubAutoMerge = (
+  {
+  "enabled_by": GithubSimpleUser;
+  "merge_method": string;
+  "commit_title": string;
+  "commit_message": string;
+  [key: string]: unknown;
+}|
+  null
+);
+const autoMergeSchema: z.ZodType<GithubAutoMerge> = z.union([
+  z.looseObject({
+  "enabled_by": simpleUserSchema,
+  "merge_method": z.string(),
+  "commit_title": z.string(),
+  "commit_message": z.string(),
+}),
+  z.null(),
+]);
 
 /** `pull-request` from the GitHub webhook OpenAPI description. */
-export const pullRequestSchema = z.looseObject({ "url": z.string(), "id": z.number(), "node_id": z.string().optional(), "html_url": z.string(), "diff_url": z.string(), "patch_url": z.string(), "issue_url": z.string(), "commits_url": z.string(), "review_comments_url": z.string(), "review_comment_url": z.string(), "comments_url": z.string(), "statuses_url": z.string(), "number": z.number(), "state": z.string(), "locked": z.boolean(), "title": z.string(), "user": simpleUserSchema, "body": z.union([z.string(), z.null()]), "labels": z.array(z.looseObject({ "id": z.number(), "node_id": z.string().optional(), "url": z.string(), "name": z.string(), "description": z.union([z.string(), z.null()]).optional(), "color": z.string(), "default": z.boolean() })), "milestone": z.union([z.null(), milestoneSchema]), "created_at": z.union([z.string(), z.number()]), "updated_at": z.union([z.string(), z.number()]).optional(), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "merge_commit_sha": z.union([z.string(), z.null()]), "assignee": z.union([z.null(), simpleUserSchema]), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": repositorySchema, "sha": z.string(), "user": simpleUserSchema }), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": repositorySchema, "sha": z.string(), "user": simpleUserSchema }), "_links": z.looseObject({ "comments": linkSchema, "commits": linkSchema, "statuses": linkSchema, "html": linkSchema, "issue": linkSchema, "review_comments": linkSchema, "review_comment": linkSchema, "self": linkSchema }), "author_association": authorAssociationSchema, "auto_merge": autoMergeSchema.optional(), "merged": z.boolean(), "mergeable": z.union([z.boolean(), z.null()]), "mergeable_state": z.string(), "merged_by": z.union([z.null(), simpleUserSchema]), "comments": z.number(), "review_comments": z.number(), "maintainer_can_modify": z.boolean(), "commits": z.number(), "additions": z.number(), "deletions": z.number(), "changed_files": z.number() });
+export interface GithubPullRequest {
+  "url": string;
+  "id": number;
+  "node_id"?: string | undefined;
+  "html_url": string;
+  "diff_url": string;
+  "patch_url": string;
+  "issue_url": string;
+  "commits_url": string;
+  "review_comments_url": string;
+  "review_comment_url": string;
+  "comments_url": string;
+  "statuses_url": string;
+  "number": number;
+  "state": string;
+  "locked": boolean;
+  "title": string;
+  "user": GithubSimpleUser;
+  "body": (string | null);
+  "labels": Array<{
+    "id": number;
+    "node_id"?: string | undefined;
+    "url": string;
+    "name": string;
+    "description"?: (string | null) | undefined;
+    "color": string;
+    "default": boolean;
+    [key: string]: unknown;
+  }>;
+  "milestone": (null | GithubMilestone);
+  "created_at": (string | number);
+  "updated_at"?: (string | number) | undefined;
+  "closed_at": ((string | number) | null);
+  "merged_at": ((string | number) | null);
+  "merge_commit_sha": (string | null);
+  "assignee": (null | GithubSimpleUser);
+  "head": {
+    "label": string;
+    "ref": string;
+    "repo": GithubRepository;
+    "sha": string;
+    "user": GithubSimpleUser;
+    [key: string]: unknown;
+  };
+  "base": {
+    "label": string;
+    "ref": string;
+    "repo": GithubRepository;
+    "sha": string;
+    "user": GithubSimpleUser;
+    [key: string]: unknown;
+  };
+  "_links": {
+    "comments": GithubLink;
+    "commits": GithubLink;
+    "statuses": GithubLink;
+    "html": GithubLink;
+    "issue": GithubLink;
+    "review_comments": GithubLink;
+    "review_comment": GithubLink;
+    "self": GithubLink;
+    [key: string]: unknown;
+  };
+  "author_association": GithubAuthorAssociation;
+  "auto_merge"?: GithubAutoMerge | undefined;
+  "merged": boolean;
+  "mergeable": (boolean | null);
+  "mergeable_state": string;
+  "merged_by": (null | GithubSimpleUser);
+  "comments": number;
+  "review_comments": number;
+  "maintainer_can_modify": boolean;
+  "commits": number;
+  "additions": number;
+  "deletions": number;
+  "changed_files": number;
+  [key: string]: unknown;
+}
+const pullRequestSchema: z.ZodType<GithubPullRequest> = z.looseObject({
+  "url": z.string(),
+  "id": z.number(),
+  "node_id": z.string().optional(),
+  "html_url": z.string(),
+  "diff_url": z.string(),
+  "patch_url": z.string(),
+  "issue_url": z.string(),
+  "commits_url": z.string(),
+  "review_comments_url": z.string(),
+  "review_comment_url": z.string(),
+  "comments_url": z.string(),
+  "statuses_url": z.string(),
+  "number": z.number(),
+  "state": z.string(),
+  "locked": z.boolean(),
+  "title": z.string(),
+  "user": simpleUserSchema,
+  "body": z.union([z.string(), z.null()]),
+  "labels": z.array(z.looseObject({
+    "id": z.number(),
+    "node_id": z.string().optional(),
+    "url": z.string(),
+    "name": z.string(),
+    "description": z.union([z.string(), z.null()]).optional(),
+    "color": z.string(),
+    "default": z.boolean(),
+  })),
+  "milestone": z.union([z.null(), milestoneSchema]),
+  "created_at": z.union([z.string(), z.number()]),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "merge_commit_sha": z.union([z.string(), z.null()]),
+  "assignee": z.union([z.null(), simpleUserSchema]),
+  "head": z.looseObject({
+    "label": z.string(),
+    "ref": z.string(),
+    "repo": repositorySchema,
+    "sha": z.string(),
+    "user": simpleUserSchema,
+  }),
+  "base": z.looseObject({
+    "label": z.string(),
+    "ref": z.string(),
+    "repo": repositorySchema,
+    "sha": z.string(),
+    "user": simpleUserSchema,
+  }),
+  "_links": z.looseObject({
+    "comments": linkSchema,
+    "commits": linkSchema,
+    "statuses": linkSchema,
+    "html": linkSchema,
+    "issue": linkSchema,
+    "review_comments": linkSchema,
+    "review_comment": linkSchema,
+    "self": linkSchema,
+  }),
+  "author_association": authorAssociationSchema,
+  "auto_merge": autoMergeSchema.optional(),
+  "merged": z.boolean(),
+  "mergeable": z.union([z.boolean(), z.null()]),
+  "mergeable_state": z.string(),
+  "merged_by": z.union([z.null(), simpleUserSchema]),
+  "comments": z.number(),
+  "review_comments": z.number(),
+  "maintainer_can_modify": z.boolean(),
+  "commits": z.number(),
+  "additions": z.number(),
+  "deletions": z.number(),
+  "changed_files": z.number(),
+});
 
 /** `pull-request-webhook` from the GitHub webhook OpenAPI description. */
-export const pullRequestWebhookSchema = z.intersection(pullRequestSchema, z.looseObject({  }));
+export type GithubPullRequestWebhook = (
+  GithubPullRequest&
+  {
+  [key: string]: unknown;
+}
+);
+const pullRequestWebhookSchema: z.ZodType<GithubPullRequestWebhook> = z.intersection(pullRequestSchema, z.looseObject({}));
 
 /** `webhook-pull-request-closed` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestClosedSchema = z.looseObject({ "action": z.literal("closed"), "number": webhooksNumberSchema, "pull_request": pullRequestWebhookSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestClosed {
+  "action": "closed";
+  "number": GithubWebhooksNumber;
+  "pull_request": GithubPullRequestWebhook;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestClosedSchema: z.ZodType<GithubWebhookPullRequestClosed> = z.looseObject({
+  "action": z.literal("closed"),
+  "number": webhooksNumberSchema,
+  "pull_request": pullRequestWebhookSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-converted-to-draft` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestConvertedToDraftSchema = z.looseObject({ "action": z.literal("converted_to_draft"), "number": webhooksNumberSchema, "pull_request": pullRequestWebhookSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestConvertedToDraft {
+  "action": "converted_to_draft";
+  "number": GithubWebhooksNumber;
+  "pull_request": GithubPullRequestWebhook;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestConvertedToDraftSchema: z.ZodType<GithubWebhookPullRequestConvertedToDraft> = z.looseObject({
+  "action": z.literal("converted_to_draft"),
+  "number": webhooksNumberSchema,
+  "pull_request": pullRequestWebhookSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhooks_pull_request_5` from the GitHub webhook OpenAPI description. */
-export const webhooksPullRequest5Schema = z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "id": z.number(), "name": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) });
+export interface GithubWebhooksPullRequest5 {
+  "_links": {
+    "comments": {
+      "href": string;
+      [key: string]: unknown;
+    };
+    "commits": {
+      "href": string;
+      [key: string]: unknown;
+    };
+    "html": {
+      "href": string;
+      [key: string]: unknown;
+    };
+    "issue": {
+      "href": string;
+      [key: string]: unknown;
+    };
+    "review_comment": {
+      "href": string;
+      [key: string]: unknown;
+    };
+    "review_comments": {
+      "href": string;
+      [key: string]: unknown;
+    };
+    "self": {
+      "href": string;
+      [key: string]: unknown;
+    };
+    "statuses": {
+      "href": string;
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  "active_lock_reason"?: (string | null) | undefined;
+  "assignee": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "assignees": Array<(
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  )>;
+  "author_association": string;
+  "auto_merge"?: (
+    {
+    "commit_message": (string | null);
+    "commit_title": (string | null);
+    "enabled_by": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "merge_method": string;
+    [key: string]: unknown;
+  }|
+    null
+  ) | undefined;
+  "base": {
+    "label": string;
+    "ref": string;
+    "repo": {
+      "archive_url": string;
+      "archived": boolean;
+      "assignees_url": string;
+      "blobs_url": string;
+      "branches_url": string;
+      "clone_url": string;
+      "collaborators_url": string;
+      "comments_url": string;
+      "commits_url": string;
+      "compare_url": string;
+      "contents_url": string;
+      "contributors_url": string;
+      "created_at": (number | string);
+      "default_branch": string;
+      "deployments_url": string;
+      "description"?: (string | null) | undefined;
+      "downloads_url": string;
+      "events_url": string;
+      "fork": boolean;
+      "forks": number;
+      "forks_count": number;
+      "forks_url": string;
+      "full_name": string;
+      "git_commits_url": string;
+      "git_refs_url": string;
+      "git_tags_url": string;
+      "git_url": string;
+      "has_downloads": boolean;
+      "has_issues": boolean;
+      "has_pages": boolean;
+      "has_projects": boolean;
+      "has_wiki": boolean;
+      "has_discussions"?: boolean | undefined;
+      "homepage": (string | null);
+      "hooks_url": string;
+      "html_url": string;
+      "id": number;
+      "issue_comment_url": string;
+      "issue_events_url": string;
+      "issues_url": string;
+      "keys_url": string;
+      "labels_url": string;
+      "language": (string | null);
+      "languages_url": string;
+      "license": (
+        {
+        "key": string;
+        "name": string;
+        "node_id"?: string | undefined;
+        "spdx_id": string;
+        "url": (string | null);
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merges_url": string;
+      "milestones_url": string;
+      "mirror_url": (string | null);
+      "name": string;
+      "node_id"?: string | undefined;
+      "notifications_url": string;
+      "open_issues": number;
+      "open_issues_count": number;
+      "owner": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "private": boolean;
+      "pulls_url": string;
+      "pushed_at": (number | string);
+      "releases_url": string;
+      "size": number;
+      "ssh_url": string;
+      "stargazers_count": number;
+      "stargazers_url": string;
+      "statuses_url": string;
+      "subscribers_url": string;
+      "subscription_url": string;
+      "svn_url": string;
+      "tags_url": string;
+      "teams_url": string;
+      "topics"?: Array<string> | undefined;
+      "trees_url": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      "visibility"?: string | undefined;
+      "watchers": number;
+      "watchers_count": number;
+      [key: string]: unknown;
+    };
+    "sha": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "body": (string | null);
+  "closed_at": ((string | number) | null);
+  "comments_url": string;
+  "commits_url": string;
+  "created_at": (string | number);
+  "diff_url": string;
+  "draft": boolean;
+  "head": {
+    "label": string;
+    "ref": string;
+    "repo": {
+      "archive_url": string;
+      "archived": boolean;
+      "assignees_url": string;
+      "blobs_url": string;
+      "branches_url": string;
+      "clone_url": string;
+      "collaborators_url": string;
+      "comments_url": string;
+      "commits_url": string;
+      "compare_url": string;
+      "contents_url": string;
+      "contributors_url": string;
+      "created_at": (number | string);
+      "default_branch": string;
+      "deployments_url": string;
+      "description"?: (string | null) | undefined;
+      "downloads_url": string;
+      "events_url": string;
+      "fork": boolean;
+      "forks": number;
+      "forks_count": number;
+      "forks_url": string;
+      "full_name": string;
+      "git_commits_url": string;
+      "git_refs_url": string;
+      "git_tags_url": string;
+      "git_url": string;
+      "has_downloads": boolean;
+      "has_issues": boolean;
+      "has_pages": boolean;
+      "has_projects": boolean;
+      "has_wiki": boolean;
+      "has_discussions"?: boolean | undefined;
+      "homepage": (string | null);
+      "hooks_url": string;
+      "html_url": string;
+      "id": number;
+      "issue_comment_url": string;
+      "issue_events_url": string;
+      "issues_url": string;
+      "keys_url": string;
+      "labels_url": string;
+      "language": (string | null);
+      "languages_url": string;
+      "license": (
+        {
+        "key": string;
+        "name": string;
+        "node_id"?: string | undefined;
+        "spdx_id": string;
+        "url": (string | null);
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merges_url": string;
+      "milestones_url": string;
+      "mirror_url": (string | null);
+      "name": string;
+      "node_id"?: string | undefined;
+      "notifications_url": string;
+      "open_issues": number;
+      "open_issues_count": number;
+      "owner": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "private": boolean;
+      "pulls_url": string;
+      "pushed_at": (number | string);
+      "releases_url": string;
+      "size": number;
+      "ssh_url": string;
+      "stargazers_count": number;
+      "stargazers_url": string;
+      "statuses_url": string;
+      "subscribers_url": string;
+      "subscription_url": string;
+      "svn_url": string;
+      "tags_url": string;
+      "teams_url": string;
+      "topics"?: Array<string> | undefined;
+      "trees_url": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      "visibility"?: string | undefined;
+      "watchers": number;
+      "watchers_count": number;
+      [key: string]: unknown;
+    };
+    "sha": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "html_url": string;
+  "id": number;
+  "issue_url": string;
+  "labels": Array<{
+    "color": string;
+    "default": boolean;
+    "description"?: (string | null) | undefined;
+    "id": number;
+    "name": string;
+    "node_id"?: string | undefined;
+    "url": string;
+    [key: string]: unknown;
+  }>;
+  "locked": boolean;
+  "merge_commit_sha": (string | null);
+  "merged_at": ((string | number) | null);
+  "milestone": (
+    {
+    "closed_at": ((string | number) | null);
+    "closed_issues": number;
+    "created_at": (string | number);
+    "creator": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "description"?: (string | null) | undefined;
+    "due_on": (string | null);
+    "html_url": string;
+    "id": number;
+    "labels_url": string;
+    "node_id"?: string | undefined;
+    "number": number;
+    "open_issues": number;
+    "state": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "node_id"?: string | undefined;
+  "number": number;
+  "patch_url": string;
+  "requested_reviewers": Array<(
+    (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  )|
+    {
+    "id": number;
+    "name": string;
+    [key: string]: unknown;
+  }
+  )>;
+  "requested_teams": Array<{
+    "id": number;
+    "name": string;
+    [key: string]: unknown;
+  }>;
+  "review_comment_url": string;
+  "review_comments_url": string;
+  "state": string;
+  "statuses_url": string;
+  "title": string;
+  "updated_at"?: (string | number) | undefined;
+  "url": string;
+  "user": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  [key: string]: unknown;
+}
+const webhooksPullRequest5Schema: z.ZodType<GithubWebhooksPullRequest5> = z.looseObject({
+  "_links": z.looseObject({
+    "comments": z.looseObject({
+      "href": z.string(),
+    }),
+    "commits": z.looseObject({
+      "href": z.string(),
+    }),
+    "html": z.looseObject({
+      "href": z.string(),
+    }),
+    "issue": z.looseObject({
+      "href": z.string(),
+    }),
+    "review_comment": z.looseObject({
+      "href": z.string(),
+    }),
+    "review_comments": z.looseObject({
+      "href": z.string(),
+    }),
+    "self": z.looseObject({
+      "href": z.string(),
+    }),
+    "statuses": z.looseObject({
+      "href": z.string(),
+    }),
+  }),
+  "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+  "assignee": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+  "assignees": z.array(z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ])),
+  "author_association": z.string(),
+  "auto_merge": z.union([
+    z.looseObject({
+    "commit_message": z.union([z.string(), z.null()]),
+    "commit_title": z.union([z.string(), z.null()]),
+    "enabled_by": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "merge_method": z.string(),
+  }),
+    z.null(),
+  ]).optional(),
+  "base": z.looseObject({
+    "label": z.string(),
+    "ref": z.string(),
+    "repo": z.looseObject({
+      "archive_url": z.string(),
+      "archived": z.boolean(),
+      "assignees_url": z.string(),
+      "blobs_url": z.string(),
+      "branches_url": z.string(),
+      "clone_url": z.string(),
+      "collaborators_url": z.string(),
+      "comments_url": z.string(),
+      "commits_url": z.string(),
+      "compare_url": z.string(),
+      "contents_url": z.string(),
+      "contributors_url": z.string(),
+      "created_at": z.union([z.number(), z.string()]),
+      "default_branch": z.string(),
+      "deployments_url": z.string(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "downloads_url": z.string(),
+      "events_url": z.string(),
+      "fork": z.boolean(),
+      "forks": z.number(),
+      "forks_count": z.number(),
+      "forks_url": z.string(),
+      "full_name": z.string(),
+      "git_commits_url": z.string(),
+      "git_refs_url": z.string(),
+      "git_tags_url": z.string(),
+      "git_url": z.string(),
+      "has_downloads": z.boolean(),
+      "has_issues": z.boolean(),
+      "has_pages": z.boolean(),
+      "has_projects": z.boolean(),
+      "has_wiki": z.boolean(),
+      "has_discussions": z.boolean().optional(),
+      "homepage": z.union([z.string(), z.null()]),
+      "hooks_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "issue_comment_url": z.string(),
+      "issue_events_url": z.string(),
+      "issues_url": z.string(),
+      "keys_url": z.string(),
+      "labels_url": z.string(),
+      "language": z.union([z.string(), z.null()]),
+      "languages_url": z.string(),
+      "license": z.union([
+        z.looseObject({
+        "key": z.string(),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "spdx_id": z.string(),
+        "url": z.union([z.string(), z.null()]),
+      }),
+        z.null(),
+      ]),
+      "merges_url": z.string(),
+      "milestones_url": z.string(),
+      "mirror_url": z.union([z.string(), z.null()]),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "notifications_url": z.string(),
+      "open_issues": z.number(),
+      "open_issues_count": z.number(),
+      "owner": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "private": z.boolean(),
+      "pulls_url": z.string(),
+      "pushed_at": z.union([z.number(), z.string()]),
+      "releases_url": z.string(),
+      "size": z.number(),
+      "ssh_url": z.string(),
+      "stargazers_count": z.number(),
+      "stargazers_url": z.string(),
+      "statuses_url": z.string(),
+      "subscribers_url": z.string(),
+      "subscription_url": z.string(),
+      "svn_url": z.string(),
+      "tags_url": z.string(),
+      "teams_url": z.string(),
+      "topics": z.array(z.string()).optional(),
+      "trees_url": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+      "visibility": z.string().optional(),
+      "watchers": z.number(),
+      "watchers_count": z.number(),
+    }),
+    "sha": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "body": z.union([z.string(), z.null()]),
+  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "comments_url": z.string(),
+  "commits_url": z.string(),
+  "created_at": z.union([z.string(), z.number()]),
+  "diff_url": z.string(),
+  "draft": z.boolean(),
+  "head": z.looseObject({
+    "label": z.string(),
+    "ref": z.string(),
+    "repo": z.looseObject({
+      "archive_url": z.string(),
+      "archived": z.boolean(),
+      "assignees_url": z.string(),
+      "blobs_url": z.string(),
+      "branches_url": z.string(),
+      "clone_url": z.string(),
+      "collaborators_url": z.string(),
+      "comments_url": z.string(),
+      "commits_url": z.string(),
+      "compare_url": z.string(),
+      "contents_url": z.string(),
+      "contributors_url": z.string(),
+      "created_at": z.union([z.number(), z.string()]),
+      "default_branch": z.string(),
+      "deployments_url": z.string(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "downloads_url": z.string(),
+      "events_url": z.string(),
+      "fork": z.boolean(),
+      "forks": z.number(),
+      "forks_count": z.number(),
+      "forks_url": z.string(),
+      "full_name": z.string(),
+      "git_commits_url": z.string(),
+      "git_refs_url": z.string(),
+      "git_tags_url": z.string(),
+      "git_url": z.string(),
+      "has_downloads": z.boolean(),
+      "has_issues": z.boolean(),
+      "has_pages": z.boolean(),
+      "has_projects": z.boolean(),
+      "has_wiki": z.boolean(),
+      "has_discussions": z.boolean().optional(),
+      "homepage": z.union([z.string(), z.null()]),
+      "hooks_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "issue_comment_url": z.string(),
+      "issue_events_url": z.string(),
+      "issues_url": z.string(),
+      "keys_url": z.string(),
+      "labels_url": z.string(),
+      "language": z.union([z.string(), z.null()]),
+      "languages_url": z.string(),
+      "license": z.union([
+        z.looseObject({
+        "key": z.string(),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "spdx_id": z.string(),
+        "url": z.union([z.string(), z.null()]),
+      }),
+        z.null(),
+      ]),
+      "merges_url": z.string(),
+      "milestones_url": z.string(),
+      "mirror_url": z.union([z.string(), z.null()]),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "notifications_url": z.string(),
+      "open_issues": z.number(),
+      "open_issues_count": z.number(),
+      "owner": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "private": z.boolean(),
+      "pulls_url": z.string(),
+      "pushed_at": z.union([z.number(), z.string()]),
+      "releases_url": z.string(),
+      "size": z.number(),
+      "ssh_url": z.string(),
+      "stargazers_count": z.number(),
+      "stargazers_url": z.string(),
+      "statuses_url": z.string(),
+      "subscribers_url": z.string(),
+      "subscription_url": z.string(),
+      "svn_url": z.string(),
+      "tags_url": z.string(),
+      "teams_url": z.string(),
+      "topics": z.array(z.string()).optional(),
+      "trees_url": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+      "visibility": z.string().optional(),
+      "watchers": z.number(),
+      "watchers_count": z.number(),
+    }),
+    "sha": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "html_url": z.string(),
+  "id": z.number(),
+  "issue_url": z.string(),
+  "labels": z.array(z.looseObject({
+    "color": z.string(),
+    "default": z.boolean(),
+    "description": z.union([z.string(), z.null()]).optional(),
+    "id": z.number(),
+    "name": z.string(),
+    "node_id": z.string().optional(),
+    "url": z.string(),
+  })),
+  "locked": z.boolean(),
+  "merge_commit_sha": z.union([z.string(), z.null()]),
+  "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "milestone": z.union([
+    z.looseObject({
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "closed_issues": z.number(),
+    "created_at": z.union([z.string(), z.number()]),
+    "creator": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "description": z.union([z.string(), z.null()]).optional(),
+    "due_on": z.union([z.string(), z.null()]),
+    "html_url": z.string(),
+    "id": z.number(),
+    "labels_url": z.string(),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "open_issues": z.number(),
+    "state": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+  }),
+    z.null(),
+  ]),
+  "node_id": z.string().optional(),
+  "number": z.number(),
+  "patch_url": z.string(),
+  "requested_reviewers": z.array(z.union([
+    z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+    z.looseObject({
+    "id": z.number(),
+    "name": z.string(),
+  }),
+  ])),
+  "requested_teams": z.array(z.looseObject({
+    "id": z.number(),
+    "name": z.string(),
+  })),
+  "review_comment_url": z.string(),
+  "review_comments_url": z.string(),
+  "state": z.string(),
+  "statuses_url": z.string(),
+  "title": z.string(),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "url": z.string(),
+  "user": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+});
 
 /** `webhook-pull-request-demilestoned` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestDemilestonedSchema = z.looseObject({ "action": z.literal("demilestoned"), "number": webhooksNumberSchema, "pull_request": webhooksPullRequest5Schema, "repository": repositoryWebhooksSchema });
+export interface GithubWebhookPullRequestDemilestoned {
+  "action": "demilestoned";
+  "number": GithubWebhooksNumber;
+  "pull_request": GithubWebhooksPullRequest5;
+  "repository": GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookPullRequestDemilestonedSchema: z.ZodType<GithubWebhookPullRequestDemilestoned> = z.looseObject({
+  "action": z.literal("demilestoned"),
+  "number": webhooksNumberSchema,
+  "pull_request": webhooksPullRequest5Schema,
+  "repository": repositoryWebhooksSchema,
+});
 
 /** `webhook-pull-request-dequeued` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestDequeuedSchema = z.looseObject({ "action": z.literal("dequeued"), "number": z.number(), "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "id": z.number(), "name": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "reason": z.string(), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestDequeued {
+  "action": "dequeued";
+  "number": number;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "reason": string;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestDequeuedSchema: z.ZodType<GithubWebhookPullRequestDequeued> = z.looseObject({
+  "action": z.literal("dequeued"),
+  "number": z.number(),
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "reason": z.string(),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-edited` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestEditedSchema = z.looseObject({ "action": z.literal("edited"), "changes": z.looseObject({  }), "number": webhooksNumberSchema, "pull_request": pullRequestWebhookSchema, "repository": repositoryWebhooksSchema });
+export interface GithubWebhookPullRequestEdited {
+  "action": "edited";
+  "changes": {
+    [key: string]: unknown;
+  };
+  "number": GithubWebhooksNumber;
+  "pull_request": GithubPullRequestWebhook;
+  "repository": GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookPullRequestEditedSchema: z.ZodType<GithubWebhookPullRequestEdited> = z.looseObject({
+  "action": z.literal("edited"),
+  "changes": z.looseObject({}),
+  "number": webhooksNumberSchema,
+  "pull_request": pullRequestWebhookSchema,
+  "repository": repositoryWebhooksSchema,
+});
 
 /** `webhook-pull-request-enqueued` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestEnqueuedSchema = z.looseObject({ "action": z.literal("enqueued"), "number": z.number(), "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "id": z.number(), "name": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestEnqueued {
+  "action": "enqueued";
+  "number": number;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestEnqueuedSchema: z.ZodType<GithubWebhookPullRequestEnqueued> = z.looseObject({
+  "action": z.literal("enqueued"),
+  "number": z.number(),
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-labeled` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestLabeledSchema = z.looseObject({ "action": z.literal("labeled"), "number": webhooksNumberSchema, "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.union([z.string(), z.null()]), "ref": z.string(), "repo": z.union([z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), z.null()]), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestLabeled {
+  "action": "labeled";
+  "number": GithubWebhooksNumber;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": (string | null);
+      "ref": string;
+      "repo": (
+        {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestLabeledSchema: z.ZodType<GithubWebhookPullRequestLabeled> = z.looseObject({
+  "action": z.literal("labeled"),
+  "number": webhooksNumberSchema,
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.union([z.string(), z.null()]),
+      "ref": z.string(),
+      "repo": z.union([
+        z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+        z.null(),
+      ]),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-locked` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestLockedSchema = z.looseObject({ "action": z.literal("locked"), "number": webhooksNumberSchema, "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.union([z.string(), z.null()]), "ref": z.string(), "repo": z.union([z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), z.null()]), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestLocked {
+  "action": "locked";
+  "number": GithubWebhooksNumber;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": (string | null);
+      "ref": string;
+      "repo": (
+        {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestLockedSchema: z.ZodType<GithubWebhookPullRequestLocked> = z.looseObject({
+  "action": z.literal("locked"),
+  "number": webhooksNumberSchema,
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.union([z.string(), z.null()]),
+      "ref": z.string(),
+      "repo": z.union([
+        z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+        z.null(),
+      ]),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-milestoned` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestMilestonedSchema = z.looseObject({ "action": z.literal("milestoned"), "number": webhooksNumberSchema, "pull_request": webhooksPullRequest5Schema, "repository": repositoryWebhooksSchema });
+export interface GithubWebhookPullRequestMilestoned {
+  "action": "milestoned";
+  "number": GithubWebhooksNumber;
+  "pull_request": GithubWebhooksPullRequest5;
+  "repository": GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookPullRequestMilestonedSchema: z.ZodType<GithubWebhookPullRequestMilestoned> = z.looseObject({
+  "action": z.literal("milestoned"),
+  "number": webhooksNumberSchema,
+  "pull_request": webhooksPullRequest5Schema,
+  "repository": repositoryWebhooksSchema,
+});
 
 /** `webhook-pull-request-opened` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestOpenedSchema = z.looseObject({ "action": z.literal("opened"), "number": webhooksNumberSchema, "pull_request": pullRequestWebhookSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestOpened {
+  "action": "opened";
+  "number": GithubWebhooksNumber;
+  "pull_request": GithubPullRequestWebhook;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestOpenedSchema: z.ZodType<GithubWebhookPullRequestOpened> = z.looseObject({
+  "action": z.literal("opened"),
+  "number": webhooksNumberSchema,
+  "pull_request": pullRequestWebhookSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-ready-for-review` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestReadyForReviewSchema = z.looseObject({ "action": z.literal("ready_for_review"), "number": webhooksNumberSchema, "pull_request": pullRequestWebhookSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestReadyForReview {
+  "action": "ready_for_review";
+  "number": GithubWebhooksNumber;
+  "pull_request": GithubPullRequestWebhook;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestReadyForReviewSchema: z.ZodType<GithubWebhookPullRequestReadyForReview> = z.looseObject({
+  "action": z.literal("ready_for_review"),
+  "number": webhooksNumberSchema,
+  "pull_request": pullRequestWebhookSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-reopened` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestReopenedSchema = z.looseObject({ "action": z.literal("reopened"), "number": webhooksNumberSchema, "pull_request": pullRequestWebhookSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestReopened {
+  "action": "reopened";
+  "number": GithubWebhooksNumber;
+  "pull_request": GithubPullRequestWebhook;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestReopenedSchema: z.ZodType<GithubWebhookPullRequestReopened> = z.looseObject({
+  "action": z.literal("reopened"),
+  "number": webhooksNumberSchema,
+  "pull_request": pullRequestWebhookSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-review-request-removed` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestReviewRequestRemovedSchema = z.union([z.looseObject({ "action": z.literal("review_request_removed"), "number": z.number(), "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "requested_reviewer": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "sender": simpleUserSchema }), z.looseObject({ "action": z.literal("review_request_removed"), "number": z.number(), "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "requested_team": z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() }), "sender": simpleUserSchema })]);
+export type GithubWebhookPullRequestReviewRequestRemoved = (
+  {
+  "action": "review_request_removed";
+  "number": number;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "requested_reviewer": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}|
+  {
+  "action": "review_request_removed";
+  "number": number;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "requested_team": {
+    "description"?: (string | null) | undefined;
+    "html_url": string;
+    "id": number;
+    "members_url": string;
+    "name": string;
+    "node_id"?: string | undefined;
+    "permission": string;
+    "privacy": string;
+    "repositories_url": string;
+    "slug": string;
+    "url": string;
+    [key: string]: unknown;
+  };
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+);
+const webhookPullRequestReviewRequestRemovedSchema: z.ZodType<GithubWebhookPullRequestReviewRequestRemoved> = z.union([
+  z.looseObject({
+  "action": z.literal("review_request_removed"),
+  "number": z.number(),
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "requested_reviewer": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+  "sender": simpleUserSchema,
+}),
+  z.looseObject({
+  "action": z.literal("review_request_removed"),
+  "number": z.number(),
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "requested_team": z.looseObject({
+    "description": z.union([z.string(), z.null()]).optional(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "members_url": z.string(),
+    "name": z.string(),
+    "node_id": z.string().optional(),
+    "permission": z.string(),
+    "privacy": z.string(),
+    "repositories_url": z.string(),
+    "slug": z.string(),
+    "url": z.string(),
+  }),
+  "sender": simpleUserSchema,
+}),
+]);
 
 /** `webhook-pull-request-review-requested` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestReviewRequestedSchema = z.union([z.looseObject({ "action": z.literal("review_requested"), "number": z.number(), "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "requested_reviewer": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "sender": simpleUserSchema }), z.looseObject({ "action": z.literal("review_requested"), "number": z.number(), "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "id": z.number(), "name": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "requested_team": z.looseObject({ "id": z.number(), "name": z.string() }), "sender": simpleUserSchema })]);
+export type GithubWebhookPullRequestReviewRequested = (
+  {
+  "action": "review_requested";
+  "number": number;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "requested_reviewer": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}|
+  {
+  "action": "review_requested";
+  "number": number;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "requested_team": {
+    "id": number;
+    "name": string;
+    [key: string]: unknown;
+  };
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+);
+const webhookPullRequestReviewRequestedSchema: z.ZodType<GithubWebhookPullRequestReviewRequested> = z.union([
+  z.looseObject({
+  "action": z.literal("review_requested"),
+  "number": z.number(),
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "requested_reviewer": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+  "sender": simpleUserSchema,
+}),
+  z.looseObject({
+  "action": z.literal("review_requested"),
+  "number": z.number(),
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "requested_team": z.looseObject({
+    "id": z.number(),
+    "name": z.string(),
+  }),
+  "sender": simpleUserSchema,
+}),
+]);
 
 /** `webhook-pull-request-synchronize` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestSynchronizeSchema = z.looseObject({ "action": z.literal("synchronize"), "after": z.string(), "before": z.string(), "number": webhooksNumberSchema, "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestSynchronize {
+  "action": "synchronize";
+  "after": string;
+  "before": string;
+  "number": GithubWebhooksNumber;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestSynchronizeSchema: z.ZodType<GithubWebhookPullRequestSynchronize> = z.looseObject({
+  "action": z.literal("synchronize"),
+  "after": z.string(),
+  "before": z.string(),
+  "number": webhooksNumberSchema,
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-unassigned` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestUnassignedSchema = z.looseObject({ "action": z.literal("unassigned"), "number": webhooksNumberSchema, "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.union([z.string(), z.null()]), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.union([z.string(), z.null()]), "ref": z.string(), "repo": z.union([z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), z.null()]), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema });
+export interface GithubWebhookPullRequestUnassigned {
+  "action": "unassigned";
+  "number": GithubWebhooksNumber;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": (string | null);
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": (string | null);
+      "ref": string;
+      "repo": (
+        {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookPullRequestUnassignedSchema: z.ZodType<GithubWebhookPullRequestUnassigned> = z.looseObject({
+  "action": z.literal("unassigned"),
+  "number": webhooksNumberSchema,
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.union([z.string(), z.null()]),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.union([z.string(), z.null()]),
+      "ref": z.string(),
+      "repo": z.union([
+        z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+        z.null(),
+      ]),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+});
 
 /** `webhook-pull-request-unlabeled` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestUnlabeledSchema = z.looseObject({ "action": z.literal("unlabeled"), "number": webhooksNumberSchema, "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.union([z.string(), z.null()]), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.union([z.string(), z.null()]), "ref": z.string(), "repo": z.union([z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), z.null()]), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "description": z.union([z.string(), z.null()]).optional(), "html_url": z.string(), "id": z.number(), "members_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "permission": z.string(), "privacy": z.string(), "repositories_url": z.string(), "slug": z.string(), "url": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestUnlabeled {
+  "action": "unlabeled";
+  "number": GithubWebhooksNumber;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": (string | null);
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": (string | null);
+      "ref": string;
+      "repo": (
+        {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "description"?: (string | null) | undefined;
+      "html_url": string;
+      "id": number;
+      "members_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "permission": string;
+      "privacy": string;
+      "repositories_url": string;
+      "slug": string;
+      "url": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestUnlabeledSchema: z.ZodType<GithubWebhookPullRequestUnlabeled> = z.looseObject({
+  "action": z.literal("unlabeled"),
+  "number": webhooksNumberSchema,
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.union([z.string(), z.null()]),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.union([z.string(), z.null()]),
+      "ref": z.string(),
+      "repo": z.union([
+        z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+        z.null(),
+      ]),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "description": z.union([z.string(), z.null()]).optional(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "members_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "permission": z.string(),
+      "privacy": z.string(),
+      "repositories_url": z.string(),
+      "slug": z.string(),
+      "url": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-pull-request-unlocked` from the GitHub webhook OpenAPI description. */
-export const webhookPullRequestUnlockedSchema = z.looseObject({ "action": z.literal("unlocked"), "number": webhooksNumberSchema, "pull_request": z.looseObject({ "_links": z.looseObject({ "comments": z.looseObject({ "href": z.string() }), "commits": z.looseObject({ "href": z.string() }), "html": z.looseObject({ "href": z.string() }), "issue": z.looseObject({ "href": z.string() }), "review_comment": z.looseObject({ "href": z.string() }), "review_comments": z.looseObject({ "href": z.string() }), "self": z.looseObject({ "href": z.string() }), "statuses": z.looseObject({ "href": z.string() }) }), "active_lock_reason": z.union([z.string(), z.null()]).optional(), "assignee": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "assignees": z.array(z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()])), "author_association": z.string(), "auto_merge": z.union([z.looseObject({ "commit_message": z.union([z.string(), z.null()]), "commit_title": z.string(), "enabled_by": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "merge_method": z.string() }), z.null()]).optional(), "base": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "body": z.union([z.string(), z.null()]), "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "comments_url": z.string(), "commits_url": z.string(), "created_at": z.union([z.string(), z.number()]), "diff_url": z.string(), "draft": z.boolean(), "head": z.looseObject({ "label": z.string(), "ref": z.string(), "repo": z.union([z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }), z.null()]), "sha": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "html_url": z.string(), "id": z.number(), "issue_url": z.string(), "labels": z.array(z.looseObject({ "color": z.string(), "default": z.boolean(), "description": z.union([z.string(), z.null()]).optional(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "url": z.string() })), "locked": z.boolean(), "merge_commit_sha": z.union([z.string(), z.null()]), "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]), "milestone": z.union([z.looseObject({ "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]), "closed_issues": z.number(), "created_at": z.union([z.string(), z.number()]), "creator": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "description": z.union([z.string(), z.null()]).optional(), "due_on": z.union([z.string(), z.null()]), "html_url": z.string(), "id": z.number(), "labels_url": z.string(), "node_id": z.string().optional(), "number": z.number(), "open_issues": z.number(), "state": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]), "node_id": z.string().optional(), "number": z.number(), "patch_url": z.string(), "requested_reviewers": z.array(z.union([z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), z.looseObject({ "id": z.number(), "name": z.string() })])), "requested_teams": z.array(z.looseObject({ "id": z.number(), "name": z.string() })), "review_comment_url": z.string(), "review_comments_url": z.string(), "state": z.string(), "statuses_url": z.string(), "title": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "user": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]) }), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookPullRequestUnlocked {
+  "action": "unlocked";
+  "number": GithubWebhooksNumber;
+  "pull_request": {
+    "_links": {
+      "comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "commits": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "html": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "issue": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comment": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "review_comments": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "self": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      "statuses": {
+        "href": string;
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    "active_lock_reason"?: (string | null) | undefined;
+    "assignee": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "assignees": Array<(
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "author_association": string;
+    "auto_merge"?: (
+      {
+      "commit_message": (string | null);
+      "commit_title": string;
+      "enabled_by": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "merge_method": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "base": {
+      "label": string;
+      "ref": string;
+      "repo": {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      };
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "body": (string | null);
+    "closed_at": ((string | number) | null);
+    "comments_url": string;
+    "commits_url": string;
+    "created_at": (string | number);
+    "diff_url": string;
+    "draft": boolean;
+    "head": {
+      "label": string;
+      "ref": string;
+      "repo": (
+        {
+        "archive_url": string;
+        "archived": boolean;
+        "assignees_url": string;
+        "blobs_url": string;
+        "branches_url": string;
+        "clone_url": string;
+        "collaborators_url": string;
+        "comments_url": string;
+        "commits_url": string;
+        "compare_url": string;
+        "contents_url": string;
+        "contributors_url": string;
+        "created_at": (number | string);
+        "default_branch": string;
+        "deployments_url": string;
+        "description"?: (string | null) | undefined;
+        "downloads_url": string;
+        "events_url": string;
+        "fork": boolean;
+        "forks": number;
+        "forks_count": number;
+        "forks_url": string;
+        "full_name": string;
+        "git_commits_url": string;
+        "git_refs_url": string;
+        "git_tags_url": string;
+        "git_url": string;
+        "has_downloads": boolean;
+        "has_issues": boolean;
+        "has_pages": boolean;
+        "has_projects": boolean;
+        "has_wiki": boolean;
+        "has_discussions"?: boolean | undefined;
+        "homepage": (string | null);
+        "hooks_url": string;
+        "html_url": string;
+        "id": number;
+        "issue_comment_url": string;
+        "issue_events_url": string;
+        "issues_url": string;
+        "keys_url": string;
+        "labels_url": string;
+        "language": (string | null);
+        "languages_url": string;
+        "license": (
+          {
+          "key": string;
+          "name": string;
+          "node_id"?: string | undefined;
+          "spdx_id": string;
+          "url": (string | null);
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "merges_url": string;
+        "milestones_url": string;
+        "mirror_url": (string | null);
+        "name": string;
+        "node_id"?: string | undefined;
+        "notifications_url": string;
+        "open_issues": number;
+        "open_issues_count": number;
+        "owner": (
+          {
+          "id": number;
+          "login": string;
+          [key: string]: unknown;
+        }|
+          null
+        );
+        "private": boolean;
+        "pulls_url": string;
+        "pushed_at": (number | string);
+        "releases_url": string;
+        "size": number;
+        "ssh_url": string;
+        "stargazers_count": number;
+        "stargazers_url": string;
+        "statuses_url": string;
+        "subscribers_url": string;
+        "subscription_url": string;
+        "svn_url": string;
+        "tags_url": string;
+        "teams_url": string;
+        "topics"?: Array<string> | undefined;
+        "trees_url": string;
+        "updated_at"?: (string | number) | undefined;
+        "url": string;
+        "visibility"?: string | undefined;
+        "watchers": number;
+        "watchers_count": number;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "sha": string;
+      "user": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      [key: string]: unknown;
+    };
+    "html_url": string;
+    "id": number;
+    "issue_url": string;
+    "labels": Array<{
+      "color": string;
+      "default": boolean;
+      "description"?: (string | null) | undefined;
+      "id": number;
+      "name": string;
+      "node_id"?: string | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "locked": boolean;
+    "merge_commit_sha": (string | null);
+    "merged_at": ((string | number) | null);
+    "milestone": (
+      {
+      "closed_at": ((string | number) | null);
+      "closed_issues": number;
+      "created_at": (string | number);
+      "creator": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "description"?: (string | null) | undefined;
+      "due_on": (string | null);
+      "html_url": string;
+      "id": number;
+      "labels_url": string;
+      "node_id"?: string | undefined;
+      "number": number;
+      "open_issues": number;
+      "state": string;
+      "title": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "node_id"?: string | undefined;
+    "number": number;
+    "patch_url": string;
+    "requested_reviewers": Array<(
+      (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    )|
+      {
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }
+    )>;
+    "requested_teams": Array<{
+      "id": number;
+      "name": string;
+      [key: string]: unknown;
+    }>;
+    "review_comment_url": string;
+    "review_comments_url": string;
+    "state": string;
+    "statuses_url": string;
+    "title": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "user": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlocked> = z.looseObject({
+  "action": z.literal("unlocked"),
+  "number": webhooksNumberSchema,
+  "pull_request": z.looseObject({
+    "_links": z.looseObject({
+      "comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "commits": z.looseObject({
+        "href": z.string(),
+      }),
+      "html": z.looseObject({
+        "href": z.string(),
+      }),
+      "issue": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comment": z.looseObject({
+        "href": z.string(),
+      }),
+      "review_comments": z.looseObject({
+        "href": z.string(),
+      }),
+      "self": z.looseObject({
+        "href": z.string(),
+      }),
+      "statuses": z.looseObject({
+        "href": z.string(),
+      }),
+    }),
+    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
+    "assignee": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "assignees": z.array(z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ])),
+    "author_association": z.string(),
+    "auto_merge": z.union([
+      z.looseObject({
+      "commit_message": z.union([z.string(), z.null()]),
+      "commit_title": z.string(),
+      "enabled_by": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "merge_method": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "base": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "body": z.union([z.string(), z.null()]),
+    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "diff_url": z.string(),
+    "draft": z.boolean(),
+    "head": z.looseObject({
+      "label": z.string(),
+      "ref": z.string(),
+      "repo": z.union([
+        z.looseObject({
+        "archive_url": z.string(),
+        "archived": z.boolean(),
+        "assignees_url": z.string(),
+        "blobs_url": z.string(),
+        "branches_url": z.string(),
+        "clone_url": z.string(),
+        "collaborators_url": z.string(),
+        "comments_url": z.string(),
+        "commits_url": z.string(),
+        "compare_url": z.string(),
+        "contents_url": z.string(),
+        "contributors_url": z.string(),
+        "created_at": z.union([z.number(), z.string()]),
+        "default_branch": z.string(),
+        "deployments_url": z.string(),
+        "description": z.union([z.string(), z.null()]).optional(),
+        "downloads_url": z.string(),
+        "events_url": z.string(),
+        "fork": z.boolean(),
+        "forks": z.number(),
+        "forks_count": z.number(),
+        "forks_url": z.string(),
+        "full_name": z.string(),
+        "git_commits_url": z.string(),
+        "git_refs_url": z.string(),
+        "git_tags_url": z.string(),
+        "git_url": z.string(),
+        "has_downloads": z.boolean(),
+        "has_issues": z.boolean(),
+        "has_pages": z.boolean(),
+        "has_projects": z.boolean(),
+        "has_wiki": z.boolean(),
+        "has_discussions": z.boolean().optional(),
+        "homepage": z.union([z.string(), z.null()]),
+        "hooks_url": z.string(),
+        "html_url": z.string(),
+        "id": z.number(),
+        "issue_comment_url": z.string(),
+        "issue_events_url": z.string(),
+        "issues_url": z.string(),
+        "keys_url": z.string(),
+        "labels_url": z.string(),
+        "language": z.union([z.string(), z.null()]),
+        "languages_url": z.string(),
+        "license": z.union([
+          z.looseObject({
+          "key": z.string(),
+          "name": z.string(),
+          "node_id": z.string().optional(),
+          "spdx_id": z.string(),
+          "url": z.union([z.string(), z.null()]),
+        }),
+          z.null(),
+        ]),
+        "merges_url": z.string(),
+        "milestones_url": z.string(),
+        "mirror_url": z.union([z.string(), z.null()]),
+        "name": z.string(),
+        "node_id": z.string().optional(),
+        "notifications_url": z.string(),
+        "open_issues": z.number(),
+        "open_issues_count": z.number(),
+        "owner": z.union([
+          z.looseObject({
+          "id": z.number(),
+          "login": z.string(),
+        }),
+          z.null(),
+        ]),
+        "private": z.boolean(),
+        "pulls_url": z.string(),
+        "pushed_at": z.union([z.number(), z.string()]),
+        "releases_url": z.string(),
+        "size": z.number(),
+        "ssh_url": z.string(),
+        "stargazers_count": z.number(),
+        "stargazers_url": z.string(),
+        "statuses_url": z.string(),
+        "subscribers_url": z.string(),
+        "subscription_url": z.string(),
+        "svn_url": z.string(),
+        "tags_url": z.string(),
+        "teams_url": z.string(),
+        "topics": z.array(z.string()).optional(),
+        "trees_url": z.string(),
+        "updated_at": z.union([z.string(), z.number()]).optional(),
+        "url": z.string(),
+        "visibility": z.string().optional(),
+        "watchers": z.number(),
+        "watchers_count": z.number(),
+      }),
+        z.null(),
+      ]),
+      "sha": z.string(),
+      "user": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+    }),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_url": z.string(),
+    "labels": z.array(z.looseObject({
+      "color": z.string(),
+      "default": z.boolean(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "id": z.number(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "url": z.string(),
+    })),
+    "locked": z.boolean(),
+    "merge_commit_sha": z.union([z.string(), z.null()]),
+    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "milestone": z.union([
+      z.looseObject({
+      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+      "closed_issues": z.number(),
+      "created_at": z.union([z.string(), z.number()]),
+      "creator": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "due_on": z.union([z.string(), z.null()]),
+      "html_url": z.string(),
+      "id": z.number(),
+      "labels_url": z.string(),
+      "node_id": z.string().optional(),
+      "number": z.number(),
+      "open_issues": z.number(),
+      "state": z.string(),
+      "title": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ]),
+    "node_id": z.string().optional(),
+    "number": z.number(),
+    "patch_url": z.string(),
+    "requested_reviewers": z.array(z.union([
+      z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+      z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    }),
+    ])),
+    "requested_teams": z.array(z.looseObject({
+      "id": z.number(),
+      "name": z.string(),
+    })),
+    "review_comment_url": z.string(),
+    "review_comments_url": z.string(),
+    "state": z.string(),
+    "statuses_url": z.string(),
+    "title": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "user": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+  }),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhooks_nullable_string` from the GitHub webhook OpenAPI description. */
-export const webhooksNullableStringSchema = z.union([z.string(), z.null()]);
+export type GithubWebhooksNullableString = (string | null);
+const webhooksNullableStringSchema: z.ZodType<GithubWebhooksNullableString> = z.union([z.string(), z.null()]);
 
 /** `webhook-push` from the GitHub webhook OpenAPI description. */
-export const webhookPushSchema = z.looseObject({ "after": z.string(), "base_ref": webhooksNullableStringSchema, "before": z.string(), "commits": z.array(z.looseObject({ "author": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "committer": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "distinct": z.boolean(), "id": z.string(), "message": z.string(), "timestamp": z.string(), "tree_id": z.string(), "url": z.string() })), "compare": z.string(), "created": z.boolean(), "deleted": z.boolean(), "forced": z.boolean(), "head_commit": z.union([z.looseObject({ "author": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "committer": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "distinct": z.boolean(), "id": z.string(), "message": z.string(), "timestamp": z.string(), "tree_id": z.string(), "url": z.string() }), z.null()]), "pusher": z.looseObject({ "name": z.string() }), "ref": z.string(), "repository": z.looseObject({ "archive_url": z.string(), "archived": z.boolean(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "clone_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "created_at": z.union([z.number(), z.string()]), "default_branch": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks": z.number(), "forks_count": z.number(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "git_url": z.string(), "has_downloads": z.boolean(), "has_issues": z.boolean(), "has_pages": z.boolean(), "has_projects": z.boolean(), "has_wiki": z.boolean(), "has_discussions": z.boolean().optional(), "homepage": z.union([z.string(), z.null()]), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "language": z.union([z.string(), z.null()]), "languages_url": z.string(), "license": z.union([z.looseObject({ "key": z.string(), "name": z.string(), "node_id": z.string().optional(), "spdx_id": z.string(), "url": z.union([z.string(), z.null()]) }), z.null()]), "merges_url": z.string(), "milestones_url": z.string(), "mirror_url": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "open_issues": z.number(), "open_issues_count": z.number(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "pushed_at": z.union([z.number(), z.string()]), "releases_url": z.string(), "size": z.number(), "ssh_url": z.string(), "stargazers_count": z.number(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "svn_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "topics": z.array(z.string()).optional(), "trees_url": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "visibility": z.string().optional(), "watchers": z.number(), "watchers_count": z.number() }) });
+export interface GithubWebhookPush {
+  "after": string;
+  "base_ref": GithubWebhooksNullableString;
+  "before": string;
+  "commits": Array<{
+    "author": {
+      "email": (string | null);
+      "name": string;
+      [key: string]: unknown;
+    };
+    "committer": {
+      "email": (string | null);
+      "name": string;
+      [key: string]: unknown;
+    };
+    "distinct": boolean;
+    "id": string;
+    "message": string;
+    "timestamp": string;
+    "tree_id": string;
+    "url": string;
+    [key: string]: unknown;
+  }>;
+  "compare": string;
+  "created": boolean;
+  "deleted": boolean;
+  "forced": boolean;
+  "head_commit": (
+    {
+    "author": {
+      "email": (string | null);
+      "name": string;
+      [key: string]: unknown;
+    };
+    "committer": {
+      "email": (string | null);
+      "name": string;
+      [key: string]: unknown;
+    };
+    "distinct": boolean;
+    "id": string;
+    "message": string;
+    "timestamp": string;
+    "tree_id": string;
+    "url": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "pusher": {
+    "name": string;
+    [key: string]: unknown;
+  };
+  "ref": string;
+  "repository": {
+    "archive_url": string;
+    "archived": boolean;
+    "assignees_url": string;
+    "blobs_url": string;
+    "branches_url": string;
+    "clone_url": string;
+    "collaborators_url": string;
+    "comments_url": string;
+    "commits_url": string;
+    "compare_url": string;
+    "contents_url": string;
+    "contributors_url": string;
+    "created_at": (number | string);
+    "default_branch": string;
+    "deployments_url": string;
+    "description"?: (string | null) | undefined;
+    "downloads_url": string;
+    "events_url": string;
+    "fork": boolean;
+    "forks": number;
+    "forks_count": number;
+    "forks_url": string;
+    "full_name": string;
+    "git_commits_url": string;
+    "git_refs_url": string;
+    "git_tags_url": string;
+    "git_url": string;
+    "has_downloads": boolean;
+    "has_issues": boolean;
+    "has_pages": boolean;
+    "has_projects": boolean;
+    "has_wiki": boolean;
+    "has_discussions"?: boolean | undefined;
+    "homepage": (string | null);
+    "hooks_url": string;
+    "html_url": string;
+    "id": number;
+    "issue_comment_url": string;
+    "issue_events_url": string;
+    "issues_url": string;
+    "keys_url": string;
+    "labels_url": string;
+    "language": (string | null);
+    "languages_url": string;
+    "license": (
+      {
+      "key": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "spdx_id": string;
+      "url": (string | null);
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "merges_url": string;
+    "milestones_url": string;
+    "mirror_url": (string | null);
+    "name": string;
+    "node_id"?: string | undefined;
+    "notifications_url": string;
+    "open_issues": number;
+    "open_issues_count": number;
+    "owner": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "private": boolean;
+    "pulls_url": string;
+    "pushed_at": (number | string);
+    "releases_url": string;
+    "size": number;
+    "ssh_url": string;
+    "stargazers_count": number;
+    "stargazers_url": string;
+    "statuses_url": string;
+    "subscribers_url": string;
+    "subscription_url": string;
+    "svn_url": string;
+    "tags_url": string;
+    "teams_url": string;
+    "topics"?: Array<string> | undefined;
+    "trees_url": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "visibility"?: string | undefined;
+    "watchers": number;
+    "watchers_count": number;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+const webhookPushSchema: z.ZodType<GithubWebhookPush> = z.looseObject({
+  "after": z.string(),
+  "base_ref": webhooksNullableStringSchema,
+  "before": z.string(),
+  "commits": z.array(z.looseObject({
+    "author": z.looseObject({
+      "email": z.union([z.string(), z.null()]),
+      "name": z.string(),
+    }),
+    "committer": z.looseObject({
+      "email": z.union([z.string(), z.null()]),
+      "name": z.string(),
+    }),
+    "distinct": z.boolean(),
+    "id": z.string(),
+    "message": z.string(),
+    "timestamp": z.string(),
+    "tree_id": z.string(),
+    "url": z.string(),
+  })),
+  "compare": z.string(),
+  "created": z.boolean(),
+  "deleted": z.boolean(),
+  "forced": z.boolean(),
+  "head_commit": z.union([
+    z.looseObject({
+    "author": z.looseObject({
+      "email": z.union([z.string(), z.null()]),
+      "name": z.string(),
+    }),
+    "committer": z.looseObject({
+      "email": z.union([z.string(), z.null()]),
+      "name": z.string(),
+    }),
+    "distinct": z.boolean(),
+    "id": z.string(),
+    "message": z.string(),
+    "timestamp": z.string(),
+    "tree_id": z.string(),
+    "url": z.string(),
+  }),
+    z.null(),
+  ]),
+  "pusher": z.looseObject({
+    "name": z.string(),
+  }),
+  "ref": z.string(),
+  "repository": z.looseObject({
+    "archive_url": z.string(),
+    "archived": z.boolean(),
+    "assignees_url": z.string(),
+    "blobs_url": z.string(),
+    "branches_url": z.string(),
+    "clone_url": z.string(),
+    "collaborators_url": z.string(),
+    "comments_url": z.string(),
+    "commits_url": z.string(),
+    "compare_url": z.string(),
+    "contents_url": z.string(),
+    "contributors_url": z.string(),
+    "created_at": z.union([z.number(), z.string()]),
+    "default_branch": z.string(),
+    "deployments_url": z.string(),
+    "description": z.union([z.string(), z.null()]).optional(),
+    "downloads_url": z.string(),
+    "events_url": z.string(),
+    "fork": z.boolean(),
+    "forks": z.number(),
+    "forks_count": z.number(),
+    "forks_url": z.string(),
+    "full_name": z.string(),
+    "git_commits_url": z.string(),
+    "git_refs_url": z.string(),
+    "git_tags_url": z.string(),
+    "git_url": z.string(),
+    "has_downloads": z.boolean(),
+    "has_issues": z.boolean(),
+    "has_pages": z.boolean(),
+    "has_projects": z.boolean(),
+    "has_wiki": z.boolean(),
+    "has_discussions": z.boolean().optional(),
+    "homepage": z.union([z.string(), z.null()]),
+    "hooks_url": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "issue_comment_url": z.string(),
+    "issue_events_url": z.string(),
+    "issues_url": z.string(),
+    "keys_url": z.string(),
+    "labels_url": z.string(),
+    "language": z.union([z.string(), z.null()]),
+    "languages_url": z.string(),
+    "license": z.union([
+      z.looseObject({
+      "key": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "spdx_id": z.string(),
+      "url": z.union([z.string(), z.null()]),
+    }),
+      z.null(),
+    ]),
+    "merges_url": z.string(),
+    "milestones_url": z.string(),
+    "mirror_url": z.union([z.string(), z.null()]),
+    "name": z.string(),
+    "node_id": z.string().optional(),
+    "notifications_url": z.string(),
+    "open_issues": z.number(),
+    "open_issues_count": z.number(),
+    "owner": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "private": z.boolean(),
+    "pulls_url": z.string(),
+    "pushed_at": z.union([z.number(), z.string()]),
+    "releases_url": z.string(),
+    "size": z.number(),
+    "ssh_url": z.string(),
+    "stargazers_count": z.number(),
+    "stargazers_url": z.string(),
+    "statuses_url": z.string(),
+    "subscribers_url": z.string(),
+    "subscription_url": z.string(),
+    "svn_url": z.string(),
+    "tags_url": z.string(),
+    "teams_url": z.string(),
+    "topics": z.array(z.string()).optional(),
+    "trees_url": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "visibility": z.string().optional(),
+    "watchers": z.number(),
+    "watchers_count": z.number(),
+  }),
+});
 
 /** `webhooks_release` from the GitHub webhook OpenAPI description. */
-export const webhooksReleaseSchema = z.looseObject({ "assets": z.array(z.looseObject({ "browser_download_url": z.string(), "content_type": z.string(), "created_at": z.union([z.string(), z.number()]), "download_count": z.number(), "id": z.number(), "label": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "size": z.number(), "digest": z.union([z.string(), z.null()]), "state": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() })), "assets_url": z.string(), "author": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "body": z.union([z.string(), z.null()]), "created_at": z.union([z.union([z.string(), z.number()]), z.null()]), "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(), "draft": z.boolean(), "html_url": z.string(), "id": z.number(), "immutable": z.boolean().optional(), "name": z.union([z.string(), z.null()]), "node_id": z.string().optional(), "prerelease": z.boolean(), "published_at": z.union([z.union([z.string(), z.number()]), z.null()]), "tag_name": z.string(), "tarball_url": z.union([z.string(), z.null()]), "target_commitish": z.string(), "upload_url": z.string(), "url": z.string(), "zipball_url": z.union([z.string(), z.null()]) });
+export interface GithubWebhooksRelease {
+  "assets": Array<{
+    "browser_download_url": string;
+    "content_type": string;
+    "created_at": (string | number);
+    "download_count": number;
+    "id": number;
+    "label": (string | null);
+    "name": string;
+    "node_id"?: string | undefined;
+    "size": number;
+    "digest": (string | null);
+    "state": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    [key: string]: unknown;
+  }>;
+  "assets_url": string;
+  "author": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "body": (string | null);
+  "created_at": ((string | number) | null);
+  "updated_at"?: ((string | number) | null) | undefined;
+  "draft": boolean;
+  "html_url": string;
+  "id": number;
+  "immutable"?: boolean | undefined;
+  "name": (string | null);
+  "node_id"?: string | undefined;
+  "prerelease": boolean;
+  "published_at": ((string | number) | null);
+  "tag_name": string;
+  "tarball_url": (string | null);
+  "target_commitish": string;
+  "upload_url": string;
+  "url": string;
+  "zipball_url": (string | null);
+  [key: string]: unknown;
+}
+const webhooksReleaseSchema: z.ZodType<GithubWebhooksRelease> = z.looseObject({
+  "assets": z.array(z.looseObject({
+    "browser_download_url": z.string(),
+    "content_type": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "download_count": z.number(),
+    "id": z.number(),
+    "label": z.union([z.string(), z.null()]),
+    "name": z.string(),
+    "node_id": z.string().optional(),
+    "size": z.number(),
+    "digest": z.union([z.string(), z.null()]),
+    "state": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+  })),
+  "assets_url": z.string(),
+  "author": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+  "body": z.union([z.string(), z.null()]),
+  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  "draft": z.boolean(),
+  "html_url": z.string(),
+  "id": z.number(),
+  "immutable": z.boolean().optional(),
+  "name": z.union([z.string(), z.null()]),
+  "node_id": z.string().optional(),
+  "prerelease": z.boolean(),
+  "published_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "tag_name": z.string(),
+  "tarball_url": z.union([z.string(), z.null()]),
+  "target_commitish": z.string(),
+  "upload_url": z.string(),
+  "url": z.string(),
+  "zipball_url": z.union([z.string(), z.null()]),
+});
 
 /** `webhook-release-created` from the GitHub webhook OpenAPI description. */
-export const webhookReleaseCreatedSchema = z.looseObject({ "action": z.literal("created"), "release": webhooksReleaseSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookReleaseCreated {
+  "action": "created";
+  "release": GithubWebhooksRelease;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookReleaseCreatedSchema: z.ZodType<GithubWebhookReleaseCreated> = z.looseObject({
+  "action": z.literal("created"),
+  "release": webhooksReleaseSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-release-deleted` from the GitHub webhook OpenAPI description. */
-export const webhookReleaseDeletedSchema = z.looseObject({ "action": z.literal("deleted"), "release": webhooksReleaseSchema, "repository": repositoryWebhooksSchema, "sender": simpleUserSchema });
+export interface GithubWebhookReleaseDeleted {
+  "action": "deleted";
+  "release": GithubWebhooksRelease;
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookReleaseDeletedSchema: z.ZodType<GithubWebhookReleaseDeleted> = z.looseObject({
+  "action": z.literal("deleted"),
+  "release": webhooksReleaseSchema,
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+});
 
 /** `webhook-release-edited` from the GitHub webhook OpenAPI description. */
-export const webhookReleaseEditedSchema = z.looseObject({ "action": z.literal("edited"), "changes": z.looseObject({  }), "release": webhooksReleaseSchema, "repository": repositoryWebhooksSchema });
+export interface GithubWebhookReleaseEdited {
+  "action": "edited";
+  "changes": {
+    [key: string]: unknown;
+  };
+  "release": GithubWebhooksRelease;
+  "repository": GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleaseEditedSchema: z.ZodType<GithubWebhookReleaseEdited> = z.looseObject({
+  "action": z.literal("edited"),
+  "changes": z.looseObject({}),
+  "release": webhooksReleaseSchema,
+  "repository": repositoryWebhooksSchema,
+});
 
 /** `webhook-release-prereleased` from the GitHub webhook OpenAPI description. */
-export const webhookReleasePrereleasedSchema = z.looseObject({ "action": z.literal("prereleased"), "release": z.looseObject({ "assets": z.array(z.union([z.looseObject({ "browser_download_url": z.string(), "content_type": z.string(), "created_at": z.union([z.string(), z.number()]), "download_count": z.number(), "id": z.number(), "label": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "size": z.number(), "digest": z.union([z.string(), z.null()]), "state": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()])), "assets_url": z.string(), "author": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "body": z.union([z.string(), z.null()]), "created_at": z.union([z.union([z.string(), z.number()]), z.null()]), "draft": z.boolean(), "html_url": z.string(), "id": z.number(), "immutable": z.boolean().optional(), "name": z.union([z.string(), z.null()]), "node_id": z.string().optional(), "prerelease": z.boolean(), "published_at": z.union([z.union([z.string(), z.number()]), z.null()]), "tag_name": z.string(), "tarball_url": z.union([z.string(), z.null()]), "target_commitish": z.string(), "upload_url": z.string(), "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(), "url": z.string(), "zipball_url": z.union([z.string(), z.null()]) }), "repository": repositoryWebhooksSchema });
+export interface GithubWebhookReleasePrereleased {
+  "action": "prereleased";
+  "release": {
+    "assets": Array<(
+      {
+      "browser_download_url": string;
+      "content_type": string;
+      "created_at": (string | number);
+      "download_count": number;
+      "id": number;
+      "label": (string | null);
+      "name": string;
+      "node_id"?: string | undefined;
+      "size": number;
+      "digest": (string | null);
+      "state": string;
+      "updated_at"?: (string | number) | undefined;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "assets_url": string;
+    "author": (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    );
+    "body": (string | null);
+    "created_at": ((string | number) | null);
+    "draft": boolean;
+    "html_url": string;
+    "id": number;
+    "immutable"?: boolean | undefined;
+    "name": (string | null);
+    "node_id"?: string | undefined;
+    "prerelease": boolean;
+    "published_at": ((string | number) | null);
+    "tag_name": string;
+    "tarball_url": (string | null);
+    "target_commitish": string;
+    "upload_url": string;
+    "updated_at"?: ((string | number) | null) | undefined;
+    "url": string;
+    "zipball_url": (string | null);
+    [key: string]: unknown;
+  };
+  "repository": GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleasePrereleasedSchema: z.ZodType<GithubWebhookReleasePrereleased> = z.looseObject({
+  "action": z.literal("prereleased"),
+  "release": z.looseObject({
+    "assets": z.array(z.union([
+      z.looseObject({
+      "browser_download_url": z.string(),
+      "content_type": z.string(),
+      "created_at": z.union([z.string(), z.number()]),
+      "download_count": z.number(),
+      "id": z.number(),
+      "label": z.union([z.string(), z.null()]),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "size": z.number(),
+      "digest": z.union([z.string(), z.null()]),
+      "state": z.string(),
+      "updated_at": z.union([z.string(), z.number()]).optional(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ])),
+    "assets_url": z.string(),
+    "author": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]),
+    "body": z.union([z.string(), z.null()]),
+    "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "draft": z.boolean(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "immutable": z.boolean().optional(),
+    "name": z.union([z.string(), z.null()]),
+    "node_id": z.string().optional(),
+    "prerelease": z.boolean(),
+    "published_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+    "tag_name": z.string(),
+    "tarball_url": z.union([z.string(), z.null()]),
+    "target_commitish": z.string(),
+    "upload_url": z.string(),
+    "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+    "url": z.string(),
+    "zipball_url": z.union([z.string(), z.null()]),
+  }),
+  "repository": repositoryWebhooksSchema,
+});
 
 /** `webhooks_release_1` from the GitHub webhook OpenAPI description. */
-export const webhooksRelease1Schema = z.looseObject({ "assets": z.array(z.union([z.looseObject({ "browser_download_url": z.string(), "content_type": z.string(), "created_at": z.union([z.string(), z.number()]), "download_count": z.number(), "id": z.number(), "label": z.union([z.string(), z.null()]), "name": z.string(), "node_id": z.string().optional(), "size": z.number(), "digest": z.union([z.string(), z.null()]), "state": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()])), "assets_url": z.string(), "author": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "body": z.union([z.string(), z.null()]), "created_at": z.union([z.union([z.string(), z.number()]), z.null()]), "draft": z.boolean(), "html_url": z.string(), "id": z.number(), "immutable": z.boolean().optional(), "name": z.union([z.string(), z.null()]), "node_id": z.string().optional(), "prerelease": z.boolean(), "published_at": z.union([z.union([z.string(), z.number()]), z.null()]), "tag_name": z.string(), "tarball_url": z.union([z.string(), z.null()]), "target_commitish": z.string(), "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(), "upload_url": z.string(), "url": z.string(), "zipball_url": z.union([z.string(), z.null()]) });
+export interface GithubWebhooksRelease1 {
+  "assets": Array<(
+    {
+    "browser_download_url": string;
+    "content_type": string;
+    "created_at": (string | number);
+    "download_count": number;
+    "id": number;
+    "label": (string | null);
+    "name": string;
+    "node_id"?: string | undefined;
+    "size": number;
+    "digest": (string | null);
+    "state": string;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    [key: string]: unknown;
+  }|
+    null
+  )>;
+  "assets_url": string;
+  "author": (
+    {
+    "id": number;
+    "login": string;
+    [key: string]: unknown;
+  }|
+    null
+  );
+  "body": (string | null);
+  "created_at": ((string | number) | null);
+  "draft": boolean;
+  "html_url": string;
+  "id": number;
+  "immutable"?: boolean | undefined;
+  "name": (string | null);
+  "node_id"?: string | undefined;
+  "prerelease": boolean;
+  "published_at": ((string | number) | null);
+  "tag_name": string;
+  "tarball_url": (string | null);
+  "target_commitish": string;
+  "updated_at"?: ((string | number) | null) | undefined;
+  "upload_url": string;
+  "url": string;
+  "zipball_url": (string | null);
+  [key: string]: unknown;
+}
+const webhooksRelease1Schema: z.ZodType<GithubWebhooksRelease1> = z.looseObject({
+  "assets": z.array(z.union([
+    z.looseObject({
+    "browser_download_url": z.string(),
+    "content_type": z.string(),
+    "created_at": z.union([z.string(), z.number()]),
+    "download_count": z.number(),
+    "id": z.number(),
+    "label": z.union([z.string(), z.null()]),
+    "name": z.string(),
+    "node_id": z.string().optional(),
+    "size": z.number(),
+    "digest": z.union([z.string(), z.null()]),
+    "state": z.string(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+  }),
+    z.null(),
+  ])),
+  "assets_url": z.string(),
+  "author": z.union([
+    z.looseObject({
+    "id": z.number(),
+    "login": z.string(),
+  }),
+    z.null(),
+  ]),
+  "body": z.union([z.string(), z.null()]),
+  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "draft": z.boolean(),
+  "html_url": z.string(),
+  "id": z.number(),
+  "immutable": z.boolean().optional(),
+  "name": z.union([z.string(), z.null()]),
+  "node_id": z.string().optional(),
+  "prerelease": z.boolean(),
+  "published_at": z.union([z.union([z.string(), z.number()]), z.null()]),
+  "tag_name": z.string(),
+  "tarball_url": z.union([z.string(), z.null()]),
+  "target_commitish": z.string(),
+  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  "upload_url": z.string(),
+  "url": z.string(),
+  "zipball_url": z.union([z.string(), z.null()]),
+});
 
 /** `webhook-release-published` from the GitHub webhook OpenAPI description. */
-export const webhookReleasePublishedSchema = z.looseObject({ "action": z.literal("published"), "release": webhooksRelease1Schema, "repository": repositoryWebhooksSchema });
+export interface GithubWebhookReleasePublished {
+  "action": "published";
+  "release": GithubWebhooksRelease1;
+  "repository": GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleasePublishedSchema: z.ZodType<GithubWebhookReleasePublished> = z.looseObject({
+  "action": z.literal("published"),
+  "release": webhooksRelease1Schema,
+  "repository": repositoryWebhooksSchema,
+});
 
 /** `webhook-release-released` from the GitHub webhook OpenAPI description. */
-export const webhookReleaseReleasedSchema = z.looseObject({ "action": z.literal("released"), "release": webhooksReleaseSchema, "repository": repositoryWebhooksSchema });
+export interface GithubWebhookReleaseReleased {
+  "action": "released";
+  "release": GithubWebhooksRelease;
+  "repository": GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleaseReleasedSchema: z.ZodType<GithubWebhookReleaseReleased> = z.looseObject({
+  "action": z.literal("released"),
+  "release": webhooksReleaseSchema,
+  "repository": repositoryWebhooksSchema,
+});
 
 /** `webhook-release-unpublished` from the GitHub webhook OpenAPI description. */
-export const webhookReleaseUnpublishedSchema = z.looseObject({ "action": z.literal("unpublished"), "release": webhooksRelease1Schema, "repository": repositoryWebhooksSchema });
+export interface GithubWebhookReleaseUnpublished {
+  "action": "unpublished";
+  "release": GithubWebhooksRelease1;
+  "repository": GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleaseUnpublishedSchema: z.ZodType<GithubWebhookReleaseUnpublished> = z.looseObject({
+  "action": z.literal("unpublished"),
+  "release": webhooksRelease1Schema,
+  "repository": repositoryWebhooksSchema,
+});
 
 /** `webhooks_workflow` from the GitHub webhook OpenAPI description. */
-export const webhooksWorkflowSchema = z.union([z.looseObject({ "badge_url": z.string(), "created_at": z.union([z.string(), z.number()]), "html_url": z.string(), "id": z.number(), "name": z.string(), "node_id": z.string().optional(), "path": z.string().optional(), "state": z.string(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string() }), z.null()]);
+export type GithubWebhooksWorkflow = (
+  {
+  "badge_url": string;
+  "created_at": (string | number);
+  "html_url": string;
+  "id": number;
+  "name": string;
+  "node_id"?: string | undefined;
+  "path"?: string | undefined;
+  "state": string;
+  "updated_at"?: (string | number) | undefined;
+  "url": string;
+  [key: string]: unknown;
+}|
+  null
+);
+const webhooksWorkflowSchema: z.ZodType<GithubWebhooksWorkflow> = z.union([
+  z.looseObject({
+  "badge_url": z.string(),
+  "created_at": z.union([z.string(), z.number()]),
+  "html_url": z.string(),
+  "id": z.number(),
+  "name": z.string(),
+  "node_id": z.string().optional(),
+  "path": z.string().optional(),
+  "state": z.string(),
+  "updated_at": z.union([z.string(), z.number()]).optional(),
+  "url": z.string(),
+}),
+  z.null(),
+]);
 
 /** `webhook-workflow-run-completed` from the GitHub webhook OpenAPI description. */
-export const webhookWorkflowRunCompletedSchema = z.looseObject({ "action": z.literal("completed"), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema, "workflow": webhooksWorkflowSchema, "workflow_run": z.looseObject({ "actor": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]).optional(), "artifacts_url": z.string(), "cancel_url": z.string(), "check_suite_id": z.number(), "check_suite_node_id": z.string(), "check_suite_url": z.string(), "conclusion": z.union([z.string(), z.null()]), "created_at": z.union([z.string(), z.number()]), "event": z.string(), "head_branch": z.union([z.string(), z.null()]), "head_commit": z.looseObject({ "author": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "committer": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "id": z.string(), "message": z.string(), "timestamp": z.string(), "tree_id": z.string() }), "head_repository": z.looseObject({ "archive_url": z.string(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "languages_url": z.string(), "merges_url": z.string(), "milestones_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "releases_url": z.string(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "trees_url": z.string(), "url": z.string() }), "head_sha": z.string(), "html_url": z.string(), "id": z.number(), "jobs_url": z.string(), "logs_url": z.string(), "name": z.union([z.string(), z.null()]), "node_id": z.string().optional(), "path": z.string().optional(), "previous_attempt_url": z.union([z.string(), z.null()]), "pull_requests": z.array(z.union([z.looseObject({ "base": z.looseObject({ "ref": z.string(), "repo": z.looseObject({ "id": z.number(), "name": z.string(), "url": z.string() }), "sha": z.string() }), "head": z.looseObject({ "ref": z.string(), "repo": z.looseObject({ "id": z.number(), "name": z.string(), "url": z.string() }), "sha": z.string() }), "id": z.number(), "number": z.number(), "url": z.string() }), z.null()])), "repository": z.looseObject({ "archive_url": z.string(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "languages_url": z.string(), "merges_url": z.string(), "milestones_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "releases_url": z.string(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "trees_url": z.string(), "url": z.string() }), "rerun_url": z.string(), "run_attempt": z.number(), "run_number": z.number(), "run_started_at": z.union([z.string(), z.number()]), "status": z.string(), "triggering_actor": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]).optional(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "workflow_id": z.number(), "workflow_url": z.string() }) });
+export interface GithubWebhookWorkflowRunCompleted {
+  "action": "completed";
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  "workflow": GithubWebhooksWorkflow;
+  "workflow_run": {
+    "actor"?: (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "artifacts_url": string;
+    "cancel_url": string;
+    "check_suite_id": number;
+    "check_suite_node_id": string;
+    "check_suite_url": string;
+    "conclusion": (string | null);
+    "created_at": (string | number);
+    "event": string;
+    "head_branch": (string | null);
+    "head_commit": {
+      "author": {
+        "email": (string | null);
+        "name": string;
+        [key: string]: unknown;
+      };
+      "committer": {
+        "email": (string | null);
+        "name": string;
+        [key: string]: unknown;
+      };
+      "id": string;
+      "message": string;
+      "timestamp": string;
+      "tree_id": string;
+      [key: string]: unknown;
+    };
+    "head_repository": {
+      "archive_url": string;
+      "assignees_url": string;
+      "blobs_url": string;
+      "branches_url": string;
+      "collaborators_url": string;
+      "comments_url": string;
+      "commits_url": string;
+      "compare_url": string;
+      "contents_url": string;
+      "contributors_url": string;
+      "deployments_url": string;
+      "description"?: (string | null) | undefined;
+      "downloads_url": string;
+      "events_url": string;
+      "fork": boolean;
+      "forks_url": string;
+      "full_name": string;
+      "git_commits_url": string;
+      "git_refs_url": string;
+      "git_tags_url": string;
+      "hooks_url": string;
+      "html_url": string;
+      "id": number;
+      "issue_comment_url": string;
+      "issue_events_url": string;
+      "issues_url": string;
+      "keys_url": string;
+      "labels_url": string;
+      "languages_url": string;
+      "merges_url": string;
+      "milestones_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "notifications_url": string;
+      "owner": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "private": boolean;
+      "pulls_url": string;
+      "releases_url": string;
+      "stargazers_url": string;
+      "statuses_url": string;
+      "subscribers_url": string;
+      "subscription_url": string;
+      "tags_url": string;
+      "teams_url": string;
+      "trees_url": string;
+      "url": string;
+      [key: string]: unknown;
+    };
+    "head_sha": string;
+    "html_url": string;
+    "id": number;
+    "jobs_url": string;
+    "logs_url": string;
+    "name": (string | null);
+    "node_id"?: string | undefined;
+    "path"?: string | undefined;
+    "previous_attempt_url": (string | null);
+    "pull_requests": Array<(
+      {
+      "base": {
+        "ref": string;
+        "repo": {
+          "id": number;
+          "name": string;
+          "url": string;
+          [key: string]: unknown;
+        };
+        "sha": string;
+        [key: string]: unknown;
+      };
+      "head": {
+        "ref": string;
+        "repo": {
+          "id": number;
+          "name": string;
+          "url": string;
+          [key: string]: unknown;
+        };
+        "sha": string;
+        [key: string]: unknown;
+      };
+      "id": number;
+      "number": number;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "repository": {
+      "archive_url": string;
+      "assignees_url": string;
+      "blobs_url": string;
+      "branches_url": string;
+      "collaborators_url": string;
+      "comments_url": string;
+      "commits_url": string;
+      "compare_url": string;
+      "contents_url": string;
+      "contributors_url": string;
+      "deployments_url": string;
+      "description"?: (string | null) | undefined;
+      "downloads_url": string;
+      "events_url": string;
+      "fork": boolean;
+      "forks_url": string;
+      "full_name": string;
+      "git_commits_url": string;
+      "git_refs_url": string;
+      "git_tags_url": string;
+      "hooks_url": string;
+      "html_url": string;
+      "id": number;
+      "issue_comment_url": string;
+      "issue_events_url": string;
+      "issues_url": string;
+      "keys_url": string;
+      "labels_url": string;
+      "languages_url": string;
+      "merges_url": string;
+      "milestones_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "notifications_url": string;
+      "owner": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "private": boolean;
+      "pulls_url": string;
+      "releases_url": string;
+      "stargazers_url": string;
+      "statuses_url": string;
+      "subscribers_url": string;
+      "subscription_url": string;
+      "tags_url": string;
+      "teams_url": string;
+      "trees_url": string;
+      "url": string;
+      [key: string]: unknown;
+    };
+    "rerun_url": string;
+    "run_attempt": number;
+    "run_number": number;
+    "run_started_at": (string | number);
+    "status": string;
+    "triggering_actor"?: (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "workflow_id": number;
+    "workflow_url": string;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+const webhookWorkflowRunCompletedSchema: z.ZodType<GithubWebhookWorkflowRunCompleted> = z.looseObject({
+  "action": z.literal("completed"),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+  "workflow": webhooksWorkflowSchema,
+  "workflow_run": z.looseObject({
+    "actor": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "artifacts_url": z.string(),
+    "cancel_url": z.string(),
+    "check_suite_id": z.number(),
+    "check_suite_node_id": z.string(),
+    "check_suite_url": z.string(),
+    "conclusion": z.union([z.string(), z.null()]),
+    "created_at": z.union([z.string(), z.number()]),
+    "event": z.string(),
+    "head_branch": z.union([z.string(), z.null()]),
+    "head_commit": z.looseObject({
+      "author": z.looseObject({
+        "email": z.union([z.string(), z.null()]),
+        "name": z.string(),
+      }),
+      "committer": z.looseObject({
+        "email": z.union([z.string(), z.null()]),
+        "name": z.string(),
+      }),
+      "id": z.string(),
+      "message": z.string(),
+      "timestamp": z.string(),
+      "tree_id": z.string(),
+    }),
+    "head_repository": z.looseObject({
+      "archive_url": z.string(),
+      "assignees_url": z.string(),
+      "blobs_url": z.string(),
+      "branches_url": z.string(),
+      "collaborators_url": z.string(),
+      "comments_url": z.string(),
+      "commits_url": z.string(),
+      "compare_url": z.string(),
+      "contents_url": z.string(),
+      "contributors_url": z.string(),
+      "deployments_url": z.string(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "downloads_url": z.string(),
+      "events_url": z.string(),
+      "fork": z.boolean(),
+      "forks_url": z.string(),
+      "full_name": z.string(),
+      "git_commits_url": z.string(),
+      "git_refs_url": z.string(),
+      "git_tags_url": z.string(),
+      "hooks_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "issue_comment_url": z.string(),
+      "issue_events_url": z.string(),
+      "issues_url": z.string(),
+      "keys_url": z.string(),
+      "labels_url": z.string(),
+      "languages_url": z.string(),
+      "merges_url": z.string(),
+      "milestones_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "notifications_url": z.string(),
+      "owner": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "private": z.boolean(),
+      "pulls_url": z.string(),
+      "releases_url": z.string(),
+      "stargazers_url": z.string(),
+      "statuses_url": z.string(),
+      "subscribers_url": z.string(),
+      "subscription_url": z.string(),
+      "tags_url": z.string(),
+      "teams_url": z.string(),
+      "trees_url": z.string(),
+      "url": z.string(),
+    }),
+    "head_sha": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "jobs_url": z.string(),
+    "logs_url": z.string(),
+    "name": z.union([z.string(), z.null()]),
+    "node_id": z.string().optional(),
+    "path": z.string().optional(),
+    "previous_attempt_url": z.union([z.string(), z.null()]),
+    "pull_requests": z.array(z.union([
+      z.looseObject({
+      "base": z.looseObject({
+        "ref": z.string(),
+        "repo": z.looseObject({
+          "id": z.number(),
+          "name": z.string(),
+          "url": z.string(),
+        }),
+        "sha": z.string(),
+      }),
+      "head": z.looseObject({
+        "ref": z.string(),
+        "repo": z.looseObject({
+          "id": z.number(),
+          "name": z.string(),
+          "url": z.string(),
+        }),
+        "sha": z.string(),
+      }),
+      "id": z.number(),
+      "number": z.number(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ])),
+    "repository": z.looseObject({
+      "archive_url": z.string(),
+      "assignees_url": z.string(),
+      "blobs_url": z.string(),
+      "branches_url": z.string(),
+      "collaborators_url": z.string(),
+      "comments_url": z.string(),
+      "commits_url": z.string(),
+      "compare_url": z.string(),
+      "contents_url": z.string(),
+      "contributors_url": z.string(),
+      "deployments_url": z.string(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "downloads_url": z.string(),
+      "events_url": z.string(),
+      "fork": z.boolean(),
+      "forks_url": z.string(),
+      "full_name": z.string(),
+      "git_commits_url": z.string(),
+      "git_refs_url": z.string(),
+      "git_tags_url": z.string(),
+      "hooks_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "issue_comment_url": z.string(),
+      "issue_events_url": z.string(),
+      "issues_url": z.string(),
+      "keys_url": z.string(),
+      "labels_url": z.string(),
+      "languages_url": z.string(),
+      "merges_url": z.string(),
+      "milestones_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "notifications_url": z.string(),
+      "owner": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "private": z.boolean(),
+      "pulls_url": z.string(),
+      "releases_url": z.string(),
+      "stargazers_url": z.string(),
+      "statuses_url": z.string(),
+      "subscribers_url": z.string(),
+      "subscription_url": z.string(),
+      "tags_url": z.string(),
+      "teams_url": z.string(),
+      "trees_url": z.string(),
+      "url": z.string(),
+    }),
+    "rerun_url": z.string(),
+    "run_attempt": z.number(),
+    "run_number": z.number(),
+    "run_started_at": z.union([z.string(), z.number()]),
+    "status": z.string(),
+    "triggering_actor": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "workflow_id": z.number(),
+    "workflow_url": z.string(),
+  }),
+});
 
 /** `webhook-workflow-run-in-progress` from the GitHub webhook OpenAPI description. */
-export const webhookWorkflowRunInProgressSchema = z.looseObject({ "action": z.literal("in_progress"), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema, "workflow": webhooksWorkflowSchema, "workflow_run": z.looseObject({ "actor": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]).optional(), "artifacts_url": z.string(), "cancel_url": z.string(), "check_suite_id": z.number(), "check_suite_node_id": z.string(), "check_suite_url": z.string(), "conclusion": z.union([z.string(), z.null()]), "created_at": z.union([z.string(), z.number()]), "event": z.string(), "head_branch": z.union([z.string(), z.null()]), "head_commit": z.looseObject({ "author": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "committer": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "id": z.string(), "message": z.string(), "timestamp": z.string(), "tree_id": z.string() }), "head_repository": z.looseObject({ "archive_url": z.string(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "languages_url": z.string(), "merges_url": z.string(), "milestones_url": z.string(), "name": z.union([z.string(), z.null()]), "node_id": z.string().optional(), "notifications_url": z.string(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "releases_url": z.string(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "trees_url": z.string(), "url": z.string() }), "head_sha": z.string(), "html_url": z.string(), "id": z.number(), "jobs_url": z.string(), "logs_url": z.string(), "name": z.union([z.string(), z.null()]), "node_id": z.string().optional(), "path": z.string().optional(), "previous_attempt_url": z.union([z.string(), z.null()]), "pull_requests": z.array(z.union([z.looseObject({ "base": z.looseObject({ "ref": z.string(), "repo": z.looseObject({ "id": z.number(), "name": z.string(), "url": z.string() }), "sha": z.string() }), "head": z.looseObject({ "ref": z.string(), "repo": z.looseObject({ "id": z.number(), "name": z.string(), "url": z.string() }), "sha": z.string() }), "id": z.number(), "number": z.number(), "url": z.string() }), z.null()])), "repository": z.looseObject({ "archive_url": z.string(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "languages_url": z.string(), "merges_url": z.string(), "milestones_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "releases_url": z.string(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "trees_url": z.string(), "url": z.string() }), "rerun_url": z.string(), "run_attempt": z.number(), "run_number": z.number(), "run_started_at": z.union([z.string(), z.number()]), "status": z.string(), "triggering_actor": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]).optional(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "workflow_id": z.number(), "workflow_url": z.string() }) });
+export interface GithubWebhookWorkflowRunInProgress {
+  "action": "in_progress";
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  "workflow": GithubWebhooksWorkflow;
+  "workflow_run": {
+    "actor"?: (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "artifacts_url": string;
+    "cancel_url": string;
+    "check_suite_id": number;
+    "check_suite_node_id": string;
+    "check_suite_url": string;
+    "conclusion": (string | null);
+    "created_at": (string | number);
+    "event": string;
+    "head_branch": (string | null);
+    "head_commit": {
+      "author": {
+        "email": (string | null);
+        "name": string;
+        [key: string]: unknown;
+      };
+      "committer": {
+        "email": (string | null);
+        "name": string;
+        [key: string]: unknown;
+      };
+      "id": string;
+      "message": string;
+      "timestamp": string;
+      "tree_id": string;
+      [key: string]: unknown;
+    };
+    "head_repository": {
+      "archive_url": string;
+      "assignees_url": string;
+      "blobs_url": string;
+      "branches_url": string;
+      "collaborators_url": string;
+      "comments_url": string;
+      "commits_url": string;
+      "compare_url": string;
+      "contents_url": string;
+      "contributors_url": string;
+      "deployments_url": string;
+      "description"?: (string | null) | undefined;
+      "downloads_url": string;
+      "events_url": string;
+      "fork": boolean;
+      "forks_url": string;
+      "full_name": string;
+      "git_commits_url": string;
+      "git_refs_url": string;
+      "git_tags_url": string;
+      "hooks_url": string;
+      "html_url": string;
+      "id": number;
+      "issue_comment_url": string;
+      "issue_events_url": string;
+      "issues_url": string;
+      "keys_url": string;
+      "labels_url": string;
+      "languages_url": string;
+      "merges_url": string;
+      "milestones_url": string;
+      "name": (string | null);
+      "node_id"?: string | undefined;
+      "notifications_url": string;
+      "owner": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "private": boolean;
+      "pulls_url": string;
+      "releases_url": string;
+      "stargazers_url": string;
+      "statuses_url": string;
+      "subscribers_url": string;
+      "subscription_url": string;
+      "tags_url": string;
+      "teams_url": string;
+      "trees_url": string;
+      "url": string;
+      [key: string]: unknown;
+    };
+    "head_sha": string;
+    "html_url": string;
+    "id": number;
+    "jobs_url": string;
+    "logs_url": string;
+    "name": (string | null);
+    "node_id"?: string | undefined;
+    "path"?: string | undefined;
+    "previous_attempt_url": (string | null);
+    "pull_requests": Array<(
+      {
+      "base": {
+        "ref": string;
+        "repo": {
+          "id": number;
+          "name": string;
+          "url": string;
+          [key: string]: unknown;
+        };
+        "sha": string;
+        [key: string]: unknown;
+      };
+      "head": {
+        "ref": string;
+        "repo": {
+          "id": number;
+          "name": string;
+          "url": string;
+          [key: string]: unknown;
+        };
+        "sha": string;
+        [key: string]: unknown;
+      };
+      "id": number;
+      "number": number;
+      "url": string;
+      [key: string]: unknown;
+    }|
+      null
+    )>;
+    "repository": {
+      "archive_url": string;
+      "assignees_url": string;
+      "blobs_url": string;
+      "branches_url": string;
+      "collaborators_url": string;
+      "comments_url": string;
+      "commits_url": string;
+      "compare_url": string;
+      "contents_url": string;
+      "contributors_url": string;
+      "deployments_url": string;
+      "description"?: (string | null) | undefined;
+      "downloads_url": string;
+      "events_url": string;
+      "fork": boolean;
+      "forks_url": string;
+      "full_name": string;
+      "git_commits_url": string;
+      "git_refs_url": string;
+      "git_tags_url": string;
+      "hooks_url": string;
+      "html_url": string;
+      "id": number;
+      "issue_comment_url": string;
+      "issue_events_url": string;
+      "issues_url": string;
+      "keys_url": string;
+      "labels_url": string;
+      "languages_url": string;
+      "merges_url": string;
+      "milestones_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "notifications_url": string;
+      "owner": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "private": boolean;
+      "pulls_url": string;
+      "releases_url": string;
+      "stargazers_url": string;
+      "statuses_url": string;
+      "subscribers_url": string;
+      "subscription_url": string;
+      "tags_url": string;
+      "teams_url": string;
+      "trees_url": string;
+      "url": string;
+      [key: string]: unknown;
+    };
+    "rerun_url": string;
+    "run_attempt": number;
+    "run_number": number;
+    "run_started_at": (string | number);
+    "status": string;
+    "triggering_actor"?: (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "workflow_id": number;
+    "workflow_url": string;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+const webhookWorkflowRunInProgressSchema: z.ZodType<GithubWebhookWorkflowRunInProgress> = z.looseObject({
+  "action": z.literal("in_progress"),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+  "workflow": webhooksWorkflowSchema,
+  "workflow_run": z.looseObject({
+    "actor": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "artifacts_url": z.string(),
+    "cancel_url": z.string(),
+    "check_suite_id": z.number(),
+    "check_suite_node_id": z.string(),
+    "check_suite_url": z.string(),
+    "conclusion": z.union([z.string(), z.null()]),
+    "created_at": z.union([z.string(), z.number()]),
+    "event": z.string(),
+    "head_branch": z.union([z.string(), z.null()]),
+    "head_commit": z.looseObject({
+      "author": z.looseObject({
+        "email": z.union([z.string(), z.null()]),
+        "name": z.string(),
+      }),
+      "committer": z.looseObject({
+        "email": z.union([z.string(), z.null()]),
+        "name": z.string(),
+      }),
+      "id": z.string(),
+      "message": z.string(),
+      "timestamp": z.string(),
+      "tree_id": z.string(),
+    }),
+    "head_repository": z.looseObject({
+      "archive_url": z.string(),
+      "assignees_url": z.string(),
+      "blobs_url": z.string(),
+      "branches_url": z.string(),
+      "collaborators_url": z.string(),
+      "comments_url": z.string(),
+      "commits_url": z.string(),
+      "compare_url": z.string(),
+      "contents_url": z.string(),
+      "contributors_url": z.string(),
+      "deployments_url": z.string(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "downloads_url": z.string(),
+      "events_url": z.string(),
+      "fork": z.boolean(),
+      "forks_url": z.string(),
+      "full_name": z.string(),
+      "git_commits_url": z.string(),
+      "git_refs_url": z.string(),
+      "git_tags_url": z.string(),
+      "hooks_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "issue_comment_url": z.string(),
+      "issue_events_url": z.string(),
+      "issues_url": z.string(),
+      "keys_url": z.string(),
+      "labels_url": z.string(),
+      "languages_url": z.string(),
+      "merges_url": z.string(),
+      "milestones_url": z.string(),
+      "name": z.union([z.string(), z.null()]),
+      "node_id": z.string().optional(),
+      "notifications_url": z.string(),
+      "owner": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "private": z.boolean(),
+      "pulls_url": z.string(),
+      "releases_url": z.string(),
+      "stargazers_url": z.string(),
+      "statuses_url": z.string(),
+      "subscribers_url": z.string(),
+      "subscription_url": z.string(),
+      "tags_url": z.string(),
+      "teams_url": z.string(),
+      "trees_url": z.string(),
+      "url": z.string(),
+    }),
+    "head_sha": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "jobs_url": z.string(),
+    "logs_url": z.string(),
+    "name": z.union([z.string(), z.null()]),
+    "node_id": z.string().optional(),
+    "path": z.string().optional(),
+    "previous_attempt_url": z.union([z.string(), z.null()]),
+    "pull_requests": z.array(z.union([
+      z.looseObject({
+      "base": z.looseObject({
+        "ref": z.string(),
+        "repo": z.looseObject({
+          "id": z.number(),
+          "name": z.string(),
+          "url": z.string(),
+        }),
+        "sha": z.string(),
+      }),
+      "head": z.looseObject({
+        "ref": z.string(),
+        "repo": z.looseObject({
+          "id": z.number(),
+          "name": z.string(),
+          "url": z.string(),
+        }),
+        "sha": z.string(),
+      }),
+      "id": z.number(),
+      "number": z.number(),
+      "url": z.string(),
+    }),
+      z.null(),
+    ])),
+    "repository": z.looseObject({
+      "archive_url": z.string(),
+      "assignees_url": z.string(),
+      "blobs_url": z.string(),
+      "branches_url": z.string(),
+      "collaborators_url": z.string(),
+      "comments_url": z.string(),
+      "commits_url": z.string(),
+      "compare_url": z.string(),
+      "contents_url": z.string(),
+      "contributors_url": z.string(),
+      "deployments_url": z.string(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "downloads_url": z.string(),
+      "events_url": z.string(),
+      "fork": z.boolean(),
+      "forks_url": z.string(),
+      "full_name": z.string(),
+      "git_commits_url": z.string(),
+      "git_refs_url": z.string(),
+      "git_tags_url": z.string(),
+      "hooks_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "issue_comment_url": z.string(),
+      "issue_events_url": z.string(),
+      "issues_url": z.string(),
+      "keys_url": z.string(),
+      "labels_url": z.string(),
+      "languages_url": z.string(),
+      "merges_url": z.string(),
+      "milestones_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "notifications_url": z.string(),
+      "owner": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "private": z.boolean(),
+      "pulls_url": z.string(),
+      "releases_url": z.string(),
+      "stargazers_url": z.string(),
+      "statuses_url": z.string(),
+      "subscribers_url": z.string(),
+      "subscription_url": z.string(),
+      "tags_url": z.string(),
+      "teams_url": z.string(),
+      "trees_url": z.string(),
+      "url": z.string(),
+    }),
+    "rerun_url": z.string(),
+    "run_attempt": z.number(),
+    "run_number": z.number(),
+    "run_started_at": z.union([z.string(), z.number()]),
+    "status": z.string(),
+    "triggering_actor": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "workflow_id": z.number(),
+    "workflow_url": z.string(),
+  }),
+});
 
 /** `webhook-workflow-run-requested` from the GitHub webhook OpenAPI description. */
-export const webhookWorkflowRunRequestedSchema = z.looseObject({ "action": z.literal("requested"), "repository": repositoryWebhooksSchema, "sender": simpleUserSchema, "workflow": webhooksWorkflowSchema, "workflow_run": z.looseObject({ "actor": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]).optional(), "artifacts_url": z.string(), "cancel_url": z.string(), "check_suite_id": z.number(), "check_suite_node_id": z.string(), "check_suite_url": z.string(), "conclusion": z.union([z.string(), z.null()]), "created_at": z.union([z.string(), z.number()]), "event": z.string(), "head_branch": z.union([z.string(), z.null()]), "head_commit": z.looseObject({ "author": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "committer": z.looseObject({ "email": z.union([z.string(), z.null()]), "name": z.string() }), "id": z.string(), "message": z.string(), "timestamp": z.string(), "tree_id": z.string() }), "head_repository": z.looseObject({ "archive_url": z.string(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "languages_url": z.string(), "merges_url": z.string(), "milestones_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "releases_url": z.string(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "trees_url": z.string(), "url": z.string() }), "head_sha": z.string(), "html_url": z.string(), "id": z.number(), "jobs_url": z.string(), "logs_url": z.string(), "name": z.union([z.string(), z.null()]), "node_id": z.string().optional(), "path": z.string().optional(), "previous_attempt_url": z.union([z.string(), z.null()]), "pull_requests": z.array(z.looseObject({ "base": z.looseObject({ "ref": z.string(), "repo": z.looseObject({ "id": z.number(), "name": z.string(), "url": z.string() }), "sha": z.string() }), "head": z.looseObject({ "ref": z.string(), "repo": z.looseObject({ "id": z.number(), "name": z.string(), "url": z.string() }), "sha": z.string() }), "id": z.number(), "number": z.number(), "url": z.string() })), "repository": z.looseObject({ "archive_url": z.string(), "assignees_url": z.string(), "blobs_url": z.string(), "branches_url": z.string(), "collaborators_url": z.string(), "comments_url": z.string(), "commits_url": z.string(), "compare_url": z.string(), "contents_url": z.string(), "contributors_url": z.string(), "deployments_url": z.string(), "description": z.union([z.string(), z.null()]).optional(), "downloads_url": z.string(), "events_url": z.string(), "fork": z.boolean(), "forks_url": z.string(), "full_name": z.string(), "git_commits_url": z.string(), "git_refs_url": z.string(), "git_tags_url": z.string(), "hooks_url": z.string(), "html_url": z.string(), "id": z.number(), "issue_comment_url": z.string(), "issue_events_url": z.string(), "issues_url": z.string(), "keys_url": z.string(), "labels_url": z.string(), "languages_url": z.string(), "merges_url": z.string(), "milestones_url": z.string(), "name": z.string(), "node_id": z.string().optional(), "notifications_url": z.string(), "owner": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]), "private": z.boolean(), "pulls_url": z.string(), "releases_url": z.string(), "stargazers_url": z.string(), "statuses_url": z.string(), "subscribers_url": z.string(), "subscription_url": z.string(), "tags_url": z.string(), "teams_url": z.string(), "trees_url": z.string(), "url": z.string() }), "rerun_url": z.string(), "run_attempt": z.number(), "run_number": z.number(), "run_started_at": z.union([z.string(), z.number()]), "status": z.string(), "triggering_actor": z.union([z.looseObject({ "id": z.number(), "login": z.string() }), z.null()]).optional(), "updated_at": z.union([z.string(), z.number()]).optional(), "url": z.string(), "workflow_id": z.number(), "workflow_url": z.string(), "display_title": z.string() }) });
+export interface GithubWebhookWorkflowRunRequested {
+  "action": "requested";
+  "repository": GithubRepositoryWebhooks;
+  "sender": GithubSimpleUser;
+  "workflow": GithubWebhooksWorkflow;
+  "workflow_run": {
+    "actor"?: (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "artifacts_url": string;
+    "cancel_url": string;
+    "check_suite_id": number;
+    "check_suite_node_id": string;
+    "check_suite_url": string;
+    "conclusion": (string | null);
+    "created_at": (string | number);
+    "event": string;
+    "head_branch": (string | null);
+    "head_commit": {
+      "author": {
+        "email": (string | null);
+        "name": string;
+        [key: string]: unknown;
+      };
+      "committer": {
+        "email": (string | null);
+        "name": string;
+        [key: string]: unknown;
+      };
+      "id": string;
+      "message": string;
+      "timestamp": string;
+      "tree_id": string;
+      [key: string]: unknown;
+    };
+    "head_repository": {
+      "archive_url": string;
+      "assignees_url": string;
+      "blobs_url": string;
+      "branches_url": string;
+      "collaborators_url": string;
+      "comments_url": string;
+      "commits_url": string;
+      "compare_url": string;
+      "contents_url": string;
+      "contributors_url": string;
+      "deployments_url": string;
+      "description"?: (string | null) | undefined;
+      "downloads_url": string;
+      "events_url": string;
+      "fork": boolean;
+      "forks_url": string;
+      "full_name": string;
+      "git_commits_url": string;
+      "git_refs_url": string;
+      "git_tags_url": string;
+      "hooks_url": string;
+      "html_url": string;
+      "id": number;
+      "issue_comment_url": string;
+      "issue_events_url": string;
+      "issues_url": string;
+      "keys_url": string;
+      "labels_url": string;
+      "languages_url": string;
+      "merges_url": string;
+      "milestones_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "notifications_url": string;
+      "owner": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "private": boolean;
+      "pulls_url": string;
+      "releases_url": string;
+      "stargazers_url": string;
+      "statuses_url": string;
+      "subscribers_url": string;
+      "subscription_url": string;
+      "tags_url": string;
+      "teams_url": string;
+      "trees_url": string;
+      "url": string;
+      [key: string]: unknown;
+    };
+    "head_sha": string;
+    "html_url": string;
+    "id": number;
+    "jobs_url": string;
+    "logs_url": string;
+    "name": (string | null);
+    "node_id"?: string | undefined;
+    "path"?: string | undefined;
+    "previous_attempt_url": (string | null);
+    "pull_requests": Array<{
+      "base": {
+        "ref": string;
+        "repo": {
+          "id": number;
+          "name": string;
+          "url": string;
+          [key: string]: unknown;
+        };
+        "sha": string;
+        [key: string]: unknown;
+      };
+      "head": {
+        "ref": string;
+        "repo": {
+          "id": number;
+          "name": string;
+          "url": string;
+          [key: string]: unknown;
+        };
+        "sha": string;
+        [key: string]: unknown;
+      };
+      "id": number;
+      "number": number;
+      "url": string;
+      [key: string]: unknown;
+    }>;
+    "repository": {
+      "archive_url": string;
+      "assignees_url": string;
+      "blobs_url": string;
+      "branches_url": string;
+      "collaborators_url": string;
+      "comments_url": string;
+      "commits_url": string;
+      "compare_url": string;
+      "contents_url": string;
+      "contributors_url": string;
+      "deployments_url": string;
+      "description"?: (string | null) | undefined;
+      "downloads_url": string;
+      "events_url": string;
+      "fork": boolean;
+      "forks_url": string;
+      "full_name": string;
+      "git_commits_url": string;
+      "git_refs_url": string;
+      "git_tags_url": string;
+      "hooks_url": string;
+      "html_url": string;
+      "id": number;
+      "issue_comment_url": string;
+      "issue_events_url": string;
+      "issues_url": string;
+      "keys_url": string;
+      "labels_url": string;
+      "languages_url": string;
+      "merges_url": string;
+      "milestones_url": string;
+      "name": string;
+      "node_id"?: string | undefined;
+      "notifications_url": string;
+      "owner": (
+        {
+        "id": number;
+        "login": string;
+        [key: string]: unknown;
+      }|
+        null
+      );
+      "private": boolean;
+      "pulls_url": string;
+      "releases_url": string;
+      "stargazers_url": string;
+      "statuses_url": string;
+      "subscribers_url": string;
+      "subscription_url": string;
+      "tags_url": string;
+      "teams_url": string;
+      "trees_url": string;
+      "url": string;
+      [key: string]: unknown;
+    };
+    "rerun_url": string;
+    "run_attempt": number;
+    "run_number": number;
+    "run_started_at": (string | number);
+    "status": string;
+    "triggering_actor"?: (
+      {
+      "id": number;
+      "login": string;
+      [key: string]: unknown;
+    }|
+      null
+    ) | undefined;
+    "updated_at"?: (string | number) | undefined;
+    "url": string;
+    "workflow_id": number;
+    "workflow_url": string;
+    "display_title": string;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+const webhookWorkflowRunRequestedSchema: z.ZodType<GithubWebhookWorkflowRunRequested> = z.looseObject({
+  "action": z.literal("requested"),
+  "repository": repositoryWebhooksSchema,
+  "sender": simpleUserSchema,
+  "workflow": webhooksWorkflowSchema,
+  "workflow_run": z.looseObject({
+    "actor": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "artifacts_url": z.string(),
+    "cancel_url": z.string(),
+    "check_suite_id": z.number(),
+    "check_suite_node_id": z.string(),
+    "check_suite_url": z.string(),
+    "conclusion": z.union([z.string(), z.null()]),
+    "created_at": z.union([z.string(), z.number()]),
+    "event": z.string(),
+    "head_branch": z.union([z.string(), z.null()]),
+    "head_commit": z.looseObject({
+      "author": z.looseObject({
+        "email": z.union([z.string(), z.null()]),
+        "name": z.string(),
+      }),
+      "committer": z.looseObject({
+        "email": z.union([z.string(), z.null()]),
+        "name": z.string(),
+      }),
+      "id": z.string(),
+      "message": z.string(),
+      "timestamp": z.string(),
+      "tree_id": z.string(),
+    }),
+    "head_repository": z.looseObject({
+      "archive_url": z.string(),
+      "assignees_url": z.string(),
+      "blobs_url": z.string(),
+      "branches_url": z.string(),
+      "collaborators_url": z.string(),
+      "comments_url": z.string(),
+      "commits_url": z.string(),
+      "compare_url": z.string(),
+      "contents_url": z.string(),
+      "contributors_url": z.string(),
+      "deployments_url": z.string(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "downloads_url": z.string(),
+      "events_url": z.string(),
+      "fork": z.boolean(),
+      "forks_url": z.string(),
+      "full_name": z.string(),
+      "git_commits_url": z.string(),
+      "git_refs_url": z.string(),
+      "git_tags_url": z.string(),
+      "hooks_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "issue_comment_url": z.string(),
+      "issue_events_url": z.string(),
+      "issues_url": z.string(),
+      "keys_url": z.string(),
+      "labels_url": z.string(),
+      "languages_url": z.string(),
+      "merges_url": z.string(),
+      "milestones_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "notifications_url": z.string(),
+      "owner": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "private": z.boolean(),
+      "pulls_url": z.string(),
+      "releases_url": z.string(),
+      "stargazers_url": z.string(),
+      "statuses_url": z.string(),
+      "subscribers_url": z.string(),
+      "subscription_url": z.string(),
+      "tags_url": z.string(),
+      "teams_url": z.string(),
+      "trees_url": z.string(),
+      "url": z.string(),
+    }),
+    "head_sha": z.string(),
+    "html_url": z.string(),
+    "id": z.number(),
+    "jobs_url": z.string(),
+    "logs_url": z.string(),
+    "name": z.union([z.string(), z.null()]),
+    "node_id": z.string().optional(),
+    "path": z.string().optional(),
+    "previous_attempt_url": z.union([z.string(), z.null()]),
+    "pull_requests": z.array(z.looseObject({
+      "base": z.looseObject({
+        "ref": z.string(),
+        "repo": z.looseObject({
+          "id": z.number(),
+          "name": z.string(),
+          "url": z.string(),
+        }),
+        "sha": z.string(),
+      }),
+      "head": z.looseObject({
+        "ref": z.string(),
+        "repo": z.looseObject({
+          "id": z.number(),
+          "name": z.string(),
+          "url": z.string(),
+        }),
+        "sha": z.string(),
+      }),
+      "id": z.number(),
+      "number": z.number(),
+      "url": z.string(),
+    })),
+    "repository": z.looseObject({
+      "archive_url": z.string(),
+      "assignees_url": z.string(),
+      "blobs_url": z.string(),
+      "branches_url": z.string(),
+      "collaborators_url": z.string(),
+      "comments_url": z.string(),
+      "commits_url": z.string(),
+      "compare_url": z.string(),
+      "contents_url": z.string(),
+      "contributors_url": z.string(),
+      "deployments_url": z.string(),
+      "description": z.union([z.string(), z.null()]).optional(),
+      "downloads_url": z.string(),
+      "events_url": z.string(),
+      "fork": z.boolean(),
+      "forks_url": z.string(),
+      "full_name": z.string(),
+      "git_commits_url": z.string(),
+      "git_refs_url": z.string(),
+      "git_tags_url": z.string(),
+      "hooks_url": z.string(),
+      "html_url": z.string(),
+      "id": z.number(),
+      "issue_comment_url": z.string(),
+      "issue_events_url": z.string(),
+      "issues_url": z.string(),
+      "keys_url": z.string(),
+      "labels_url": z.string(),
+      "languages_url": z.string(),
+      "merges_url": z.string(),
+      "milestones_url": z.string(),
+      "name": z.string(),
+      "node_id": z.string().optional(),
+      "notifications_url": z.string(),
+      "owner": z.union([
+        z.looseObject({
+        "id": z.number(),
+        "login": z.string(),
+      }),
+        z.null(),
+      ]),
+      "private": z.boolean(),
+      "pulls_url": z.string(),
+      "releases_url": z.string(),
+      "stargazers_url": z.string(),
+      "statuses_url": z.string(),
+      "subscribers_url": z.string(),
+      "subscription_url": z.string(),
+      "tags_url": z.string(),
+      "teams_url": z.string(),
+      "trees_url": z.string(),
+      "url": z.string(),
+    }),
+    "rerun_url": z.string(),
+    "run_attempt": z.number(),
+    "run_number": z.number(),
+    "run_started_at": z.union([z.string(), z.number()]),
+    "status": z.string(),
+    "triggering_actor": z.union([
+      z.looseObject({
+      "id": z.number(),
+      "login": z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    "updated_at": z.union([z.string(), z.number()]).optional(),
+    "url": z.string(),
+    "workflow_id": z.number(),
+    "workflow_url": z.string(),
+    "display_title": z.string(),
+  }),
+});
+
+/** The validated payload type of each typed event, keyed by hooklatch event `type`. */
+export interface GithubPayloads {
+  "check_run.completed": GithubWebhookCheckRunCompleted;
+  "check_run.created": GithubWebhookCheckRunCreated;
+  "check_run.requested_action": GithubWebhookCheckRunRequestedAction;
+  "check_run.rerequested": GithubWebhookCheckRunRerequested;
+  "installation.created": GithubWebhookInstallationCreated;
+  "installation.deleted": GithubWebhookInstallationDeleted;
+  "installation.new_permissions_accepted": GithubWebhookInstallationNewPermissionsAccepted;
+  "installation.suspend": GithubWebhookInstallationSuspend;
+  "installation.unsuspend": GithubWebhookInstallationUnsuspend;
+  "issue_comment.created": GithubWebhookIssueCommentCreated;
+  "issue_comment.deleted": GithubWebhookIssueCommentDeleted;
+  "issue_comment.edited": GithubWebhookIssueCommentEdited;
+  "issues.assigned": GithubWebhookIssuesAssigned;
+  "issues.closed": GithubWebhookIssuesClosed;
+  "issues.deleted": GithubWebhookIssuesDeleted;
+  "issues.demilestoned": GithubWebhookIssuesDemilestoned;
+  "issues.edited": GithubWebhookIssuesEdited;
+  "issues.labeled": GithubWebhookIssuesLabeled;
+  "issues.locked": GithubWebhookIssuesLocked;
+  "issues.milestoned": GithubWebhookIssuesMilestoned;
+  "issues.opened": GithubWebhookIssuesOpened;
+  "issues.pinned": GithubWebhookIssuesPinned;
+  "issues.reopened": GithubWebhookIssuesReopened;
+  "issues.transferred": GithubWebhookIssuesTransferred;
+  "issues.typed": GithubWebhookIssuesTyped;
+  "issues.unassigned": GithubWebhookIssuesUnassigned;
+  "issues.unlabeled": GithubWebhookIssuesUnlabeled;
+  "issues.unlocked": GithubWebhookIssuesUnlocked;
+  "issues.unpinned": GithubWebhookIssuesUnpinned;
+  "issues.untyped": GithubWebhookIssuesUntyped;
+  "ping": GithubWebhookPing;
+  "pull_request.assigned": GithubWebhookPullRequestAssigned;
+  "pull_request.auto_merge_disabled": GithubWebhookPullRequestAutoMergeDisabled;
+  "pull_request.auto_merge_enabled": GithubWebhookPullRequestAutoMergeEnabled;
+  "pull_request.closed": GithubWebhookPullRequestClosed;
+  "pull_request.converted_to_draft": GithubWebhookPullRequestConvertedToDraft;
+  "pull_request.demilestoned": GithubWebhookPullRequestDemilestoned;
+  "pull_request.dequeued": GithubWebhookPullRequestDequeued;
+  "pull_request.edited": GithubWebhookPullRequestEdited;
+  "pull_request.enqueued": GithubWebhookPullRequestEnqueued;
+  "pull_request.labeled": GithubWebhookPullRequestLabeled;
+  "pull_request.locked": GithubWebhookPullRequestLocked;
+  "pull_request.milestoned": GithubWebhookPullRequestMilestoned;
+  "pull_request.opened": GithubWebhookPullRequestOpened;
+  "pull_request.ready_for_review": GithubWebhookPullRequestReadyForReview;
+  "pull_request.reopened": GithubWebhookPullRequestReopened;
+  "pull_request.review_request_removed": GithubWebhookPullRequestReviewRequestRemoved;
+  "pull_request.review_requested": GithubWebhookPullRequestReviewRequested;
+  "pull_request.synchronize": GithubWebhookPullRequestSynchronize;
+  "pull_request.unassigned": GithubWebhookPullRequestUnassigned;
+  "pull_request.unlabeled": GithubWebhookPullRequestUnlabeled;
+  "pull_request.unlocked": GithubWebhookPullRequestUnlocked;
+  "push": GithubWebhookPush;
+  "release.created": GithubWebhookReleaseCreated;
+  "release.deleted": GithubWebhookReleaseDeleted;
+  "release.edited": GithubWebhookReleaseEdited;
+  "release.prereleased": GithubWebhookReleasePrereleased;
+  "release.published": GithubWebhookReleasePublished;
+  "release.released": GithubWebhookReleaseReleased;
+  "release.unpublished": GithubWebhookReleaseUnpublished;
+  "workflow_run.completed": GithubWebhookWorkflowRunCompleted;
+  "workflow_run.in_progress": GithubWebhookWorkflowRunInProgress;
+  "workflow_run.requested": GithubWebhookWorkflowRunRequested;
+}
+
+/** Every event type with a typed payload schema. */
+export type GithubTypedEventType = keyof GithubPayloads;
 
 /** Typed payload schema of each typed event, keyed by hooklatch event `type`. */
-export const githubPayloadSchemas = {
+export const githubPayloadSchemas: {
+  readonly [K in GithubTypedEventType]: z.ZodType<GithubPayloads[K]>;
+} = {
   "check_run.completed": webhookCheckRunCompletedSchema,
   "check_run.created": webhookCheckRunCreatedSchema,
   "check_run.requested_action": webhookCheckRunRequestedActionSchema,
@@ -348,10 +18726,7 @@ export const githubPayloadSchemas = {
   "workflow_run.completed": webhookWorkflowRunCompletedSchema,
   "workflow_run.in_progress": webhookWorkflowRunInProgressSchema,
   "workflow_run.requested": webhookWorkflowRunRequestedSchema,
-} as const;
-
-/** Every event type with a typed payload schema. */
-export type GithubTypedEventType = keyof typeof githubPayloadSchemas;
+};
 
 /**
  * Every other event type the OpenAPI documents. These parse with the envelope only; an event
@@ -557,8 +18932,3 @@ export type GithubUntypedEventType =
   | "workflow_job.queued"
   | "workflow_job.waiting"
 ;
-
-/** The validated payload type of each typed event. */
-export type GithubPayloads = {
-  [K in GithubTypedEventType]: z.infer<(typeof githubPayloadSchemas)[K]>;
-};

@@ -1,30 +1,20 @@
 /**
- * Stripe's own example objects (stripe/openapi fixtures3.json), shared outside the repo at
- * `<repo>/../shared/fixtures/stripe/fixtures3.json`. Missing fixtures skip locally but fail in CI,
- * so a CI run can never pass without exercising the schemas against real objects.
+ * Stripe's own example objects (stripe/openapi `openapi/fixtures3.json`), kept in this repository
+ * at test/fixtures/stripe-openapi/ with their origin in SOURCE.md, so every clone runs the
+ * schema tests against them.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { StripeTypedEventType } from '../../src/index';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-/** Where the fixtures are expected. */
-export const FIXTURES_PATH = resolve(repoRoot, '../shared/fixtures/stripe/fixtures3.json');
 
 type Resources = Record<string, Record<string, unknown>>;
 
-function load(): Resources | undefined {
-  if (!existsSync(FIXTURES_PATH)) {
-    if (process.env.CI)
-      throw new Error(`Stripe fixtures missing at ${FIXTURES_PATH} (required in CI).`);
-    return undefined;
-  }
-  return (JSON.parse(readFileSync(FIXTURES_PATH, 'utf8')) as { resources: Resources }).resources;
-}
+/** Where the fixtures live. */
+export const FIXTURES_URL = new URL('../fixtures/stripe-openapi/fixtures3.json', import.meta.url);
 
-/** Every fixture resource by name (`payment_intent`, `checkout.session`...), or undefined. */
-export const resources = load();
+/** Every fixture resource by name (`payment_intent`, `checkout.session`...). */
+export const resources: Resources = (
+  JSON.parse(readFileSync(FIXTURES_URL, 'utf8')) as { resources: Resources }
+).resources;
 
 /** The fixture resource whose object each typed event type carries. */
 export const RESOURCE_OF: Record<StripeTypedEventType, string> = {
@@ -48,34 +38,24 @@ export const RESOURCE_OF: Record<StripeTypedEventType, string> = {
   'customer.subscription.deleted': 'subscription',
 };
 
-/** The fixture resource `name`; throws when fixtures are loaded but the name is unknown. */
+/** The fixture resource `name`; throws when the name is unknown. */
 export function resource(name: string): Record<string, unknown> {
-  const found = resources?.[name];
+  const found = resources[name];
   if (found === undefined) throw new Error(`No fixture resource ${name}`);
   return found;
 }
 
-/**
- * A snapshot event around `object`, built from the fixture `event` envelope. Works without the
- * fixtures too (a minimal envelope), for tests that do not need Stripe's objects.
- */
+/** A snapshot event around `object`, built from the fixture `event` envelope. */
 export function eventWith(
   type: string,
   object: Record<string, unknown>,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const base = resources?.event ?? {
-    object: 'event',
-    api_version: '2024-06-20',
-    created: 1_721_954_000,
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-  };
+  const base = resource('event');
   return { ...base, id: `evt_${type.replaceAll('.', '_')}`, type, data: { object }, ...overrides };
 }
 
-/** A small, self-contained `payment_intent` (for tests that must run without fixtures). */
+/** A small, self-contained `payment_intent`, for tests that build objects by hand. */
 export const MINIMAL_PAYMENT_INTENT = {
   id: 'pi_123',
   object: 'payment_intent',
