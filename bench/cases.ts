@@ -124,7 +124,8 @@ export function parseCases(): BenchCase[] {
   return [stripeCase(), githubCase(), standardWebhooksCase()];
 }
 
-function eventWithKey(key: string): WebhookEvent {
+/** A verified event with a fresh key (shared with bench/observe.ts). */
+export function eventWithKey(key: string): WebhookEvent {
   return {
     provider: 'bench',
     type: 'bench.event',

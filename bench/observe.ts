@@ -8,37 +8,23 @@
  * - `observe: nobody listening`: the price of being observable at all; it must stay near 1.0.
  * - `observe: metrics()`: with an in-process recorder subscribed to every channel.
  */
-import { memoryStore, metrics, processOnce, type WebhookEvent } from '../packages/core/src/index';
+import { memoryStore, metrics, processOnce } from '../packages/core/src/index';
 import { resolveProcessConfig } from '../packages/core/src/process/options';
 import { runOnce } from '../packages/core/src/process/run-once';
-import type { BenchCase } from './cases';
-
-function event(key: string): WebhookEvent {
-  return {
-    provider: 'bench',
-    type: 'bench.event',
-    id: key,
-    idSource: 'event',
-    dedupeKey: `bench:${key}`,
-    occurredAt: new Date(),
-    receivedAt: new Date(),
-    meta: {},
-    payload: null,
-  };
-}
+import { type BenchCase, eventWithKey } from './cases';
 
 export function observeCases(): BenchCase[] {
   let n = 0;
   const handler = () => ({ ok: true });
   const store = memoryStore();
-  const baseline = () => runOnce(resolveProcessConfig(store, handler, {}), event(`b${n++}`));
+  const baseline = () => runOnce(resolveProcessConfig(store, handler, {}), eventWithKey(`b${n++}`));
   // Subscribed on the case's first call (the warm-up), so the first case runs with nobody listening.
   let recorder: ReturnType<typeof metrics> | undefined;
   return [
     {
       name: 'observe: nobody listening',
       peerName: 'the pipeline without observation',
-      ours: () => processOnce(store, event(`o${n++}`), handler),
+      ours: () => processOnce(store, eventWithKey(`o${n++}`), handler),
       peer: baseline,
     },
     {
@@ -46,7 +32,7 @@ export function observeCases(): BenchCase[] {
       peerName: 'the pipeline without observation',
       ours: () => {
         recorder ??= metrics();
-        return processOnce(store, event(`m${n++}`), handler);
+        return processOnce(store, eventWithKey(`m${n++}`), handler);
       },
       peer: baseline,
       close: async () => {

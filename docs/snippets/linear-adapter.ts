@@ -39,6 +39,7 @@ export function linear(options: LinearOptions) {
     retentionMs: 24 * 60 * 60 * 1000, // longer than the provider's whole retry schedule
     maxDepth: options.maxDepth, // deeper bodies: PAYLOAD_TOO_DEEP (400); default 128
     // Left out of event.digest, so a retry re-stamped with a new send time is no `mismatch`.
+    digestExclude: VOLATILE_FIELDS,
     // hex HMAC-SHA256 of the raw body; `secrets: [new, old]` during a rotation.
     verify: hmacHeaderVerifier({
       provider: 'linear',

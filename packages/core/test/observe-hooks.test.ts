@@ -11,27 +11,21 @@ import {
   processOnce,
   type WebhookEvent,
 } from '../src/index';
+import { blockedHandler } from './support/blocked-handler';
 import { faultyStore } from './support/faulty-store';
 import { signedInput, testAdapter } from './support/hmac-adapter';
+import { testEvent } from './support/test-event';
 
 const adapter = testAdapter();
 
-function event(id: string, extra: Partial<WebhookEvent> = {}): WebhookEvent {
-  return {
-    provider: 'test',
-    type: 'order.paid',
-    id,
-    idSource: 'event',
-    dedupeKey: `test:${id}`,
-    occurredAt: new Date(0),
+const event = (id: string, extra: Partial<WebhookEvent> = {}) =>
+  testEvent(id, {
     receivedAt: new Date('2026-01-02T03:04:05.000Z'),
     deliveryId: `dlv_${id}`,
     attempt: 2,
-    meta: {},
     payload: { secret: 'PAYLOAD' },
     ...extra,
-  };
-}
+  });
 
 const facts = (id: string) => ({
   provider: 'test',
@@ -66,25 +60,11 @@ describe('hooks', () => {
     const options = { hooks, logger: false as const };
     await processOnce(store, event('e2'), () => 'ok', options);
     await processOnce(store, event('e2'), () => 'again', options);
-    let release: () => void = () => {};
-    let started: () => void = () => {};
-    const running = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    const first = processOnce(
-      store,
-      event('e3'),
-      () => {
-        started();
-        return new Promise<void>((resolve) => {
-          release = resolve;
-        });
-      },
-      options,
-    );
-    await running;
+    const slow = blockedHandler();
+    const first = processOnce(store, event('e3'), slow.handler, options);
+    await slow.started;
     await processOnce(store, event('e3'), () => 'never', options);
-    release();
+    slow.release();
     await first;
     await processOnce(
       store,

@@ -4,32 +4,15 @@
  * no line ever holds the payload, a secret or a handler's error message.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  handleWebhook,
-  type Logger,
-  memoryStore,
-  processOnce,
-  type WebhookEvent,
-} from '../src/index';
+import { handleWebhook, type Logger, memoryStore, processOnce } from '../src/index';
 import { faultyStore } from './support/faulty-store';
 import { SECRET, signedInput, testAdapter } from './support/hmac-adapter';
+import { testEvent } from './support/test-event';
 
 const adapter = testAdapter();
 const HANDLER_SECRET = 'sk_live_HANDLER_SECRET';
 
-function event(id: string): WebhookEvent {
-  return {
-    provider: 'test',
-    type: 'order.paid',
-    id,
-    idSource: 'event',
-    dedupeKey: `test:${id}`,
-    occurredAt: new Date(0),
-    receivedAt: new Date(0),
-    meta: {},
-    payload: { card: 'PAYLOAD-4242' },
-  };
-}
+const event = (id: string) => testEvent(id, { payload: { card: 'PAYLOAD-4242' } });
 
 const failing = () => {
   throw Object.assign(new Error(`charge failed for ${HANDLER_SECRET}`), { code: 'E_CHARGE' });

@@ -6,11 +6,12 @@ import {
   memoryStore,
   metrics,
   processOnce,
-  type WebhookEvent,
 } from '../src/index';
+import { blockedHandler } from './support/blocked-handler';
 import { faultyStore } from './support/faulty-store';
 import { signedInput, testAdapter } from './support/hmac-adapter';
 import { parsePrometheus } from './support/prometheus-parser';
+import { testEvent } from './support/test-event';
 
 const adapter = testAdapter();
 const recorders: MetricsRecorder[] = [];
@@ -23,19 +24,7 @@ afterEach(() => {
   for (const r of recorders.splice(0)) r.close();
 });
 
-function event(id: string, type = 'order.paid'): WebhookEvent {
-  return {
-    provider: 'test',
-    type,
-    id,
-    idSource: 'event',
-    dedupeKey: `test:${id}`,
-    occurredAt: new Date(0),
-    receivedAt: new Date(0),
-    meta: {},
-    payload: {},
-  };
-}
+const event = (id: string, type = 'order.paid') => testEvent(id, { type });
 
 const quiet = { logger: false as const };
 
@@ -44,26 +33,12 @@ async function traffic(recorder: MetricsRecorder): Promise<number> {
   const store = memoryStore();
   await processOnce(store, event('a'), () => 'ok', quiet);
   await processOnce(store, event('a'), () => 'ok', quiet);
-  let release: () => void = () => {};
-  let started: () => void = () => {};
-  const running = new Promise<void>((resolve) => {
-    started = resolve;
-  });
-  const slow = processOnce(
-    store,
-    event('b'),
-    () => {
-      started();
-      return new Promise<void>((resolve) => {
-        release = resolve;
-      });
-    },
-    quiet,
-  );
-  await running;
+  const blocked = blockedHandler();
+  const slow = processOnce(store, event('b'), blocked.handler, quiet);
+  await blocked.started;
   const runningNow = recorder.snapshot().handlersRunning;
   await processOnce(store, event('b'), () => 'never', quiet);
-  release();
+  blocked.release();
   await slow;
   await processOnce(
     store,

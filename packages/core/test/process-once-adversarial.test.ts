@@ -143,7 +143,9 @@ describe('context.complete called more than once', () => {
 
   it('a retried call after a store blip completes what is left, and is true', async () => {
     // Replay guard: the digest key is marked, the event key's mark fails once.
-    const store = faultyStore(memoryStore(), { complete: (call) => (call === 2 ? 'throw' : undefined) });
+    const store = faultyStore(memoryStore(), {
+      complete: (call) => (call === 2 ? 'throw' : undefined),
+    });
     const { warnings, onWarning } = collect();
     const event = freshEvent();
     let seen: unknown;
@@ -194,7 +196,7 @@ describe('the replay guard marks the digest key before the event key', () => {
       async complete(key, token, options) {
         if (slow.test(key)) await sleep(ms);
         const done = await inner.complete(key, token, options);
-        const digest = (await inner.list?.({ prefix: 'test:digest:' })) ?? [];
+        const digest = (await inner.list?.({ prefix: '#digest:test:' })) ?? [];
         applied.push({ key, digestDone: digest.some((r) => r.state === 'completed') });
         return done;
       },
@@ -203,7 +205,7 @@ describe('the replay guard marks the digest key before the event key', () => {
   }
 
   it('context.complete without tx: the event key is marked only after the digest key', async () => {
-    const { store, applied } = slowToApply(memoryStore(), /:digest:/, 40);
+    const { store, applied } = slowToApply(memoryStore(), /^#digest:/, 40);
     const event = freshEvent();
     await processOnce(store, event, async (_e, ctx) => ctx.complete(), { replayGuard: 'digest' });
     // A crash right after the event key's mark must leave the digest key marked too, or a
@@ -300,14 +302,69 @@ describe('a handler that never settles', () => {
       const event = { provider: 'p', type: 't', id: 'h', dedupeKey: 'p:h', payload: {} };
       void processOnce(memoryStore(), event, () => new Promise(() => {}), { leaseMs: 60000, logger: false });
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      timeout: 8_000,
-      encoding: 'utf8',
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        timeout: 8_000,
+        encoding: 'utf8',
+      },
+    );
     expect({ signal: child.signal, status: child.status, stderr: child.stderr }).toEqual({
       signal: null,
       status: 0,
       stderr: '',
     });
   }, 15_000);
+});
+
+describe('complete({ tx }) on the memory store, which has no transactions', () => {
+  it('is CONFIG_INVALID, so a rolled-back handler is retried instead of answered duplicate', async () => {
+    const store = memoryStore();
+    const event = freshEvent();
+    let runs = 0;
+    const handler = async (
+      _e: unknown,
+      ctx: { complete(o: { tx: unknown }): Promise<boolean> },
+    ) => {
+      runs++;
+      if (runs > 1) return 'done';
+      // The docs' pattern: the mark "in" the transaction, then the transaction rolls back.
+      await ctx.complete({ tx: { fake: 'transaction' } }).catch(() => {});
+      throw new Error('rolled back');
+    };
+    expect(await processOnce(store, event, handler, { logger: false })).toMatchObject({
+      outcome: 'failed',
+    });
+    const retry = await processOnce(store, event, handler, { logger: false });
+    expect(retry).toMatchObject({ outcome: 'processed', status: 200 });
+    expect(runs).toBe(2);
+  });
+});
+
+describe('replay guard: an unsigned ID cannot reach the digest keys', () => {
+  it('a captured delivery re-sent under the ID "digest:<digest of B>" does not drop event B', async () => {
+    // GitHub's X-GitHub-Delivery (like Shopify's and Qualio's IDs) is outside the signature, so
+    // the event key `${provider}:${id}` is the sender's to choose. If it could equal a digest
+    // key, one captured body would plant a completed mark for any payload the attacker can
+    // predict, and that event would later be answered 200 `duplicate` without ever running.
+    const store = memoryStore();
+    const options = { replayGuard: 'digest' as const, logger: false as const };
+    const digestA = `sha256:${'a1'.repeat(32)}`;
+    const digestB = `sha256:${'b2'.repeat(32)}`;
+    const ran: string[] = [];
+    const handler = (e: WebhookEvent) => {
+      ran.push(e.id);
+      return 'ok';
+    };
+    const withId = (id: string, digest: string) =>
+      ({ ...freshEvent(digest), id, dedupeKey: `test:${id}` }) as WebhookEvent;
+
+    await processOnce(store, withId('guid-a', digestA), handler, options);
+    const forged = await processOnce(store, withId(`digest:${digestB}`, digestA), handler, options);
+    expect(forged.outcome).toBe('duplicate'); // the replay itself is caught
+    const legit = await processOnce(store, withId('guid-b', digestB), handler, options);
+    expect(legit).toMatchObject({ outcome: 'processed', status: 200 });
+    expect(ran).toEqual(['guid-a', 'guid-b']);
+  });
 });

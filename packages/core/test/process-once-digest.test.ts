@@ -99,7 +99,7 @@ describe("replayGuard: 'digest'", () => {
     expect((await store.get('test:evt_fresh'))?.state).toBe('completed');
     const again = await processOnce(store, replayed, () => ({ run: ++runs }), guard);
     expect(again).toMatchObject({ outcome: 'duplicate', via: 'key' });
-    expect(await store.get(`test:digest:${original.digest}`)).toMatchObject({
+    expect(await store.get(`#digest:test:${original.digest}`)).toMatchObject({
       state: 'completed',
       result: { run: 1 },
     });
@@ -128,7 +128,7 @@ describe("replayGuard: 'digest'", () => {
       guard,
     );
     expect(failed.outcome).toBe('failed');
-    expect(await store.get(`test:digest:${original.digest}`)).toBeNull();
+    expect(await store.get(`#digest:test:${original.digest}`)).toBeNull();
     expect((await processOnce(store, replayed, () => 'ok', guard)).outcome).toBe('processed');
   });
 
@@ -147,7 +147,7 @@ describe("replayGuard: 'digest'", () => {
     const store = faultyStore(memoryStore());
     await processOnce(store, original, () => 1, guard);
     const completes = store.log.filter((c) => c.method === 'complete').map((c) => c.key);
-    expect(completes).toEqual([`test:digest:${original.digest}`, 'test:evt_dg']);
+    expect(completes).toEqual([`#digest:test:${original.digest}`, 'test:evt_dg']);
   });
 
   it('a different body under the same ID is still a mismatch with the guard on', async () => {

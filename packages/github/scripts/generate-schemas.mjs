@@ -75,7 +75,11 @@ const spec = JSON.parse(readFileSync(specPath, 'utf8'));
 const components = spec.components.schemas;
 
 const pascal = (name) =>
-  name.replace(/(?:^|[^A-Za-z0-9]+)(.)?/g, (_, c) => (c ? c.toUpperCase() : ''));
+  name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('');
 const identifier = (name) => `${pascal(name).replace(/^./, (c) => c.toLowerCase())}Schema`;
 const typeName = (name) => `Github${pascal(name)}`;
 
@@ -86,9 +90,20 @@ const typeName = (name) => `Github${pascal(name)}`;
 const UNKNOWN = { z: 'z.unknown()', t: 'unknown' };
 const INDENT = '  ';
 
-/** Component schemas in emit order (dependencies first): name -> converted node. */
+/**
+ * Named schemas in emit order (dependencies first): the components, plus inline shapes the
+ * OpenAPI repeats (the same pull request object under every `pull_request` action), which are
+ * hoisted into one shared type each so the declaration file spells them once.
+ */
 const emitted = new Map();
 const visiting = new Set();
+/** Pass 1 counts how often each inline shape occurs; pass 2 hoists those seen twice or more. */
+const counts = new Map();
+let hoisting = false;
+const hoisted = new Map();
+const usedTypeNames = new Set(Object.keys(components).map((name) => typeName(name)));
+/** Shapes shorter than this (compact zod code) stay inline: naming them saves nothing. */
+const HOIST_MIN_LENGTH = 60;
 
 function refName(ref) {
   return ref.split('/').pop();
@@ -98,10 +113,57 @@ function emitComponent(name) {
   if (emitted.has(name)) return true;
   if (visiting.has(name)) return false; // a cycle: the caller falls back to z.lazy
   visiting.add(name);
-  const node = toZod(components[name], name, '');
+  const node = convert(components[name], name, '', name);
   visiting.delete(name);
-  emitted.set(name, node);
+  const doc = `\`${name}\` (GitHub webhook OpenAPI).`;
+  emitted.set(name, { type: typeName(name), id: identifier(name), doc, node });
   return true;
+}
+
+/** A free type name for a hoisted shape found under property `hint`. */
+function sharedName(hint) {
+  const base = typeName(hint);
+  let name = base;
+  for (let n = 2; usedTypeNames.has(name); n++) name = `${base}${n}`;
+  usedTypeNames.add(name);
+  return name;
+}
+
+/** The zod code of a converted node without layout: equal keys mean equal schemas and types. */
+const compact = (code) =>
+  code
+    .replace(/("(?:[^"\\]|\\.)*")|\s+/g, (_, literal) => literal ?? '')
+    .replace(/,([)\]}])/g, '$1');
+/** Pass 1's key of each inline node, per owner kind (the pinned `action` literal differs). */
+const keys = new WeakMap();
+
+/**
+ * Convert `node`; an inline shape whose code occurs more than once (two JSON nodes that differ
+ * only in descriptions, examples or optional fields give the same code) becomes a reference to
+ * one shared type.
+ */
+function toZod(node, owner, indent, hint) {
+  if (!node || typeof node !== 'object' || node.$ref) return convert(node, owner, indent, hint);
+  const kind = owner?.startsWith('webhook-') ? 'webhook' : 'other';
+  if (!hoisting) {
+    const out = convert(node, owner, indent, hint);
+    const key = `${kind}:${compact(out.z)}`;
+    keys.set(node, { ...keys.get(node), [kind]: key });
+    if (key.length >= HOIST_MIN_LENGTH) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return out;
+  }
+  const key = keys.get(node)?.[kind];
+  if (key === undefined || (counts.get(key) ?? 0) < 2) return convert(node, owner, indent, hint);
+  let shared = hoisted.get(key);
+  if (!shared) {
+    const type = sharedName(hint);
+    const id = `${type.replace(/^Github/, '').replace(/^./, (c) => c.toLowerCase())}Schema`;
+    const doc = `Repeated inline shape, first seen as \`${hint}\` in \`${owner}\`.`;
+    shared = { type, id, doc, node: convert(node, owner, '', hint) };
+    hoisted.set(key, shared);
+    emitted.set(`shared:${type}`, shared);
+  }
+  return { z: shared.id, t: shared.type };
 }
 
 function baseType(type) {
@@ -128,37 +190,60 @@ function list(open, items, close, indent, separator = ', ') {
   return `${open}\n${items.map((item) => `${inner}${item}`).join(`${separator.trim()}\n`)}${separator.trim() === ',' ? ',' : ''}\n${indent}${close}`;
 }
 
+/**
+ * TypeScript operands joined by `op` (` | ` or ` & `), one per line (with a leading `op`) when
+ * any is multi-line or the whole is long. An intersection parenthesizes its union operands.
+ */
+function typeList(parts, op, indent) {
+  const items = parts.map((p) => (op === '&' && p.u ? `(${p.t})` : p.t));
+  const inline = items.join(` ${op} `);
+  if (inline.length <= 80 && !inline.includes('\n')) return inline;
+  const inner = `${indent}${INDENT}`;
+  return items.map((item) => `\n${inner}${op} ${item}`).join('');
+}
+
 function union(parts, indent) {
   const unique = [...new Map(parts.map((p) => [p.z, p])).values()];
   if (unique.some((p) => p.z === UNKNOWN.z)) return UNKNOWN;
   if (unique.length === 1) return unique[0];
   return {
-    z: list('z.union([', unique.map((p) => p.z), '])', indent),
-    t: list('(', unique.map((p) => p.t), ')', indent, ' | '),
+    z: list(
+      'z.union([',
+      unique.map((p) => p.z),
+      '])',
+      indent,
+    ),
+    t: typeList(unique, '|', indent),
+    u: true,
   };
 }
 
-/** Convert one JSON schema node. `owner` names the component, for RELAXED lookups. */
-function toZod(node, owner, indent) {
+/** Convert one JSON schema node. `owner` names the component, `hint` the property. */
+function convert(node, owner, indent, hint) {
   if (!node || typeof node !== 'object') return UNKNOWN;
   if (node.$ref) {
     const name = refName(node.$ref);
     if (emitComponent(name)) return { z: identifier(name), t: typeName(name) };
-    return { z: `z.lazy((): z.ZodType<${typeName(name)}> => ${identifier(name)})`, t: typeName(name) };
+    return {
+      z: `z.lazy((): z.ZodType<${typeName(name)}> => ${identifier(name)})`,
+      t: typeName(name),
+    };
   }
   if (node.allOf) {
-    const parts = node.allOf.map((n) => toZod(n, owner, indent)).filter((p) => p.z !== UNKNOWN.z);
+    const parts = node.allOf
+      .map((n) => toZod(n, owner, indent, hint))
+      .filter((p) => p.z !== UNKNOWN.z);
     if (parts.length === 0) return UNKNOWN;
     return parts.reduce((a, b) => ({
       z: list('z.intersection(', [a.z, b.z], ')', indent),
-      t: list('(', [a.t, b.t], ')', indent, ' & '),
+      t: typeList([a, b], '&', indent),
     }));
   }
   const variants = node.anyOf ?? node.oneOf;
   let out;
   if (variants) {
     out = union(
-      variants.map((n) => toZod(n, owner, indent)),
+      variants.map((n) => toZod(n, owner, indent, hint)),
       indent,
     );
   } else {
@@ -168,19 +253,19 @@ function toZod(node, owner, indent) {
     }
     if (types.length === 0 && node.properties) types.push('object');
     out = union(
-      types.map((t) => typeNode(t, node, owner, indent)),
+      types.map((t) => typeNode(t, node, owner, indent, hint)),
       indent,
     );
   }
   if (node.nullable === true && out.z !== UNKNOWN.z) {
-    out = { z: `${out.z}.nullable()`, t: `(${out.t} | null)` };
+    out = { z: `${out.z}.nullable()`, t: `${out.t} | null`, u: true };
   }
   return out;
 }
 
-function typeNode(type, node, owner, indent) {
+function typeNode(type, node, owner, indent, hint) {
   if (type === 'array') {
-    const item = toZod(node.items, owner, indent);
+    const item = toZod(node.items, owner, indent, `${hint}-item`);
     return { z: `z.array(${item.z})`, t: `Array<${item.t}>` };
   }
   if (type !== 'object') return baseType(type);
@@ -193,25 +278,32 @@ function typeNode(type, node, owner, indent) {
     let field =
       owner?.startsWith('webhook-') && key === 'action' && value.enum?.length === 1
         ? { z: `z.literal(${JSON.stringify(value.enum[0])})`, t: JSON.stringify(value.enum[0]) }
-        : toZod(value, owner, inner);
+        : toZod(value, owner, inner, key);
     // GitHub sends some timestamps as Unix seconds (push repository, installation) despite the
     // OpenAPI's date-time strings. (Their schemas are `string`, `string | null` or already
     // `number | string`, so widening the first `string` is exact for both forms.)
     if (key.endsWith('_at') && field.z.includes('z.string()') && !field.z.includes('z.number()')) {
       field = {
         z: field.z.replace('z.string()', 'z.union([z.string(), z.number()])'),
-        t: field.t.replace(/\bstring\b/, '(string | number)'),
+        t: field.t.replace(/\bstring\b/, 'string | number'),
+        u: true,
       };
     }
     const optional = RELAXED.has(key);
-    const name = JSON.stringify(key);
+    // Quotes only where needed: the declaration file keeps them, once per property.
+    const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
     zodFields.push(`${inner}${name}: ${field.z}${optional ? '.optional()' : ''},`);
-    typeFields.push(`${inner}${name}${optional ? '?' : ''}: ${field.t}${optional ? ' | undefined' : ''};`);
+    typeFields.push(
+      `${inner}${name}${optional ? '?' : ''}: ${field.t}${optional ? ' | undefined' : ''};`,
+    );
   }
   // Loose objects: unknown fields pass through, typed as unknown.
   typeFields.push(`${inner}[key: string]: unknown;`);
   return {
-    z: zodFields.length === 0 ? 'z.looseObject({})' : `z.looseObject({\n${zodFields.join('\n')}\n${indent}})`,
+    z:
+      zodFields.length === 0
+        ? 'z.looseObject({})'
+        : `z.looseObject({\n${zodFields.join('\n')}\n${indent}})`,
     t: `{\n${typeFields.join('\n')}\n${indent}}`,
     object: true,
   };
@@ -237,7 +329,10 @@ for (const [key, webhook] of Object.entries(spec.webhooks)) {
   else untyped.add(type);
 }
 events.sort((a, b) => a.type.localeCompare(b.type));
-for (const e of events) emitComponent(e.name);
+for (const e of events) emitComponent(e.name); // pass 1: count the inline shapes
+emitted.clear();
+hoisting = true;
+for (const e of events) emitComponent(e.name); // pass 2: emit, hoisting repeated shapes
 
 const lines = [
   '// GENERATED FILE, DO NOT EDIT. Produced by packages/github/scripts/generate-schemas.mjs from',
@@ -248,19 +343,19 @@ const lines = [
   "import { z } from 'zod';",
   '',
 ];
-for (const [name, node] of emitted) {
-  lines.push(`/** \`${name}\` from the GitHub webhook OpenAPI description. */`);
+for (const { type, id, doc, node } of emitted.values()) {
+  lines.push(`/** ${doc} */`);
   lines.push(
-    node.object
-      ? `export interface ${typeName(name)} ${node.t}`
-      : `export type ${typeName(name)} = ${node.t};`,
+    node.object ? `export interface ${type} ${node.t}` : `export type ${type} = ${node.t};`,
   );
-  lines.push(`const ${identifier(name)}: z.ZodType<${typeName(name)}> = ${node.z};`);
+  lines.push(`const ${id}: z.ZodType<${type}> = ${node.z};`);
   lines.push('');
 }
-lines.push('/** The validated payload type of each typed event, keyed by hooklatch event `type`. */');
+lines.push(
+  '/** The validated payload type of each typed event, keyed by hooklatch event `type`. */',
+);
 lines.push('export interface GithubPayloads {');
-for (const e of events) lines.push(`  ${JSON.stringify(e.type)}: ${typeName(e.name)};`);
+for (const e of events) lines.push(`  ${JSON.stringify(e.type)}: ${emitted.get(e.name).type};`);
 lines.push('}');
 lines.push('');
 lines.push('/** Every event type with a typed payload schema. */');
@@ -270,7 +365,7 @@ lines.push('/** Typed payload schema of each typed event, keyed by hooklatch eve
 lines.push('export const githubPayloadSchemas: {');
 lines.push('  readonly [K in GithubTypedEventType]: z.ZodType<GithubPayloads[K]>;');
 lines.push('} = {');
-for (const e of events) lines.push(`  ${JSON.stringify(e.type)}: ${identifier(e.name)},`);
+for (const e of events) lines.push(`  ${JSON.stringify(e.type)}: ${emitted.get(e.name).id},`);
 lines.push('};');
 lines.push('');
 lines.push('/**');
@@ -288,4 +383,6 @@ lines.push('');
 
 const outPath = join(here, '..', 'src', 'generated', 'schemas.ts');
 writeFileSync(outPath, lines.join('\n'));
-console.log(`wrote ${outPath}: ${events.length} event types, ${emitted.size} schemas`);
+console.log(
+  `wrote ${outPath}: ${events.length} event types, ${emitted.size - hoisted.size} component and ${hoisted.size} shared schemas`,
+);

@@ -4,6 +4,7 @@
  */
 import { type DedupeStore, handleWebhook, memoryStore } from '@hooklatch/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blockedHandler } from '../../core/test/support/blocked-handler';
 import { faultyStore } from '../../core/test/support/faulty-store';
 import { signedInput, testAdapter } from '../../core/test/support/hmac-adapter';
 import { instrument, SCOPE, VERSION } from '../src/index';
@@ -196,20 +197,11 @@ describe('@hooklatch/otel spans and metrics', () => {
   it('in-flight: the copy is answered 409 from a live claim, with its remaining lease', async () => {
     const id = `evt_${++n}`;
     const store = memoryStore();
-    let release: () => void = () => {};
-    let started: () => void = () => {};
-    const running = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    const first = deliver(store, id, () => {
-      started();
-      return new Promise<void>((resolve) => {
-        release = resolve;
-      });
-    });
-    await running;
+    const slow = blockedHandler();
+    const first = deliver(store, id, slow.handler);
+    await slow.started;
     await deliver(store, id, () => 'never');
-    release();
+    slow.release();
     await first;
     const copy = otel.spans().filter((s) => s.attributes['hooklatch.outcome'] === 'in_flight');
     expect(copy).toEqual([

@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeChannelScenarios } from '../../core/test/support/channel-scenarios';
 import { signedInput, testAdapter } from '../../core/test/support/hmac-adapter';
+import { deleteKeys } from '../../store-redis/test/support/clients';
 import { otelHarness } from './support/otel-harness';
 
 const url = serverUrl('redis');
@@ -37,13 +38,7 @@ function unreachable(): Redis {
 
 afterAll(async () => {
   if (url !== undefined) {
-    const client = connected();
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) await client.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeys(connected(), prefix);
   }
   for (const c of clients) c.disconnect();
 });

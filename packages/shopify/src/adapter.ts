@@ -1,10 +1,12 @@
 /** The `shopify()` adapter: verify `X-Shopify-Hmac-Sha256`, normalize, validate with zod. */
 import {
+  applySchemaPolicy,
   booleanOption,
   checkOptionsObject,
   checkTimestamp,
   defineAdapter,
   durationOption,
+  type EffectiveSchemaPolicy,
   maxDepthOption,
   type ParsedEvent,
   PayloadError,
@@ -13,6 +15,8 @@ import {
   type RawDelivery,
   readJsonObject,
   resolveSecrets,
+  type SchemaPolicy,
+  schemaPolicyOption,
   toleranceOption,
   validatePayload,
   type WebhookAdapter,
@@ -66,11 +70,18 @@ function triggeredAt(delivery: RawDelivery, toleranceSeconds: number): Date | un
  * Create the Shopify adapter for `parseEvent`. `secret` is the app's client secret (or the
  * store's webhook signing key for webhooks created in the admin).
  *
+ * A typed topic whose payload fails its schema is PAYLOAD_SCHEMA_MISMATCH (500) under the
+ * default `schemaPolicy: 'reject'`; Shopify retries 8 times over 4 hours and then may remove the
+ * subscription, so `'envelope'` (hand the event on with `validated: false`) is the safer choice
+ * when a drifted payload must never be lost.
+ *
  * @example
  * const event = await parseEvent(shopify({ secret: process.env.SHOPIFY_CLIENT_SECRET }), request);
  * if (event.type === 'orders/paid') console.log(event.payload.total_price);
  */
-export function shopify(options: ShopifyOptions): WebhookAdapter<ShopifyEvent> {
+export function shopify<P extends SchemaPolicy = 'reject', V extends boolean = true>(
+  options: ShopifyOptions<P, V>,
+): WebhookAdapter<ShopifyEvent<EffectiveSchemaPolicy<P, V>>> {
   checkOptionsObject('shopify', options);
   const secrets = resolveSecrets(options, 'shopify');
   const tolerance = toleranceOption('shopify', 'toleranceSeconds', options.toleranceSeconds, 0);
@@ -81,8 +92,9 @@ export function shopify(options: ShopifyOptions): WebhookAdapter<ShopifyEvent> {
     SHOPIFY_RETENTION_MS,
   );
   const validate = booleanOption('shopify', 'validatePayloads', options.validatePayloads, true);
+  const policy = schemaPolicyOption('shopify', options.schemaPolicy);
   const maxDepth = maxDepthOption('shopify', options.maxDepth);
-  return defineAdapter<ShopifyEvent>({
+  return defineAdapter<ShopifyEvent<EffectiveSchemaPolicy<P, V>>>({
     name: 'shopify',
     retentionMs,
     digestExclude: SHOPIFY_DIGEST_EXCLUDE,
@@ -95,8 +107,14 @@ export function shopify(options: ShopifyOptions): WebhookAdapter<ShopifyEvent> {
       const occurredAt = triggeredAt(delivery, tolerance);
       const data = readJsonObject(delivery, 'shopify', { maxDepth });
       const envelope = validatePayload(shopifyEnvelopeSchema, data, `shopify ${topic}`);
-      const schema = validate ? typedShopifySchema(topic) : undefined;
-      const payload = schema ? validatePayload(schema, data, `shopify ${topic}`) : envelope;
+      const typed = applySchemaPolicy({
+        schema: typedShopifySchema(topic),
+        data,
+        envelope,
+        policy,
+        validate,
+        context: `shopify ${topic}`,
+      });
       return {
         type: topic,
         ...ids,
@@ -109,8 +127,10 @@ export function shopify(options: ShopifyOptions): WebhookAdapter<ShopifyEvent> {
           eventId: shopifyHeader(headers, SHOPIFY_HEADERS.eventId),
           triggeredAt: occurredAt,
           secretIndex,
+          ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
         },
-        payload,
+        payload: typed.payload,
+        validated: typed.validated,
         digest: payloadDigest(data, SHOPIFY_DIGEST_EXCLUDE),
       } as ParsedEvent<ShopifyEvent>;
     },

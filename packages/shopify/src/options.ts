@@ -1,5 +1,10 @@
 /** Options of the `shopify()` adapter and its documented defaults. */
-import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core';
+import type {
+  JsonLimitOptions,
+  SchemaPolicy,
+  SchemaPolicyOptions,
+  SecretOptions,
+} from '@hooklatch/core';
 
 /**
  * Shopify's retry horizon: a failed delivery is retried 8 times over 4 hours, always with the
@@ -18,8 +23,14 @@ export const SHOPIFY_DIGEST_EXCLUDE: readonly string[] = Object.freeze([]);
 /**
  * Options of {@link shopify}. Pass the app's client secret as `secret`, or `secrets` while
  * rotating. Every option is checked when the adapter is created (CONFIG_INVALID naming it).
+ *
+ * The type parameters record `schemaPolicy` and `validatePayloads` as written, so the adapter's
+ * events are typed for them; a plain `ShopifyOptions` value types its events for both policies.
  */
-export interface ShopifyOptions extends SecretOptions, JsonLimitOptions {
+export interface ShopifyOptions<P extends SchemaPolicy = SchemaPolicy, V extends boolean = boolean>
+  extends SecretOptions,
+    JsonLimitOptions,
+    SchemaPolicyOptions<P> {
   /**
    * How long a processed event ID is remembered (the dedupe TTL).
    * @default 14_400_000 (4 hours, Shopify's retry window)
@@ -35,8 +46,10 @@ export interface ShopifyOptions extends SecretOptions, JsonLimitOptions {
   toleranceSeconds?: number;
   /**
    * Validate typed topics against their payload schemas. Turn off for subscriptions that use
-   * `include_fields` (trimmed payloads); every payload is then checked as a JSON object only.
+   * `include_fields` (trimmed payloads); every payload is then checked as a JSON object only and
+   * typed topics arrive with `validated: false`. `schemaPolicy: 'envelope'` keeps validating
+   * what fits instead.
    * @default true
    */
-  validatePayloads?: boolean;
+  validatePayloads?: V;
 }

@@ -1,7 +1,8 @@
 /**
  * Zod schemas of the typed Shopify topics' payloads (the REST resource Shopify posts). Only the
- * fields listed are validated, every object is loose, and a subscription trimmed with
- * `include_fields` can opt out with `validatePayloads: false`.
+ * fields listed are validated, every object is loose, and a field is required only when every
+ * published payload of the topic has it (test/fixtures/corpus). A subscription trimmed with
+ * `include_fields` can take `schemaPolicy: 'envelope'` or `validatePayloads: false`.
  */
 import { z } from 'zod';
 
@@ -92,12 +93,15 @@ export const shopifyInventoryLevelSchema = z.looseObject({
   updated_at: timestamp,
 });
 
-/** The shop (`app/uninstalled`). */
+/**
+ * The shop (`app/uninstalled`). Shopify's own sample payloads, old and current, carry
+ * `myshopify_domain: null` (test/fixtures/corpus); the shop is the `X-Shopify-Shop-Domain` header.
+ */
 export const shopifyShopSchema = z.looseObject({
   id,
   name: z.string(),
   domain: z.string().nullable(),
-  myshopify_domain: z.string(),
+  myshopify_domain: z.string().nullable(),
   email: z.string(),
 });
 

@@ -114,11 +114,22 @@ describe('shopify()', () => {
     expect(event.subject).toBe(`${shopDomain}/brand_new/7`);
   });
 
-  it('validatePayloads: false accepts trimmed (include_fields) payloads', async () => {
+  it('trimmed (include_fields) payloads: PAYLOAD_SCHEMA_MISMATCH, or accepted envelope-only', async () => {
     const trimmed = order({ payload: { id: 1, total_price: '5.00' } });
-    await expect(parseEvent(adapter, trimmed)).rejects.toMatchObject({ code: 'PAYLOAD_INVALID' });
+    await expect(parseEvent(adapter, trimmed)).rejects.toMatchObject({
+      code: 'PAYLOAD_SCHEMA_MISMATCH',
+    });
     const loose = shopify({ secret, validatePayloads: false });
-    await expect(parseEvent(loose, trimmed)).resolves.toMatchObject({ type: 'orders/paid' });
+    await expect(parseEvent(loose, trimmed)).resolves.toMatchObject({
+      type: 'orders/paid',
+      validated: false,
+    });
+    const envelope = shopify({ secret, schemaPolicy: 'envelope' });
+    await expect(parseEvent(envelope, trimmed)).resolves.toMatchObject({
+      type: 'orders/paid',
+      validated: false,
+      payload: { id: 1, total_price: '5.00' },
+    });
   });
 
   it('a retry (same event ID, new delivery) is a duplicate for processOnce', async () => {

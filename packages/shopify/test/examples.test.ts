@@ -27,7 +27,7 @@ describe('typed schemas against realistic payloads', () => {
       payload: EXAMPLES['products/update'],
     });
     await expect(parseEvent(adapter, req)).rejects.toMatchObject({
-      code: 'PAYLOAD_INVALID',
+      code: 'PAYLOAD_SCHEMA_MISMATCH',
       message: expect.stringContaining('line_items'),
     });
   });

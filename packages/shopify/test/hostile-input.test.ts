@@ -68,6 +68,7 @@ describe('shopify: every option is checked at construction', () => {
     ['toleranceSeconds', { toleranceSeconds: Number.NaN }],
     ['retentionMs', { retentionMs: '4h' }],
     ['validatePayloads', { validatePayloads: null }],
+    ['schemaPolicy', { schemaPolicy: 'skip' }],
     ['maxDepth', { maxDepth: -3 }],
     ['secrets', { secrets: [secret, 7] }],
   ])('%s: %o', async (option, bad) => {

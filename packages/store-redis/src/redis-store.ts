@@ -108,7 +108,8 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
     complete(rawKey: string, token: string, options: CompleteOptions) {
       return guard('complete', timeoutMs, async () => {
         const key = redisKey(rawKey);
-        const { ttlMs, result } = checks.object('complete options', options);
+        const { ttlMs, result, tx } = checks.object('complete options', options);
+        checks.noTransaction(tx);
         const ttl = wholeMs(checks.duration('ttlMs', ttlMs));
         const stored = result === undefined ? ['0', ''] : ['1', JSON.stringify(result)];
         const reply = await evalScript(send, COMPLETE, key, [String(token), ttl, ...stored]);

@@ -122,17 +122,20 @@ describe('stripe()', () => {
     expect(event.payload.related_object?.url).toBe(THIN_EVENT.related_object.url);
   });
 
-  it('validatePayloads: false checks only the envelope', async () => {
+  it('validatePayloads: false checks only the envelope and says so with validated: false', async () => {
     const broken = eventWith('payment_intent.succeeded', {
       ...MINIMAL_PAYMENT_INTENT,
       amount: '1',
     });
     const req = signedStripeRequest({ secret, payload: broken, timestamp: t });
     await expect(parseEvent(stripe({ secret }), req, { receivedAt: now })).rejects.toMatchObject({
-      code: 'PAYLOAD_INVALID',
+      code: 'PAYLOAD_SCHEMA_MISMATCH',
     });
     const loose = stripe({ secret, validatePayloads: false });
-    await expect(parseEvent(loose, req, { receivedAt: now })).resolves.toBeDefined();
+    const event = await parseEvent(loose, req, { receivedAt: now });
+    expect(event.validated).toBe(false);
+    const valid = signedStripeRequest({ secret, payload: succeeded, timestamp: t });
+    expect((await parseEvent(loose, valid, { receivedAt: now })).validated).toBe(false);
   });
 
   it('a retried event is a duplicate for processOnce', async () => {

@@ -57,7 +57,7 @@ describe("typed schemas against Stripe's fixtures3.json", () => {
       payload: eventWith('payment_intent.succeeded', resource('charge')),
     });
     await expect(parseEvent(adapter, req)).rejects.toMatchObject({
-      code: 'PAYLOAD_INVALID',
+      code: 'PAYLOAD_SCHEMA_MISMATCH',
       message: expect.stringContaining('data.object.object'),
     });
   });

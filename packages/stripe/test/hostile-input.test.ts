@@ -119,6 +119,8 @@ describe('stripe: every option is checked at construction (issue 10 item 4)', ()
     ['retentionMs', { retentionMs: 0 }],
     ['retentionMs', { retentionMs: Number.POSITIVE_INFINITY }],
     ['validatePayloads', { validatePayloads: 'no' }],
+    ['schemaPolicy', { schemaPolicy: 'drop' }],
+    ['schemaPolicy', { schemaPolicy: null }],
     ['maxDepth', { maxDepth: 0 }],
     ['maxDepth', { maxDepth: 1.5 }],
     ['secrets', { secrets: secret }],

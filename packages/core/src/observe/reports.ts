@@ -71,6 +71,23 @@ export interface WarningReport extends DeliveryFacts {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/**
+ * The delivery facts of `f`, in their fixed order, followed by `own`'s fields: every context
+ * and report starts with the same seven fields (one hidden-class path, cheap to fill in).
+ */
+export function withFacts<T extends object>(f: DeliveryFacts, own: T): DeliveryFacts & T {
+  const facts: DeliveryFacts = {
+    provider: f.provider,
+    type: f.type,
+    eventId: f.eventId,
+    idSource: f.idSource,
+    key: f.key,
+    deliveryId: f.deliveryId,
+    attempt: f.attempt,
+  };
+  return Object.assign(facts, own);
+}
+
 /** The facts of `event` (a hand-built event may lack any of them: read defensively). */
 export function deliveryFacts(event: WebhookEvent, keyPrefix: string): DeliveryFacts {
   const e = (typeof event === 'object' && event !== null ? event : {}) as Partial<WebhookEvent>;
@@ -110,14 +127,7 @@ export function processedReport(
     outcome.outcome === 'failed' || outcome.outcome === 'store_unavailable'
       ? errorFacts(outcome.error)
       : undefined;
-  return {
-    provider: f.provider,
-    type: f.type,
-    eventId: f.eventId,
-    idSource: f.idSource,
-    key: f.key,
-    deliveryId: f.deliveryId,
-    attempt: f.attempt,
+  return withFacts(f, {
     outcome: outcome.outcome,
     status: outcome.status,
     durationMs,
@@ -128,5 +138,5 @@ export function processedReport(
     completion: outcome.outcome === 'processed' ? outcome.completion : undefined,
     errorCode: failure?.errorCode,
     errorName: failure?.errorName,
-  };
+  });
 }

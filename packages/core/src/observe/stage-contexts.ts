@@ -13,35 +13,19 @@ import type {
   ProcessContext,
 } from './contexts';
 import { errorFacts } from './error-facts';
+import { withFacts } from './reports';
 
-/** The delivery's facts, copied in a fixed order, then the stage's own fields. */
+/** The delivery's facts and its link, then the stage's own fields. */
 function stage<T extends object>(
   d: ProcessContext,
   own: T,
 ): DeliveryFacts & { delivery: ProcessContext } & T {
-  return {
-    provider: d.provider,
-    type: d.type,
-    eventId: d.eventId,
-    idSource: d.idSource,
-    key: d.key,
-    deliveryId: d.deliveryId,
-    attempt: d.attempt,
-    delivery: d,
-    ...own,
-  };
+  return withFacts(d, { delivery: d, ...own });
 }
 
 /** The `hooklatch:process` context of one delivery. */
 export function processContext(f: DeliveryFacts, leaseMs: number): ProcessContext {
-  return {
-    provider: f.provider,
-    type: f.type,
-    eventId: f.eventId,
-    idSource: f.idSource,
-    key: f.key,
-    deliveryId: f.deliveryId,
-    attempt: f.attempt,
+  return withFacts(f, {
     leaseMs,
     outcome: undefined,
     status: undefined,
@@ -52,7 +36,7 @@ export function processContext(f: DeliveryFacts, leaseMs: number): ProcessContex
     errorCode: undefined,
     errorName: undefined,
     durationMs: undefined,
-  };
+  });
 }
 
 /** Write the outcome onto the delivery's context (read by subscribers at `asyncEnd`). */

@@ -27,7 +27,7 @@ export interface OwnerRun {
   sentAt: number;
 }
 
-/** The `tx` of a mark written outside any transaction: committed, never written again. */
+/** No `tx` given: the mark is written (and committed) by the store call itself. */
 const NO_TX = Symbol('no transaction');
 
 function completeInvalid(rule: string): ConfigurationError {
@@ -46,8 +46,8 @@ export class OwnerLease {
   #completing = 0;
   #deferred: KeeperLoss | undefined;
   #warned = false;
-  /** Claims marked by `context.complete`, with the transaction each was marked in. */
-  readonly #marks = new Map<Lease, unknown>();
+  /** Claims `context.complete` marked outside any transaction: final, never written again. */
+  readonly #committed = new Set<Lease>();
 
   constructor(run: OwnerRun) {
     this.#run = run;
@@ -98,8 +98,10 @@ export class OwnerLease {
   /**
    * `context.complete`: mark every claim, in the caller's transaction if it passes one. True
    * only when every claim is marked. Safe to call again (or concurrently): a claim already marked
-   * outside a transaction, or in this same transaction, is not written twice, and a `false`
-   * from the store is checked against the record (it may be this run's own earlier mark).
+   * outside a transaction is not written twice, and a `false` from the store is checked against
+   * the record (it may be this run's own earlier mark). A mark made in a transaction is written
+   * again on the next call: that transaction may have rolled back (a retry loop on the same
+   * client passes the same handle again), and skipping the write would lose the mark.
    */
   async complete(
     options: HandlerCompleteOptions | undefined,
@@ -111,11 +113,7 @@ export class OwnerLease {
     }
     const tx = options?.tx === undefined ? NO_TX : options.tx;
     const result = prepare(options?.result);
-    const pending = this.#run.leases.filter((lease) => {
-      if (!this.#marks.has(lease)) return true;
-      const markedIn = this.#marks.get(lease);
-      return markedIn !== NO_TX && markedIn !== tx;
-    });
+    const pending = this.#run.leases.filter((lease) => !this.#committed.has(lease));
     this.#completing++;
     let ok = false;
     try {
@@ -129,7 +127,7 @@ export class OwnerLease {
     return ok;
   }
 
-  /** Write the marks of `leases`; per lease, whether it is marked (remembered with its tx). */
+  /** Write the marks of `leases`; per lease, whether it is marked. */
   async #mark(leases: Lease[], tx: unknown, result: JsonValue | undefined): Promise<boolean[]> {
     const { store } = this.#run.config;
     const write = (lease: Lease) =>
@@ -141,7 +139,7 @@ export class OwnerLease {
     const settle = async (lease: Lease, answer: boolean) => {
       const bound = Math.max(this.keeper.deadline, monotonicNow() + GRACE_MS);
       const marked = answer === true || (await landed(store, lease, bound)) !== undefined;
-      if (marked) this.#marks.set(lease, tx);
+      if (marked && tx === NO_TX) this.#committed.add(lease);
       return marked;
     };
     if (tx !== NO_TX) {

@@ -3,7 +3,7 @@
  * the payload digest key), answer from the claim when someone else holds or finished it, or run
  * as the owner.
  *
- * Replay guard (`replayGuard: 'digest'`): the digest key `${keyPrefix}${provider}:digest:${digest}`
+ * Replay guard (`replayGuard: 'digest'`): the digest key `${keyPrefix}#digest:${provider}:${digest}`
  * is claimed after the event key, with the same lease, TTL and digest, renewed, completed and
  * released together with it, so a crash never blocks either for longer than a lease. The
  * digest key is completed first: a crash between the two marks then still answers both a retry
@@ -96,7 +96,9 @@ export async function runOnce<R>(
   if (!('lease' in first)) return first;
   const leases = [first.lease];
   if (config.replayGuard === 'digest' && event.digest !== undefined) {
-    const digestKey = `${config.keyPrefix}${event.provider}:digest:${event.digest}`;
+    // Event keys are `${provider}:${id}`, and an ID outside the signature is the sender's to
+    // pick: a digest key must start where no event key can (`#`), or a forged ID could plant one.
+    const digestKey = `${config.keyPrefix}#digest:${event.provider}:${event.digest}`;
     const second = await claimOne<R>(config, key, digestKey, options, 'digest');
     if (!('lease' in second)) return settleReplay(config, warn, first.lease, ttlMs, second);
     leases.unshift(second.lease);

@@ -133,6 +133,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
 
     async complete(key: string, token: string, completeOptions: CompleteOptions) {
       checks.duration('ttlMs', checks.object('complete options', completeOptions).ttlMs);
+      checks.noTransaction(completeOptions.tx);
       const t = now();
       const slot = owned(key, token, t);
       if (slot < 0) return false;

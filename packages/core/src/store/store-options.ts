@@ -43,6 +43,12 @@ export interface StoreOptionChecks {
   claim(options: ClaimOptions): { leaseMs: number; ttlMs: number; digest: string | undefined };
   /** Refuse an option this store renamed, pointing at the new name. */
   renamed(options: object, from: string, to: string): void;
+  /**
+   * A `complete` call's `tx` on a store with no transaction to join: must be absent. Ignored,
+   * the mark would be written at once, and a rolled-back side effect would leave a completed
+   * record behind (the retry answered `duplicate` for work that never happened).
+   */
+  noTransaction(tx: unknown): void;
 }
 
 /**
@@ -119,6 +125,11 @@ export function storeOptionChecks(
     },
     renamed(options, from, to) {
       if (from in options) throw invalid(from, `was renamed \`${to}\``);
+    },
+    noTransaction(tx) {
+      if (tx !== undefined) {
+        throw invalid('tx', 'is not supported: this store cannot join your transaction');
+      }
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   parseEvent,
   processOnce,
 } from '../../src/index';
+import { blockedHandler } from './blocked-handler';
 import { type ChannelRecorder, recordChannels } from './channel-recorder';
 import { SECRET, signedInput, type TestEvent, testAdapter } from './hmac-adapter';
 
@@ -177,27 +178,15 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
     it('in_flight: the copy sees the live lease and its remaining time', async () => {
       const id = uniqueId();
       const store = stores.store();
-      let release: () => void = () => {};
-      let started: () => void = () => {};
-      const running = new Promise<void>((resolve) => {
-        started = resolve;
-      });
-      const first = handleWebhook(
-        body(id),
-        route(store, () => {
-          started();
-          return new Promise<void>((resolve) => {
-            release = resolve;
-          });
-        }),
-      );
-      await running;
+      const slow = blockedHandler();
+      const first = handleWebhook(body(id), route(store, slow.handler));
+      await slow.started;
       rec.clear();
       const copy = await handleWebhook(
         body(id),
         route(store, () => 'never'),
       );
-      release();
+      slow.release();
       await first;
       expect(copy.status).toBe(409);
       expect(copy.headers['hooklatch-outcome']).toBe('in_flight');
@@ -357,7 +346,7 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
       );
       const claims = rec.of('claim', 'asyncEnd').map((p) => p.context);
       expect(claims.map((c) => c.via)).toEqual(['key', 'digest']);
-      expect(claims[1].claimKey).toMatch(/^test:digest:sha256:[0-9a-f]{64}$/);
+      expect(claims[1].claimKey).toMatch(/^#digest:test:sha256:[0-9a-f]{64}$/);
       expect(claims[1].key).toBe(`test:${id}`);
       const marks = rec.of('complete', 'asyncEnd').map((p) => p.context);
       expect(marks.map((c) => [c.via, c.marked])).toEqual([

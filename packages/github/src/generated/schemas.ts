@@ -5,18587 +5,4975 @@
 // Each schema is declared with its named type, so the published types name each shape once.
 import { z } from 'zod';
 
-/** `simple-user` from the GitHub webhook OpenAPI description. */
+/** `simple-user` (GitHub webhook OpenAPI). */
 export interface GithubSimpleUser {
-  "login": string;
-  "id": number;
-  "node_id"?: string | undefined;
-  "avatar_url": string;
-  "gravatar_id": (string | null);
-  "url": string;
-  "html_url": string;
-  "followers_url": string;
-  "following_url": string;
-  "gists_url": string;
-  "starred_url": string;
-  "subscriptions_url": string;
-  "organizations_url": string;
-  "repos_url": string;
-  "events_url": string;
-  "received_events_url": string;
-  "type": string;
-  "site_admin": boolean;
+  login: string;
+  id: number;
+  node_id?: string | undefined;
+  avatar_url: string;
+  gravatar_id: string | null;
+  url: string;
+  html_url: string;
+  followers_url: string;
+  following_url: string;
+  gists_url: string;
+  starred_url: string;
+  subscriptions_url: string;
+  organizations_url: string;
+  repos_url: string;
+  events_url: string;
+  received_events_url: string;
+  type: string;
+  site_admin: boolean;
   [key: string]: unknown;
 }
 const simpleUserSchema: z.ZodType<GithubSimpleUser> = z.looseObject({
-  "login": z.string(),
-  "id": z.number(),
-  "node_id": z.string().optional(),
-  "avatar_url": z.string(),
-  "gravatar_id": z.union([z.string(), z.null()]),
-  "url": z.string(),
-  "html_url": z.string(),
-  "followers_url": z.string(),
-  "following_url": z.string(),
-  "gists_url": z.string(),
-  "starred_url": z.string(),
-  "subscriptions_url": z.string(),
-  "organizations_url": z.string(),
-  "repos_url": z.string(),
-  "events_url": z.string(),
-  "received_events_url": z.string(),
-  "type": z.string(),
-  "site_admin": z.boolean(),
+  login: z.string(),
+  id: z.number(),
+  node_id: z.string().optional(),
+  avatar_url: z.string(),
+  gravatar_id: z.union([z.string(), z.null()]),
+  url: z.string(),
+  html_url: z.string(),
+  followers_url: z.string(),
+  following_url: z.string(),
+  gists_url: z.string(),
+  starred_url: z.string(),
+  subscriptions_url: z.string(),
+  organizations_url: z.string(),
+  repos_url: z.string(),
+  events_url: z.string(),
+  received_events_url: z.string(),
+  type: z.string(),
+  site_admin: z.boolean(),
 });
 
-/** `enterprise` from the GitHub webhook OpenAPI description. */
+/** `enterprise` (GitHub webhook OpenAPI). */
 export interface GithubEnterprise {
-  "html_url": string;
-  "id": number;
-  "node_id"?: string | undefined;
-  "name": string;
-  "slug": string;
-  "created_at": ((string | number) | null);
-  "updated_at"?: ((string | number) | null) | undefined;
-  "avatar_url": string;
+  html_url: string;
+  id: number;
+  node_id?: string | undefined;
+  name: string;
+  slug: string;
+  created_at: string | number | null;
+  updated_at?: string | number | null | undefined;
+  avatar_url: string;
   [key: string]: unknown;
 }
 const enterpriseSchema: z.ZodType<GithubEnterprise> = z.looseObject({
-  "html_url": z.string(),
-  "id": z.number(),
-  "node_id": z.string().optional(),
-  "name": z.string(),
-  "slug": z.string(),
-  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
-  "avatar_url": z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  node_id: z.string().optional(),
+  name: z.string(),
+  slug: z.string(),
+  created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  avatar_url: z.string(),
 });
 
-/** `integration` from the GitHub webhook OpenAPI description. */
-export type GithubIntegration = (
-  {
-  "id": number;
-  "node_id"?: string | undefined;
-  "owner": (GithubSimpleUser | GithubEnterprise);
-  "name": string;
-  "description"?: (string | null) | undefined;
-  "external_url": string;
-  "html_url": string;
-  "created_at": (string | number);
-  "updated_at"?: (string | number) | undefined;
-  "permissions"?: {
+/** `integration` (GitHub webhook OpenAPI). */
+export type GithubIntegration = 
+  | {
+  id: number;
+  node_id?: string | undefined;
+  owner: GithubSimpleUser | GithubEnterprise;
+  name: string;
+  description?: string | null | undefined;
+  external_url: string;
+  html_url: string;
+  created_at: string | number;
+  updated_at?: string | number | undefined;
+  permissions?: {
     [key: string]: unknown;
   } | undefined;
-  "events"?: Array<string> | undefined;
+  events?: Array<string> | undefined;
   [key: string]: unknown;
-}|
-  null
-);
+}
+  | null;
 const integrationSchema: z.ZodType<GithubIntegration> = z.union([
   z.looseObject({
-  "id": z.number(),
-  "node_id": z.string().optional(),
-  "owner": z.union([simpleUserSchema, enterpriseSchema]),
-  "name": z.string(),
-  "description": z.union([z.string(), z.null()]).optional(),
-  "external_url": z.string(),
-  "html_url": z.string(),
-  "created_at": z.union([z.string(), z.number()]),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "permissions": z.looseObject({}).optional(),
-  "events": z.array(z.string()).optional(),
+  id: z.number(),
+  node_id: z.string().optional(),
+  owner: z.union([simpleUserSchema, enterpriseSchema]),
+  name: z.string(),
+  description: z.union([z.string(), z.null()]).optional(),
+  external_url: z.string(),
+  html_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  permissions: z.looseObject({}).optional(),
+  events: z.array(z.string()).optional(),
 }),
   z.null(),
 ]);
 
-/** `simple-check-suite` from the GitHub webhook OpenAPI description. */
+/** `simple-check-suite` (GitHub webhook OpenAPI). */
 export interface GithubSimpleCheckSuite {
   [key: string]: unknown;
 }
 const simpleCheckSuiteSchema: z.ZodType<GithubSimpleCheckSuite> = z.looseObject({});
 
-/** `pull-request-minimal` from the GitHub webhook OpenAPI description. */
+/** Repeated inline shape, first seen as `repo` in `pull-request-minimal`. */
+export interface GithubRepo {
+  id: number;
+  url: string;
+  name: string;
+  [key: string]: unknown;
+}
+const repoSchema: z.ZodType<GithubRepo> = z.looseObject({
+  id: z.number(),
+  url: z.string(),
+  name: z.string(),
+});
+
+/** Repeated inline shape, first seen as `head` in `pull-request-minimal`. */
+export interface GithubHead {
+  ref: string;
+  sha: string;
+  repo: GithubRepo;
+  [key: string]: unknown;
+}
+const headSchema: z.ZodType<GithubHead> = z.looseObject({
+  ref: z.string(),
+  sha: z.string(),
+  repo: repoSchema,
+});
+
+/** `pull-request-minimal` (GitHub webhook OpenAPI). */
 export interface GithubPullRequestMinimal {
-  "id": number;
-  "number": number;
-  "url": string;
-  "head": {
-    "ref": string;
-    "sha": string;
-    "repo": {
-      "id": number;
-      "url": string;
-      "name": string;
-      [key: string]: unknown;
-    };
-    [key: string]: unknown;
-  };
-  "base": {
-    "ref": string;
-    "sha": string;
-    "repo": {
-      "id": number;
-      "url": string;
-      "name": string;
-      [key: string]: unknown;
-    };
-    [key: string]: unknown;
-  };
+  id: number;
+  number: number;
+  url: string;
+  head: GithubHead;
+  base: GithubHead;
   [key: string]: unknown;
 }
 const pullRequestMinimalSchema: z.ZodType<GithubPullRequestMinimal> = z.looseObject({
-  "id": z.number(),
-  "number": z.number(),
-  "url": z.string(),
-  "head": z.looseObject({
-    "ref": z.string(),
-    "sha": z.string(),
-    "repo": z.looseObject({
-      "id": z.number(),
-      "url": z.string(),
-      "name": z.string(),
-    }),
-  }),
-  "base": z.looseObject({
-    "ref": z.string(),
-    "sha": z.string(),
-    "repo": z.looseObject({
-      "id": z.number(),
-      "url": z.string(),
-      "name": z.string(),
-    }),
-  }),
+  id: z.number(),
+  number: z.number(),
+  url: z.string(),
+  head: headSchema,
+  base: headSchema,
 });
 
-/** `check-run-with-simple-check-suite` from the GitHub webhook OpenAPI description. */
+/** `check-run-with-simple-check-suite` (GitHub webhook OpenAPI). */
 export interface GithubCheckRunWithSimpleCheckSuite {
-  "app": GithubIntegration;
-  "check_suite": GithubSimpleCheckSuite;
-  "completed_at": ((string | number) | null);
-  "conclusion": (string | null);
-  "details_url"?: string | undefined;
-  "external_id": string;
-  "head_sha": string;
-  "html_url": string;
-  "id": number;
-  "name": string;
-  "node_id"?: string | undefined;
-  "output": {
-    "annotations_count": number;
-    "annotations_url": string;
-    "summary": (string | null);
-    "text": (string | null);
-    "title": (string | null);
+  app: GithubIntegration;
+  check_suite: GithubSimpleCheckSuite;
+  completed_at: string | number | null;
+  conclusion: string | null;
+  details_url?: string | undefined;
+  external_id: string;
+  head_sha: string;
+  html_url: string;
+  id: number;
+  name: string;
+  node_id?: string | undefined;
+  output: {
+    annotations_count: number;
+    annotations_url: string;
+    summary: string | null;
+    text: string | null;
+    title: string | null;
     [key: string]: unknown;
   };
-  "pull_requests": Array<GithubPullRequestMinimal>;
-  "started_at": (string | number);
-  "status": string;
-  "url": string;
+  pull_requests: Array<GithubPullRequestMinimal>;
+  started_at: string | number;
+  status: string;
+  url: string;
   [key: string]: unknown;
 }
 const checkRunWithSimpleCheckSuiteSchema: z.ZodType<GithubCheckRunWithSimpleCheckSuite> = z.looseObject({
-  "app": integrationSchema,
-  "check_suite": simpleCheckSuiteSchema,
-  "completed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "conclusion": z.union([z.string(), z.null()]),
-  "details_url": z.string().optional(),
-  "external_id": z.string(),
-  "head_sha": z.string(),
-  "html_url": z.string(),
-  "id": z.number(),
-  "name": z.string(),
-  "node_id": z.string().optional(),
-  "output": z.looseObject({
-    "annotations_count": z.number(),
-    "annotations_url": z.string(),
-    "summary": z.union([z.string(), z.null()]),
-    "text": z.union([z.string(), z.null()]),
-    "title": z.union([z.string(), z.null()]),
+  app: integrationSchema,
+  check_suite: simpleCheckSuiteSchema,
+  completed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  conclusion: z.union([z.string(), z.null()]),
+  details_url: z.string().optional(),
+  external_id: z.string(),
+  head_sha: z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  name: z.string(),
+  node_id: z.string().optional(),
+  output: z.looseObject({
+    annotations_count: z.number(),
+    annotations_url: z.string(),
+    summary: z.union([z.string(), z.null()]),
+    text: z.union([z.string(), z.null()]),
+    title: z.union([z.string(), z.null()]),
   }),
-  "pull_requests": z.array(pullRequestMinimalSchema),
-  "started_at": z.union([z.string(), z.number()]),
-  "status": z.string(),
-  "url": z.string(),
+  pull_requests: z.array(pullRequestMinimalSchema),
+  started_at: z.union([z.string(), z.number()]),
+  status: z.string(),
+  url: z.string(),
 });
 
-/** `license-simple` from the GitHub webhook OpenAPI description. */
+/** `license-simple` (GitHub webhook OpenAPI). */
 export interface GithubLicenseSimple {
-  "key": string;
-  "name": string;
-  "url": (string | null);
-  "spdx_id": (string | null);
-  "node_id"?: string | undefined;
+  key: string;
+  name: string;
+  url: string | null;
+  spdx_id: string | null;
+  node_id?: string | undefined;
   [key: string]: unknown;
 }
 const licenseSimpleSchema: z.ZodType<GithubLicenseSimple> = z.looseObject({
-  "key": z.string(),
-  "name": z.string(),
-  "url": z.union([z.string(), z.null()]),
-  "spdx_id": z.union([z.string(), z.null()]),
-  "node_id": z.string().optional(),
+  key: z.string(),
+  name: z.string(),
+  url: z.union([z.string(), z.null()]),
+  spdx_id: z.union([z.string(), z.null()]),
+  node_id: z.string().optional(),
 });
 
-/** `repository-webhooks` from the GitHub webhook OpenAPI description. */
+/** `repository-webhooks` (GitHub webhook OpenAPI). */
 export interface GithubRepositoryWebhooks {
-  "id": number;
-  "node_id"?: string | undefined;
-  "name": string;
-  "full_name": string;
-  "license": (null | GithubLicenseSimple);
-  "forks": number;
-  "owner": GithubSimpleUser;
-  "private": boolean;
-  "html_url": string;
-  "description"?: (string | null) | undefined;
-  "fork": boolean;
-  "url": string;
-  "archive_url": string;
-  "assignees_url": string;
-  "blobs_url": string;
-  "branches_url": string;
-  "collaborators_url": string;
-  "comments_url": string;
-  "commits_url": string;
-  "compare_url": string;
-  "contents_url": string;
-  "contributors_url": string;
-  "deployments_url": string;
-  "downloads_url": string;
-  "events_url": string;
-  "forks_url": string;
-  "git_commits_url": string;
-  "git_refs_url": string;
-  "git_tags_url": string;
-  "git_url": string;
-  "issue_comment_url": string;
-  "issue_events_url": string;
-  "issues_url": string;
-  "keys_url": string;
-  "labels_url": string;
-  "languages_url": string;
-  "merges_url": string;
-  "milestones_url": string;
-  "notifications_url": string;
-  "pulls_url": string;
-  "releases_url": string;
-  "ssh_url": string;
-  "stargazers_url": string;
-  "statuses_url": string;
-  "subscribers_url": string;
-  "subscription_url": string;
-  "tags_url": string;
-  "teams_url": string;
-  "trees_url": string;
-  "clone_url": string;
-  "mirror_url": (string | null);
-  "hooks_url": string;
-  "svn_url": string;
-  "homepage": (string | null);
-  "language": (string | null);
-  "forks_count": number;
-  "stargazers_count": number;
-  "watchers_count": number;
-  "size": number;
-  "default_branch": string;
-  "open_issues_count": number;
-  "has_issues": boolean;
-  "has_projects": boolean;
-  "has_wiki": boolean;
-  "has_pages": boolean;
-  "has_downloads": boolean;
-  "archived": boolean;
-  "disabled"?: boolean | undefined;
-  "pushed_at": ((string | number) | null);
-  "created_at": ((string | number) | null);
-  "updated_at"?: ((string | number) | null) | undefined;
-  "open_issues": number;
-  "watchers": number;
+  id: number;
+  node_id?: string | undefined;
+  name: string;
+  full_name: string;
+  license: null | GithubLicenseSimple;
+  forks: number;
+  owner: GithubSimpleUser;
+  private: boolean;
+  html_url: string;
+  description?: string | null | undefined;
+  fork: boolean;
+  url: string;
+  archive_url: string;
+  assignees_url: string;
+  blobs_url: string;
+  branches_url: string;
+  collaborators_url: string;
+  comments_url: string;
+  commits_url: string;
+  compare_url: string;
+  contents_url: string;
+  contributors_url: string;
+  deployments_url: string;
+  downloads_url: string;
+  events_url: string;
+  forks_url: string;
+  git_commits_url: string;
+  git_refs_url: string;
+  git_tags_url: string;
+  git_url: string;
+  issue_comment_url: string;
+  issue_events_url: string;
+  issues_url: string;
+  keys_url: string;
+  labels_url: string;
+  languages_url: string;
+  merges_url: string;
+  milestones_url: string;
+  notifications_url: string;
+  pulls_url: string;
+  releases_url: string;
+  ssh_url: string;
+  stargazers_url: string;
+  statuses_url: string;
+  subscribers_url: string;
+  subscription_url: string;
+  tags_url: string;
+  teams_url: string;
+  trees_url: string;
+  clone_url: string;
+  mirror_url: string | null;
+  hooks_url: string;
+  svn_url: string;
+  homepage: string | null;
+  language: string | null;
+  forks_count: number;
+  stargazers_count: number;
+  watchers_count: number;
+  size: number;
+  default_branch: string;
+  open_issues_count: number;
+  has_issues: boolean;
+  has_projects: boolean;
+  has_wiki: boolean;
+  has_pages: boolean;
+  has_downloads: boolean;
+  archived: boolean;
+  disabled?: boolean | undefined;
+  pushed_at: string | number | null;
+  created_at: string | number | null;
+  updated_at?: string | number | null | undefined;
+  open_issues: number;
+  watchers: number;
   [key: string]: unknown;
 }
 const repositoryWebhooksSchema: z.ZodType<GithubRepositoryWebhooks> = z.looseObject({
-  "id": z.number(),
-  "node_id": z.string().optional(),
-  "name": z.string(),
-  "full_name": z.string(),
-  "license": z.union([z.null(), licenseSimpleSchema]),
-  "forks": z.number(),
-  "owner": simpleUserSchema,
-  "private": z.boolean(),
-  "html_url": z.string(),
-  "description": z.union([z.string(), z.null()]).optional(),
-  "fork": z.boolean(),
-  "url": z.string(),
-  "archive_url": z.string(),
-  "assignees_url": z.string(),
-  "blobs_url": z.string(),
-  "branches_url": z.string(),
-  "collaborators_url": z.string(),
-  "comments_url": z.string(),
-  "commits_url": z.string(),
-  "compare_url": z.string(),
-  "contents_url": z.string(),
-  "contributors_url": z.string(),
-  "deployments_url": z.string(),
-  "downloads_url": z.string(),
-  "events_url": z.string(),
-  "forks_url": z.string(),
-  "git_commits_url": z.string(),
-  "git_refs_url": z.string(),
-  "git_tags_url": z.string(),
-  "git_url": z.string(),
-  "issue_comment_url": z.string(),
-  "issue_events_url": z.string(),
-  "issues_url": z.string(),
-  "keys_url": z.string(),
-  "labels_url": z.string(),
-  "languages_url": z.string(),
-  "merges_url": z.string(),
-  "milestones_url": z.string(),
-  "notifications_url": z.string(),
-  "pulls_url": z.string(),
-  "releases_url": z.string(),
-  "ssh_url": z.string(),
-  "stargazers_url": z.string(),
-  "statuses_url": z.string(),
-  "subscribers_url": z.string(),
-  "subscription_url": z.string(),
-  "tags_url": z.string(),
-  "teams_url": z.string(),
-  "trees_url": z.string(),
-  "clone_url": z.string(),
-  "mirror_url": z.union([z.string(), z.null()]),
-  "hooks_url": z.string(),
-  "svn_url": z.string(),
-  "homepage": z.union([z.string(), z.null()]),
-  "language": z.union([z.string(), z.null()]),
-  "forks_count": z.number(),
-  "stargazers_count": z.number(),
-  "watchers_count": z.number(),
-  "size": z.number(),
-  "default_branch": z.string(),
-  "open_issues_count": z.number(),
-  "has_issues": z.boolean(),
-  "has_projects": z.boolean(),
-  "has_wiki": z.boolean(),
-  "has_pages": z.boolean(),
-  "has_downloads": z.boolean(),
-  "archived": z.boolean(),
-  "disabled": z.boolean().optional(),
-  "pushed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
-  "open_issues": z.number(),
-  "watchers": z.number(),
+  id: z.number(),
+  node_id: z.string().optional(),
+  name: z.string(),
+  full_name: z.string(),
+  license: z.union([z.null(), licenseSimpleSchema]),
+  forks: z.number(),
+  owner: simpleUserSchema,
+  private: z.boolean(),
+  html_url: z.string(),
+  description: z.union([z.string(), z.null()]).optional(),
+  fork: z.boolean(),
+  url: z.string(),
+  archive_url: z.string(),
+  assignees_url: z.string(),
+  blobs_url: z.string(),
+  branches_url: z.string(),
+  collaborators_url: z.string(),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  compare_url: z.string(),
+  contents_url: z.string(),
+  contributors_url: z.string(),
+  deployments_url: z.string(),
+  downloads_url: z.string(),
+  events_url: z.string(),
+  forks_url: z.string(),
+  git_commits_url: z.string(),
+  git_refs_url: z.string(),
+  git_tags_url: z.string(),
+  git_url: z.string(),
+  issue_comment_url: z.string(),
+  issue_events_url: z.string(),
+  issues_url: z.string(),
+  keys_url: z.string(),
+  labels_url: z.string(),
+  languages_url: z.string(),
+  merges_url: z.string(),
+  milestones_url: z.string(),
+  notifications_url: z.string(),
+  pulls_url: z.string(),
+  releases_url: z.string(),
+  ssh_url: z.string(),
+  stargazers_url: z.string(),
+  statuses_url: z.string(),
+  subscribers_url: z.string(),
+  subscription_url: z.string(),
+  tags_url: z.string(),
+  teams_url: z.string(),
+  trees_url: z.string(),
+  clone_url: z.string(),
+  mirror_url: z.union([z.string(), z.null()]),
+  hooks_url: z.string(),
+  svn_url: z.string(),
+  homepage: z.union([z.string(), z.null()]),
+  language: z.union([z.string(), z.null()]),
+  forks_count: z.number(),
+  stargazers_count: z.number(),
+  watchers_count: z.number(),
+  size: z.number(),
+  default_branch: z.string(),
+  open_issues_count: z.number(),
+  has_issues: z.boolean(),
+  has_projects: z.boolean(),
+  has_wiki: z.boolean(),
+  has_pages: z.boolean(),
+  has_downloads: z.boolean(),
+  archived: z.boolean(),
+  disabled: z.boolean().optional(),
+  pushed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  open_issues: z.number(),
+  watchers: z.number(),
 });
 
-/** `webhook-check-run-completed` from the GitHub webhook OpenAPI description. */
+/** `webhook-check-run-completed` (GitHub webhook OpenAPI). */
 export interface GithubWebhookCheckRunCompleted {
-  "action": "completed";
-  "check_run": GithubCheckRunWithSimpleCheckSuite;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "completed";
+  check_run: GithubCheckRunWithSimpleCheckSuite;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookCheckRunCompletedSchema: z.ZodType<GithubWebhookCheckRunCompleted> = z.looseObject({
-  "action": z.literal("completed"),
-  "check_run": checkRunWithSimpleCheckSuiteSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("completed"),
+  check_run: checkRunWithSimpleCheckSuiteSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-check-run-created` from the GitHub webhook OpenAPI description. */
+/** `webhook-check-run-created` (GitHub webhook OpenAPI). */
 export interface GithubWebhookCheckRunCreated {
-  "action": "created";
-  "check_run": GithubCheckRunWithSimpleCheckSuite;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "created";
+  check_run: GithubCheckRunWithSimpleCheckSuite;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookCheckRunCreatedSchema: z.ZodType<GithubWebhookCheckRunCreated> = z.looseObject({
-  "action": z.literal("created"),
-  "check_run": checkRunWithSimpleCheckSuiteSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("created"),
+  check_run: checkRunWithSimpleCheckSuiteSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-check-run-requested-action` from the GitHub webhook OpenAPI description. */
+/** `webhook-check-run-requested-action` (GitHub webhook OpenAPI). */
 export interface GithubWebhookCheckRunRequestedAction {
-  "action": "requested_action";
-  "check_run": GithubCheckRunWithSimpleCheckSuite;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "requested_action";
+  check_run: GithubCheckRunWithSimpleCheckSuite;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookCheckRunRequestedActionSchema: z.ZodType<GithubWebhookCheckRunRequestedAction> = z.looseObject({
-  "action": z.literal("requested_action"),
-  "check_run": checkRunWithSimpleCheckSuiteSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("requested_action"),
+  check_run: checkRunWithSimpleCheckSuiteSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-check-run-rerequested` from the GitHub webhook OpenAPI description. */
+/** `webhook-check-run-rerequested` (GitHub webhook OpenAPI). */
 export interface GithubWebhookCheckRunRerequested {
-  "action": "rerequested";
-  "check_run": GithubCheckRunWithSimpleCheckSuite;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "rerequested";
+  check_run: GithubCheckRunWithSimpleCheckSuite;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookCheckRunRerequestedSchema: z.ZodType<GithubWebhookCheckRunRerequested> = z.looseObject({
-  "action": z.literal("rerequested"),
-  "check_run": checkRunWithSimpleCheckSuiteSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("rerequested"),
+  check_run: checkRunWithSimpleCheckSuiteSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `app-permissions` from the GitHub webhook OpenAPI description. */
+/** `app-permissions` (GitHub webhook OpenAPI). */
 export interface GithubAppPermissions {
   [key: string]: unknown;
 }
 const appPermissionsSchema: z.ZodType<GithubAppPermissions> = z.looseObject({});
 
-/** `installation` from the GitHub webhook OpenAPI description. */
+/** `installation` (GitHub webhook OpenAPI). */
 export interface GithubInstallation {
-  "id": number;
-  "account": (GithubSimpleUser | GithubEnterprise);
-  "repository_selection": string;
-  "access_tokens_url": string;
-  "repositories_url": string;
-  "html_url": string;
-  "app_id": number;
-  "target_id": number;
-  "target_type": string;
-  "permissions"?: GithubAppPermissions | undefined;
-  "events"?: Array<string> | undefined;
-  "created_at": (string | number);
-  "updated_at"?: (string | number) | undefined;
-  "single_file_name": (string | null);
-  "app_slug"?: string | undefined;
-  "suspended_by"?: (null | GithubSimpleUser) | undefined;
-  "suspended_at"?: ((string | number) | null) | undefined;
+  id: number;
+  account: GithubSimpleUser | GithubEnterprise;
+  repository_selection: string;
+  access_tokens_url: string;
+  repositories_url: string;
+  html_url: string;
+  app_id: number;
+  target_id: number;
+  target_type: string;
+  permissions?: GithubAppPermissions | undefined;
+  events?: Array<string> | undefined;
+  created_at: string | number;
+  updated_at?: string | number | undefined;
+  single_file_name: string | null;
+  app_slug?: string | undefined;
+  suspended_by?: null | GithubSimpleUser | undefined;
+  suspended_at?: string | number | null | undefined;
   [key: string]: unknown;
 }
 const installationSchema: z.ZodType<GithubInstallation> = z.looseObject({
-  "id": z.number(),
-  "account": z.union([simpleUserSchema, enterpriseSchema]),
-  "repository_selection": z.string(),
-  "access_tokens_url": z.string(),
-  "repositories_url": z.string(),
-  "html_url": z.string(),
-  "app_id": z.number(),
-  "target_id": z.number(),
-  "target_type": z.string(),
-  "permissions": appPermissionsSchema.optional(),
-  "events": z.array(z.string()).optional(),
-  "created_at": z.union([z.string(), z.number()]),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "single_file_name": z.union([z.string(), z.null()]),
-  "app_slug": z.string().optional(),
-  "suspended_by": z.union([z.null(), simpleUserSchema]).optional(),
-  "suspended_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  id: z.number(),
+  account: z.union([simpleUserSchema, enterpriseSchema]),
+  repository_selection: z.string(),
+  access_tokens_url: z.string(),
+  repositories_url: z.string(),
+  html_url: z.string(),
+  app_id: z.number(),
+  target_id: z.number(),
+  target_type: z.string(),
+  permissions: appPermissionsSchema.optional(),
+  events: z.array(z.string()).optional(),
+  created_at: z.union([z.string(), z.number()]),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  single_file_name: z.union([z.string(), z.null()]),
+  app_slug: z.string().optional(),
+  suspended_by: z.union([z.null(), simpleUserSchema]).optional(),
+  suspended_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
 });
 
-/** `webhook-installation-created` from the GitHub webhook OpenAPI description. */
+/** `webhook-installation-created` (GitHub webhook OpenAPI). */
 export interface GithubWebhookInstallationCreated {
-  "action": "created";
-  "installation": GithubInstallation;
-  "sender": GithubSimpleUser;
+  action: "created";
+  installation: GithubInstallation;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookInstallationCreatedSchema: z.ZodType<GithubWebhookInstallationCreated> = z.looseObject({
-  "action": z.literal("created"),
-  "installation": installationSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("created"),
+  installation: installationSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-installation-deleted` from the GitHub webhook OpenAPI description. */
+/** `webhook-installation-deleted` (GitHub webhook OpenAPI). */
 export interface GithubWebhookInstallationDeleted {
-  "action": "deleted";
-  "installation": GithubInstallation;
-  "sender": GithubSimpleUser;
+  action: "deleted";
+  installation: GithubInstallation;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookInstallationDeletedSchema: z.ZodType<GithubWebhookInstallationDeleted> = z.looseObject({
-  "action": z.literal("deleted"),
-  "installation": installationSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("deleted"),
+  installation: installationSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-installation-new-permissions-accepted` from the GitHub webhook OpenAPI description. */
+/** `webhook-installation-new-permissions-accepted` (GitHub webhook OpenAPI). */
 export interface GithubWebhookInstallationNewPermissionsAccepted {
-  "action": "new_permissions_accepted";
-  "installation": GithubInstallation;
-  "sender": GithubSimpleUser;
+  action: "new_permissions_accepted";
+  installation: GithubInstallation;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookInstallationNewPermissionsAcceptedSchema: z.ZodType<GithubWebhookInstallationNewPermissionsAccepted> = z.looseObject({
-  "action": z.literal("new_permissions_accepted"),
-  "installation": installationSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("new_permissions_accepted"),
+  installation: installationSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-installation-suspend` from the GitHub webhook OpenAPI description. */
+/** `webhook-installation-suspend` (GitHub webhook OpenAPI). */
 export interface GithubWebhookInstallationSuspend {
-  "action": "suspend";
-  "installation": GithubInstallation;
-  "sender": GithubSimpleUser;
+  action: "suspend";
+  installation: GithubInstallation;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookInstallationSuspendSchema: z.ZodType<GithubWebhookInstallationSuspend> = z.looseObject({
-  "action": z.literal("suspend"),
-  "installation": installationSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("suspend"),
+  installation: installationSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-installation-unsuspend` from the GitHub webhook OpenAPI description. */
+/** `webhook-installation-unsuspend` (GitHub webhook OpenAPI). */
 export interface GithubWebhookInstallationUnsuspend {
-  "action": "unsuspend";
-  "installation": GithubInstallation;
-  "sender": GithubSimpleUser;
+  action: "unsuspend";
+  installation: GithubInstallation;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookInstallationUnsuspendSchema: z.ZodType<GithubWebhookInstallationUnsuspend> = z.looseObject({
-  "action": z.literal("unsuspend"),
-  "installation": installationSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("unsuspend"),
+  installation: installationSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-issue-comment-created` from the GitHub webhook OpenAPI description. */
+/** Repeated inline shape, first seen as `reactions` in `webhook-issue-comment-created`. */
+export interface GithubReactions {
+  "+1": number;
+  "-1": number;
+  confused: number;
+  eyes: number;
+  heart: number;
+  hooray: number;
+  laugh: number;
+  rocket: number;
+  total_count: number;
+  url: string;
+  [key: string]: unknown;
+}
+const reactionsSchema: z.ZodType<GithubReactions> = z.looseObject({
+  "+1": z.number(),
+  "-1": z.number(),
+  confused: z.number(),
+  eyes: z.number(),
+  heart: z.number(),
+  hooray: z.number(),
+  laugh: z.number(),
+  rocket: z.number(),
+  total_count: z.number(),
+  url: z.string(),
+});
+
+/** Repeated inline shape, first seen as `user` in `webhook-issue-comment-created`. */
+export type GithubUser = 
+  | {
+  id: number;
+  login: string;
+  [key: string]: unknown;
+}
+  | null;
+const userSchema: z.ZodType<GithubUser> = z.union([
+  z.looseObject({
+  id: z.number(),
+  login: z.string(),
+}),
+  z.null(),
+]);
+
+/** Repeated inline shape, first seen as `assignees` in `webhook-issue-comment-created`. */
+export type GithubAssignees = Array<GithubUser>;
+const assigneesSchema: z.ZodType<GithubAssignees> = z.array(userSchema);
+
+/** Repeated inline shape, first seen as `milestone` in `webhook-issue-comment-created`. */
+export type GithubMilestone2 = 
+  | {
+  closed_at: string | number | null;
+  closed_issues: number;
+  created_at: string | number;
+  creator: GithubUser;
+  description?: string | null | undefined;
+  due_on: string | null;
+  html_url: string;
+  id: number;
+  labels_url: string;
+  node_id?: string | undefined;
+  number: number;
+  open_issues: number;
+  state: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  [key: string]: unknown;
+}
+  | null;
+const milestone2Schema: z.ZodType<GithubMilestone2> = z.union([
+  z.looseObject({
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  closed_issues: z.number(),
+  created_at: z.union([z.string(), z.number()]),
+  creator: userSchema,
+  description: z.union([z.string(), z.null()]).optional(),
+  due_on: z.union([z.string(), z.null()]),
+  html_url: z.string(),
+  id: z.number(),
+  labels_url: z.string(),
+  node_id: z.string().optional(),
+  number: z.number(),
+  open_issues: z.number(),
+  state: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+}),
+  z.null(),
+]);
+
+/** Repeated inline shape, first seen as `issue` in `webhook-issue-comment-created`. */
+export interface GithubIssue3 {
+  active_lock_reason?: string | null | undefined;
+  assignees: GithubAssignees;
+  author_association: string;
+  body: string | null;
+  closed_at: string | number | null;
+  comments: number;
+  comments_url: string;
+  created_at: string | number;
+  events_url: string;
+  html_url: string;
+  id: number;
+  labels_url: string;
+  milestone: GithubMilestone2;
+  node_id?: string | undefined;
+  number: number;
+  reactions?: GithubReactions | undefined;
+  repository_url: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser;
+  [key: string]: unknown;
+}
+const issue3Schema: z.ZodType<GithubIssue3> = z.looseObject({
+  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  assignees: assigneesSchema,
+  author_association: z.string(),
+  body: z.union([z.string(), z.null()]),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  comments: z.number(),
+  comments_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  events_url: z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  labels_url: z.string(),
+  milestone: milestone2Schema,
+  node_id: z.string().optional(),
+  number: z.number(),
+  reactions: reactionsSchema.optional(),
+  repository_url: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: userSchema,
+});
+
+/** Repeated inline shape, first seen as `labels-item` in `webhook-issue-comment-created`. */
+export interface GithubLabelsItem {
+  color: string;
+  default: boolean;
+  description?: string | null | undefined;
+  id: number;
+  name: string;
+  node_id?: string | undefined;
+  url: string;
+  [key: string]: unknown;
+}
+const labelsItemSchema: z.ZodType<GithubLabelsItem> = z.looseObject({
+  color: z.string(),
+  default: z.boolean(),
+  description: z.union([z.string(), z.null()]).optional(),
+  id: z.number(),
+  name: z.string(),
+  node_id: z.string().optional(),
+  url: z.string(),
+});
+
+/** Repeated inline shape, first seen as `labels` in `webhook-issue-comment-created`. */
+export type GithubLabels = Array<GithubLabelsItem>;
+const labelsSchema: z.ZodType<GithubLabels> = z.array(labelsItemSchema);
+
+/** Repeated inline shape, first seen as `issue` in `webhook-issue-comment-created`. */
+export interface GithubIssue4 {
+  assignee: GithubUser;
+  labels: GithubLabels;
+  locked: boolean;
+  state: string;
+  [key: string]: unknown;
+}
+const issue4Schema: z.ZodType<GithubIssue4> = z.looseObject({
+  assignee: userSchema,
+  labels: labelsSchema,
+  locked: z.boolean(),
+  state: z.string(),
+});
+
+/** Repeated inline shape, first seen as `issue` in `webhook-issue-comment-created`. */
+export type GithubIssue2 = GithubIssue3 & GithubIssue4;
+const issue2Schema: z.ZodType<GithubIssue2> = z.intersection(issue3Schema, issue4Schema);
+
+/** `webhook-issue-comment-created` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssueCommentCreated {
-  "action": "created";
-  "comment": {
-    "author_association": string;
-    "body": string;
-    "created_at": (string | number);
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "node_id"?: string | undefined;
-    "performed_via_github_app"?: (null | GithubIntegration) | undefined;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
+  action: "created";
+  comment: {
+    author_association: string;
+    body: string;
+    created_at: string | number;
+    html_url: string;
+    id: number;
+    issue_url: string;
+    node_id?: string | undefined;
+    performed_via_github_app?: null | GithubIntegration | undefined;
+    reactions?: GithubReactions | undefined;
+    updated_at?: string | number | undefined;
+    url: string;
+    user: GithubUser;
     [key: string]: unknown;
   };
-  "issue": (
-    {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  }&
-    {
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "state": string;
-    [key: string]: unknown;
-  }
-  );
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  issue: GithubIssue2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookIssueCommentCreatedSchema: z.ZodType<GithubWebhookIssueCommentCreated> = z.looseObject({
-  "action": z.literal("created"),
-  "comment": z.looseObject({
-    "author_association": z.string(),
-    "body": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "node_id": z.string().optional(),
-    "performed_via_github_app": z.union([z.null(), integrationSchema]).optional(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
+  action: z.literal("created"),
+  comment: z.looseObject({
+    author_association: z.string(),
+    body: z.string(),
+    created_at: z.union([z.string(), z.number()]),
+    html_url: z.string(),
+    id: z.number(),
+    issue_url: z.string(),
+    node_id: z.string().optional(),
+    performed_via_github_app: z.union([z.null(), integrationSchema]).optional(),
+    reactions: reactionsSchema.optional(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+    user: userSchema,
   }),
-  "issue": z.intersection(
-    z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-    z.looseObject({
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "state": z.string(),
-  }),
-  ),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  issue: issue2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhooks_issue_comment` from the GitHub webhook OpenAPI description. */
+/** Repeated inline shape, first seen as `reactions` in `webhooks_issue_comment`. */
+export interface GithubReactions2 {
+  "+1": number;
+  "-1": number;
+  confused: number;
+  eyes: number;
+  heart: number;
+  hooray: number;
+  laugh: number;
+  rocket: number;
+  total_count: number;
+  url: string;
+  [key: string]: unknown;
+}
+const reactions2Schema: z.ZodType<GithubReactions2> = z.looseObject({
+  "+1": z.number(),
+  "-1": z.number(),
+  confused: z.number(),
+  eyes: z.number(),
+  heart: z.number(),
+  hooray: z.number(),
+  laugh: z.number(),
+  rocket: z.number(),
+  total_count: z.number(),
+  url: z.string(),
+});
+
+/** Repeated inline shape, first seen as `user` in `webhooks_issue_comment`. */
+export type GithubUser2 = 
+  | {
+  id: number;
+  login: string;
+  [key: string]: unknown;
+}
+  | null;
+const user2Schema: z.ZodType<GithubUser2> = z.union([
+  z.looseObject({
+  id: z.number(),
+  login: z.string(),
+}),
+  z.null(),
+]);
+
+/** `webhooks_issue_comment` (GitHub webhook OpenAPI). */
 export interface GithubWebhooksIssueComment {
-  "author_association": string;
-  "body": string;
-  "created_at": (string | number);
-  "html_url": string;
-  "id": number;
-  "issue_url": string;
-  "node_id"?: string | undefined;
-  "performed_via_github_app"?: GithubIntegration | undefined;
-  "reactions"?: {
-    "+1": number;
-    "-1": number;
-    "confused": number;
-    "eyes": number;
-    "heart": number;
-    "hooray": number;
-    "laugh": number;
-    "rocket": number;
-    "total_count": number;
-    "url": string;
-    [key: string]: unknown;
-  } | undefined;
-  "updated_at"?: (string | number) | undefined;
-  "url": string;
-  "user": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
+  author_association: string;
+  body: string;
+  created_at: string | number;
+  html_url: string;
+  id: number;
+  issue_url: string;
+  node_id?: string | undefined;
+  performed_via_github_app?: GithubIntegration | undefined;
+  reactions?: GithubReactions2 | undefined;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser2;
   [key: string]: unknown;
 }
 const webhooksIssueCommentSchema: z.ZodType<GithubWebhooksIssueComment> = z.looseObject({
-  "author_association": z.string(),
-  "body": z.string(),
-  "created_at": z.union([z.string(), z.number()]),
-  "html_url": z.string(),
-  "id": z.number(),
-  "issue_url": z.string(),
-  "node_id": z.string().optional(),
-  "performed_via_github_app": integrationSchema.optional(),
-  "reactions": z.looseObject({
-    "+1": z.number(),
-    "-1": z.number(),
-    "confused": z.number(),
-    "eyes": z.number(),
-    "heart": z.number(),
-    "hooray": z.number(),
-    "laugh": z.number(),
-    "rocket": z.number(),
-    "total_count": z.number(),
-    "url": z.string(),
-  }).optional(),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "url": z.string(),
-  "user": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
+  author_association: z.string(),
+  body: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  html_url: z.string(),
+  id: z.number(),
+  issue_url: z.string(),
+  node_id: z.string().optional(),
+  performed_via_github_app: integrationSchema.optional(),
+  reactions: reactions2Schema.optional(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: user2Schema,
 });
 
-/** `webhook-issue-comment-deleted` from the GitHub webhook OpenAPI description. */
+/** `webhook-issue-comment-deleted` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssueCommentDeleted {
-  "action": "deleted";
-  "comment": GithubWebhooksIssueComment;
-  "issue": (
-    {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  }&
-    {
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "state": string;
-    [key: string]: unknown;
-  }
-  );
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "deleted";
+  comment: GithubWebhooksIssueComment;
+  issue: GithubIssue2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookIssueCommentDeletedSchema: z.ZodType<GithubWebhookIssueCommentDeleted> = z.looseObject({
-  "action": z.literal("deleted"),
-  "comment": webhooksIssueCommentSchema,
-  "issue": z.intersection(
-    z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-    z.looseObject({
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "state": z.string(),
-  }),
-  ),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("deleted"),
+  comment: webhooksIssueCommentSchema,
+  issue: issue2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhooks_changes` from the GitHub webhook OpenAPI description. */
+/** `webhooks_changes` (GitHub webhook OpenAPI). */
 export interface GithubWebhooksChanges {
   [key: string]: unknown;
 }
 const webhooksChangesSchema: z.ZodType<GithubWebhooksChanges> = z.looseObject({});
 
-/** `webhook-issue-comment-edited` from the GitHub webhook OpenAPI description. */
+/** `webhook-issue-comment-edited` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssueCommentEdited {
-  "action": "edited";
-  "changes": GithubWebhooksChanges;
-  "comment": GithubWebhooksIssueComment;
-  "issue": (
-    {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  }&
-    {
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "state": string;
-    [key: string]: unknown;
-  }
-  );
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "edited";
+  changes: GithubWebhooksChanges;
+  comment: GithubWebhooksIssueComment;
+  issue: GithubIssue2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookIssueCommentEditedSchema: z.ZodType<GithubWebhookIssueCommentEdited> = z.looseObject({
-  "action": z.literal("edited"),
-  "changes": webhooksChangesSchema,
-  "comment": webhooksIssueCommentSchema,
-  "issue": z.intersection(
-    z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-    z.looseObject({
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "state": z.string(),
-  }),
-  ),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("edited"),
+  changes: webhooksChangesSchema,
+  comment: webhooksIssueCommentSchema,
+  issue: issue2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhooks_issue` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhooksIssue {
-  "active_lock_reason"?: (string | null) | undefined;
-  "assignees": Array<(
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  )>;
-  "author_association": string;
-  "body": (string | null);
-  "closed_at": ((string | number) | null);
-  "comments": number;
-  "comments_url": string;
-  "created_at": (string | number);
-  "events_url": string;
-  "html_url": string;
-  "id": number;
-  "labels_url": string;
-  "milestone": (
-    {
-    "closed_at": ((string | number) | null);
-    "closed_issues": number;
-    "created_at": (string | number);
-    "creator": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "description"?: (string | null) | undefined;
-    "due_on": (string | null);
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "node_id"?: string | undefined;
-    "number": number;
-    "open_issues": number;
-    "state": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "node_id"?: string | undefined;
-  "number": number;
-  "reactions"?: {
-    "+1": number;
-    "-1": number;
-    "confused": number;
-    "eyes": number;
-    "heart": number;
-    "hooray": number;
-    "laugh": number;
-    "rocket": number;
-    "total_count": number;
-    "url": string;
-    [key: string]: unknown;
-  } | undefined;
-  "repository_url": string;
-  "title": string;
-  "updated_at"?: (string | number) | undefined;
-  "url": string;
-  "user": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
+/** Repeated inline shape, first seen as `assignees` in `webhooks_issue`. */
+export type GithubAssignees2 = Array<GithubUser2>;
+const assignees2Schema: z.ZodType<GithubAssignees2> = z.array(user2Schema);
+
+/** Repeated inline shape, first seen as `milestone` in `webhooks_issue`. */
+export type GithubMilestone3 = 
+  | {
+  closed_at: string | number | null;
+  closed_issues: number;
+  created_at: string | number;
+  creator: GithubUser2;
+  description?: string | null | undefined;
+  due_on: string | null;
+  html_url: string;
+  id: number;
+  labels_url: string;
+  node_id?: string | undefined;
+  number: number;
+  open_issues: number;
+  state: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
   [key: string]: unknown;
 }
-const webhooksIssueSchema: z.ZodType<GithubWebhooksIssue> = z.looseObject({
-  "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-  "assignees": z.array(z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ])),
-  "author_association": z.string(),
-  "body": z.union([z.string(), z.null()]),
-  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "comments": z.number(),
-  "comments_url": z.string(),
-  "created_at": z.union([z.string(), z.number()]),
-  "events_url": z.string(),
-  "html_url": z.string(),
-  "id": z.number(),
-  "labels_url": z.string(),
-  "milestone": z.union([
-    z.looseObject({
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "closed_issues": z.number(),
-    "created_at": z.union([z.string(), z.number()]),
-    "creator": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "description": z.union([z.string(), z.null()]).optional(),
-    "due_on": z.union([z.string(), z.null()]),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "open_issues": z.number(),
-    "state": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-  }),
-    z.null(),
-  ]),
-  "node_id": z.string().optional(),
-  "number": z.number(),
-  "reactions": z.looseObject({
-    "+1": z.number(),
-    "-1": z.number(),
-    "confused": z.number(),
-    "eyes": z.number(),
-    "heart": z.number(),
-    "hooray": z.number(),
-    "laugh": z.number(),
-    "rocket": z.number(),
-    "total_count": z.number(),
-    "url": z.string(),
-  }).optional(),
-  "repository_url": z.string(),
-  "title": z.string(),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "url": z.string(),
-  "user": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-});
-
-/** `webhook-issues-assigned` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesAssigned {
-  "action": "assigned";
-  "issue": GithubWebhooksIssue;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesAssignedSchema: z.ZodType<GithubWebhookIssuesAssigned> = z.looseObject({
-  "action": z.literal("assigned"),
-  "issue": webhooksIssueSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-issues-closed` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesClosed {
-  "action": "closed";
-  "issue": (
-    {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  }&
-    {
-    "closed_at": ((string | number) | null);
-    "state": string;
-    [key: string]: unknown;
-  }
-  );
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesClosedSchema: z.ZodType<GithubWebhookIssuesClosed> = z.looseObject({
-  "action": z.literal("closed"),
-  "issue": z.intersection(
-    z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-    z.looseObject({
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "state": z.string(),
-  }),
-  ),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-issues-deleted` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesDeleted {
-  "action": "deleted";
-  "issue": {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesDeletedSchema: z.ZodType<GithubWebhookIssuesDeleted> = z.looseObject({
-  "action": z.literal("deleted"),
-  "issue": z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-issues-demilestoned` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesDemilestoned {
-  "action": "demilestoned";
-  "issue": {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesDemilestonedSchema: z.ZodType<GithubWebhookIssuesDemilestoned> = z.looseObject({
-  "action": z.literal("demilestoned"),
-  "issue": z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-issues-edited` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesEdited {
-  "action": "edited";
-  "changes": {
-    [key: string]: unknown;
-  };
-  "issue": {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesEditedSchema: z.ZodType<GithubWebhookIssuesEdited> = z.looseObject({
-  "action": z.literal("edited"),
-  "changes": z.looseObject({}),
-  "issue": z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-issues-labeled` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesLabeled {
-  "action": "labeled";
-  "issue": {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesLabeledSchema: z.ZodType<GithubWebhookIssuesLabeled> = z.looseObject({
-  "action": z.literal("labeled"),
-  "issue": z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-issues-locked` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesLocked {
-  "action": "locked";
-  "issue": {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "locked": boolean;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesLockedSchema: z.ZodType<GithubWebhookIssuesLocked> = z.looseObject({
-  "action": z.literal("locked"),
-  "issue": z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "locked": z.boolean(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhooks_milestone` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhooksMilestone {
-  "closed_at": ((string | number) | null);
-  "closed_issues": number;
-  "created_at": (string | number);
-  "creator": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "description"?: (string | null) | undefined;
-  "due_on": (string | null);
-  "html_url": string;
-  "id": number;
-  "labels_url": string;
-  "node_id"?: string | undefined;
-  "number": number;
-  "open_issues": number;
-  "state": string;
-  "title": string;
-  "updated_at"?: (string | number) | undefined;
-  "url": string;
-  [key: string]: unknown;
-}
-const webhooksMilestoneSchema: z.ZodType<GithubWebhooksMilestone> = z.looseObject({
-  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "closed_issues": z.number(),
-  "created_at": z.union([z.string(), z.number()]),
-  "creator": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-  "description": z.union([z.string(), z.null()]).optional(),
-  "due_on": z.union([z.string(), z.null()]),
-  "html_url": z.string(),
-  "id": z.number(),
-  "labels_url": z.string(),
-  "node_id": z.string().optional(),
-  "number": z.number(),
-  "open_issues": z.number(),
-  "state": z.string(),
-  "title": z.string(),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "url": z.string(),
-});
-
-/** `webhook-issues-milestoned` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesMilestoned {
-  "action": "milestoned";
-  "issue": {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "milestone": GithubWebhooksMilestone;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesMilestonedSchema: z.ZodType<GithubWebhookIssuesMilestoned> = z.looseObject({
-  "action": z.literal("milestoned"),
-  "issue": z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "milestone": webhooksMilestoneSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-issues-opened` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesOpened {
-  "action": "opened";
-  "issue": {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesOpenedSchema: z.ZodType<GithubWebhookIssuesOpened> = z.looseObject({
-  "action": z.literal("opened"),
-  "issue": z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhooks_issue_2` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhooksIssue2 {
-  "active_lock_reason"?: (string | null) | undefined;
-  "assignees": Array<(
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  )>;
-  "author_association": string;
-  "body": (string | null);
-  "closed_at": ((string | number) | null);
-  "comments": number;
-  "comments_url": string;
-  "created_at": (string | number);
-  "events_url": string;
-  "html_url": string;
-  "id": number;
-  "labels_url": string;
-  "milestone": (
-    {
-    "closed_at": ((string | number) | null);
-    "closed_issues": number;
-    "created_at": (string | number);
-    "creator": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "description"?: (string | null) | undefined;
-    "due_on": (string | null);
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "node_id"?: string | undefined;
-    "number": number;
-    "open_issues": number;
-    "state": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "node_id"?: string | undefined;
-  "number": number;
-  "reactions"?: {
-    "+1": number;
-    "-1": number;
-    "confused": number;
-    "eyes": number;
-    "heart": number;
-    "hooray": number;
-    "laugh": number;
-    "rocket": number;
-    "total_count": number;
-    "url": string;
-    [key: string]: unknown;
-  } | undefined;
-  "repository_url": string;
-  "title": string;
-  "updated_at"?: (string | number) | undefined;
-  "url": string;
-  "user": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  [key: string]: unknown;
-}
-const webhooksIssue2Schema: z.ZodType<GithubWebhooksIssue2> = z.looseObject({
-  "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-  "assignees": z.array(z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ])),
-  "author_association": z.string(),
-  "body": z.union([z.string(), z.null()]),
-  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "comments": z.number(),
-  "comments_url": z.string(),
-  "created_at": z.union([z.string(), z.number()]),
-  "events_url": z.string(),
-  "html_url": z.string(),
-  "id": z.number(),
-  "labels_url": z.string(),
-  "milestone": z.union([
-    z.looseObject({
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "closed_issues": z.number(),
-    "created_at": z.union([z.string(), z.number()]),
-    "creator": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "description": z.union([z.string(), z.null()]).optional(),
-    "due_on": z.union([z.string(), z.null()]),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "open_issues": z.number(),
-    "state": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-  }),
-    z.null(),
-  ]),
-  "node_id": z.string().optional(),
-  "number": z.number(),
-  "reactions": z.looseObject({
-    "+1": z.number(),
-    "-1": z.number(),
-    "confused": z.number(),
-    "eyes": z.number(),
-    "heart": z.number(),
-    "hooray": z.number(),
-    "laugh": z.number(),
-    "rocket": z.number(),
-    "total_count": z.number(),
-    "url": z.string(),
-  }).optional(),
-  "repository_url": z.string(),
-  "title": z.string(),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "url": z.string(),
-  "user": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-});
-
-/** `webhook-issues-pinned` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesPinned {
-  "action": "pinned";
-  "issue": GithubWebhooksIssue2;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesPinnedSchema: z.ZodType<GithubWebhookIssuesPinned> = z.looseObject({
-  "action": z.literal("pinned"),
-  "issue": webhooksIssue2Schema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-issues-reopened` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesReopened {
-  "action": "reopened";
-  "issue": {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "state": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesReopenedSchema: z.ZodType<GithubWebhookIssuesReopened> = z.looseObject({
-  "action": z.literal("reopened"),
-  "issue": z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "state": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-issues-transferred` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookIssuesTransferred {
-  "action": "transferred";
-  "changes": {
-    "new_issue": {
-      "active_lock_reason"?: (string | null) | undefined;
-      "assignees": Array<(
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      )>;
-      "author_association": string;
-      "body": (string | null);
-      "closed_at": ((string | number) | null);
-      "comments": number;
-      "comments_url": string;
-      "created_at": (string | number);
-      "events_url": string;
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "milestone": (
-        {
-        "closed_at": ((string | number) | null);
-        "closed_issues": number;
-        "created_at": (string | number);
-        "creator": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "description"?: (string | null) | undefined;
-        "due_on": (string | null);
-        "html_url": string;
-        "id": number;
-        "labels_url": string;
-        "node_id"?: string | undefined;
-        "number": number;
-        "open_issues": number;
-        "state": string;
-        "title": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "node_id"?: string | undefined;
-      "number": number;
-      "reactions"?: {
-        "+1": number;
-        "-1": number;
-        "confused": number;
-        "eyes": number;
-        "heart": number;
-        "hooray": number;
-        "laugh": number;
-        "rocket": number;
-        "total_count": number;
-        "url": string;
-        [key: string]: unknown;
-      } | undefined;
-      "repository_url": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "new_repository": {
-      "archive_url": string;
-      "archived": boolean;
-      "assignees_url": string;
-      "blobs_url": string;
-      "branches_url": string;
-      "clone_url": string;
-      "collaborators_url": string;
-      "comments_url": string;
-      "commits_url": string;
-      "compare_url": string;
-      "contents_url": string;
-      "contributors_url": string;
-      "created_at": (number | string);
-      "default_branch": string;
-      "deployments_url": string;
-      "description"?: (string | null) | undefined;
-      "downloads_url": string;
-      "events_url": string;
-      "fork": boolean;
-      "forks": number;
-      "forks_count": number;
-      "forks_url": string;
-      "full_name": string;
-      "git_commits_url": string;
-      "git_refs_url": string;
-      "git_tags_url": string;
-      "git_url": string;
-      "has_downloads": boolean;
-      "has_issues": boolean;
-      "has_pages": boolean;
-      "has_projects": boolean;
-      "has_wiki": boolean;
-      "has_discussions"?: boolean | undefined;
-      "homepage": (string | null);
-      "hooks_url": string;
-      "html_url": string;
-      "id": number;
-      "issue_comment_url": string;
-      "issue_events_url": string;
-      "issues_url": string;
-      "keys_url": string;
-      "labels_url": string;
-      "language": (string | null);
-      "languages_url": string;
-      "license": (
-        {
-        "key": string;
-        "name": string;
-        "node_id"?: string | undefined;
-        "spdx_id": string;
-        "url": (string | null);
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merges_url": string;
-      "milestones_url": string;
-      "mirror_url": (string | null);
-      "name": string;
-      "node_id"?: string | undefined;
-      "notifications_url": string;
-      "open_issues": number;
-      "open_issues_count": number;
-      "owner": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "private": boolean;
-      "pulls_url": string;
-      "pushed_at": (number | string);
-      "releases_url": string;
-      "size": number;
-      "ssh_url": string;
-      "stargazers_count": number;
-      "stargazers_url": string;
-      "statuses_url": string;
-      "subscribers_url": string;
-      "subscription_url": string;
-      "svn_url": string;
-      "tags_url": string;
-      "teams_url": string;
-      "topics"?: Array<string> | undefined;
-      "trees_url": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      "visibility"?: string | undefined;
-      "watchers": number;
-      "watchers_count": number;
-      [key: string]: unknown;
-    };
-    [key: string]: unknown;
-  };
-  "issue": GithubWebhooksIssue2;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookIssuesTransferredSchema: z.ZodType<GithubWebhookIssuesTransferred> = z.looseObject({
-  "action": z.literal("transferred"),
-  "changes": z.looseObject({
-    "new_issue": z.looseObject({
-      "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-      "assignees": z.array(z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ])),
-      "author_association": z.string(),
-      "body": z.union([z.string(), z.null()]),
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "comments": z.number(),
-      "comments_url": z.string(),
-      "created_at": z.union([z.string(), z.number()]),
-      "events_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "milestone": z.union([
-        z.looseObject({
-        "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-        "closed_issues": z.number(),
-        "created_at": z.union([z.string(), z.number()]),
-        "creator": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "due_on": z.union([z.string(), z.null()]),
-        "html_url": z.string(),
-        "id": z.number(),
-        "labels_url": z.string(),
-        "node_id": z.string().optional(),
-        "number": z.number(),
-        "open_issues": z.number(),
-        "state": z.string(),
-        "title": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-      }),
-        z.null(),
-      ]),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "reactions": z.looseObject({
-        "+1": z.number(),
-        "-1": z.number(),
-        "confused": z.number(),
-        "eyes": z.number(),
-        "heart": z.number(),
-        "hooray": z.number(),
-        "laugh": z.number(),
-        "rocket": z.number(),
-        "total_count": z.number(),
-        "url": z.string(),
-      }).optional(),
-      "repository_url": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "new_repository": z.looseObject({
-      "archive_url": z.string(),
-      "archived": z.boolean(),
-      "assignees_url": z.string(),
-      "blobs_url": z.string(),
-      "branches_url": z.string(),
-      "clone_url": z.string(),
-      "collaborators_url": z.string(),
-      "comments_url": z.string(),
-      "commits_url": z.string(),
-      "compare_url": z.string(),
-      "contents_url": z.string(),
-      "contributors_url": z.string(),
-      "created_at": z.union([z.number(), z.string()]),
-      "default_branch": z.string(),
-      "deployments_url": z.string(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "downloads_url": z.string(),
-      "events_url": z.string(),
-      "fork": z.boolean(),
-      "forks": z.number(),
-      "forks_count": z.number(),
-      "forks_url": z.string(),
-      "full_name": z.string(),
-      "git_commits_url": z.string(),
-      "git_refs_url": z.string(),
-      "git_tags_url": z.string(),
-      "git_url": z.string(),
-      "has_downloads": z.boolean(),
-      "has_issues": z.boolean(),
-      "has_pages": z.boolean(),
-      "has_projects": z.boolean(),
-      "has_wiki": z.boolean(),
-      "has_discussions": z.boolean().optional(),
-      "homepage": z.union([z.string(), z.null()]),
-      "hooks_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "issue_comment_url": z.string(),
-      "issue_events_url": z.string(),
-      "issues_url": z.string(),
-      "keys_url": z.string(),
-      "labels_url": z.string(),
-      "language": z.union([z.string(), z.null()]),
-      "languages_url": z.string(),
-      "license": z.union([
-        z.looseObject({
-        "key": z.string(),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "spdx_id": z.string(),
-        "url": z.union([z.string(), z.null()]),
-      }),
-        z.null(),
-      ]),
-      "merges_url": z.string(),
-      "milestones_url": z.string(),
-      "mirror_url": z.union([z.string(), z.null()]),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "notifications_url": z.string(),
-      "open_issues": z.number(),
-      "open_issues_count": z.number(),
-      "owner": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "private": z.boolean(),
-      "pulls_url": z.string(),
-      "pushed_at": z.union([z.number(), z.string()]),
-      "releases_url": z.string(),
-      "size": z.number(),
-      "ssh_url": z.string(),
-      "stargazers_count": z.number(),
-      "stargazers_url": z.string(),
-      "statuses_url": z.string(),
-      "subscribers_url": z.string(),
-      "subscription_url": z.string(),
-      "svn_url": z.string(),
-      "tags_url": z.string(),
-      "teams_url": z.string(),
-      "topics": z.array(z.string()).optional(),
-      "trees_url": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-      "visibility": z.string().optional(),
-      "watchers": z.number(),
-      "watchers_count": z.number(),
-    }),
-  }),
-  "issue": webhooksIssue2Schema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `issue-type` from the GitHub webhook OpenAPI description. */
-export type GithubIssueType = (
-  {
-  "id": number;
-  "node_id"?: string | undefined;
-  "name": string;
-  "description"?: (string | null) | undefined;
-  [key: string]: unknown;
-}|
-  null
-);
-const issueTypeSchema: z.ZodType<GithubIssueType> = z.union([
+  | null;
+const milestone3Schema: z.ZodType<GithubMilestone3> = z.union([
   z.looseObject({
-  "id": z.number(),
-  "node_id": z.string().optional(),
-  "name": z.string(),
-  "description": z.union([z.string(), z.null()]).optional(),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  closed_issues: z.number(),
+  created_at: z.union([z.string(), z.number()]),
+  creator: user2Schema,
+  description: z.union([z.string(), z.null()]).optional(),
+  due_on: z.union([z.string(), z.null()]),
+  html_url: z.string(),
+  id: z.number(),
+  labels_url: z.string(),
+  node_id: z.string().optional(),
+  number: z.number(),
+  open_issues: z.number(),
+  state: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
 }),
   z.null(),
 ]);
 
-/** `webhook-issues-typed` from the GitHub webhook OpenAPI description. */
+/** `webhooks_issue` (GitHub webhook OpenAPI). */
+export interface GithubWebhooksIssue {
+  active_lock_reason?: string | null | undefined;
+  assignees: GithubAssignees2;
+  author_association: string;
+  body: string | null;
+  closed_at: string | number | null;
+  comments: number;
+  comments_url: string;
+  created_at: string | number;
+  events_url: string;
+  html_url: string;
+  id: number;
+  labels_url: string;
+  milestone: GithubMilestone3;
+  node_id?: string | undefined;
+  number: number;
+  reactions?: GithubReactions2 | undefined;
+  repository_url: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser2;
+  [key: string]: unknown;
+}
+const webhooksIssueSchema: z.ZodType<GithubWebhooksIssue> = z.looseObject({
+  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  assignees: assignees2Schema,
+  author_association: z.string(),
+  body: z.union([z.string(), z.null()]),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  comments: z.number(),
+  comments_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  events_url: z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  labels_url: z.string(),
+  milestone: milestone3Schema,
+  node_id: z.string().optional(),
+  number: z.number(),
+  reactions: reactions2Schema.optional(),
+  repository_url: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: user2Schema,
+});
+
+/** `webhook-issues-assigned` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesAssigned {
+  action: "assigned";
+  issue: GithubWebhooksIssue;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesAssignedSchema: z.ZodType<GithubWebhookIssuesAssigned> = z.looseObject({
+  action: z.literal("assigned"),
+  issue: webhooksIssueSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-issues-closed` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesClosed {
+  action: "closed";
+  issue: 
+    & GithubIssue3
+    & {
+    closed_at: string | number | null;
+    state: string;
+    [key: string]: unknown;
+  };
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesClosedSchema: z.ZodType<GithubWebhookIssuesClosed> = z.looseObject({
+  action: z.literal("closed"),
+  issue: z.intersection(
+    issue3Schema,
+    z.looseObject({
+    closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    state: z.string(),
+  }),
+  ),
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-issues-deleted` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesDeleted {
+  action: "deleted";
+  issue: GithubIssue3;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesDeletedSchema: z.ZodType<GithubWebhookIssuesDeleted> = z.looseObject({
+  action: z.literal("deleted"),
+  issue: issue3Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-issues-demilestoned` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesDemilestoned {
+  action: "demilestoned";
+  issue: GithubIssue3;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesDemilestonedSchema: z.ZodType<GithubWebhookIssuesDemilestoned> = z.looseObject({
+  action: z.literal("demilestoned"),
+  issue: issue3Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-issues-edited` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesEdited {
+  action: "edited";
+  changes: {
+    [key: string]: unknown;
+  };
+  issue: GithubIssue3;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesEditedSchema: z.ZodType<GithubWebhookIssuesEdited> = z.looseObject({
+  action: z.literal("edited"),
+  changes: z.looseObject({}),
+  issue: issue3Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-issues-labeled` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesLabeled {
+  action: "labeled";
+  issue: GithubIssue3;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesLabeledSchema: z.ZodType<GithubWebhookIssuesLabeled> = z.looseObject({
+  action: z.literal("labeled"),
+  issue: issue3Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** Repeated inline shape, first seen as `issue` in `webhook-issues-locked`. */
+export interface GithubIssue5 {
+  active_lock_reason?: string | null | undefined;
+  assignees: GithubAssignees;
+  author_association: string;
+  body: string | null;
+  closed_at: string | number | null;
+  comments: number;
+  comments_url: string;
+  created_at: string | number;
+  events_url: string;
+  html_url: string;
+  id: number;
+  labels_url: string;
+  locked: boolean;
+  milestone: GithubMilestone2;
+  node_id?: string | undefined;
+  number: number;
+  reactions?: GithubReactions | undefined;
+  repository_url: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser;
+  [key: string]: unknown;
+}
+const issue5Schema: z.ZodType<GithubIssue5> = z.looseObject({
+  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  assignees: assigneesSchema,
+  author_association: z.string(),
+  body: z.union([z.string(), z.null()]),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  comments: z.number(),
+  comments_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  events_url: z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  labels_url: z.string(),
+  locked: z.boolean(),
+  milestone: milestone2Schema,
+  node_id: z.string().optional(),
+  number: z.number(),
+  reactions: reactionsSchema.optional(),
+  repository_url: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: userSchema,
+});
+
+/** `webhook-issues-locked` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesLocked {
+  action: "locked";
+  issue: GithubIssue5;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesLockedSchema: z.ZodType<GithubWebhookIssuesLocked> = z.looseObject({
+  action: z.literal("locked"),
+  issue: issue5Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhooks_milestone` (GitHub webhook OpenAPI). */
+export interface GithubWebhooksMilestone {
+  closed_at: string | number | null;
+  closed_issues: number;
+  created_at: string | number;
+  creator: GithubUser2;
+  description?: string | null | undefined;
+  due_on: string | null;
+  html_url: string;
+  id: number;
+  labels_url: string;
+  node_id?: string | undefined;
+  number: number;
+  open_issues: number;
+  state: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  [key: string]: unknown;
+}
+const webhooksMilestoneSchema: z.ZodType<GithubWebhooksMilestone> = z.looseObject({
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  closed_issues: z.number(),
+  created_at: z.union([z.string(), z.number()]),
+  creator: user2Schema,
+  description: z.union([z.string(), z.null()]).optional(),
+  due_on: z.union([z.string(), z.null()]),
+  html_url: z.string(),
+  id: z.number(),
+  labels_url: z.string(),
+  node_id: z.string().optional(),
+  number: z.number(),
+  open_issues: z.number(),
+  state: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+});
+
+/** `webhook-issues-milestoned` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesMilestoned {
+  action: "milestoned";
+  issue: GithubIssue3;
+  milestone: GithubWebhooksMilestone;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesMilestonedSchema: z.ZodType<GithubWebhookIssuesMilestoned> = z.looseObject({
+  action: z.literal("milestoned"),
+  issue: issue3Schema,
+  milestone: webhooksMilestoneSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-issues-opened` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesOpened {
+  action: "opened";
+  issue: GithubIssue3;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesOpenedSchema: z.ZodType<GithubWebhookIssuesOpened> = z.looseObject({
+  action: z.literal("opened"),
+  issue: issue3Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhooks_issue_2` (GitHub webhook OpenAPI). */
+export interface GithubWebhooksIssue2 {
+  active_lock_reason?: string | null | undefined;
+  assignees: GithubAssignees2;
+  author_association: string;
+  body: string | null;
+  closed_at: string | number | null;
+  comments: number;
+  comments_url: string;
+  created_at: string | number;
+  events_url: string;
+  html_url: string;
+  id: number;
+  labels_url: string;
+  milestone: GithubMilestone3;
+  node_id?: string | undefined;
+  number: number;
+  reactions?: GithubReactions2 | undefined;
+  repository_url: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser2;
+  [key: string]: unknown;
+}
+const webhooksIssue2Schema: z.ZodType<GithubWebhooksIssue2> = z.looseObject({
+  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  assignees: assignees2Schema,
+  author_association: z.string(),
+  body: z.union([z.string(), z.null()]),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  comments: z.number(),
+  comments_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  events_url: z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  labels_url: z.string(),
+  milestone: milestone3Schema,
+  node_id: z.string().optional(),
+  number: z.number(),
+  reactions: reactions2Schema.optional(),
+  repository_url: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: user2Schema,
+});
+
+/** `webhook-issues-pinned` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesPinned {
+  action: "pinned";
+  issue: GithubWebhooksIssue2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesPinnedSchema: z.ZodType<GithubWebhookIssuesPinned> = z.looseObject({
+  action: z.literal("pinned"),
+  issue: webhooksIssue2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-issues-reopened` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesReopened {
+  action: "reopened";
+  issue: {
+    active_lock_reason?: string | null | undefined;
+    assignees: GithubAssignees;
+    author_association: string;
+    body: string | null;
+    closed_at: string | number | null;
+    comments: number;
+    comments_url: string;
+    created_at: string | number;
+    events_url: string;
+    html_url: string;
+    id: number;
+    labels_url: string;
+    milestone: GithubMilestone2;
+    node_id?: string | undefined;
+    number: number;
+    reactions?: GithubReactions | undefined;
+    repository_url: string;
+    state: string;
+    title: string;
+    updated_at?: string | number | undefined;
+    url: string;
+    user: GithubUser;
+    [key: string]: unknown;
+  };
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesReopenedSchema: z.ZodType<GithubWebhookIssuesReopened> = z.looseObject({
+  action: z.literal("reopened"),
+  issue: z.looseObject({
+    active_lock_reason: z.union([z.string(), z.null()]).optional(),
+    assignees: assigneesSchema,
+    author_association: z.string(),
+    body: z.union([z.string(), z.null()]),
+    closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    comments: z.number(),
+    comments_url: z.string(),
+    created_at: z.union([z.string(), z.number()]),
+    events_url: z.string(),
+    html_url: z.string(),
+    id: z.number(),
+    labels_url: z.string(),
+    milestone: milestone2Schema,
+    node_id: z.string().optional(),
+    number: z.number(),
+    reactions: reactionsSchema.optional(),
+    repository_url: z.string(),
+    state: z.string(),
+    title: z.string(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+    user: userSchema,
+  }),
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** Repeated inline shape, first seen as `license` in `webhook-issues-transferred`. */
+export type GithubLicense = 
+  | {
+  key: string;
+  name: string;
+  node_id?: string | undefined;
+  spdx_id: string;
+  url: string | null;
+  [key: string]: unknown;
+}
+  | null;
+const licenseSchema: z.ZodType<GithubLicense> = z.union([
+  z.looseObject({
+  key: z.string(),
+  name: z.string(),
+  node_id: z.string().optional(),
+  spdx_id: z.string(),
+  url: z.union([z.string(), z.null()]),
+}),
+  z.null(),
+]);
+
+/** Repeated inline shape, first seen as `new_repository` in `webhook-issues-transferred`. */
+export interface GithubNewRepository {
+  archive_url: string;
+  archived: boolean;
+  assignees_url: string;
+  blobs_url: string;
+  branches_url: string;
+  clone_url: string;
+  collaborators_url: string;
+  comments_url: string;
+  commits_url: string;
+  compare_url: string;
+  contents_url: string;
+  contributors_url: string;
+  created_at: number | string;
+  default_branch: string;
+  deployments_url: string;
+  description?: string | null | undefined;
+  downloads_url: string;
+  events_url: string;
+  fork: boolean;
+  forks: number;
+  forks_count: number;
+  forks_url: string;
+  full_name: string;
+  git_commits_url: string;
+  git_refs_url: string;
+  git_tags_url: string;
+  git_url: string;
+  has_downloads: boolean;
+  has_issues: boolean;
+  has_pages: boolean;
+  has_projects: boolean;
+  has_wiki: boolean;
+  has_discussions?: boolean | undefined;
+  homepage: string | null;
+  hooks_url: string;
+  html_url: string;
+  id: number;
+  issue_comment_url: string;
+  issue_events_url: string;
+  issues_url: string;
+  keys_url: string;
+  labels_url: string;
+  language: string | null;
+  languages_url: string;
+  license: GithubLicense;
+  merges_url: string;
+  milestones_url: string;
+  mirror_url: string | null;
+  name: string;
+  node_id?: string | undefined;
+  notifications_url: string;
+  open_issues: number;
+  open_issues_count: number;
+  owner: GithubUser;
+  private: boolean;
+  pulls_url: string;
+  pushed_at: number | string;
+  releases_url: string;
+  size: number;
+  ssh_url: string;
+  stargazers_count: number;
+  stargazers_url: string;
+  statuses_url: string;
+  subscribers_url: string;
+  subscription_url: string;
+  svn_url: string;
+  tags_url: string;
+  teams_url: string;
+  topics?: Array<string> | undefined;
+  trees_url: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  visibility?: string | undefined;
+  watchers: number;
+  watchers_count: number;
+  [key: string]: unknown;
+}
+const newRepositorySchema: z.ZodType<GithubNewRepository> = z.looseObject({
+  archive_url: z.string(),
+  archived: z.boolean(),
+  assignees_url: z.string(),
+  blobs_url: z.string(),
+  branches_url: z.string(),
+  clone_url: z.string(),
+  collaborators_url: z.string(),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  compare_url: z.string(),
+  contents_url: z.string(),
+  contributors_url: z.string(),
+  created_at: z.union([z.number(), z.string()]),
+  default_branch: z.string(),
+  deployments_url: z.string(),
+  description: z.union([z.string(), z.null()]).optional(),
+  downloads_url: z.string(),
+  events_url: z.string(),
+  fork: z.boolean(),
+  forks: z.number(),
+  forks_count: z.number(),
+  forks_url: z.string(),
+  full_name: z.string(),
+  git_commits_url: z.string(),
+  git_refs_url: z.string(),
+  git_tags_url: z.string(),
+  git_url: z.string(),
+  has_downloads: z.boolean(),
+  has_issues: z.boolean(),
+  has_pages: z.boolean(),
+  has_projects: z.boolean(),
+  has_wiki: z.boolean(),
+  has_discussions: z.boolean().optional(),
+  homepage: z.union([z.string(), z.null()]),
+  hooks_url: z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  issue_comment_url: z.string(),
+  issue_events_url: z.string(),
+  issues_url: z.string(),
+  keys_url: z.string(),
+  labels_url: z.string(),
+  language: z.union([z.string(), z.null()]),
+  languages_url: z.string(),
+  license: licenseSchema,
+  merges_url: z.string(),
+  milestones_url: z.string(),
+  mirror_url: z.union([z.string(), z.null()]),
+  name: z.string(),
+  node_id: z.string().optional(),
+  notifications_url: z.string(),
+  open_issues: z.number(),
+  open_issues_count: z.number(),
+  owner: userSchema,
+  private: z.boolean(),
+  pulls_url: z.string(),
+  pushed_at: z.union([z.number(), z.string()]),
+  releases_url: z.string(),
+  size: z.number(),
+  ssh_url: z.string(),
+  stargazers_count: z.number(),
+  stargazers_url: z.string(),
+  statuses_url: z.string(),
+  subscribers_url: z.string(),
+  subscription_url: z.string(),
+  svn_url: z.string(),
+  tags_url: z.string(),
+  teams_url: z.string(),
+  topics: z.array(z.string()).optional(),
+  trees_url: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  visibility: z.string().optional(),
+  watchers: z.number(),
+  watchers_count: z.number(),
+});
+
+/** `webhook-issues-transferred` (GitHub webhook OpenAPI). */
+export interface GithubWebhookIssuesTransferred {
+  action: "transferred";
+  changes: {
+    new_issue: GithubIssue3;
+    new_repository: GithubNewRepository;
+    [key: string]: unknown;
+  };
+  issue: GithubWebhooksIssue2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookIssuesTransferredSchema: z.ZodType<GithubWebhookIssuesTransferred> = z.looseObject({
+  action: z.literal("transferred"),
+  changes: z.looseObject({
+    new_issue: issue3Schema,
+    new_repository: newRepositorySchema,
+  }),
+  issue: webhooksIssue2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `issue-type` (GitHub webhook OpenAPI). */
+export type GithubIssueType = 
+  | {
+  id: number;
+  node_id?: string | undefined;
+  name: string;
+  description?: string | null | undefined;
+  [key: string]: unknown;
+}
+  | null;
+const issueTypeSchema: z.ZodType<GithubIssueType> = z.union([
+  z.looseObject({
+  id: z.number(),
+  node_id: z.string().optional(),
+  name: z.string(),
+  description: z.union([z.string(), z.null()]).optional(),
+}),
+  z.null(),
+]);
+
+/** `webhook-issues-typed` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesTyped {
-  "action": "typed";
-  "issue": GithubWebhooksIssue;
-  "type": GithubIssueType;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "typed";
+  issue: GithubWebhooksIssue;
+  type: GithubIssueType;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookIssuesTypedSchema: z.ZodType<GithubWebhookIssuesTyped> = z.looseObject({
-  "action": z.literal("typed"),
-  "issue": webhooksIssueSchema,
-  "type": issueTypeSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("typed"),
+  issue: webhooksIssueSchema,
+  type: issueTypeSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-issues-unassigned` from the GitHub webhook OpenAPI description. */
+/** `webhook-issues-unassigned` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesUnassigned {
-  "action": "unassigned";
-  "issue": GithubWebhooksIssue;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "unassigned";
+  issue: GithubWebhooksIssue;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookIssuesUnassignedSchema: z.ZodType<GithubWebhookIssuesUnassigned> = z.looseObject({
-  "action": z.literal("unassigned"),
-  "issue": webhooksIssueSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("unassigned"),
+  issue: webhooksIssueSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-issues-unlabeled` from the GitHub webhook OpenAPI description. */
+/** `webhook-issues-unlabeled` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesUnlabeled {
-  "action": "unlabeled";
-  "issue": GithubWebhooksIssue;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "unlabeled";
+  issue: GithubWebhooksIssue;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookIssuesUnlabeledSchema: z.ZodType<GithubWebhookIssuesUnlabeled> = z.looseObject({
-  "action": z.literal("unlabeled"),
-  "issue": webhooksIssueSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("unlabeled"),
+  issue: webhooksIssueSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-issues-unlocked` from the GitHub webhook OpenAPI description. */
+/** `webhook-issues-unlocked` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesUnlocked {
-  "action": "unlocked";
-  "issue": {
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments": number;
-    "comments_url": string;
-    "created_at": (string | number);
-    "events_url": string;
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "locked": boolean;
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "reactions"?: {
-      "+1": number;
-      "-1": number;
-      "confused": number;
-      "eyes": number;
-      "heart": number;
-      "hooray": number;
-      "laugh": number;
-      "rocket": number;
-      "total_count": number;
-      "url": string;
-      [key: string]: unknown;
-    } | undefined;
-    "repository_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "unlocked";
+  issue: GithubIssue5;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookIssuesUnlockedSchema: z.ZodType<GithubWebhookIssuesUnlocked> = z.looseObject({
-  "action": z.literal("unlocked"),
-  "issue": z.looseObject({
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments": z.number(),
-    "comments_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "events_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "locked": z.boolean(),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "reactions": z.looseObject({
-      "+1": z.number(),
-      "-1": z.number(),
-      "confused": z.number(),
-      "eyes": z.number(),
-      "heart": z.number(),
-      "hooray": z.number(),
-      "laugh": z.number(),
-      "rocket": z.number(),
-      "total_count": z.number(),
-      "url": z.string(),
-    }).optional(),
-    "repository_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("unlocked"),
+  issue: issue5Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-issues-unpinned` from the GitHub webhook OpenAPI description. */
+/** `webhook-issues-unpinned` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesUnpinned {
-  "action": "unpinned";
-  "issue": GithubWebhooksIssue2;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "unpinned";
+  issue: GithubWebhooksIssue2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookIssuesUnpinnedSchema: z.ZodType<GithubWebhookIssuesUnpinned> = z.looseObject({
-  "action": z.literal("unpinned"),
-  "issue": webhooksIssue2Schema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("unpinned"),
+  issue: webhooksIssue2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-issues-untyped` from the GitHub webhook OpenAPI description. */
+/** `webhook-issues-untyped` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesUntyped {
-  "action": "untyped";
-  "issue": GithubWebhooksIssue;
-  "type": GithubIssueType;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "untyped";
+  issue: GithubWebhooksIssue;
+  type: GithubIssueType;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookIssuesUntypedSchema: z.ZodType<GithubWebhookIssuesUntyped> = z.looseObject({
-  "action": z.literal("untyped"),
-  "issue": webhooksIssueSchema,
-  "type": issueTypeSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("untyped"),
+  issue: webhooksIssueSchema,
+  type: issueTypeSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-ping` from the GitHub webhook OpenAPI description. */
+/** `webhook-ping` (GitHub webhook OpenAPI). */
 export interface GithubWebhookPing {
   [key: string]: unknown;
 }
 const webhookPingSchema: z.ZodType<GithubWebhookPing> = z.looseObject({});
 
-/** `webhooks_user` from the GitHub webhook OpenAPI description. */
-export type GithubWebhooksUser = (
-  {
-  "id": number;
-  "login": string;
+/** `webhooks_user` (GitHub webhook OpenAPI). */
+export type GithubWebhooksUser = 
+  | {
+  id: number;
+  login: string;
   [key: string]: unknown;
-}|
-  null
-);
+}
+  | null;
 const webhooksUserSchema: z.ZodType<GithubWebhooksUser> = z.union([
   z.looseObject({
-  "id": z.number(),
-  "login": z.string(),
+  id: z.number(),
+  login: z.string(),
 }),
   z.null(),
 ]);
 
-/** `webhooks_number` from the GitHub webhook OpenAPI description. */
+/** `webhooks_number` (GitHub webhook OpenAPI). */
 export type GithubWebhooksNumber = number;
 const webhooksNumberSchema: z.ZodType<GithubWebhooksNumber> = z.number();
 
-/** `webhook-pull-request-assigned` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestAssigned {
-  "action": "assigned";
-  "assignee": GithubWebhooksUser;
-  "number": GithubWebhooksNumber;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": (string | null);
-      "ref": string;
-      "repo": (
-        {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
+/** Repeated inline shape, first seen as `_links` in `webhook-pull-request-assigned`. */
+export interface GithubLinks {
+  comments: {
+    href: string;
     [key: string]: unknown;
   };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  commits: {
+    href: string;
+    [key: string]: unknown;
+  };
+  html: {
+    href: string;
+    [key: string]: unknown;
+  };
+  issue: {
+    href: string;
+    [key: string]: unknown;
+  };
+  review_comment: {
+    href: string;
+    [key: string]: unknown;
+  };
+  review_comments: {
+    href: string;
+    [key: string]: unknown;
+  };
+  self: {
+    href: string;
+    [key: string]: unknown;
+  };
+  statuses: {
+    href: string;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+const linksSchema: z.ZodType<GithubLinks> = z.looseObject({
+  comments: z.looseObject({
+    href: z.string(),
+  }),
+  commits: z.looseObject({
+    href: z.string(),
+  }),
+  html: z.looseObject({
+    href: z.string(),
+  }),
+  issue: z.looseObject({
+    href: z.string(),
+  }),
+  review_comment: z.looseObject({
+    href: z.string(),
+  }),
+  review_comments: z.looseObject({
+    href: z.string(),
+  }),
+  self: z.looseObject({
+    href: z.string(),
+  }),
+  statuses: z.looseObject({
+    href: z.string(),
+  }),
+});
+
+/** Repeated inline shape, first seen as `auto_merge` in `webhook-pull-request-assigned`. */
+export type GithubAutoMerge2 = 
+  | {
+  commit_message: string | null;
+  commit_title: string | null;
+  enabled_by: GithubUser;
+  merge_method: string;
+  [key: string]: unknown;
+}
+  | null;
+const autoMerge2Schema: z.ZodType<GithubAutoMerge2> = z.union([
+  z.looseObject({
+  commit_message: z.union([z.string(), z.null()]),
+  commit_title: z.union([z.string(), z.null()]),
+  enabled_by: userSchema,
+  merge_method: z.string(),
+}),
+  z.null(),
+]);
+
+/** Repeated inline shape, first seen as `base` in `webhook-pull-request-assigned`. */
+export interface GithubBase {
+  label: string;
+  ref: string;
+  repo: GithubNewRepository;
+  sha: string;
+  user: GithubUser;
+  [key: string]: unknown;
+}
+const baseSchema: z.ZodType<GithubBase> = z.looseObject({
+  label: z.string(),
+  ref: z.string(),
+  repo: newRepositorySchema,
+  sha: z.string(),
+  user: userSchema,
+});
+
+/** Repeated inline shape, first seen as `repo` in `webhook-pull-request-assigned`. */
+export type GithubRepo2 = 
+  | {
+  archive_url: string;
+  archived: boolean;
+  assignees_url: string;
+  blobs_url: string;
+  branches_url: string;
+  clone_url: string;
+  collaborators_url: string;
+  comments_url: string;
+  commits_url: string;
+  compare_url: string;
+  contents_url: string;
+  contributors_url: string;
+  created_at: number | string;
+  default_branch: string;
+  deployments_url: string;
+  description?: string | null | undefined;
+  downloads_url: string;
+  events_url: string;
+  fork: boolean;
+  forks: number;
+  forks_count: number;
+  forks_url: string;
+  full_name: string;
+  git_commits_url: string;
+  git_refs_url: string;
+  git_tags_url: string;
+  git_url: string;
+  has_downloads: boolean;
+  has_issues: boolean;
+  has_pages: boolean;
+  has_projects: boolean;
+  has_wiki: boolean;
+  has_discussions?: boolean | undefined;
+  homepage: string | null;
+  hooks_url: string;
+  html_url: string;
+  id: number;
+  issue_comment_url: string;
+  issue_events_url: string;
+  issues_url: string;
+  keys_url: string;
+  labels_url: string;
+  language: string | null;
+  languages_url: string;
+  license: GithubLicense;
+  merges_url: string;
+  milestones_url: string;
+  mirror_url: string | null;
+  name: string;
+  node_id?: string | undefined;
+  notifications_url: string;
+  open_issues: number;
+  open_issues_count: number;
+  owner: GithubUser;
+  private: boolean;
+  pulls_url: string;
+  pushed_at: number | string;
+  releases_url: string;
+  size: number;
+  ssh_url: string;
+  stargazers_count: number;
+  stargazers_url: string;
+  statuses_url: string;
+  subscribers_url: string;
+  subscription_url: string;
+  svn_url: string;
+  tags_url: string;
+  teams_url: string;
+  topics?: Array<string> | undefined;
+  trees_url: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  visibility?: string | undefined;
+  watchers: number;
+  watchers_count: number;
+  [key: string]: unknown;
+}
+  | null;
+const repo2Schema: z.ZodType<GithubRepo2> = z.union([
+  z.looseObject({
+  archive_url: z.string(),
+  archived: z.boolean(),
+  assignees_url: z.string(),
+  blobs_url: z.string(),
+  branches_url: z.string(),
+  clone_url: z.string(),
+  collaborators_url: z.string(),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  compare_url: z.string(),
+  contents_url: z.string(),
+  contributors_url: z.string(),
+  created_at: z.union([z.number(), z.string()]),
+  default_branch: z.string(),
+  deployments_url: z.string(),
+  description: z.union([z.string(), z.null()]).optional(),
+  downloads_url: z.string(),
+  events_url: z.string(),
+  fork: z.boolean(),
+  forks: z.number(),
+  forks_count: z.number(),
+  forks_url: z.string(),
+  full_name: z.string(),
+  git_commits_url: z.string(),
+  git_refs_url: z.string(),
+  git_tags_url: z.string(),
+  git_url: z.string(),
+  has_downloads: z.boolean(),
+  has_issues: z.boolean(),
+  has_pages: z.boolean(),
+  has_projects: z.boolean(),
+  has_wiki: z.boolean(),
+  has_discussions: z.boolean().optional(),
+  homepage: z.union([z.string(), z.null()]),
+  hooks_url: z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  issue_comment_url: z.string(),
+  issue_events_url: z.string(),
+  issues_url: z.string(),
+  keys_url: z.string(),
+  labels_url: z.string(),
+  language: z.union([z.string(), z.null()]),
+  languages_url: z.string(),
+  license: licenseSchema,
+  merges_url: z.string(),
+  milestones_url: z.string(),
+  mirror_url: z.union([z.string(), z.null()]),
+  name: z.string(),
+  node_id: z.string().optional(),
+  notifications_url: z.string(),
+  open_issues: z.number(),
+  open_issues_count: z.number(),
+  owner: userSchema,
+  private: z.boolean(),
+  pulls_url: z.string(),
+  pushed_at: z.union([z.number(), z.string()]),
+  releases_url: z.string(),
+  size: z.number(),
+  ssh_url: z.string(),
+  stargazers_count: z.number(),
+  stargazers_url: z.string(),
+  statuses_url: z.string(),
+  subscribers_url: z.string(),
+  subscription_url: z.string(),
+  svn_url: z.string(),
+  tags_url: z.string(),
+  teams_url: z.string(),
+  topics: z.array(z.string()).optional(),
+  trees_url: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  visibility: z.string().optional(),
+  watchers: z.number(),
+  watchers_count: z.number(),
+}),
+  z.null(),
+]);
+
+/** Repeated inline shape, first seen as `head` in `webhook-pull-request-assigned`. */
+export interface GithubHead2 {
+  label: string | null;
+  ref: string;
+  repo: GithubRepo2;
+  sha: string;
+  user: GithubUser;
+  [key: string]: unknown;
+}
+const head2Schema: z.ZodType<GithubHead2> = z.looseObject({
+  label: z.union([z.string(), z.null()]),
+  ref: z.string(),
+  repo: repo2Schema,
+  sha: z.string(),
+  user: userSchema,
+});
+
+/** Repeated inline shape, first seen as `requested_reviewers-item` in `webhook-pull-request-assigned`. */
+export interface GithubRequestedReviewersItem2 {
+  description?: string | null | undefined;
+  html_url: string;
+  id: number;
+  members_url: string;
+  name: string;
+  node_id?: string | undefined;
+  permission: string;
+  privacy: string;
+  repositories_url: string;
+  slug: string;
+  url: string;
+  [key: string]: unknown;
+}
+const requestedReviewersItem2Schema: z.ZodType<GithubRequestedReviewersItem2> = z.looseObject({
+  description: z.union([z.string(), z.null()]).optional(),
+  html_url: z.string(),
+  id: z.number(),
+  members_url: z.string(),
+  name: z.string(),
+  node_id: z.string().optional(),
+  permission: z.string(),
+  privacy: z.string(),
+  repositories_url: z.string(),
+  slug: z.string(),
+  url: z.string(),
+});
+
+/** Repeated inline shape, first seen as `requested_reviewers-item` in `webhook-pull-request-assigned`. */
+export type GithubRequestedReviewersItem = GithubUser | GithubRequestedReviewersItem2;
+const requestedReviewersItemSchema: z.ZodType<GithubRequestedReviewersItem> = z.union([userSchema, requestedReviewersItem2Schema]);
+
+/** Repeated inline shape, first seen as `requested_reviewers` in `webhook-pull-request-assigned`. */
+export type GithubRequestedReviewers = Array<GithubRequestedReviewersItem>;
+const requestedReviewersSchema: z.ZodType<GithubRequestedReviewers> = z.array(requestedReviewersItemSchema);
+
+/** Repeated inline shape, first seen as `requested_teams` in `webhook-pull-request-assigned`. */
+export type GithubRequestedTeams = Array<{
+  id: number;
+  name: string;
+  [key: string]: unknown;
+}>;
+const requestedTeamsSchema: z.ZodType<GithubRequestedTeams> = z.array(z.looseObject({
+  id: z.number(),
+  name: z.string(),
+}));
+
+/** Repeated inline shape, first seen as `pull_request` in `webhook-pull-request-assigned`. */
+export interface GithubPullRequest2 {
+  _links: GithubLinks;
+  active_lock_reason?: string | null | undefined;
+  assignee: GithubUser;
+  assignees: GithubAssignees;
+  author_association: string;
+  auto_merge?: GithubAutoMerge2 | undefined;
+  base: GithubBase;
+  body: string | null;
+  closed_at: string | number | null;
+  comments_url: string;
+  commits_url: string;
+  created_at: string | number;
+  diff_url: string;
+  draft: boolean;
+  head: GithubHead2;
+  html_url: string;
+  id: number;
+  issue_url: string;
+  labels: GithubLabels;
+  locked: boolean;
+  merge_commit_sha: string | null;
+  merged_at: string | number | null;
+  milestone: GithubMilestone2;
+  node_id?: string | undefined;
+  number: number;
+  patch_url: string;
+  requested_reviewers: GithubRequestedReviewers;
+  requested_teams: GithubRequestedTeams;
+  review_comment_url: string;
+  review_comments_url: string;
+  state: string;
+  statuses_url: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser;
+  [key: string]: unknown;
+}
+const pullRequest2Schema: z.ZodType<GithubPullRequest2> = z.looseObject({
+  _links: linksSchema,
+  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  assignee: userSchema,
+  assignees: assigneesSchema,
+  author_association: z.string(),
+  auto_merge: autoMerge2Schema.optional(),
+  base: baseSchema,
+  body: z.union([z.string(), z.null()]),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  diff_url: z.string(),
+  draft: z.boolean(),
+  head: head2Schema,
+  html_url: z.string(),
+  id: z.number(),
+  issue_url: z.string(),
+  labels: labelsSchema,
+  locked: z.boolean(),
+  merge_commit_sha: z.union([z.string(), z.null()]),
+  merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  milestone: milestone2Schema,
+  node_id: z.string().optional(),
+  number: z.number(),
+  patch_url: z.string(),
+  requested_reviewers: requestedReviewersSchema,
+  requested_teams: requestedTeamsSchema,
+  review_comment_url: z.string(),
+  review_comments_url: z.string(),
+  state: z.string(),
+  statuses_url: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: userSchema,
+});
+
+/** `webhook-pull-request-assigned` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestAssigned {
+  action: "assigned";
+  assignee: GithubWebhooksUser;
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequest2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookPullRequestAssignedSchema: z.ZodType<GithubWebhookPullRequestAssigned> = z.looseObject({
-  "action": z.literal("assigned"),
-  "assignee": webhooksUserSchema,
-  "number": webhooksNumberSchema,
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.union([z.string(), z.null()]),
-      "ref": z.string(),
-      "repo": z.union([
-        z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-        z.null(),
-      ]),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("assigned"),
+  assignee: webhooksUserSchema,
+  number: webhooksNumberSchema,
+  pull_request: pullRequest2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-pull-request-auto-merge-disabled` from the GitHub webhook OpenAPI description. */
+/** `webhook-pull-request-auto-merge-disabled` (GitHub webhook OpenAPI). */
 export interface GithubWebhookPullRequestAutoMergeDisabled {
-  "action": "auto_merge_disabled";
-  "number": number;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
+  action: "auto_merge_disabled";
+  number: number;
+  pull_request: {
+    _links: GithubLinks;
+    active_lock_reason?: string | null | undefined;
+    assignee: GithubUser;
+    assignees: GithubAssignees;
+    author_association: string;
+    auto_merge?: GithubAutoMerge2 | undefined;
+    base: {
+      label: string;
+      ref: string;
+      repo: {
+        archive_url: string;
+        archived: boolean;
+        assignees_url: string;
+        blobs_url: string;
+        branches_url: string;
+        clone_url: string;
+        collaborators_url: string;
+        comments_url: string;
+        commits_url: string;
+        compare_url: string;
+        contents_url: string;
+        contributors_url: string;
+        created_at: number | string;
+        default_branch: string;
+        deployments_url: string;
+        description?: string | null | undefined;
+        downloads_url: string;
+        events_url: string;
+        fork: boolean;
+        forks: number;
+        forks_count: number;
+        forks_url: string;
+        full_name: string;
+        git_commits_url: string;
+        git_refs_url: string;
+        git_tags_url: string;
+        git_url: string;
+        has_downloads: boolean;
+        has_issues: boolean;
+        has_discussions?: boolean | undefined;
+        has_pages: boolean;
+        has_projects: boolean;
+        has_wiki: boolean;
+        homepage: string | null;
+        hooks_url: string;
+        html_url: string;
+        id: number;
+        issue_comment_url: string;
+        issue_events_url: string;
+        issues_url: string;
+        keys_url: string;
+        labels_url: string;
+        language: string | null;
+        languages_url: string;
+        license: GithubLicense;
+        merges_url: string;
+        milestones_url: string;
+        mirror_url: string | null;
+        name: string;
+        node_id?: string | undefined;
+        notifications_url: string;
+        open_issues: number;
+        open_issues_count: number;
+        owner: GithubUser;
+        private: boolean;
+        pulls_url: string;
+        pushed_at: number | string;
+        releases_url: string;
+        size: number;
+        ssh_url: string;
+        stargazers_count: number;
+        stargazers_url: string;
+        statuses_url: string;
+        subscribers_url: string;
+        subscription_url: string;
+        svn_url: string;
+        tags_url: string;
+        teams_url: string;
+        topics?: Array<string> | undefined;
+        trees_url: string;
+        updated_at?: string | number | undefined;
+        url: string;
+        visibility?: string | undefined;
+        watchers: number;
+        watchers_count: number;
         [key: string]: unknown;
       };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
+      sha: string;
+      user: GithubUser;
       [key: string]: unknown;
     };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_discussions"?: boolean | undefined;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
+    body: string | null;
+    closed_at: string | number | null;
+    comments_url: string;
+    commits_url: string;
+    created_at: string | number;
+    diff_url: string;
+    draft: boolean;
+    head: GithubBase;
+    html_url: string;
+    id: number;
+    issue_url: string;
+    labels: GithubLabels;
+    locked: boolean;
+    merge_commit_sha: string | null;
+    merged_at: string | number | null;
+    milestone: GithubMilestone2;
+    node_id?: string | undefined;
+    number: number;
+    patch_url: string;
+    requested_reviewers: GithubRequestedReviewers;
+    requested_teams: GithubRequestedTeams;
+    review_comment_url: string;
+    review_comments_url: string;
+    state: string;
+    statuses_url: string;
+    title: string;
+    updated_at?: string | number | undefined;
+    url: string;
+    user: GithubUser;
     [key: string]: unknown;
   };
-  "reason": string;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  reason: string;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequestAutoMergeDisabled> = z.looseObject({
-  "action": z.literal("auto_merge_disabled"),
-  "number": z.number(),
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
+  action: z.literal("auto_merge_disabled"),
+  number: z.number(),
+  pull_request: z.looseObject({
+    _links: linksSchema,
+    active_lock_reason: z.union([z.string(), z.null()]).optional(),
+    assignee: userSchema,
+    assignees: assigneesSchema,
+    author_association: z.string(),
+    auto_merge: autoMerge2Schema.optional(),
+    base: z.looseObject({
+      label: z.string(),
+      ref: z.string(),
+      repo: z.looseObject({
+        archive_url: z.string(),
+        archived: z.boolean(),
+        assignees_url: z.string(),
+        blobs_url: z.string(),
+        branches_url: z.string(),
+        clone_url: z.string(),
+        collaborators_url: z.string(),
+        comments_url: z.string(),
+        commits_url: z.string(),
+        compare_url: z.string(),
+        contents_url: z.string(),
+        contributors_url: z.string(),
+        created_at: z.union([z.number(), z.string()]),
+        default_branch: z.string(),
+        deployments_url: z.string(),
+        description: z.union([z.string(), z.null()]).optional(),
+        downloads_url: z.string(),
+        events_url: z.string(),
+        fork: z.boolean(),
+        forks: z.number(),
+        forks_count: z.number(),
+        forks_url: z.string(),
+        full_name: z.string(),
+        git_commits_url: z.string(),
+        git_refs_url: z.string(),
+        git_tags_url: z.string(),
+        git_url: z.string(),
+        has_downloads: z.boolean(),
+        has_issues: z.boolean(),
+        has_discussions: z.boolean().optional(),
+        has_pages: z.boolean(),
+        has_projects: z.boolean(),
+        has_wiki: z.boolean(),
+        homepage: z.union([z.string(), z.null()]),
+        hooks_url: z.string(),
+        html_url: z.string(),
+        id: z.number(),
+        issue_comment_url: z.string(),
+        issue_events_url: z.string(),
+        issues_url: z.string(),
+        keys_url: z.string(),
+        labels_url: z.string(),
+        language: z.union([z.string(), z.null()]),
+        languages_url: z.string(),
+        license: licenseSchema,
+        merges_url: z.string(),
+        milestones_url: z.string(),
+        mirror_url: z.union([z.string(), z.null()]),
+        name: z.string(),
+        node_id: z.string().optional(),
+        notifications_url: z.string(),
+        open_issues: z.number(),
+        open_issues_count: z.number(),
+        owner: userSchema,
+        private: z.boolean(),
+        pulls_url: z.string(),
+        pushed_at: z.union([z.number(), z.string()]),
+        releases_url: z.string(),
+        size: z.number(),
+        ssh_url: z.string(),
+        stargazers_count: z.number(),
+        stargazers_url: z.string(),
+        statuses_url: z.string(),
+        subscribers_url: z.string(),
+        subscription_url: z.string(),
+        svn_url: z.string(),
+        tags_url: z.string(),
+        teams_url: z.string(),
+        topics: z.array(z.string()).optional(),
+        trees_url: z.string(),
+        updated_at: z.union([z.string(), z.number()]).optional(),
+        url: z.string(),
+        visibility: z.string().optional(),
+        watchers: z.number(),
+        watchers_count: z.number(),
       }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
+      sha: z.string(),
+      user: userSchema,
     }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
+    body: z.union([z.string(), z.null()]),
+    closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    comments_url: z.string(),
+    commits_url: z.string(),
+    created_at: z.union([z.string(), z.number()]),
+    diff_url: z.string(),
+    draft: z.boolean(),
+    head: baseSchema,
+    html_url: z.string(),
+    id: z.number(),
+    issue_url: z.string(),
+    labels: labelsSchema,
+    locked: z.boolean(),
+    merge_commit_sha: z.union([z.string(), z.null()]),
+    merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    milestone: milestone2Schema,
+    node_id: z.string().optional(),
+    number: z.number(),
+    patch_url: z.string(),
+    requested_reviewers: requestedReviewersSchema,
+    requested_teams: requestedTeamsSchema,
+    review_comment_url: z.string(),
+    review_comments_url: z.string(),
+    state: z.string(),
+    statuses_url: z.string(),
+    title: z.string(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+    user: userSchema,
   }),
-  "reason": z.string(),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  reason: z.string(),
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-pull-request-auto-merge-enabled` from the GitHub webhook OpenAPI description. */
+/** Repeated inline shape, first seen as `pull_request` in `webhook-pull-request-auto-merge-enabled`. */
+export interface GithubPullRequest3 {
+  _links: GithubLinks;
+  active_lock_reason?: string | null | undefined;
+  assignee: GithubUser;
+  assignees: GithubAssignees;
+  author_association: string;
+  auto_merge?: GithubAutoMerge2 | undefined;
+  base: GithubBase;
+  body: string | null;
+  closed_at: string | number | null;
+  comments_url: string;
+  commits_url: string;
+  created_at: string | number;
+  diff_url: string;
+  draft: boolean;
+  head: GithubBase;
+  html_url: string;
+  id: number;
+  issue_url: string;
+  labels: GithubLabels;
+  locked: boolean;
+  merge_commit_sha: string | null;
+  merged_at: string | number | null;
+  milestone: GithubMilestone2;
+  node_id?: string | undefined;
+  number: number;
+  patch_url: string;
+  requested_reviewers: GithubRequestedReviewers;
+  requested_teams: GithubRequestedTeams;
+  review_comment_url: string;
+  review_comments_url: string;
+  state: string;
+  statuses_url: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser;
+  [key: string]: unknown;
+}
+const pullRequest3Schema: z.ZodType<GithubPullRequest3> = z.looseObject({
+  _links: linksSchema,
+  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  assignee: userSchema,
+  assignees: assigneesSchema,
+  author_association: z.string(),
+  auto_merge: autoMerge2Schema.optional(),
+  base: baseSchema,
+  body: z.union([z.string(), z.null()]),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  diff_url: z.string(),
+  draft: z.boolean(),
+  head: baseSchema,
+  html_url: z.string(),
+  id: z.number(),
+  issue_url: z.string(),
+  labels: labelsSchema,
+  locked: z.boolean(),
+  merge_commit_sha: z.union([z.string(), z.null()]),
+  merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  milestone: milestone2Schema,
+  node_id: z.string().optional(),
+  number: z.number(),
+  patch_url: z.string(),
+  requested_reviewers: requestedReviewersSchema,
+  requested_teams: requestedTeamsSchema,
+  review_comment_url: z.string(),
+  review_comments_url: z.string(),
+  state: z.string(),
+  statuses_url: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: userSchema,
+});
+
+/** `webhook-pull-request-auto-merge-enabled` (GitHub webhook OpenAPI). */
 export interface GithubWebhookPullRequestAutoMergeEnabled {
-  "action": "auto_merge_enabled";
-  "number": number;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "auto_merge_enabled";
+  number: number;
+  pull_request: GithubPullRequest3;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookPullRequestAutoMergeEnabledSchema: z.ZodType<GithubWebhookPullRequestAutoMergeEnabled> = z.looseObject({
-  "action": z.literal("auto_merge_enabled"),
-  "number": z.number(),
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("auto_merge_enabled"),
+  number: z.number(),
+  pull_request: pullRequest3Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `milestone` from the GitHub webhook OpenAPI description. */
+/** `milestone` (GitHub webhook OpenAPI). */
 export interface GithubMilestone {
-  "url": string;
-  "html_url": string;
-  "labels_url": string;
-  "id": number;
-  "node_id"?: string | undefined;
-  "number": number;
-  "state": string;
-  "title": string;
-  "description"?: (string | null) | undefined;
-  "creator": (null | GithubSimpleUser);
-  "open_issues": number;
-  "closed_issues": number;
-  "created_at": (string | number);
-  "updated_at"?: (string | number) | undefined;
-  "closed_at": ((string | number) | null);
-  "due_on": (string | null);
+  url: string;
+  html_url: string;
+  labels_url: string;
+  id: number;
+  node_id?: string | undefined;
+  number: number;
+  state: string;
+  title: string;
+  description?: string | null | undefined;
+  creator: null | GithubSimpleUser;
+  open_issues: number;
+  closed_issues: number;
+  created_at: string | number;
+  updated_at?: string | number | undefined;
+  closed_at: string | number | null;
+  due_on: string | null;
   [key: string]: unknown;
 }
 const milestoneSchema: z.ZodType<GithubMilestone> = z.looseObject({
-  "url": z.string(),
-  "html_url": z.string(),
-  "labels_url": z.string(),
-  "id": z.number(),
-  "node_id": z.string().optional(),
-  "number": z.number(),
-  "state": z.string(),
-  "title": z.string(),
-  "description": z.union([z.string(), z.null()]).optional(),
-  "creator": z.union([z.null(), simpleUserSchema]),
-  "open_issues": z.number(),
-  "closed_issues": z.number(),
-  "created_at": z.union([z.string(), z.number()]),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "due_on": z.union([z.string(), z.null()]),
+  url: z.string(),
+  html_url: z.string(),
+  labels_url: z.string(),
+  id: z.number(),
+  node_id: z.string().optional(),
+  number: z.number(),
+  state: z.string(),
+  title: z.string(),
+  description: z.union([z.string(), z.null()]).optional(),
+  creator: z.union([z.null(), simpleUserSchema]),
+  open_issues: z.number(),
+  closed_issues: z.number(),
+  created_at: z.union([z.string(), z.number()]),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  due_on: z.union([z.string(), z.null()]),
 });
 
-/** `repository` from the GitHub webhook OpenAPI description. */
+/** `repository` (GitHub webhook OpenAPI). */
 export interface GithubRepository {
-  "id": number;
-  "node_id"?: string | undefined;
-  "name": string;
-  "full_name": string;
-  "license": (null | GithubLicenseSimple);
-  "forks": number;
-  "owner": GithubSimpleUser;
-  "private": boolean;
-  "html_url": string;
-  "description"?: (string | null) | undefined;
-  "fork": boolean;
-  "url": string;
-  "archive_url": string;
-  "assignees_url": string;
-  "blobs_url": string;
-  "branches_url": string;
-  "collaborators_url": string;
-  "comments_url": string;
-  "commits_url": string;
-  "compare_url": string;
-  "contents_url": string;
-  "contributors_url": string;
-  "deployments_url": string;
-  "downloads_url": string;
-  "events_url": string;
-  "forks_url": string;
-  "git_commits_url": string;
-  "git_refs_url": string;
-  "git_tags_url": string;
-  "git_url": string;
-  "issue_comment_url": string;
-  "issue_events_url": string;
-  "issues_url": string;
-  "keys_url": string;
-  "labels_url": string;
-  "languages_url": string;
-  "merges_url": string;
-  "milestones_url": string;
-  "notifications_url": string;
-  "pulls_url": string;
-  "releases_url": string;
-  "ssh_url": string;
-  "stargazers_url": string;
-  "statuses_url": string;
-  "subscribers_url": string;
-  "subscription_url": string;
-  "tags_url": string;
-  "teams_url": string;
-  "trees_url": string;
-  "clone_url": string;
-  "mirror_url": (string | null);
-  "hooks_url": string;
-  "svn_url": string;
-  "homepage": (string | null);
-  "language": (string | null);
-  "forks_count": number;
-  "stargazers_count": number;
-  "watchers_count": number;
-  "size": number;
-  "default_branch": string;
-  "open_issues_count": number;
-  "has_issues": boolean;
-  "has_projects": boolean;
-  "has_wiki": boolean;
-  "has_pages": boolean;
-  "has_downloads": boolean;
-  "archived": boolean;
-  "disabled"?: boolean | undefined;
-  "pushed_at": ((string | number) | null);
-  "created_at": ((string | number) | null);
-  "updated_at"?: ((string | number) | null) | undefined;
-  "open_issues": number;
-  "watchers": number;
+  id: number;
+  node_id?: string | undefined;
+  name: string;
+  full_name: string;
+  license: null | GithubLicenseSimple;
+  forks: number;
+  owner: GithubSimpleUser;
+  private: boolean;
+  html_url: string;
+  description?: string | null | undefined;
+  fork: boolean;
+  url: string;
+  archive_url: string;
+  assignees_url: string;
+  blobs_url: string;
+  branches_url: string;
+  collaborators_url: string;
+  comments_url: string;
+  commits_url: string;
+  compare_url: string;
+  contents_url: string;
+  contributors_url: string;
+  deployments_url: string;
+  downloads_url: string;
+  events_url: string;
+  forks_url: string;
+  git_commits_url: string;
+  git_refs_url: string;
+  git_tags_url: string;
+  git_url: string;
+  issue_comment_url: string;
+  issue_events_url: string;
+  issues_url: string;
+  keys_url: string;
+  labels_url: string;
+  languages_url: string;
+  merges_url: string;
+  milestones_url: string;
+  notifications_url: string;
+  pulls_url: string;
+  releases_url: string;
+  ssh_url: string;
+  stargazers_url: string;
+  statuses_url: string;
+  subscribers_url: string;
+  subscription_url: string;
+  tags_url: string;
+  teams_url: string;
+  trees_url: string;
+  clone_url: string;
+  mirror_url: string | null;
+  hooks_url: string;
+  svn_url: string;
+  homepage: string | null;
+  language: string | null;
+  forks_count: number;
+  stargazers_count: number;
+  watchers_count: number;
+  size: number;
+  default_branch: string;
+  open_issues_count: number;
+  has_issues: boolean;
+  has_projects: boolean;
+  has_wiki: boolean;
+  has_pages: boolean;
+  has_downloads: boolean;
+  archived: boolean;
+  disabled?: boolean | undefined;
+  pushed_at: string | number | null;
+  created_at: string | number | null;
+  updated_at?: string | number | null | undefined;
+  open_issues: number;
+  watchers: number;
   [key: string]: unknown;
 }
 const repositorySchema: z.ZodType<GithubRepository> = z.looseObject({
-  "id": z.number(),
-  "node_id": z.string().optional(),
-  "name": z.string(),
-  "full_name": z.string(),
-  "license": z.union([z.null(), licenseSimpleSchema]),
-  "forks": z.number(),
-  "owner": simpleUserSchema,
-  "private": z.boolean(),
-  "html_url": z.string(),
-  "description": z.union([z.string(), z.null()]).optional(),
-  "fork": z.boolean(),
-  "url": z.string(),
-  "archive_url": z.string(),
-  "assignees_url": z.string(),
-  "blobs_url": z.string(),
-  "branches_url": z.string(),
-  "collaborators_url": z.string(),
-  "comments_url": z.string(),
-  "commits_url": z.string(),
-  "compare_url": z.string(),
-  "contents_url": z.string(),
-  "contributors_url": z.string(),
-  "deployments_url": z.string(),
-  "downloads_url": z.string(),
-  "events_url": z.string(),
-  "forks_url": z.string(),
-  "git_commits_url": z.string(),
-  "git_refs_url": z.string(),
-  "git_tags_url": z.string(),
-  "git_url": z.string(),
-  "issue_comment_url": z.string(),
-  "issue_events_url": z.string(),
-  "issues_url": z.string(),
-  "keys_url": z.string(),
-  "labels_url": z.string(),
-  "languages_url": z.string(),
-  "merges_url": z.string(),
-  "milestones_url": z.string(),
-  "notifications_url": z.string(),
-  "pulls_url": z.string(),
-  "releases_url": z.string(),
-  "ssh_url": z.string(),
-  "stargazers_url": z.string(),
-  "statuses_url": z.string(),
-  "subscribers_url": z.string(),
-  "subscription_url": z.string(),
-  "tags_url": z.string(),
-  "teams_url": z.string(),
-  "trees_url": z.string(),
-  "clone_url": z.string(),
-  "mirror_url": z.union([z.string(), z.null()]),
-  "hooks_url": z.string(),
-  "svn_url": z.string(),
-  "homepage": z.union([z.string(), z.null()]),
-  "language": z.union([z.string(), z.null()]),
-  "forks_count": z.number(),
-  "stargazers_count": z.number(),
-  "watchers_count": z.number(),
-  "size": z.number(),
-  "default_branch": z.string(),
-  "open_issues_count": z.number(),
-  "has_issues": z.boolean(),
-  "has_projects": z.boolean(),
-  "has_wiki": z.boolean(),
-  "has_pages": z.boolean(),
-  "has_downloads": z.boolean(),
-  "archived": z.boolean(),
-  "disabled": z.boolean().optional(),
-  "pushed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
-  "open_issues": z.number(),
-  "watchers": z.number(),
+  id: z.number(),
+  node_id: z.string().optional(),
+  name: z.string(),
+  full_name: z.string(),
+  license: z.union([z.null(), licenseSimpleSchema]),
+  forks: z.number(),
+  owner: simpleUserSchema,
+  private: z.boolean(),
+  html_url: z.string(),
+  description: z.union([z.string(), z.null()]).optional(),
+  fork: z.boolean(),
+  url: z.string(),
+  archive_url: z.string(),
+  assignees_url: z.string(),
+  blobs_url: z.string(),
+  branches_url: z.string(),
+  collaborators_url: z.string(),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  compare_url: z.string(),
+  contents_url: z.string(),
+  contributors_url: z.string(),
+  deployments_url: z.string(),
+  downloads_url: z.string(),
+  events_url: z.string(),
+  forks_url: z.string(),
+  git_commits_url: z.string(),
+  git_refs_url: z.string(),
+  git_tags_url: z.string(),
+  git_url: z.string(),
+  issue_comment_url: z.string(),
+  issue_events_url: z.string(),
+  issues_url: z.string(),
+  keys_url: z.string(),
+  labels_url: z.string(),
+  languages_url: z.string(),
+  merges_url: z.string(),
+  milestones_url: z.string(),
+  notifications_url: z.string(),
+  pulls_url: z.string(),
+  releases_url: z.string(),
+  ssh_url: z.string(),
+  stargazers_url: z.string(),
+  statuses_url: z.string(),
+  subscribers_url: z.string(),
+  subscription_url: z.string(),
+  tags_url: z.string(),
+  teams_url: z.string(),
+  trees_url: z.string(),
+  clone_url: z.string(),
+  mirror_url: z.union([z.string(), z.null()]),
+  hooks_url: z.string(),
+  svn_url: z.string(),
+  homepage: z.union([z.string(), z.null()]),
+  language: z.union([z.string(), z.null()]),
+  forks_count: z.number(),
+  stargazers_count: z.number(),
+  watchers_count: z.number(),
+  size: z.number(),
+  default_branch: z.string(),
+  open_issues_count: z.number(),
+  has_issues: z.boolean(),
+  has_projects: z.boolean(),
+  has_wiki: z.boolean(),
+  has_pages: z.boolean(),
+  has_downloads: z.boolean(),
+  archived: z.boolean(),
+  disabled: z.boolean().optional(),
+  pushed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  open_issues: z.number(),
+  watchers: z.number(),
 });
 
-/** `link` from the GitHub webhook OpenAPI description. */
+/** Repeated inline shape, first seen as `head` in `pull-request`. */
+export interface GithubHead3 {
+  label: string;
+  ref: string;
+  repo: GithubRepository;
+  sha: string;
+  user: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const head3Schema: z.ZodType<GithubHead3> = z.looseObject({
+  label: z.string(),
+  ref: z.string(),
+  repo: repositorySchema,
+  sha: z.string(),
+  user: simpleUserSchema,
+});
+
+/** `link` (GitHub webhook OpenAPI). */
 export interface GithubLink {
-  "href": string;
+  href: string;
   [key: string]: unknown;
 }
 const linkSchema: z.ZodType<GithubLink> = z.looseObject({
-  "href": z.string(),
+  href: z.string(),
 });
 
-/** `author-association` from the GitHub webhook OpenAPI description. */
+/** `author-association` (GitHub webhook OpenAPI). */
 export type GithubAuthorAssociation = string;
 const authorAssociationSchema: z.ZodType<GithubAuthorAssociation> = z.string();
 
-/** `auto-merge` from the GitHub webhook OpenAPI description. */
-export type GithubAutoMerge = (
-  {
-  "enabled_by": GithubSimpleUser;
-  "merge_method": string;
-  "commit_title": string;
-  "commit_message": string;
+/** `auto-merge` (GitHub webhook OpenAPI). */
+export type GithubAutoMerge = 
+  | {
+  enabled_by: GithubSimpleUser;
+  merge_method: string;
+  commit_title: string;
+  commit_message: string;
   [key: string]: unknown;
-}|
-  null
-);
+}
+  | null;
 const autoMergeSchema: z.ZodType<GithubAutoMerge> = z.union([
   z.looseObject({
-  "enabled_by": simpleUserSchema,
-  "merge_method": z.string(),
-  "commit_title": z.string(),
-  "commit_message": z.string(),
+  enabled_by: simpleUserSchema,
+  merge_method: z.string(),
+  commit_title: z.string(),
+  commit_message: z.string(),
 }),
   z.null(),
 ]);
 
-/** `pull-request` from the GitHub webhook OpenAPI description. */
+/** `pull-request` (GitHub webhook OpenAPI). */
 export interface GithubPullRequest {
-  "url": string;
-  "id": number;
-  "node_id"?: string | undefined;
-  "html_url": string;
-  "diff_url": string;
-  "patch_url": string;
-  "issue_url": string;
-  "commits_url": string;
-  "review_comments_url": string;
-  "review_comment_url": string;
-  "comments_url": string;
-  "statuses_url": string;
-  "number": number;
-  "state": string;
-  "locked": boolean;
-  "title": string;
-  "user": GithubSimpleUser;
-  "body": (string | null);
-  "labels": Array<{
-    "id": number;
-    "node_id"?: string | undefined;
-    "url": string;
-    "name": string;
-    "description"?: (string | null) | undefined;
-    "color": string;
-    "default": boolean;
+  url: string;
+  id: number;
+  node_id?: string | undefined;
+  html_url: string;
+  diff_url: string;
+  patch_url: string;
+  issue_url: string;
+  commits_url: string;
+  review_comments_url: string;
+  review_comment_url: string;
+  comments_url: string;
+  statuses_url: string;
+  number: number;
+  state: string;
+  locked: boolean;
+  title: string;
+  user: GithubSimpleUser;
+  body: string | null;
+  labels: Array<{
+    id: number;
+    node_id?: string | undefined;
+    url: string;
+    name: string;
+    description?: string | null | undefined;
+    color: string;
+    default: boolean;
     [key: string]: unknown;
   }>;
-  "milestone": (null | GithubMilestone);
-  "created_at": (string | number);
-  "updated_at"?: (string | number) | undefined;
-  "closed_at": ((string | number) | null);
-  "merged_at": ((string | number) | null);
-  "merge_commit_sha": (string | null);
-  "assignee": (null | GithubSimpleUser);
-  "head": {
-    "label": string;
-    "ref": string;
-    "repo": GithubRepository;
-    "sha": string;
-    "user": GithubSimpleUser;
+  milestone: null | GithubMilestone;
+  created_at: string | number;
+  updated_at?: string | number | undefined;
+  closed_at: string | number | null;
+  merged_at: string | number | null;
+  merge_commit_sha: string | null;
+  assignee: null | GithubSimpleUser;
+  head: GithubHead3;
+  base: GithubHead3;
+  _links: {
+    comments: GithubLink;
+    commits: GithubLink;
+    statuses: GithubLink;
+    html: GithubLink;
+    issue: GithubLink;
+    review_comments: GithubLink;
+    review_comment: GithubLink;
+    self: GithubLink;
     [key: string]: unknown;
   };
-  "base": {
-    "label": string;
-    "ref": string;
-    "repo": GithubRepository;
-    "sha": string;
-    "user": GithubSimpleUser;
-    [key: string]: unknown;
-  };
-  "_links": {
-    "comments": GithubLink;
-    "commits": GithubLink;
-    "statuses": GithubLink;
-    "html": GithubLink;
-    "issue": GithubLink;
-    "review_comments": GithubLink;
-    "review_comment": GithubLink;
-    "self": GithubLink;
-    [key: string]: unknown;
-  };
-  "author_association": GithubAuthorAssociation;
-  "auto_merge"?: GithubAutoMerge | undefined;
-  "merged": boolean;
-  "mergeable": (boolean | null);
-  "mergeable_state": string;
-  "merged_by": (null | GithubSimpleUser);
-  "comments": number;
-  "review_comments": number;
-  "maintainer_can_modify": boolean;
-  "commits": number;
-  "additions": number;
-  "deletions": number;
-  "changed_files": number;
+  author_association: GithubAuthorAssociation;
+  auto_merge?: GithubAutoMerge | undefined;
+  merged: boolean;
+  mergeable: boolean | null;
+  mergeable_state: string;
+  merged_by: null | GithubSimpleUser;
+  comments: number;
+  review_comments: number;
+  maintainer_can_modify: boolean;
+  commits: number;
+  additions: number;
+  deletions: number;
+  changed_files: number;
   [key: string]: unknown;
 }
 const pullRequestSchema: z.ZodType<GithubPullRequest> = z.looseObject({
-  "url": z.string(),
-  "id": z.number(),
-  "node_id": z.string().optional(),
-  "html_url": z.string(),
-  "diff_url": z.string(),
-  "patch_url": z.string(),
-  "issue_url": z.string(),
-  "commits_url": z.string(),
-  "review_comments_url": z.string(),
-  "review_comment_url": z.string(),
-  "comments_url": z.string(),
-  "statuses_url": z.string(),
-  "number": z.number(),
-  "state": z.string(),
-  "locked": z.boolean(),
-  "title": z.string(),
-  "user": simpleUserSchema,
-  "body": z.union([z.string(), z.null()]),
-  "labels": z.array(z.looseObject({
-    "id": z.number(),
-    "node_id": z.string().optional(),
-    "url": z.string(),
-    "name": z.string(),
-    "description": z.union([z.string(), z.null()]).optional(),
-    "color": z.string(),
-    "default": z.boolean(),
+  url: z.string(),
+  id: z.number(),
+  node_id: z.string().optional(),
+  html_url: z.string(),
+  diff_url: z.string(),
+  patch_url: z.string(),
+  issue_url: z.string(),
+  commits_url: z.string(),
+  review_comments_url: z.string(),
+  review_comment_url: z.string(),
+  comments_url: z.string(),
+  statuses_url: z.string(),
+  number: z.number(),
+  state: z.string(),
+  locked: z.boolean(),
+  title: z.string(),
+  user: simpleUserSchema,
+  body: z.union([z.string(), z.null()]),
+  labels: z.array(z.looseObject({
+    id: z.number(),
+    node_id: z.string().optional(),
+    url: z.string(),
+    name: z.string(),
+    description: z.union([z.string(), z.null()]).optional(),
+    color: z.string(),
+    default: z.boolean(),
   })),
-  "milestone": z.union([z.null(), milestoneSchema]),
-  "created_at": z.union([z.string(), z.number()]),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "merge_commit_sha": z.union([z.string(), z.null()]),
-  "assignee": z.union([z.null(), simpleUserSchema]),
-  "head": z.looseObject({
-    "label": z.string(),
-    "ref": z.string(),
-    "repo": repositorySchema,
-    "sha": z.string(),
-    "user": simpleUserSchema,
+  milestone: z.union([z.null(), milestoneSchema]),
+  created_at: z.union([z.string(), z.number()]),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  merge_commit_sha: z.union([z.string(), z.null()]),
+  assignee: z.union([z.null(), simpleUserSchema]),
+  head: head3Schema,
+  base: head3Schema,
+  _links: z.looseObject({
+    comments: linkSchema,
+    commits: linkSchema,
+    statuses: linkSchema,
+    html: linkSchema,
+    issue: linkSchema,
+    review_comments: linkSchema,
+    review_comment: linkSchema,
+    self: linkSchema,
   }),
-  "base": z.looseObject({
-    "label": z.string(),
-    "ref": z.string(),
-    "repo": repositorySchema,
-    "sha": z.string(),
-    "user": simpleUserSchema,
-  }),
-  "_links": z.looseObject({
-    "comments": linkSchema,
-    "commits": linkSchema,
-    "statuses": linkSchema,
-    "html": linkSchema,
-    "issue": linkSchema,
-    "review_comments": linkSchema,
-    "review_comment": linkSchema,
-    "self": linkSchema,
-  }),
-  "author_association": authorAssociationSchema,
-  "auto_merge": autoMergeSchema.optional(),
-  "merged": z.boolean(),
-  "mergeable": z.union([z.boolean(), z.null()]),
-  "mergeable_state": z.string(),
-  "merged_by": z.union([z.null(), simpleUserSchema]),
-  "comments": z.number(),
-  "review_comments": z.number(),
-  "maintainer_can_modify": z.boolean(),
-  "commits": z.number(),
-  "additions": z.number(),
-  "deletions": z.number(),
-  "changed_files": z.number(),
+  author_association: authorAssociationSchema,
+  auto_merge: autoMergeSchema.optional(),
+  merged: z.boolean(),
+  mergeable: z.union([z.boolean(), z.null()]),
+  mergeable_state: z.string(),
+  merged_by: z.union([z.null(), simpleUserSchema]),
+  comments: z.number(),
+  review_comments: z.number(),
+  maintainer_can_modify: z.boolean(),
+  commits: z.number(),
+  additions: z.number(),
+  deletions: z.number(),
+  changed_files: z.number(),
 });
 
-/** `pull-request-webhook` from the GitHub webhook OpenAPI description. */
-export type GithubPullRequestWebhook = (
-  GithubPullRequest&
-  {
+/** `pull-request-webhook` (GitHub webhook OpenAPI). */
+export type GithubPullRequestWebhook = 
+  & GithubPullRequest
+  & {
   [key: string]: unknown;
-}
-);
+};
 const pullRequestWebhookSchema: z.ZodType<GithubPullRequestWebhook> = z.intersection(pullRequestSchema, z.looseObject({}));
 
-/** `webhook-pull-request-closed` from the GitHub webhook OpenAPI description. */
+/** `webhook-pull-request-closed` (GitHub webhook OpenAPI). */
 export interface GithubWebhookPullRequestClosed {
-  "action": "closed";
-  "number": GithubWebhooksNumber;
-  "pull_request": GithubPullRequestWebhook;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "closed";
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequestWebhook;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookPullRequestClosedSchema: z.ZodType<GithubWebhookPullRequestClosed> = z.looseObject({
-  "action": z.literal("closed"),
-  "number": webhooksNumberSchema,
-  "pull_request": pullRequestWebhookSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("closed"),
+  number: webhooksNumberSchema,
+  pull_request: pullRequestWebhookSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhook-pull-request-converted-to-draft` from the GitHub webhook OpenAPI description. */
+/** `webhook-pull-request-converted-to-draft` (GitHub webhook OpenAPI). */
 export interface GithubWebhookPullRequestConvertedToDraft {
-  "action": "converted_to_draft";
-  "number": GithubWebhooksNumber;
-  "pull_request": GithubPullRequestWebhook;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
+  action: "converted_to_draft";
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequestWebhook;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
   [key: string]: unknown;
 }
 const webhookPullRequestConvertedToDraftSchema: z.ZodType<GithubWebhookPullRequestConvertedToDraft> = z.looseObject({
-  "action": z.literal("converted_to_draft"),
-  "number": webhooksNumberSchema,
-  "pull_request": pullRequestWebhookSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
+  action: z.literal("converted_to_draft"),
+  number: webhooksNumberSchema,
+  pull_request: pullRequestWebhookSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
 });
 
-/** `webhooks_pull_request_5` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhooksPullRequest5 {
-  "_links": {
-    "comments": {
-      "href": string;
-      [key: string]: unknown;
-    };
-    "commits": {
-      "href": string;
-      [key: string]: unknown;
-    };
-    "html": {
-      "href": string;
-      [key: string]: unknown;
-    };
-    "issue": {
-      "href": string;
-      [key: string]: unknown;
-    };
-    "review_comment": {
-      "href": string;
-      [key: string]: unknown;
-    };
-    "review_comments": {
-      "href": string;
-      [key: string]: unknown;
-    };
-    "self": {
-      "href": string;
-      [key: string]: unknown;
-    };
-    "statuses": {
-      "href": string;
-      [key: string]: unknown;
-    };
-    [key: string]: unknown;
-  };
-  "active_lock_reason"?: (string | null) | undefined;
-  "assignee": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "assignees": Array<(
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  )>;
-  "author_association": string;
-  "auto_merge"?: (
-    {
-    "commit_message": (string | null);
-    "commit_title": (string | null);
-    "enabled_by": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "merge_method": string;
-    [key: string]: unknown;
-  }|
-    null
-  ) | undefined;
-  "base": {
-    "label": string;
-    "ref": string;
-    "repo": {
-      "archive_url": string;
-      "archived": boolean;
-      "assignees_url": string;
-      "blobs_url": string;
-      "branches_url": string;
-      "clone_url": string;
-      "collaborators_url": string;
-      "comments_url": string;
-      "commits_url": string;
-      "compare_url": string;
-      "contents_url": string;
-      "contributors_url": string;
-      "created_at": (number | string);
-      "default_branch": string;
-      "deployments_url": string;
-      "description"?: (string | null) | undefined;
-      "downloads_url": string;
-      "events_url": string;
-      "fork": boolean;
-      "forks": number;
-      "forks_count": number;
-      "forks_url": string;
-      "full_name": string;
-      "git_commits_url": string;
-      "git_refs_url": string;
-      "git_tags_url": string;
-      "git_url": string;
-      "has_downloads": boolean;
-      "has_issues": boolean;
-      "has_pages": boolean;
-      "has_projects": boolean;
-      "has_wiki": boolean;
-      "has_discussions"?: boolean | undefined;
-      "homepage": (string | null);
-      "hooks_url": string;
-      "html_url": string;
-      "id": number;
-      "issue_comment_url": string;
-      "issue_events_url": string;
-      "issues_url": string;
-      "keys_url": string;
-      "labels_url": string;
-      "language": (string | null);
-      "languages_url": string;
-      "license": (
-        {
-        "key": string;
-        "name": string;
-        "node_id"?: string | undefined;
-        "spdx_id": string;
-        "url": (string | null);
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merges_url": string;
-      "milestones_url": string;
-      "mirror_url": (string | null);
-      "name": string;
-      "node_id"?: string | undefined;
-      "notifications_url": string;
-      "open_issues": number;
-      "open_issues_count": number;
-      "owner": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "private": boolean;
-      "pulls_url": string;
-      "pushed_at": (number | string);
-      "releases_url": string;
-      "size": number;
-      "ssh_url": string;
-      "stargazers_count": number;
-      "stargazers_url": string;
-      "statuses_url": string;
-      "subscribers_url": string;
-      "subscription_url": string;
-      "svn_url": string;
-      "tags_url": string;
-      "teams_url": string;
-      "topics"?: Array<string> | undefined;
-      "trees_url": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      "visibility"?: string | undefined;
-      "watchers": number;
-      "watchers_count": number;
-      [key: string]: unknown;
-    };
-    "sha": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "body": (string | null);
-  "closed_at": ((string | number) | null);
-  "comments_url": string;
-  "commits_url": string;
-  "created_at": (string | number);
-  "diff_url": string;
-  "draft": boolean;
-  "head": {
-    "label": string;
-    "ref": string;
-    "repo": {
-      "archive_url": string;
-      "archived": boolean;
-      "assignees_url": string;
-      "blobs_url": string;
-      "branches_url": string;
-      "clone_url": string;
-      "collaborators_url": string;
-      "comments_url": string;
-      "commits_url": string;
-      "compare_url": string;
-      "contents_url": string;
-      "contributors_url": string;
-      "created_at": (number | string);
-      "default_branch": string;
-      "deployments_url": string;
-      "description"?: (string | null) | undefined;
-      "downloads_url": string;
-      "events_url": string;
-      "fork": boolean;
-      "forks": number;
-      "forks_count": number;
-      "forks_url": string;
-      "full_name": string;
-      "git_commits_url": string;
-      "git_refs_url": string;
-      "git_tags_url": string;
-      "git_url": string;
-      "has_downloads": boolean;
-      "has_issues": boolean;
-      "has_pages": boolean;
-      "has_projects": boolean;
-      "has_wiki": boolean;
-      "has_discussions"?: boolean | undefined;
-      "homepage": (string | null);
-      "hooks_url": string;
-      "html_url": string;
-      "id": number;
-      "issue_comment_url": string;
-      "issue_events_url": string;
-      "issues_url": string;
-      "keys_url": string;
-      "labels_url": string;
-      "language": (string | null);
-      "languages_url": string;
-      "license": (
-        {
-        "key": string;
-        "name": string;
-        "node_id"?: string | undefined;
-        "spdx_id": string;
-        "url": (string | null);
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merges_url": string;
-      "milestones_url": string;
-      "mirror_url": (string | null);
-      "name": string;
-      "node_id"?: string | undefined;
-      "notifications_url": string;
-      "open_issues": number;
-      "open_issues_count": number;
-      "owner": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "private": boolean;
-      "pulls_url": string;
-      "pushed_at": (number | string);
-      "releases_url": string;
-      "size": number;
-      "ssh_url": string;
-      "stargazers_count": number;
-      "stargazers_url": string;
-      "statuses_url": string;
-      "subscribers_url": string;
-      "subscription_url": string;
-      "svn_url": string;
-      "tags_url": string;
-      "teams_url": string;
-      "topics"?: Array<string> | undefined;
-      "trees_url": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      "visibility"?: string | undefined;
-      "watchers": number;
-      "watchers_count": number;
-      [key: string]: unknown;
-    };
-    "sha": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "html_url": string;
-  "id": number;
-  "issue_url": string;
-  "labels": Array<{
-    "color": string;
-    "default": boolean;
-    "description"?: (string | null) | undefined;
-    "id": number;
-    "name": string;
-    "node_id"?: string | undefined;
-    "url": string;
-    [key: string]: unknown;
-  }>;
-  "locked": boolean;
-  "merge_commit_sha": (string | null);
-  "merged_at": ((string | number) | null);
-  "milestone": (
-    {
-    "closed_at": ((string | number) | null);
-    "closed_issues": number;
-    "created_at": (string | number);
-    "creator": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "description"?: (string | null) | undefined;
-    "due_on": (string | null);
-    "html_url": string;
-    "id": number;
-    "labels_url": string;
-    "node_id"?: string | undefined;
-    "number": number;
-    "open_issues": number;
-    "state": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "node_id"?: string | undefined;
-  "number": number;
-  "patch_url": string;
-  "requested_reviewers": Array<(
-    (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  )|
-    {
-    "id": number;
-    "name": string;
-    [key: string]: unknown;
-  }
-  )>;
-  "requested_teams": Array<{
-    "id": number;
-    "name": string;
-    [key: string]: unknown;
-  }>;
-  "review_comment_url": string;
-  "review_comments_url": string;
-  "state": string;
-  "statuses_url": string;
-  "title": string;
-  "updated_at"?: (string | number) | undefined;
-  "url": string;
-  "user": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
+/** Repeated inline shape, first seen as `license` in `webhooks_pull_request_5`. */
+export type GithubLicense2 = 
+  | {
+  key: string;
+  name: string;
+  node_id?: string | undefined;
+  spdx_id: string;
+  url: string | null;
   [key: string]: unknown;
 }
-const webhooksPullRequest5Schema: z.ZodType<GithubWebhooksPullRequest5> = z.looseObject({
-  "_links": z.looseObject({
-    "comments": z.looseObject({
-      "href": z.string(),
-    }),
-    "commits": z.looseObject({
-      "href": z.string(),
-    }),
-    "html": z.looseObject({
-      "href": z.string(),
-    }),
-    "issue": z.looseObject({
-      "href": z.string(),
-    }),
-    "review_comment": z.looseObject({
-      "href": z.string(),
-    }),
-    "review_comments": z.looseObject({
-      "href": z.string(),
-    }),
-    "self": z.looseObject({
-      "href": z.string(),
-    }),
-    "statuses": z.looseObject({
-      "href": z.string(),
-    }),
-  }),
-  "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-  "assignee": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-  "assignees": z.array(z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ])),
-  "author_association": z.string(),
-  "auto_merge": z.union([
-    z.looseObject({
-    "commit_message": z.union([z.string(), z.null()]),
-    "commit_title": z.union([z.string(), z.null()]),
-    "enabled_by": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "merge_method": z.string(),
-  }),
-    z.null(),
-  ]).optional(),
-  "base": z.looseObject({
-    "label": z.string(),
-    "ref": z.string(),
-    "repo": z.looseObject({
-      "archive_url": z.string(),
-      "archived": z.boolean(),
-      "assignees_url": z.string(),
-      "blobs_url": z.string(),
-      "branches_url": z.string(),
-      "clone_url": z.string(),
-      "collaborators_url": z.string(),
-      "comments_url": z.string(),
-      "commits_url": z.string(),
-      "compare_url": z.string(),
-      "contents_url": z.string(),
-      "contributors_url": z.string(),
-      "created_at": z.union([z.number(), z.string()]),
-      "default_branch": z.string(),
-      "deployments_url": z.string(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "downloads_url": z.string(),
-      "events_url": z.string(),
-      "fork": z.boolean(),
-      "forks": z.number(),
-      "forks_count": z.number(),
-      "forks_url": z.string(),
-      "full_name": z.string(),
-      "git_commits_url": z.string(),
-      "git_refs_url": z.string(),
-      "git_tags_url": z.string(),
-      "git_url": z.string(),
-      "has_downloads": z.boolean(),
-      "has_issues": z.boolean(),
-      "has_pages": z.boolean(),
-      "has_projects": z.boolean(),
-      "has_wiki": z.boolean(),
-      "has_discussions": z.boolean().optional(),
-      "homepage": z.union([z.string(), z.null()]),
-      "hooks_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "issue_comment_url": z.string(),
-      "issue_events_url": z.string(),
-      "issues_url": z.string(),
-      "keys_url": z.string(),
-      "labels_url": z.string(),
-      "language": z.union([z.string(), z.null()]),
-      "languages_url": z.string(),
-      "license": z.union([
-        z.looseObject({
-        "key": z.string(),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "spdx_id": z.string(),
-        "url": z.union([z.string(), z.null()]),
-      }),
-        z.null(),
-      ]),
-      "merges_url": z.string(),
-      "milestones_url": z.string(),
-      "mirror_url": z.union([z.string(), z.null()]),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "notifications_url": z.string(),
-      "open_issues": z.number(),
-      "open_issues_count": z.number(),
-      "owner": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "private": z.boolean(),
-      "pulls_url": z.string(),
-      "pushed_at": z.union([z.number(), z.string()]),
-      "releases_url": z.string(),
-      "size": z.number(),
-      "ssh_url": z.string(),
-      "stargazers_count": z.number(),
-      "stargazers_url": z.string(),
-      "statuses_url": z.string(),
-      "subscribers_url": z.string(),
-      "subscription_url": z.string(),
-      "svn_url": z.string(),
-      "tags_url": z.string(),
-      "teams_url": z.string(),
-      "topics": z.array(z.string()).optional(),
-      "trees_url": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-      "visibility": z.string().optional(),
-      "watchers": z.number(),
-      "watchers_count": z.number(),
-    }),
-    "sha": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "body": z.union([z.string(), z.null()]),
-  "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "comments_url": z.string(),
-  "commits_url": z.string(),
-  "created_at": z.union([z.string(), z.number()]),
-  "diff_url": z.string(),
-  "draft": z.boolean(),
-  "head": z.looseObject({
-    "label": z.string(),
-    "ref": z.string(),
-    "repo": z.looseObject({
-      "archive_url": z.string(),
-      "archived": z.boolean(),
-      "assignees_url": z.string(),
-      "blobs_url": z.string(),
-      "branches_url": z.string(),
-      "clone_url": z.string(),
-      "collaborators_url": z.string(),
-      "comments_url": z.string(),
-      "commits_url": z.string(),
-      "compare_url": z.string(),
-      "contents_url": z.string(),
-      "contributors_url": z.string(),
-      "created_at": z.union([z.number(), z.string()]),
-      "default_branch": z.string(),
-      "deployments_url": z.string(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "downloads_url": z.string(),
-      "events_url": z.string(),
-      "fork": z.boolean(),
-      "forks": z.number(),
-      "forks_count": z.number(),
-      "forks_url": z.string(),
-      "full_name": z.string(),
-      "git_commits_url": z.string(),
-      "git_refs_url": z.string(),
-      "git_tags_url": z.string(),
-      "git_url": z.string(),
-      "has_downloads": z.boolean(),
-      "has_issues": z.boolean(),
-      "has_pages": z.boolean(),
-      "has_projects": z.boolean(),
-      "has_wiki": z.boolean(),
-      "has_discussions": z.boolean().optional(),
-      "homepage": z.union([z.string(), z.null()]),
-      "hooks_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "issue_comment_url": z.string(),
-      "issue_events_url": z.string(),
-      "issues_url": z.string(),
-      "keys_url": z.string(),
-      "labels_url": z.string(),
-      "language": z.union([z.string(), z.null()]),
-      "languages_url": z.string(),
-      "license": z.union([
-        z.looseObject({
-        "key": z.string(),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "spdx_id": z.string(),
-        "url": z.union([z.string(), z.null()]),
-      }),
-        z.null(),
-      ]),
-      "merges_url": z.string(),
-      "milestones_url": z.string(),
-      "mirror_url": z.union([z.string(), z.null()]),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "notifications_url": z.string(),
-      "open_issues": z.number(),
-      "open_issues_count": z.number(),
-      "owner": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "private": z.boolean(),
-      "pulls_url": z.string(),
-      "pushed_at": z.union([z.number(), z.string()]),
-      "releases_url": z.string(),
-      "size": z.number(),
-      "ssh_url": z.string(),
-      "stargazers_count": z.number(),
-      "stargazers_url": z.string(),
-      "statuses_url": z.string(),
-      "subscribers_url": z.string(),
-      "subscription_url": z.string(),
-      "svn_url": z.string(),
-      "tags_url": z.string(),
-      "teams_url": z.string(),
-      "topics": z.array(z.string()).optional(),
-      "trees_url": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-      "visibility": z.string().optional(),
-      "watchers": z.number(),
-      "watchers_count": z.number(),
-    }),
-    "sha": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "html_url": z.string(),
-  "id": z.number(),
-  "issue_url": z.string(),
-  "labels": z.array(z.looseObject({
-    "color": z.string(),
-    "default": z.boolean(),
-    "description": z.union([z.string(), z.null()]).optional(),
-    "id": z.number(),
-    "name": z.string(),
-    "node_id": z.string().optional(),
-    "url": z.string(),
-  })),
-  "locked": z.boolean(),
-  "merge_commit_sha": z.union([z.string(), z.null()]),
-  "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "milestone": z.union([
-    z.looseObject({
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "closed_issues": z.number(),
-    "created_at": z.union([z.string(), z.number()]),
-    "creator": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "description": z.union([z.string(), z.null()]).optional(),
-    "due_on": z.union([z.string(), z.null()]),
-    "html_url": z.string(),
-    "id": z.number(),
-    "labels_url": z.string(),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "open_issues": z.number(),
-    "state": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-  }),
-    z.null(),
-  ]),
-  "node_id": z.string().optional(),
-  "number": z.number(),
-  "patch_url": z.string(),
-  "requested_reviewers": z.array(z.union([
-    z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-    z.looseObject({
-    "id": z.number(),
-    "name": z.string(),
-  }),
-  ])),
-  "requested_teams": z.array(z.looseObject({
-    "id": z.number(),
-    "name": z.string(),
-  })),
-  "review_comment_url": z.string(),
-  "review_comments_url": z.string(),
-  "state": z.string(),
-  "statuses_url": z.string(),
-  "title": z.string(),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "url": z.string(),
-  "user": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-});
-
-/** `webhook-pull-request-demilestoned` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestDemilestoned {
-  "action": "demilestoned";
-  "number": GithubWebhooksNumber;
-  "pull_request": GithubWebhooksPullRequest5;
-  "repository": GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookPullRequestDemilestonedSchema: z.ZodType<GithubWebhookPullRequestDemilestoned> = z.looseObject({
-  "action": z.literal("demilestoned"),
-  "number": webhooksNumberSchema,
-  "pull_request": webhooksPullRequest5Schema,
-  "repository": repositoryWebhooksSchema,
-});
-
-/** `webhook-pull-request-dequeued` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestDequeued {
-  "action": "dequeued";
-  "number": number;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "reason": string;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestDequeuedSchema: z.ZodType<GithubWebhookPullRequestDequeued> = z.looseObject({
-  "action": z.literal("dequeued"),
-  "number": z.number(),
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "reason": z.string(),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-pull-request-edited` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestEdited {
-  "action": "edited";
-  "changes": {
-    [key: string]: unknown;
-  };
-  "number": GithubWebhooksNumber;
-  "pull_request": GithubPullRequestWebhook;
-  "repository": GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookPullRequestEditedSchema: z.ZodType<GithubWebhookPullRequestEdited> = z.looseObject({
-  "action": z.literal("edited"),
-  "changes": z.looseObject({}),
-  "number": webhooksNumberSchema,
-  "pull_request": pullRequestWebhookSchema,
-  "repository": repositoryWebhooksSchema,
-});
-
-/** `webhook-pull-request-enqueued` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestEnqueued {
-  "action": "enqueued";
-  "number": number;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestEnqueuedSchema: z.ZodType<GithubWebhookPullRequestEnqueued> = z.looseObject({
-  "action": z.literal("enqueued"),
-  "number": z.number(),
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-pull-request-labeled` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestLabeled {
-  "action": "labeled";
-  "number": GithubWebhooksNumber;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": (string | null);
-      "ref": string;
-      "repo": (
-        {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestLabeledSchema: z.ZodType<GithubWebhookPullRequestLabeled> = z.looseObject({
-  "action": z.literal("labeled"),
-  "number": webhooksNumberSchema,
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.union([z.string(), z.null()]),
-      "ref": z.string(),
-      "repo": z.union([
-        z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-        z.null(),
-      ]),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-pull-request-locked` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestLocked {
-  "action": "locked";
-  "number": GithubWebhooksNumber;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": (string | null);
-      "ref": string;
-      "repo": (
-        {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestLockedSchema: z.ZodType<GithubWebhookPullRequestLocked> = z.looseObject({
-  "action": z.literal("locked"),
-  "number": webhooksNumberSchema,
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.union([z.string(), z.null()]),
-      "ref": z.string(),
-      "repo": z.union([
-        z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-        z.null(),
-      ]),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-pull-request-milestoned` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestMilestoned {
-  "action": "milestoned";
-  "number": GithubWebhooksNumber;
-  "pull_request": GithubWebhooksPullRequest5;
-  "repository": GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookPullRequestMilestonedSchema: z.ZodType<GithubWebhookPullRequestMilestoned> = z.looseObject({
-  "action": z.literal("milestoned"),
-  "number": webhooksNumberSchema,
-  "pull_request": webhooksPullRequest5Schema,
-  "repository": repositoryWebhooksSchema,
-});
-
-/** `webhook-pull-request-opened` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestOpened {
-  "action": "opened";
-  "number": GithubWebhooksNumber;
-  "pull_request": GithubPullRequestWebhook;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestOpenedSchema: z.ZodType<GithubWebhookPullRequestOpened> = z.looseObject({
-  "action": z.literal("opened"),
-  "number": webhooksNumberSchema,
-  "pull_request": pullRequestWebhookSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-pull-request-ready-for-review` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestReadyForReview {
-  "action": "ready_for_review";
-  "number": GithubWebhooksNumber;
-  "pull_request": GithubPullRequestWebhook;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestReadyForReviewSchema: z.ZodType<GithubWebhookPullRequestReadyForReview> = z.looseObject({
-  "action": z.literal("ready_for_review"),
-  "number": webhooksNumberSchema,
-  "pull_request": pullRequestWebhookSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-pull-request-reopened` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestReopened {
-  "action": "reopened";
-  "number": GithubWebhooksNumber;
-  "pull_request": GithubPullRequestWebhook;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestReopenedSchema: z.ZodType<GithubWebhookPullRequestReopened> = z.looseObject({
-  "action": z.literal("reopened"),
-  "number": webhooksNumberSchema,
-  "pull_request": pullRequestWebhookSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-pull-request-review-request-removed` from the GitHub webhook OpenAPI description. */
-export type GithubWebhookPullRequestReviewRequestRemoved = (
-  {
-  "action": "review_request_removed";
-  "number": number;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "requested_reviewer": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}|
-  {
-  "action": "review_request_removed";
-  "number": number;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "requested_team": {
-    "description"?: (string | null) | undefined;
-    "html_url": string;
-    "id": number;
-    "members_url": string;
-    "name": string;
-    "node_id"?: string | undefined;
-    "permission": string;
-    "privacy": string;
-    "repositories_url": string;
-    "slug": string;
-    "url": string;
-    [key: string]: unknown;
-  };
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-);
-const webhookPullRequestReviewRequestRemovedSchema: z.ZodType<GithubWebhookPullRequestReviewRequestRemoved> = z.union([
+  | null;
+const license2Schema: z.ZodType<GithubLicense2> = z.union([
   z.looseObject({
-  "action": z.literal("review_request_removed"),
-  "number": z.number(),
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "requested_reviewer": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-  "sender": simpleUserSchema,
-}),
-  z.looseObject({
-  "action": z.literal("review_request_removed"),
-  "number": z.number(),
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "requested_team": z.looseObject({
-    "description": z.union([z.string(), z.null()]).optional(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "members_url": z.string(),
-    "name": z.string(),
-    "node_id": z.string().optional(),
-    "permission": z.string(),
-    "privacy": z.string(),
-    "repositories_url": z.string(),
-    "slug": z.string(),
-    "url": z.string(),
-  }),
-  "sender": simpleUserSchema,
-}),
-]);
-
-/** `webhook-pull-request-review-requested` from the GitHub webhook OpenAPI description. */
-export type GithubWebhookPullRequestReviewRequested = (
-  {
-  "action": "review_requested";
-  "number": number;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "requested_reviewer": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}|
-  {
-  "action": "review_requested";
-  "number": number;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "requested_team": {
-    "id": number;
-    "name": string;
-    [key: string]: unknown;
-  };
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-);
-const webhookPullRequestReviewRequestedSchema: z.ZodType<GithubWebhookPullRequestReviewRequested> = z.union([
-  z.looseObject({
-  "action": z.literal("review_requested"),
-  "number": z.number(),
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "requested_reviewer": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-  "sender": simpleUserSchema,
-}),
-  z.looseObject({
-  "action": z.literal("review_requested"),
-  "number": z.number(),
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "requested_team": z.looseObject({
-    "id": z.number(),
-    "name": z.string(),
-  }),
-  "sender": simpleUserSchema,
-}),
-]);
-
-/** `webhook-pull-request-synchronize` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestSynchronize {
-  "action": "synchronize";
-  "after": string;
-  "before": string;
-  "number": GithubWebhooksNumber;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestSynchronizeSchema: z.ZodType<GithubWebhookPullRequestSynchronize> = z.looseObject({
-  "action": z.literal("synchronize"),
-  "after": z.string(),
-  "before": z.string(),
-  "number": webhooksNumberSchema,
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-pull-request-unassigned` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestUnassigned {
-  "action": "unassigned";
-  "number": GithubWebhooksNumber;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": (string | null);
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": (string | null);
-      "ref": string;
-      "repo": (
-        {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookPullRequestUnassignedSchema: z.ZodType<GithubWebhookPullRequestUnassigned> = z.looseObject({
-  "action": z.literal("unassigned"),
-  "number": webhooksNumberSchema,
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.union([z.string(), z.null()]),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.union([z.string(), z.null()]),
-      "ref": z.string(),
-      "repo": z.union([
-        z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-        z.null(),
-      ]),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-});
-
-/** `webhook-pull-request-unlabeled` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestUnlabeled {
-  "action": "unlabeled";
-  "number": GithubWebhooksNumber;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": (string | null);
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": (string | null);
-      "ref": string;
-      "repo": (
-        {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "description"?: (string | null) | undefined;
-      "html_url": string;
-      "id": number;
-      "members_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "permission": string;
-      "privacy": string;
-      "repositories_url": string;
-      "slug": string;
-      "url": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestUnlabeledSchema: z.ZodType<GithubWebhookPullRequestUnlabeled> = z.looseObject({
-  "action": z.literal("unlabeled"),
-  "number": webhooksNumberSchema,
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.union([z.string(), z.null()]),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.union([z.string(), z.null()]),
-      "ref": z.string(),
-      "repo": z.union([
-        z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-        z.null(),
-      ]),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "description": z.union([z.string(), z.null()]).optional(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "members_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "permission": z.string(),
-      "privacy": z.string(),
-      "repositories_url": z.string(),
-      "slug": z.string(),
-      "url": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-pull-request-unlocked` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPullRequestUnlocked {
-  "action": "unlocked";
-  "number": GithubWebhooksNumber;
-  "pull_request": {
-    "_links": {
-      "comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "commits": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "html": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "issue": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comment": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "review_comments": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "self": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      "statuses": {
-        "href": string;
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    "active_lock_reason"?: (string | null) | undefined;
-    "assignee": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "assignees": Array<(
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "author_association": string;
-    "auto_merge"?: (
-      {
-      "commit_message": (string | null);
-      "commit_title": string;
-      "enabled_by": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "merge_method": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "base": {
-      "label": string;
-      "ref": string;
-      "repo": {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      };
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "body": (string | null);
-    "closed_at": ((string | number) | null);
-    "comments_url": string;
-    "commits_url": string;
-    "created_at": (string | number);
-    "diff_url": string;
-    "draft": boolean;
-    "head": {
-      "label": string;
-      "ref": string;
-      "repo": (
-        {
-        "archive_url": string;
-        "archived": boolean;
-        "assignees_url": string;
-        "blobs_url": string;
-        "branches_url": string;
-        "clone_url": string;
-        "collaborators_url": string;
-        "comments_url": string;
-        "commits_url": string;
-        "compare_url": string;
-        "contents_url": string;
-        "contributors_url": string;
-        "created_at": (number | string);
-        "default_branch": string;
-        "deployments_url": string;
-        "description"?: (string | null) | undefined;
-        "downloads_url": string;
-        "events_url": string;
-        "fork": boolean;
-        "forks": number;
-        "forks_count": number;
-        "forks_url": string;
-        "full_name": string;
-        "git_commits_url": string;
-        "git_refs_url": string;
-        "git_tags_url": string;
-        "git_url": string;
-        "has_downloads": boolean;
-        "has_issues": boolean;
-        "has_pages": boolean;
-        "has_projects": boolean;
-        "has_wiki": boolean;
-        "has_discussions"?: boolean | undefined;
-        "homepage": (string | null);
-        "hooks_url": string;
-        "html_url": string;
-        "id": number;
-        "issue_comment_url": string;
-        "issue_events_url": string;
-        "issues_url": string;
-        "keys_url": string;
-        "labels_url": string;
-        "language": (string | null);
-        "languages_url": string;
-        "license": (
-          {
-          "key": string;
-          "name": string;
-          "node_id"?: string | undefined;
-          "spdx_id": string;
-          "url": (string | null);
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "merges_url": string;
-        "milestones_url": string;
-        "mirror_url": (string | null);
-        "name": string;
-        "node_id"?: string | undefined;
-        "notifications_url": string;
-        "open_issues": number;
-        "open_issues_count": number;
-        "owner": (
-          {
-          "id": number;
-          "login": string;
-          [key: string]: unknown;
-        }|
-          null
-        );
-        "private": boolean;
-        "pulls_url": string;
-        "pushed_at": (number | string);
-        "releases_url": string;
-        "size": number;
-        "ssh_url": string;
-        "stargazers_count": number;
-        "stargazers_url": string;
-        "statuses_url": string;
-        "subscribers_url": string;
-        "subscription_url": string;
-        "svn_url": string;
-        "tags_url": string;
-        "teams_url": string;
-        "topics"?: Array<string> | undefined;
-        "trees_url": string;
-        "updated_at"?: (string | number) | undefined;
-        "url": string;
-        "visibility"?: string | undefined;
-        "watchers": number;
-        "watchers_count": number;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "sha": string;
-      "user": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      [key: string]: unknown;
-    };
-    "html_url": string;
-    "id": number;
-    "issue_url": string;
-    "labels": Array<{
-      "color": string;
-      "default": boolean;
-      "description"?: (string | null) | undefined;
-      "id": number;
-      "name": string;
-      "node_id"?: string | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }>;
-    "locked": boolean;
-    "merge_commit_sha": (string | null);
-    "merged_at": ((string | number) | null);
-    "milestone": (
-      {
-      "closed_at": ((string | number) | null);
-      "closed_issues": number;
-      "created_at": (string | number);
-      "creator": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "description"?: (string | null) | undefined;
-      "due_on": (string | null);
-      "html_url": string;
-      "id": number;
-      "labels_url": string;
-      "node_id"?: string | undefined;
-      "number": number;
-      "open_issues": number;
-      "state": string;
-      "title": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "node_id"?: string | undefined;
-    "number": number;
-    "patch_url": string;
-    "requested_reviewers": Array<(
-      (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    )|
-      {
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }
-    )>;
-    "requested_teams": Array<{
-      "id": number;
-      "name": string;
-      [key: string]: unknown;
-    }>;
-    "review_comment_url": string;
-    "review_comments_url": string;
-    "state": string;
-    "statuses_url": string;
-    "title": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "user": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlocked> = z.looseObject({
-  "action": z.literal("unlocked"),
-  "number": webhooksNumberSchema,
-  "pull_request": z.looseObject({
-    "_links": z.looseObject({
-      "comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "commits": z.looseObject({
-        "href": z.string(),
-      }),
-      "html": z.looseObject({
-        "href": z.string(),
-      }),
-      "issue": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comment": z.looseObject({
-        "href": z.string(),
-      }),
-      "review_comments": z.looseObject({
-        "href": z.string(),
-      }),
-      "self": z.looseObject({
-        "href": z.string(),
-      }),
-      "statuses": z.looseObject({
-        "href": z.string(),
-      }),
-    }),
-    "active_lock_reason": z.union([z.string(), z.null()]).optional(),
-    "assignee": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "assignees": z.array(z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ])),
-    "author_association": z.string(),
-    "auto_merge": z.union([
-      z.looseObject({
-      "commit_message": z.union([z.string(), z.null()]),
-      "commit_title": z.string(),
-      "enabled_by": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "merge_method": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "base": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "body": z.union([z.string(), z.null()]),
-    "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "diff_url": z.string(),
-    "draft": z.boolean(),
-    "head": z.looseObject({
-      "label": z.string(),
-      "ref": z.string(),
-      "repo": z.union([
-        z.looseObject({
-        "archive_url": z.string(),
-        "archived": z.boolean(),
-        "assignees_url": z.string(),
-        "blobs_url": z.string(),
-        "branches_url": z.string(),
-        "clone_url": z.string(),
-        "collaborators_url": z.string(),
-        "comments_url": z.string(),
-        "commits_url": z.string(),
-        "compare_url": z.string(),
-        "contents_url": z.string(),
-        "contributors_url": z.string(),
-        "created_at": z.union([z.number(), z.string()]),
-        "default_branch": z.string(),
-        "deployments_url": z.string(),
-        "description": z.union([z.string(), z.null()]).optional(),
-        "downloads_url": z.string(),
-        "events_url": z.string(),
-        "fork": z.boolean(),
-        "forks": z.number(),
-        "forks_count": z.number(),
-        "forks_url": z.string(),
-        "full_name": z.string(),
-        "git_commits_url": z.string(),
-        "git_refs_url": z.string(),
-        "git_tags_url": z.string(),
-        "git_url": z.string(),
-        "has_downloads": z.boolean(),
-        "has_issues": z.boolean(),
-        "has_pages": z.boolean(),
-        "has_projects": z.boolean(),
-        "has_wiki": z.boolean(),
-        "has_discussions": z.boolean().optional(),
-        "homepage": z.union([z.string(), z.null()]),
-        "hooks_url": z.string(),
-        "html_url": z.string(),
-        "id": z.number(),
-        "issue_comment_url": z.string(),
-        "issue_events_url": z.string(),
-        "issues_url": z.string(),
-        "keys_url": z.string(),
-        "labels_url": z.string(),
-        "language": z.union([z.string(), z.null()]),
-        "languages_url": z.string(),
-        "license": z.union([
-          z.looseObject({
-          "key": z.string(),
-          "name": z.string(),
-          "node_id": z.string().optional(),
-          "spdx_id": z.string(),
-          "url": z.union([z.string(), z.null()]),
-        }),
-          z.null(),
-        ]),
-        "merges_url": z.string(),
-        "milestones_url": z.string(),
-        "mirror_url": z.union([z.string(), z.null()]),
-        "name": z.string(),
-        "node_id": z.string().optional(),
-        "notifications_url": z.string(),
-        "open_issues": z.number(),
-        "open_issues_count": z.number(),
-        "owner": z.union([
-          z.looseObject({
-          "id": z.number(),
-          "login": z.string(),
-        }),
-          z.null(),
-        ]),
-        "private": z.boolean(),
-        "pulls_url": z.string(),
-        "pushed_at": z.union([z.number(), z.string()]),
-        "releases_url": z.string(),
-        "size": z.number(),
-        "ssh_url": z.string(),
-        "stargazers_count": z.number(),
-        "stargazers_url": z.string(),
-        "statuses_url": z.string(),
-        "subscribers_url": z.string(),
-        "subscription_url": z.string(),
-        "svn_url": z.string(),
-        "tags_url": z.string(),
-        "teams_url": z.string(),
-        "topics": z.array(z.string()).optional(),
-        "trees_url": z.string(),
-        "updated_at": z.union([z.string(), z.number()]).optional(),
-        "url": z.string(),
-        "visibility": z.string().optional(),
-        "watchers": z.number(),
-        "watchers_count": z.number(),
-      }),
-        z.null(),
-      ]),
-      "sha": z.string(),
-      "user": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-    }),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_url": z.string(),
-    "labels": z.array(z.looseObject({
-      "color": z.string(),
-      "default": z.boolean(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "id": z.number(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "url": z.string(),
-    })),
-    "locked": z.boolean(),
-    "merge_commit_sha": z.union([z.string(), z.null()]),
-    "merged_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "milestone": z.union([
-      z.looseObject({
-      "closed_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-      "closed_issues": z.number(),
-      "created_at": z.union([z.string(), z.number()]),
-      "creator": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "due_on": z.union([z.string(), z.null()]),
-      "html_url": z.string(),
-      "id": z.number(),
-      "labels_url": z.string(),
-      "node_id": z.string().optional(),
-      "number": z.number(),
-      "open_issues": z.number(),
-      "state": z.string(),
-      "title": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ]),
-    "node_id": z.string().optional(),
-    "number": z.number(),
-    "patch_url": z.string(),
-    "requested_reviewers": z.array(z.union([
-      z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-      z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    }),
-    ])),
-    "requested_teams": z.array(z.looseObject({
-      "id": z.number(),
-      "name": z.string(),
-    })),
-    "review_comment_url": z.string(),
-    "review_comments_url": z.string(),
-    "state": z.string(),
-    "statuses_url": z.string(),
-    "title": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "user": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-  }),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhooks_nullable_string` from the GitHub webhook OpenAPI description. */
-export type GithubWebhooksNullableString = (string | null);
-const webhooksNullableStringSchema: z.ZodType<GithubWebhooksNullableString> = z.union([z.string(), z.null()]);
-
-/** `webhook-push` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookPush {
-  "after": string;
-  "base_ref": GithubWebhooksNullableString;
-  "before": string;
-  "commits": Array<{
-    "author": {
-      "email": (string | null);
-      "name": string;
-      [key: string]: unknown;
-    };
-    "committer": {
-      "email": (string | null);
-      "name": string;
-      [key: string]: unknown;
-    };
-    "distinct": boolean;
-    "id": string;
-    "message": string;
-    "timestamp": string;
-    "tree_id": string;
-    "url": string;
-    [key: string]: unknown;
-  }>;
-  "compare": string;
-  "created": boolean;
-  "deleted": boolean;
-  "forced": boolean;
-  "head_commit": (
-    {
-    "author": {
-      "email": (string | null);
-      "name": string;
-      [key: string]: unknown;
-    };
-    "committer": {
-      "email": (string | null);
-      "name": string;
-      [key: string]: unknown;
-    };
-    "distinct": boolean;
-    "id": string;
-    "message": string;
-    "timestamp": string;
-    "tree_id": string;
-    "url": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "pusher": {
-    "name": string;
-    [key: string]: unknown;
-  };
-  "ref": string;
-  "repository": {
-    "archive_url": string;
-    "archived": boolean;
-    "assignees_url": string;
-    "blobs_url": string;
-    "branches_url": string;
-    "clone_url": string;
-    "collaborators_url": string;
-    "comments_url": string;
-    "commits_url": string;
-    "compare_url": string;
-    "contents_url": string;
-    "contributors_url": string;
-    "created_at": (number | string);
-    "default_branch": string;
-    "deployments_url": string;
-    "description"?: (string | null) | undefined;
-    "downloads_url": string;
-    "events_url": string;
-    "fork": boolean;
-    "forks": number;
-    "forks_count": number;
-    "forks_url": string;
-    "full_name": string;
-    "git_commits_url": string;
-    "git_refs_url": string;
-    "git_tags_url": string;
-    "git_url": string;
-    "has_downloads": boolean;
-    "has_issues": boolean;
-    "has_pages": boolean;
-    "has_projects": boolean;
-    "has_wiki": boolean;
-    "has_discussions"?: boolean | undefined;
-    "homepage": (string | null);
-    "hooks_url": string;
-    "html_url": string;
-    "id": number;
-    "issue_comment_url": string;
-    "issue_events_url": string;
-    "issues_url": string;
-    "keys_url": string;
-    "labels_url": string;
-    "language": (string | null);
-    "languages_url": string;
-    "license": (
-      {
-      "key": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "spdx_id": string;
-      "url": (string | null);
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "merges_url": string;
-    "milestones_url": string;
-    "mirror_url": (string | null);
-    "name": string;
-    "node_id"?: string | undefined;
-    "notifications_url": string;
-    "open_issues": number;
-    "open_issues_count": number;
-    "owner": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "private": boolean;
-    "pulls_url": string;
-    "pushed_at": (number | string);
-    "releases_url": string;
-    "size": number;
-    "ssh_url": string;
-    "stargazers_count": number;
-    "stargazers_url": string;
-    "statuses_url": string;
-    "subscribers_url": string;
-    "subscription_url": string;
-    "svn_url": string;
-    "tags_url": string;
-    "teams_url": string;
-    "topics"?: Array<string> | undefined;
-    "trees_url": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "visibility"?: string | undefined;
-    "watchers": number;
-    "watchers_count": number;
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
-}
-const webhookPushSchema: z.ZodType<GithubWebhookPush> = z.looseObject({
-  "after": z.string(),
-  "base_ref": webhooksNullableStringSchema,
-  "before": z.string(),
-  "commits": z.array(z.looseObject({
-    "author": z.looseObject({
-      "email": z.union([z.string(), z.null()]),
-      "name": z.string(),
-    }),
-    "committer": z.looseObject({
-      "email": z.union([z.string(), z.null()]),
-      "name": z.string(),
-    }),
-    "distinct": z.boolean(),
-    "id": z.string(),
-    "message": z.string(),
-    "timestamp": z.string(),
-    "tree_id": z.string(),
-    "url": z.string(),
-  })),
-  "compare": z.string(),
-  "created": z.boolean(),
-  "deleted": z.boolean(),
-  "forced": z.boolean(),
-  "head_commit": z.union([
-    z.looseObject({
-    "author": z.looseObject({
-      "email": z.union([z.string(), z.null()]),
-      "name": z.string(),
-    }),
-    "committer": z.looseObject({
-      "email": z.union([z.string(), z.null()]),
-      "name": z.string(),
-    }),
-    "distinct": z.boolean(),
-    "id": z.string(),
-    "message": z.string(),
-    "timestamp": z.string(),
-    "tree_id": z.string(),
-    "url": z.string(),
-  }),
-    z.null(),
-  ]),
-  "pusher": z.looseObject({
-    "name": z.string(),
-  }),
-  "ref": z.string(),
-  "repository": z.looseObject({
-    "archive_url": z.string(),
-    "archived": z.boolean(),
-    "assignees_url": z.string(),
-    "blobs_url": z.string(),
-    "branches_url": z.string(),
-    "clone_url": z.string(),
-    "collaborators_url": z.string(),
-    "comments_url": z.string(),
-    "commits_url": z.string(),
-    "compare_url": z.string(),
-    "contents_url": z.string(),
-    "contributors_url": z.string(),
-    "created_at": z.union([z.number(), z.string()]),
-    "default_branch": z.string(),
-    "deployments_url": z.string(),
-    "description": z.union([z.string(), z.null()]).optional(),
-    "downloads_url": z.string(),
-    "events_url": z.string(),
-    "fork": z.boolean(),
-    "forks": z.number(),
-    "forks_count": z.number(),
-    "forks_url": z.string(),
-    "full_name": z.string(),
-    "git_commits_url": z.string(),
-    "git_refs_url": z.string(),
-    "git_tags_url": z.string(),
-    "git_url": z.string(),
-    "has_downloads": z.boolean(),
-    "has_issues": z.boolean(),
-    "has_pages": z.boolean(),
-    "has_projects": z.boolean(),
-    "has_wiki": z.boolean(),
-    "has_discussions": z.boolean().optional(),
-    "homepage": z.union([z.string(), z.null()]),
-    "hooks_url": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "issue_comment_url": z.string(),
-    "issue_events_url": z.string(),
-    "issues_url": z.string(),
-    "keys_url": z.string(),
-    "labels_url": z.string(),
-    "language": z.union([z.string(), z.null()]),
-    "languages_url": z.string(),
-    "license": z.union([
-      z.looseObject({
-      "key": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "spdx_id": z.string(),
-      "url": z.union([z.string(), z.null()]),
-    }),
-      z.null(),
-    ]),
-    "merges_url": z.string(),
-    "milestones_url": z.string(),
-    "mirror_url": z.union([z.string(), z.null()]),
-    "name": z.string(),
-    "node_id": z.string().optional(),
-    "notifications_url": z.string(),
-    "open_issues": z.number(),
-    "open_issues_count": z.number(),
-    "owner": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "private": z.boolean(),
-    "pulls_url": z.string(),
-    "pushed_at": z.union([z.number(), z.string()]),
-    "releases_url": z.string(),
-    "size": z.number(),
-    "ssh_url": z.string(),
-    "stargazers_count": z.number(),
-    "stargazers_url": z.string(),
-    "statuses_url": z.string(),
-    "subscribers_url": z.string(),
-    "subscription_url": z.string(),
-    "svn_url": z.string(),
-    "tags_url": z.string(),
-    "teams_url": z.string(),
-    "topics": z.array(z.string()).optional(),
-    "trees_url": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "visibility": z.string().optional(),
-    "watchers": z.number(),
-    "watchers_count": z.number(),
-  }),
-});
-
-/** `webhooks_release` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhooksRelease {
-  "assets": Array<{
-    "browser_download_url": string;
-    "content_type": string;
-    "created_at": (string | number);
-    "download_count": number;
-    "id": number;
-    "label": (string | null);
-    "name": string;
-    "node_id"?: string | undefined;
-    "size": number;
-    "digest": (string | null);
-    "state": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    [key: string]: unknown;
-  }>;
-  "assets_url": string;
-  "author": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "body": (string | null);
-  "created_at": ((string | number) | null);
-  "updated_at"?: ((string | number) | null) | undefined;
-  "draft": boolean;
-  "html_url": string;
-  "id": number;
-  "immutable"?: boolean | undefined;
-  "name": (string | null);
-  "node_id"?: string | undefined;
-  "prerelease": boolean;
-  "published_at": ((string | number) | null);
-  "tag_name": string;
-  "tarball_url": (string | null);
-  "target_commitish": string;
-  "upload_url": string;
-  "url": string;
-  "zipball_url": (string | null);
-  [key: string]: unknown;
-}
-const webhooksReleaseSchema: z.ZodType<GithubWebhooksRelease> = z.looseObject({
-  "assets": z.array(z.looseObject({
-    "browser_download_url": z.string(),
-    "content_type": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "download_count": z.number(),
-    "id": z.number(),
-    "label": z.union([z.string(), z.null()]),
-    "name": z.string(),
-    "node_id": z.string().optional(),
-    "size": z.number(),
-    "digest": z.union([z.string(), z.null()]),
-    "state": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-  })),
-  "assets_url": z.string(),
-  "author": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-  "body": z.union([z.string(), z.null()]),
-  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
-  "draft": z.boolean(),
-  "html_url": z.string(),
-  "id": z.number(),
-  "immutable": z.boolean().optional(),
-  "name": z.union([z.string(), z.null()]),
-  "node_id": z.string().optional(),
-  "prerelease": z.boolean(),
-  "published_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "tag_name": z.string(),
-  "tarball_url": z.union([z.string(), z.null()]),
-  "target_commitish": z.string(),
-  "upload_url": z.string(),
-  "url": z.string(),
-  "zipball_url": z.union([z.string(), z.null()]),
-});
-
-/** `webhook-release-created` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookReleaseCreated {
-  "action": "created";
-  "release": GithubWebhooksRelease;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookReleaseCreatedSchema: z.ZodType<GithubWebhookReleaseCreated> = z.looseObject({
-  "action": z.literal("created"),
-  "release": webhooksReleaseSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-release-deleted` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookReleaseDeleted {
-  "action": "deleted";
-  "release": GithubWebhooksRelease;
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  [key: string]: unknown;
-}
-const webhookReleaseDeletedSchema: z.ZodType<GithubWebhookReleaseDeleted> = z.looseObject({
-  "action": z.literal("deleted"),
-  "release": webhooksReleaseSchema,
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-});
-
-/** `webhook-release-edited` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookReleaseEdited {
-  "action": "edited";
-  "changes": {
-    [key: string]: unknown;
-  };
-  "release": GithubWebhooksRelease;
-  "repository": GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookReleaseEditedSchema: z.ZodType<GithubWebhookReleaseEdited> = z.looseObject({
-  "action": z.literal("edited"),
-  "changes": z.looseObject({}),
-  "release": webhooksReleaseSchema,
-  "repository": repositoryWebhooksSchema,
-});
-
-/** `webhook-release-prereleased` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookReleasePrereleased {
-  "action": "prereleased";
-  "release": {
-    "assets": Array<(
-      {
-      "browser_download_url": string;
-      "content_type": string;
-      "created_at": (string | number);
-      "download_count": number;
-      "id": number;
-      "label": (string | null);
-      "name": string;
-      "node_id"?: string | undefined;
-      "size": number;
-      "digest": (string | null);
-      "state": string;
-      "updated_at"?: (string | number) | undefined;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "assets_url": string;
-    "author": (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    );
-    "body": (string | null);
-    "created_at": ((string | number) | null);
-    "draft": boolean;
-    "html_url": string;
-    "id": number;
-    "immutable"?: boolean | undefined;
-    "name": (string | null);
-    "node_id"?: string | undefined;
-    "prerelease": boolean;
-    "published_at": ((string | number) | null);
-    "tag_name": string;
-    "tarball_url": (string | null);
-    "target_commitish": string;
-    "upload_url": string;
-    "updated_at"?: ((string | number) | null) | undefined;
-    "url": string;
-    "zipball_url": (string | null);
-    [key: string]: unknown;
-  };
-  "repository": GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookReleasePrereleasedSchema: z.ZodType<GithubWebhookReleasePrereleased> = z.looseObject({
-  "action": z.literal("prereleased"),
-  "release": z.looseObject({
-    "assets": z.array(z.union([
-      z.looseObject({
-      "browser_download_url": z.string(),
-      "content_type": z.string(),
-      "created_at": z.union([z.string(), z.number()]),
-      "download_count": z.number(),
-      "id": z.number(),
-      "label": z.union([z.string(), z.null()]),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "size": z.number(),
-      "digest": z.union([z.string(), z.null()]),
-      "state": z.string(),
-      "updated_at": z.union([z.string(), z.number()]).optional(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ])),
-    "assets_url": z.string(),
-    "author": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]),
-    "body": z.union([z.string(), z.null()]),
-    "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "draft": z.boolean(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "immutable": z.boolean().optional(),
-    "name": z.union([z.string(), z.null()]),
-    "node_id": z.string().optional(),
-    "prerelease": z.boolean(),
-    "published_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-    "tag_name": z.string(),
-    "tarball_url": z.union([z.string(), z.null()]),
-    "target_commitish": z.string(),
-    "upload_url": z.string(),
-    "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
-    "url": z.string(),
-    "zipball_url": z.union([z.string(), z.null()]),
-  }),
-  "repository": repositoryWebhooksSchema,
-});
-
-/** `webhooks_release_1` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhooksRelease1 {
-  "assets": Array<(
-    {
-    "browser_download_url": string;
-    "content_type": string;
-    "created_at": (string | number);
-    "download_count": number;
-    "id": number;
-    "label": (string | null);
-    "name": string;
-    "node_id"?: string | undefined;
-    "size": number;
-    "digest": (string | null);
-    "state": string;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    [key: string]: unknown;
-  }|
-    null
-  )>;
-  "assets_url": string;
-  "author": (
-    {
-    "id": number;
-    "login": string;
-    [key: string]: unknown;
-  }|
-    null
-  );
-  "body": (string | null);
-  "created_at": ((string | number) | null);
-  "draft": boolean;
-  "html_url": string;
-  "id": number;
-  "immutable"?: boolean | undefined;
-  "name": (string | null);
-  "node_id"?: string | undefined;
-  "prerelease": boolean;
-  "published_at": ((string | number) | null);
-  "tag_name": string;
-  "tarball_url": (string | null);
-  "target_commitish": string;
-  "updated_at"?: ((string | number) | null) | undefined;
-  "upload_url": string;
-  "url": string;
-  "zipball_url": (string | null);
-  [key: string]: unknown;
-}
-const webhooksRelease1Schema: z.ZodType<GithubWebhooksRelease1> = z.looseObject({
-  "assets": z.array(z.union([
-    z.looseObject({
-    "browser_download_url": z.string(),
-    "content_type": z.string(),
-    "created_at": z.union([z.string(), z.number()]),
-    "download_count": z.number(),
-    "id": z.number(),
-    "label": z.union([z.string(), z.null()]),
-    "name": z.string(),
-    "node_id": z.string().optional(),
-    "size": z.number(),
-    "digest": z.union([z.string(), z.null()]),
-    "state": z.string(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-  }),
-    z.null(),
-  ])),
-  "assets_url": z.string(),
-  "author": z.union([
-    z.looseObject({
-    "id": z.number(),
-    "login": z.string(),
-  }),
-    z.null(),
-  ]),
-  "body": z.union([z.string(), z.null()]),
-  "created_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "draft": z.boolean(),
-  "html_url": z.string(),
-  "id": z.number(),
-  "immutable": z.boolean().optional(),
-  "name": z.union([z.string(), z.null()]),
-  "node_id": z.string().optional(),
-  "prerelease": z.boolean(),
-  "published_at": z.union([z.union([z.string(), z.number()]), z.null()]),
-  "tag_name": z.string(),
-  "tarball_url": z.union([z.string(), z.null()]),
-  "target_commitish": z.string(),
-  "updated_at": z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
-  "upload_url": z.string(),
-  "url": z.string(),
-  "zipball_url": z.union([z.string(), z.null()]),
-});
-
-/** `webhook-release-published` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookReleasePublished {
-  "action": "published";
-  "release": GithubWebhooksRelease1;
-  "repository": GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookReleasePublishedSchema: z.ZodType<GithubWebhookReleasePublished> = z.looseObject({
-  "action": z.literal("published"),
-  "release": webhooksRelease1Schema,
-  "repository": repositoryWebhooksSchema,
-});
-
-/** `webhook-release-released` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookReleaseReleased {
-  "action": "released";
-  "release": GithubWebhooksRelease;
-  "repository": GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookReleaseReleasedSchema: z.ZodType<GithubWebhookReleaseReleased> = z.looseObject({
-  "action": z.literal("released"),
-  "release": webhooksReleaseSchema,
-  "repository": repositoryWebhooksSchema,
-});
-
-/** `webhook-release-unpublished` from the GitHub webhook OpenAPI description. */
-export interface GithubWebhookReleaseUnpublished {
-  "action": "unpublished";
-  "release": GithubWebhooksRelease1;
-  "repository": GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookReleaseUnpublishedSchema: z.ZodType<GithubWebhookReleaseUnpublished> = z.looseObject({
-  "action": z.literal("unpublished"),
-  "release": webhooksRelease1Schema,
-  "repository": repositoryWebhooksSchema,
-});
-
-/** `webhooks_workflow` from the GitHub webhook OpenAPI description. */
-export type GithubWebhooksWorkflow = (
-  {
-  "badge_url": string;
-  "created_at": (string | number);
-  "html_url": string;
-  "id": number;
-  "name": string;
-  "node_id"?: string | undefined;
-  "path"?: string | undefined;
-  "state": string;
-  "updated_at"?: (string | number) | undefined;
-  "url": string;
-  [key: string]: unknown;
-}|
-  null
-);
-const webhooksWorkflowSchema: z.ZodType<GithubWebhooksWorkflow> = z.union([
-  z.looseObject({
-  "badge_url": z.string(),
-  "created_at": z.union([z.string(), z.number()]),
-  "html_url": z.string(),
-  "id": z.number(),
-  "name": z.string(),
-  "node_id": z.string().optional(),
-  "path": z.string().optional(),
-  "state": z.string(),
-  "updated_at": z.union([z.string(), z.number()]).optional(),
-  "url": z.string(),
+  key: z.string(),
+  name: z.string(),
+  node_id: z.string().optional(),
+  spdx_id: z.string(),
+  url: z.union([z.string(), z.null()]),
 }),
   z.null(),
 ]);
 
-/** `webhook-workflow-run-completed` from the GitHub webhook OpenAPI description. */
+/** Repeated inline shape, first seen as `repo` in `webhooks_pull_request_5`. */
+export interface GithubRepo3 {
+  archive_url: string;
+  archived: boolean;
+  assignees_url: string;
+  blobs_url: string;
+  branches_url: string;
+  clone_url: string;
+  collaborators_url: string;
+  comments_url: string;
+  commits_url: string;
+  compare_url: string;
+  contents_url: string;
+  contributors_url: string;
+  created_at: number | string;
+  default_branch: string;
+  deployments_url: string;
+  description?: string | null | undefined;
+  downloads_url: string;
+  events_url: string;
+  fork: boolean;
+  forks: number;
+  forks_count: number;
+  forks_url: string;
+  full_name: string;
+  git_commits_url: string;
+  git_refs_url: string;
+  git_tags_url: string;
+  git_url: string;
+  has_downloads: boolean;
+  has_issues: boolean;
+  has_pages: boolean;
+  has_projects: boolean;
+  has_wiki: boolean;
+  has_discussions?: boolean | undefined;
+  homepage: string | null;
+  hooks_url: string;
+  html_url: string;
+  id: number;
+  issue_comment_url: string;
+  issue_events_url: string;
+  issues_url: string;
+  keys_url: string;
+  labels_url: string;
+  language: string | null;
+  languages_url: string;
+  license: GithubLicense2;
+  merges_url: string;
+  milestones_url: string;
+  mirror_url: string | null;
+  name: string;
+  node_id?: string | undefined;
+  notifications_url: string;
+  open_issues: number;
+  open_issues_count: number;
+  owner: GithubUser2;
+  private: boolean;
+  pulls_url: string;
+  pushed_at: number | string;
+  releases_url: string;
+  size: number;
+  ssh_url: string;
+  stargazers_count: number;
+  stargazers_url: string;
+  statuses_url: string;
+  subscribers_url: string;
+  subscription_url: string;
+  svn_url: string;
+  tags_url: string;
+  teams_url: string;
+  topics?: Array<string> | undefined;
+  trees_url: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  visibility?: string | undefined;
+  watchers: number;
+  watchers_count: number;
+  [key: string]: unknown;
+}
+const repo3Schema: z.ZodType<GithubRepo3> = z.looseObject({
+  archive_url: z.string(),
+  archived: z.boolean(),
+  assignees_url: z.string(),
+  blobs_url: z.string(),
+  branches_url: z.string(),
+  clone_url: z.string(),
+  collaborators_url: z.string(),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  compare_url: z.string(),
+  contents_url: z.string(),
+  contributors_url: z.string(),
+  created_at: z.union([z.number(), z.string()]),
+  default_branch: z.string(),
+  deployments_url: z.string(),
+  description: z.union([z.string(), z.null()]).optional(),
+  downloads_url: z.string(),
+  events_url: z.string(),
+  fork: z.boolean(),
+  forks: z.number(),
+  forks_count: z.number(),
+  forks_url: z.string(),
+  full_name: z.string(),
+  git_commits_url: z.string(),
+  git_refs_url: z.string(),
+  git_tags_url: z.string(),
+  git_url: z.string(),
+  has_downloads: z.boolean(),
+  has_issues: z.boolean(),
+  has_pages: z.boolean(),
+  has_projects: z.boolean(),
+  has_wiki: z.boolean(),
+  has_discussions: z.boolean().optional(),
+  homepage: z.union([z.string(), z.null()]),
+  hooks_url: z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  issue_comment_url: z.string(),
+  issue_events_url: z.string(),
+  issues_url: z.string(),
+  keys_url: z.string(),
+  labels_url: z.string(),
+  language: z.union([z.string(), z.null()]),
+  languages_url: z.string(),
+  license: license2Schema,
+  merges_url: z.string(),
+  milestones_url: z.string(),
+  mirror_url: z.union([z.string(), z.null()]),
+  name: z.string(),
+  node_id: z.string().optional(),
+  notifications_url: z.string(),
+  open_issues: z.number(),
+  open_issues_count: z.number(),
+  owner: user2Schema,
+  private: z.boolean(),
+  pulls_url: z.string(),
+  pushed_at: z.union([z.number(), z.string()]),
+  releases_url: z.string(),
+  size: z.number(),
+  ssh_url: z.string(),
+  stargazers_count: z.number(),
+  stargazers_url: z.string(),
+  statuses_url: z.string(),
+  subscribers_url: z.string(),
+  subscription_url: z.string(),
+  svn_url: z.string(),
+  tags_url: z.string(),
+  teams_url: z.string(),
+  topics: z.array(z.string()).optional(),
+  trees_url: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  visibility: z.string().optional(),
+  watchers: z.number(),
+  watchers_count: z.number(),
+});
+
+/** Repeated inline shape, first seen as `base` in `webhooks_pull_request_5`. */
+export interface GithubBase2 {
+  label: string;
+  ref: string;
+  repo: GithubRepo3;
+  sha: string;
+  user: GithubUser2;
+  [key: string]: unknown;
+}
+const base2Schema: z.ZodType<GithubBase2> = z.looseObject({
+  label: z.string(),
+  ref: z.string(),
+  repo: repo3Schema,
+  sha: z.string(),
+  user: user2Schema,
+});
+
+/** `webhooks_pull_request_5` (GitHub webhook OpenAPI). */
+export interface GithubWebhooksPullRequest5 {
+  _links: {
+    comments: {
+      href: string;
+      [key: string]: unknown;
+    };
+    commits: {
+      href: string;
+      [key: string]: unknown;
+    };
+    html: {
+      href: string;
+      [key: string]: unknown;
+    };
+    issue: {
+      href: string;
+      [key: string]: unknown;
+    };
+    review_comment: {
+      href: string;
+      [key: string]: unknown;
+    };
+    review_comments: {
+      href: string;
+      [key: string]: unknown;
+    };
+    self: {
+      href: string;
+      [key: string]: unknown;
+    };
+    statuses: {
+      href: string;
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  active_lock_reason?: string | null | undefined;
+  assignee: GithubUser2;
+  assignees: GithubAssignees2;
+  author_association: string;
+  auto_merge?: 
+    | {
+    commit_message: string | null;
+    commit_title: string | null;
+    enabled_by: GithubUser2;
+    merge_method: string;
+    [key: string]: unknown;
+  }
+    | null | undefined;
+  base: GithubBase2;
+  body: string | null;
+  closed_at: string | number | null;
+  comments_url: string;
+  commits_url: string;
+  created_at: string | number;
+  diff_url: string;
+  draft: boolean;
+  head: GithubBase2;
+  html_url: string;
+  id: number;
+  issue_url: string;
+  labels: Array<{
+    color: string;
+    default: boolean;
+    description?: string | null | undefined;
+    id: number;
+    name: string;
+    node_id?: string | undefined;
+    url: string;
+    [key: string]: unknown;
+  }>;
+  locked: boolean;
+  merge_commit_sha: string | null;
+  merged_at: string | number | null;
+  milestone: GithubMilestone3;
+  node_id?: string | undefined;
+  number: number;
+  patch_url: string;
+  requested_reviewers: Array<
+    | GithubUser2
+    | {
+    id: number;
+    name: string;
+    [key: string]: unknown;
+  }>;
+  requested_teams: Array<{
+    id: number;
+    name: string;
+    [key: string]: unknown;
+  }>;
+  review_comment_url: string;
+  review_comments_url: string;
+  state: string;
+  statuses_url: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser2;
+  [key: string]: unknown;
+}
+const webhooksPullRequest5Schema: z.ZodType<GithubWebhooksPullRequest5> = z.looseObject({
+  _links: z.looseObject({
+    comments: z.looseObject({
+      href: z.string(),
+    }),
+    commits: z.looseObject({
+      href: z.string(),
+    }),
+    html: z.looseObject({
+      href: z.string(),
+    }),
+    issue: z.looseObject({
+      href: z.string(),
+    }),
+    review_comment: z.looseObject({
+      href: z.string(),
+    }),
+    review_comments: z.looseObject({
+      href: z.string(),
+    }),
+    self: z.looseObject({
+      href: z.string(),
+    }),
+    statuses: z.looseObject({
+      href: z.string(),
+    }),
+  }),
+  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  assignee: user2Schema,
+  assignees: assignees2Schema,
+  author_association: z.string(),
+  auto_merge: z.union([
+    z.looseObject({
+    commit_message: z.union([z.string(), z.null()]),
+    commit_title: z.union([z.string(), z.null()]),
+    enabled_by: user2Schema,
+    merge_method: z.string(),
+  }),
+    z.null(),
+  ]).optional(),
+  base: base2Schema,
+  body: z.union([z.string(), z.null()]),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  diff_url: z.string(),
+  draft: z.boolean(),
+  head: base2Schema,
+  html_url: z.string(),
+  id: z.number(),
+  issue_url: z.string(),
+  labels: z.array(z.looseObject({
+    color: z.string(),
+    default: z.boolean(),
+    description: z.union([z.string(), z.null()]).optional(),
+    id: z.number(),
+    name: z.string(),
+    node_id: z.string().optional(),
+    url: z.string(),
+  })),
+  locked: z.boolean(),
+  merge_commit_sha: z.union([z.string(), z.null()]),
+  merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  milestone: milestone3Schema,
+  node_id: z.string().optional(),
+  number: z.number(),
+  patch_url: z.string(),
+  requested_reviewers: z.array(z.union([
+    user2Schema,
+    z.looseObject({
+    id: z.number(),
+    name: z.string(),
+  }),
+  ])),
+  requested_teams: z.array(z.looseObject({
+    id: z.number(),
+    name: z.string(),
+  })),
+  review_comment_url: z.string(),
+  review_comments_url: z.string(),
+  state: z.string(),
+  statuses_url: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: user2Schema,
+});
+
+/** `webhook-pull-request-demilestoned` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestDemilestoned {
+  action: "demilestoned";
+  number: GithubWebhooksNumber;
+  pull_request: GithubWebhooksPullRequest5;
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookPullRequestDemilestonedSchema: z.ZodType<GithubWebhookPullRequestDemilestoned> = z.looseObject({
+  action: z.literal("demilestoned"),
+  number: webhooksNumberSchema,
+  pull_request: webhooksPullRequest5Schema,
+  repository: repositoryWebhooksSchema,
+});
+
+/** Repeated inline shape, first seen as `requested_reviewers-item` in `webhook-pull-request-dequeued`. */
+export type GithubRequestedReviewersItem3 = 
+  | GithubUser
+  | {
+  id: number;
+  name: string;
+  [key: string]: unknown;
+};
+const requestedReviewersItem3Schema: z.ZodType<GithubRequestedReviewersItem3> = z.union([
+  userSchema,
+  z.looseObject({
+  id: z.number(),
+  name: z.string(),
+}),
+]);
+
+/** Repeated inline shape, first seen as `requested_reviewers` in `webhook-pull-request-dequeued`. */
+export type GithubRequestedReviewers2 = Array<GithubRequestedReviewersItem3>;
+const requestedReviewers2Schema: z.ZodType<GithubRequestedReviewers2> = z.array(requestedReviewersItem3Schema);
+
+/** Repeated inline shape, first seen as `pull_request` in `webhook-pull-request-dequeued`. */
+export interface GithubPullRequest4 {
+  _links: GithubLinks;
+  active_lock_reason?: string | null | undefined;
+  assignee: GithubUser;
+  assignees: GithubAssignees;
+  author_association: string;
+  auto_merge?: GithubAutoMerge2 | undefined;
+  base: GithubBase;
+  body: string | null;
+  closed_at: string | number | null;
+  comments_url: string;
+  commits_url: string;
+  created_at: string | number;
+  diff_url: string;
+  draft: boolean;
+  head: GithubBase;
+  html_url: string;
+  id: number;
+  issue_url: string;
+  labels: GithubLabels;
+  locked: boolean;
+  merge_commit_sha: string | null;
+  merged_at: string | number | null;
+  milestone: GithubMilestone2;
+  node_id?: string | undefined;
+  number: number;
+  patch_url: string;
+  requested_reviewers: GithubRequestedReviewers2;
+  requested_teams: GithubRequestedTeams;
+  review_comment_url: string;
+  review_comments_url: string;
+  state: string;
+  statuses_url: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser;
+  [key: string]: unknown;
+}
+const pullRequest4Schema: z.ZodType<GithubPullRequest4> = z.looseObject({
+  _links: linksSchema,
+  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  assignee: userSchema,
+  assignees: assigneesSchema,
+  author_association: z.string(),
+  auto_merge: autoMerge2Schema.optional(),
+  base: baseSchema,
+  body: z.union([z.string(), z.null()]),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  diff_url: z.string(),
+  draft: z.boolean(),
+  head: baseSchema,
+  html_url: z.string(),
+  id: z.number(),
+  issue_url: z.string(),
+  labels: labelsSchema,
+  locked: z.boolean(),
+  merge_commit_sha: z.union([z.string(), z.null()]),
+  merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  milestone: milestone2Schema,
+  node_id: z.string().optional(),
+  number: z.number(),
+  patch_url: z.string(),
+  requested_reviewers: requestedReviewers2Schema,
+  requested_teams: requestedTeamsSchema,
+  review_comment_url: z.string(),
+  review_comments_url: z.string(),
+  state: z.string(),
+  statuses_url: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: userSchema,
+});
+
+/** `webhook-pull-request-dequeued` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestDequeued {
+  action: "dequeued";
+  number: number;
+  pull_request: GithubPullRequest4;
+  reason: string;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestDequeuedSchema: z.ZodType<GithubWebhookPullRequestDequeued> = z.looseObject({
+  action: z.literal("dequeued"),
+  number: z.number(),
+  pull_request: pullRequest4Schema,
+  reason: z.string(),
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-pull-request-edited` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestEdited {
+  action: "edited";
+  changes: {
+    [key: string]: unknown;
+  };
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequestWebhook;
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookPullRequestEditedSchema: z.ZodType<GithubWebhookPullRequestEdited> = z.looseObject({
+  action: z.literal("edited"),
+  changes: z.looseObject({}),
+  number: webhooksNumberSchema,
+  pull_request: pullRequestWebhookSchema,
+  repository: repositoryWebhooksSchema,
+});
+
+/** `webhook-pull-request-enqueued` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestEnqueued {
+  action: "enqueued";
+  number: number;
+  pull_request: GithubPullRequest4;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestEnqueuedSchema: z.ZodType<GithubWebhookPullRequestEnqueued> = z.looseObject({
+  action: z.literal("enqueued"),
+  number: z.number(),
+  pull_request: pullRequest4Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-pull-request-labeled` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestLabeled {
+  action: "labeled";
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequest2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestLabeledSchema: z.ZodType<GithubWebhookPullRequestLabeled> = z.looseObject({
+  action: z.literal("labeled"),
+  number: webhooksNumberSchema,
+  pull_request: pullRequest2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-pull-request-locked` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestLocked {
+  action: "locked";
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequest2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestLockedSchema: z.ZodType<GithubWebhookPullRequestLocked> = z.looseObject({
+  action: z.literal("locked"),
+  number: webhooksNumberSchema,
+  pull_request: pullRequest2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-pull-request-milestoned` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestMilestoned {
+  action: "milestoned";
+  number: GithubWebhooksNumber;
+  pull_request: GithubWebhooksPullRequest5;
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookPullRequestMilestonedSchema: z.ZodType<GithubWebhookPullRequestMilestoned> = z.looseObject({
+  action: z.literal("milestoned"),
+  number: webhooksNumberSchema,
+  pull_request: webhooksPullRequest5Schema,
+  repository: repositoryWebhooksSchema,
+});
+
+/** `webhook-pull-request-opened` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestOpened {
+  action: "opened";
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequestWebhook;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestOpenedSchema: z.ZodType<GithubWebhookPullRequestOpened> = z.looseObject({
+  action: z.literal("opened"),
+  number: webhooksNumberSchema,
+  pull_request: pullRequestWebhookSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-pull-request-ready-for-review` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestReadyForReview {
+  action: "ready_for_review";
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequestWebhook;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestReadyForReviewSchema: z.ZodType<GithubWebhookPullRequestReadyForReview> = z.looseObject({
+  action: z.literal("ready_for_review"),
+  number: webhooksNumberSchema,
+  pull_request: pullRequestWebhookSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-pull-request-reopened` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestReopened {
+  action: "reopened";
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequestWebhook;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestReopenedSchema: z.ZodType<GithubWebhookPullRequestReopened> = z.looseObject({
+  action: z.literal("reopened"),
+  number: webhooksNumberSchema,
+  pull_request: pullRequestWebhookSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** Repeated inline shape, first seen as `requested_teams` in `webhook-pull-request-review-request-removed`. */
+export type GithubRequestedTeams2 = Array<GithubRequestedReviewersItem2>;
+const requestedTeams2Schema: z.ZodType<GithubRequestedTeams2> = z.array(requestedReviewersItem2Schema);
+
+/** Repeated inline shape, first seen as `pull_request` in `webhook-pull-request-review-request-removed`. */
+export interface GithubPullRequest5 {
+  _links: GithubLinks;
+  active_lock_reason?: string | null | undefined;
+  assignee: GithubUser;
+  assignees: GithubAssignees;
+  author_association: string;
+  auto_merge?: GithubAutoMerge2 | undefined;
+  base: GithubBase;
+  body: string | null;
+  closed_at: string | number | null;
+  comments_url: string;
+  commits_url: string;
+  created_at: string | number;
+  diff_url: string;
+  draft: boolean;
+  head: GithubBase;
+  html_url: string;
+  id: number;
+  issue_url: string;
+  labels: GithubLabels;
+  locked: boolean;
+  merge_commit_sha: string | null;
+  merged_at: string | number | null;
+  milestone: GithubMilestone2;
+  node_id?: string | undefined;
+  number: number;
+  patch_url: string;
+  requested_reviewers: GithubRequestedReviewers;
+  requested_teams: GithubRequestedTeams2;
+  review_comment_url: string;
+  review_comments_url: string;
+  state: string;
+  statuses_url: string;
+  title: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  user: GithubUser;
+  [key: string]: unknown;
+}
+const pullRequest5Schema: z.ZodType<GithubPullRequest5> = z.looseObject({
+  _links: linksSchema,
+  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  assignee: userSchema,
+  assignees: assigneesSchema,
+  author_association: z.string(),
+  auto_merge: autoMerge2Schema.optional(),
+  base: baseSchema,
+  body: z.union([z.string(), z.null()]),
+  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  diff_url: z.string(),
+  draft: z.boolean(),
+  head: baseSchema,
+  html_url: z.string(),
+  id: z.number(),
+  issue_url: z.string(),
+  labels: labelsSchema,
+  locked: z.boolean(),
+  merge_commit_sha: z.union([z.string(), z.null()]),
+  merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  milestone: milestone2Schema,
+  node_id: z.string().optional(),
+  number: z.number(),
+  patch_url: z.string(),
+  requested_reviewers: requestedReviewersSchema,
+  requested_teams: requestedTeams2Schema,
+  review_comment_url: z.string(),
+  review_comments_url: z.string(),
+  state: z.string(),
+  statuses_url: z.string(),
+  title: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+  user: userSchema,
+});
+
+/** `webhook-pull-request-review-request-removed` (GitHub webhook OpenAPI). */
+export type GithubWebhookPullRequestReviewRequestRemoved = 
+  | {
+  action: "review_request_removed";
+  number: number;
+  pull_request: GithubPullRequest5;
+  repository: GithubRepositoryWebhooks;
+  requested_reviewer: GithubUser;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+  | {
+  action: "review_request_removed";
+  number: number;
+  pull_request: GithubPullRequest5;
+  repository: GithubRepositoryWebhooks;
+  requested_team: GithubRequestedReviewersItem2;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+};
+const webhookPullRequestReviewRequestRemovedSchema: z.ZodType<GithubWebhookPullRequestReviewRequestRemoved> = z.union([
+  z.looseObject({
+  action: z.literal("review_request_removed"),
+  number: z.number(),
+  pull_request: pullRequest5Schema,
+  repository: repositoryWebhooksSchema,
+  requested_reviewer: userSchema,
+  sender: simpleUserSchema,
+}),
+  z.looseObject({
+  action: z.literal("review_request_removed"),
+  number: z.number(),
+  pull_request: pullRequest5Schema,
+  repository: repositoryWebhooksSchema,
+  requested_team: requestedReviewersItem2Schema,
+  sender: simpleUserSchema,
+}),
+]);
+
+/** `webhook-pull-request-review-requested` (GitHub webhook OpenAPI). */
+export type GithubWebhookPullRequestReviewRequested = 
+  | {
+  action: "review_requested";
+  number: number;
+  pull_request: GithubPullRequest3;
+  repository: GithubRepositoryWebhooks;
+  requested_reviewer: GithubUser;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+  | {
+  action: "review_requested";
+  number: number;
+  pull_request: GithubPullRequest4;
+  repository: GithubRepositoryWebhooks;
+  requested_team: {
+    id: number;
+    name: string;
+    [key: string]: unknown;
+  };
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+};
+const webhookPullRequestReviewRequestedSchema: z.ZodType<GithubWebhookPullRequestReviewRequested> = z.union([
+  z.looseObject({
+  action: z.literal("review_requested"),
+  number: z.number(),
+  pull_request: pullRequest3Schema,
+  repository: repositoryWebhooksSchema,
+  requested_reviewer: userSchema,
+  sender: simpleUserSchema,
+}),
+  z.looseObject({
+  action: z.literal("review_requested"),
+  number: z.number(),
+  pull_request: pullRequest4Schema,
+  repository: repositoryWebhooksSchema,
+  requested_team: z.looseObject({
+    id: z.number(),
+    name: z.string(),
+  }),
+  sender: simpleUserSchema,
+}),
+]);
+
+/** `webhook-pull-request-synchronize` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestSynchronize {
+  action: "synchronize";
+  after: string;
+  before: string;
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequest3;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestSynchronizeSchema: z.ZodType<GithubWebhookPullRequestSynchronize> = z.looseObject({
+  action: z.literal("synchronize"),
+  after: z.string(),
+  before: z.string(),
+  number: webhooksNumberSchema,
+  pull_request: pullRequest3Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-pull-request-unassigned` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestUnassigned {
+  action: "unassigned";
+  number: GithubWebhooksNumber;
+  pull_request: {
+    _links: GithubLinks;
+    active_lock_reason?: string | null | undefined;
+    assignee: GithubUser;
+    assignees: GithubAssignees;
+    author_association: string;
+    auto_merge?: GithubAutoMerge2 | undefined;
+    base: {
+      label: string | null;
+      ref: string;
+      repo: GithubNewRepository;
+      sha: string;
+      user: GithubUser;
+      [key: string]: unknown;
+    };
+    body: string | null;
+    closed_at: string | number | null;
+    comments_url: string;
+    commits_url: string;
+    created_at: string | number;
+    diff_url: string;
+    draft: boolean;
+    head: GithubHead2;
+    html_url: string;
+    id: number;
+    issue_url: string;
+    labels: GithubLabels;
+    locked: boolean;
+    merge_commit_sha: string | null;
+    merged_at: string | number | null;
+    milestone: GithubMilestone2;
+    node_id?: string | undefined;
+    number: number;
+    patch_url: string;
+    requested_reviewers: GithubRequestedReviewers;
+    requested_teams: GithubRequestedTeams;
+    review_comment_url: string;
+    review_comments_url: string;
+    state: string;
+    statuses_url: string;
+    title: string;
+    updated_at?: string | number | undefined;
+    url: string;
+    user: GithubUser;
+    [key: string]: unknown;
+  };
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookPullRequestUnassignedSchema: z.ZodType<GithubWebhookPullRequestUnassigned> = z.looseObject({
+  action: z.literal("unassigned"),
+  number: webhooksNumberSchema,
+  pull_request: z.looseObject({
+    _links: linksSchema,
+    active_lock_reason: z.union([z.string(), z.null()]).optional(),
+    assignee: userSchema,
+    assignees: assigneesSchema,
+    author_association: z.string(),
+    auto_merge: autoMerge2Schema.optional(),
+    base: z.looseObject({
+      label: z.union([z.string(), z.null()]),
+      ref: z.string(),
+      repo: newRepositorySchema,
+      sha: z.string(),
+      user: userSchema,
+    }),
+    body: z.union([z.string(), z.null()]),
+    closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    comments_url: z.string(),
+    commits_url: z.string(),
+    created_at: z.union([z.string(), z.number()]),
+    diff_url: z.string(),
+    draft: z.boolean(),
+    head: head2Schema,
+    html_url: z.string(),
+    id: z.number(),
+    issue_url: z.string(),
+    labels: labelsSchema,
+    locked: z.boolean(),
+    merge_commit_sha: z.union([z.string(), z.null()]),
+    merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    milestone: milestone2Schema,
+    node_id: z.string().optional(),
+    number: z.number(),
+    patch_url: z.string(),
+    requested_reviewers: requestedReviewersSchema,
+    requested_teams: requestedTeamsSchema,
+    review_comment_url: z.string(),
+    review_comments_url: z.string(),
+    state: z.string(),
+    statuses_url: z.string(),
+    title: z.string(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+    user: userSchema,
+  }),
+  repository: repositoryWebhooksSchema,
+});
+
+/** `webhook-pull-request-unlabeled` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestUnlabeled {
+  action: "unlabeled";
+  number: GithubWebhooksNumber;
+  pull_request: GithubPullRequest2;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestUnlabeledSchema: z.ZodType<GithubWebhookPullRequestUnlabeled> = z.looseObject({
+  action: z.literal("unlabeled"),
+  number: webhooksNumberSchema,
+  pull_request: pullRequest2Schema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-pull-request-unlocked` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestUnlocked {
+  action: "unlocked";
+  number: GithubWebhooksNumber;
+  pull_request: {
+    _links: GithubLinks;
+    active_lock_reason?: string | null | undefined;
+    assignee: GithubUser;
+    assignees: GithubAssignees;
+    author_association: string;
+    auto_merge?: 
+      | {
+      commit_message: string | null;
+      commit_title: string;
+      enabled_by: GithubUser;
+      merge_method: string;
+      [key: string]: unknown;
+    }
+      | null | undefined;
+    base: GithubBase;
+    body: string | null;
+    closed_at: string | number | null;
+    comments_url: string;
+    commits_url: string;
+    created_at: string | number;
+    diff_url: string;
+    draft: boolean;
+    head: {
+      label: string;
+      ref: string;
+      repo: GithubRepo2;
+      sha: string;
+      user: GithubUser;
+      [key: string]: unknown;
+    };
+    html_url: string;
+    id: number;
+    issue_url: string;
+    labels: GithubLabels;
+    locked: boolean;
+    merge_commit_sha: string | null;
+    merged_at: string | number | null;
+    milestone: GithubMilestone2;
+    node_id?: string | undefined;
+    number: number;
+    patch_url: string;
+    requested_reviewers: GithubRequestedReviewers2;
+    requested_teams: GithubRequestedTeams;
+    review_comment_url: string;
+    review_comments_url: string;
+    state: string;
+    statuses_url: string;
+    title: string;
+    updated_at?: string | number | undefined;
+    url: string;
+    user: GithubUser;
+    [key: string]: unknown;
+  };
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlocked> = z.looseObject({
+  action: z.literal("unlocked"),
+  number: webhooksNumberSchema,
+  pull_request: z.looseObject({
+    _links: linksSchema,
+    active_lock_reason: z.union([z.string(), z.null()]).optional(),
+    assignee: userSchema,
+    assignees: assigneesSchema,
+    author_association: z.string(),
+    auto_merge: z.union([
+      z.looseObject({
+      commit_message: z.union([z.string(), z.null()]),
+      commit_title: z.string(),
+      enabled_by: userSchema,
+      merge_method: z.string(),
+    }),
+      z.null(),
+    ]).optional(),
+    base: baseSchema,
+    body: z.union([z.string(), z.null()]),
+    closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    comments_url: z.string(),
+    commits_url: z.string(),
+    created_at: z.union([z.string(), z.number()]),
+    diff_url: z.string(),
+    draft: z.boolean(),
+    head: z.looseObject({
+      label: z.string(),
+      ref: z.string(),
+      repo: repo2Schema,
+      sha: z.string(),
+      user: userSchema,
+    }),
+    html_url: z.string(),
+    id: z.number(),
+    issue_url: z.string(),
+    labels: labelsSchema,
+    locked: z.boolean(),
+    merge_commit_sha: z.union([z.string(), z.null()]),
+    merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    milestone: milestone2Schema,
+    node_id: z.string().optional(),
+    number: z.number(),
+    patch_url: z.string(),
+    requested_reviewers: requestedReviewers2Schema,
+    requested_teams: requestedTeamsSchema,
+    review_comment_url: z.string(),
+    review_comments_url: z.string(),
+    state: z.string(),
+    statuses_url: z.string(),
+    title: z.string(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+    user: userSchema,
+  }),
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhooks_nullable_string` (GitHub webhook OpenAPI). */
+export type GithubWebhooksNullableString = string | null;
+const webhooksNullableStringSchema: z.ZodType<GithubWebhooksNullableString> = z.union([z.string(), z.null()]);
+
+/** Repeated inline shape, first seen as `author` in `webhook-push`. */
+export interface GithubAuthor {
+  email: string | null;
+  name: string;
+  [key: string]: unknown;
+}
+const authorSchema: z.ZodType<GithubAuthor> = z.looseObject({
+  email: z.union([z.string(), z.null()]),
+  name: z.string(),
+});
+
+/** `webhook-push` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPush {
+  after: string;
+  base_ref: GithubWebhooksNullableString;
+  before: string;
+  commits: Array<{
+    author: GithubAuthor;
+    committer: GithubAuthor;
+    distinct: boolean;
+    id: string;
+    message: string;
+    timestamp: string;
+    tree_id: string;
+    url: string;
+    [key: string]: unknown;
+  }>;
+  compare: string;
+  created: boolean;
+  deleted: boolean;
+  forced: boolean;
+  head_commit: 
+    | {
+    author: GithubAuthor;
+    committer: GithubAuthor;
+    distinct: boolean;
+    id: string;
+    message: string;
+    timestamp: string;
+    tree_id: string;
+    url: string;
+    [key: string]: unknown;
+  }
+    | null;
+  pusher: {
+    name: string;
+    [key: string]: unknown;
+  };
+  ref: string;
+  repository: GithubNewRepository;
+  [key: string]: unknown;
+}
+const webhookPushSchema: z.ZodType<GithubWebhookPush> = z.looseObject({
+  after: z.string(),
+  base_ref: webhooksNullableStringSchema,
+  before: z.string(),
+  commits: z.array(z.looseObject({
+    author: authorSchema,
+    committer: authorSchema,
+    distinct: z.boolean(),
+    id: z.string(),
+    message: z.string(),
+    timestamp: z.string(),
+    tree_id: z.string(),
+    url: z.string(),
+  })),
+  compare: z.string(),
+  created: z.boolean(),
+  deleted: z.boolean(),
+  forced: z.boolean(),
+  head_commit: z.union([
+    z.looseObject({
+    author: authorSchema,
+    committer: authorSchema,
+    distinct: z.boolean(),
+    id: z.string(),
+    message: z.string(),
+    timestamp: z.string(),
+    tree_id: z.string(),
+    url: z.string(),
+  }),
+    z.null(),
+  ]),
+  pusher: z.looseObject({
+    name: z.string(),
+  }),
+  ref: z.string(),
+  repository: newRepositorySchema,
+});
+
+/** `webhooks_release` (GitHub webhook OpenAPI). */
+export interface GithubWebhooksRelease {
+  assets: Array<{
+    browser_download_url: string;
+    content_type: string;
+    created_at: string | number;
+    download_count: number;
+    id: number;
+    label: string | null;
+    name: string;
+    node_id?: string | undefined;
+    size: number;
+    digest: string | null;
+    state: string;
+    updated_at?: string | number | undefined;
+    url: string;
+    [key: string]: unknown;
+  }>;
+  assets_url: string;
+  author: GithubUser2;
+  body: string | null;
+  created_at: string | number | null;
+  updated_at?: string | number | null | undefined;
+  draft: boolean;
+  html_url: string;
+  id: number;
+  immutable?: boolean | undefined;
+  name: string | null;
+  node_id?: string | undefined;
+  prerelease: boolean;
+  published_at: string | number | null;
+  tag_name: string;
+  tarball_url: string | null;
+  target_commitish: string;
+  upload_url: string;
+  url: string;
+  zipball_url: string | null;
+  [key: string]: unknown;
+}
+const webhooksReleaseSchema: z.ZodType<GithubWebhooksRelease> = z.looseObject({
+  assets: z.array(z.looseObject({
+    browser_download_url: z.string(),
+    content_type: z.string(),
+    created_at: z.union([z.string(), z.number()]),
+    download_count: z.number(),
+    id: z.number(),
+    label: z.union([z.string(), z.null()]),
+    name: z.string(),
+    node_id: z.string().optional(),
+    size: z.number(),
+    digest: z.union([z.string(), z.null()]),
+    state: z.string(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+  })),
+  assets_url: z.string(),
+  author: user2Schema,
+  body: z.union([z.string(), z.null()]),
+  created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  draft: z.boolean(),
+  html_url: z.string(),
+  id: z.number(),
+  immutable: z.boolean().optional(),
+  name: z.union([z.string(), z.null()]),
+  node_id: z.string().optional(),
+  prerelease: z.boolean(),
+  published_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  tag_name: z.string(),
+  tarball_url: z.union([z.string(), z.null()]),
+  target_commitish: z.string(),
+  upload_url: z.string(),
+  url: z.string(),
+  zipball_url: z.union([z.string(), z.null()]),
+});
+
+/** `webhook-release-created` (GitHub webhook OpenAPI). */
+export interface GithubWebhookReleaseCreated {
+  action: "created";
+  release: GithubWebhooksRelease;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookReleaseCreatedSchema: z.ZodType<GithubWebhookReleaseCreated> = z.looseObject({
+  action: z.literal("created"),
+  release: webhooksReleaseSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-release-deleted` (GitHub webhook OpenAPI). */
+export interface GithubWebhookReleaseDeleted {
+  action: "deleted";
+  release: GithubWebhooksRelease;
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  [key: string]: unknown;
+}
+const webhookReleaseDeletedSchema: z.ZodType<GithubWebhookReleaseDeleted> = z.looseObject({
+  action: z.literal("deleted"),
+  release: webhooksReleaseSchema,
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+});
+
+/** `webhook-release-edited` (GitHub webhook OpenAPI). */
+export interface GithubWebhookReleaseEdited {
+  action: "edited";
+  changes: {
+    [key: string]: unknown;
+  };
+  release: GithubWebhooksRelease;
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleaseEditedSchema: z.ZodType<GithubWebhookReleaseEdited> = z.looseObject({
+  action: z.literal("edited"),
+  changes: z.looseObject({}),
+  release: webhooksReleaseSchema,
+  repository: repositoryWebhooksSchema,
+});
+
+/** `webhook-release-prereleased` (GitHub webhook OpenAPI). */
+export interface GithubWebhookReleasePrereleased {
+  action: "prereleased";
+  release: {
+    assets: Array<
+      | {
+      browser_download_url: string;
+      content_type: string;
+      created_at: string | number;
+      download_count: number;
+      id: number;
+      label: string | null;
+      name: string;
+      node_id?: string | undefined;
+      size: number;
+      digest: string | null;
+      state: string;
+      updated_at?: string | number | undefined;
+      url: string;
+      [key: string]: unknown;
+    }
+      | null>;
+    assets_url: string;
+    author: GithubUser;
+    body: string | null;
+    created_at: string | number | null;
+    draft: boolean;
+    html_url: string;
+    id: number;
+    immutable?: boolean | undefined;
+    name: string | null;
+    node_id?: string | undefined;
+    prerelease: boolean;
+    published_at: string | number | null;
+    tag_name: string;
+    tarball_url: string | null;
+    target_commitish: string;
+    upload_url: string;
+    updated_at?: string | number | null | undefined;
+    url: string;
+    zipball_url: string | null;
+    [key: string]: unknown;
+  };
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleasePrereleasedSchema: z.ZodType<GithubWebhookReleasePrereleased> = z.looseObject({
+  action: z.literal("prereleased"),
+  release: z.looseObject({
+    assets: z.array(z.union([
+      z.looseObject({
+      browser_download_url: z.string(),
+      content_type: z.string(),
+      created_at: z.union([z.string(), z.number()]),
+      download_count: z.number(),
+      id: z.number(),
+      label: z.union([z.string(), z.null()]),
+      name: z.string(),
+      node_id: z.string().optional(),
+      size: z.number(),
+      digest: z.union([z.string(), z.null()]),
+      state: z.string(),
+      updated_at: z.union([z.string(), z.number()]).optional(),
+      url: z.string(),
+    }),
+      z.null(),
+    ])),
+    assets_url: z.string(),
+    author: userSchema,
+    body: z.union([z.string(), z.null()]),
+    created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    draft: z.boolean(),
+    html_url: z.string(),
+    id: z.number(),
+    immutable: z.boolean().optional(),
+    name: z.union([z.string(), z.null()]),
+    node_id: z.string().optional(),
+    prerelease: z.boolean(),
+    published_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+    tag_name: z.string(),
+    tarball_url: z.union([z.string(), z.null()]),
+    target_commitish: z.string(),
+    upload_url: z.string(),
+    updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+    url: z.string(),
+    zipball_url: z.union([z.string(), z.null()]),
+  }),
+  repository: repositoryWebhooksSchema,
+});
+
+/** `webhooks_release_1` (GitHub webhook OpenAPI). */
+export interface GithubWebhooksRelease1 {
+  assets: Array<
+    | {
+    browser_download_url: string;
+    content_type: string;
+    created_at: string | number;
+    download_count: number;
+    id: number;
+    label: string | null;
+    name: string;
+    node_id?: string | undefined;
+    size: number;
+    digest: string | null;
+    state: string;
+    updated_at?: string | number | undefined;
+    url: string;
+    [key: string]: unknown;
+  }
+    | null>;
+  assets_url: string;
+  author: GithubUser2;
+  body: string | null;
+  created_at: string | number | null;
+  draft: boolean;
+  html_url: string;
+  id: number;
+  immutable?: boolean | undefined;
+  name: string | null;
+  node_id?: string | undefined;
+  prerelease: boolean;
+  published_at: string | number | null;
+  tag_name: string;
+  tarball_url: string | null;
+  target_commitish: string;
+  updated_at?: string | number | null | undefined;
+  upload_url: string;
+  url: string;
+  zipball_url: string | null;
+  [key: string]: unknown;
+}
+const webhooksRelease1Schema: z.ZodType<GithubWebhooksRelease1> = z.looseObject({
+  assets: z.array(z.union([
+    z.looseObject({
+    browser_download_url: z.string(),
+    content_type: z.string(),
+    created_at: z.union([z.string(), z.number()]),
+    download_count: z.number(),
+    id: z.number(),
+    label: z.union([z.string(), z.null()]),
+    name: z.string(),
+    node_id: z.string().optional(),
+    size: z.number(),
+    digest: z.union([z.string(), z.null()]),
+    state: z.string(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+  }),
+    z.null(),
+  ])),
+  assets_url: z.string(),
+  author: user2Schema,
+  body: z.union([z.string(), z.null()]),
+  created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  draft: z.boolean(),
+  html_url: z.string(),
+  id: z.number(),
+  immutable: z.boolean().optional(),
+  name: z.union([z.string(), z.null()]),
+  node_id: z.string().optional(),
+  prerelease: z.boolean(),
+  published_at: z.union([z.union([z.string(), z.number()]), z.null()]),
+  tag_name: z.string(),
+  tarball_url: z.union([z.string(), z.null()]),
+  target_commitish: z.string(),
+  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  upload_url: z.string(),
+  url: z.string(),
+  zipball_url: z.union([z.string(), z.null()]),
+});
+
+/** `webhook-release-published` (GitHub webhook OpenAPI). */
+export interface GithubWebhookReleasePublished {
+  action: "published";
+  release: GithubWebhooksRelease1;
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleasePublishedSchema: z.ZodType<GithubWebhookReleasePublished> = z.looseObject({
+  action: z.literal("published"),
+  release: webhooksRelease1Schema,
+  repository: repositoryWebhooksSchema,
+});
+
+/** `webhook-release-released` (GitHub webhook OpenAPI). */
+export interface GithubWebhookReleaseReleased {
+  action: "released";
+  release: GithubWebhooksRelease;
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleaseReleasedSchema: z.ZodType<GithubWebhookReleaseReleased> = z.looseObject({
+  action: z.literal("released"),
+  release: webhooksReleaseSchema,
+  repository: repositoryWebhooksSchema,
+});
+
+/** `webhook-release-unpublished` (GitHub webhook OpenAPI). */
+export interface GithubWebhookReleaseUnpublished {
+  action: "unpublished";
+  release: GithubWebhooksRelease1;
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookReleaseUnpublishedSchema: z.ZodType<GithubWebhookReleaseUnpublished> = z.looseObject({
+  action: z.literal("unpublished"),
+  release: webhooksRelease1Schema,
+  repository: repositoryWebhooksSchema,
+});
+
+/** `webhooks_workflow` (GitHub webhook OpenAPI). */
+export type GithubWebhooksWorkflow = 
+  | {
+  badge_url: string;
+  created_at: string | number;
+  html_url: string;
+  id: number;
+  name: string;
+  node_id?: string | undefined;
+  path?: string | undefined;
+  state: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  [key: string]: unknown;
+}
+  | null;
+const webhooksWorkflowSchema: z.ZodType<GithubWebhooksWorkflow> = z.union([
+  z.looseObject({
+  badge_url: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  html_url: z.string(),
+  id: z.number(),
+  name: z.string(),
+  node_id: z.string().optional(),
+  path: z.string().optional(),
+  state: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+}),
+  z.null(),
+]);
+
+/** Repeated inline shape, first seen as `head_commit` in `webhook-workflow-run-completed`. */
+export interface GithubHeadCommit {
+  author: GithubAuthor;
+  committer: GithubAuthor;
+  id: string;
+  message: string;
+  timestamp: string;
+  tree_id: string;
+  [key: string]: unknown;
+}
+const headCommitSchema: z.ZodType<GithubHeadCommit> = z.looseObject({
+  author: authorSchema,
+  committer: authorSchema,
+  id: z.string(),
+  message: z.string(),
+  timestamp: z.string(),
+  tree_id: z.string(),
+});
+
+/** Repeated inline shape, first seen as `head_repository` in `webhook-workflow-run-completed`. */
+export interface GithubHeadRepository {
+  archive_url: string;
+  assignees_url: string;
+  blobs_url: string;
+  branches_url: string;
+  collaborators_url: string;
+  comments_url: string;
+  commits_url: string;
+  compare_url: string;
+  contents_url: string;
+  contributors_url: string;
+  deployments_url: string;
+  description?: string | null | undefined;
+  downloads_url: string;
+  events_url: string;
+  fork: boolean;
+  forks_url: string;
+  full_name: string;
+  git_commits_url: string;
+  git_refs_url: string;
+  git_tags_url: string;
+  hooks_url: string;
+  html_url: string;
+  id: number;
+  issue_comment_url: string;
+  issue_events_url: string;
+  issues_url: string;
+  keys_url: string;
+  labels_url: string;
+  languages_url: string;
+  merges_url: string;
+  milestones_url: string;
+  name: string;
+  node_id?: string | undefined;
+  notifications_url: string;
+  owner: GithubUser;
+  private: boolean;
+  pulls_url: string;
+  releases_url: string;
+  stargazers_url: string;
+  statuses_url: string;
+  subscribers_url: string;
+  subscription_url: string;
+  tags_url: string;
+  teams_url: string;
+  trees_url: string;
+  url: string;
+  [key: string]: unknown;
+}
+const headRepositorySchema: z.ZodType<GithubHeadRepository> = z.looseObject({
+  archive_url: z.string(),
+  assignees_url: z.string(),
+  blobs_url: z.string(),
+  branches_url: z.string(),
+  collaborators_url: z.string(),
+  comments_url: z.string(),
+  commits_url: z.string(),
+  compare_url: z.string(),
+  contents_url: z.string(),
+  contributors_url: z.string(),
+  deployments_url: z.string(),
+  description: z.union([z.string(), z.null()]).optional(),
+  downloads_url: z.string(),
+  events_url: z.string(),
+  fork: z.boolean(),
+  forks_url: z.string(),
+  full_name: z.string(),
+  git_commits_url: z.string(),
+  git_refs_url: z.string(),
+  git_tags_url: z.string(),
+  hooks_url: z.string(),
+  html_url: z.string(),
+  id: z.number(),
+  issue_comment_url: z.string(),
+  issue_events_url: z.string(),
+  issues_url: z.string(),
+  keys_url: z.string(),
+  labels_url: z.string(),
+  languages_url: z.string(),
+  merges_url: z.string(),
+  milestones_url: z.string(),
+  name: z.string(),
+  node_id: z.string().optional(),
+  notifications_url: z.string(),
+  owner: userSchema,
+  private: z.boolean(),
+  pulls_url: z.string(),
+  releases_url: z.string(),
+  stargazers_url: z.string(),
+  statuses_url: z.string(),
+  subscribers_url: z.string(),
+  subscription_url: z.string(),
+  tags_url: z.string(),
+  teams_url: z.string(),
+  trees_url: z.string(),
+  url: z.string(),
+});
+
+/** Repeated inline shape, first seen as `repo` in `webhook-workflow-run-completed`. */
+export interface GithubRepo4 {
+  id: number;
+  name: string;
+  url: string;
+  [key: string]: unknown;
+}
+const repo4Schema: z.ZodType<GithubRepo4> = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  url: z.string(),
+});
+
+/** Repeated inline shape, first seen as `base` in `webhook-workflow-run-completed`. */
+export interface GithubBase3 {
+  ref: string;
+  repo: GithubRepo4;
+  sha: string;
+  [key: string]: unknown;
+}
+const base3Schema: z.ZodType<GithubBase3> = z.looseObject({
+  ref: z.string(),
+  repo: repo4Schema,
+  sha: z.string(),
+});
+
+/** Repeated inline shape, first seen as `pull_requests-item` in `webhook-workflow-run-completed`. */
+export type GithubPullRequestsItem = 
+  | {
+  base: GithubBase3;
+  head: GithubBase3;
+  id: number;
+  number: number;
+  url: string;
+  [key: string]: unknown;
+}
+  | null;
+const pullRequestsItemSchema: z.ZodType<GithubPullRequestsItem> = z.union([
+  z.looseObject({
+  base: base3Schema,
+  head: base3Schema,
+  id: z.number(),
+  number: z.number(),
+  url: z.string(),
+}),
+  z.null(),
+]);
+
+/** Repeated inline shape, first seen as `pull_requests` in `webhook-workflow-run-completed`. */
+export type GithubPullRequests = Array<GithubPullRequestsItem>;
+const pullRequestsSchema: z.ZodType<GithubPullRequests> = z.array(pullRequestsItemSchema);
+
+/** `webhook-workflow-run-completed` (GitHub webhook OpenAPI). */
 export interface GithubWebhookWorkflowRunCompleted {
-  "action": "completed";
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  "workflow": GithubWebhooksWorkflow;
-  "workflow_run": {
-    "actor"?: (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "artifacts_url": string;
-    "cancel_url": string;
-    "check_suite_id": number;
-    "check_suite_node_id": string;
-    "check_suite_url": string;
-    "conclusion": (string | null);
-    "created_at": (string | number);
-    "event": string;
-    "head_branch": (string | null);
-    "head_commit": {
-      "author": {
-        "email": (string | null);
-        "name": string;
-        [key: string]: unknown;
-      };
-      "committer": {
-        "email": (string | null);
-        "name": string;
-        [key: string]: unknown;
-      };
-      "id": string;
-      "message": string;
-      "timestamp": string;
-      "tree_id": string;
-      [key: string]: unknown;
-    };
-    "head_repository": {
-      "archive_url": string;
-      "assignees_url": string;
-      "blobs_url": string;
-      "branches_url": string;
-      "collaborators_url": string;
-      "comments_url": string;
-      "commits_url": string;
-      "compare_url": string;
-      "contents_url": string;
-      "contributors_url": string;
-      "deployments_url": string;
-      "description"?: (string | null) | undefined;
-      "downloads_url": string;
-      "events_url": string;
-      "fork": boolean;
-      "forks_url": string;
-      "full_name": string;
-      "git_commits_url": string;
-      "git_refs_url": string;
-      "git_tags_url": string;
-      "hooks_url": string;
-      "html_url": string;
-      "id": number;
-      "issue_comment_url": string;
-      "issue_events_url": string;
-      "issues_url": string;
-      "keys_url": string;
-      "labels_url": string;
-      "languages_url": string;
-      "merges_url": string;
-      "milestones_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "notifications_url": string;
-      "owner": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "private": boolean;
-      "pulls_url": string;
-      "releases_url": string;
-      "stargazers_url": string;
-      "statuses_url": string;
-      "subscribers_url": string;
-      "subscription_url": string;
-      "tags_url": string;
-      "teams_url": string;
-      "trees_url": string;
-      "url": string;
-      [key: string]: unknown;
-    };
-    "head_sha": string;
-    "html_url": string;
-    "id": number;
-    "jobs_url": string;
-    "logs_url": string;
-    "name": (string | null);
-    "node_id"?: string | undefined;
-    "path"?: string | undefined;
-    "previous_attempt_url": (string | null);
-    "pull_requests": Array<(
-      {
-      "base": {
-        "ref": string;
-        "repo": {
-          "id": number;
-          "name": string;
-          "url": string;
-          [key: string]: unknown;
-        };
-        "sha": string;
-        [key: string]: unknown;
-      };
-      "head": {
-        "ref": string;
-        "repo": {
-          "id": number;
-          "name": string;
-          "url": string;
-          [key: string]: unknown;
-        };
-        "sha": string;
-        [key: string]: unknown;
-      };
-      "id": number;
-      "number": number;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "repository": {
-      "archive_url": string;
-      "assignees_url": string;
-      "blobs_url": string;
-      "branches_url": string;
-      "collaborators_url": string;
-      "comments_url": string;
-      "commits_url": string;
-      "compare_url": string;
-      "contents_url": string;
-      "contributors_url": string;
-      "deployments_url": string;
-      "description"?: (string | null) | undefined;
-      "downloads_url": string;
-      "events_url": string;
-      "fork": boolean;
-      "forks_url": string;
-      "full_name": string;
-      "git_commits_url": string;
-      "git_refs_url": string;
-      "git_tags_url": string;
-      "hooks_url": string;
-      "html_url": string;
-      "id": number;
-      "issue_comment_url": string;
-      "issue_events_url": string;
-      "issues_url": string;
-      "keys_url": string;
-      "labels_url": string;
-      "languages_url": string;
-      "merges_url": string;
-      "milestones_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "notifications_url": string;
-      "owner": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "private": boolean;
-      "pulls_url": string;
-      "releases_url": string;
-      "stargazers_url": string;
-      "statuses_url": string;
-      "subscribers_url": string;
-      "subscription_url": string;
-      "tags_url": string;
-      "teams_url": string;
-      "trees_url": string;
-      "url": string;
-      [key: string]: unknown;
-    };
-    "rerun_url": string;
-    "run_attempt": number;
-    "run_number": number;
-    "run_started_at": (string | number);
-    "status": string;
-    "triggering_actor"?: (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "workflow_id": number;
-    "workflow_url": string;
+  action: "completed";
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  workflow: GithubWebhooksWorkflow;
+  workflow_run: {
+    actor?: GithubUser | undefined;
+    artifacts_url: string;
+    cancel_url: string;
+    check_suite_id: number;
+    check_suite_node_id: string;
+    check_suite_url: string;
+    conclusion: string | null;
+    created_at: string | number;
+    event: string;
+    head_branch: string | null;
+    head_commit: GithubHeadCommit;
+    head_repository: GithubHeadRepository;
+    head_sha: string;
+    html_url: string;
+    id: number;
+    jobs_url: string;
+    logs_url: string;
+    name: string | null;
+    node_id?: string | undefined;
+    path?: string | undefined;
+    previous_attempt_url: string | null;
+    pull_requests: GithubPullRequests;
+    repository: GithubHeadRepository;
+    rerun_url: string;
+    run_attempt: number;
+    run_number: number;
+    run_started_at: string | number;
+    status: string;
+    triggering_actor?: GithubUser | undefined;
+    updated_at?: string | number | undefined;
+    url: string;
+    workflow_id: number;
+    workflow_url: string;
     [key: string]: unknown;
   };
   [key: string]: unknown;
 }
 const webhookWorkflowRunCompletedSchema: z.ZodType<GithubWebhookWorkflowRunCompleted> = z.looseObject({
-  "action": z.literal("completed"),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-  "workflow": webhooksWorkflowSchema,
-  "workflow_run": z.looseObject({
-    "actor": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "artifacts_url": z.string(),
-    "cancel_url": z.string(),
-    "check_suite_id": z.number(),
-    "check_suite_node_id": z.string(),
-    "check_suite_url": z.string(),
-    "conclusion": z.union([z.string(), z.null()]),
-    "created_at": z.union([z.string(), z.number()]),
-    "event": z.string(),
-    "head_branch": z.union([z.string(), z.null()]),
-    "head_commit": z.looseObject({
-      "author": z.looseObject({
-        "email": z.union([z.string(), z.null()]),
-        "name": z.string(),
-      }),
-      "committer": z.looseObject({
-        "email": z.union([z.string(), z.null()]),
-        "name": z.string(),
-      }),
-      "id": z.string(),
-      "message": z.string(),
-      "timestamp": z.string(),
-      "tree_id": z.string(),
-    }),
-    "head_repository": z.looseObject({
-      "archive_url": z.string(),
-      "assignees_url": z.string(),
-      "blobs_url": z.string(),
-      "branches_url": z.string(),
-      "collaborators_url": z.string(),
-      "comments_url": z.string(),
-      "commits_url": z.string(),
-      "compare_url": z.string(),
-      "contents_url": z.string(),
-      "contributors_url": z.string(),
-      "deployments_url": z.string(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "downloads_url": z.string(),
-      "events_url": z.string(),
-      "fork": z.boolean(),
-      "forks_url": z.string(),
-      "full_name": z.string(),
-      "git_commits_url": z.string(),
-      "git_refs_url": z.string(),
-      "git_tags_url": z.string(),
-      "hooks_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "issue_comment_url": z.string(),
-      "issue_events_url": z.string(),
-      "issues_url": z.string(),
-      "keys_url": z.string(),
-      "labels_url": z.string(),
-      "languages_url": z.string(),
-      "merges_url": z.string(),
-      "milestones_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "notifications_url": z.string(),
-      "owner": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "private": z.boolean(),
-      "pulls_url": z.string(),
-      "releases_url": z.string(),
-      "stargazers_url": z.string(),
-      "statuses_url": z.string(),
-      "subscribers_url": z.string(),
-      "subscription_url": z.string(),
-      "tags_url": z.string(),
-      "teams_url": z.string(),
-      "trees_url": z.string(),
-      "url": z.string(),
-    }),
-    "head_sha": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "jobs_url": z.string(),
-    "logs_url": z.string(),
-    "name": z.union([z.string(), z.null()]),
-    "node_id": z.string().optional(),
-    "path": z.string().optional(),
-    "previous_attempt_url": z.union([z.string(), z.null()]),
-    "pull_requests": z.array(z.union([
-      z.looseObject({
-      "base": z.looseObject({
-        "ref": z.string(),
-        "repo": z.looseObject({
-          "id": z.number(),
-          "name": z.string(),
-          "url": z.string(),
-        }),
-        "sha": z.string(),
-      }),
-      "head": z.looseObject({
-        "ref": z.string(),
-        "repo": z.looseObject({
-          "id": z.number(),
-          "name": z.string(),
-          "url": z.string(),
-        }),
-        "sha": z.string(),
-      }),
-      "id": z.number(),
-      "number": z.number(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ])),
-    "repository": z.looseObject({
-      "archive_url": z.string(),
-      "assignees_url": z.string(),
-      "blobs_url": z.string(),
-      "branches_url": z.string(),
-      "collaborators_url": z.string(),
-      "comments_url": z.string(),
-      "commits_url": z.string(),
-      "compare_url": z.string(),
-      "contents_url": z.string(),
-      "contributors_url": z.string(),
-      "deployments_url": z.string(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "downloads_url": z.string(),
-      "events_url": z.string(),
-      "fork": z.boolean(),
-      "forks_url": z.string(),
-      "full_name": z.string(),
-      "git_commits_url": z.string(),
-      "git_refs_url": z.string(),
-      "git_tags_url": z.string(),
-      "hooks_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "issue_comment_url": z.string(),
-      "issue_events_url": z.string(),
-      "issues_url": z.string(),
-      "keys_url": z.string(),
-      "labels_url": z.string(),
-      "languages_url": z.string(),
-      "merges_url": z.string(),
-      "milestones_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "notifications_url": z.string(),
-      "owner": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "private": z.boolean(),
-      "pulls_url": z.string(),
-      "releases_url": z.string(),
-      "stargazers_url": z.string(),
-      "statuses_url": z.string(),
-      "subscribers_url": z.string(),
-      "subscription_url": z.string(),
-      "tags_url": z.string(),
-      "teams_url": z.string(),
-      "trees_url": z.string(),
-      "url": z.string(),
-    }),
-    "rerun_url": z.string(),
-    "run_attempt": z.number(),
-    "run_number": z.number(),
-    "run_started_at": z.union([z.string(), z.number()]),
-    "status": z.string(),
-    "triggering_actor": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "workflow_id": z.number(),
-    "workflow_url": z.string(),
+  action: z.literal("completed"),
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+  workflow: webhooksWorkflowSchema,
+  workflow_run: z.looseObject({
+    actor: userSchema.optional(),
+    artifacts_url: z.string(),
+    cancel_url: z.string(),
+    check_suite_id: z.number(),
+    check_suite_node_id: z.string(),
+    check_suite_url: z.string(),
+    conclusion: z.union([z.string(), z.null()]),
+    created_at: z.union([z.string(), z.number()]),
+    event: z.string(),
+    head_branch: z.union([z.string(), z.null()]),
+    head_commit: headCommitSchema,
+    head_repository: headRepositorySchema,
+    head_sha: z.string(),
+    html_url: z.string(),
+    id: z.number(),
+    jobs_url: z.string(),
+    logs_url: z.string(),
+    name: z.union([z.string(), z.null()]),
+    node_id: z.string().optional(),
+    path: z.string().optional(),
+    previous_attempt_url: z.union([z.string(), z.null()]),
+    pull_requests: pullRequestsSchema,
+    repository: headRepositorySchema,
+    rerun_url: z.string(),
+    run_attempt: z.number(),
+    run_number: z.number(),
+    run_started_at: z.union([z.string(), z.number()]),
+    status: z.string(),
+    triggering_actor: userSchema.optional(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+    workflow_id: z.number(),
+    workflow_url: z.string(),
   }),
 });
 
-/** `webhook-workflow-run-in-progress` from the GitHub webhook OpenAPI description. */
+/** `webhook-workflow-run-in-progress` (GitHub webhook OpenAPI). */
 export interface GithubWebhookWorkflowRunInProgress {
-  "action": "in_progress";
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  "workflow": GithubWebhooksWorkflow;
-  "workflow_run": {
-    "actor"?: (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "artifacts_url": string;
-    "cancel_url": string;
-    "check_suite_id": number;
-    "check_suite_node_id": string;
-    "check_suite_url": string;
-    "conclusion": (string | null);
-    "created_at": (string | number);
-    "event": string;
-    "head_branch": (string | null);
-    "head_commit": {
-      "author": {
-        "email": (string | null);
-        "name": string;
-        [key: string]: unknown;
-      };
-      "committer": {
-        "email": (string | null);
-        "name": string;
-        [key: string]: unknown;
-      };
-      "id": string;
-      "message": string;
-      "timestamp": string;
-      "tree_id": string;
-      [key: string]: unknown;
-    };
-    "head_repository": {
-      "archive_url": string;
-      "assignees_url": string;
-      "blobs_url": string;
-      "branches_url": string;
-      "collaborators_url": string;
-      "comments_url": string;
-      "commits_url": string;
-      "compare_url": string;
-      "contents_url": string;
-      "contributors_url": string;
-      "deployments_url": string;
-      "description"?: (string | null) | undefined;
-      "downloads_url": string;
-      "events_url": string;
-      "fork": boolean;
-      "forks_url": string;
-      "full_name": string;
-      "git_commits_url": string;
-      "git_refs_url": string;
-      "git_tags_url": string;
-      "hooks_url": string;
-      "html_url": string;
-      "id": number;
-      "issue_comment_url": string;
-      "issue_events_url": string;
-      "issues_url": string;
-      "keys_url": string;
-      "labels_url": string;
-      "languages_url": string;
-      "merges_url": string;
-      "milestones_url": string;
-      "name": (string | null);
-      "node_id"?: string | undefined;
-      "notifications_url": string;
-      "owner": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "private": boolean;
-      "pulls_url": string;
-      "releases_url": string;
-      "stargazers_url": string;
-      "statuses_url": string;
-      "subscribers_url": string;
-      "subscription_url": string;
-      "tags_url": string;
-      "teams_url": string;
-      "trees_url": string;
-      "url": string;
+  action: "in_progress";
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  workflow: GithubWebhooksWorkflow;
+  workflow_run: {
+    actor?: GithubUser | undefined;
+    artifacts_url: string;
+    cancel_url: string;
+    check_suite_id: number;
+    check_suite_node_id: string;
+    check_suite_url: string;
+    conclusion: string | null;
+    created_at: string | number;
+    event: string;
+    head_branch: string | null;
+    head_commit: GithubHeadCommit;
+    head_repository: {
+      archive_url: string;
+      assignees_url: string;
+      blobs_url: string;
+      branches_url: string;
+      collaborators_url: string;
+      comments_url: string;
+      commits_url: string;
+      compare_url: string;
+      contents_url: string;
+      contributors_url: string;
+      deployments_url: string;
+      description?: string | null | undefined;
+      downloads_url: string;
+      events_url: string;
+      fork: boolean;
+      forks_url: string;
+      full_name: string;
+      git_commits_url: string;
+      git_refs_url: string;
+      git_tags_url: string;
+      hooks_url: string;
+      html_url: string;
+      id: number;
+      issue_comment_url: string;
+      issue_events_url: string;
+      issues_url: string;
+      keys_url: string;
+      labels_url: string;
+      languages_url: string;
+      merges_url: string;
+      milestones_url: string;
+      name: string | null;
+      node_id?: string | undefined;
+      notifications_url: string;
+      owner: GithubUser;
+      private: boolean;
+      pulls_url: string;
+      releases_url: string;
+      stargazers_url: string;
+      statuses_url: string;
+      subscribers_url: string;
+      subscription_url: string;
+      tags_url: string;
+      teams_url: string;
+      trees_url: string;
+      url: string;
       [key: string]: unknown;
     };
-    "head_sha": string;
-    "html_url": string;
-    "id": number;
-    "jobs_url": string;
-    "logs_url": string;
-    "name": (string | null);
-    "node_id"?: string | undefined;
-    "path"?: string | undefined;
-    "previous_attempt_url": (string | null);
-    "pull_requests": Array<(
-      {
-      "base": {
-        "ref": string;
-        "repo": {
-          "id": number;
-          "name": string;
-          "url": string;
-          [key: string]: unknown;
-        };
-        "sha": string;
-        [key: string]: unknown;
-      };
-      "head": {
-        "ref": string;
-        "repo": {
-          "id": number;
-          "name": string;
-          "url": string;
-          [key: string]: unknown;
-        };
-        "sha": string;
-        [key: string]: unknown;
-      };
-      "id": number;
-      "number": number;
-      "url": string;
-      [key: string]: unknown;
-    }|
-      null
-    )>;
-    "repository": {
-      "archive_url": string;
-      "assignees_url": string;
-      "blobs_url": string;
-      "branches_url": string;
-      "collaborators_url": string;
-      "comments_url": string;
-      "commits_url": string;
-      "compare_url": string;
-      "contents_url": string;
-      "contributors_url": string;
-      "deployments_url": string;
-      "description"?: (string | null) | undefined;
-      "downloads_url": string;
-      "events_url": string;
-      "fork": boolean;
-      "forks_url": string;
-      "full_name": string;
-      "git_commits_url": string;
-      "git_refs_url": string;
-      "git_tags_url": string;
-      "hooks_url": string;
-      "html_url": string;
-      "id": number;
-      "issue_comment_url": string;
-      "issue_events_url": string;
-      "issues_url": string;
-      "keys_url": string;
-      "labels_url": string;
-      "languages_url": string;
-      "merges_url": string;
-      "milestones_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "notifications_url": string;
-      "owner": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "private": boolean;
-      "pulls_url": string;
-      "releases_url": string;
-      "stargazers_url": string;
-      "statuses_url": string;
-      "subscribers_url": string;
-      "subscription_url": string;
-      "tags_url": string;
-      "teams_url": string;
-      "trees_url": string;
-      "url": string;
-      [key: string]: unknown;
-    };
-    "rerun_url": string;
-    "run_attempt": number;
-    "run_number": number;
-    "run_started_at": (string | number);
-    "status": string;
-    "triggering_actor"?: (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "workflow_id": number;
-    "workflow_url": string;
+    head_sha: string;
+    html_url: string;
+    id: number;
+    jobs_url: string;
+    logs_url: string;
+    name: string | null;
+    node_id?: string | undefined;
+    path?: string | undefined;
+    previous_attempt_url: string | null;
+    pull_requests: GithubPullRequests;
+    repository: GithubHeadRepository;
+    rerun_url: string;
+    run_attempt: number;
+    run_number: number;
+    run_started_at: string | number;
+    status: string;
+    triggering_actor?: GithubUser | undefined;
+    updated_at?: string | number | undefined;
+    url: string;
+    workflow_id: number;
+    workflow_url: string;
     [key: string]: unknown;
   };
   [key: string]: unknown;
 }
 const webhookWorkflowRunInProgressSchema: z.ZodType<GithubWebhookWorkflowRunInProgress> = z.looseObject({
-  "action": z.literal("in_progress"),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-  "workflow": webhooksWorkflowSchema,
-  "workflow_run": z.looseObject({
-    "actor": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
+  action: z.literal("in_progress"),
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+  workflow: webhooksWorkflowSchema,
+  workflow_run: z.looseObject({
+    actor: userSchema.optional(),
+    artifacts_url: z.string(),
+    cancel_url: z.string(),
+    check_suite_id: z.number(),
+    check_suite_node_id: z.string(),
+    check_suite_url: z.string(),
+    conclusion: z.union([z.string(), z.null()]),
+    created_at: z.union([z.string(), z.number()]),
+    event: z.string(),
+    head_branch: z.union([z.string(), z.null()]),
+    head_commit: headCommitSchema,
+    head_repository: z.looseObject({
+      archive_url: z.string(),
+      assignees_url: z.string(),
+      blobs_url: z.string(),
+      branches_url: z.string(),
+      collaborators_url: z.string(),
+      comments_url: z.string(),
+      commits_url: z.string(),
+      compare_url: z.string(),
+      contents_url: z.string(),
+      contributors_url: z.string(),
+      deployments_url: z.string(),
+      description: z.union([z.string(), z.null()]).optional(),
+      downloads_url: z.string(),
+      events_url: z.string(),
+      fork: z.boolean(),
+      forks_url: z.string(),
+      full_name: z.string(),
+      git_commits_url: z.string(),
+      git_refs_url: z.string(),
+      git_tags_url: z.string(),
+      hooks_url: z.string(),
+      html_url: z.string(),
+      id: z.number(),
+      issue_comment_url: z.string(),
+      issue_events_url: z.string(),
+      issues_url: z.string(),
+      keys_url: z.string(),
+      labels_url: z.string(),
+      languages_url: z.string(),
+      merges_url: z.string(),
+      milestones_url: z.string(),
+      name: z.union([z.string(), z.null()]),
+      node_id: z.string().optional(),
+      notifications_url: z.string(),
+      owner: userSchema,
+      private: z.boolean(),
+      pulls_url: z.string(),
+      releases_url: z.string(),
+      stargazers_url: z.string(),
+      statuses_url: z.string(),
+      subscribers_url: z.string(),
+      subscription_url: z.string(),
+      tags_url: z.string(),
+      teams_url: z.string(),
+      trees_url: z.string(),
+      url: z.string(),
     }),
-      z.null(),
-    ]).optional(),
-    "artifacts_url": z.string(),
-    "cancel_url": z.string(),
-    "check_suite_id": z.number(),
-    "check_suite_node_id": z.string(),
-    "check_suite_url": z.string(),
-    "conclusion": z.union([z.string(), z.null()]),
-    "created_at": z.union([z.string(), z.number()]),
-    "event": z.string(),
-    "head_branch": z.union([z.string(), z.null()]),
-    "head_commit": z.looseObject({
-      "author": z.looseObject({
-        "email": z.union([z.string(), z.null()]),
-        "name": z.string(),
-      }),
-      "committer": z.looseObject({
-        "email": z.union([z.string(), z.null()]),
-        "name": z.string(),
-      }),
-      "id": z.string(),
-      "message": z.string(),
-      "timestamp": z.string(),
-      "tree_id": z.string(),
-    }),
-    "head_repository": z.looseObject({
-      "archive_url": z.string(),
-      "assignees_url": z.string(),
-      "blobs_url": z.string(),
-      "branches_url": z.string(),
-      "collaborators_url": z.string(),
-      "comments_url": z.string(),
-      "commits_url": z.string(),
-      "compare_url": z.string(),
-      "contents_url": z.string(),
-      "contributors_url": z.string(),
-      "deployments_url": z.string(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "downloads_url": z.string(),
-      "events_url": z.string(),
-      "fork": z.boolean(),
-      "forks_url": z.string(),
-      "full_name": z.string(),
-      "git_commits_url": z.string(),
-      "git_refs_url": z.string(),
-      "git_tags_url": z.string(),
-      "hooks_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "issue_comment_url": z.string(),
-      "issue_events_url": z.string(),
-      "issues_url": z.string(),
-      "keys_url": z.string(),
-      "labels_url": z.string(),
-      "languages_url": z.string(),
-      "merges_url": z.string(),
-      "milestones_url": z.string(),
-      "name": z.union([z.string(), z.null()]),
-      "node_id": z.string().optional(),
-      "notifications_url": z.string(),
-      "owner": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "private": z.boolean(),
-      "pulls_url": z.string(),
-      "releases_url": z.string(),
-      "stargazers_url": z.string(),
-      "statuses_url": z.string(),
-      "subscribers_url": z.string(),
-      "subscription_url": z.string(),
-      "tags_url": z.string(),
-      "teams_url": z.string(),
-      "trees_url": z.string(),
-      "url": z.string(),
-    }),
-    "head_sha": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "jobs_url": z.string(),
-    "logs_url": z.string(),
-    "name": z.union([z.string(), z.null()]),
-    "node_id": z.string().optional(),
-    "path": z.string().optional(),
-    "previous_attempt_url": z.union([z.string(), z.null()]),
-    "pull_requests": z.array(z.union([
-      z.looseObject({
-      "base": z.looseObject({
-        "ref": z.string(),
-        "repo": z.looseObject({
-          "id": z.number(),
-          "name": z.string(),
-          "url": z.string(),
-        }),
-        "sha": z.string(),
-      }),
-      "head": z.looseObject({
-        "ref": z.string(),
-        "repo": z.looseObject({
-          "id": z.number(),
-          "name": z.string(),
-          "url": z.string(),
-        }),
-        "sha": z.string(),
-      }),
-      "id": z.number(),
-      "number": z.number(),
-      "url": z.string(),
-    }),
-      z.null(),
-    ])),
-    "repository": z.looseObject({
-      "archive_url": z.string(),
-      "assignees_url": z.string(),
-      "blobs_url": z.string(),
-      "branches_url": z.string(),
-      "collaborators_url": z.string(),
-      "comments_url": z.string(),
-      "commits_url": z.string(),
-      "compare_url": z.string(),
-      "contents_url": z.string(),
-      "contributors_url": z.string(),
-      "deployments_url": z.string(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "downloads_url": z.string(),
-      "events_url": z.string(),
-      "fork": z.boolean(),
-      "forks_url": z.string(),
-      "full_name": z.string(),
-      "git_commits_url": z.string(),
-      "git_refs_url": z.string(),
-      "git_tags_url": z.string(),
-      "hooks_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "issue_comment_url": z.string(),
-      "issue_events_url": z.string(),
-      "issues_url": z.string(),
-      "keys_url": z.string(),
-      "labels_url": z.string(),
-      "languages_url": z.string(),
-      "merges_url": z.string(),
-      "milestones_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "notifications_url": z.string(),
-      "owner": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "private": z.boolean(),
-      "pulls_url": z.string(),
-      "releases_url": z.string(),
-      "stargazers_url": z.string(),
-      "statuses_url": z.string(),
-      "subscribers_url": z.string(),
-      "subscription_url": z.string(),
-      "tags_url": z.string(),
-      "teams_url": z.string(),
-      "trees_url": z.string(),
-      "url": z.string(),
-    }),
-    "rerun_url": z.string(),
-    "run_attempt": z.number(),
-    "run_number": z.number(),
-    "run_started_at": z.union([z.string(), z.number()]),
-    "status": z.string(),
-    "triggering_actor": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "workflow_id": z.number(),
-    "workflow_url": z.string(),
+    head_sha: z.string(),
+    html_url: z.string(),
+    id: z.number(),
+    jobs_url: z.string(),
+    logs_url: z.string(),
+    name: z.union([z.string(), z.null()]),
+    node_id: z.string().optional(),
+    path: z.string().optional(),
+    previous_attempt_url: z.union([z.string(), z.null()]),
+    pull_requests: pullRequestsSchema,
+    repository: headRepositorySchema,
+    rerun_url: z.string(),
+    run_attempt: z.number(),
+    run_number: z.number(),
+    run_started_at: z.union([z.string(), z.number()]),
+    status: z.string(),
+    triggering_actor: userSchema.optional(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+    workflow_id: z.number(),
+    workflow_url: z.string(),
   }),
 });
 
-/** `webhook-workflow-run-requested` from the GitHub webhook OpenAPI description. */
+/** `webhook-workflow-run-requested` (GitHub webhook OpenAPI). */
 export interface GithubWebhookWorkflowRunRequested {
-  "action": "requested";
-  "repository": GithubRepositoryWebhooks;
-  "sender": GithubSimpleUser;
-  "workflow": GithubWebhooksWorkflow;
-  "workflow_run": {
-    "actor"?: (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "artifacts_url": string;
-    "cancel_url": string;
-    "check_suite_id": number;
-    "check_suite_node_id": string;
-    "check_suite_url": string;
-    "conclusion": (string | null);
-    "created_at": (string | number);
-    "event": string;
-    "head_branch": (string | null);
-    "head_commit": {
-      "author": {
-        "email": (string | null);
-        "name": string;
-        [key: string]: unknown;
-      };
-      "committer": {
-        "email": (string | null);
-        "name": string;
-        [key: string]: unknown;
-      };
-      "id": string;
-      "message": string;
-      "timestamp": string;
-      "tree_id": string;
-      [key: string]: unknown;
-    };
-    "head_repository": {
-      "archive_url": string;
-      "assignees_url": string;
-      "blobs_url": string;
-      "branches_url": string;
-      "collaborators_url": string;
-      "comments_url": string;
-      "commits_url": string;
-      "compare_url": string;
-      "contents_url": string;
-      "contributors_url": string;
-      "deployments_url": string;
-      "description"?: (string | null) | undefined;
-      "downloads_url": string;
-      "events_url": string;
-      "fork": boolean;
-      "forks_url": string;
-      "full_name": string;
-      "git_commits_url": string;
-      "git_refs_url": string;
-      "git_tags_url": string;
-      "hooks_url": string;
-      "html_url": string;
-      "id": number;
-      "issue_comment_url": string;
-      "issue_events_url": string;
-      "issues_url": string;
-      "keys_url": string;
-      "labels_url": string;
-      "languages_url": string;
-      "merges_url": string;
-      "milestones_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "notifications_url": string;
-      "owner": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "private": boolean;
-      "pulls_url": string;
-      "releases_url": string;
-      "stargazers_url": string;
-      "statuses_url": string;
-      "subscribers_url": string;
-      "subscription_url": string;
-      "tags_url": string;
-      "teams_url": string;
-      "trees_url": string;
-      "url": string;
-      [key: string]: unknown;
-    };
-    "head_sha": string;
-    "html_url": string;
-    "id": number;
-    "jobs_url": string;
-    "logs_url": string;
-    "name": (string | null);
-    "node_id"?: string | undefined;
-    "path"?: string | undefined;
-    "previous_attempt_url": (string | null);
-    "pull_requests": Array<{
-      "base": {
-        "ref": string;
-        "repo": {
-          "id": number;
-          "name": string;
-          "url": string;
-          [key: string]: unknown;
-        };
-        "sha": string;
-        [key: string]: unknown;
-      };
-      "head": {
-        "ref": string;
-        "repo": {
-          "id": number;
-          "name": string;
-          "url": string;
-          [key: string]: unknown;
-        };
-        "sha": string;
-        [key: string]: unknown;
-      };
-      "id": number;
-      "number": number;
-      "url": string;
+  action: "requested";
+  repository: GithubRepositoryWebhooks;
+  sender: GithubSimpleUser;
+  workflow: GithubWebhooksWorkflow;
+  workflow_run: {
+    actor?: GithubUser | undefined;
+    artifacts_url: string;
+    cancel_url: string;
+    check_suite_id: number;
+    check_suite_node_id: string;
+    check_suite_url: string;
+    conclusion: string | null;
+    created_at: string | number;
+    event: string;
+    head_branch: string | null;
+    head_commit: GithubHeadCommit;
+    head_repository: GithubHeadRepository;
+    head_sha: string;
+    html_url: string;
+    id: number;
+    jobs_url: string;
+    logs_url: string;
+    name: string | null;
+    node_id?: string | undefined;
+    path?: string | undefined;
+    previous_attempt_url: string | null;
+    pull_requests: Array<{
+      base: GithubBase3;
+      head: GithubBase3;
+      id: number;
+      number: number;
+      url: string;
       [key: string]: unknown;
     }>;
-    "repository": {
-      "archive_url": string;
-      "assignees_url": string;
-      "blobs_url": string;
-      "branches_url": string;
-      "collaborators_url": string;
-      "comments_url": string;
-      "commits_url": string;
-      "compare_url": string;
-      "contents_url": string;
-      "contributors_url": string;
-      "deployments_url": string;
-      "description"?: (string | null) | undefined;
-      "downloads_url": string;
-      "events_url": string;
-      "fork": boolean;
-      "forks_url": string;
-      "full_name": string;
-      "git_commits_url": string;
-      "git_refs_url": string;
-      "git_tags_url": string;
-      "hooks_url": string;
-      "html_url": string;
-      "id": number;
-      "issue_comment_url": string;
-      "issue_events_url": string;
-      "issues_url": string;
-      "keys_url": string;
-      "labels_url": string;
-      "languages_url": string;
-      "merges_url": string;
-      "milestones_url": string;
-      "name": string;
-      "node_id"?: string | undefined;
-      "notifications_url": string;
-      "owner": (
-        {
-        "id": number;
-        "login": string;
-        [key: string]: unknown;
-      }|
-        null
-      );
-      "private": boolean;
-      "pulls_url": string;
-      "releases_url": string;
-      "stargazers_url": string;
-      "statuses_url": string;
-      "subscribers_url": string;
-      "subscription_url": string;
-      "tags_url": string;
-      "teams_url": string;
-      "trees_url": string;
-      "url": string;
-      [key: string]: unknown;
-    };
-    "rerun_url": string;
-    "run_attempt": number;
-    "run_number": number;
-    "run_started_at": (string | number);
-    "status": string;
-    "triggering_actor"?: (
-      {
-      "id": number;
-      "login": string;
-      [key: string]: unknown;
-    }|
-      null
-    ) | undefined;
-    "updated_at"?: (string | number) | undefined;
-    "url": string;
-    "workflow_id": number;
-    "workflow_url": string;
-    "display_title": string;
+    repository: GithubHeadRepository;
+    rerun_url: string;
+    run_attempt: number;
+    run_number: number;
+    run_started_at: string | number;
+    status: string;
+    triggering_actor?: GithubUser | undefined;
+    updated_at?: string | number | undefined;
+    url: string;
+    workflow_id: number;
+    workflow_url: string;
+    display_title: string;
     [key: string]: unknown;
   };
   [key: string]: unknown;
 }
 const webhookWorkflowRunRequestedSchema: z.ZodType<GithubWebhookWorkflowRunRequested> = z.looseObject({
-  "action": z.literal("requested"),
-  "repository": repositoryWebhooksSchema,
-  "sender": simpleUserSchema,
-  "workflow": webhooksWorkflowSchema,
-  "workflow_run": z.looseObject({
-    "actor": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "artifacts_url": z.string(),
-    "cancel_url": z.string(),
-    "check_suite_id": z.number(),
-    "check_suite_node_id": z.string(),
-    "check_suite_url": z.string(),
-    "conclusion": z.union([z.string(), z.null()]),
-    "created_at": z.union([z.string(), z.number()]),
-    "event": z.string(),
-    "head_branch": z.union([z.string(), z.null()]),
-    "head_commit": z.looseObject({
-      "author": z.looseObject({
-        "email": z.union([z.string(), z.null()]),
-        "name": z.string(),
-      }),
-      "committer": z.looseObject({
-        "email": z.union([z.string(), z.null()]),
-        "name": z.string(),
-      }),
-      "id": z.string(),
-      "message": z.string(),
-      "timestamp": z.string(),
-      "tree_id": z.string(),
-    }),
-    "head_repository": z.looseObject({
-      "archive_url": z.string(),
-      "assignees_url": z.string(),
-      "blobs_url": z.string(),
-      "branches_url": z.string(),
-      "collaborators_url": z.string(),
-      "comments_url": z.string(),
-      "commits_url": z.string(),
-      "compare_url": z.string(),
-      "contents_url": z.string(),
-      "contributors_url": z.string(),
-      "deployments_url": z.string(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "downloads_url": z.string(),
-      "events_url": z.string(),
-      "fork": z.boolean(),
-      "forks_url": z.string(),
-      "full_name": z.string(),
-      "git_commits_url": z.string(),
-      "git_refs_url": z.string(),
-      "git_tags_url": z.string(),
-      "hooks_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "issue_comment_url": z.string(),
-      "issue_events_url": z.string(),
-      "issues_url": z.string(),
-      "keys_url": z.string(),
-      "labels_url": z.string(),
-      "languages_url": z.string(),
-      "merges_url": z.string(),
-      "milestones_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "notifications_url": z.string(),
-      "owner": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "private": z.boolean(),
-      "pulls_url": z.string(),
-      "releases_url": z.string(),
-      "stargazers_url": z.string(),
-      "statuses_url": z.string(),
-      "subscribers_url": z.string(),
-      "subscription_url": z.string(),
-      "tags_url": z.string(),
-      "teams_url": z.string(),
-      "trees_url": z.string(),
-      "url": z.string(),
-    }),
-    "head_sha": z.string(),
-    "html_url": z.string(),
-    "id": z.number(),
-    "jobs_url": z.string(),
-    "logs_url": z.string(),
-    "name": z.union([z.string(), z.null()]),
-    "node_id": z.string().optional(),
-    "path": z.string().optional(),
-    "previous_attempt_url": z.union([z.string(), z.null()]),
-    "pull_requests": z.array(z.looseObject({
-      "base": z.looseObject({
-        "ref": z.string(),
-        "repo": z.looseObject({
-          "id": z.number(),
-          "name": z.string(),
-          "url": z.string(),
-        }),
-        "sha": z.string(),
-      }),
-      "head": z.looseObject({
-        "ref": z.string(),
-        "repo": z.looseObject({
-          "id": z.number(),
-          "name": z.string(),
-          "url": z.string(),
-        }),
-        "sha": z.string(),
-      }),
-      "id": z.number(),
-      "number": z.number(),
-      "url": z.string(),
+  action: z.literal("requested"),
+  repository: repositoryWebhooksSchema,
+  sender: simpleUserSchema,
+  workflow: webhooksWorkflowSchema,
+  workflow_run: z.looseObject({
+    actor: userSchema.optional(),
+    artifacts_url: z.string(),
+    cancel_url: z.string(),
+    check_suite_id: z.number(),
+    check_suite_node_id: z.string(),
+    check_suite_url: z.string(),
+    conclusion: z.union([z.string(), z.null()]),
+    created_at: z.union([z.string(), z.number()]),
+    event: z.string(),
+    head_branch: z.union([z.string(), z.null()]),
+    head_commit: headCommitSchema,
+    head_repository: headRepositorySchema,
+    head_sha: z.string(),
+    html_url: z.string(),
+    id: z.number(),
+    jobs_url: z.string(),
+    logs_url: z.string(),
+    name: z.union([z.string(), z.null()]),
+    node_id: z.string().optional(),
+    path: z.string().optional(),
+    previous_attempt_url: z.union([z.string(), z.null()]),
+    pull_requests: z.array(z.looseObject({
+      base: base3Schema,
+      head: base3Schema,
+      id: z.number(),
+      number: z.number(),
+      url: z.string(),
     })),
-    "repository": z.looseObject({
-      "archive_url": z.string(),
-      "assignees_url": z.string(),
-      "blobs_url": z.string(),
-      "branches_url": z.string(),
-      "collaborators_url": z.string(),
-      "comments_url": z.string(),
-      "commits_url": z.string(),
-      "compare_url": z.string(),
-      "contents_url": z.string(),
-      "contributors_url": z.string(),
-      "deployments_url": z.string(),
-      "description": z.union([z.string(), z.null()]).optional(),
-      "downloads_url": z.string(),
-      "events_url": z.string(),
-      "fork": z.boolean(),
-      "forks_url": z.string(),
-      "full_name": z.string(),
-      "git_commits_url": z.string(),
-      "git_refs_url": z.string(),
-      "git_tags_url": z.string(),
-      "hooks_url": z.string(),
-      "html_url": z.string(),
-      "id": z.number(),
-      "issue_comment_url": z.string(),
-      "issue_events_url": z.string(),
-      "issues_url": z.string(),
-      "keys_url": z.string(),
-      "labels_url": z.string(),
-      "languages_url": z.string(),
-      "merges_url": z.string(),
-      "milestones_url": z.string(),
-      "name": z.string(),
-      "node_id": z.string().optional(),
-      "notifications_url": z.string(),
-      "owner": z.union([
-        z.looseObject({
-        "id": z.number(),
-        "login": z.string(),
-      }),
-        z.null(),
-      ]),
-      "private": z.boolean(),
-      "pulls_url": z.string(),
-      "releases_url": z.string(),
-      "stargazers_url": z.string(),
-      "statuses_url": z.string(),
-      "subscribers_url": z.string(),
-      "subscription_url": z.string(),
-      "tags_url": z.string(),
-      "teams_url": z.string(),
-      "trees_url": z.string(),
-      "url": z.string(),
-    }),
-    "rerun_url": z.string(),
-    "run_attempt": z.number(),
-    "run_number": z.number(),
-    "run_started_at": z.union([z.string(), z.number()]),
-    "status": z.string(),
-    "triggering_actor": z.union([
-      z.looseObject({
-      "id": z.number(),
-      "login": z.string(),
-    }),
-      z.null(),
-    ]).optional(),
-    "updated_at": z.union([z.string(), z.number()]).optional(),
-    "url": z.string(),
-    "workflow_id": z.number(),
-    "workflow_url": z.string(),
-    "display_title": z.string(),
+    repository: headRepositorySchema,
+    rerun_url: z.string(),
+    run_attempt: z.number(),
+    run_number: z.number(),
+    run_started_at: z.union([z.string(), z.number()]),
+    status: z.string(),
+    triggering_actor: userSchema.optional(),
+    updated_at: z.union([z.string(), z.number()]).optional(),
+    url: z.string(),
+    workflow_id: z.number(),
+    workflow_url: z.string(),
+    display_title: z.string(),
   }),
 });
 
