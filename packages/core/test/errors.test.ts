@@ -42,6 +42,13 @@ const cases: Array<[HooklatchErrorCode, () => HooklatchError, number, Function]>
   ['PAYLOAD_MALFORMED', () => new PayloadError('PAYLOAD_MALFORMED', 'm'), 400, PayloadError],
   ['PAYLOAD_INVALID', () => new PayloadError('PAYLOAD_INVALID', 'm'), 422, PayloadError],
   ['PAYLOAD_TOO_DEEP', () => new PayloadError('PAYLOAD_TOO_DEEP', 'm'), 400, PayloadError],
+  // Authentic and well formed, only the receiver's schema is behind: 500, so it is retried.
+  [
+    'PAYLOAD_SCHEMA_MISMATCH',
+    () => new PayloadError('PAYLOAD_SCHEMA_MISMATCH', 'm'),
+    500,
+    PayloadError,
+  ],
   ['METHOD_NOT_ALLOWED', () => new PayloadError('METHOD_NOT_ALLOWED', 'm'), 405, PayloadError],
   [
     'RAW_BODY_REQUIRED',

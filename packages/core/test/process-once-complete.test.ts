@@ -3,11 +3,28 @@
  * handler may complete in its own transaction without processOnce completing again.
  */
 import { describe, expect, it } from 'vitest';
-import { memoryStore, type ProcessWarning, parseEvent, processOnce } from '../src/index';
+import {
+  type DedupeStore,
+  memoryStore,
+  type ProcessWarning,
+  parseEvent,
+  processOnce,
+} from '../src/index';
 import { faultyStore, gate, sleep } from './support/faulty-store';
 import { signedInput, testAdapter } from './support/hmac-adapter';
 
 const event = await parseEvent(testAdapter(), signedInput({ id: 'evt_done', type: 'order.paid' }));
+
+/**
+ * memoryStore standing in for a SQL store in the `tx` cases: it takes the handle (memoryStore
+ * itself refuses one, having no transaction to join) and, with no transaction, marks at once.
+ */
+function transactional(inner: DedupeStore): DedupeStore {
+  return {
+    ...inner,
+    complete: (key, token, { tx: _tx, ...rest }) => inner.complete(key, token, rest),
+  };
+}
 
 function collect() {
   const warnings: ProcessWarning[] = [];
@@ -120,7 +137,7 @@ describe('completion retries', () => {
 
 describe('context.complete', () => {
   it('completes in the handler (e.g. in its transaction); processOnce does not complete again', async () => {
-    const store = faultyStore(memoryStore());
+    const store = faultyStore(transactional(memoryStore()));
     const { warnings, onWarning } = collect();
     const tx = { id: 'my-transaction' };
     let answer: boolean | undefined;
@@ -129,11 +146,13 @@ describe('context.complete', () => {
       event,
       async (_e, ctx) => {
         answer = await ctx.complete({ tx, result: { order: 'ord_1' } });
-        await sleep(120); // renewals after the mark would be refused: none may report a loss
+        // Several renewals fall after the mark and would be refused: none may report a loss. The
+        // lease is long enough that a busy machine cannot lose it before ctx.complete runs.
+        await sleep(1_100);
         expect(ctx.signal.aborted).toBe(false);
         return 'returned';
       },
-      { leaseMs: 90, onWarning },
+      { leaseMs: 300, onWarning },
     );
     expect(answer).toBe(true);
     expect(outcome).toMatchObject({
@@ -148,7 +167,7 @@ describe('context.complete', () => {
   });
 
   it('passes the tx to the store, with the run token and the TTL', async () => {
-    const inner = memoryStore();
+    const inner = transactional(memoryStore());
     const seen: unknown[] = [];
     const store = {
       ...inner,

@@ -109,14 +109,31 @@ function refName(ref) {
   return ref.split('/').pop();
 }
 
+/** Pass 1's code of each component, so that pass 2 can alias components with equal code. */
+const componentKeys = new Map();
+
 function emitComponent(name) {
   if (emitted.has(name)) return true;
   if (visiting.has(name)) return false; // a cycle: the caller falls back to z.lazy
   visiting.add(name);
   const node = convert(components[name], name, '', name);
   visiting.delete(name);
-  const doc = `\`${name}\` (GitHub webhook OpenAPI).`;
-  emitted.set(name, { type: typeName(name), id: identifier(name), doc, node });
+  const entry = {
+    type: typeName(name),
+    id: identifier(name),
+    doc: `\`${name}\` (GitHub webhook OpenAPI).`,
+    node,
+  };
+  if (!hoisting) {
+    componentKeys.set(name, compact(node.z));
+  } else {
+    // Two component names for one shape (`repository` and `repository-webhooks`): an alias.
+    const key = componentKeys.get(name);
+    const same = key.length >= HOIST_MIN_LENGTH ? hoisted.get(key) : undefined;
+    if (same) entry.alias = same;
+    else if (key.length >= HOIST_MIN_LENGTH) hoisted.set(key, entry);
+  }
+  emitted.set(name, entry);
   return true;
 }
 
@@ -139,27 +156,33 @@ const keys = new WeakMap();
 
 /**
  * Convert `node`; an inline shape whose code occurs more than once (two JSON nodes that differ
- * only in descriptions, examples or optional fields give the same code) becomes a reference to
- * one shared type.
+ * only in descriptions, examples or optional fields give the same code), or equals a component
+ * already emitted, becomes a reference to one shared type.
  */
 function toZod(node, owner, indent, hint) {
   if (!node || typeof node !== 'object' || node.$ref) return convert(node, owner, indent, hint);
   const kind = owner?.startsWith('webhook-') ? 'webhook' : 'other';
   if (!hoisting) {
     const out = convert(node, owner, indent, hint);
-    const key = `${kind}:${compact(out.z)}`;
+    const key = compact(out.z);
     keys.set(node, { ...keys.get(node), [kind]: key });
     if (key.length >= HOIST_MIN_LENGTH) counts.set(key, (counts.get(key) ?? 0) + 1);
     return out;
   }
   const key = keys.get(node)?.[kind];
-  if (key === undefined || (counts.get(key) ?? 0) < 2) return convert(node, owner, indent, hint);
+  // Short shapes stay inline (`z.number()` is no better as a name), and keep the `_at` rule
+  // reading the code it was written for.
+  if (key === undefined || key.length < HOIST_MIN_LENGTH) return convert(node, owner, indent, hint);
   let shared = hoisted.get(key);
+  if (!shared && (counts.get(key) ?? 0) < 2) {
+    return convert(node, owner, indent, hint);
+  }
   if (!shared) {
     const type = sharedName(hint);
     const id = `${type.replace(/^Github/, '').replace(/^./, (c) => c.toLowerCase())}Schema`;
-    const doc = `Repeated inline shape, first seen as \`${hint}\` in \`${owner}\`.`;
-    shared = { type, id, doc, node: convert(node, owner, '', hint) };
+    // A line comment: the declaration file keeps JSDoc, and these add nothing for users.
+    const note = `a shape repeated inline, first seen as \`${hint}\` in \`${owner}\``;
+    shared = { type, id, note, node: convert(node, owner, '', hint) };
     hoisted.set(key, shared);
     emitted.set(`shared:${type}`, shared);
   }
@@ -343,12 +366,17 @@ const lines = [
   "import { z } from 'zod';",
   '',
 ];
-for (const { type, id, doc, node } of emitted.values()) {
-  lines.push(`/** ${doc} */`);
-  lines.push(
-    node.object ? `export interface ${type} ${node.t}` : `export type ${type} = ${node.t};`,
-  );
-  lines.push(`const ${id}: z.ZodType<${type}> = ${node.z};`);
+for (const { type, id, doc, note, node, alias } of emitted.values()) {
+  lines.push(doc ? `/** ${doc} */` : `// ${type}: ${note}.`);
+  if (alias) {
+    lines.push(`export type ${type} = ${alias.type};`);
+    lines.push(`const ${id}: z.ZodType<${type}> = ${alias.id};`);
+  } else {
+    lines.push(
+      node.object ? `export interface ${type} ${node.t}` : `export type ${type} = ${node.t};`,
+    );
+    lines.push(`const ${id}: z.ZodType<${type}> = ${node.z};`);
+  }
   lines.push('');
 }
 lines.push(
@@ -383,6 +411,4 @@ lines.push('');
 
 const outPath = join(here, '..', 'src', 'generated', 'schemas.ts');
 writeFileSync(outPath, lines.join('\n'));
-console.log(
-  `wrote ${outPath}: ${events.length} event types, ${emitted.size - hoisted.size} component and ${hoisted.size} shared schemas`,
-);
+console.log(`wrote ${outPath}: ${events.length} event types, ${emitted.size} named schemas`);

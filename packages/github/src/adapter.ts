@@ -1,22 +1,28 @@
 /** The `github()` adapter: verify `X-Hub-Signature-256`, normalize, validate with zod. */
 import {
+  applySchemaPolicy,
   booleanOption,
   checkOptionsObject,
   defineAdapter,
   durationOption,
+  type EffectiveSchemaPolicy,
   maxDepthOption,
   type ParsedEvent,
   payloadDigest,
   type RawDelivery,
   requireHeader,
   resolveSecrets,
+  type SchemaPolicy,
+  type SchemaPolicyOptions,
+  schemaPolicyOption,
   validatePayload,
   type WebhookAdapter,
+  type WithSchemaPolicy,
 } from '@hooklatch/core';
 import { decodeGithubBody } from './body';
-import { githubEnvelopeSchema, githubSubject } from './envelope';
+import { type GithubEnvelope, githubEnvelopeSchema, githubSubject } from './envelope';
 import type { GithubEvent } from './event';
-import { githubPayloadSchemas } from './generated/schemas';
+import { type GithubTypedEventType, githubPayloadSchemas } from './generated/schemas';
 import { GITHUB_DIGEST_EXCLUDE, GITHUB_RETENTION_MS, type GithubOptions } from './options';
 import { verifyGithubSignature } from './signature';
 
@@ -36,6 +42,17 @@ function typedSchema(type: string) {
 }
 
 /**
+ * The events of a `github()` adapter under schema policy `P`: `GithubEvent`, plus under
+ * `'envelope'` the typed event types with the envelope only and `validated: false`.
+ */
+export type GithubPolicyEvent<P extends SchemaPolicy = 'reject'> = WithSchemaPolicy<
+  GithubEvent,
+  GithubTypedEventType,
+  GithubEnvelope,
+  P
+>;
+
+/**
  * Create the GitHub adapter for `parseEvent`.
  *
  * The dedupe ID is the `X-GitHub-Delivery` GUID (idSource `delivery`): GitHub payloads carry no
@@ -45,7 +62,9 @@ function typedSchema(type: string) {
  * const event = await parseEvent(github({ secret: process.env.GITHUB_WEBHOOK_SECRET }), request);
  * if (event.type === 'pull_request.opened') console.log(event.payload.pull_request.title);
  */
-export function github(options: GithubOptions): WebhookAdapter<GithubEvent> {
+export function github<P extends SchemaPolicy = 'reject', V extends boolean = true>(
+  options: GithubOptions & SchemaPolicyOptions<P> & { validatePayloads?: V },
+): WebhookAdapter<GithubPolicyEvent<EffectiveSchemaPolicy<P, V>>> {
   checkOptionsObject('github', options);
   const secrets = resolveSecrets(options, 'github');
   const retentionMs = durationOption(
@@ -55,8 +74,9 @@ export function github(options: GithubOptions): WebhookAdapter<GithubEvent> {
     GITHUB_RETENTION_MS,
   );
   const validate = booleanOption('github', 'validatePayloads', options.validatePayloads, true);
+  const policy = schemaPolicyOption('github', options.schemaPolicy);
   const maxDepth = maxDepthOption('github', options.maxDepth);
-  return defineAdapter<GithubEvent>({
+  return defineAdapter<GithubPolicyEvent<EffectiveSchemaPolicy<P, V>>>({
     name: 'github',
     retentionMs,
     digestExclude: GITHUB_DIGEST_EXCLUDE,
@@ -67,8 +87,14 @@ export function github(options: GithubOptions): WebhookAdapter<GithubEvent> {
       const { data, format } = decodeGithubBody(delivery, { maxDepth });
       const envelope = validatePayload(githubEnvelopeSchema, data, `github ${eventName}`);
       const type = envelope.action === undefined ? eventName : `${eventName}.${envelope.action}`;
-      const schema = validate ? typedSchema(type) : undefined;
-      const payload = schema ? validatePayload(schema, data, `github ${type}`) : envelope;
+      const typed = applySchemaPolicy({
+        schema: typedSchema(type),
+        data,
+        envelope,
+        policy,
+        validate,
+        context: `github ${type}`,
+      });
       const headers = delivery.headers;
       return {
         type,
@@ -83,8 +109,10 @@ export function github(options: GithubOptions): WebhookAdapter<GithubEvent> {
           installationTargetId: headers[GITHUB_HEADERS.targetId.toLowerCase()],
           secretIndex,
           bodyFormat: format,
+          ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
         },
-        payload,
+        payload: typed.payload,
+        validated: typed.validated,
         // The JSON as sent (a form body's `payload` field included), before schema parsing.
         digest: payloadDigest(data, GITHUB_DIGEST_EXCLUDE),
       } as ParsedEvent<GithubEvent>;

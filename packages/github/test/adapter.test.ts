@@ -114,14 +114,35 @@ describe('github()', () => {
     expect(brandNew.subject).toBeUndefined();
   });
 
-  it('skips typed validation when validatePayloads is false', async () => {
+  it('skips typed validation when validatePayloads is false (validated: false)', async () => {
     const partial = { action: 'opened', repository: { full_name: 'o/r' }, number: 7 };
     const request = () => signedGithubRequest({ secret, event: 'pull_request', payload: partial });
     await expect(parseEvent(github({ secret }), request())).rejects.toMatchObject({
-      code: 'PAYLOAD_INVALID',
+      code: 'PAYLOAD_SCHEMA_MISMATCH',
+      httpStatus: 500,
     });
     const event = await parseEvent(github({ secret, validatePayloads: false }), request());
     expect(event.subject).toBe('o/r#7');
+    expect(event.validated).toBe(false);
+  });
+
+  it("schemaPolicy 'envelope' hands a drifted payload on with the failing paths", async () => {
+    const partial = { action: 'opened', repository: { full_name: 'o/r' }, number: 7 };
+    const event = await parseEvent(
+      github({ secret, schemaPolicy: 'envelope' }),
+      signedGithubRequest({ secret, event: 'pull_request', payload: partial }),
+    );
+    expect(event.type).toBe('pull_request.opened');
+    expect(event.validated).toBe(false);
+    expect(event.payload).toEqual(partial);
+    expect(event.meta.schemaIssues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'pull_request' })]),
+    );
+    const real = await parseEvent(
+      github({ secret, schemaPolicy: 'envelope' }),
+      signedGithubRequest({ secret, event: 'pull_request', payload: pr.payload }),
+    );
+    expect(real.validated).toBe(true);
   });
 
   it('dedupes a redelivery (same GUID) with processOnce', async () => {

@@ -134,7 +134,7 @@ describe('github() bad input', () => {
     await expectFailure({ headers, body }, PayloadError, 'PAYLOAD_MALFORMED', 400);
   });
 
-  it('JSON that fails the typed schema -> PAYLOAD_INVALID 422 listing the path', async () => {
+  it('JSON that fails the envelope -> PAYLOAD_INVALID 422; the typed schema -> PAYLOAD_SCHEMA_MISMATCH 500', async () => {
     const broken = { ...push, repository: { ...(push.repository as object), full_name: 42 } };
     const error = await expectFailure(
       request({ payload: broken }),
@@ -147,8 +147,8 @@ describe('github() bad input', () => {
     const typedError = await expectFailure(
       request({ payload: typed }),
       PayloadError,
-      'PAYLOAD_INVALID',
-      422,
+      'PAYLOAD_SCHEMA_MISMATCH',
+      500,
     );
     expect(typedError.message).toContain('commits');
     expect(typedError.details.issues).toEqual(

@@ -1,12 +1,14 @@
 import type { parseEvent } from '@hooklatch/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { GithubEnvelope, GithubEvent, github } from '../src/index';
+import type { GithubEnvelope, GithubEvent } from '../src/index';
+import { github } from '../src/index';
 
 declare const event: GithubEvent;
 
 describe('GithubEvent narrowing', () => {
   it('parseEvent(github()) returns the GithubEvent union', () => {
-    type Parsed = Awaited<ReturnType<typeof parseEvent<ReturnType<typeof github>>>>;
+    const adapter = github({ secret: 'x' });
+    type Parsed = Awaited<ReturnType<typeof parseEvent<typeof adapter>>>;
     expectTypeOf<Parsed>().toEqualTypeOf<GithubEvent>();
   });
 

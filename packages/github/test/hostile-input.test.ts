@@ -71,6 +71,7 @@ describe('github: every option is checked at construction', () => {
   it.each([
     ['retentionMs', { retentionMs: -1 }],
     ['validatePayloads', { validatePayloads: 1 }],
+    ['schemaPolicy', { schemaPolicy: 'envelope-only' }],
     ['maxDepth', { maxDepth: Number.NaN }],
     ['secret', { secret: 42 }],
   ])('%s: %o', async (option, bad) => {

@@ -113,7 +113,7 @@ export interface GithubSimpleCheckSuite {
 }
 const simpleCheckSuiteSchema: z.ZodType<GithubSimpleCheckSuite> = z.looseObject({});
 
-/** Repeated inline shape, first seen as `repo` in `pull-request-minimal`. */
+// GithubRepo: a shape repeated inline, first seen as `repo` in `pull-request-minimal`.
 export interface GithubRepo {
   id: number;
   url: string;
@@ -126,7 +126,7 @@ const repoSchema: z.ZodType<GithubRepo> = z.looseObject({
   name: z.string(),
 });
 
-/** Repeated inline shape, first seen as `head` in `pull-request-minimal`. */
+// GithubHead: a shape repeated inline, first seen as `head` in `pull-request-minimal`.
 export interface GithubHead {
   ref: string;
   sha: string;
@@ -550,7 +550,7 @@ const webhookInstallationUnsuspendSchema: z.ZodType<GithubWebhookInstallationUns
   sender: simpleUserSchema,
 });
 
-/** Repeated inline shape, first seen as `reactions` in `webhook-issue-comment-created`. */
+// GithubReactions: a shape repeated inline, first seen as `reactions` in `webhook-issue-comment-created`.
 export interface GithubReactions {
   "+1": number;
   "-1": number;
@@ -577,7 +577,7 @@ const reactionsSchema: z.ZodType<GithubReactions> = z.looseObject({
   url: z.string(),
 });
 
-/** Repeated inline shape, first seen as `user` in `webhook-issue-comment-created`. */
+// GithubUser: a shape repeated inline, first seen as `user` in `webhook-issue-comment-created`.
 export type GithubUser = 
   | {
   id: number;
@@ -593,11 +593,11 @@ const userSchema: z.ZodType<GithubUser> = z.union([
   z.null(),
 ]);
 
-/** Repeated inline shape, first seen as `assignees` in `webhook-issue-comment-created`. */
+// GithubAssignees: a shape repeated inline, first seen as `assignees` in `webhook-issue-comment-created`.
 export type GithubAssignees = Array<GithubUser>;
 const assigneesSchema: z.ZodType<GithubAssignees> = z.array(userSchema);
 
-/** Repeated inline shape, first seen as `milestone` in `webhook-issue-comment-created`. */
+// GithubMilestone2: a shape repeated inline, first seen as `milestone` in `webhook-issue-comment-created`.
 export type GithubMilestone2 = 
   | {
   closed_at: string | number | null;
@@ -641,7 +641,7 @@ const milestone2Schema: z.ZodType<GithubMilestone2> = z.union([
   z.null(),
 ]);
 
-/** Repeated inline shape, first seen as `issue` in `webhook-issue-comment-created`. */
+// GithubIssue3: a shape repeated inline, first seen as `issue` in `webhook-issue-comment-created`.
 export interface GithubIssue3 {
   active_lock_reason?: string | null | undefined;
   assignees: GithubAssignees;
@@ -690,7 +690,7 @@ const issue3Schema: z.ZodType<GithubIssue3> = z.looseObject({
   user: userSchema,
 });
 
-/** Repeated inline shape, first seen as `labels-item` in `webhook-issue-comment-created`. */
+// GithubLabelsItem: a shape repeated inline, first seen as `labels-item` in `webhook-issue-comment-created`.
 export interface GithubLabelsItem {
   color: string;
   default: boolean;
@@ -711,11 +711,11 @@ const labelsItemSchema: z.ZodType<GithubLabelsItem> = z.looseObject({
   url: z.string(),
 });
 
-/** Repeated inline shape, first seen as `labels` in `webhook-issue-comment-created`. */
+// GithubLabels: a shape repeated inline, first seen as `labels` in `webhook-issue-comment-created`.
 export type GithubLabels = Array<GithubLabelsItem>;
 const labelsSchema: z.ZodType<GithubLabels> = z.array(labelsItemSchema);
 
-/** Repeated inline shape, first seen as `issue` in `webhook-issue-comment-created`. */
+// GithubIssue4: a shape repeated inline, first seen as `issue` in `webhook-issue-comment-created`.
 export interface GithubIssue4 {
   assignee: GithubUser;
   labels: GithubLabels;
@@ -730,7 +730,7 @@ const issue4Schema: z.ZodType<GithubIssue4> = z.looseObject({
   state: z.string(),
 });
 
-/** Repeated inline shape, first seen as `issue` in `webhook-issue-comment-created`. */
+// GithubIssue2: a shape repeated inline, first seen as `issue` in `webhook-issue-comment-created`.
 export type GithubIssue2 = GithubIssue3 & GithubIssue4;
 const issue2Schema: z.ZodType<GithubIssue2> = z.intersection(issue3Schema, issue4Schema);
 
@@ -778,49 +778,6 @@ const webhookIssueCommentCreatedSchema: z.ZodType<GithubWebhookIssueCommentCreat
   sender: simpleUserSchema,
 });
 
-/** Repeated inline shape, first seen as `reactions` in `webhooks_issue_comment`. */
-export interface GithubReactions2 {
-  "+1": number;
-  "-1": number;
-  confused: number;
-  eyes: number;
-  heart: number;
-  hooray: number;
-  laugh: number;
-  rocket: number;
-  total_count: number;
-  url: string;
-  [key: string]: unknown;
-}
-const reactions2Schema: z.ZodType<GithubReactions2> = z.looseObject({
-  "+1": z.number(),
-  "-1": z.number(),
-  confused: z.number(),
-  eyes: z.number(),
-  heart: z.number(),
-  hooray: z.number(),
-  laugh: z.number(),
-  rocket: z.number(),
-  total_count: z.number(),
-  url: z.string(),
-});
-
-/** Repeated inline shape, first seen as `user` in `webhooks_issue_comment`. */
-export type GithubUser2 = 
-  | {
-  id: number;
-  login: string;
-  [key: string]: unknown;
-}
-  | null;
-const user2Schema: z.ZodType<GithubUser2> = z.union([
-  z.looseObject({
-  id: z.number(),
-  login: z.string(),
-}),
-  z.null(),
-]);
-
 /** `webhooks_issue_comment` (GitHub webhook OpenAPI). */
 export interface GithubWebhooksIssueComment {
   author_association: string;
@@ -831,10 +788,10 @@ export interface GithubWebhooksIssueComment {
   issue_url: string;
   node_id?: string | undefined;
   performed_via_github_app?: GithubIntegration | undefined;
-  reactions?: GithubReactions2 | undefined;
+  reactions?: GithubReactions | undefined;
   updated_at?: string | number | undefined;
   url: string;
-  user: GithubUser2;
+  user: GithubUser;
   [key: string]: unknown;
 }
 const webhooksIssueCommentSchema: z.ZodType<GithubWebhooksIssueComment> = z.looseObject({
@@ -846,10 +803,10 @@ const webhooksIssueCommentSchema: z.ZodType<GithubWebhooksIssueComment> = z.loos
   issue_url: z.string(),
   node_id: z.string().optional(),
   performed_via_github_app: integrationSchema.optional(),
-  reactions: reactions2Schema.optional(),
+  reactions: reactionsSchema.optional(),
   updated_at: z.union([z.string(), z.number()]).optional(),
   url: z.string(),
-  user: user2Schema,
+  user: userSchema,
 });
 
 /** `webhook-issue-comment-deleted` (GitHub webhook OpenAPI). */
@@ -894,102 +851,9 @@ const webhookIssueCommentEditedSchema: z.ZodType<GithubWebhookIssueCommentEdited
   sender: simpleUserSchema,
 });
 
-/** Repeated inline shape, first seen as `assignees` in `webhooks_issue`. */
-export type GithubAssignees2 = Array<GithubUser2>;
-const assignees2Schema: z.ZodType<GithubAssignees2> = z.array(user2Schema);
-
-/** Repeated inline shape, first seen as `milestone` in `webhooks_issue`. */
-export type GithubMilestone3 = 
-  | {
-  closed_at: string | number | null;
-  closed_issues: number;
-  created_at: string | number;
-  creator: GithubUser2;
-  description?: string | null | undefined;
-  due_on: string | null;
-  html_url: string;
-  id: number;
-  labels_url: string;
-  node_id?: string | undefined;
-  number: number;
-  open_issues: number;
-  state: string;
-  title: string;
-  updated_at?: string | number | undefined;
-  url: string;
-  [key: string]: unknown;
-}
-  | null;
-const milestone3Schema: z.ZodType<GithubMilestone3> = z.union([
-  z.looseObject({
-  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  closed_issues: z.number(),
-  created_at: z.union([z.string(), z.number()]),
-  creator: user2Schema,
-  description: z.union([z.string(), z.null()]).optional(),
-  due_on: z.union([z.string(), z.null()]),
-  html_url: z.string(),
-  id: z.number(),
-  labels_url: z.string(),
-  node_id: z.string().optional(),
-  number: z.number(),
-  open_issues: z.number(),
-  state: z.string(),
-  title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
-  url: z.string(),
-}),
-  z.null(),
-]);
-
 /** `webhooks_issue` (GitHub webhook OpenAPI). */
-export interface GithubWebhooksIssue {
-  active_lock_reason?: string | null | undefined;
-  assignees: GithubAssignees2;
-  author_association: string;
-  body: string | null;
-  closed_at: string | number | null;
-  comments: number;
-  comments_url: string;
-  created_at: string | number;
-  events_url: string;
-  html_url: string;
-  id: number;
-  labels_url: string;
-  milestone: GithubMilestone3;
-  node_id?: string | undefined;
-  number: number;
-  reactions?: GithubReactions2 | undefined;
-  repository_url: string;
-  title: string;
-  updated_at?: string | number | undefined;
-  url: string;
-  user: GithubUser2;
-  [key: string]: unknown;
-}
-const webhooksIssueSchema: z.ZodType<GithubWebhooksIssue> = z.looseObject({
-  active_lock_reason: z.union([z.string(), z.null()]).optional(),
-  assignees: assignees2Schema,
-  author_association: z.string(),
-  body: z.union([z.string(), z.null()]),
-  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  comments: z.number(),
-  comments_url: z.string(),
-  created_at: z.union([z.string(), z.number()]),
-  events_url: z.string(),
-  html_url: z.string(),
-  id: z.number(),
-  labels_url: z.string(),
-  milestone: milestone3Schema,
-  node_id: z.string().optional(),
-  number: z.number(),
-  reactions: reactions2Schema.optional(),
-  repository_url: z.string(),
-  title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
-  url: z.string(),
-  user: user2Schema,
-});
+export type GithubWebhooksIssue = GithubIssue3;
+const webhooksIssueSchema: z.ZodType<GithubWebhooksIssue> = issue3Schema;
 
 /** `webhook-issues-assigned` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesAssigned {
@@ -1097,7 +961,7 @@ const webhookIssuesLabeledSchema: z.ZodType<GithubWebhookIssuesLabeled> = z.loos
   sender: simpleUserSchema,
 });
 
-/** Repeated inline shape, first seen as `issue` in `webhook-issues-locked`. */
+// GithubIssue5: a shape repeated inline, first seen as `issue` in `webhook-issues-locked`.
 export interface GithubIssue5 {
   active_lock_reason?: string | null | undefined;
   assignees: GithubAssignees;
@@ -1168,7 +1032,7 @@ export interface GithubWebhooksMilestone {
   closed_at: string | number | null;
   closed_issues: number;
   created_at: string | number;
-  creator: GithubUser2;
+  creator: GithubUser;
   description?: string | null | undefined;
   due_on: string | null;
   html_url: string;
@@ -1187,7 +1051,7 @@ const webhooksMilestoneSchema: z.ZodType<GithubWebhooksMilestone> = z.looseObjec
   closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   closed_issues: z.number(),
   created_at: z.union([z.string(), z.number()]),
-  creator: user2Schema,
+  creator: userSchema,
   description: z.union([z.string(), z.null()]).optional(),
   due_on: z.union([z.string(), z.null()]),
   html_url: z.string(),
@@ -1235,53 +1099,8 @@ const webhookIssuesOpenedSchema: z.ZodType<GithubWebhookIssuesOpened> = z.looseO
 });
 
 /** `webhooks_issue_2` (GitHub webhook OpenAPI). */
-export interface GithubWebhooksIssue2 {
-  active_lock_reason?: string | null | undefined;
-  assignees: GithubAssignees2;
-  author_association: string;
-  body: string | null;
-  closed_at: string | number | null;
-  comments: number;
-  comments_url: string;
-  created_at: string | number;
-  events_url: string;
-  html_url: string;
-  id: number;
-  labels_url: string;
-  milestone: GithubMilestone3;
-  node_id?: string | undefined;
-  number: number;
-  reactions?: GithubReactions2 | undefined;
-  repository_url: string;
-  title: string;
-  updated_at?: string | number | undefined;
-  url: string;
-  user: GithubUser2;
-  [key: string]: unknown;
-}
-const webhooksIssue2Schema: z.ZodType<GithubWebhooksIssue2> = z.looseObject({
-  active_lock_reason: z.union([z.string(), z.null()]).optional(),
-  assignees: assignees2Schema,
-  author_association: z.string(),
-  body: z.union([z.string(), z.null()]),
-  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  comments: z.number(),
-  comments_url: z.string(),
-  created_at: z.union([z.string(), z.number()]),
-  events_url: z.string(),
-  html_url: z.string(),
-  id: z.number(),
-  labels_url: z.string(),
-  milestone: milestone3Schema,
-  node_id: z.string().optional(),
-  number: z.number(),
-  reactions: reactions2Schema.optional(),
-  repository_url: z.string(),
-  title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
-  url: z.string(),
-  user: user2Schema,
-});
+export type GithubWebhooksIssue2 = GithubIssue3;
+const webhooksIssue2Schema: z.ZodType<GithubWebhooksIssue2> = issue3Schema;
 
 /** `webhook-issues-pinned` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesPinned {
@@ -1360,7 +1179,7 @@ const webhookIssuesReopenedSchema: z.ZodType<GithubWebhookIssuesReopened> = z.lo
   sender: simpleUserSchema,
 });
 
-/** Repeated inline shape, first seen as `license` in `webhook-issues-transferred`. */
+// GithubLicense: a shape repeated inline, first seen as `license` in `webhook-issues-transferred`.
 export type GithubLicense = 
   | {
   key: string;
@@ -1382,7 +1201,7 @@ const licenseSchema: z.ZodType<GithubLicense> = z.union([
   z.null(),
 ]);
 
-/** Repeated inline shape, first seen as `new_repository` in `webhook-issues-transferred`. */
+// GithubNewRepository: a shape repeated inline, first seen as `new_repository` in `webhook-issues-transferred`.
 export interface GithubNewRepository {
   archive_url: string;
   archived: boolean;
@@ -1684,26 +1503,14 @@ export interface GithubWebhookPing {
 const webhookPingSchema: z.ZodType<GithubWebhookPing> = z.looseObject({});
 
 /** `webhooks_user` (GitHub webhook OpenAPI). */
-export type GithubWebhooksUser = 
-  | {
-  id: number;
-  login: string;
-  [key: string]: unknown;
-}
-  | null;
-const webhooksUserSchema: z.ZodType<GithubWebhooksUser> = z.union([
-  z.looseObject({
-  id: z.number(),
-  login: z.string(),
-}),
-  z.null(),
-]);
+export type GithubWebhooksUser = GithubUser;
+const webhooksUserSchema: z.ZodType<GithubWebhooksUser> = userSchema;
 
 /** `webhooks_number` (GitHub webhook OpenAPI). */
 export type GithubWebhooksNumber = number;
 const webhooksNumberSchema: z.ZodType<GithubWebhooksNumber> = z.number();
 
-/** Repeated inline shape, first seen as `_links` in `webhook-pull-request-assigned`. */
+// GithubLinks: a shape repeated inline, first seen as `_links` in `webhook-pull-request-assigned`.
 export interface GithubLinks {
   comments: {
     href: string;
@@ -1766,7 +1573,7 @@ const linksSchema: z.ZodType<GithubLinks> = z.looseObject({
   }),
 });
 
-/** Repeated inline shape, first seen as `auto_merge` in `webhook-pull-request-assigned`. */
+// GithubAutoMerge2: a shape repeated inline, first seen as `auto_merge` in `webhook-pull-request-assigned`.
 export type GithubAutoMerge2 = 
   | {
   commit_message: string | null;
@@ -1786,7 +1593,7 @@ const autoMerge2Schema: z.ZodType<GithubAutoMerge2> = z.union([
   z.null(),
 ]);
 
-/** Repeated inline shape, first seen as `base` in `webhook-pull-request-assigned`. */
+// GithubBase: a shape repeated inline, first seen as `base` in `webhook-pull-request-assigned`.
 export interface GithubBase {
   label: string;
   ref: string;
@@ -1803,7 +1610,7 @@ const baseSchema: z.ZodType<GithubBase> = z.looseObject({
   user: userSchema,
 });
 
-/** Repeated inline shape, first seen as `repo` in `webhook-pull-request-assigned`. */
+// GithubRepo2: a shape repeated inline, first seen as `repo` in `webhook-pull-request-assigned`.
 export type GithubRepo2 = 
   | {
   archive_url: string;
@@ -1965,7 +1772,7 @@ const repo2Schema: z.ZodType<GithubRepo2> = z.union([
   z.null(),
 ]);
 
-/** Repeated inline shape, first seen as `head` in `webhook-pull-request-assigned`. */
+// GithubHead2: a shape repeated inline, first seen as `head` in `webhook-pull-request-assigned`.
 export interface GithubHead2 {
   label: string | null;
   ref: string;
@@ -1982,7 +1789,7 @@ const head2Schema: z.ZodType<GithubHead2> = z.looseObject({
   user: userSchema,
 });
 
-/** Repeated inline shape, first seen as `requested_reviewers-item` in `webhook-pull-request-assigned`. */
+// GithubRequestedReviewersItem2: a shape repeated inline, first seen as `requested_reviewers-item` in `webhook-pull-request-assigned`.
 export interface GithubRequestedReviewersItem2 {
   description?: string | null | undefined;
   html_url: string;
@@ -2011,26 +1818,15 @@ const requestedReviewersItem2Schema: z.ZodType<GithubRequestedReviewersItem2> = 
   url: z.string(),
 });
 
-/** Repeated inline shape, first seen as `requested_reviewers-item` in `webhook-pull-request-assigned`. */
+// GithubRequestedReviewersItem: a shape repeated inline, first seen as `requested_reviewers-item` in `webhook-pull-request-assigned`.
 export type GithubRequestedReviewersItem = GithubUser | GithubRequestedReviewersItem2;
 const requestedReviewersItemSchema: z.ZodType<GithubRequestedReviewersItem> = z.union([userSchema, requestedReviewersItem2Schema]);
 
-/** Repeated inline shape, first seen as `requested_reviewers` in `webhook-pull-request-assigned`. */
+// GithubRequestedReviewers: a shape repeated inline, first seen as `requested_reviewers` in `webhook-pull-request-assigned`.
 export type GithubRequestedReviewers = Array<GithubRequestedReviewersItem>;
 const requestedReviewersSchema: z.ZodType<GithubRequestedReviewers> = z.array(requestedReviewersItemSchema);
 
-/** Repeated inline shape, first seen as `requested_teams` in `webhook-pull-request-assigned`. */
-export type GithubRequestedTeams = Array<{
-  id: number;
-  name: string;
-  [key: string]: unknown;
-}>;
-const requestedTeamsSchema: z.ZodType<GithubRequestedTeams> = z.array(z.looseObject({
-  id: z.number(),
-  name: z.string(),
-}));
-
-/** Repeated inline shape, first seen as `pull_request` in `webhook-pull-request-assigned`. */
+// GithubPullRequest2: a shape repeated inline, first seen as `pull_request` in `webhook-pull-request-assigned`.
 export interface GithubPullRequest2 {
   _links: GithubLinks;
   active_lock_reason?: string | null | undefined;
@@ -2059,7 +1855,11 @@ export interface GithubPullRequest2 {
   number: number;
   patch_url: string;
   requested_reviewers: GithubRequestedReviewers;
-  requested_teams: GithubRequestedTeams;
+  requested_teams: Array<{
+    id: number;
+    name: string;
+    [key: string]: unknown;
+  }>;
   review_comment_url: string;
   review_comments_url: string;
   state: string;
@@ -2098,7 +1898,10 @@ const pullRequest2Schema: z.ZodType<GithubPullRequest2> = z.looseObject({
   number: z.number(),
   patch_url: z.string(),
   requested_reviewers: requestedReviewersSchema,
-  requested_teams: requestedTeamsSchema,
+  requested_teams: z.array(z.looseObject({
+    id: z.number(),
+    name: z.string(),
+  })),
   review_comment_url: z.string(),
   review_comments_url: z.string(),
   state: z.string(),
@@ -2244,7 +2047,11 @@ export interface GithubWebhookPullRequestAutoMergeDisabled {
     number: number;
     patch_url: string;
     requested_reviewers: GithubRequestedReviewers;
-    requested_teams: GithubRequestedTeams;
+    requested_teams: Array<{
+      id: number;
+      name: string;
+      [key: string]: unknown;
+    }>;
     review_comment_url: string;
     review_comments_url: string;
     state: string;
@@ -2373,7 +2180,10 @@ const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequ
     number: z.number(),
     patch_url: z.string(),
     requested_reviewers: requestedReviewersSchema,
-    requested_teams: requestedTeamsSchema,
+    requested_teams: z.array(z.looseObject({
+      id: z.number(),
+      name: z.string(),
+    })),
     review_comment_url: z.string(),
     review_comments_url: z.string(),
     state: z.string(),
@@ -2388,7 +2198,7 @@ const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequ
   sender: simpleUserSchema,
 });
 
-/** Repeated inline shape, first seen as `pull_request` in `webhook-pull-request-auto-merge-enabled`. */
+// GithubPullRequest3: a shape repeated inline, first seen as `pull_request` in `webhook-pull-request-auto-merge-enabled`.
 export interface GithubPullRequest3 {
   _links: GithubLinks;
   active_lock_reason?: string | null | undefined;
@@ -2417,7 +2227,11 @@ export interface GithubPullRequest3 {
   number: number;
   patch_url: string;
   requested_reviewers: GithubRequestedReviewers;
-  requested_teams: GithubRequestedTeams;
+  requested_teams: Array<{
+    id: number;
+    name: string;
+    [key: string]: unknown;
+  }>;
   review_comment_url: string;
   review_comments_url: string;
   state: string;
@@ -2456,7 +2270,10 @@ const pullRequest3Schema: z.ZodType<GithubPullRequest3> = z.looseObject({
   number: z.number(),
   patch_url: z.string(),
   requested_reviewers: requestedReviewersSchema,
-  requested_teams: requestedTeamsSchema,
+  requested_teams: z.array(z.looseObject({
+    id: z.number(),
+    name: z.string(),
+  })),
   review_comment_url: z.string(),
   review_comments_url: z.string(),
   state: z.string(),
@@ -2524,159 +2341,10 @@ const milestoneSchema: z.ZodType<GithubMilestone> = z.looseObject({
 });
 
 /** `repository` (GitHub webhook OpenAPI). */
-export interface GithubRepository {
-  id: number;
-  node_id?: string | undefined;
-  name: string;
-  full_name: string;
-  license: null | GithubLicenseSimple;
-  forks: number;
-  owner: GithubSimpleUser;
-  private: boolean;
-  html_url: string;
-  description?: string | null | undefined;
-  fork: boolean;
-  url: string;
-  archive_url: string;
-  assignees_url: string;
-  blobs_url: string;
-  branches_url: string;
-  collaborators_url: string;
-  comments_url: string;
-  commits_url: string;
-  compare_url: string;
-  contents_url: string;
-  contributors_url: string;
-  deployments_url: string;
-  downloads_url: string;
-  events_url: string;
-  forks_url: string;
-  git_commits_url: string;
-  git_refs_url: string;
-  git_tags_url: string;
-  git_url: string;
-  issue_comment_url: string;
-  issue_events_url: string;
-  issues_url: string;
-  keys_url: string;
-  labels_url: string;
-  languages_url: string;
-  merges_url: string;
-  milestones_url: string;
-  notifications_url: string;
-  pulls_url: string;
-  releases_url: string;
-  ssh_url: string;
-  stargazers_url: string;
-  statuses_url: string;
-  subscribers_url: string;
-  subscription_url: string;
-  tags_url: string;
-  teams_url: string;
-  trees_url: string;
-  clone_url: string;
-  mirror_url: string | null;
-  hooks_url: string;
-  svn_url: string;
-  homepage: string | null;
-  language: string | null;
-  forks_count: number;
-  stargazers_count: number;
-  watchers_count: number;
-  size: number;
-  default_branch: string;
-  open_issues_count: number;
-  has_issues: boolean;
-  has_projects: boolean;
-  has_wiki: boolean;
-  has_pages: boolean;
-  has_downloads: boolean;
-  archived: boolean;
-  disabled?: boolean | undefined;
-  pushed_at: string | number | null;
-  created_at: string | number | null;
-  updated_at?: string | number | null | undefined;
-  open_issues: number;
-  watchers: number;
-  [key: string]: unknown;
-}
-const repositorySchema: z.ZodType<GithubRepository> = z.looseObject({
-  id: z.number(),
-  node_id: z.string().optional(),
-  name: z.string(),
-  full_name: z.string(),
-  license: z.union([z.null(), licenseSimpleSchema]),
-  forks: z.number(),
-  owner: simpleUserSchema,
-  private: z.boolean(),
-  html_url: z.string(),
-  description: z.union([z.string(), z.null()]).optional(),
-  fork: z.boolean(),
-  url: z.string(),
-  archive_url: z.string(),
-  assignees_url: z.string(),
-  blobs_url: z.string(),
-  branches_url: z.string(),
-  collaborators_url: z.string(),
-  comments_url: z.string(),
-  commits_url: z.string(),
-  compare_url: z.string(),
-  contents_url: z.string(),
-  contributors_url: z.string(),
-  deployments_url: z.string(),
-  downloads_url: z.string(),
-  events_url: z.string(),
-  forks_url: z.string(),
-  git_commits_url: z.string(),
-  git_refs_url: z.string(),
-  git_tags_url: z.string(),
-  git_url: z.string(),
-  issue_comment_url: z.string(),
-  issue_events_url: z.string(),
-  issues_url: z.string(),
-  keys_url: z.string(),
-  labels_url: z.string(),
-  languages_url: z.string(),
-  merges_url: z.string(),
-  milestones_url: z.string(),
-  notifications_url: z.string(),
-  pulls_url: z.string(),
-  releases_url: z.string(),
-  ssh_url: z.string(),
-  stargazers_url: z.string(),
-  statuses_url: z.string(),
-  subscribers_url: z.string(),
-  subscription_url: z.string(),
-  tags_url: z.string(),
-  teams_url: z.string(),
-  trees_url: z.string(),
-  clone_url: z.string(),
-  mirror_url: z.union([z.string(), z.null()]),
-  hooks_url: z.string(),
-  svn_url: z.string(),
-  homepage: z.union([z.string(), z.null()]),
-  language: z.union([z.string(), z.null()]),
-  forks_count: z.number(),
-  stargazers_count: z.number(),
-  watchers_count: z.number(),
-  size: z.number(),
-  default_branch: z.string(),
-  open_issues_count: z.number(),
-  has_issues: z.boolean(),
-  has_projects: z.boolean(),
-  has_wiki: z.boolean(),
-  has_pages: z.boolean(),
-  has_downloads: z.boolean(),
-  archived: z.boolean(),
-  disabled: z.boolean().optional(),
-  pushed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
-  open_issues: z.number(),
-  watchers: z.number(),
-});
+export type GithubRepository = GithubRepositoryWebhooks;
+const repositorySchema: z.ZodType<GithubRepository> = repositoryWebhooksSchema;
 
-/** Repeated inline shape, first seen as `head` in `pull-request`. */
+// GithubHead3: a shape repeated inline, first seen as `head` in `pull-request`.
 export interface GithubHead3 {
   label: string;
   ref: string;
@@ -2895,408 +2563,7 @@ const webhookPullRequestConvertedToDraftSchema: z.ZodType<GithubWebhookPullReque
   sender: simpleUserSchema,
 });
 
-/** Repeated inline shape, first seen as `license` in `webhooks_pull_request_5`. */
-export type GithubLicense2 = 
-  | {
-  key: string;
-  name: string;
-  node_id?: string | undefined;
-  spdx_id: string;
-  url: string | null;
-  [key: string]: unknown;
-}
-  | null;
-const license2Schema: z.ZodType<GithubLicense2> = z.union([
-  z.looseObject({
-  key: z.string(),
-  name: z.string(),
-  node_id: z.string().optional(),
-  spdx_id: z.string(),
-  url: z.union([z.string(), z.null()]),
-}),
-  z.null(),
-]);
-
-/** Repeated inline shape, first seen as `repo` in `webhooks_pull_request_5`. */
-export interface GithubRepo3 {
-  archive_url: string;
-  archived: boolean;
-  assignees_url: string;
-  blobs_url: string;
-  branches_url: string;
-  clone_url: string;
-  collaborators_url: string;
-  comments_url: string;
-  commits_url: string;
-  compare_url: string;
-  contents_url: string;
-  contributors_url: string;
-  created_at: number | string;
-  default_branch: string;
-  deployments_url: string;
-  description?: string | null | undefined;
-  downloads_url: string;
-  events_url: string;
-  fork: boolean;
-  forks: number;
-  forks_count: number;
-  forks_url: string;
-  full_name: string;
-  git_commits_url: string;
-  git_refs_url: string;
-  git_tags_url: string;
-  git_url: string;
-  has_downloads: boolean;
-  has_issues: boolean;
-  has_pages: boolean;
-  has_projects: boolean;
-  has_wiki: boolean;
-  has_discussions?: boolean | undefined;
-  homepage: string | null;
-  hooks_url: string;
-  html_url: string;
-  id: number;
-  issue_comment_url: string;
-  issue_events_url: string;
-  issues_url: string;
-  keys_url: string;
-  labels_url: string;
-  language: string | null;
-  languages_url: string;
-  license: GithubLicense2;
-  merges_url: string;
-  milestones_url: string;
-  mirror_url: string | null;
-  name: string;
-  node_id?: string | undefined;
-  notifications_url: string;
-  open_issues: number;
-  open_issues_count: number;
-  owner: GithubUser2;
-  private: boolean;
-  pulls_url: string;
-  pushed_at: number | string;
-  releases_url: string;
-  size: number;
-  ssh_url: string;
-  stargazers_count: number;
-  stargazers_url: string;
-  statuses_url: string;
-  subscribers_url: string;
-  subscription_url: string;
-  svn_url: string;
-  tags_url: string;
-  teams_url: string;
-  topics?: Array<string> | undefined;
-  trees_url: string;
-  updated_at?: string | number | undefined;
-  url: string;
-  visibility?: string | undefined;
-  watchers: number;
-  watchers_count: number;
-  [key: string]: unknown;
-}
-const repo3Schema: z.ZodType<GithubRepo3> = z.looseObject({
-  archive_url: z.string(),
-  archived: z.boolean(),
-  assignees_url: z.string(),
-  blobs_url: z.string(),
-  branches_url: z.string(),
-  clone_url: z.string(),
-  collaborators_url: z.string(),
-  comments_url: z.string(),
-  commits_url: z.string(),
-  compare_url: z.string(),
-  contents_url: z.string(),
-  contributors_url: z.string(),
-  created_at: z.union([z.number(), z.string()]),
-  default_branch: z.string(),
-  deployments_url: z.string(),
-  description: z.union([z.string(), z.null()]).optional(),
-  downloads_url: z.string(),
-  events_url: z.string(),
-  fork: z.boolean(),
-  forks: z.number(),
-  forks_count: z.number(),
-  forks_url: z.string(),
-  full_name: z.string(),
-  git_commits_url: z.string(),
-  git_refs_url: z.string(),
-  git_tags_url: z.string(),
-  git_url: z.string(),
-  has_downloads: z.boolean(),
-  has_issues: z.boolean(),
-  has_pages: z.boolean(),
-  has_projects: z.boolean(),
-  has_wiki: z.boolean(),
-  has_discussions: z.boolean().optional(),
-  homepage: z.union([z.string(), z.null()]),
-  hooks_url: z.string(),
-  html_url: z.string(),
-  id: z.number(),
-  issue_comment_url: z.string(),
-  issue_events_url: z.string(),
-  issues_url: z.string(),
-  keys_url: z.string(),
-  labels_url: z.string(),
-  language: z.union([z.string(), z.null()]),
-  languages_url: z.string(),
-  license: license2Schema,
-  merges_url: z.string(),
-  milestones_url: z.string(),
-  mirror_url: z.union([z.string(), z.null()]),
-  name: z.string(),
-  node_id: z.string().optional(),
-  notifications_url: z.string(),
-  open_issues: z.number(),
-  open_issues_count: z.number(),
-  owner: user2Schema,
-  private: z.boolean(),
-  pulls_url: z.string(),
-  pushed_at: z.union([z.number(), z.string()]),
-  releases_url: z.string(),
-  size: z.number(),
-  ssh_url: z.string(),
-  stargazers_count: z.number(),
-  stargazers_url: z.string(),
-  statuses_url: z.string(),
-  subscribers_url: z.string(),
-  subscription_url: z.string(),
-  svn_url: z.string(),
-  tags_url: z.string(),
-  teams_url: z.string(),
-  topics: z.array(z.string()).optional(),
-  trees_url: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
-  url: z.string(),
-  visibility: z.string().optional(),
-  watchers: z.number(),
-  watchers_count: z.number(),
-});
-
-/** Repeated inline shape, first seen as `base` in `webhooks_pull_request_5`. */
-export interface GithubBase2 {
-  label: string;
-  ref: string;
-  repo: GithubRepo3;
-  sha: string;
-  user: GithubUser2;
-  [key: string]: unknown;
-}
-const base2Schema: z.ZodType<GithubBase2> = z.looseObject({
-  label: z.string(),
-  ref: z.string(),
-  repo: repo3Schema,
-  sha: z.string(),
-  user: user2Schema,
-});
-
-/** `webhooks_pull_request_5` (GitHub webhook OpenAPI). */
-export interface GithubWebhooksPullRequest5 {
-  _links: {
-    comments: {
-      href: string;
-      [key: string]: unknown;
-    };
-    commits: {
-      href: string;
-      [key: string]: unknown;
-    };
-    html: {
-      href: string;
-      [key: string]: unknown;
-    };
-    issue: {
-      href: string;
-      [key: string]: unknown;
-    };
-    review_comment: {
-      href: string;
-      [key: string]: unknown;
-    };
-    review_comments: {
-      href: string;
-      [key: string]: unknown;
-    };
-    self: {
-      href: string;
-      [key: string]: unknown;
-    };
-    statuses: {
-      href: string;
-      [key: string]: unknown;
-    };
-    [key: string]: unknown;
-  };
-  active_lock_reason?: string | null | undefined;
-  assignee: GithubUser2;
-  assignees: GithubAssignees2;
-  author_association: string;
-  auto_merge?: 
-    | {
-    commit_message: string | null;
-    commit_title: string | null;
-    enabled_by: GithubUser2;
-    merge_method: string;
-    [key: string]: unknown;
-  }
-    | null | undefined;
-  base: GithubBase2;
-  body: string | null;
-  closed_at: string | number | null;
-  comments_url: string;
-  commits_url: string;
-  created_at: string | number;
-  diff_url: string;
-  draft: boolean;
-  head: GithubBase2;
-  html_url: string;
-  id: number;
-  issue_url: string;
-  labels: Array<{
-    color: string;
-    default: boolean;
-    description?: string | null | undefined;
-    id: number;
-    name: string;
-    node_id?: string | undefined;
-    url: string;
-    [key: string]: unknown;
-  }>;
-  locked: boolean;
-  merge_commit_sha: string | null;
-  merged_at: string | number | null;
-  milestone: GithubMilestone3;
-  node_id?: string | undefined;
-  number: number;
-  patch_url: string;
-  requested_reviewers: Array<
-    | GithubUser2
-    | {
-    id: number;
-    name: string;
-    [key: string]: unknown;
-  }>;
-  requested_teams: Array<{
-    id: number;
-    name: string;
-    [key: string]: unknown;
-  }>;
-  review_comment_url: string;
-  review_comments_url: string;
-  state: string;
-  statuses_url: string;
-  title: string;
-  updated_at?: string | number | undefined;
-  url: string;
-  user: GithubUser2;
-  [key: string]: unknown;
-}
-const webhooksPullRequest5Schema: z.ZodType<GithubWebhooksPullRequest5> = z.looseObject({
-  _links: z.looseObject({
-    comments: z.looseObject({
-      href: z.string(),
-    }),
-    commits: z.looseObject({
-      href: z.string(),
-    }),
-    html: z.looseObject({
-      href: z.string(),
-    }),
-    issue: z.looseObject({
-      href: z.string(),
-    }),
-    review_comment: z.looseObject({
-      href: z.string(),
-    }),
-    review_comments: z.looseObject({
-      href: z.string(),
-    }),
-    self: z.looseObject({
-      href: z.string(),
-    }),
-    statuses: z.looseObject({
-      href: z.string(),
-    }),
-  }),
-  active_lock_reason: z.union([z.string(), z.null()]).optional(),
-  assignee: user2Schema,
-  assignees: assignees2Schema,
-  author_association: z.string(),
-  auto_merge: z.union([
-    z.looseObject({
-    commit_message: z.union([z.string(), z.null()]),
-    commit_title: z.union([z.string(), z.null()]),
-    enabled_by: user2Schema,
-    merge_method: z.string(),
-  }),
-    z.null(),
-  ]).optional(),
-  base: base2Schema,
-  body: z.union([z.string(), z.null()]),
-  closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  comments_url: z.string(),
-  commits_url: z.string(),
-  created_at: z.union([z.string(), z.number()]),
-  diff_url: z.string(),
-  draft: z.boolean(),
-  head: base2Schema,
-  html_url: z.string(),
-  id: z.number(),
-  issue_url: z.string(),
-  labels: z.array(z.looseObject({
-    color: z.string(),
-    default: z.boolean(),
-    description: z.union([z.string(), z.null()]).optional(),
-    id: z.number(),
-    name: z.string(),
-    node_id: z.string().optional(),
-    url: z.string(),
-  })),
-  locked: z.boolean(),
-  merge_commit_sha: z.union([z.string(), z.null()]),
-  merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  milestone: milestone3Schema,
-  node_id: z.string().optional(),
-  number: z.number(),
-  patch_url: z.string(),
-  requested_reviewers: z.array(z.union([
-    user2Schema,
-    z.looseObject({
-    id: z.number(),
-    name: z.string(),
-  }),
-  ])),
-  requested_teams: z.array(z.looseObject({
-    id: z.number(),
-    name: z.string(),
-  })),
-  review_comment_url: z.string(),
-  review_comments_url: z.string(),
-  state: z.string(),
-  statuses_url: z.string(),
-  title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
-  url: z.string(),
-  user: user2Schema,
-});
-
-/** `webhook-pull-request-demilestoned` (GitHub webhook OpenAPI). */
-export interface GithubWebhookPullRequestDemilestoned {
-  action: "demilestoned";
-  number: GithubWebhooksNumber;
-  pull_request: GithubWebhooksPullRequest5;
-  repository: GithubRepositoryWebhooks;
-  [key: string]: unknown;
-}
-const webhookPullRequestDemilestonedSchema: z.ZodType<GithubWebhookPullRequestDemilestoned> = z.looseObject({
-  action: z.literal("demilestoned"),
-  number: webhooksNumberSchema,
-  pull_request: webhooksPullRequest5Schema,
-  repository: repositoryWebhooksSchema,
-});
-
-/** Repeated inline shape, first seen as `requested_reviewers-item` in `webhook-pull-request-dequeued`. */
+// GithubRequestedReviewersItem3: a shape repeated inline, first seen as `requested_reviewers-item` in `webhooks_pull_request_5`.
 export type GithubRequestedReviewersItem3 = 
   | GithubUser
   | {
@@ -3312,12 +2579,12 @@ const requestedReviewersItem3Schema: z.ZodType<GithubRequestedReviewersItem3> = 
 }),
 ]);
 
-/** Repeated inline shape, first seen as `requested_reviewers` in `webhook-pull-request-dequeued`. */
+// GithubRequestedReviewers2: a shape repeated inline, first seen as `requested_reviewers` in `webhooks_pull_request_5`.
 export type GithubRequestedReviewers2 = Array<GithubRequestedReviewersItem3>;
 const requestedReviewers2Schema: z.ZodType<GithubRequestedReviewers2> = z.array(requestedReviewersItem3Schema);
 
-/** Repeated inline shape, first seen as `pull_request` in `webhook-pull-request-dequeued`. */
-export interface GithubPullRequest4 {
+/** `webhooks_pull_request_5` (GitHub webhook OpenAPI). */
+export interface GithubWebhooksPullRequest5 {
   _links: GithubLinks;
   active_lock_reason?: string | null | undefined;
   assignee: GithubUser;
@@ -3345,7 +2612,11 @@ export interface GithubPullRequest4 {
   number: number;
   patch_url: string;
   requested_reviewers: GithubRequestedReviewers2;
-  requested_teams: GithubRequestedTeams;
+  requested_teams: Array<{
+    id: number;
+    name: string;
+    [key: string]: unknown;
+  }>;
   review_comment_url: string;
   review_comments_url: string;
   state: string;
@@ -3356,7 +2627,7 @@ export interface GithubPullRequest4 {
   user: GithubUser;
   [key: string]: unknown;
 }
-const pullRequest4Schema: z.ZodType<GithubPullRequest4> = z.looseObject({
+const webhooksPullRequest5Schema: z.ZodType<GithubWebhooksPullRequest5> = z.looseObject({
   _links: linksSchema,
   active_lock_reason: z.union([z.string(), z.null()]).optional(),
   assignee: userSchema,
@@ -3384,7 +2655,10 @@ const pullRequest4Schema: z.ZodType<GithubPullRequest4> = z.looseObject({
   number: z.number(),
   patch_url: z.string(),
   requested_reviewers: requestedReviewers2Schema,
-  requested_teams: requestedTeamsSchema,
+  requested_teams: z.array(z.looseObject({
+    id: z.number(),
+    name: z.string(),
+  })),
   review_comment_url: z.string(),
   review_comments_url: z.string(),
   state: z.string(),
@@ -3395,11 +2669,26 @@ const pullRequest4Schema: z.ZodType<GithubPullRequest4> = z.looseObject({
   user: userSchema,
 });
 
+/** `webhook-pull-request-demilestoned` (GitHub webhook OpenAPI). */
+export interface GithubWebhookPullRequestDemilestoned {
+  action: "demilestoned";
+  number: GithubWebhooksNumber;
+  pull_request: GithubWebhooksPullRequest5;
+  repository: GithubRepositoryWebhooks;
+  [key: string]: unknown;
+}
+const webhookPullRequestDemilestonedSchema: z.ZodType<GithubWebhookPullRequestDemilestoned> = z.looseObject({
+  action: z.literal("demilestoned"),
+  number: webhooksNumberSchema,
+  pull_request: webhooksPullRequest5Schema,
+  repository: repositoryWebhooksSchema,
+});
+
 /** `webhook-pull-request-dequeued` (GitHub webhook OpenAPI). */
 export interface GithubWebhookPullRequestDequeued {
   action: "dequeued";
   number: number;
-  pull_request: GithubPullRequest4;
+  pull_request: GithubWebhooksPullRequest5;
   reason: string;
   repository: GithubRepositoryWebhooks;
   sender: GithubSimpleUser;
@@ -3408,7 +2697,7 @@ export interface GithubWebhookPullRequestDequeued {
 const webhookPullRequestDequeuedSchema: z.ZodType<GithubWebhookPullRequestDequeued> = z.looseObject({
   action: z.literal("dequeued"),
   number: z.number(),
-  pull_request: pullRequest4Schema,
+  pull_request: webhooksPullRequest5Schema,
   reason: z.string(),
   repository: repositoryWebhooksSchema,
   sender: simpleUserSchema,
@@ -3437,7 +2726,7 @@ const webhookPullRequestEditedSchema: z.ZodType<GithubWebhookPullRequestEdited> 
 export interface GithubWebhookPullRequestEnqueued {
   action: "enqueued";
   number: number;
-  pull_request: GithubPullRequest4;
+  pull_request: GithubWebhooksPullRequest5;
   repository: GithubRepositoryWebhooks;
   sender: GithubSimpleUser;
   [key: string]: unknown;
@@ -3445,7 +2734,7 @@ export interface GithubWebhookPullRequestEnqueued {
 const webhookPullRequestEnqueuedSchema: z.ZodType<GithubWebhookPullRequestEnqueued> = z.looseObject({
   action: z.literal("enqueued"),
   number: z.number(),
-  pull_request: pullRequest4Schema,
+  pull_request: webhooksPullRequest5Schema,
   repository: repositoryWebhooksSchema,
   sender: simpleUserSchema,
 });
@@ -3550,12 +2839,12 @@ const webhookPullRequestReopenedSchema: z.ZodType<GithubWebhookPullRequestReopen
   sender: simpleUserSchema,
 });
 
-/** Repeated inline shape, first seen as `requested_teams` in `webhook-pull-request-review-request-removed`. */
-export type GithubRequestedTeams2 = Array<GithubRequestedReviewersItem2>;
-const requestedTeams2Schema: z.ZodType<GithubRequestedTeams2> = z.array(requestedReviewersItem2Schema);
+// GithubRequestedTeams: a shape repeated inline, first seen as `requested_teams` in `webhook-pull-request-review-request-removed`.
+export type GithubRequestedTeams = Array<GithubRequestedReviewersItem2>;
+const requestedTeamsSchema: z.ZodType<GithubRequestedTeams> = z.array(requestedReviewersItem2Schema);
 
-/** Repeated inline shape, first seen as `pull_request` in `webhook-pull-request-review-request-removed`. */
-export interface GithubPullRequest5 {
+// GithubPullRequest4: a shape repeated inline, first seen as `pull_request` in `webhook-pull-request-review-request-removed`.
+export interface GithubPullRequest4 {
   _links: GithubLinks;
   active_lock_reason?: string | null | undefined;
   assignee: GithubUser;
@@ -3583,7 +2872,7 @@ export interface GithubPullRequest5 {
   number: number;
   patch_url: string;
   requested_reviewers: GithubRequestedReviewers;
-  requested_teams: GithubRequestedTeams2;
+  requested_teams: GithubRequestedTeams;
   review_comment_url: string;
   review_comments_url: string;
   state: string;
@@ -3594,7 +2883,7 @@ export interface GithubPullRequest5 {
   user: GithubUser;
   [key: string]: unknown;
 }
-const pullRequest5Schema: z.ZodType<GithubPullRequest5> = z.looseObject({
+const pullRequest4Schema: z.ZodType<GithubPullRequest4> = z.looseObject({
   _links: linksSchema,
   active_lock_reason: z.union([z.string(), z.null()]).optional(),
   assignee: userSchema,
@@ -3622,7 +2911,7 @@ const pullRequest5Schema: z.ZodType<GithubPullRequest5> = z.looseObject({
   number: z.number(),
   patch_url: z.string(),
   requested_reviewers: requestedReviewersSchema,
-  requested_teams: requestedTeams2Schema,
+  requested_teams: requestedTeamsSchema,
   review_comment_url: z.string(),
   review_comments_url: z.string(),
   state: z.string(),
@@ -3638,7 +2927,7 @@ export type GithubWebhookPullRequestReviewRequestRemoved =
   | {
   action: "review_request_removed";
   number: number;
-  pull_request: GithubPullRequest5;
+  pull_request: GithubPullRequest4;
   repository: GithubRepositoryWebhooks;
   requested_reviewer: GithubUser;
   sender: GithubSimpleUser;
@@ -3647,7 +2936,7 @@ export type GithubWebhookPullRequestReviewRequestRemoved =
   | {
   action: "review_request_removed";
   number: number;
-  pull_request: GithubPullRequest5;
+  pull_request: GithubPullRequest4;
   repository: GithubRepositoryWebhooks;
   requested_team: GithubRequestedReviewersItem2;
   sender: GithubSimpleUser;
@@ -3657,7 +2946,7 @@ const webhookPullRequestReviewRequestRemovedSchema: z.ZodType<GithubWebhookPullR
   z.looseObject({
   action: z.literal("review_request_removed"),
   number: z.number(),
-  pull_request: pullRequest5Schema,
+  pull_request: pullRequest4Schema,
   repository: repositoryWebhooksSchema,
   requested_reviewer: userSchema,
   sender: simpleUserSchema,
@@ -3665,7 +2954,7 @@ const webhookPullRequestReviewRequestRemovedSchema: z.ZodType<GithubWebhookPullR
   z.looseObject({
   action: z.literal("review_request_removed"),
   number: z.number(),
-  pull_request: pullRequest5Schema,
+  pull_request: pullRequest4Schema,
   repository: repositoryWebhooksSchema,
   requested_team: requestedReviewersItem2Schema,
   sender: simpleUserSchema,
@@ -3686,7 +2975,7 @@ export type GithubWebhookPullRequestReviewRequested =
   | {
   action: "review_requested";
   number: number;
-  pull_request: GithubPullRequest4;
+  pull_request: GithubWebhooksPullRequest5;
   repository: GithubRepositoryWebhooks;
   requested_team: {
     id: number;
@@ -3708,7 +2997,7 @@ const webhookPullRequestReviewRequestedSchema: z.ZodType<GithubWebhookPullReques
   z.looseObject({
   action: z.literal("review_requested"),
   number: z.number(),
-  pull_request: pullRequest4Schema,
+  pull_request: webhooksPullRequest5Schema,
   repository: repositoryWebhooksSchema,
   requested_team: z.looseObject({
     id: z.number(),
@@ -3778,7 +3067,11 @@ export interface GithubWebhookPullRequestUnassigned {
     number: number;
     patch_url: string;
     requested_reviewers: GithubRequestedReviewers;
-    requested_teams: GithubRequestedTeams;
+    requested_teams: Array<{
+      id: number;
+      name: string;
+      [key: string]: unknown;
+    }>;
     review_comment_url: string;
     review_comments_url: string;
     state: string;
@@ -3829,7 +3122,10 @@ const webhookPullRequestUnassignedSchema: z.ZodType<GithubWebhookPullRequestUnas
     number: z.number(),
     patch_url: z.string(),
     requested_reviewers: requestedReviewersSchema,
-    requested_teams: requestedTeamsSchema,
+    requested_teams: z.array(z.looseObject({
+      id: z.number(),
+      name: z.string(),
+    })),
     review_comment_url: z.string(),
     review_comments_url: z.string(),
     state: z.string(),
@@ -3906,7 +3202,11 @@ export interface GithubWebhookPullRequestUnlocked {
     number: number;
     patch_url: string;
     requested_reviewers: GithubRequestedReviewers2;
-    requested_teams: GithubRequestedTeams;
+    requested_teams: Array<{
+      id: number;
+      name: string;
+      [key: string]: unknown;
+    }>;
     review_comment_url: string;
     review_comments_url: string;
     state: string;
@@ -3966,7 +3266,10 @@ const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlock
     number: z.number(),
     patch_url: z.string(),
     requested_reviewers: requestedReviewers2Schema,
-    requested_teams: requestedTeamsSchema,
+    requested_teams: z.array(z.looseObject({
+      id: z.number(),
+      name: z.string(),
+    })),
     review_comment_url: z.string(),
     review_comments_url: z.string(),
     state: z.string(),
@@ -3984,7 +3287,7 @@ const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlock
 export type GithubWebhooksNullableString = string | null;
 const webhooksNullableStringSchema: z.ZodType<GithubWebhooksNullableString> = z.union([z.string(), z.null()]);
 
-/** Repeated inline shape, first seen as `author` in `webhook-push`. */
+// GithubAuthor: a shape repeated inline, first seen as `author` in `webhook-push`.
 export interface GithubAuthor {
   email: string | null;
   name: string;
@@ -4093,7 +3396,7 @@ export interface GithubWebhooksRelease {
     [key: string]: unknown;
   }>;
   assets_url: string;
-  author: GithubUser2;
+  author: GithubUser;
   body: string | null;
   created_at: string | number | null;
   updated_at?: string | number | null | undefined;
@@ -4130,7 +3433,7 @@ const webhooksReleaseSchema: z.ZodType<GithubWebhooksRelease> = z.looseObject({
     url: z.string(),
   })),
   assets_url: z.string(),
-  author: user2Schema,
+  author: userSchema,
   body: z.union([z.string(), z.null()]),
   created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
@@ -4197,28 +3500,53 @@ const webhookReleaseEditedSchema: z.ZodType<GithubWebhookReleaseEdited> = z.loos
   repository: repositoryWebhooksSchema,
 });
 
+// GithubAssetsItem: a shape repeated inline, first seen as `assets-item` in `webhook-release-prereleased`.
+export type GithubAssetsItem = 
+  | {
+  browser_download_url: string;
+  content_type: string;
+  created_at: string | number;
+  download_count: number;
+  id: number;
+  label: string | null;
+  name: string;
+  node_id?: string | undefined;
+  size: number;
+  digest: string | null;
+  state: string;
+  updated_at?: string | number | undefined;
+  url: string;
+  [key: string]: unknown;
+}
+  | null;
+const assetsItemSchema: z.ZodType<GithubAssetsItem> = z.union([
+  z.looseObject({
+  browser_download_url: z.string(),
+  content_type: z.string(),
+  created_at: z.union([z.string(), z.number()]),
+  download_count: z.number(),
+  id: z.number(),
+  label: z.union([z.string(), z.null()]),
+  name: z.string(),
+  node_id: z.string().optional(),
+  size: z.number(),
+  digest: z.union([z.string(), z.null()]),
+  state: z.string(),
+  updated_at: z.union([z.string(), z.number()]).optional(),
+  url: z.string(),
+}),
+  z.null(),
+]);
+
+// GithubAssets: a shape repeated inline, first seen as `assets` in `webhook-release-prereleased`.
+export type GithubAssets = Array<GithubAssetsItem>;
+const assetsSchema: z.ZodType<GithubAssets> = z.array(assetsItemSchema);
+
 /** `webhook-release-prereleased` (GitHub webhook OpenAPI). */
 export interface GithubWebhookReleasePrereleased {
   action: "prereleased";
   release: {
-    assets: Array<
-      | {
-      browser_download_url: string;
-      content_type: string;
-      created_at: string | number;
-      download_count: number;
-      id: number;
-      label: string | null;
-      name: string;
-      node_id?: string | undefined;
-      size: number;
-      digest: string | null;
-      state: string;
-      updated_at?: string | number | undefined;
-      url: string;
-      [key: string]: unknown;
-    }
-      | null>;
+    assets: GithubAssets;
     assets_url: string;
     author: GithubUser;
     body: string | null;
@@ -4246,24 +3574,7 @@ export interface GithubWebhookReleasePrereleased {
 const webhookReleasePrereleasedSchema: z.ZodType<GithubWebhookReleasePrereleased> = z.looseObject({
   action: z.literal("prereleased"),
   release: z.looseObject({
-    assets: z.array(z.union([
-      z.looseObject({
-      browser_download_url: z.string(),
-      content_type: z.string(),
-      created_at: z.union([z.string(), z.number()]),
-      download_count: z.number(),
-      id: z.number(),
-      label: z.union([z.string(), z.null()]),
-      name: z.string(),
-      node_id: z.string().optional(),
-      size: z.number(),
-      digest: z.union([z.string(), z.null()]),
-      state: z.string(),
-      updated_at: z.union([z.string(), z.number()]).optional(),
-      url: z.string(),
-    }),
-      z.null(),
-    ])),
+    assets: assetsSchema,
     assets_url: z.string(),
     author: userSchema,
     body: z.union([z.string(), z.null()]),
@@ -4289,26 +3600,9 @@ const webhookReleasePrereleasedSchema: z.ZodType<GithubWebhookReleasePrereleased
 
 /** `webhooks_release_1` (GitHub webhook OpenAPI). */
 export interface GithubWebhooksRelease1 {
-  assets: Array<
-    | {
-    browser_download_url: string;
-    content_type: string;
-    created_at: string | number;
-    download_count: number;
-    id: number;
-    label: string | null;
-    name: string;
-    node_id?: string | undefined;
-    size: number;
-    digest: string | null;
-    state: string;
-    updated_at?: string | number | undefined;
-    url: string;
-    [key: string]: unknown;
-  }
-    | null>;
+  assets: GithubAssets;
   assets_url: string;
-  author: GithubUser2;
+  author: GithubUser;
   body: string | null;
   created_at: string | number | null;
   draft: boolean;
@@ -4329,26 +3623,9 @@ export interface GithubWebhooksRelease1 {
   [key: string]: unknown;
 }
 const webhooksRelease1Schema: z.ZodType<GithubWebhooksRelease1> = z.looseObject({
-  assets: z.array(z.union([
-    z.looseObject({
-    browser_download_url: z.string(),
-    content_type: z.string(),
-    created_at: z.union([z.string(), z.number()]),
-    download_count: z.number(),
-    id: z.number(),
-    label: z.union([z.string(), z.null()]),
-    name: z.string(),
-    node_id: z.string().optional(),
-    size: z.number(),
-    digest: z.union([z.string(), z.null()]),
-    state: z.string(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
-    url: z.string(),
-  }),
-    z.null(),
-  ])),
+  assets: assetsSchema,
   assets_url: z.string(),
-  author: user2Schema,
+  author: userSchema,
   body: z.union([z.string(), z.null()]),
   created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   draft: z.boolean(),
@@ -4439,7 +3716,7 @@ const webhooksWorkflowSchema: z.ZodType<GithubWebhooksWorkflow> = z.union([
   z.null(),
 ]);
 
-/** Repeated inline shape, first seen as `head_commit` in `webhook-workflow-run-completed`. */
+// GithubHeadCommit: a shape repeated inline, first seen as `head_commit` in `webhook-workflow-run-completed`.
 export interface GithubHeadCommit {
   author: GithubAuthor;
   committer: GithubAuthor;
@@ -4458,7 +3735,7 @@ const headCommitSchema: z.ZodType<GithubHeadCommit> = z.looseObject({
   tree_id: z.string(),
 });
 
-/** Repeated inline shape, first seen as `head_repository` in `webhook-workflow-run-completed`. */
+// GithubHeadRepository: a shape repeated inline, first seen as `head_repository` in `webhook-workflow-run-completed`.
 export interface GithubHeadRepository {
   archive_url: string;
   assignees_url: string;
@@ -4557,37 +3834,37 @@ const headRepositorySchema: z.ZodType<GithubHeadRepository> = z.looseObject({
   url: z.string(),
 });
 
-/** Repeated inline shape, first seen as `repo` in `webhook-workflow-run-completed`. */
-export interface GithubRepo4 {
+// GithubRepo3: a shape repeated inline, first seen as `repo` in `webhook-workflow-run-completed`.
+export interface GithubRepo3 {
   id: number;
   name: string;
   url: string;
   [key: string]: unknown;
 }
-const repo4Schema: z.ZodType<GithubRepo4> = z.looseObject({
+const repo3Schema: z.ZodType<GithubRepo3> = z.looseObject({
   id: z.number(),
   name: z.string(),
   url: z.string(),
 });
 
-/** Repeated inline shape, first seen as `base` in `webhook-workflow-run-completed`. */
-export interface GithubBase3 {
+// GithubBase2: a shape repeated inline, first seen as `base` in `webhook-workflow-run-completed`.
+export interface GithubBase2 {
   ref: string;
-  repo: GithubRepo4;
+  repo: GithubRepo3;
   sha: string;
   [key: string]: unknown;
 }
-const base3Schema: z.ZodType<GithubBase3> = z.looseObject({
+const base2Schema: z.ZodType<GithubBase2> = z.looseObject({
   ref: z.string(),
-  repo: repo4Schema,
+  repo: repo3Schema,
   sha: z.string(),
 });
 
-/** Repeated inline shape, first seen as `pull_requests-item` in `webhook-workflow-run-completed`. */
+// GithubPullRequestsItem: a shape repeated inline, first seen as `pull_requests-item` in `webhook-workflow-run-completed`.
 export type GithubPullRequestsItem = 
   | {
-  base: GithubBase3;
-  head: GithubBase3;
+  base: GithubBase2;
+  head: GithubBase2;
   id: number;
   number: number;
   url: string;
@@ -4596,8 +3873,8 @@ export type GithubPullRequestsItem =
   | null;
 const pullRequestsItemSchema: z.ZodType<GithubPullRequestsItem> = z.union([
   z.looseObject({
-  base: base3Schema,
-  head: base3Schema,
+  base: base2Schema,
+  head: base2Schema,
   id: z.number(),
   number: z.number(),
   url: z.string(),
@@ -4605,7 +3882,7 @@ const pullRequestsItemSchema: z.ZodType<GithubPullRequestsItem> = z.union([
   z.null(),
 ]);
 
-/** Repeated inline shape, first seen as `pull_requests` in `webhook-workflow-run-completed`. */
+// GithubPullRequests: a shape repeated inline, first seen as `pull_requests` in `webhook-workflow-run-completed`.
 export type GithubPullRequests = Array<GithubPullRequestsItem>;
 const pullRequestsSchema: z.ZodType<GithubPullRequests> = z.array(pullRequestsItemSchema);
 
@@ -4905,8 +4182,8 @@ export interface GithubWebhookWorkflowRunRequested {
     path?: string | undefined;
     previous_attempt_url: string | null;
     pull_requests: Array<{
-      base: GithubBase3;
-      head: GithubBase3;
+      base: GithubBase2;
+      head: GithubBase2;
       id: number;
       number: number;
       url: string;
@@ -4956,8 +4233,8 @@ const webhookWorkflowRunRequestedSchema: z.ZodType<GithubWebhookWorkflowRunReque
     path: z.string().optional(),
     previous_attempt_url: z.union([z.string(), z.null()]),
     pull_requests: z.array(z.looseObject({
-      base: base3Schema,
-      head: base3Schema,
+      base: base2Schema,
+      head: base2Schema,
       id: z.number(),
       number: z.number(),
       url: z.string(),

@@ -1,0 +1,15 @@
+import type { GithubPayloads as Old } from './old';
+import type { GithubPayloads as New } from '../generated/schemas';
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Strict<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Keys = keyof Old;
+type SameKeys = Mutual<keyof Old, keyof New>;
+const sameKeys: SameKeys = true;
+type Check = { [K in Keys]: Mutual<Old[K], New[K & keyof New]> };
+type Bad = { [K in Keys]: Check[K] extends true ? never : K }[Keys];
+const none: [Bad] extends [never] ? true : Bad = true;
+type StrictBad = { [K in Keys]: Strict<Old[K], New[K & keyof New]> extends true ? never : K }[Keys];
+export type { StrictBad };
+declare const sb: StrictBad;
+export const showStrict: never = sb;
+void sameKeys; void none;
