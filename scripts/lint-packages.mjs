@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Lint every publishable package as it would be published: publint checks the package.json
 // (exports, files, types), and @arethetypeswrong/cli checks that the types resolve for ESM and
-// CJS consumers under node16 and bundler resolution. Needs `npm run build` first.
+// CJS consumers under node16 and bundler resolution, and the tarball must carry a README and a
+// LICENSE. Needs `npm run build` first.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
@@ -27,6 +28,22 @@ for (const dir of dirs) {
         `FAIL  ${tool.padEnd(8)} ${pkg.name}\n${error.stdout ?? ''}${error.stderr ?? ''}`,
       );
     }
+  }
+  // What `npm pack` would publish: every package documents itself and carries its license.
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: path,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  const files = new Set(packed[0].files.map((file) => file.path));
+  const missing = ['README.md', 'LICENSE'].filter((file) => !files.has(file));
+  if (missing.length > 0) {
+    failed++;
+    console.log(`FAIL  tarball  ${pkg.name}: no ${missing.join(', ')}`);
+  } else {
+    console.log(`ok    tarball  ${pkg.name}`);
   }
 }
 if (failed > 0) {

@@ -27,8 +27,10 @@ export interface PlainDeliveryInput {
 /** The minimal shape of a Node `IncomingMessage` we rely on (no `node:http` import needed). */
 export interface NodeRequestLike extends AsyncIterable<unknown> {
   headers: Record<string, string | string[] | undefined>;
-  method?: string;
-  readableEnded?: boolean;
+  // `| undefined`: Node's IncomingMessage declares them so, and must fit under
+  // exactOptionalPropertyTypes.
+  method?: string | undefined;
+  readableEnded?: boolean | undefined;
   /** Set by body-parsing middleware (Express, Koa...). A Buffer/string is used as the raw body. */
   body?: unknown;
   rawBody?: unknown;

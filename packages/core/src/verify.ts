@@ -10,9 +10,9 @@ import { ConfigurationError, PayloadError, VerificationError } from './errors';
 /** `secret` / `secrets` as accepted by every signing adapter's options. */
 export interface SecretOptions {
   /** The signing secret. Use `secrets` during a rotation. */
-  secret?: string | Uint8Array;
+  secret?: string | Uint8Array | undefined;
   /** Every currently valid secret, newest first; any of them verifies. */
-  secrets?: ReadonlyArray<string | Uint8Array>;
+  secrets?: ReadonlyArray<string | Uint8Array> | undefined;
 }
 
 function isSecret(value: unknown): value is string | Uint8Array {

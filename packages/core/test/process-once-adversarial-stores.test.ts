@@ -4,8 +4,9 @@
  * guard, and `context.complete` in real transactions called twice or again after a rollback.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ProcessWarning, processOnce, type WebhookEvent } from '../src/index';
+import { processOnce } from '../src/index';
 import { realStores } from './support/real-stores';
+import { testEvent } from './support/test-event';
 
 /** Keys a backend could merge, truncate or reject: each must stay its own record. */
 const KEYS = [
@@ -32,20 +33,7 @@ const KEYS = [
 ];
 
 let n = 0;
-function eventFor(id: string, digest: string): WebhookEvent {
-  return {
-    provider: 'p',
-    type: 't',
-    id,
-    idSource: 'event',
-    dedupeKey: `p:${id}`,
-    digest,
-    payload: {},
-    occurredAt: new Date(),
-    receivedAt: new Date(),
-    meta: {},
-  } as WebhookEvent;
-}
+const eventFor = (id: string, digest: string) => testEvent(id, { digest });
 
 for (const real of realStores('adv')) {
   describe.skipIf(real.skip)(`hostile processOnce on ${real.name}`, () => {
@@ -78,7 +66,6 @@ for (const real of realStores('adv')) {
       async () => {
         const store = real.create(`t${++n}-`);
         const event = eventFor(`twice-${n}`, 'sha256:tw');
-        const warnings: ProcessWarning[] = [];
         let answers: boolean[] = [];
         const outcome = await processOnce(
           store,
@@ -87,7 +74,7 @@ for (const real of realStores('adv')) {
             real.transaction?.(true, async (tx) => {
               answers = [await ctx.complete({ tx }), await ctx.complete({ tx })];
             }),
-          { onWarning: (w) => warnings.push(w), logger: false },
+          { logger: false },
         );
         expect(outcome).toMatchObject({ outcome: 'processed', completion: 'stored' });
         expect(answers[0]).toBe(true);

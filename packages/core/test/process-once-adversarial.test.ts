@@ -18,23 +18,12 @@ import {
 } from '../src/index';
 import { faultyStore, sleep } from './support/faulty-store';
 import { signedInput, testAdapter } from './support/hmac-adapter';
+import { testEvent } from './support/test-event';
 
 let n = 0;
 /** A fresh hand-built event (unique key) with a payload digest. */
 function freshEvent(digest = `sha256:${'ab'.repeat(32)}`): WebhookEvent {
-  const id = `adv_${++n}_${Math.random().toString(36).slice(2, 8)}`;
-  return {
-    provider: 'test',
-    type: 'order.paid',
-    id,
-    idSource: 'event',
-    dedupeKey: `test:${id}`,
-    digest,
-    payload: {},
-    occurredAt: new Date(),
-    receivedAt: new Date(),
-    meta: {},
-  } as WebhookEvent;
+  return testEvent(`adv_${++n}_${Math.random().toString(36).slice(2, 8)}`, { digest });
 }
 
 function collect() {

@@ -124,5 +124,5 @@ export interface JsonLimitOptions {
    * PAYLOAD_TOO_DEEP (400) before they are parsed. A positive integer.
    * @default 128
    */
-  maxDepth?: number;
+  maxDepth?: number | undefined;
 }

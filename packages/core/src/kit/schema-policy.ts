@@ -27,7 +27,7 @@ export interface SchemaPolicyOptions<P extends SchemaPolicy = SchemaPolicy> {
    * fields. A body that fails the envelope itself is PAYLOAD_INVALID under both.
    * @default 'reject'
    */
-  schemaPolicy?: P;
+  schemaPolicy?: P | undefined;
 }
 
 /**

@@ -34,9 +34,9 @@ export interface DeliveryFacts {
 /** How a stage failed, when it did. */
 export interface FailureFacts {
   /** A hooklatch error's `code`, or a short `code` string the error carries (`ECONNRESET`). */
-  errorCode?: string;
+  errorCode?: string | undefined;
   /** The error's `name` (`TypeError`, `VerificationError`), `typeof` for a non-Error. */
-  errorName?: string;
+  errorName?: string | undefined;
   /** Set by the TracingChannel when the stage threw. */
   error?: unknown;
 }
@@ -46,9 +46,9 @@ export interface ParseContext extends Partial<DeliveryFacts>, FailureFacts {
   /** The adapter's name ('' when `adapter` is not an adapter). */
   provider: string;
   /** When done with an error: the HTTP status it answers (401 for a bad signature...). */
-  status?: number;
+  status?: number | undefined;
   /** When done: milliseconds spent (monotonic clock). */
-  durationMs?: number;
+  durationMs?: number | undefined;
 }
 
 /** `hooklatch:process`: one delivery through `processOnce`. It never throws, so no `error`. */
@@ -56,22 +56,22 @@ export interface ProcessContext extends DeliveryFacts {
   /** The lease one claim gets, ms (0 when the options were invalid and nothing was claimed). */
   leaseMs: number;
   /** When done: what happened. */
-  outcome?: ProcessOutcomeKind;
+  outcome?: ProcessOutcomeKind | undefined;
   /** When done: the HTTP status to answer. */
-  status?: number;
+  status?: number | undefined;
   /** When done: whether the handler ran for this delivery. */
-  handled?: boolean;
+  handled?: boolean | undefined;
   /** When known: how many times the key was claimed (> 1 after a crash or failure). */
-  claims?: number;
+  claims?: number | undefined;
   /** Duplicate and in-flight: which claim decided (`key`, or `digest` with the replay guard). */
-  via?: MatchedBy;
+  via?: MatchedBy | undefined;
   /** Processed: the completion mark when the answer was given. */
-  completion?: 'stored' | 'pending' | 'lost';
+  completion?: 'stored' | 'pending' | 'lost' | undefined;
   /** Failed or store unavailable: the error's code and name (never the error itself). */
-  errorCode?: string;
-  errorName?: string;
+  errorCode?: string | undefined;
+  errorName?: string | undefined;
   /** When done: milliseconds from the call to the answer. */
-  durationMs?: number;
+  durationMs?: number | undefined;
 }
 
 /** Facts every per-stage context of one delivery carries, with a link to its delivery. */
@@ -79,7 +79,7 @@ export interface StageContext extends DeliveryFacts, FailureFacts {
   /** The delivery this call belongs to (the `hooklatch:process` context): parent of the stage. */
   delivery: ProcessContext;
   /** When done: milliseconds spent in the call. */
-  durationMs?: number;
+  durationMs?: number | undefined;
 }
 
 /** `hooklatch:claim`: one `store.claim`. */
@@ -91,11 +91,11 @@ export interface ClaimContext extends StageContext {
   leaseMs: number;
   ttlMs: number;
   /** When done: the store's answer. */
-  status?: 'claimed' | 'in_flight' | 'completed';
+  status?: 'claimed' | 'in_flight' | 'completed' | undefined;
   /** When done: the record's claim count (claimed or completed). */
-  claims?: number;
+  claims?: number | undefined;
   /** In flight: ms left on the other owner's lease, by the store's clock. */
-  leaseRemainingMs?: number;
+  leaseRemainingMs?: number | undefined;
 }
 
 /** `hooklatch:handle`: the handler, run as the owner of the claim. */
@@ -115,7 +115,7 @@ export interface CompleteContext extends StageContext {
   /** Whether the mark is written in your transaction (`context.complete({ tx })`). */
   inTransaction: boolean;
   /** When done: the store said `true` (marked). */
-  marked?: boolean;
+  marked?: boolean | undefined;
 }
 
 /** `hooklatch:warning`: a problem that did not change the outcome. */

@@ -12,13 +12,13 @@ export interface ObserveOptions {
    * `onWarning`. A hook that throws never changes the answer.
    * @default none
    */
-  hooks?: ProcessHooks;
+  hooks?: ProcessHooks | undefined;
   /**
    * Where hooklatch logs: a console-shaped or pino-shaped logger (every level is sent; the
    * logger filters), or `false` for none. Lines hold facts only, never a payload or secret.
    * @default the console, warnings and errors only (a handler error is logged once)
    */
-  logger?: Logger | false;
+  logger?: Logger | false | undefined;
 }
 
 /** Checked observation options. */

@@ -29,14 +29,14 @@ export interface ProcessedReport extends DeliveryFacts {
   /** Whether the handler ran for this delivery. */
   handled: boolean;
   /** How many times the key has been claimed, when known. */
-  claims?: number;
+  claims?: number | undefined;
   /** Duplicate and in-flight: which claim decided. */
-  via?: MatchedBy;
+  via?: MatchedBy | undefined;
   /** Processed: the completion mark when the answer was given. */
-  completion?: 'stored' | 'pending' | 'lost';
+  completion?: 'stored' | 'pending' | 'lost' | undefined;
   /** Failed and store unavailable: the error's code and name. */
-  errorCode?: string;
-  errorName?: string;
+  errorCode?: string | undefined;
+  errorName?: string | undefined;
 }
 
 /** `onOutcome` from `handleWebhook` for a delivery `parseEvent` refused (bad signature...). */
@@ -47,8 +47,8 @@ export interface RejectedReport {
   status: number;
   durationMs: number;
   /** The hooklatch error code (`SIGNATURE_INVALID`...); absent for a non-hooklatch error. */
-  errorCode?: string;
-  errorName?: string;
+  errorCode?: string | undefined;
+  errorName?: string | undefined;
 }
 
 /** What `onOutcome` receives. */

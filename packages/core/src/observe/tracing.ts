@@ -81,7 +81,11 @@ export function deliveryObserved(): boolean {
  */
 export async function traced(
   channel: Tracing,
-  context: { durationMs?: number; errorCode?: string; errorName?: string },
+  context: {
+    durationMs?: number | undefined;
+    errorCode?: string | undefined;
+    errorName?: string | undefined;
+  },
   work: () => Promise<void>,
 ): Promise<void> {
   const started = monotonicNow();

@@ -78,7 +78,7 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
     for (;;) {
       const withResult = input.result !== undefined && failures < ATTEMPTS_WITH_RESULT;
       const options: CompleteOptions = { ttlMs: input.ttlMs };
-      if (withResult) options.result = input.result;
+      if (withResult && input.result !== undefined) options.result = input.result;
       attempts++;
       // Each call gets until the lease ends, and at least GRACE_MS.
       const bound = () =>
