@@ -169,3 +169,13 @@ export function isHooklatchError(value: unknown): value is HooklatchError {
     return false;
   }
 }
+
+/**
+ * The status to answer for `error`: the status of its code for a hooklatch error, else 500. Taken
+ * from the code, never from the object's own `httpStatus`, so an error object from elsewhere (a
+ * store, a handler, a second package copy) can never turn a failure into a 2xx.
+ */
+export function statusOf(error: unknown): number {
+  if (!isHooklatchError(error)) return 500;
+  return HTTP_STATUS_BY_CODE[error.code as HooklatchErrorCode] ?? 500;
+}

@@ -44,6 +44,7 @@ export {
   isHooklatchError,
   PayloadError,
   StoreUnavailableError,
+  statusOf,
   VerificationError,
 } from './errors';
 export type {

@@ -4,7 +4,7 @@
  * never the payload, a digest or a stored result. Duplicate, in-flight and mismatch answers also
  * carry a `hooklatch-outcome` header.
  */
-import { type HooklatchError, isHooklatchError } from './errors';
+import { HooklatchError, isHooklatchError, statusOf } from './errors';
 import type { ProcessOutcome } from './process-once';
 
 /** A framework-neutral HTTP answer: write it with `res.writeHead(status, headers).end(body)`. */
@@ -40,10 +40,15 @@ export function outcomeReply(outcome: ProcessOutcome<unknown>): WebhookReply {
  * else is a 500 with no detail, so internals never leak to the sender.
  */
 export function errorReply(error: unknown): WebhookReply {
-  const body = isHooklatchError(error)
-    ? (error as HooklatchError).toJSON()
-    : { error: { code: 'INTERNAL', message: 'Internal error.' } };
-  const status = isHooklatchError(error) ? error.httpStatus : 500;
+  // Only our own class is trusted to carry a safe message; an error-shaped object from elsewhere
+  // answers with its code and a fixed text (its message or toJSON could hold anything).
+  const body =
+    error instanceof HooklatchError
+      ? error.toJSON()
+      : isHooklatchError(error)
+        ? { error: { code: String(error.code), message: 'The delivery was refused.' } }
+        : { error: { code: 'INTERNAL', message: 'Internal error.' } };
+  const status = statusOf(error);
   return { status, headers: { ...JSON_TYPE }, body: JSON.stringify(body) };
 }
 

@@ -2,7 +2,7 @@
  * `parseEvent` traced on `hooklatch:parse`, and the report of a delivery it refused (for
  * `handleWebhook`, which answers it).
  */
-import { isHooklatchError } from '../errors';
+import { statusOf } from '../errors';
 import type { WebhookEvent } from '../event';
 import type { ParseContext } from './contexts';
 import { errorFacts } from './error-facts';
@@ -15,11 +15,6 @@ import { subscribed, traced } from './tracing';
 export function adapterName(adapter: unknown): string {
   const name = (adapter as { name?: unknown } | null | undefined)?.name;
   return typeof name === 'string' ? name : '';
-}
-
-/** The status a thrown error answers with (see `errorReply`). */
-function statusOf(error: unknown): number {
-  return isHooklatchError(error) ? error.httpStatus : 500;
 }
 
 /** Run `parse` as one `hooklatch:parse` trace when someone listens. */

@@ -8,7 +8,7 @@
  * - store down or full -> 503 + Retry-After: without a claim there is no once-only promise.
  * - setup error (CONFIG_INVALID, from the options or the store) -> 500: retried until fixed.
  */
-import { type HooklatchError, isHooklatchError, StoreUnavailableError } from '../errors';
+import { type HooklatchError, isHooklatchError, StoreUnavailableError, statusOf } from '../errors';
 import type { ClaimResult } from '../store/types';
 import type { ProcessConfig } from './options';
 import type {
@@ -43,7 +43,7 @@ export function storeFailure(key: string, error: unknown): StoreUnavailableOutco
     : new StoreUnavailableError('The dedupe store did not answer.', { cause: error });
   return {
     outcome: 'store_unavailable',
-    status: storeError.httpStatus,
+    status: statusOf(storeError),
     headers: { 'retry-after': STORE_RETRY_AFTER },
     key,
     error: storeError,
