@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  applySchemaPolicy,
   type ApplySchemaPolicyInput,
+  applySchemaPolicy,
   createAdapter,
   PayloadError,
   parseEvent,

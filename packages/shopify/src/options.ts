@@ -35,7 +35,7 @@ export interface ShopifyOptions<P extends SchemaPolicy = SchemaPolicy, V extends
    * How long a processed event ID is remembered (the dedupe TTL).
    * @default 14_400_000 (4 hours, Shopify's retry window)
    */
-  retentionMs?: number;
+  retentionMs?: number | undefined;
   /**
    * Reject deliveries whose `X-Shopify-Triggered-At` is further than this from `receivedAt`, in
    * seconds, either way. Off by default: the header is not signed (so this is no replay
@@ -43,7 +43,7 @@ export interface ShopifyOptions<P extends SchemaPolicy = SchemaPolicy, V extends
    * the stale-retry guard to ignore outdated payloads instead.
    * @default 0 (disabled)
    */
-  toleranceSeconds?: number;
+  toleranceSeconds?: number | undefined;
   /**
    * Validate typed topics against their payload schemas. Turn off for subscriptions that use
    * `include_fields` (trimmed payloads); every payload is then checked as a JSON object only and
@@ -51,5 +51,5 @@ export interface ShopifyOptions<P extends SchemaPolicy = SchemaPolicy, V extends
    * what fits instead.
    * @default true
    */
-  validatePayloads?: V;
+  validatePayloads?: V | undefined;
 }

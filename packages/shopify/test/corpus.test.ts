@@ -48,7 +48,12 @@ describe("typed topics against Shopify's published payloads", () => {
 
   it('app/uninstalled with myshopify_domain: null keeps the shop from the header', async () => {
     const raw = body('app-uninstalled.2026-07.json');
-    const req = signedShopifyRequest({ secret, topic: 'app/uninstalled', payload: raw, shopDomain });
+    const req = signedShopifyRequest({
+      secret,
+      topic: 'app/uninstalled',
+      payload: raw,
+      shopDomain,
+    });
     const event = await parseEvent(adapter, req);
     if (event.type !== 'app/uninstalled') throw new Error('typed');
     expect(event.payload.myshopify_domain).toBeNull();

@@ -25,7 +25,10 @@ describe('shopify() schemaPolicy', () => {
   });
 
   it("'envelope': the event goes on, validated: false, with meta.schemaIssues", async () => {
-    const event = await parseEvent(shopify({ secret, schemaPolicy: 'envelope' }), delivery(drifted));
+    const event = await parseEvent(
+      shopify({ secret, schemaPolicy: 'envelope' }),
+      delivery(drifted),
+    );
     expect(event.type).toBe('orders/paid');
     expect(event.validated).toBe(false);
     expect(event.payload).toEqual(JSON.parse(JSON.stringify(drifted)));

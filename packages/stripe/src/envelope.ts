@@ -19,7 +19,10 @@ export const snapshotEnvelopeShape = {
   // An object since API version 2017-05-25; before it, the request ID as a bare string.
   request: z
     .union([
-      z.looseObject({ id: z.string().nullable(), idempotency_key: z.string().nullable().optional() }),
+      z.looseObject({
+        id: z.string().nullable(),
+        idempotency_key: z.string().nullable().optional(),
+      }),
       z.string(),
     ])
     .nullable()

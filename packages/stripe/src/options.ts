@@ -44,17 +44,17 @@ export interface StripeOptions<P extends SchemaPolicy = SchemaPolicy, V extends 
    * raising this.
    * @default 300
    */
-  toleranceSeconds?: number;
+  toleranceSeconds?: number | undefined;
   /**
    * How long a processed event ID is remembered (the dedupe TTL).
    * @default 259_200_000 (3 days, Stripe's live-mode retry window)
    */
-  retentionMs?: number;
+  retentionMs?: number | undefined;
   /**
    * Validate the typed event types' `data.object` with their schemas. When false, every
    * snapshot event is checked against the envelope only and typed ones arrive with
    * `validated: false`.
    * @default true
    */
-  validatePayloads?: V;
+  validatePayloads?: V | undefined;
 }

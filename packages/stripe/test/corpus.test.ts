@@ -25,7 +25,10 @@ const stripe2022 = (
 ).resources;
 
 /** Each API version's examples, keyed by resource name. */
-const EXAMPLES_BY_VERSION = { '2022 (stripe-mock)': stripe2022, '2026 (stripe/openapi)': resources };
+const EXAMPLES_BY_VERSION = {
+  '2022 (stripe-mock)': stripe2022,
+  '2026 (stripe/openapi)': resources,
+};
 
 /** A snapshot event of `type` around `object`, on the `event` example of the same version. */
 function eventWith(
@@ -80,8 +83,7 @@ describe('a checkout.session.completed delivered at API version 2019-05-16', () 
   });
 
   it('lacks the fields later API versions added (the case the schema must allow)', () => {
-    const session = (JSON.parse(body) as { data: { object: Record<string, unknown> } }).data
-      .object;
+    const session = (JSON.parse(body) as { data: { object: Record<string, unknown> } }).data.object;
     for (const field of ['created', 'expires_at', 'status', 'payment_status', 'amount_total']) {
       expect(Object.hasOwn(session, field), field).toBe(false);
     }
@@ -102,7 +104,12 @@ describe('event envelopes of older API versions', () => {
   });
 
   it('accepts a null api_version (events created before 2014-10-31)', async () => {
-    const payload = eventWith('plan.created', { id: 'plan_1', object: 'plan' }, {}, resources.event);
+    const payload = eventWith(
+      'plan.created',
+      { id: 'plan_1', object: 'plan' },
+      {},
+      resources.event,
+    );
     expect((resources.event as { api_version: unknown }).api_version).toBeNull();
     expect((await parseEvent(adapter, signedStripeRequest({ secret, payload }))).type).toBe(
       'plan.created',

@@ -4,8 +4,8 @@
  * `'envelope'`. A body that fails the envelope itself stays PAYLOAD_INVALID (422) under both.
  */
 import {
-  handleWebhook,
   type HooklatchError,
+  handleWebhook,
   memoryStore,
   PayloadError,
   parseEvent,
@@ -80,10 +80,7 @@ describe("schemaPolicy: 'envelope'", () => {
 
   it('keys and digests the event as under reject: the same delivery is the same record', async () => {
     const loose = await parseEvent(adapter, delivery(drifted));
-    const strict = await parseEvent(
-      stripe({ secret, validatePayloads: false }),
-      delivery(drifted),
-    );
+    const strict = await parseEvent(stripe({ secret, validatePayloads: false }), delivery(drifted));
     expect([loose.dedupeKey, loose.digest]).toEqual([strict.dedupeKey, strict.digest]);
   });
 
