@@ -5,12 +5,13 @@
  * (a non-2xx would invite a second run sooner). The answer waits for the mark at most
  * `completeWaitMs`; retries then continue in the background (handed to `waitUntil`).
  */
+import { StoreUnavailableError } from '../errors';
 import type { WebhookEvent } from '../event';
 import { keepAlive } from './callbacks';
 import { type CompletionReport, completeWithRetry } from './completion';
 import { monotonicNow } from './lease-keeper';
 import type { ProcessOutcome } from './outcome-types';
-import { failedOutcome } from './outcomes';
+import { failedOutcome, storeFailure } from './outcomes';
 import { OwnerLease, type OwnerRun } from './owner-lease';
 import { guardResult } from './result-guard';
 import type { HandlerContext } from './types';
@@ -78,6 +79,21 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
     signal: owner.signal,
     complete: (options) => owner.complete(options, storable),
   };
+
+  // A claim whose answer came back after its lease ended (a slow store, a stalled event loop)
+  // may already be another copy's: starting the handler now could run the event twice at once.
+  // Nothing has happened yet, so hand the key back and let the provider retry.
+  if (monotonicNow() >= owner.keeper.deadline) {
+    owner.keeper.stop();
+    await releaseAll(run);
+    return storeFailure(
+      key,
+      new StoreUnavailableError(
+        'The dedupe store answered the claim after its lease ended; the handler was not run.',
+        { details: { reason: 'claim_answered_late' } },
+      ),
+    );
+  }
 
   let result: R;
   try {
