@@ -7,6 +7,8 @@ import {
   type ParsedEvent,
   pathListOption,
   resolveVerifier,
+  type SchemaPolicy,
+  schemaPolicyOption,
   stringOption,
   type WebhookAdapter,
 } from '@hooklatch/core';
@@ -41,6 +43,10 @@ function attemptOf(payload: Record<string, unknown>): number | undefined {
  * passing is enough), then its body is validated against its record family's schema, and its ID
  * is the `X-Qualio-Delivery-Id` header or else an `fp1:` fingerprint.
  *
+ * A body of a built-in family that has its record ID but fails the family's schema is
+ * PAYLOAD_SCHEMA_MISMATCH (500, retried) under the default `schemaPolicy: 'reject'`, or is
+ * handed on with `validated: false` and `meta.schemaIssues` under `'envelope'`.
+ *
  * Throws CONFIG_INVALID at once when neither `auth` nor `verify: false` is given, when both
  * are, or when a scheme lacks its secret, key or credentials.
  *
@@ -48,7 +54,9 @@ function attemptOf(payload: Record<string, unknown>): number | undefined {
  * const adapter = qualio({ auth: { scheme: 'hmac', secret: process.env.QUALIO_SECRET } });
  * const event = await parseEvent(adapter, request); // dedupeKey: qualio:fp1:...
  */
-export function qualio(options: QualioOptions): WebhookAdapter<QualioEvent> {
+export function qualio<P extends SchemaPolicy = 'reject'>(
+  options: QualioOptions<P>,
+): WebhookAdapter<QualioEvent<P>> {
   checkOptionsObject(QUALIO_DEFAULT_NAME, options);
   const name = stringOption(QUALIO_DEFAULT_NAME, 'name', options.name, QUALIO_DEFAULT_NAME);
   const retentionMs = durationOption(name, 'retentionMs', options.retentionMs, QUALIO_RETENTION_MS);
@@ -57,6 +65,7 @@ export function qualio(options: QualioOptions): WebhookAdapter<QualioEvent> {
     throw optionInvalid(name, 'subjectFields', 'must map record families to field names');
   }
   checkSubjectFields(name, subjectFields);
+  const policy = schemaPolicyOption(name, options.schemaPolicy);
   const volatileFields = pathListOption(
     name,
     'volatileFields',
@@ -73,7 +82,7 @@ export function qualio(options: QualioOptions): WebhookAdapter<QualioEvent> {
     verify: options.verify,
   });
 
-  return createAdapter<QualioEvent>({
+  return createAdapter<QualioEvent<P>>({
     name,
     retentionMs,
     verify,
@@ -83,11 +92,12 @@ export function qualio(options: QualioOptions): WebhookAdapter<QualioEvent> {
     digestExclude: volatileFields,
     parse(delivery, { json }) {
       const data = json();
-      const record = readQualioRecord(data, name, subjectFields);
+      const record = readQualioRecord(data, name, { subjectFields, policy });
       const meta = {
         family: record.family,
         subjectField: record.subjectField,
         ...(record.changedField === undefined ? {} : { changedField: record.changedField }),
+        ...(record.schemaIssues === undefined ? {} : { schemaIssues: record.schemaIssues }),
       };
       const ids = qualioEventId(
         delivery,
@@ -102,8 +112,9 @@ export function qualio(options: QualioOptions): WebhookAdapter<QualioEvent> {
         idOptions,
       );
       const attempt = attemptOf(data);
-      // The family was matched to its schema in readQualioRecord, which is the pairing the
-      // QualioEvent union describes; TypeScript cannot follow that runtime lookup.
+      // The family was matched to its schema in readQualioRecord (or the envelope handed on with
+      // validated: false), which is the pairing the QualioEvent<P> union describes; TypeScript
+      // cannot follow that runtime lookup.
       return {
         type: record.eventType,
         ...ids,
@@ -112,7 +123,8 @@ export function qualio(options: QualioOptions): WebhookAdapter<QualioEvent> {
         ...(attempt === undefined ? {} : { attempt }),
         meta,
         payload: data,
-      } as unknown as ParsedEvent<QualioEvent>;
+        validated: record.validated,
+      } as unknown as ParsedEvent<QualioEvent<P>>;
     },
   });
 }

@@ -3,7 +3,7 @@
  * this package does not know. Narrow with {@link isQualioEvent}: a plain `event.type === '...'`
  * check cannot rule out the unknown-family member, whose type is any string.
  */
-import type { WebhookEvent } from '@hooklatch/core';
+import type { EnvelopeOnlyEvent, PayloadIssue, SchemaPolicy, WebhookEvent } from '@hooklatch/core';
 import type { QualioFamily, QualioPayloads, QualioRecordPayload } from './payloads';
 
 /** What `meta` holds for every Qualio event. */
@@ -14,6 +14,8 @@ export type QualioMeta<F extends string = string> = {
   readonly subjectField: string;
   /** The body's `changedField`, when it names one. */
   readonly changedField?: string;
+  /** The failing paths, when the event was handed on with `validated: false`. */
+  readonly schemaIssues?: readonly PayloadIssue[];
 };
 
 /** An event of one built-in family: typed payload, `type` starting with `<family>.`. */
@@ -24,6 +26,20 @@ export type QualioRecordEvent<F extends QualioFamily> = WebhookEvent<
   /** The record ID (`NC-2025-001`). */
   readonly subject: string;
   readonly meta: QualioMeta<F>;
+  readonly validated: true;
+};
+
+/**
+ * An event of one built-in family whose body failed the family's schema, handed on under
+ * `schemaPolicy: 'envelope'`: the common fields are checked, the rest is untyped.
+ */
+export type QualioEnvelopeEvent<F extends QualioFamily> = EnvelopeOnlyEvent<
+  `${F}.${string}`,
+  QualioRecordPayload
+> & {
+  /** The record ID: the envelope checks it, because the dedupe key needs it. */
+  readonly subject: string;
+  readonly meta: QualioMeta<F>;
 };
 
 /** An event of a family without a built-in schema (see the `subjectFields` option). */
@@ -31,11 +47,22 @@ export type QualioOtherEvent = WebhookEvent<string, QualioRecordPayload> & {
   /** The record ID, from `subjectFields[family]` or `<family>Id`. */
   readonly subject: string;
   readonly meta: QualioMeta<string>;
+  /** Always `true`: the common fields are the whole schema of a family without one. */
+  readonly validated: true;
 };
 
-/** Every event the `qualio()` adapter produces. */
-export type QualioEvent =
-  | { [F in QualioFamily]: QualioRecordEvent<F> }[QualioFamily]
+/**
+ * Every event the `qualio()` adapter produces under schema policy `P`. The default, `'reject'`,
+ * is what `qualio({ auth })` produces; under `'envelope'` each built-in family may also arrive
+ * as a {@link QualioEnvelopeEvent}, so check `event.validated === true` before reading typed
+ * fields.
+ */
+export type QualioEvent<P extends SchemaPolicy = 'reject'> =
+  | {
+      [F in QualioFamily]:
+        | QualioRecordEvent<F>
+        | ('envelope' extends P ? QualioEnvelopeEvent<F> : never);
+    }[QualioFamily]
   | QualioOtherEvent;
 
 /**
@@ -45,7 +72,7 @@ export type QualioEvent =
  * @example
  * if (isQualioEvent(event, 'nc')) await refetchNonconformance(event.payload.ncId);
  */
-export function isQualioEvent<E extends QualioEvent, F extends QualioFamily>(
+export function isQualioEvent<E extends QualioEvent<SchemaPolicy>, F extends QualioFamily>(
   event: E,
   family: F,
 ): event is Extract<E, { readonly meta: { readonly family: F } }> {

@@ -20,7 +20,13 @@ export {
   QUALIO_SIGNATURE_HEADER,
   QUALIO_SIGNATURE_PREFIX,
 } from './auth';
-export type { QualioEvent, QualioMeta, QualioOtherEvent, QualioRecordEvent } from './event';
+export type {
+  QualioEnvelopeEvent,
+  QualioEvent,
+  QualioMeta,
+  QualioOtherEvent,
+  QualioRecordEvent,
+} from './event';
 export { isQualioEvent } from './event';
 export type { QualioFingerprintSource } from './event-id';
 export { qualioFingerprintInput } from './event-id';
@@ -37,6 +43,7 @@ export {
   qualioCapaSchema,
   qualioChangeControlSchema,
   qualioDocumentSchema,
+  qualioEnvelopeSchemas,
   qualioNcSchema,
   qualioPayloadSchemas,
   qualioRecordSchema,

@@ -1,5 +1,5 @@
 /** Options of the `qualio()` adapter and its documented defaults. */
-import type { JsonLimitOptions } from '@hooklatch/core';
+import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions } from '@hooklatch/core';
 import type { QualioAuth } from './auth';
 
 /** Default provider name and dedupe-key prefix. */
@@ -27,8 +27,13 @@ export const QUALIO_VOLATILE_FIELDS: readonly string[] = Object.freeze(['sentAt'
 /**
  * Options of {@link qualio}. Give `auth`, or `verify: false` to skip verification on purpose.
  * Every option is checked when the adapter is created (CONFIG_INVALID naming it).
+ *
+ * @typeParam P - `schemaPolicy` as written, so the events are typed for it; a plain
+ * `QualioOptions` value types its events for both policies
  */
-export interface QualioOptions extends JsonLimitOptions {
+export interface QualioOptions<P extends SchemaPolicy = SchemaPolicy>
+  extends JsonLimitOptions,
+    SchemaPolicyOptions<P> {
   /**
    * How deliveries authenticate: one scheme, or a list of which any one passing is enough
    * (e.g. while moving from basic auth to HMAC). Required unless `verify: false`.

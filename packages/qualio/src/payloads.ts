@@ -22,31 +22,43 @@ const common = {
 /** Any Qualio body: the common fields only (used for record families without a schema). */
 export const qualioRecordSchema = z.looseObject(common);
 
+/**
+ * What keys an event of each built-in family: the common fields and the family's record ID (the
+ * subject, part of every fingerprint). A body failing this is malformed (PAYLOAD_INVALID) under
+ * every `schemaPolicy`; one passing it but failing the family's schema is schema drift.
+ */
+export const qualioEnvelopeSchemas = {
+  nc: z.looseObject({ ...common, ncId: recordId }),
+  capa: z.looseObject({ ...common, capaId: recordId }),
+  document: z.looseObject({ ...common, documentId: recordId }),
+  changecontrol: z.looseObject({ ...common, changeControlId: recordId }),
+  training: z.looseObject({ ...common, trainingId: recordId }),
+  supplier: z.looseObject({ ...common, supplierId: recordId }),
+} as const;
+
 /** A nonconformance (`nc.*`). */
-export const qualioNcSchema = z.looseObject({ ...common, ncId: recordId });
+export const qualioNcSchema = qualioEnvelopeSchemas.nc;
 
 /** A corrective and preventive action (`capa.*`). */
-export const qualioCapaSchema = z.looseObject({ ...common, capaId: recordId });
+export const qualioCapaSchema = qualioEnvelopeSchemas.capa;
 
 /**
  * A controlled document (`document.*`). Code and version are optional: a sender that leaves
  * them out must not have its deliveries refused.
  */
-export const qualioDocumentSchema = z.looseObject({
-  ...common,
-  documentId: recordId,
+export const qualioDocumentSchema = qualioEnvelopeSchemas.document.extend({
   documentCode: z.string().optional(),
   version: z.union([z.string(), z.number()]).optional(),
 });
 
 /** A change control (`changecontrol.*`). */
-export const qualioChangeControlSchema = z.looseObject({ ...common, changeControlId: recordId });
+export const qualioChangeControlSchema = qualioEnvelopeSchemas.changecontrol;
 
 /** A training record (`training.*`). */
-export const qualioTrainingSchema = z.looseObject({ ...common, trainingId: recordId });
+export const qualioTrainingSchema = qualioEnvelopeSchemas.training;
 
 /** A supplier (`supplier.*`). */
-export const qualioSupplierSchema = z.looseObject({ ...common, supplierId: recordId });
+export const qualioSupplierSchema = qualioEnvelopeSchemas.supplier;
 
 /** The schema of each built-in record family, keyed by the `eventType` prefix. */
 export const qualioPayloadSchemas = {

@@ -3,16 +3,20 @@
  * against that family's schema, and the subject read from the family's ID field.
  */
 import {
+  applySchemaPolicy,
   ConfigurationError,
   type JsonObject,
   PayloadError,
+  type PayloadIssue,
   parseIsoTimestamp,
   requireString,
+  type SchemaPolicy,
   validatePayload,
 } from '@hooklatch/core';
 import {
   isQualioFamily,
   QUALIO_SUBJECT_FIELDS,
+  qualioEnvelopeSchemas,
   qualioPayloadSchemas,
   qualioRecordSchema,
 } from './payloads';
@@ -26,6 +30,18 @@ export interface QualioRecord {
   occurredAt: Date;
   changedField?: string;
   payload: JsonObject;
+  /** `false` when a built-in family's schema failed under `schemaPolicy: 'envelope'`. */
+  validated: boolean;
+  /** The failing paths in that case. */
+  schemaIssues?: readonly PayloadIssue[];
+}
+
+/** How {@link readQualioRecord} reads a body. */
+export interface ReadRecordOptions {
+  /** Subject fields of families without a schema. */
+  subjectFields: Readonly<Record<string, string>>;
+  /** What to do when a built-in family's schema fails (after the envelope passed). */
+  policy: SchemaPolicy;
 }
 
 const EVENT_TYPE = /^[^.\s]+\.\S+$/;
@@ -66,22 +82,34 @@ export function checkSubjectFields(
 
 /**
  * Read and validate one body. Throws PAYLOAD_INVALID naming the JSON path for a missing or
- * malformed `eventType`, record ID or `timestamp` (including one without a time zone).
+ * malformed `eventType`, record ID or `timestamp` (including one without a time zone); a body
+ * that has those but fails its family's schema follows `options.policy`.
  */
 export function readQualioRecord(
   data: JsonObject,
   provider: string,
-  subjectFields: Readonly<Record<string, string>>,
+  options: ReadRecordOptions,
 ): QualioRecord {
+  const { subjectFields } = options;
   const eventType = requireString(data, 'eventType', provider);
   const family = familyOf(eventType, provider);
   const context = `${provider} ${eventType}`;
   let subjectField: string;
   let subject: string;
+  let typed: { validated: boolean; schemaIssues?: readonly PayloadIssue[] } = { validated: true };
   if (isQualioFamily(family)) {
-    const payload = validatePayload(qualioPayloadSchemas[family], data, context);
+    // The envelope first: without it the event cannot be keyed, whatever the policy.
+    const envelope = validatePayload(qualioEnvelopeSchemas[family], data, context);
     subjectField = QUALIO_SUBJECT_FIELDS[family];
-    subject = (payload as Record<string, unknown>)[subjectField] as string;
+    subject = (envelope as Record<string, unknown>)[subjectField] as string;
+    typed = applySchemaPolicy({
+      schema: qualioPayloadSchemas[family],
+      data,
+      envelope,
+      policy: options.policy,
+      validate: true,
+      context,
+    });
   } else {
     validatePayload(qualioRecordSchema, data, context);
     subjectField = Object.hasOwn(subjectFields, family)
@@ -99,5 +127,7 @@ export function readQualioRecord(
     occurredAt,
     ...(typeof changed === 'string' && changed !== '' ? { changedField: changed } : {}),
     payload: data,
+    validated: typed.validated,
+    ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
   };
 }

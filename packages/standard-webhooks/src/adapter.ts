@@ -1,5 +1,6 @@
 /** `standardWebhooks(options)`: the adapter for any sender that follows the Standard Webhooks spec. */
 import {
+  applySchemaPolicy,
   ConfigurationError,
   checkOptionsObject,
   checkTimestamp,
@@ -11,6 +12,8 @@ import {
   parseJsonBody,
   payloadDigest,
   resolveSecrets,
+  type SchemaPolicy,
+  schemaPolicyOption,
   stringOption,
   toleranceOption,
   validatePayload,
@@ -63,13 +66,17 @@ function resolveKeys(
  *
  * Keys are decoded here, so a malformed key throws CONFIG_INVALID at startup.
  *
+ * An authentic delivery of a mapped type that fails its schema is PAYLOAD_SCHEMA_MISMATCH (500,
+ * so the sender retries it after a fixed schema is deployed) under the default `schemaPolicy:
+ * 'reject'`, or is handed on with the envelope and `validated: false` under `'envelope'`.
+ *
  * @example
  * const adapter = standardWebhooks({ secret: process.env.WEBHOOK_SECRET, name: 'acme' });
  * const event = await parseEvent(adapter, request);
  */
-export function standardWebhooks<M extends EventSchemas = {}>(
-  options: StandardWebhooksOptions<M>,
-): WebhookAdapter<StandardWebhookEvent<M>> {
+export function standardWebhooks<M extends EventSchemas = {}, P extends SchemaPolicy = 'reject'>(
+  options: StandardWebhooksOptions<M, P>,
+): WebhookAdapter<StandardWebhookEvent<M, P>> {
   checkOptionsObject(DEFAULT_NAME, options);
   const name = stringOption(DEFAULT_NAME, 'name', options.name, DEFAULT_NAME);
   const keys = resolveKeys(options, name);
@@ -88,8 +95,9 @@ export function standardWebhooks<M extends EventSchemas = {}>(
   const schemas: EventSchemas = checkEventSchemas(options.events, name);
   const fallbackType = stringOption(name, 'fallbackType', options.fallbackType, 'unknown');
   const maxDepth = maxDepthOption(name, options.maxDepth);
+  const policy = schemaPolicyOption(name, options.schemaPolicy);
 
-  return defineAdapter<StandardWebhookEvent<M>>({
+  return defineAdapter<StandardWebhookEvent<M, P>>({
     name,
     retentionMs,
     digestExclude: STANDARD_WEBHOOKS_DIGEST_EXCLUDE,
@@ -113,14 +121,22 @@ export function standardWebhooks<M extends EventSchemas = {}>(
       const schema: z.ZodType | undefined = Object.hasOwn(schemas, type)
         ? schemas[type]
         : undefined;
-      const payload = schema ? validatePayload(schema, body, `${name} ${type}`) : envelope;
+      const typed = applySchemaPolicy({
+        schema,
+        data: body,
+        envelope,
+        policy,
+        validate: true,
+        context: `${name} ${type}`,
+      });
       const occurredAt = sourceTime(envelope.timestamp, name);
 
       const parsed = {
         type,
         id: headers.id,
         idSource: 'event' as const,
-        payload,
+        payload: typed.payload,
+        validated: typed.validated,
         digest: payloadDigest(body, STANDARD_WEBHOOKS_DIGEST_EXCLUDE),
         ...(occurredAt ? { occurredAt } : {}),
         meta: {
@@ -128,11 +144,13 @@ export function standardWebhooks<M extends EventSchemas = {}>(
           signatureVersion: match.version,
           keyIndex: match.keyIndex,
           attemptedAt,
+          ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
         },
       };
-      // The payload was validated by the schema registered for `type`, which is exactly the
-      // pairing StandardWebhookEvent<M> describes; TypeScript cannot follow a runtime lookup.
-      return parsed as unknown as ParsedEvent<StandardWebhookEvent<M>>;
+      // The payload was validated by the schema registered for `type` (or is the envelope with
+      // `validated: false`), which is exactly the pairing StandardWebhookEvent<M, P> describes;
+      // TypeScript cannot follow a runtime lookup.
+      return parsed as unknown as ParsedEvent<StandardWebhookEvent<M, P>>;
     },
   });
 }

@@ -3,7 +3,7 @@
  * per-type schema map gives on top of it. The envelope is loose on purpose: a sender adding a
  * new event type or field must never turn deliveries into errors that it retries for days.
  */
-import type { WebhookEvent } from '@hooklatch/core';
+import type { SchemaPolicy, WebhookEvent, WithSchemaPolicy } from '@hooklatch/core';
 import { z } from 'zod';
 
 /** The envelope every delivery is checked against: an object whose `type`, if any, is a string. */
@@ -19,18 +19,31 @@ export type StandardWebhookPayload = z.output<typeof envelopeSchema>;
 /** Zod schemas by event type; each validates (and types) the whole JSON body of that type. */
 export type EventSchemas = Readonly<Record<string, z.ZodType>>;
 
-/** An event whose type has a schema in the map: its payload is that schema's output. */
-export type KnownStandardWebhookEvent<M extends EventSchemas> = {
-  [K in keyof M & string]: WebhookEvent<K, z.output<M[K]>>;
+/**
+ * An event whose type has a schema in the map: its payload is that schema's output and
+ * `validated` is `true`. Under schema policy `P = 'envelope'` each mapped type may also arrive
+ * with the envelope only and `validated: false` (built per type, so {@link isEventType} keeps
+ * both members of the type it narrows to).
+ */
+export type KnownStandardWebhookEvent<M extends EventSchemas, P extends SchemaPolicy = 'reject'> = {
+  [K in keyof M & string]: WithSchemaPolicy<
+    WebhookEvent<K, z.output<M[K]>> & { readonly validated: true },
+    K,
+    StandardWebhookPayload,
+    P
+  >;
 }[keyof M & string];
 
 /**
  * What the adapter produces: a typed event for every type in the map, plus the envelope-typed
- * event for any other type. Use {@link isEventType} to narrow to one known type.
+ * event for any other type. Use {@link isEventType} to narrow to one known type; under
+ * `schemaPolicy: 'envelope'` check `event.validated === true` before reading typed fields.
+ * The catch-all member is `validated: true` (the envelope is its whole schema), so an
+ * envelope-only event of a mapped type cannot pass for it.
  */
-export type StandardWebhookEvent<M extends EventSchemas = {}> =
-  | KnownStandardWebhookEvent<M>
-  | WebhookEvent<string, StandardWebhookPayload>;
+export type StandardWebhookEvent<M extends EventSchemas = {}, P extends SchemaPolicy = 'reject'> =
+  | KnownStandardWebhookEvent<M, P>
+  | (WebhookEvent<string, StandardWebhookPayload> & { readonly validated: true });
 
 /** The literal types of a union of events (never the catch-all `string`). */
 export type KnownTypeOf<E> =

@@ -1,5 +1,10 @@
 /** Options of the Standard Webhooks adapter. */
-import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core';
+import type {
+  JsonLimitOptions,
+  SchemaPolicy,
+  SchemaPolicyOptions,
+  SecretOptions,
+} from '@hooklatch/core';
 import type { EventSchemas } from './envelope';
 
 /** Default dedupe-key prefix and event provider name. */
@@ -25,10 +30,15 @@ export const STANDARD_WEBHOOKS_DIGEST_EXCLUDE: readonly string[] = Object.freeze
  * naming it).
  *
  * @typeParam M - the schema map (`events`), inferred from the value passed
+ * @typeParam P - `schemaPolicy` as written, so the events are typed for it; a plain
+ * `StandardWebhooksOptions` value types its events for both policies
  */
-export interface StandardWebhooksOptions<M extends EventSchemas = {}>
-  extends SecretOptions,
-    JsonLimitOptions {
+export interface StandardWebhooksOptions<
+  M extends EventSchemas = {},
+  P extends SchemaPolicy = SchemaPolicy,
+> extends SecretOptions,
+    JsonLimitOptions,
+    SchemaPolicyOptions<P> {
   /**
    * The sender's ed25519 public key, `whpk_` + base64 (or its 32 raw bytes), for `v1a`
    * signatures. Use `publicKeys` during a rotation.
@@ -43,9 +53,10 @@ export interface StandardWebhooksOptions<M extends EventSchemas = {}>
    */
   toleranceSeconds?: number;
   /**
-   * Zod schemas by event type (the body's `type` field). A delivery of a listed type must match
-   * its schema (else PAYLOAD_INVALID) and is typed by it; any other type passes with the
-   * envelope type. @default {}
+   * Zod schemas by event type (the body's `type` field). A delivery of a listed type is typed
+   * by its schema; one that fails it is PAYLOAD_SCHEMA_MISMATCH or, under `schemaPolicy:
+   * 'envelope'`, the envelope with `validated: false`. Any other type passes with the envelope
+   * type. @default {}
    */
   events?: M;
   /**

@@ -182,15 +182,15 @@ describe('bad input', () => {
     }
   });
 
-  it('a mapped type whose body fails its schema is PAYLOAD_INVALID naming the path only', async () => {
+  it('a mapped type whose body fails its schema is PAYLOAD_SCHEMA_MISMATCH naming the path only', async () => {
     const typed = standardWebhooks({
       secret: SECRET,
       events: { 'invoice.paid': z.object({ data: z.object({ amount: z.string() }) }) },
     });
     const error = await expectFailure(parseAt(typed, signed(prettyBody)), {
       class: PayloadError,
-      code: 'PAYLOAD_INVALID',
-      httpStatus: 422,
+      code: 'PAYLOAD_SCHEMA_MISMATCH',
+      httpStatus: 500,
     });
     expect(error.message).toContain('data.amount');
     expect(error.message).not.toContain('4200');
