@@ -2,19 +2,8 @@
  * The demo's provider: "Acme" signs the raw body with HMAC-SHA256 (hex) in `x-acme-signature`
  * and puts an event ID in the body. A complete hooklatch adapter in about 30 lines.
  */
-import {
-  defineAdapter,
-  fromHex,
-  hmacSha256,
-  matchSignature,
-  parseJsonBody,
-  requireHeader,
-  signatureInvalid,
-  toHex,
-  VerificationError,
-  validatePayload,
-  type WebhookEvent,
-} from '@hooklatch/core';
+import { defineAdapter, fromHex, toHex, VerificationError, type WebhookEvent } from '@hooklatch/core';
+import { hmacSha256, matchSignature, parseJsonBody, requireHeader, signatureInvalid, validatePayload } from '@hooklatch/core/kit';
 import { z } from 'zod';
 
 const orderPaid = z.object({

@@ -1,13 +1,6 @@
 // What every dedupe store needs besides its atomic operations (docs/advanced/custom-store.md).
-import {
-  ConfigurationError,
-  decodeKey,
-  encodeKey,
-  isHooklatchError,
-  StoreUnavailableError,
-  storageKey,
-  storeOptionChecks,
-} from '@hooklatch/core';
+import { ConfigurationError, isHooklatchError, StoreUnavailableError } from '@hooklatch/core';
+import { decodeKey, encodeKey, storageKey, storeOptionChecks } from '@hooklatch/core/kit';
 
 export interface KvStoreOptions {
   /** Prepended to every stored key. @default 'hooklatch:' */

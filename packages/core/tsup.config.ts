@@ -14,16 +14,20 @@ const nodeCrypto: Plugin = {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', kit: 'src/kit.ts' },
     format: ['esm', 'cjs'],
+    // One copy of shared code (the error classes above all) behind both entries, in CJS too,
+    // so `instanceof HooklatchError` holds between `@hooklatch/core` and `/kit`.
+    splitting: true,
     dts: { compilerOptions: { paths: {} } },
     platform: 'neutral',
     target: 'es2022',
     sourcemap: true,
   },
   {
-    entry: { 'index.node': 'src/index.ts' },
+    entry: { 'index.node': 'src/index.ts', 'kit.node': 'src/kit.ts' },
     format: ['esm', 'cjs'],
+    splitting: true,
     dts: false,
     platform: 'node',
     target: 'node20',

@@ -4,12 +4,8 @@
  * collapse and which parts differ. Verification is skipped on purpose: the bodies come from a
  * log or a support ticket, not from the sender.
  */
-import {
-  explainFingerprint,
-  type FingerprintExplanation,
-  type FingerprintInput,
-  parseEvent,
-} from '@hooklatch/core';
+import { explainFingerprint, type FingerprintExplanation, type FingerprintInput } from '@hooklatch/core/kit';
+import { parseEvent } from '@hooklatch/core';
 import { type CreatioEvent, creatio, creatioFingerprintInput } from '@hooklatch/creatio';
 import { type QualioEvent, qualio, qualioFingerprintInput } from '@hooklatch/qualio';
 import { type CliIo, UsageError } from './io';

@@ -5,7 +5,7 @@
  * processed, and a copy that was not must not get a 2xx before the work is done.
  */
 import { parseArgs } from 'node:util';
-import { encodeSignature, hmacSha256, type SignatureEncoding } from '@hooklatch/core';
+import { encodeSignature, hmacSha256, type SignatureEncoding } from '@hooklatch/core/kit';
 import { type CliIo, UsageError } from './io';
 
 interface Answer {

@@ -1,4 +1,5 @@
-import { explainFingerprint, parseEvent } from '@hooklatch/core';
+import { explainFingerprint } from '@hooklatch/core/kit';
+import { parseEvent } from '@hooklatch/core';
 import { type QualioEvent, qualio, qualioFingerprintInput } from '@hooklatch/qualio';
 import { describe, expect, it } from 'vitest';
 import { cli } from './support';

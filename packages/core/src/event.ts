@@ -1,4 +1,5 @@
 /** The normalized event every adapter produces, and the adapter contract that produces it. */
+import type { FingerprintInput } from './fingerprint';
 
 /** Where an event's `id` came from. */
 export type IdSource = 'event' | 'delivery' | 'fingerprint';
@@ -105,19 +106,44 @@ export interface WebhookAdapter<E extends WebhookEvent = WebhookEvent> {
   readonly digestExclude?: readonly string[];
   /** Verify and normalize one delivery. May be sync or async. */
   parse(delivery: RawDelivery): ParsedEvent<E> | Promise<ParsedEvent<E>>;
+  /**
+   * The other half of verification: a delivery of `body` authenticated exactly as the provider
+   * would send it, with the adapter's configured secret (or `options.secret`). Test builders,
+   * `hooklatch storm` and the conformance suites use it. Every adapter made by `createAdapter`
+   * has one (a `verify: false` adapter adds no auth headers); a public-key scheme configured
+   * with public keys only needs `options.secret` (the private key).
+   */
+  sign?(body: string | Uint8Array, options?: SignOptions): SignedDelivery;
+  /**
+   * What went into an ID-less event's fingerprint (`idSource: 'fingerprint'`), so tooling such
+   * as `hooklatch explain` can show why two deliveries share a key. Undefined for events with a
+   * provider or delivery ID.
+   */
+  fingerprintInput?(event: E): FingerprintInput | undefined;
+}
+
+/** Options of an adapter's `sign`. */
+export interface SignOptions {
+  /** The signing time, for schemes that sign a timestamp. @default new Date() */
+  readonly timestamp?: Date | undefined;
+  /** Which configured secret or key to sign with (see `event.meta.keyIndex`). @default 0 */
+  readonly keyIndex?: number | undefined;
+  /** Sign with this secret instead (required when `secrets` is a resolver). */
+  readonly secret?: string | Uint8Array | undefined;
+  /** The delivery's other headers (event type, delivery ID...); kept, names lower-cased. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** @default the adapter's first method, 'POST' */
+  readonly method?: string | undefined;
+}
+
+/** A delivery an adapter signed: pass it to `parseEvent` as is, or send it over HTTP. */
+export interface SignedDelivery {
+  readonly method: string;
+  /** `options.headers` plus the auth headers, names lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body, exactly as given to `sign`. */
+  readonly body: string | Uint8Array;
 }
 
 /** The event type an adapter produces. */
 export type EventOf<A> = A extends WebhookAdapter<infer E> ? E : never;
-
-/**
- * Identity helper that gives a hand-written adapter full type inference.
- *
- * @example
- * const acme = defineAdapter<WebhookEvent<'acme.ping', { id: string }>>({ name: 'acme', retentionMs: 86_400_000, parse })
- */
-export function defineAdapter<E extends WebhookEvent>(
-  adapter: WebhookAdapter<E>,
-): WebhookAdapter<E> {
-  return adapter;
-}

@@ -34,7 +34,7 @@ export interface HandleWebhookOptions<A extends WebhookAdapter<WebhookEvent>, R>
   handler: EventHandler<EventOf<A>, R>;
   /** Passed to `parseEvent` (`maxBodyBytes`, `receivedAt`). @default {} */
   parse?: ParseEventOptions;
-  /** Passed to `processOnce` (`leaseMs`, `ttlMs`, `keyPrefix`...). @default {} */
+  /** Passed to `processOnce` (`leaseMs`, `ttlMs`, `replayGuard`...). @default {} */
   process?: ProcessOnceOptions;
 }
 

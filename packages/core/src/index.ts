@@ -1,6 +1,8 @@
 /**
  * @hooklatch/core: turn a raw webhook request into a verified, normalized event with a stable
- * ID, and process it exactly once in effect.
+ * ID, and process it exactly once in effect. This entry is the application API (parse,
+ * process, handle, replies, errors, the memory store, the types); adapter and store authors
+ * build with `@hooklatch/core/kit`.
  *
  * ```ts
  * const event = await parseEvent(adapter, request);
@@ -11,23 +13,7 @@
  * @module
  */
 
-export { canonicalJson, omitPaths } from './canonical-json';
-export type { BytesLike } from './crypto/index';
-export {
-  concatBytes,
-  cryptoBackend,
-  fromBase64,
-  fromHex,
-  fromUtf8,
-  hmacSha256,
-  sha256,
-  sha256Hex,
-  timingSafeEqual,
-  toBase64,
-  toBytes,
-  toHex,
-  utf8,
-} from './crypto/index';
+export { cryptoBackend } from './crypto/index';
 export type {
   ConfigurationErrorCode,
   HooklatchErrorCode,
@@ -52,83 +38,13 @@ export type {
   IdSource,
   ParsedEvent,
   RawDelivery,
+  SignedDelivery,
+  SignOptions,
   WebhookAdapter,
   WebhookEvent,
 } from './event';
-export { defineAdapter } from './event';
-export type { FingerprintExplanation, FingerprintInput } from './fingerprint';
-export { explainFingerprint, FINGERPRINT_VERSION, fingerprint } from './fingerprint';
 export type { HandledWebhook, HandleWebhookOptions } from './handle-webhook';
 export { handleWebhook } from './handle-webhook';
-export { checkJsonDepth, DEFAULT_MAX_DEPTH, jsonDepthExceeds } from './json-depth';
-// Custom-adapter kit: verifiers for common auth schemes, field readers, ID selection.
-export type {
-  AdapterParseContext,
-  ApiKeyOptions,
-  ApplySchemaPolicyInput,
-  AuthConfig,
-  AuthScheme,
-  BasicAuthOptions,
-  BearerTokenOptions,
-  CreateAdapterOptions,
-  DeliveryVerifier,
-  EffectiveSchemaPolicy,
-  EnvelopeOnlyEvent,
-  HmacHeaderOptions,
-  IsoTimestampOptions,
-  JsonLimitOptions,
-  JsonObject,
-  ResolvedEventId,
-  ResolveEventIdOptions,
-  SchemaPolicy,
-  SchemaPolicyOptions,
-  SignatureEncoding,
-  TimestampedHmacOptions,
-  TimestampSource,
-  TypedPayload,
-  VerificationChoice,
-  WithSchemaPolicy,
-} from './kit/index';
-export {
-  anyVerifier,
-  apiKeyVerifier,
-  applySchemaPolicy,
-  basicAuthVerifier,
-  bearerTokenVerifier,
-  booleanOption,
-  checkOptionsObject,
-  checkSignatureFormat,
-  createAdapter,
-  dateFromUnixTime,
-  dateOutOfRange,
-  decodeSignature,
-  durationOption,
-  encodeSignature,
-  hmacHeaderVerifier,
-  idFromHeader,
-  idFromPath,
-  MAX_DATE_MS,
-  maxDepthOption,
-  optionalString,
-  optionInvalid,
-  parseIsoTimestamp,
-  pathListOption,
-  payloadInvalid,
-  positiveIntegerOption,
-  readJsonObject,
-  requireString,
-  requireValidDate,
-  resolveEventId,
-  resolveVerifier,
-  schemaPolicyOption,
-  secretEquals,
-  stringOption,
-  timestampedContent,
-  timestampedHmacVerifier,
-  toleranceOption,
-  valueAtPath,
-  verifierFromAuth,
-} from './kit/index';
 export type {
   ChannelListeners,
   ClaimContext,
@@ -170,9 +86,6 @@ export {
 } from './observe/index';
 export type { ParseEventOptions } from './parse-event';
 export { parseEvent } from './parse-event';
-export type { JsonBodyOptions, PayloadIssue } from './payload';
-export { parseJsonBody, validatePayload } from './payload';
-export { DIGEST_PREFIX, deliveryDigest, payloadDigest, rawBodyDigest } from './payload-digest';
 export type {
   DuplicateOutcome,
   EventHandler,
@@ -195,7 +108,7 @@ export type {
 export { processOnce } from './process-once';
 export type {
   DeliveryInput,
-  HeadersInit,
+  HeaderInput,
   NodeRequestLike,
   PlainDeliveryInput,
   ReadDeliveryOptions,
@@ -209,24 +122,28 @@ export {
   outcomeResponse,
   replyResponse,
 } from './response';
-export { newClaimToken } from './store/claim-token';
+// The typed event router, and what framework integrations share (router/index.ts).
+export type {
+  BodyConsumedHint,
+  EventTypeOf,
+  FallbackHandler,
+  FrameworkNodeRequest,
+  RoutedEvent,
+  RouterEvents,
+  RouterOptions,
+  Unrouted,
+  UnroutedEvent,
+  WebhookRouter,
+} from './router/index';
+export {
+  bodyConsumedError,
+  handleWebhookInput,
+  nodeRequestInput,
+  router,
+  webRequestInput,
+} from './router/index';
 export type { MemoryStoreOptions } from './store/memory-store';
 export { memoryStore } from './store/memory-store';
-export {
-  DIGEST_KEY_PREFIX,
-  decodeKey,
-  encodeKey,
-  isPlainKey,
-  MAX_PLAIN_KEY_LENGTH,
-  storageKey,
-} from './store/storage-key';
-export type { StoreOptionChecks } from './store/store-options';
-export {
-  MAX_STORE_DURATION_MS,
-  MAX_STORE_PREFIX_LENGTH,
-  MAX_STORE_TIMEOUT_MS,
-  storeOptionChecks,
-} from './store/store-options';
 export type {
   ClaimOptions,
   ClaimResult,
@@ -237,13 +154,3 @@ export type {
   JsonValue,
   ListOptions,
 } from './store/types';
-export type { SecretOptions } from './verify';
-export {
-  checkSignatureCount,
-  checkTimestamp,
-  MAX_SIGNATURES_PER_HEADER,
-  matchSignature,
-  requireHeader,
-  resolveSecrets,
-  signatureInvalid,
-} from './verify';

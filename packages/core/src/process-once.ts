@@ -46,7 +46,7 @@ export type {
  * @example
  * const outcome = await processOnce(store, event, (e, ctx) => fulfil(e, ctx.signal));
  */
-export async function processOnce<E extends WebhookEvent, R>(
+export function processOnce<E extends WebhookEvent, R>(
   store: DedupeStore,
   event: E,
   handler: EventHandler<E, R>,
@@ -58,10 +58,19 @@ export async function processOnce<E extends WebhookEvent, R>(
     config = resolveProcessConfig(store, handler, options);
     observer = resolveObserver(options);
   } catch (error) {
-    const key = typeof event?.dedupeKey === 'string' ? event.dedupeKey : '';
-    const outcome = failedOutcome(key, error);
-    await observeSetupFailure(options, deliveryFacts(event, ''), outcome);
-    return outcome;
+    return setupFailed(event, options, error);
   }
+  // Not an async function: the common path hands back the pipeline's own promise.
   return observedRun<R>(config, event, observer);
+}
+
+async function setupFailed<R>(
+  event: WebhookEvent,
+  options: ProcessOnceOptions | undefined,
+  error: unknown,
+): Promise<ProcessOutcome<R>> {
+  const key = typeof event?.dedupeKey === 'string' ? event.dedupeKey : '';
+  const outcome = failedOutcome(key, error);
+  await observeSetupFailure(options, deliveryFacts(event), outcome);
+  return outcome;
 }

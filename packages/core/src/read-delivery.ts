@@ -10,14 +10,14 @@ import type { RawDelivery } from './event';
 import { optionInvalid, positiveIntegerOption } from './kit/options';
 
 /** Header shapes accepted in plain input: a `Headers`, a record, or `[name, value]` pairs. */
-export type HeadersInit =
+export type HeaderInput =
   | Headers
   | Readonly<Record<string, string | readonly string[] | undefined>>
   | ReadonlyArray<readonly [string, string]>;
 
 /** The framework-free input: headers plus the raw, unparsed body. */
 export interface PlainDeliveryInput {
-  headers: HeadersInit;
+  headers: HeaderInput;
   /** The body exactly as received. An already-parsed object is rejected with RAW_BODY_REQUIRED. */
   body: string | Uint8Array | ArrayBuffer | null | undefined;
   /** @default 'POST' */
@@ -89,7 +89,7 @@ function isNodeRequest(input: unknown): input is NodeRequestLike {
   );
 }
 
-function normalizeHeaders(headers: HeadersInit): Record<string, string> {
+function normalizeHeaders(headers: HeaderInput): Record<string, string> {
   const out: Record<string, string> = {};
   const add = (name: string, value: string) => {
     const key = name.toLowerCase();

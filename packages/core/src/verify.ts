@@ -5,65 +5,7 @@
  */
 
 import { timingSafeEqual } from './crypto/index';
-import { ConfigurationError, PayloadError, VerificationError } from './errors';
-
-/** `secret` / `secrets` as accepted by every signing adapter's options. */
-export interface SecretOptions {
-  /** The signing secret. Use `secrets` during a rotation. */
-  secret?: string | Uint8Array | undefined;
-  /** Every currently valid secret, newest first; any of them verifies. */
-  secrets?: ReadonlyArray<string | Uint8Array> | undefined;
-}
-
-function isSecret(value: unknown): value is string | Uint8Array {
-  return typeof value === 'string' || value instanceof Uint8Array;
-}
-
-/**
- * Collect `secret` and `secrets` into one non-empty list, or throw CONFIG_INVALID. Empty
- * strings (an unset environment variable) are dropped; a value that is not a string or bytes,
- * or a `secrets` that is not an array (a lone string would be read as its characters), is
- * refused by name, never by value.
- */
-export function resolveSecrets(
-  options: SecretOptions,
-  provider: string,
-): Array<string | Uint8Array> {
-  if (options === null || typeof options !== 'object') {
-    throw new ConfigurationError('CONFIG_INVALID', `${provider}: expected an options object.`, {
-      details: { option: 'options' },
-    });
-  }
-  if (options.secret !== undefined && !isSecret(options.secret)) {
-    throw new ConfigurationError(
-      'CONFIG_INVALID',
-      `${provider}: \`secret\` must be a string or a Uint8Array.`,
-      { details: { option: 'secret' } },
-    );
-  }
-  if (
-    options.secrets !== undefined &&
-    !(Array.isArray(options.secrets) && options.secrets.every(isSecret))
-  ) {
-    throw new ConfigurationError(
-      'CONFIG_INVALID',
-      `${provider}: \`secrets\` must be an array of strings or Uint8Arrays.`,
-      { details: { option: 'secrets' } },
-    );
-  }
-  const list = [
-    ...(options.secret === undefined ? [] : [options.secret]),
-    ...(options.secrets ?? []),
-  ].filter((s) => s.length > 0);
-  if (list.length === 0) {
-    throw new ConfigurationError(
-      'CONFIG_INVALID',
-      `${provider}: no signing secret configured (pass \`secret\` or \`secrets\`).`,
-      { details: { option: 'secret' } },
-    );
-  }
-  return list;
-}
+import { PayloadError, VerificationError } from './errors';
 
 /**
  * The most signatures tried from one header. Senders list several only while rotating keys (two

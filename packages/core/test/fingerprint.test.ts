@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalJson,
-  explainFingerprint,
-  type FingerprintInput,
-  fingerprint,
-  omitPaths,
-} from '../src/index';
+import { canonicalJson, omitPaths } from '../src/canonical-json';
+import { explainFingerprint, type FingerprintInput, fingerprint } from '../src/kit';
 
 const base: FingerprintInput = {
   provider: 'qualio',

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   type DedupeStore,
-  defineAdapter,
   errorReply,
   handleWebhook,
   memoryStore,
   outcomeReply,
   replyResponse,
+  type WebhookAdapter,
 } from '../src/index';
 import { SECRET, signedInput, testAdapter } from './support/hmac-adapter';
 
@@ -106,13 +106,13 @@ describe('handleWebhook', () => {
   });
 
   it('never throws: an adapter bug becomes a 500 that says nothing about it', async () => {
-    const broken = defineAdapter({
+    const broken: WebhookAdapter = {
       name: 'broken',
       retentionMs: 1000,
       parse: () => {
         throw new TypeError('cannot read secret of undefined');
       },
-    });
+    };
     const reply = await handleWebhook(
       { headers: {}, body: '{}' },
       { adapter: broken, store: memoryStore(), handler: () => undefined },

@@ -1,17 +1,7 @@
 /** verifierFromAuth for every scheme, anyVerifier, resolveVerifier and the credential schemes. */
 import { createHmac } from 'node:crypto';
-import {
-  type AuthConfig,
-  anyVerifier,
-  apiKeyVerifier,
-  basicAuthVerifier,
-  bearerTokenVerifier,
-  ConfigurationError,
-  type DeliveryVerifier,
-  resolveVerifier,
-  VerificationError,
-  verifierFromAuth,
-} from '@hooklatch/core';
+import { type AuthConfig, anyVerifier, apiKeyVerifier, basicAuthVerifier, bearerTokenVerifier, type DeliveryVerifier, resolveVerifier, verifierFromAuth } from '@hooklatch/core/kit';
+import { ConfigurationError, VerificationError } from '@hooklatch/core';
 import { describe, expect, it, vi } from 'vitest';
 import { rawDelivery, thrown } from './support/kit-helpers';
 
@@ -202,9 +192,10 @@ describe('resolveVerifier', () => {
     expect(() => open(deliver({}))).not.toThrow();
   });
 
-  it('returns a single verifier as is, and several as any-of', () => {
-    expect(resolveVerifier('acme', { verifier })).toBe(verifier);
-    expect(resolveVerifier('acme', { verifier: [verifier] })).toBe(verifier);
+  it('answers what a single verifier found (nothing as {}), and tries several as any-of', () => {
+    const found = { keyIndex: 1, scheme: 'custom' };
+    expect(resolveVerifier('acme', { verifier: () => found })(deliver({}))).toBe(found);
+    expect(resolveVerifier('acme', { verifier: [() => undefined] })(deliver({}))).toEqual({});
     const both = resolveVerifier('acme', {
       verifier: [
         bearerTokenVerifier({ provider: 'acme', token: 't' }),

@@ -1,5 +1,5 @@
 /** resolveEventId: event ID > delivery header > fingerprint, and the header/path readers. */
-import { fingerprint, idFromHeader, idFromPath, resolveEventId } from '@hooklatch/core';
+import { fingerprint, idFromHeader, idFromPath, resolveEventId } from '@hooklatch/core/kit';
 import { describe, expect, it, vi } from 'vitest';
 import { rawDelivery } from './support/kit-helpers';
 

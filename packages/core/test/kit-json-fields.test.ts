@@ -1,12 +1,6 @@
 /** The kit's JSON field readers: typed errors that name the JSON path, never the value. */
-import {
-  optionalString,
-  PayloadError,
-  parseIsoTimestamp,
-  readJsonObject,
-  requireString,
-  valueAtPath,
-} from '@hooklatch/core';
+import { optionalString, parseIsoTimestamp, readJsonObject, requireString, valueAtPath } from '@hooklatch/core/kit';
+import { PayloadError } from '@hooklatch/core';
 import { describe, expect, it } from 'vitest';
 import { rawDelivery, thrown } from './support/kit-helpers';
 

@@ -3,25 +3,15 @@
  * digest computed from it), the signature-count bound, and timestamp range checks.
  */
 import { createHmac } from 'node:crypto';
-import {
-  createAdapter,
-  dateFromUnixTime,
-  MAX_SIGNATURES_PER_HEADER,
-  type ParsedEvent,
-  parseEvent,
-  payloadDigest,
-  requireValidDate,
-  timestampedHmacVerifier,
-  valueAtPath,
-  type WebhookEvent,
-} from '@hooklatch/core';
+import { createAdapter, dateFromUnixTime, MAX_SIGNATURES_PER_HEADER, payloadDigest, requireValidDate, timestampedHmacVerifier, valueAtPath } from '@hooklatch/core/kit';
+import { type ParsedEvent, parseEvent, type WebhookEvent } from '@hooklatch/core';
 import { describe, expect, it, vi } from 'vitest';
 import { rawDelivery, thrown } from './support/kit-helpers';
 
 type AcmeEvent = WebhookEvent<string, Record<string, unknown>>;
 
 function acme(options: { maxDepth?: number; digestExclude?: string[] } = {}) {
-  const parse = vi.fn((_d, { json }): ParsedEvent<AcmeEvent> => {
+  const parse = vi.fn((_d, _v, { json }): ParsedEvent<AcmeEvent> => {
     const payload = json();
     expect(json()).toBe(payload); // parsed once, the same object every call
     return { type: 'acme.ping', id: String(payload.id), idSource: 'event', payload };
@@ -62,7 +52,7 @@ describe('createAdapter: maxDepth and the parse context', () => {
   it('passes the validated maxDepth to parse', () => {
     const { adapter, parse } = acme({ maxDepth: 7 });
     adapter.parse(rawDelivery('{"id":1}'));
-    expect(parse.mock.calls[0]?.[1].maxDepth).toBe(7);
+    expect(parse.mock.calls[0]?.[2].maxDepth).toBe(7);
   });
 
   it.each([0, -1, 2.5, Number.NaN, '64'])(

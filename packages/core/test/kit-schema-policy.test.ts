@@ -1,16 +1,8 @@
 /** applySchemaPolicy and the `schemaPolicy` option, the one implementation every adapter uses. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  type ApplySchemaPolicyInput,
-  applySchemaPolicy,
-  createAdapter,
-  PayloadError,
-  parseEvent,
-  readJsonObject,
-  schemaPolicyOption,
-  type WebhookEvent,
-} from '../src/index';
+import { type ApplySchemaPolicyInput, applySchemaPolicy, createAdapter, readJsonObject, schemaPolicyOption } from '../src/kit';
+import { PayloadError, parseEvent, type WebhookEvent } from '../src/index';
 import { thrown } from './support/kit-helpers';
 
 const schema = z.looseObject({ kind: z.literal('order'), total: z.number() });
@@ -102,7 +94,7 @@ describe('the schemaPolicy option', () => {
       retentionMs: 1000,
       verify: false,
       schemaPolicy: 'envelope',
-      parse: (delivery, context) => {
+      parse: (delivery, _verified, context) => {
         seen.push(context.schemaPolicy);
         const data = readJsonObject(delivery, 'acme');
         const typed = applySchemaPolicy({

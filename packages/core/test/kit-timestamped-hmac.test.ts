@@ -3,12 +3,8 @@
  * node:crypto, independently of the kit's own HMAC code.
  */
 import { createHmac } from 'node:crypto';
-import {
-  ConfigurationError,
-  timestampedContent,
-  timestampedHmacVerifier,
-  VerificationError,
-} from '@hooklatch/core';
+import { ConfigurationError, VerificationError } from '@hooklatch/core';
+import { timestampedContent, timestampedHmacVerifier } from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
 import { rawDelivery, thrown } from './support/kit-helpers';
 

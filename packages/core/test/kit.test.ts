@@ -1,17 +1,6 @@
-import {
-  apiKeyVerifier,
-  basicAuthVerifier,
-  bearerTokenVerifier,
-  ConfigurationError,
-  createAdapter,
-  encodeSignature,
-  hmacHeaderVerifier,
-  hmacSha256,
-  type RawDelivery,
-  resolveVerifier,
-  utf8,
-  VerificationError,
-} from '@hooklatch/core';
+import { apiKeyVerifier, basicAuthVerifier, bearerTokenVerifier, createAdapter, encodeSignature, hmacHeaderVerifier, hmacSha256, resolveVerifier } from '@hooklatch/core/kit';
+import { ConfigurationError, type RawDelivery, VerificationError } from '@hooklatch/core';
+import { utf8 } from '../src/crypto/index';
 import { describe, expect, it } from 'vitest';
 
 const body = utf8('{"eventType":"nc.updated","ncId":"NC-1","timestamp":"2025-01-05T10:15:32Z"}');

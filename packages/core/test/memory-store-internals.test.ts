@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newClaimToken } from '../src/index';
+import { newClaimToken } from '../src/kit';
 import { packDigest, packToken, unpackDigest, unpackToken } from '../src/store/compact-codes';
 import { ExpiryIndex } from '../src/store/expiry-index';
 import { RecordTable } from '../src/store/record-table';

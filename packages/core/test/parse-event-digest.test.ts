@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   ConfigurationError,
-  defineAdapter,
   HooklatchError,
   type ParsedEvent,
   PayloadError,
@@ -26,13 +25,13 @@ async function failure(promise: Promise<unknown>): Promise<HooklatchError> {
 
 /** An unverified adapter returning `parsed` for every delivery (the body is not read). */
 function fixed(parsed: Partial<ParsedEvent>, extra: Partial<WebhookAdapter> = {}): WebhookAdapter {
-  return defineAdapter({
+  return {
     name: 'fixed',
     retentionMs: 60_000,
     ...extra,
     parse: () =>
       ({ type: 't', id: 'e1', idSource: 'event', payload: {}, ...parsed }) as ParsedEvent,
-  });
+  };
 }
 
 const plain = (body: string) => ({ headers: {}, body });

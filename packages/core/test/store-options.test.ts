@@ -4,13 +4,8 @@
  * same way everywhere: CONFIG_INVALID naming the store and the option, never the value.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  ConfigurationError,
-  MAX_STORE_DURATION_MS,
-  MAX_STORE_TIMEOUT_MS,
-  memoryStore,
-  storeOptionChecks,
-} from '../src/index';
+import { ConfigurationError, memoryStore } from '../src/index';
+import { MAX_STORE_DURATION_MS, MAX_STORE_TIMEOUT_MS, storeOptionChecks } from '../src/kit';
 
 const checks = storeOptionChecks('acmeStore', { store: 'acme' });
 

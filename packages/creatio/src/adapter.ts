@@ -1,15 +1,6 @@
 /** `creatio(options)`: verify with core's kit, read either body shape, and key by fingerprint. */
-import {
-  booleanOption,
-  checkOptionsObject,
-  createAdapter,
-  durationOption,
-  type ParsedEvent,
-  pathListOption,
-  resolveEventId,
-  stringOption,
-  type WebhookAdapter,
-} from '@hooklatch/core';
+import { booleanOption, checkOptionsObject, createAdapter, durationOption, pathListOption, resolveEventId, stringOption } from '@hooklatch/core/kit';
+import { type ParsedEvent, type WebhookAdapter } from '@hooklatch/core';
 import { creatioVerifier } from './auth';
 import type { CreatioEvent } from './event';
 import { creatioEventType } from './event-type';

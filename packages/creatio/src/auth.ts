@@ -3,12 +3,7 @@
  * bearer token; an HMAC of the body needs a script task or a gateway in front, but it is the only
  * scheme that also proves the body was not changed. Verification itself is core's kit.
  */
-import {
-  type AuthConfig,
-  type DeliveryVerifier,
-  resolveVerifier,
-  verifierFromAuth,
-} from '@hooklatch/core';
+import { type AuthConfig, type DeliveryVerifier, resolveVerifier, verifierFromAuth } from '@hooklatch/core/kit';
 import { DEFAULT_SIGNATURE_HEADER } from './options';
 
 /** `Authorization: Basic base64(username:password)`. List one entry per valid pair to rotate. */

@@ -1,5 +1,5 @@
 /** The event `type`: the sender's own `EventType` when it set one, else the CRUD `Operation`. */
-import { type JsonObject, optionalString } from '@hooklatch/core';
+import { type JsonObject, optionalString } from '@hooklatch/core/kit';
 
 /**
  * `EventType` (a business meaning such as `status_update`) is more specific than `Operation`

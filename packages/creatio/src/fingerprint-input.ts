@@ -3,7 +3,7 @@
  * them, and `explainFingerprint(creatioFingerprintInput(event))` shows an operator why two
  * deliveries did or did not collapse.
  */
-import type { FingerprintInput } from '@hooklatch/core';
+import type { FingerprintInput } from '@hooklatch/core/kit';
 import { DEFAULT_VOLATILE_FIELDS } from './options';
 
 /** What the fingerprint is computed from: an event, or the parts of one being parsed. */

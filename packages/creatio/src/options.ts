@@ -1,5 +1,5 @@
 /** Options of the `creatio()` adapter and their documented defaults. */
-import type { JsonLimitOptions } from '@hooklatch/core';
+import type { JsonLimitOptions } from '@hooklatch/core/kit';
 import type { CreatioAuth } from './auth';
 
 /** Default provider name and dedupe-key prefix. */

@@ -1,24 +1,6 @@
 /** The `github()` adapter: verify `X-Hub-Signature-256`, normalize, validate with zod. */
-import {
-  applySchemaPolicy,
-  booleanOption,
-  checkOptionsObject,
-  defineAdapter,
-  durationOption,
-  type EffectiveSchemaPolicy,
-  maxDepthOption,
-  type ParsedEvent,
-  payloadDigest,
-  type RawDelivery,
-  requireHeader,
-  resolveSecrets,
-  type SchemaPolicy,
-  type SchemaPolicyOptions,
-  schemaPolicyOption,
-  validatePayload,
-  type WebhookAdapter,
-  type WithSchemaPolicy,
-} from '@hooklatch/core';
+import { applySchemaPolicy, booleanOption, checkOptionsObject, durationOption, type EffectiveSchemaPolicy, maxDepthOption, payloadDigest, requireHeader, resolveSecrets, type SchemaPolicy, type SchemaPolicyOptions, schemaPolicyOption, validatePayload, type WithSchemaPolicy } from '@hooklatch/core/kit';
+import { defineAdapter, type ParsedEvent, type RawDelivery, type WebhookAdapter } from '@hooklatch/core';
 import { decodeGithubBody } from './body';
 import { type GithubEnvelope, githubEnvelopeSchema, githubSubject } from './envelope';
 import type { GithubEvent } from './event';

@@ -1,12 +1,6 @@
 /** GitHub sends JSON, or a form body whose `payload` field holds the JSON (content type "form"). */
-import {
-  fromUtf8,
-  type JsonBodyOptions,
-  PayloadError,
-  parseJsonBody,
-  type RawDelivery,
-  utf8,
-} from '@hooklatch/core';
+import { fromUtf8, PayloadError, type RawDelivery, utf8 } from '@hooklatch/core';
+import { type JsonBodyOptions, parseJsonBody } from '@hooklatch/core/kit';
 
 /** How the payload was encoded on the wire. */
 export type GithubBodyFormat = 'json' | 'form';

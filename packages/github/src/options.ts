@@ -1,5 +1,5 @@
 /** Options of the `github()` adapter. */
-import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core';
+import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core/kit';
 
 /**
  * GitHub retention default: github.com keeps deliveries redeliverable for 3 days and never

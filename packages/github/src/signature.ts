@@ -1,12 +1,6 @@
 /** `X-Hub-Signature-256` verification: HMAC-SHA256 of the raw body, hex, `sha256=` prefixed. */
-import {
-  fromHex,
-  hmacSha256,
-  matchSignature,
-  type RawDelivery,
-  signatureInvalid,
-  VerificationError,
-} from '@hooklatch/core';
+import { fromHex, type RawDelivery, VerificationError } from '@hooklatch/core';
+import { hmacSha256, matchSignature, signatureInvalid } from '@hooklatch/core/kit';
 
 /** The header GitHub signs with. */
 export const SIGNATURE_HEADER = 'X-Hub-Signature-256';

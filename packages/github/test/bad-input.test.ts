@@ -1,12 +1,5 @@
-import {
-  ConfigurationError,
-  type HooklatchError,
-  hmacSha256,
-  PayloadError,
-  parseEvent,
-  toHex,
-  VerificationError,
-} from '@hooklatch/core';
+import { ConfigurationError, type HooklatchError, PayloadError, parseEvent, toHex, VerificationError } from '@hooklatch/core';
+import { hmacSha256 } from '@hooklatch/core/kit';
 import { signedGithubRequest } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { github } from '../src/index';

@@ -1,17 +1,6 @@
 /** `qualio(options)`: verify, normalize and key deliveries from a Qualio-like quality system. */
-import {
-  checkOptionsObject,
-  createAdapter,
-  durationOption,
-  optionInvalid,
-  type ParsedEvent,
-  pathListOption,
-  resolveVerifier,
-  type SchemaPolicy,
-  schemaPolicyOption,
-  stringOption,
-  type WebhookAdapter,
-} from '@hooklatch/core';
+import { checkOptionsObject, createAdapter, durationOption, optionInvalid, pathListOption, resolveVerifier, type SchemaPolicy, schemaPolicyOption, stringOption } from '@hooklatch/core/kit';
+import { type ParsedEvent, type WebhookAdapter } from '@hooklatch/core';
 import { qualioVerifiers } from './auth';
 import type { QualioEvent } from './event';
 import { qualioEventId } from './event-id';

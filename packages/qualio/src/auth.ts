@@ -3,15 +3,8 @@
  * turned into core kit verifiers. Only these three are offered: they are what the sender's
  * webhook settings let a user configure, and a narrower option catches typos at startup.
  */
-import {
-  type ApiKeyOptions,
-  type AuthConfig,
-  type BasicAuthOptions,
-  ConfigurationError,
-  type DeliveryVerifier,
-  type SecretOptions,
-  verifierFromAuth,
-} from '@hooklatch/core';
+import { type ApiKeyOptions, type AuthConfig, type BasicAuthOptions, type DeliveryVerifier, type SecretOptions, verifierFromAuth } from '@hooklatch/core/kit';
+import { ConfigurationError } from '@hooklatch/core';
 
 /** The header of the body signature, `sha256=<hex HMAC-SHA256 of the raw body>`. */
 export const QUALIO_SIGNATURE_HEADER = 'X-Qualio-Signature';

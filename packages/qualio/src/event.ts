@@ -3,7 +3,8 @@
  * this package does not know. Narrow with {@link isQualioEvent}: a plain `event.type === '...'`
  * check cannot rule out the unknown-family member, whose type is any string.
  */
-import type { EnvelopeOnlyEvent, PayloadIssue, SchemaPolicy, WebhookEvent } from '@hooklatch/core';
+import type { EnvelopeOnlyEvent, PayloadIssue, SchemaPolicy } from '@hooklatch/core/kit';
+import type { WebhookEvent } from '@hooklatch/core';
 import type { QualioFamily, QualioPayloads, QualioRecordPayload } from './payloads';
 
 /** What `meta` holds for every Qualio event. */

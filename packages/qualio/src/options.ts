@@ -1,5 +1,5 @@
 /** Options of the `qualio()` adapter and its documented defaults. */
-import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions } from '@hooklatch/core';
+import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions } from '@hooklatch/core/kit';
 import type { QualioAuth } from './auth';
 
 /** Default provider name and dedupe-key prefix. */

@@ -1,4 +1,4 @@
-import { explainFingerprint, fingerprint } from '@hooklatch/core';
+import { explainFingerprint, fingerprint } from '@hooklatch/core/kit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUALIO_VOLATILE_FIELDS, qualio, qualioFingerprintInput } from '../src/index';

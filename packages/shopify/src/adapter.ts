@@ -1,26 +1,6 @@
 /** The `shopify()` adapter: verify `X-Shopify-Hmac-Sha256`, normalize, validate with zod. */
-import {
-  applySchemaPolicy,
-  booleanOption,
-  checkOptionsObject,
-  checkTimestamp,
-  defineAdapter,
-  durationOption,
-  type EffectiveSchemaPolicy,
-  maxDepthOption,
-  type ParsedEvent,
-  PayloadError,
-  parseIsoTimestamp,
-  payloadDigest,
-  type RawDelivery,
-  readJsonObject,
-  resolveSecrets,
-  type SchemaPolicy,
-  schemaPolicyOption,
-  toleranceOption,
-  validatePayload,
-  type WebhookAdapter,
-} from '@hooklatch/core';
+import { applySchemaPolicy, booleanOption, checkOptionsObject, checkTimestamp, durationOption, type EffectiveSchemaPolicy, maxDepthOption, parseIsoTimestamp, payloadDigest, readJsonObject, resolveSecrets, type SchemaPolicy, schemaPolicyOption, toleranceOption, validatePayload } from '@hooklatch/core/kit';
+import { defineAdapter, type ParsedEvent, PayloadError, type RawDelivery, type WebhookAdapter } from '@hooklatch/core';
 import type { ShopifyEvent } from './event';
 import { requireShopifyHeader, SHOPIFY_HEADERS, shopifyHeader, shopifyHeaderName } from './headers';
 import { SHOPIFY_DIGEST_EXCLUDE, SHOPIFY_RETENTION_MS, type ShopifyOptions } from './options';

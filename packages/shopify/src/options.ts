@@ -1,10 +1,5 @@
 /** Options of the `shopify()` adapter and its documented defaults. */
-import type {
-  JsonLimitOptions,
-  SchemaPolicy,
-  SchemaPolicyOptions,
-  SecretOptions,
-} from '@hooklatch/core';
+import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions, SecretOptions } from '@hooklatch/core/kit';
 
 /**
  * Shopify's retry horizon: a failed delivery is retried 8 times over 4 hours, always with the

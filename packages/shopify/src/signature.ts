@@ -2,14 +2,8 @@
  * `X-Shopify-Hmac-Sha256` verification: base64 of HMAC-SHA256(app client secret, raw body), as
  * documented at https://shopify.dev/docs/apps/build/webhooks/delivery-structure (Headers).
  */
-import {
-  fromBase64,
-  hmacSha256,
-  matchSignature,
-  type RawDelivery,
-  signatureInvalid,
-  VerificationError,
-} from '@hooklatch/core';
+import { fromBase64, type RawDelivery, VerificationError } from '@hooklatch/core';
+import { hmacSha256, matchSignature, signatureInvalid } from '@hooklatch/core/kit';
 import { requireShopifyHeader, SHOPIFY_HEADERS, shopifyHeaderName } from './headers';
 
 /**

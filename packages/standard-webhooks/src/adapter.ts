@@ -1,24 +1,6 @@
 /** `standardWebhooks(options)`: the adapter for any sender that follows the Standard Webhooks spec. */
-import {
-  applySchemaPolicy,
-  ConfigurationError,
-  checkOptionsObject,
-  checkTimestamp,
-  dateFromUnixTime,
-  defineAdapter,
-  durationOption,
-  maxDepthOption,
-  type ParsedEvent,
-  parseJsonBody,
-  payloadDigest,
-  resolveSecrets,
-  type SchemaPolicy,
-  schemaPolicyOption,
-  stringOption,
-  toleranceOption,
-  validatePayload,
-  type WebhookAdapter,
-} from '@hooklatch/core';
+import { applySchemaPolicy, checkOptionsObject, checkTimestamp, dateFromUnixTime, durationOption, maxDepthOption, parseJsonBody, payloadDigest, resolveSecrets, type SchemaPolicy, schemaPolicyOption, stringOption, toleranceOption, validatePayload } from '@hooklatch/core/kit';
+import { ConfigurationError, defineAdapter, type ParsedEvent, type WebhookAdapter } from '@hooklatch/core';
 import type { z } from 'zod';
 import { checkEventSchemas, checkKeyOptions } from './check-options';
 import { type EventSchemas, envelopeSchema, type StandardWebhookEvent } from './envelope';

@@ -2,7 +2,7 @@
  * Construction-time checks of the options the core helpers do not cover: the public keys and
  * the schema map. Each failure is CONFIG_INVALID naming the option, never a key's value.
  */
-import { optionInvalid } from '@hooklatch/core';
+import { optionInvalid } from '@hooklatch/core/kit';
 import type { EventSchemas } from './envelope';
 import type { StandardWebhooksOptions } from './options';
 

@@ -3,7 +3,8 @@
  * per-type schema map gives on top of it. The envelope is loose on purpose: a sender adding a
  * new event type or field must never turn deliveries into errors that it retries for days.
  */
-import type { SchemaPolicy, WebhookEvent, WithSchemaPolicy } from '@hooklatch/core';
+import type { SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
+import type { WebhookEvent } from '@hooklatch/core';
 import { z } from 'zod';
 
 /** The envelope every delivery is checked against: an object whose `type`, if any, is a string. */

@@ -2,7 +2,8 @@
  * The three Standard Webhooks headers, under either name family: `webhook-*` (the spec) or
  * `svix-*` (Svix, which the spec grew out of and which many senders still use).
  */
-import { requireHeader, VerificationError } from '@hooklatch/core';
+import { requireHeader } from '@hooklatch/core/kit';
+import { VerificationError } from '@hooklatch/core';
 
 /** Which header family a delivery used. */
 export type HeaderFamily = 'webhook' | 'svix';

@@ -1,10 +1,5 @@
 /** Options of the Standard Webhooks adapter. */
-import type {
-  JsonLimitOptions,
-  SchemaPolicy,
-  SchemaPolicyOptions,
-  SecretOptions,
-} from '@hooklatch/core';
+import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions, SecretOptions } from '@hooklatch/core/kit';
 import type { EventSchemas } from './envelope';
 
 /** Default dedupe-key prefix and event provider name. */

@@ -2,7 +2,8 @@
  * Parse the signature header: a space-separated list of `<version>,<base64>` entries. A list
  * (not one value) is what lets a sender sign with an old and a new key during a rotation.
  */
-import { checkSignatureCount, fromBase64, VerificationError } from '@hooklatch/core';
+import { checkSignatureCount } from '@hooklatch/core/kit';
+import { fromBase64, VerificationError } from '@hooklatch/core';
 
 /** The signature versions this package verifies. */
 export type SignatureVersion = 'v1' | 'v1a';

@@ -4,7 +4,7 @@
  * is used). A well-formed ISO date outside the JavaScript Date range (an expanded year such as
  * `+275761-01-01T00:00:00Z`) is refused instead: it is a date, just not one a Date can hold.
  */
-import { dateOutOfRange } from '@hooklatch/core';
+import { dateOutOfRange } from '@hooklatch/core/kit';
 
 const EXPANDED_YEAR = /^[+-]\d{6}-\d{2}-\d{2}/;
 

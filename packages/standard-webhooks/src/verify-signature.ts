@@ -2,14 +2,8 @@
  * Check a delivery's signature list against the configured keys: `v1` entries against every HMAC
  * secret, `v1a` entries against every ed25519 public key. Any single match verifies.
  */
-import {
-  concatBytes,
-  hmacSha256,
-  matchSignature,
-  signatureInvalid,
-  utf8,
-  VerificationError,
-} from '@hooklatch/core';
+import { concatBytes, utf8, VerificationError } from '@hooklatch/core';
+import { hmacSha256, matchSignature, signatureInvalid } from '@hooklatch/core/kit';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import type { StandardWebhookHeaders } from './headers';
 import type { SignatureList, SignatureVersion } from './signature-header';

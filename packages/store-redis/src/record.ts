@@ -1,6 +1,7 @@
 /** Turning the stored hash (or the claim script's reply) back into hooklatch values. */
 import type { ClaimResult, DedupeRecord, DedupeState, JsonValue } from '@hooklatch/core';
-import { ConfigurationError, decodeKey } from '@hooklatch/core';
+import { ConfigurationError } from '@hooklatch/core';
+import { decodeKey } from '@hooklatch/core/kit';
 
 type Field = string | number | null | undefined;
 

@@ -10,7 +10,7 @@ import type {
   DedupeStore,
   ListOptions,
 } from '@hooklatch/core';
-import { encodeKey, newClaimToken, storageKey, storeOptionChecks } from '@hooklatch/core';
+import { encodeKey, newClaimToken, storageKey, storeOptionChecks } from '@hooklatch/core/kit';
 import { commanderFor, type RedisClientLike } from './client';
 import { guard } from './guard';
 import { listRecords } from './list';

@@ -5,7 +5,7 @@
  * server's arithmetic, not the app clock's. Run through both client libraries.
  */
 import { randomBytes } from 'node:crypto';
-import { encodeKey, storageKey } from '@hooklatch/core';
+import { encodeKey, storageKey } from '@hooklatch/core/kit';
 import { redisStore } from '@hooklatch/store-redis';
 import { serverUrl } from '@hooklatch/testing';
 import type { Redis } from 'ioredis';

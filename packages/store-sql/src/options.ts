@@ -4,7 +4,8 @@
  * rules are the ones every hooklatch store shares (`storeOptionChecks` from core); what is SQL's
  * own here is the default timeout, whole milliseconds and the `tx` handle.
  */
-import { ConfigurationError, type StoreOptionChecks, storeOptionChecks } from '@hooklatch/core';
+import { ConfigurationError } from '@hooklatch/core';
+import { type StoreOptionChecks, storeOptionChecks } from '@hooklatch/core/kit';
 
 /** Default of every SQL store's `timeoutMs`. */
 export const DEFAULT_TIMEOUT_MS = 5000;

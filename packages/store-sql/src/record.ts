@@ -3,7 +3,8 @@
  * by the database (its clock, never the app's), the result as JSON text, and the caller's key in
  * `key_text` whenever the stored key is not the key itself (see `storageKey`).
  */
-import { type DedupeRecord, type DedupeState, decodeKey } from '@hooklatch/core';
+import { type DedupeRecord, type DedupeState } from '@hooklatch/core';
+import { decodeKey } from '@hooklatch/core/kit';
 import { decodeResult } from './result-codec';
 
 /** The columns every dialect selects, in this order and with these names. */

@@ -1,25 +1,6 @@
 /** The `stripe()` adapter: verify `Stripe-Signature`, normalize, validate with zod. */
-import {
-  applySchemaPolicy,
-  booleanOption,
-  checkOptionsObject,
-  dateFromUnixTime,
-  defineAdapter,
-  durationOption,
-  type EffectiveSchemaPolicy,
-  maxDepthOption,
-  type ParsedEvent,
-  payloadDigest,
-  type RawDelivery,
-  readJsonObject,
-  requireValidDate,
-  resolveSecrets,
-  type SchemaPolicy,
-  schemaPolicyOption,
-  toleranceOption,
-  validatePayload,
-  type WebhookAdapter,
-} from '@hooklatch/core';
+import { applySchemaPolicy, booleanOption, checkOptionsObject, dateFromUnixTime, durationOption, type EffectiveSchemaPolicy, maxDepthOption, payloadDigest, readJsonObject, requireValidDate, resolveSecrets, type SchemaPolicy, schemaPolicyOption, toleranceOption, validatePayload } from '@hooklatch/core/kit';
+import { defineAdapter, type ParsedEvent, type RawDelivery, type WebhookAdapter } from '@hooklatch/core';
 import { stripeEventEnvelopeSchema, stripeThinEventSchema } from './envelope';
 import type { StripeEvent } from './event';
 import { typedStripeSchema } from './event-schemas';

@@ -1,10 +1,5 @@
 /** Options of the `stripe()` adapter and its documented defaults. */
-import type {
-  JsonLimitOptions,
-  SchemaPolicy,
-  SchemaPolicyOptions,
-  SecretOptions,
-} from '@hooklatch/core';
+import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions, SecretOptions } from '@hooklatch/core/kit';
 
 /**
  * Stripe's retry horizon: in live mode an undelivered event is re-sent with exponential backoff

@@ -2,18 +2,8 @@
  * `Stripe-Signature` verification: `t=<unix>,v1=<hex>[,v1=<hex>...]`, each v1 an HMAC-SHA256 of
  * `${t}.${rawBody}` under the endpoint secret. Other schemes (`v0`) are ignored, as Stripe does.
  */
-import {
-  checkSignatureCount,
-  checkTimestamp,
-  fromHex,
-  hmacSha256,
-  matchSignature,
-  type RawDelivery,
-  requireHeader,
-  signatureInvalid,
-  timestampedContent,
-  VerificationError,
-} from '@hooklatch/core';
+import { checkSignatureCount, checkTimestamp, hmacSha256, matchSignature, requireHeader, signatureInvalid, timestampedContent } from '@hooklatch/core/kit';
+import { fromHex, type RawDelivery, VerificationError } from '@hooklatch/core';
 
 /** The header Stripe signs with. */
 export const STRIPE_SIGNATURE_HEADER = 'Stripe-Signature';

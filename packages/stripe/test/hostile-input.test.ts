@@ -2,7 +2,8 @@
  * Issue 10 items 4, 7, 9, 14, 15 through the real adapter: deep JSON, the body digest across a
  * real retry, the bound on v1 signatures, out-of-range `created`, and option checks.
  */
-import { hmacSha256, parseEvent, toHex, utf8 } from '@hooklatch/core';
+import { hmacSha256 } from '@hooklatch/core/kit';
+import { parseEvent, toHex, utf8 } from '@hooklatch/core';
 import { expectHooklatchError, signedStripeRequest } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { STRIPE_DIGEST_EXCLUDE, stripe } from '../src/index';

@@ -4,12 +4,8 @@
  * body and another method. None of them may be skipped.
  */
 import assert from 'node:assert/strict';
-import {
-  DEFAULT_MAX_DEPTH,
-  type DeliveryInput,
-  type ParseEventOptions,
-  type WebhookEvent,
-} from '@hooklatch/core';
+import { DEFAULT_MAX_DEPTH } from '@hooklatch/core/kit';
+import { type DeliveryInput, type ParseEventOptions, type WebhookEvent } from '@hooklatch/core';
 import type { DescribeAdapterOptions } from './adapter-checks';
 import { withNestedMember } from './deep-json';
 import { expectHooklatchError } from './expect-error';

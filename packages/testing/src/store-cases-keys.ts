@@ -4,7 +4,7 @@
  * UTF-8 drivers replace lone surrogates, so these cases claim near-identical keys side by side
  * and check each stays its own record, reported back exactly as the caller wrote it.
  */
-import { storageKey } from '@hooklatch/core';
+import { storageKey } from '@hooklatch/core/kit';
 import { expect } from 'vitest';
 import { claimedToken, LONG, type StoreCase } from './store-case';
 

@@ -1,16 +1,5 @@
-import {
-  createAdapter,
-  encodeSignature,
-  hmacHeaderVerifier,
-  hmacSha256,
-  PayloadError,
-  parseJsonBody,
-  readJsonObject,
-  requireString,
-  signatureInvalid,
-  VerificationError,
-  type WebhookAdapter,
-} from '@hooklatch/core';
+import { createAdapter, encodeSignature, hmacHeaderVerifier, hmacSha256, parseJsonBody, readJsonObject, requireString, signatureInvalid } from '@hooklatch/core/kit';
+import { PayloadError, VerificationError, type WebhookAdapter } from '@hooklatch/core';
 import { describe, expect, it } from 'vitest';
 import {
   type AdapterTestName,

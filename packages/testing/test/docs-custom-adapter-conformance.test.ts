@@ -1,4 +1,4 @@
-import { encodeSignature, hmacSha256 } from '@hooklatch/core';
+import { encodeSignature, hmacSha256 } from '@hooklatch/core/kit';
 import { describeAdapter } from '@hooklatch/testing';
 import { linear } from '../../../docs/snippets/linear-adapter'; // your adapter module
 

@@ -1,4 +1,4 @@
-import { encodeSignature, hmacSha256 } from '@hooklatch/core';
+import { encodeSignature, hmacSha256 } from '@hooklatch/core/kit';
 import { assertProcessedOnce } from '@hooklatch/testing';
 import { expect, it } from 'vitest';
 import { linear } from '../../../docs/snippets/linear-adapter'; // your adapter module

@@ -7,16 +7,8 @@
  * assertProcessedOnce: core cannot depend on testing, which depends on core.
  */
 import { readFileSync } from 'node:fs';
-import {
-  encodeSignature,
-  errorResponse,
-  hmacSha256,
-  memoryStore,
-  parseEvent,
-  processOnce,
-  type RawDelivery,
-  utf8,
-} from '@hooklatch/core';
+import { encodeSignature, hmacSha256 } from '@hooklatch/core/kit';
+import { errorResponse, memoryStore, parseEvent, processOnce, type RawDelivery, utf8 } from '@hooklatch/core';
 import { assertProcessedOnce, nestedJson } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { partner } from '../../../docs/snippets/auth-options';

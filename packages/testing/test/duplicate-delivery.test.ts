@@ -1,15 +1,5 @@
-import {
-  type DedupeStore,
-  defineAdapter,
-  fromHex,
-  hmacSha256,
-  matchSignature,
-  memoryStore,
-  parseJsonBody,
-  requireHeader,
-  signatureInvalid,
-  toHex,
-} from '@hooklatch/core';
+import { type DedupeStore, defineAdapter, fromHex, memoryStore, toHex } from '@hooklatch/core';
+import { hmacSha256, matchSignature, parseJsonBody, requireHeader, signatureInvalid } from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
 import { assertProcessedOnce } from '../src/index';
 

@@ -1,4 +1,5 @@
-import { hmacSha256, toHex } from '@hooklatch/core';
+import { hmacSha256 } from '@hooklatch/core/kit';
+import { toHex } from '@hooklatch/core';
 import { describe, expect, it } from 'vitest';
 import { signedGithubRequest } from '../src/index';
 

@@ -5,7 +5,7 @@
  * as a `mismatch` (same ID, different body) instead of a duplicate.
  */
 import { createHmac } from 'node:crypto';
-import { createAdapter, requireString } from '@hooklatch/core';
+import { createAdapter, requireString } from '@hooklatch/core/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assertProcessedOnce, signedStandardWebhooksRequest } from '../src/index';
 

@@ -1,7 +1,8 @@
 // The new conformance cases must catch the store bugs they were written for: each broken store
 // below gets one defect a real backend has shown (a folding collation, a UTF-8 driver, a lying
 // extend...) and the case aimed at it must fail, while a correct store passes.
-import { type DedupeStore, memoryStore, storageKey } from '@hooklatch/core';
+import { type DedupeStore, memoryStore } from '@hooklatch/core';
+import { storageKey } from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
 import type { StoreCase } from '../src/store-case';
 import { keyCases } from '../src/store-cases-keys';

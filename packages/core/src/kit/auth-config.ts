@@ -13,7 +13,7 @@ import {
 } from './credential-auth';
 import { type HmacHeaderOptions, hmacHeaderVerifier } from './hmac-header';
 import { type TimestampedHmacOptions, timestampedHmacVerifier } from './timestamped-hmac';
-import type { DeliveryVerifier } from './verifier';
+import type { ResolvedVerifier } from './verifier';
 
 /** An auth scheme and its settings (the provider name is supplied by the adapter). */
 export type AuthConfig =
@@ -27,7 +27,7 @@ export type AuthConfig =
 export type AuthScheme = AuthConfig['scheme'];
 
 /** Build the verifier for one auth config; an unknown scheme is CONFIG_INVALID. */
-export function verifierFromAuth(provider: string, auth: AuthConfig): DeliveryVerifier {
+export function verifierFromAuth(provider: string, auth: AuthConfig): ResolvedVerifier {
   if (auth === null || typeof auth !== 'object') {
     throw new ConfigurationError(
       'CONFIG_INVALID',

@@ -1,9 +1,19 @@
 /**
- * `createAdapter`: the adapter contract with verification built in. The kit's verifiers run on
- * the raw delivery first; `parse` only ever sees authentic deliveries.
+ * `createAdapter`: the one way an adapter is built, first-party ones included. Its verifier runs
+ * on the raw delivery first and says what it found; `parse` only ever sees authentic deliveries,
+ * and `sign` is the same scheme run the other way.
  */
+import { utf8 } from '../crypto/index';
 import { ConfigurationError } from '../errors';
-import type { ParsedEvent, RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
+import type {
+  ParsedEvent,
+  RawDelivery,
+  SignedDelivery,
+  SignOptions,
+  WebhookAdapter,
+  WebhookEvent,
+} from '../event';
+import type { FingerprintInput } from '../fingerprint';
 import { payloadDigest } from '../payload-digest';
 import { type JsonObject, readJsonObject } from './json-fields';
 import {
@@ -16,9 +26,10 @@ import {
   stringOption,
 } from './options';
 import { type SchemaPolicy, type SchemaPolicyOptions, schemaPolicyOption } from './schema-policy';
-import { type DeliveryVerifier, resolveVerifier } from './verifier';
+import { isThenable } from './secrets';
+import { type DeliveryVerifier, resolveVerifier, type Verification } from './verifier';
 
-/** What `parse` gets besides the delivery: the adapter's limits and a memoized JSON reader. */
+/** What `parse` gets besides the delivery and its verification. */
 export interface AdapterParseContext {
   /** The adapter's validated `maxDepth`. */
   readonly maxDepth: number;
@@ -39,8 +50,11 @@ export interface CreateAdapterOptions<E extends WebhookEvent>
     SchemaPolicyOptions {
   /** Short provider name; prefixes every dedupe key. */
   name: string;
-  /** How long the provider keeps retrying one event, in ms (the dedupe retention). */
-  retentionMs: number;
+  /**
+   * How long the provider keeps retrying one event, in ms (the dedupe retention). Checked here
+   * for every adapter, so adapters pass the user's value (or their default) through unchecked.
+   */
+  retentionMs: number | undefined;
   /**
    * HTTP methods the provider delivers with; others get METHOD_NOT_ALLOWED before verification.
    * @default ['POST']
@@ -50,18 +64,25 @@ export interface CreateAdapterOptions<E extends WebhookEvent>
    * The verifier (or several, any passing), or `false` to accept unauthenticated deliveries on
    * purpose. Required: `undefined` throws CONFIG_INVALID when the adapter is created.
    */
-  verify: DeliveryVerifier | readonly DeliveryVerifier[] | false;
+  verify: DeliveryVerifier | readonly DeliveryVerifier[] | false | undefined;
   /**
    * Payload dot paths the provider changes between attempts of one event, left out of
    * `event.digest` so a retry never reads as a changed body.
    * @default []
    */
   digestExclude?: readonly string[];
-  /** Normalize one verified delivery; throw a hooklatch `PayloadError` for bad input. */
+  /**
+   * Normalize one verified delivery; throw a hooklatch `PayloadError` for bad input.
+   * `verified` is what the verifier found; its `keyIndex` and `signedAt` are copied to
+   * `event.meta` for you (a `meta` of your own with the same names wins).
+   */
   parse: (
     delivery: RawDelivery,
+    verified: Verification,
     context: AdapterParseContext,
   ) => ParsedEvent<E> | Promise<ParsedEvent<E>>;
+  /** What went into an ID-less event's fingerprint (see `WebhookAdapter.fingerprintInput`). */
+  fingerprintInput?: (event: E) => FingerprintInput | undefined;
 }
 
 function checkMethods(name: string, methods: unknown): readonly string[] | undefined {
@@ -74,6 +95,27 @@ function checkMethods(name: string, methods: unknown): readonly string[] | undef
   return Object.freeze(methods.map((m: string) => m.toUpperCase()));
 }
 
+function checkFunction(name: string, option: string, value: unknown, required: boolean): void {
+  if (value === undefined && !required) return;
+  if (typeof value !== 'function') {
+    throw new ConfigurationError('CONFIG_INVALID', `${name}: \`${option}\` must be a function.`, {
+      details: { option },
+    });
+  }
+}
+
+/** `meta` with the verification's facts, unless `parse` set its own. */
+function withVerification<E extends WebhookEvent>(
+  parsed: ParsedEvent<E>,
+  verified: Verification,
+): ParsedEvent<E> {
+  if (verified.keyIndex === undefined && verified.signedAt === undefined) return parsed;
+  const facts: Record<string, unknown> = {};
+  if (verified.keyIndex !== undefined) facts.keyIndex = verified.keyIndex;
+  if (verified.signedAt !== undefined) facts.signedAt = verified.signedAt;
+  return { ...parsed, meta: { ...facts, ...parsed.meta } } as ParsedEvent<E>;
+}
+
 /**
  * Make an adapter that verifies every delivery before parsing it. Every option is checked here
  * (CONFIG_INVALID naming it), so a mistake fails at startup, not on the first delivery.
@@ -81,7 +123,7 @@ function checkMethods(name: string, methods: unknown): readonly string[] | undef
  * @example
  * const acme = createAdapter({ name: 'acme', retentionMs: 86_400_000,
  *   verify: hmacHeaderVerifier({ provider: 'acme', header: 'X-Acme-Signature', secret }),
- *   parse: (delivery, { json }) => ({ ... }) });
+ *   parse: (delivery, verified, { json }) => ({ ... }) });
  */
 export function createAdapter<E extends WebhookEvent>(
   options: CreateAdapterOptions<E>,
@@ -91,11 +133,8 @@ export function createAdapter<E extends WebhookEvent>(
   if (name === '') throw optionInvalid('createAdapter', 'name', 'is required');
   const retentionMs = durationOption(name, 'retentionMs', options.retentionMs, Number.NaN);
   if (Number.isNaN(retentionMs)) throw optionInvalid(name, 'retentionMs', 'is required');
-  if (typeof options.parse !== 'function') {
-    throw new ConfigurationError('CONFIG_INVALID', `${name}: \`parse\` must be a function.`, {
-      details: { option: 'parse' },
-    });
-  }
+  checkFunction(name, 'parse', options.parse, true);
+  checkFunction(name, 'fingerprintInput', options.fingerprintInput, false);
   const methods = checkMethods(name, options.methods);
   const maxDepth = maxDepthOption(name, options.maxDepth);
   const schemaPolicy = schemaPolicyOption(name, options.schemaPolicy);
@@ -105,33 +144,66 @@ export function createAdapter<E extends WebhookEvent>(
     options.verify === false ? { verify: false } : { verifier: options.verify },
   );
   const parse = options.parse;
+
+  const parseVerified = (
+    delivery: RawDelivery,
+    verified: Verification,
+  ): ParsedEvent<E> | Promise<ParsedEvent<E>> => {
+    let body: JsonObject | undefined;
+    const context: AdapterParseContext = {
+      maxDepth,
+      schemaPolicy,
+      json: () => {
+        body ??= readJsonObject(delivery, name, { maxDepth });
+        return body;
+      },
+    };
+    const finish = (parsed: ParsedEvent<E>): ParsedEvent<E> => {
+      const withDigest =
+        parsed.digest !== undefined || body === undefined
+          ? parsed
+          : ({ ...parsed, digest: payloadDigest(body, digestExclude) } as ParsedEvent<E>);
+      return withVerification(withDigest, verified);
+    };
+    const parsed = parse(delivery, verified, context);
+    return isThenable<ParsedEvent<E>>(parsed) ? Promise.resolve(parsed).then(finish) : finish(parsed);
+  };
+
+  const sign = (body: string | Uint8Array, signOptions: SignOptions = {}): SignedDelivery => {
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(signOptions.headers ?? {})) {
+      headers[key.toLowerCase()] = value;
+    }
+    const auth = (verify.sign as NonNullable<typeof verify.sign>)({
+      body: typeof body === 'string' ? utf8(body) : body,
+      headers,
+      timestamp: signOptions.timestamp ?? new Date(),
+      keyIndex: signOptions.keyIndex ?? 0,
+      secret: signOptions.secret,
+    });
+    return {
+      method: (signOptions.method ?? methods?.[0] ?? 'POST').toUpperCase(),
+      headers: { ...headers, ...auth },
+      body,
+    };
+  };
+
   return {
     name,
     retentionMs,
     ...(methods === undefined ? {} : { methods }),
     digestExclude,
     parse(delivery) {
-      verify(delivery);
-      let body: JsonObject | undefined;
-      const context: AdapterParseContext = {
-        maxDepth,
-        schemaPolicy,
-        json: () => {
-          body ??= readJsonObject(delivery, name, { maxDepth });
-          return body;
-        },
-      };
-      const withDigest = (parsed: ParsedEvent<E>): ParsedEvent<E> =>
-        parsed.digest !== undefined || body === undefined
-          ? parsed
-          : ({ ...parsed, digest: payloadDigest(body, digestExclude) } as ParsedEvent<E>);
-      const parsed = parse(delivery, context);
-      // Stay synchronous for a synchronous `parse`: callers may rely on a thrown error.
-      return isPromise(parsed) ? parsed.then(withDigest) : withDigest(parsed);
+      const verified = verify(delivery);
+      // Stay synchronous for a synchronous verifier and `parse`: callers may rely on a throw.
+      return isThenable<Verification>(verified)
+        ? Promise.resolve(verified).then((found) => parseVerified(delivery, found))
+        : parseVerified(delivery, verified);
     },
+    // A hand-written verifier without a `sign` half leaves the adapter without one.
+    ...(verify.sign === undefined ? {} : { sign }),
+    ...(options.fingerprintInput === undefined
+      ? {}
+      : { fingerprintInput: options.fingerprintInput }),
   };
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

@@ -4,22 +4,37 @@
  * it is what many business systems can send. Comparisons hash both sides first, so they take
  * the same time whatever the lengths and wherever the first difference is.
  */
-import { fromBase64, fromUtf8, sha256, timingSafeEqual } from '../crypto/index';
+import { fromBase64, fromUtf8, sha256, timingSafeEqual, toBase64, utf8 } from '../crypto/index';
 import { ConfigurationError, VerificationError } from '../errors';
+import type { RawDelivery } from '../event';
 import { requireHeader } from '../verify';
 import { optionInvalid, stringOption } from './options';
-import type { DeliveryVerifier } from './verifier';
+import { type ResolvedVerifier, type SignRequest, signedVerifier } from './verifier';
 
 /** Constant-time equality of two secrets of any length. */
 export function secretEquals(received: string, expected: string): boolean {
   return timingSafeEqual(sha256(received), sha256(expected));
 }
 
-/** True when `received` equals one of `accepted`; every entry is compared (no early exit). */
-function matchesAny(received: string, accepted: readonly string[]): boolean {
-  let ok = false;
-  for (const candidate of accepted) ok = secretEquals(received, candidate) || ok;
-  return ok;
+/** Index of the entry of `accepted` equal to `received`, or -1; every entry is compared. */
+function matchIndex(received: string, accepted: readonly string[]): number {
+  let match = -1;
+  accepted.forEach((candidate, index) => {
+    if (secretEquals(received, candidate) && match === -1) match = index;
+  });
+  return match;
+}
+
+/** The credential `sign` sends: the override, else the configured one at `keyIndex`. */
+function credentialAt(provider: string, list: readonly string[], request: SignRequest): string {
+  if (request.secret !== undefined) {
+    return typeof request.secret === 'string' ? request.secret : fromUtf8(request.secret);
+  }
+  const value = list[request.keyIndex];
+  if (value === undefined) {
+    throw optionInvalid(provider, 'keyIndex', `there is no credential number ${request.keyIndex}`);
+  }
+  return value;
 }
 
 function credentialList(
@@ -76,7 +91,7 @@ export interface BasicAuthOptions {
 }
 
 /** Verify `Authorization: Basic base64(username:password)`. */
-export function basicAuthVerifier(options: BasicAuthOptions): DeliveryVerifier {
+export function basicAuthVerifier(options: BasicAuthOptions): ResolvedVerifier {
   if (
     typeof options.username !== 'string' ||
     typeof options.password !== 'string' ||
@@ -88,7 +103,7 @@ export function basicAuthVerifier(options: BasicAuthOptions): DeliveryVerifier {
       `${options.provider}: basic auth needs a non-empty username and password.`,
     );
   }
-  return (delivery) => {
+  const verify = (delivery: RawDelivery) => {
     const decoded = fromBase64(authorizationValue(delivery.headers, 'Basic'));
     const text = decoded === null ? '' : fromUtf8(decoded);
     const colon = text.indexOf(':');
@@ -103,7 +118,11 @@ export function basicAuthVerifier(options: BasicAuthOptions): DeliveryVerifier {
     const userOk = secretEquals(text.slice(0, colon), options.username);
     const passwordOk = secretEquals(text.slice(colon + 1), options.password);
     if (!(userOk && passwordOk)) throw rejected(options.provider, 'Authorization', 'credential');
+    return { keyIndex: 0, scheme: 'basic' };
   };
+  return signedVerifier(verify, () => ({
+    authorization: `Basic ${toBase64(utf8(`${options.username}:${options.password}`))}`,
+  }));
 }
 
 /** Options of {@link bearerTokenVerifier}. */
@@ -117,7 +136,7 @@ export interface BearerTokenOptions {
 }
 
 /** Verify `Authorization: Bearer <token>` against one or more tokens. */
-export function bearerTokenVerifier(options: BearerTokenOptions): DeliveryVerifier {
+export function bearerTokenVerifier(options: BearerTokenOptions): ResolvedVerifier {
   const tokens = credentialList(
     options.provider,
     'bearer token',
@@ -125,11 +144,16 @@ export function bearerTokenVerifier(options: BearerTokenOptions): DeliveryVerifi
     options.token,
     options.tokens,
   );
-  return (delivery) => {
-    if (!matchesAny(authorizationValue(delivery.headers, 'Bearer'), tokens)) {
-      throw rejected(options.provider, 'Authorization', 'token');
-    }
-  };
+  return signedVerifier(
+    (delivery) => {
+      const keyIndex = matchIndex(authorizationValue(delivery.headers, 'Bearer'), tokens);
+      if (keyIndex === -1) throw rejected(options.provider, 'Authorization', 'token');
+      return { keyIndex, scheme: 'bearer' };
+    },
+    (request) => ({
+      authorization: `Bearer ${credentialAt(options.provider, tokens, request)}`,
+    }),
+  );
 }
 
 /** Options of {@link apiKeyVerifier}. */
@@ -145,7 +169,7 @@ export interface ApiKeyOptions {
 }
 
 /** Verify a static API key sent in a header. */
-export function apiKeyVerifier(options: ApiKeyOptions): DeliveryVerifier {
+export function apiKeyVerifier(options: ApiKeyOptions): ResolvedVerifier {
   const keys = credentialList(
     options.provider,
     'API key',
@@ -154,8 +178,13 @@ export function apiKeyVerifier(options: ApiKeyOptions): DeliveryVerifier {
     options.keys,
   );
   const header = stringOption(options.provider, 'header', options.header, 'X-Api-Key');
-  return (delivery) => {
-    const value = requireHeader(delivery.headers, header, 'SIGNATURE_MISSING').trim();
-    if (!matchesAny(value, keys)) throw rejected(options.provider, header, 'key');
-  };
+  return signedVerifier(
+    (delivery) => {
+      const value = requireHeader(delivery.headers, header, 'SIGNATURE_MISSING').trim();
+      const keyIndex = matchIndex(value, keys);
+      if (keyIndex === -1) throw rejected(options.provider, header, 'key');
+      return { keyIndex, scheme: 'api-key' };
+    },
+    (request) => ({ [header.toLowerCase()]: credentialAt(options.provider, keys, request) }),
+  );
 }

@@ -4,15 +4,10 @@
  */
 import { fromBase64, fromHex, hmacSha256, toBase64, toHex } from '../crypto/index';
 import { VerificationError } from '../errors';
-import {
-  matchSignature,
-  requireHeader,
-  resolveSecrets,
-  type SecretOptions,
-  signatureInvalid,
-} from '../verify';
+import { matchSignature, requireHeader, signatureInvalid } from '../verify';
 import { optionInvalid } from './options';
-import type { DeliveryVerifier } from './verifier';
+import { type SecretOptions, secretSource, withSecrets } from './secrets';
+import { type ResolvedVerifier, signedVerifier } from './verifier';
 
 /** How a signature is written in its header. */
 export type SignatureEncoding = 'hex' | 'base64';
@@ -90,18 +85,30 @@ export function checkSignatureFormat(options: {
 
 /**
  * Verify `header` = prefix + encode(HMAC-SHA256(secret, rawBody)). Every configured secret is
- * tried (rotation) in constant time. Secrets are checked when the verifier is made, so a missing
- * one fails at startup with CONFIG_INVALID, not on the first delivery.
+ * tried (rotation) in constant time; the match's index is the verification's `keyIndex`.
+ * Secrets are checked when the verifier is made, so a missing one fails at startup with
+ * CONFIG_INVALID, not on the first delivery. `sign` writes the header the same way.
  */
-export function hmacHeaderVerifier(options: HmacHeaderOptions): DeliveryVerifier {
-  const secrets = resolveSecrets(options, options.provider);
+export function hmacHeaderVerifier(options: HmacHeaderOptions): ResolvedVerifier {
+  const secrets = secretSource(options, options.provider);
   checkSignatureFormat(options);
-  return (delivery) => {
-    const value = requireHeader(delivery.headers, options.header, 'SIGNATURE_MISSING');
-    const received = decodeSignature(value, options);
-    const expected = secrets.map((secret) => hmacSha256(secret, delivery.rawBody));
-    if (matchSignature(expected, [received]) === -1) {
-      throw signatureInvalid(options.provider, options.header);
-    }
-  };
+  return signedVerifier(
+    (delivery) => {
+      const value = requireHeader(delivery.headers, options.header, 'SIGNATURE_MISSING');
+      const received = decodeSignature(value, options);
+      return withSecrets(secrets, delivery, (list) => {
+        const expected = list.map((secret) => hmacSha256(secret, delivery.rawBody));
+        const keyIndex = matchSignature(expected, [received]);
+        if (keyIndex === -1) throw signatureInvalid(options.provider, options.header);
+        return { keyIndex, scheme: 'hmac' };
+      });
+    },
+    (request) => ({
+      [options.header.toLowerCase()]: encodeSignature(
+        hmacSha256(secrets.forSigning(request.keyIndex, request.secret), request.body),
+        options.encoding,
+        options.prefix,
+      ),
+    }),
+  );
 }

@@ -6,18 +6,23 @@
  */
 import { concatBytes, hmacSha256, utf8 } from '../crypto/index';
 import { VerificationError } from '../errors';
+import type { RawDelivery } from '../event';
 import {
   checkSignatureCount,
   checkTimestamp,
   matchSignature,
   requireHeader,
-  resolveSecrets,
-  type SecretOptions,
   signatureInvalid,
 } from '../verify';
-import { checkSignatureFormat, decodeSignature, type SignatureEncoding } from './hmac-header';
+import {
+  checkSignatureFormat,
+  decodeSignature,
+  encodeSignature,
+  type SignatureEncoding,
+} from './hmac-header';
 import { optionInvalid, stringOption, toleranceOption } from './options';
-import type { DeliveryVerifier } from './verifier';
+import { type SecretOptions, secretSource, withSecrets } from './secrets';
+import { type ResolvedVerifier, type SignRequest, signedVerifier } from './verifier';
 
 /** Options of {@link timestampedHmacVerifier}. */
 export interface TimestampedHmacOptions extends SecretOptions {
@@ -89,8 +94,8 @@ function readSingleHeader(
  * decoded, and a header listing more than 10 signatures is SIGNATURE_MALFORMED. Secrets and
  * the other options are checked when the verifier is made (CONFIG_INVALID naming the option).
  */
-export function timestampedHmacVerifier(options: TimestampedHmacOptions): DeliveryVerifier {
-  const secrets = resolveSecrets(options, options.provider);
+export function timestampedHmacVerifier(options: TimestampedHmacOptions): ResolvedVerifier {
+  const secrets = secretSource(options, options.provider);
   checkSignatureFormat(options);
   const tolerance = toleranceOption(
     options.provider,
@@ -101,12 +106,20 @@ export function timestampedHmacVerifier(options: TimestampedHmacOptions): Delive
   for (const name of ['timestampHeader', 'signatureKey'] as const) {
     stringOption(options.provider, name, options[name], undefined);
   }
+  // The digest prefix (`v0=`) only exists in the two-header layout.
+  const format = {
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.timestampHeader === undefined || options.prefix === undefined
+      ? {}
+      : { prefix: options.prefix }),
+  };
   for (const name of ['contentPrefix', 'separator'] as const) {
     if (options[name] !== undefined && typeof options[name] !== 'string') {
       throw optionInvalid(options.provider, name, 'must be a string');
     }
   }
-  return (delivery) => {
+  const header = options.header.toLowerCase();
+  const verify = (delivery: RawDelivery) => {
     const raw = requireHeader(delivery.headers, options.header, 'SIGNATURE_MISSING');
     const { timestamp, signatures } =
       options.timestampHeader === undefined
@@ -127,20 +140,27 @@ export function timestampedHmacVerifier(options: TimestampedHmacOptions): Delive
         { details: { header: timestampHeader } },
       );
     }
-    checkTimestamp(Number(timestamp), delivery.receivedAt, tolerance, timestampHeader);
-    const received = signatures.map((s) =>
-      decodeSignature(s, {
-        header: options.header,
-        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-        ...(options.timestampHeader === undefined || options.prefix === undefined
-          ? {}
-          : { prefix: options.prefix }),
-      }),
-    );
+    const seconds = Number(timestamp);
+    checkTimestamp(seconds, delivery.receivedAt, tolerance, timestampHeader);
+    const received = signatures.map((s) => decodeSignature(s, { ...format, header: options.header }));
     const content = timestampedContent(timestamp.trim(), delivery.rawBody, options);
-    const expected = secrets.map((secret) => hmacSha256(secret, content));
-    if (matchSignature(expected, received) === -1) {
-      throw signatureInvalid(options.provider, options.header);
-    }
+    return withSecrets(secrets, delivery, (list) => {
+      const expected = list.map((secret) => hmacSha256(secret, content));
+      const keyIndex = matchSignature(expected, received);
+      if (keyIndex === -1) throw signatureInvalid(options.provider, options.header);
+      return { keyIndex, signedAt: new Date(seconds * 1000), scheme: 'timestamped-hmac' };
+    });
   };
+  const sign = (request: SignRequest): Record<string, string> => {
+    const t = String(Math.floor(request.timestamp.getTime() / 1000));
+    const digest = hmacSha256(
+      secrets.forSigning(request.keyIndex, request.secret),
+      timestampedContent(t, request.body, options),
+    );
+    const signature = encodeSignature(digest, format.encoding, format.prefix);
+    return options.timestampHeader === undefined
+      ? { [header]: `t=${t},${options.signatureKey ?? 'v1'}=${signature}` }
+      : { [header]: signature, [options.timestampHeader.toLowerCase()]: t };
+  };
+  return signedVerifier(verify, sign);
 }

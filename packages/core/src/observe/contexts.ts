@@ -20,10 +20,7 @@ export interface DeliveryFacts {
   eventId: string;
   /** Which of the three `eventId` is. */
   idSource: IdSource;
-  /**
-   * The dedupe key as claimed: `keyPrefix` + `event.dedupeKey` (in parse contexts, with no
-   * `processOnce` yet, `event.dedupeKey`).
-   */
+  /** The dedupe key, `event.dedupeKey` (the store namespaces it with its own `prefix`). */
   key: string;
   /** The provider's delivery ID, when it sends one (differs between retries of one event). */
   deliveryId: string | undefined;

@@ -71,9 +71,12 @@ function objectFirst(logger: Logger): boolean {
 export function logSink(logger: Logger, minimum: LogLevel = 'debug'): LogSink {
   const floor = ORDER.indexOf(minimum);
   const fieldsFirst = objectFirst(logger);
-  // Asked before any line is built: a level nobody reads costs nothing.
-  const enabled = (level: LogLevel) =>
-    ORDER.indexOf(level) >= floor && typeof logger[level] === 'function';
+  // Asked before any line is built, so a level nobody reads costs one lookup (decided once).
+  const on: Record<LogLevel, boolean> = { debug: false, info: false, warn: false, error: false };
+  for (const level of ORDER) {
+    on[level] = ORDER.indexOf(level) >= floor && typeof logger[level] === 'function';
+  }
+  const enabled = (level: LogLevel) => on[level];
   return {
     enabled,
     write(level, event, fields) {

@@ -5,6 +5,7 @@
 import { statusOf } from '../errors';
 import type { WebhookEvent } from '../event';
 import type { ParseContext } from './contexts';
+import type { TracingChannelLike } from './diagnostics';
 import { errorFacts } from './error-facts';
 import { isolated } from './hooks';
 import type { Observer } from './observer';
@@ -17,13 +18,24 @@ export function adapterName(adapter: unknown): string {
   return typeof name === 'string' ? name : '';
 }
 
-/** Run `parse` as one `hooklatch:parse` trace when someone listens. */
-export async function tracedParse<E extends WebhookEvent>(
+/**
+ * Run `parse` as one `hooklatch:parse` trace when someone listens. Not an async function: with
+ * nobody listening it hands back `parse()`'s own promise (no extra layer).
+ */
+export function tracedParse<E extends WebhookEvent>(
   adapter: unknown,
   parse: () => Promise<E>,
 ): Promise<E> {
   const channel = subscribed('parse');
   if (channel === undefined) return parse();
+  return parseTraced(channel, adapter, parse);
+}
+
+async function parseTraced<E extends WebhookEvent>(
+  channel: TracingChannelLike,
+  adapter: unknown,
+  parse: () => Promise<E>,
+): Promise<E> {
   const context: ParseContext = { provider: adapterName(adapter) };
   let event: E | undefined;
   await traced(channel, context, async () => {
@@ -33,7 +45,7 @@ export async function tracedParse<E extends WebhookEvent>(
       context.status = statusOf(error);
       throw error;
     }
-    Object.assign(context, deliveryFacts(event, ''));
+    Object.assign(context, deliveryFacts(event));
   });
   return event as E;
 }

@@ -89,14 +89,14 @@ export function withFacts<T extends object>(f: DeliveryFacts, own: T): DeliveryF
 }
 
 /** The facts of `event` (a hand-built event may lack any of them: read defensively). */
-export function deliveryFacts(event: WebhookEvent, keyPrefix: string): DeliveryFacts {
+export function deliveryFacts(event: WebhookEvent): DeliveryFacts {
   const e = (typeof event === 'object' && event !== null ? event : {}) as Partial<WebhookEvent>;
   return {
     provider: text(e.provider),
     type: text(e.type),
     eventId: text(e.id),
     idSource: text(e.idSource) as IdSource,
-    key: typeof e.dedupeKey === 'string' ? keyPrefix + e.dedupeKey : '',
+    key: text(e.dedupeKey),
     deliveryId: typeof e.deliveryId === 'string' ? e.deliveryId : undefined,
     attempt: typeof e.attempt === 'number' ? e.attempt : undefined,
   };

@@ -5,6 +5,7 @@
  */
 import type { ProcessConfig } from './options';
 import type { ProcessWarning } from './outcome-types';
+import type { RunProbe } from './probe';
 
 function swallow(value: unknown): void {
   if (typeof (value as { then?: unknown } | null)?.then === 'function') {
@@ -12,16 +13,22 @@ function swallow(value: unknown): void {
   }
 }
 
-/** A warning sink that never throws. */
-export function warner(config: ProcessConfig): (warning: ProcessWarning) => void {
+const ignore = (): void => {};
+
+/** A warning sink that never throws: the `onWarning` option, then the probe (when observed). */
+export function warner(
+  config: ProcessConfig,
+  probe: RunProbe | undefined,
+): (warning: ProcessWarning) => void {
   const onWarning = config.onWarning;
-  if (onWarning === undefined) return () => {};
+  if (onWarning === undefined) return probe === undefined ? ignore : (w) => probe.warned(w);
   return (warning) => {
     try {
       swallow(onWarning(warning));
     } catch {
       // The user's logger failed; the outcome stands.
     }
+    probe?.warned(warning);
   };
 }
 

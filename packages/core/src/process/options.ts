@@ -30,7 +30,6 @@ export interface ProcessConfig {
   storeResult: boolean;
   maxResultBytes: number;
   completeWaitMs: number;
-  keyPrefix: string;
   replayGuard: 'off' | 'digest';
   onWarning: ((warning: ProcessWarning) => void) | undefined;
   waitUntil: ((promise: Promise<unknown>) => void) | undefined;
@@ -98,8 +97,13 @@ export function resolveProcessConfig(
   if (o.storeResult !== undefined && typeof o.storeResult !== 'boolean') {
     throw invalid('storeResult', 'a boolean');
   }
-  if (o.keyPrefix !== undefined && typeof o.keyPrefix !== 'string') {
-    throw invalid('keyPrefix', 'a string');
+  if ((o as { keyPrefix?: unknown }).keyPrefix !== undefined) {
+    // Removed (0.x): one namespace, owned by the store, so a key reads the same in every tool.
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      'processOnce: "keyPrefix" was removed; namespace keys with the store\'s `prefix` option instead.',
+      { details: { option: 'keyPrefix', expected: "the store's `prefix` option" } },
+    );
   }
   if (o.replayGuard !== undefined && o.replayGuard !== 'off' && o.replayGuard !== 'digest') {
     throw invalid('replayGuard', "'off' or 'digest'");
@@ -118,7 +122,6 @@ export function resolveProcessConfig(
     storeResult: o.storeResult ?? true,
     maxResultBytes: integer(o, 'maxResultBytes', 0, MAX_TIMER_MS, 65_536),
     completeWaitMs: integer(o, 'completeWaitMs', 0, MAX_TIMER_MS, 2_000),
-    keyPrefix: o.keyPrefix ?? '',
     replayGuard: o.replayGuard ?? 'off',
     onWarning: optionalFunction(o, 'onWarning'),
     waitUntil: optionalFunction(o, 'waitUntil'),

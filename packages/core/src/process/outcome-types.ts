@@ -7,7 +7,7 @@ interface OutcomeBase {
   status: number;
   /** Headers to send (`retry-after`, `hooklatch-outcome`). */
   headers: Record<string, string>;
-  /** The dedupe key (with `keyPrefix`). */
+  /** The dedupe key claimed: `event.dedupeKey` (the store adds its own `prefix`). */
   key: string;
 }
 

@@ -13,6 +13,7 @@ import { monotonicNow } from './lease-keeper';
 import type { ProcessOutcome } from './outcome-types';
 import { failedOutcome, storeFailure } from './outcomes';
 import { OwnerLease, type OwnerRun } from './owner-lease';
+import type { RunProbe } from './probe';
 import { guardResult } from './result-guard';
 import type { HandlerContext } from './types';
 
@@ -20,6 +21,8 @@ import type { HandlerContext } from './types';
 export interface ClaimedRun extends OwnerRun {
   event: WebhookEvent;
   claims: number;
+  /** Who observes the run, if anyone. */
+  probe: RunProbe | undefined;
 }
 
 function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -83,7 +86,8 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
   // A claim whose answer came back after its lease ended (a slow store, a stalled event loop)
   // may already be another copy's: starting the handler now could run the event twice at once.
   // Nothing has happened yet, so hand the key back and let the provider retry.
-  if (monotonicNow() >= owner.keeper.deadline) {
+  const startedAt = monotonicNow();
+  if (startedAt >= owner.keeper.deadline) {
     owner.keeper.stop();
     await releaseAll(run);
     return storeFailure(
@@ -95,10 +99,14 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
     );
   }
 
+  const { probe } = run;
   let result: R;
   try {
-    result = (await config.handler(run.event, context)) as R;
+    result = (await (probe === undefined
+      ? config.handler(run.event, context)
+      : probe.handle(config.handler, run.event, context, startedAt))) as R;
   } catch (error) {
+    probe?.handlerFailed(error);
     owner.handlerDone();
     owner.keeper.stop();
     await releaseAll(run);

@@ -3,7 +3,7 @@
  * the payload digest key), answer from the claim when someone else holds or finished it, or run
  * as the owner.
  *
- * Replay guard (`replayGuard: 'digest'`): the digest key `${keyPrefix}#digest:${provider}:${digest}`
+ * Replay guard (`replayGuard: 'digest'`): the digest key `#digest:${provider}:${digest}`
  * is claimed after the event key, with the same lease, TTL and digest, renewed, completed and
  * released together with it, so a crash never blocks either for longer than a lease. The
  * digest key is completed first: a crash between the two marks then still answers both a retry
@@ -18,6 +18,7 @@ import { type Lease, monotonicNow } from './lease-keeper';
 import { checkEvent, effectiveTtl, type ProcessConfig } from './options';
 import type { MatchedBy, ProcessOutcome, ProcessWarning } from './outcome-types';
 import { answerFor, failedOutcome, storeFailure } from './outcomes';
+import type { RunProbe } from './probe';
 import { runClaimed } from './run-claimed';
 
 type Claimed = { lease: Lease; claims: number };
@@ -72,20 +73,27 @@ async function settleReplay<R>(
   return answer;
 }
 
-/** Process one event with a validated config. Never throws. */
+/** `outcome`, told to the probe first (the one place every answer of a run passes). */
+function answered<R>(probe: RunProbe | undefined, outcome: ProcessOutcome<R>): ProcessOutcome<R> {
+  probe?.finished(outcome);
+  return outcome;
+}
+
+/** Process one event with a validated config, told to `probe` when observed. Never throws. */
 export async function runOnce<R>(
   config: ProcessConfig,
   raw: WebhookEvent,
+  probe?: RunProbe,
 ): Promise<ProcessOutcome<R>> {
   let event: ReturnType<typeof checkEvent>;
   try {
     event = checkEvent(raw);
   } catch (error) {
-    const key = typeof raw?.dedupeKey === 'string' ? config.keyPrefix + raw.dedupeKey : '';
-    return failedOutcome(key, error);
+    const key = typeof raw?.dedupeKey === 'string' ? raw.dedupeKey : '';
+    return answered(probe, failedOutcome(key, error));
   }
-  const warn = warner(config);
-  const key = config.keyPrefix + event.dedupeKey;
+  const warn = warner(config, probe);
+  const key = event.dedupeKey;
   const ttlMs = effectiveTtl(config, event);
   checkRetention(config, warn, key, event.provider, event.retentionMs);
   const options: ClaimOptions = { leaseMs: config.leaseMs, ttlMs: Math.max(ttlMs, config.leaseMs) };
@@ -93,24 +101,30 @@ export async function runOnce<R>(
 
   const sentAt = monotonicNow();
   const first = await claimOne<R>(config, key, key, options, 'key');
-  if (!('lease' in first)) return first;
+  if (!('lease' in first)) return answered(probe, first);
   const leases = [first.lease];
   if (config.replayGuard === 'digest' && event.digest !== undefined) {
     // Event keys are `${provider}:${id}`, and an ID outside the signature is the sender's to
     // pick: a digest key must start where no event key can (`#`), or a forged ID could plant one.
-    const digestKey = `${config.keyPrefix}#digest:${event.provider}:${event.digest}`;
+    const digestKey = `#digest:${event.provider}:${event.digest}`;
     const second = await claimOne<R>(config, key, digestKey, options, 'digest');
-    if (!('lease' in second)) return settleReplay(config, warn, first.lease, ttlMs, second);
+    if (!('lease' in second)) {
+      return answered(probe, await settleReplay(config, warn, first.lease, ttlMs, second));
+    }
     leases.unshift(second.lease);
   }
-  return runClaimed<R>({
+  // Awaited rather than returned: an async function returning a promise costs two more
+  // microtask turns than one awaiting it, and the probe hears the outcome here for free.
+  const outcome = await runClaimed<R>({
     config,
     warn,
     event: raw,
+    probe,
     key,
     leases,
     claims: first.claims,
     ttlMs,
     sentAt,
   });
+  return answered(probe, outcome);
 }

@@ -60,10 +60,8 @@ export interface ProcessOnceOptions extends ObserveOptions {
    * @default 2_000
    */
   completeWaitMs?: number;
-  /** Prefix for every dedupe key (e.g. per environment or per consumer). @default '' */
-  keyPrefix?: string;
   /**
-   * `'digest'` also claims the payload digest (`${keyPrefix}#digest:${provider}:${digest}`) with
+   * `'digest'` also claims the payload digest (`#digest:${provider}:${digest}`) with
    * the same lease and TTL, so a captured delivery replayed under a fresh ID is a `duplicate`.
    * For providers whose ID header is not signed (GitHub, Shopify, Qualio). Only turn it on
    * where two distinct events never carry identical payloads.

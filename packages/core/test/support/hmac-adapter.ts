@@ -1,18 +1,14 @@
 /** A minimal HMAC adapter for core tests: `x-test-signature: <hex hmac of body>`, ID in the body. */
 import { z } from 'zod';
+import type { WebhookEvent } from '../../src/index';
+import { toHex } from '../../src/crypto/index';
 import {
-  defineAdapter,
-  fromHex,
+  createAdapter,
+  hmacHeaderVerifier,
   hmacSha256,
-  matchSignature,
   parseJsonBody,
-  requireHeader,
-  signatureInvalid,
-  toHex,
-  VerificationError,
   validatePayload,
-  type WebhookEvent,
-} from '../../src/index';
+} from '../../src/kit';
 
 const schema = z.object({
   id: z.string().min(1),
@@ -28,17 +24,11 @@ export function sign(body: string, secret = SECRET): string {
 }
 
 export function testAdapter(secret = SECRET) {
-  return defineAdapter<TestEvent>({
+  return createAdapter<TestEvent>({
     name: 'test',
     retentionMs: 60_000,
+    verify: hmacHeaderVerifier({ provider: 'test', header: 'X-Test-Signature', secret }),
     parse(delivery) {
-      const header = requireHeader(delivery.headers, 'x-test-signature', 'SIGNATURE_MISSING');
-      const received = fromHex(header);
-      if (!received)
-        throw new VerificationError('SIGNATURE_MALFORMED', 'x-test-signature is not hex.');
-      if (matchSignature([hmacSha256(secret, delivery.rawBody)], [received]) < 0) {
-        throw signatureInvalid('test', 'x-test-signature');
-      }
       const payload = validatePayload(schema, parseJsonBody(delivery.rawBody), 'test');
       return {
         type: payload.type,

@@ -1,5 +1,6 @@
 /** Signed GitHub deliveries for tests, built exactly as GitHub signs them. */
-import { hmacSha256, type PlainDeliveryInput, toHex } from '@hooklatch/core';
+import { hmacSha256 } from '@hooklatch/core/kit';
+import { type PlainDeliveryInput, toHex } from '@hooklatch/core';
 
 /** Options of {@link signedGithubRequest}. */
 export interface SignedGithubRequestOptions {

@@ -1,5 +1,6 @@
 /** Signed Shopify deliveries for tests, built exactly as Shopify signs them. */
-import { hmacSha256, type PlainDeliveryInput, toBase64 } from '@hooklatch/core';
+import { hmacSha256 } from '@hooklatch/core/kit';
+import { type PlainDeliveryInput, toBase64 } from '@hooklatch/core';
 
 /** Options of {@link signedShopifyRequest}. */
 export interface SignedShopifyRequestOptions {

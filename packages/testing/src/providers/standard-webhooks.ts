@@ -3,7 +3,8 @@
  * `whsec_` secrets and `v1a` ed25519 entries for `whsk_` signing keys, all in one
  * `webhook-signature` (or `svix-signature`) list, over `${id}.${timestamp}.${body}`.
  */
-import { concatBytes, fromBase64, hmacSha256, toBase64, toBytes, utf8 } from '@hooklatch/core';
+import { concatBytes, fromBase64, toBase64, toBytes, utf8 } from '@hooklatch/core';
+import { hmacSha256 } from '@hooklatch/core/kit';
 import { ed25519 } from '@noble/curves/ed25519.js';
 
 /** Options of {@link signedStandardWebhooksRequest}. Give at least one secret or signing key. */

@@ -1,5 +1,6 @@
 /** Signed Stripe deliveries for tests, built exactly as Stripe signs them. */
-import { concatBytes, hmacSha256, type PlainDeliveryInput, toHex, utf8 } from '@hooklatch/core';
+import { concatBytes, type PlainDeliveryInput, toHex, utf8 } from '@hooklatch/core';
+import { hmacSha256 } from '@hooklatch/core/kit';
 
 /** Options of {@link signedStripeRequest}. */
 export interface SignedStripeRequestOptions {

@@ -1,0 +1,149 @@
+/**
+ * Where a verifier's secrets come from: a fixed list (`secret`, then `secrets` while rotating),
+ * or a resolver called per delivery (a tenant picked by path or header, a Stripe Connect
+ * endpoint with two secrets). Checked once, when the adapter is made.
+ */
+import type { RawDelivery } from '../event';
+import { ConfigurationError, VerificationError } from '../errors';
+
+/** A signing secret: text (as the provider shows it) or raw key bytes. */
+export type Secret = string | Uint8Array;
+
+/**
+ * Picks the secrets for one delivery, sync or async. Return them newest first; the index of the
+ * one that matched becomes `event.meta.keyIndex`. Returning none rejects the delivery with
+ * SIGNATURE_INVALID (an unknown tenant is not authentic); throwing propagates as is.
+ */
+export type SecretResolver = (
+  delivery: RawDelivery,
+) => Secret | readonly Secret[] | undefined | Promise<Secret | readonly Secret[] | undefined>;
+
+/** `secret` / `secrets` as accepted by every signing adapter and verifier. */
+export interface SecretOptions {
+  /** The signing secret. Use `secrets` during a rotation. */
+  secret?: Secret | undefined;
+  /**
+   * Every currently valid secret, newest first (any of them verifies), or a resolver that picks
+   * them per delivery. A resolver cannot be combined with `secret`.
+   */
+  secrets?: readonly Secret[] | SecretResolver | undefined;
+}
+
+/** The checked secrets of one verifier. */
+export interface SecretSource {
+  /** The secrets for one delivery: the fixed list, or the resolver's checked answer. */
+  forDelivery(delivery: RawDelivery): readonly Secret[] | Promise<readonly Secret[]>;
+  /**
+   * The secret `sign` uses: `override` when given, else the fixed list's `keyIndex`-th.
+   * CONFIG_INVALID when the secrets come from a resolver and no override was passed.
+   */
+  forSigning(keyIndex: number, override?: Secret): Secret;
+}
+
+function isSecret(value: unknown): value is Secret {
+  return typeof value === 'string' || value instanceof Uint8Array;
+}
+
+function invalid(provider: string, option: string, message: string): ConfigurationError {
+  return new ConfigurationError('CONFIG_INVALID', `${provider}: ${message}`, {
+    details: { option },
+  });
+}
+
+/**
+ * The fixed list of `options`, or CONFIG_INVALID. Empty strings (an unset environment variable)
+ * are dropped; a value that is not a string or bytes, or a `secrets` that is not an array (a
+ * lone string would be read as its characters), is refused by name, never by value.
+ */
+export function resolveSecrets(options: SecretOptions, provider: string): Secret[] {
+  if (options === null || typeof options !== 'object') {
+    throw invalid(provider, 'options', 'expected an options object.');
+  }
+  if (options.secret !== undefined && !isSecret(options.secret)) {
+    throw invalid(provider, 'secret', '`secret` must be a string or a Uint8Array.');
+  }
+  const many = options.secrets;
+  if (many !== undefined && !(Array.isArray(many) && many.every(isSecret))) {
+    throw invalid(
+      provider,
+      'secrets',
+      '`secrets` must be an array of strings or Uint8Arrays, or a resolver function.',
+    );
+  }
+  const list = [
+    ...(options.secret === undefined ? [] : [options.secret]),
+    ...((many as readonly Secret[] | undefined) ?? []),
+  ].filter((s) => s.length > 0);
+  if (list.length === 0) {
+    throw invalid(provider, 'secret', 'no signing secret configured (pass `secret` or `secrets`).');
+  }
+  return list;
+}
+
+function checkedAnswer(provider: string, answer: unknown): readonly Secret[] {
+  const list = answer === undefined ? [] : isSecret(answer) ? [answer] : answer;
+  if (!Array.isArray(list) || !list.every(isSecret)) {
+    // The resolver is the application's code: a wrong type is its bug, not the sender's.
+    throw invalid(provider, 'secrets', 'the `secrets` resolver must return secrets.');
+  }
+  const usable = list.filter((s) => s.length > 0);
+  if (usable.length === 0) {
+    throw new VerificationError(
+      'SIGNATURE_INVALID',
+      `${provider}: no secret is configured for this delivery.`,
+      { details: { reason: 'no_secret' } },
+    );
+  }
+  return usable;
+}
+
+/** Check `secret` / `secrets` once and return where a verifier gets them per delivery. */
+export function secretSource(options: SecretOptions, provider: string): SecretSource {
+  const resolver = typeof options?.secrets === 'function' ? options.secrets : undefined;
+  if (resolver === undefined) {
+    const list = resolveSecrets(options, provider);
+    return {
+      forDelivery: () => list,
+      forSigning: (keyIndex, override) => {
+        if (override !== undefined) return override;
+        const secret = list[keyIndex];
+        if (secret === undefined) {
+          throw invalid(provider, 'keyIndex', `there is no secret number ${keyIndex} to sign with.`);
+        }
+        return secret;
+      },
+    };
+  }
+  if (options.secret !== undefined) {
+    throw invalid(provider, 'secret', '`secret` cannot be combined with a `secrets` resolver.');
+  }
+  return {
+    forDelivery: (delivery) => {
+      const answer = resolver(delivery);
+      return isThenable(answer)
+        ? Promise.resolve(answer).then((value) => checkedAnswer(provider, value))
+        : checkedAnswer(provider, answer);
+    },
+    forSigning: (_keyIndex, override) => {
+      if (override === undefined) {
+        throw invalid(provider, 'secret', 'pass `secret` to sign when `secrets` is a resolver.');
+      }
+      return override;
+    },
+  };
+}
+
+/** Run `use` on a delivery's secrets, synchronously when they are known synchronously. */
+export function withSecrets<T>(
+  source: SecretSource,
+  delivery: RawDelivery,
+  use: (secrets: readonly Secret[]) => T,
+): T | Promise<T> {
+  const secrets = source.forDelivery(delivery);
+  return isThenable(secrets) ? Promise.resolve(secrets).then(use) : use(secrets);
+}
+
+/** A promise or any thenable (resolvers may return either). */
+export function isThenable<T>(value: unknown): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
