@@ -25,14 +25,18 @@ const alias = Object.fromEntries([
 export default defineConfig({
   resolve: { alias },
   test: {
-    projects: packages.map((name) => ({
-      extends: true,
-      test: {
-        name,
-        root: `${root}packages/${name}`,
-        include: ['test/**/*.test.ts'],
-        typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
-      },
-    })),
+    projects: [
+      ...packages.map((name) => ({
+        extends: true as const,
+        test: {
+          name,
+          root: `${root}packages/${name}`,
+          include: ['test/**/*.test.ts'],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+        },
+      })),
+      // Checks across packages (the vocabulary lint).
+      { extends: true as const, test: { name: 'repo', root, include: ['test/**/*.test.ts'] } },
+    ],
   },
 });

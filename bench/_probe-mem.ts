@@ -15,7 +15,7 @@ max = 0; s = performance.now(); const lat: number[] = [];
 for (let i = 0; i < 200_000; i++) {
   const a = performance.now();
   await store.claim(`new:${i}`, o);
-  const d = performance.now() - a; lat.push(d); if (d > max) max = d; if (d > 2) console.log("slow", i, d.toFixed(2));
+  const d = performance.now() - a; lat.push(d); if (d > max) max = d; if (d > 2) console.log("slow", i, d.toFixed(2)); 
 }
 lat.sort((a, b) => a - b);
 console.log('expire phase', (performance.now() - s).toFixed(0), 'ms, max call', max.toFixed(2), 'p99.9', lat[Math.floor(lat.length * 0.999)]?.toFixed(3));

@@ -124,7 +124,7 @@ export function parseCases(): BenchCase[] {
   return [stripeCase(), githubCase(), standardWebhooksCase()];
 }
 
-/** A verified event with a fresh key (shared with bench/observe.ts). */
+/** A verified event with a fresh key. */
 export function eventWithKey(key: string): WebhookEvent {
   return {
     provider: 'bench',

@@ -39,7 +39,7 @@ export function linear(options: LinearOptions) {
       secrets: options.secrets,
     }),
     // Runs only after the signature matched.
-    parse(delivery, { json }) {
+    parse(delivery, _verified, { json }) {
       // json(): the body parsed once, within maxDepth; the digest is computed from it too.
       const payload = validatePayload(linearPayload, json(), 'linear');
       // The signed send time doubles as replay protection.

@@ -45,6 +45,8 @@ export type {
 } from './event';
 export type { HandledWebhook, HandleWebhookOptions } from './handle-webhook';
 export { handleWebhook } from './handle-webhook';
+// Inbox mode: durable receive, worker, dead letters, replay, idempotency keys (docs/inbox.md).
+export * from './inbox/index';
 export type {
   ChannelListeners,
   ClaimContext,

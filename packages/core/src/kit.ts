@@ -25,7 +25,11 @@ export type {
 } from './event';
 export type { FingerprintExplanation, FingerprintInput } from './fingerprint';
 export { explainFingerprint, FINGERPRINT_VERSION, fingerprint } from './fingerprint';
+// Inbox backend authoring: the shared argument checks and entry helpers.
+export * from './inbox/kit';
 export { checkJsonDepth, DEFAULT_MAX_DEPTH, jsonDepthExceeds } from './json-depth';
+export type { AdapterAuth, AdapterAuthSpec, AuthDefaults } from './kit/adapter-auth';
+export { authEntries, authVerifier } from './kit/adapter-auth';
 export type { AuthConfig, AuthScheme } from './kit/auth-config';
 export { verifierFromAuth } from './kit/auth-config';
 export type { AdapterParseContext, CreateAdapterOptions } from './kit/create-adapter';

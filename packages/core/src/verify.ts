@@ -36,9 +36,9 @@ export function matchSignature(
   received: ReadonlyArray<Uint8Array>,
 ): number {
   let match = -1;
-  expected.forEach((candidate, secretIndex) => {
+  expected.forEach((candidate, keyIndex) => {
     for (const sig of received) {
-      if (timingSafeEqual(candidate, sig) && match === -1) match = secretIndex;
+      if (timingSafeEqual(candidate, sig) && match === -1) match = keyIndex;
     }
   });
   return match;

@@ -43,7 +43,6 @@ const bad: [keyof ProcessOnceOptions, unknown][] = [
   ['maxResultBytes', Number.POSITIVE_INFINITY],
   ['completeWaitMs', -1],
   ['completeWaitMs', Number.NaN],
-  ['keyPrefix', 5],
   ['storeResult', 'yes'],
   ['replayGuard', 'body'],
   ['onWarning', 'console.warn'],
@@ -51,6 +50,24 @@ const bad: [keyof ProcessOnceOptions, unknown][] = [
 ];
 
 describe('option validation', () => {
+  it.each(['prod:', ''])(
+    'keyPrefix (removed; %j) is CONFIG_INVALID pointing at the store prefix',
+    async (keyPrefix) => {
+      const store = faultyStore(memoryStore());
+      const handler = vi.fn();
+      const options = { keyPrefix } as unknown as ProcessOnceOptions;
+      const outcome = await processOnce(store, event, handler, { ...options, logger: false });
+      if (outcome.outcome !== 'failed') throw new Error(`expected failed, got ${outcome.outcome}`);
+      expect(outcome.error).toMatchObject({
+        code: 'CONFIG_INVALID',
+        details: { option: 'keyPrefix' },
+      });
+      expect((outcome.error as Error).message).toMatch(/"keyPrefix" was removed.*store's `prefix`/);
+      expect(handler).not.toHaveBeenCalled();
+      expect(store.calls.claim).toBe(0);
+    },
+  );
+
   it.each(bad)(
     '%s = %s is CONFIG_INVALID naming the option; nothing is claimed',
     async (option, value) => {

@@ -112,14 +112,11 @@ describe('processOnce', () => {
     expect(warnings).toEqual(['lease_lost']);
   });
 
-  it('keyPrefix and ttlMs options', async () => {
+  it('ttlMs option; the key claimed is the event key as it is (no processOnce prefix)', async () => {
     const store = memoryStore();
-    const outcome = await processOnce(store, event, () => null, {
-      keyPrefix: 'prod:',
-      ttlMs: 5_000,
-    });
-    expect(outcome.key).toBe('prod:test:evt_1');
-    const record = await store.get('prod:test:evt_1');
+    const outcome = await processOnce(store, event, () => null, { ttlMs: 5_000 });
+    expect(outcome.key).toBe('test:evt_1');
+    const record = await store.get('test:evt_1');
     expect(record?.state).toBe('completed');
     expect(record!.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(5_000);
   });

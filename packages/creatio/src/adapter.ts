@@ -1,17 +1,25 @@
 /** `creatio(options)`: verify with core's kit, read either body shape, and key by fingerprint. */
-import { booleanOption, checkOptionsObject, createAdapter, durationOption, pathListOption, resolveEventId, stringOption } from '@hooklatch/core/kit';
-import { type ParsedEvent, type WebhookAdapter } from '@hooklatch/core';
+
+import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
+import {
+  booleanOption,
+  checkOptionsObject,
+  createAdapter,
+  pathListOption,
+  resolveEventId,
+  stringOption,
+} from '@hooklatch/core/kit';
 import { creatioVerifier } from './auth';
 import type { CreatioEvent } from './event';
 import { creatioEventType } from './event-type';
 import { creatioFingerprintInput } from './fingerprint-input';
 import { readModifiedOn } from './modified-on';
 import {
+  CREATIO_DEFAULT_NAME,
+  CREATIO_DEFAULT_TYPE,
   CREATIO_RETENTION_MS,
+  CREATIO_VOLATILE_FIELDS,
   type CreatioOptions,
-  DEFAULT_NAME,
-  DEFAULT_TYPE,
-  DEFAULT_VOLATILE_FIELDS,
 } from './options';
 import { readShape } from './shape';
 import { checkSubjectKey, creatioSubject, subjectColumn } from './subject';
@@ -28,22 +36,21 @@ import { checkSubjectKey, creatioSubject, subjectColumn } from './subject';
  * const event = await parseEvent(adapter, request); // event.subject: 'Order:<Id>'
  */
 export function creatio(options: CreatioOptions): WebhookAdapter<CreatioEvent> {
-  checkOptionsObject(DEFAULT_NAME, options);
-  const name = stringOption(DEFAULT_NAME, 'name', options.name, DEFAULT_NAME);
-  const verify = creatioVerifier(name, options.auth, options.verify);
+  checkOptionsObject(CREATIO_DEFAULT_NAME, options);
+  const name = stringOption(CREATIO_DEFAULT_NAME, 'name', options.name, CREATIO_DEFAULT_NAME);
+  const verify = creatioVerifier(name, options);
   const volatileFields = pathListOption(
     name,
     'volatileFields',
     options.volatileFields,
-    DEFAULT_VOLATILE_FIELDS,
+    CREATIO_VOLATILE_FIELDS,
   );
-  const defaultType = stringOption(name, 'defaultType', options.defaultType, DEFAULT_TYPE);
-  const deliveryIdHeader = stringOption(
-    name,
-    'deliveryIdHeader',
-    options.deliveryIdHeader,
-    undefined,
-  );
+  const defaultType = stringOption(name, 'defaultType', options.defaultType, CREATIO_DEFAULT_TYPE);
+  // `false` and leaving it out mean the same here: Creatio sends no delivery ID of its own.
+  const deliveryIdHeader =
+    options.deliveryIdHeader === false
+      ? undefined
+      : stringOption(name, 'deliveryIdHeader', options.deliveryIdHeader, undefined);
   checkSubjectKey(name, options.subjectKey);
   const timestampOptions = {
     provider: name,
@@ -53,13 +60,20 @@ export function creatio(options: CreatioOptions): WebhookAdapter<CreatioEvent> {
 
   return createAdapter<CreatioEvent>({
     name,
-    retentionMs: durationOption(name, 'retentionMs', options.retentionMs, CREATIO_RETENTION_MS),
+    retentionMs: options.retentionMs ?? CREATIO_RETENTION_MS,
     verify,
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
     // A re-run recomputes exactly the fields the fingerprint ignores; createAdapter hashes the
     // body `json()` parsed, minus these, into event.digest.
     digestExclude: volatileFields,
-    parse(delivery, { json }) {
+    fingerprintInput: (event) =>
+      event.idSource === 'fingerprint'
+        ? creatioFingerprintInput(
+            { ...event, subject: event.subject ?? '', meta: { modifiedOn: event.meta.modifiedOn } },
+            volatileFields,
+          )
+        : undefined,
+    parse(delivery, _verified, { json }) {
       const data = json();
       const body = readShape(data, name);
       const column = subjectColumn(body.entity, options.subjectKey);

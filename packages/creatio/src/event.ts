@@ -17,6 +17,11 @@ export type CreatioMeta<S extends CreatioShape = CreatioShape> = {
   readonly entity: string;
   /** The column whose value is in `subject` (`Id` unless `subjectKey` says otherwise). */
   readonly subjectColumn: string;
+  /**
+   * Which configured credential verified the delivery (0 = the first; see `auth`). Absent
+   * under `verify: false`.
+   */
+  readonly keyIndex?: number;
   /** The parsed `ModifiedOn`, or `undefined` when the body had none. */
   readonly modifiedOn: Date | undefined;
 };

@@ -4,7 +4,7 @@
  * deliveries did or did not collapse.
  */
 import type { FingerprintInput } from '@hooklatch/core/kit';
-import { DEFAULT_VOLATILE_FIELDS } from './options';
+import { CREATIO_VOLATILE_FIELDS } from './options';
 
 /** What the fingerprint is computed from: an event, or the parts of one being parsed. */
 export interface CreatioFingerprintSource {
@@ -21,7 +21,7 @@ export interface CreatioFingerprintSource {
  */
 export function creatioFingerprintInput(
   source: CreatioFingerprintSource,
-  volatileFields: readonly string[] = DEFAULT_VOLATILE_FIELDS,
+  volatileFields: readonly string[] = CREATIO_VOLATILE_FIELDS,
 ): FingerprintInput {
   return {
     provider: source.provider,

@@ -27,10 +27,10 @@ export type { CreatioFingerprintSource } from './fingerprint-input';
 export { creatioFingerprintInput } from './fingerprint-input';
 export type { CreatioOptions } from './options';
 export {
+  CREATIO_DEFAULT_TYPE,
   CREATIO_RETENTION_MS,
-  DEFAULT_SIGNATURE_HEADER,
-  DEFAULT_TYPE,
-  DEFAULT_VOLATILE_FIELDS,
+  CREATIO_SIGNATURE_HEADER,
+  CREATIO_VOLATILE_FIELDS,
 } from './options';
 export type { CreatioFlatPayload, CreatioProcessCallPayload, CreatioShape } from './payloads';
 export { creatioFlatSchema, creatioProcessCallSchema } from './payloads';

@@ -2,7 +2,12 @@
  * `ModifiedOn`, the record's own change time: `occurredAt`, and the timestamp part of the
  * fingerprint. It is the only thing that separates two identical-looking edits of one record.
  */
-import { type JsonObject, parseIsoTimestamp, payloadInvalid, valueAtPath } from '@hooklatch/core/kit';
+import {
+  type JsonObject,
+  parseIsoTimestamp,
+  payloadInvalid,
+  valueAtPath,
+} from '@hooklatch/core/kit';
 
 /** Options of {@link readModifiedOn}. */
 export interface ModifiedOnOptions {

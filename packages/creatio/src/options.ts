@@ -3,7 +3,7 @@ import type { JsonLimitOptions } from '@hooklatch/core/kit';
 import type { CreatioAuth } from './auth';
 
 /** Default provider name and dedupe-key prefix. */
-export const DEFAULT_NAME = 'creatio';
+export const CREATIO_DEFAULT_NAME = 'creatio';
 
 /**
  * Creatio has no built-in retry schedule: duplicates come from a sender that times out and calls
@@ -13,16 +13,16 @@ export const DEFAULT_NAME = 'creatio';
 export const CREATIO_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
 
 /** The HMAC header read when `auth` has `scheme: 'hmac'` without a `header`. */
-export const DEFAULT_SIGNATURE_HEADER = 'X-Creatio-Signature';
+export const CREATIO_SIGNATURE_HEADER = 'X-Creatio-Signature';
 
 /**
  * Fields left out of the fingerprint by default: names commonly given to a "time of sending"
  * parameter, which a re-run of the same process element computes afresh.
  */
-export const DEFAULT_VOLATILE_FIELDS: readonly string[] = ['SentOn', 'SentAt'];
+export const CREATIO_VOLATILE_FIELDS: readonly string[] = ['SentOn', 'SentAt'];
 
 /** The event type of a body with neither `EventType` nor `Operation`. */
-export const DEFAULT_TYPE = 'upsert';
+export const CREATIO_DEFAULT_TYPE = 'upsert';
 
 /**
  * Options of {@link creatio}. Give `auth` (one scheme or several, any passing), or
@@ -69,9 +69,10 @@ export interface CreatioOptions extends JsonLimitOptions {
   /**
    * A header carrying an ID the sender keeps the same on every retry of one event. When present
    * it is the event ID (`idSource: 'delivery'`) instead of a fingerprint.
+   * `false` (like leaving it out) never reads one.
    * @default undefined (Creatio sends none)
    */
-  deliveryIdHeader?: string;
+  deliveryIdHeader?: string | false;
   /**
    * Read a zone-less `ModifiedOn` (`2025-01-22T11:23:15`) as UTC. `false` rejects it with
    * PAYLOAD_INVALID. Dedupe is unaffected either way; only `occurredAt` can be off.

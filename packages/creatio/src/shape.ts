@@ -2,7 +2,12 @@
  * Telling the two body shapes apart by their entity field. `EntitySchemaName` wins when both are
  * present, because the process-call shape is the one with a documented set of fields.
  */
-import { type JsonObject, optionalString, payloadInvalid, validatePayload } from '@hooklatch/core/kit';
+import {
+  type JsonObject,
+  optionalString,
+  payloadInvalid,
+  validatePayload,
+} from '@hooklatch/core/kit';
 import {
   type CreatioFlatPayload,
   type CreatioProcessCallPayload,

@@ -3,7 +3,12 @@
  * configured business key such as `OrderID`. Entity-qualified, so an Order and a Contact that
  * share a key value never share a subject (or a fingerprint).
  */
-import { type JsonObject, optionalString, optionInvalid, payloadInvalid } from '@hooklatch/core/kit';
+import {
+  type JsonObject,
+  optionalString,
+  optionInvalid,
+  payloadInvalid,
+} from '@hooklatch/core/kit';
 
 /** `subjectKey` is a column name, or a map of entity names to column names (checked at startup). */
 export function checkSubjectKey(provider: string, subjectKey: unknown): void {

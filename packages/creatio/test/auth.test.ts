@@ -5,7 +5,8 @@ import {
   parseEvent,
   VerificationError,
 } from '@hooklatch/core';
-import { type CreatioRequestAuth, signedCreatioRequest } from '@hooklatch/testing';
+import type { CreatioAuth as CreatioRequestAuth } from '@hooklatch/creatio';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
 import { describe, expect, it } from 'vitest';
 import { type CreatioOptions, creatio } from '../src/index';
 import { ORDER_UPDATE, SECRETS } from './support/examples';
@@ -42,18 +43,18 @@ describe('basic auth', () => {
   const options: CreatioOptions = { auth: { scheme: 'basic', username, password } };
 
   it('accepts the right pair', async () => {
-    await accepted(options, { basic: { username, password } });
+    await accepted(options, { scheme: 'basic', username, password });
   });
 
   it('rejects a wrong password, a wrong user, no header and another scheme', async () => {
-    const wrong = await rejected(options, { basic: { username, password: 'nope' } });
+    const wrong = await rejected(options, { scheme: 'basic', username, password: 'nope' });
     expect(wrong).toMatchObject({ code: 'SIGNATURE_INVALID', httpStatus: 401 });
-    const user = await rejected(options, { basic: { username: 'other', password } });
+    const user = await rejected(options, { scheme: 'basic', username: 'other', password });
     expect(user.code).toBe('SIGNATURE_INVALID');
     const missing = await rejected(options);
     expect(missing).toMatchObject({ code: 'SIGNATURE_MISSING', httpStatus: 401 });
     expect(missing.message).toContain('Authorization');
-    const bearer = await rejected(options, { bearer: token });
+    const bearer = await rejected(options, { scheme: 'bearer', token: token });
     expect(bearer).toMatchObject({ code: 'SIGNATURE_MALFORMED', httpStatus: 400 });
   });
 
@@ -64,9 +65,9 @@ describe('basic auth', () => {
         { scheme: 'basic', username, password },
       ],
     };
-    await accepted(rotating, { basic: { username, password } });
-    await accepted(rotating, { basic: { username, password: 'new-pw-do-not-leak' } });
-    const error = await rejected(rotating, { basic: { username, password: 'x' } });
+    await accepted(rotating, { scheme: 'basic', username, password });
+    await accepted(rotating, { scheme: 'basic', username, password: 'new-pw-do-not-leak' });
+    const error = await rejected(rotating, { scheme: 'basic', username, password: 'x' });
     expect(error.message).not.toContain('new-pw-do-not-leak');
   });
 });
@@ -74,25 +75,27 @@ describe('basic auth', () => {
 describe('bearer token', () => {
   it('accepts the token and rejects another', async () => {
     const options: CreatioOptions = { auth: { scheme: 'bearer', token } };
-    await accepted(options, { bearer: token });
-    const error = await rejected(options, { bearer: `${token}x` });
+    await accepted(options, { scheme: 'bearer', token: token });
+    const error = await rejected(options, { scheme: 'bearer', token: `${token}x` });
     expect(error).toMatchObject({ code: 'SIGNATURE_INVALID', httpStatus: 401 });
   });
 
   it('accepts old and new token during a rotation, then only the new one', async () => {
     const during: CreatioOptions = { auth: { scheme: 'bearer', tokens: [token, oldToken] } };
-    await accepted(during, { bearer: oldToken });
-    await accepted(during, { bearer: token });
+    await accepted(during, { scheme: 'bearer', token: oldToken });
+    await accepted(during, { scheme: 'bearer', token: token });
     const after: CreatioOptions = { auth: { scheme: 'bearer', tokens: [token] } };
-    expect((await rejected(after, { bearer: oldToken })).code).toBe('SIGNATURE_INVALID');
+    expect((await rejected(after, { scheme: 'bearer', token: oldToken })).code).toBe(
+      'SIGNATURE_INVALID',
+    );
   });
 });
 
 describe('HMAC header', () => {
   it('verifies X-Creatio-Signature (hex) by default', async () => {
     const options: CreatioOptions = { auth: { scheme: 'hmac', secret: hmacSecret } };
-    await accepted(options, { hmacSecret });
-    const wrong = await rejected(options, { hmacSecret: 'other' });
+    await accepted(options, { scheme: 'hmac', secret: hmacSecret });
+    const wrong = await rejected(options, { scheme: 'hmac', secret: 'other' });
     expect(wrong).toMatchObject({ code: 'SIGNATURE_INVALID', httpStatus: 401 });
     expect(wrong.message).toContain('X-Creatio-Signature');
     const missing = await rejected(options);
@@ -102,7 +105,10 @@ describe('HMAC header', () => {
   });
 
   it('rejects a body changed after signing', async () => {
-    const signed = signedCreatioRequest({ payload: ORDER_UPDATE, auth: { hmacSecret } });
+    const signed = signedCreatioRequest({
+      payload: ORDER_UPDATE,
+      auth: { scheme: 'hmac', secret: hmacSecret },
+    });
     const adapter = creatio({ auth: { scheme: 'hmac', secret: hmacSecret } });
     const body = signed.body.replace('shipped', 'returned');
     const error = (await parseEvent(adapter, { ...signed, body }).catch(
@@ -122,7 +128,8 @@ describe('HMAC header', () => {
       },
     };
     const auth = {
-      hmacSecret,
+      scheme: 'hmac',
+      secret: hmacSecret,
       header: 'X-Signature',
       prefix: 'sha256=',
       encoding: 'base64',
@@ -130,7 +137,7 @@ describe('HMAC header', () => {
     await accepted(options, auth);
     const noPrefix = await rejected(options, { ...auth, prefix: '' });
     expect(noPrefix.code).toBe('SIGNATURE_MALFORMED');
-    const error = await rejected(options, { ...auth, hmacSecret: 'x' });
+    const error = await rejected(options, { ...auth, secret: 'x' });
     expect(error.message).not.toContain('new-hmac-do-not-leak');
   });
 });
@@ -143,10 +150,12 @@ describe('several schemes at once', () => {
         { scheme: 'hmac', secret: hmacSecret },
       ],
     };
-    await accepted(options, { basic: { username, password } });
-    await accepted(options, { hmacSecret });
+    await accepted(options, { scheme: 'basic', username, password });
+    await accepted(options, { scheme: 'hmac', secret: hmacSecret });
     // All fail: the first scheme's error, so the answer is deterministic.
-    expect((await rejected(options, { bearer: token })).code).toBe('SIGNATURE_MALFORMED');
+    expect((await rejected(options, { scheme: 'bearer', token: token })).code).toBe(
+      'SIGNATURE_MALFORMED',
+    );
     expect((await rejected(options)).code).toBe('SIGNATURE_MISSING');
   });
 });
@@ -173,7 +182,7 @@ describe('configuration', () => {
 
   it('accepts anything with an explicit verify:false', async () => {
     await accepted({ verify: false });
-    await accepted({ verify: false }, { bearer: 'whatever' });
+    await accepted({ verify: false }, { scheme: 'bearer', token: 'whatever' });
   });
 
   it('refuses auth together with verify:false', () => {

@@ -5,7 +5,7 @@ import {
   type PlainDeliveryInput,
   parseEvent,
 } from '@hooklatch/core';
-import { signedCreatioRequest } from '@hooklatch/testing';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
 import { describe, expect, it } from 'vitest';
 import { type CreatioOptions, creatio } from '../src/index';
 import { CONTACT_FLAT, CONTACT_MINIMAL, ORDER_UPDATE, SECRETS } from './support/examples';
@@ -20,7 +20,9 @@ async function failure(
   options: Omit<CreatioOptions, 'auth'> = {},
 ): Promise<HooklatchError> {
   const request =
-    'headers' in input ? input : signedCreatioRequest({ payload: input, auth: { bearer: token } });
+    'headers' in input
+      ? input
+      : signedCreatioRequest({ payload: input, auth: { scheme: 'bearer', token: token } });
   const error = (await parseEvent(creatio({ auth, ...options }), request as PlainDeliveryInput)
     .then(() => new Error('expected parseEvent to fail'))
     .catch((e) => e)) as HooklatchError;
@@ -34,7 +36,7 @@ async function failure(
 const withBody = (body: string, contentType = 'application/json') =>
   signedCreatioRequest({
     payload: body,
-    auth: { bearer: token },
+    auth: { scheme: 'bearer', token: token },
     headers: { 'content-type': contentType },
   });
 
@@ -60,7 +62,10 @@ describe('entity and subject', () => {
     const error = await failure(CONTACT_MINIMAL, 'PAYLOAD_INVALID', 422);
     expect(error.message).toMatch(/: Id: /);
     const adapter = creatio({ auth, subjectKey: { Contact: 'Email' } });
-    const request = signedCreatioRequest({ payload: CONTACT_MINIMAL, auth: { bearer: token } });
+    const request = signedCreatioRequest({
+      payload: CONTACT_MINIMAL,
+      auth: { scheme: 'bearer', token: token },
+    });
     expect((await parseEvent(adapter, request)).subject).toBe('Contact:grace@example.com');
   });
 

@@ -2,9 +2,10 @@
  * The dedupe key of an ID-less sender: the same for true re-deliveries, different for distinct
  * edits, and a configured delivery-ID header when the sender provides one.
  */
-import { explainFingerprint } from '@hooklatch/core/kit';
+
 import { parseEvent } from '@hooklatch/core';
-import { signedCreatioRequest } from '@hooklatch/testing';
+import { explainFingerprint } from '@hooklatch/core/kit';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
 import { describe, expect, it } from 'vitest';
 import { type CreatioEvent, creatio, creatioFingerprintInput } from '../src/index';
 import { CONTACT_FLAT, CONTACT_MINIMAL, ORDER_UPDATE } from './support/examples';

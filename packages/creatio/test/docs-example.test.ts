@@ -3,14 +3,19 @@
  * support/docs-example.ts character for character, so it can never show code that does not work.
  */
 import { readFileSync } from 'node:fs';
-import { type CreatioRequestAuth, signedCreatioRequest } from '@hooklatch/testing';
+import type { CreatioAuth as CreatioRequestAuth } from '@hooklatch/creatio';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
 import { describe, expect, it } from 'vitest';
 import { POST, synced } from './support/docs-example';
 import { ORDER_UPDATE } from './support/examples';
 
 const docsPath = new URL('../../../docs/providers/creatio.md', import.meta.url);
 const examplePath = new URL('./support/docs-example.ts', import.meta.url);
-const auth: CreatioRequestAuth = { basic: { username: 'creatio', password: 'dev-only-password' } };
+const auth: CreatioRequestAuth = {
+  scheme: 'basic',
+  username: 'creatio',
+  password: 'dev-only-password',
+};
 
 function request(payload: object | string, using = auth): Request {
   const signed = signedCreatioRequest({ payload, auth: using });
@@ -34,7 +39,7 @@ describe('docs/providers/creatio.md example', () => {
     expect(synced).toEqual(['Order:12345 status_update', 'Order:12345 status_update']);
 
     const forged = await POST(
-      request(ORDER_UPDATE, { basic: { username: 'creatio', password: 'x' } }),
+      request(ORDER_UPDATE, { scheme: 'basic', username: 'creatio', password: 'x' }),
     );
     expect(forged.status).toBe(401);
     const { OrderID: _, ...noKey } = ORDER_UPDATE;

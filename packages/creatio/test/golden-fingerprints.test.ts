@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseEvent } from '@hooklatch/core';
-import { signedCreatioRequest } from '@hooklatch/testing';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
 import { describe, expect, it } from 'vitest';
 import { creatio } from '../src/index';
 import { CONTACT_FLAT, CONTACT_MINIMAL, ORDER_UPDATE } from './support/examples';

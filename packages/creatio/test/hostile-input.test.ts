@@ -3,9 +3,11 @@
  * the fingerprint, deep JSON is a typed 400, the digest ignores the volatile fields, a
  * `ModifiedOn` no Date can hold is PAYLOAD_INVALID, and every option is checked at construction.
  */
-import { explainFingerprint } from '@hooklatch/core/kit';
+
 import { parseEvent } from '@hooklatch/core';
-import { expectHooklatchError, signedCreatioRequest } from '@hooklatch/testing';
+import { explainFingerprint } from '@hooklatch/core/kit';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
+import { expectHooklatchError } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { creatio, creatioFingerprintInput } from '../src/index';
 import { ORDER_UPDATE, SECRETS } from './support/examples';

@@ -1,6 +1,6 @@
 /** How both body shapes map to subject, type, occurredAt, meta and payload. */
 import { parseEvent } from '@hooklatch/core';
-import { signedCreatioRequest } from '@hooklatch/testing';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
 import { describe, expect, it } from 'vitest';
 import { creatio, isFlatEvent, isProcessCallEvent } from '../src/index';
 import { CONTACT_FLAT, CONTACT_MINIMAL, ORDER_UPDATE } from './support/examples';

@@ -1,9 +1,7 @@
 /** The duplicate-delivery check from @hooklatch/testing, for both shapes and every auth mode. */
-import {
-  assertProcessedOnce,
-  type CreatioRequestAuth,
-  signedCreatioRequest,
-} from '@hooklatch/testing';
+import type { CreatioAuth as CreatioRequestAuth } from '@hooklatch/creatio';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
+import { assertProcessedOnce } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { type CreatioOptions, creatio } from '../src/index';
 import { CONTACT_FLAT, ORDER_UPDATE, SECRETS } from './support/examples';
@@ -15,14 +13,19 @@ describe('assertProcessedOnce', () => {
     [
       'basic, process call',
       { auth: { scheme: 'basic', username, password } },
-      { basic: { username, password } },
+      { scheme: 'basic', username, password },
       ORDER_UPDATE,
     ],
-    ['bearer, flat', { auth: { scheme: 'bearer', token } }, { bearer: token }, CONTACT_FLAT],
+    [
+      'bearer, flat',
+      { auth: { scheme: 'bearer', token } },
+      { scheme: 'bearer', token: token },
+      CONTACT_FLAT,
+    ],
     [
       'hmac, process call',
       { auth: { scheme: 'hmac', secret: hmacSecret } },
-      { hmacSecret },
+      { scheme: 'hmac', secret: hmacSecret },
       ORDER_UPDATE,
     ],
   ])('%s: one run for concurrent copies and retries', async (_name, options, auth, payload) => {

@@ -4,7 +4,7 @@
  * a 2xx that would end the sender's retries before the first attempt finished.
  */
 import { memoryStore } from '@hooklatch/core';
-import { signedCreatioRequest } from '@hooklatch/testing';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ORDER_UPDATE, SECRETS } from './support/examples';
 import { type SlowReceiverOptions, slowReceiver } from './support/slow-handler';
@@ -15,7 +15,7 @@ const LEASE_MS = 60_000; // above the slowest handler run, as the docs require
 
 /** The same delivery, sent again: the sender rebuilds the identical request on every retry. */
 const delivery = () =>
-  signedCreatioRequest({ payload: ORDER_UPDATE, auth: { bearer: SECRETS.token } });
+  signedCreatioRequest({ payload: ORDER_UPDATE, auth: { scheme: 'bearer', token: SECRETS.token } });
 
 async function answer(response: Response) {
   return {

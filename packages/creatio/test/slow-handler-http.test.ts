@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { memoryStore } from '@hooklatch/core';
-import { signedCreatioRequest } from '@hooklatch/testing';
+import { signedCreatioRequest } from '@hooklatch/creatio/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ORDER_UPDATE, SECRETS } from './support/examples';
 import { slowReceiver } from './support/slow-handler';
@@ -44,7 +44,7 @@ async function send(url: string): Promise<Seen[]> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { headers, body } = signedCreatioRequest({
       payload: ORDER_UPDATE,
-      auth: { bearer: SECRETS.token },
+      auth: { scheme: 'bearer', token: SECRETS.token },
     });
     try {
       const response = await fetch(url, {

@@ -1,9 +1,17 @@
 /** `qualio(options)`: verify, normalize and key deliveries from a Qualio-like quality system. */
-import { checkOptionsObject, createAdapter, durationOption, optionInvalid, pathListOption, resolveVerifier, type SchemaPolicy, schemaPolicyOption, stringOption } from '@hooklatch/core/kit';
-import { type ParsedEvent, type WebhookAdapter } from '@hooklatch/core';
-import { qualioVerifiers } from './auth';
+import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
+import {
+  checkOptionsObject,
+  createAdapter,
+  optionInvalid,
+  pathListOption,
+  type SchemaPolicy,
+  schemaPolicyOption,
+  stringOption,
+} from '@hooklatch/core/kit';
+import { qualioVerifier } from './auth';
 import type { QualioEvent } from './event';
-import { qualioEventId } from './event-id';
+import { qualioEventId, qualioFingerprintInput } from './event-id';
 import {
   QUALIO_DEFAULT_NAME,
   QUALIO_DELIVERY_ID_HEADER,
@@ -48,7 +56,6 @@ export function qualio<P extends SchemaPolicy = 'reject'>(
 ): WebhookAdapter<QualioEvent<P>> {
   checkOptionsObject(QUALIO_DEFAULT_NAME, options);
   const name = stringOption(QUALIO_DEFAULT_NAME, 'name', options.name, QUALIO_DEFAULT_NAME);
-  const retentionMs = durationOption(name, 'retentionMs', options.retentionMs, QUALIO_RETENTION_MS);
   const subjectFields = options.subjectFields ?? {};
   if (subjectFields === null || typeof subjectFields !== 'object' || Array.isArray(subjectFields)) {
     throw optionInvalid(name, 'subjectFields', 'must map record families to field names');
@@ -65,21 +72,23 @@ export function qualio<P extends SchemaPolicy = 'reject'>(
     deliveryIdHeader: deliveryIdHeaderOption(name, options.deliveryIdHeader),
     volatileFields,
   };
-  // Core's rule: auth, or an explicit `verify: false`, never both and never neither.
-  const verify = resolveVerifier(name, {
-    verifier: qualioVerifiers(name, options.auth),
-    verify: options.verify,
-  });
-
   return createAdapter<QualioEvent<P>>({
     name,
-    retentionMs,
-    verify,
+    retentionMs: options.retentionMs ?? QUALIO_RETENTION_MS,
+    // Core's rule: auth, or an explicit `verify: false`, never both and never neither.
+    verify: qualioVerifier(name, options),
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
     // What changes between attempts is what the fingerprint already ignores. createAdapter
     // hashes the body `json()` parsed, minus these, into event.digest.
     digestExclude: volatileFields,
-    parse(delivery, { json }) {
+    fingerprintInput: (event) =>
+      event.idSource === 'fingerprint'
+        ? qualioFingerprintInput(
+            { ...event, meta: event.meta as { changedField?: string } },
+            volatileFields,
+          )
+        : undefined,
+    parse(delivery, _verified, { json }) {
       const data = json();
       const record = readQualioRecord(data, name, { subjectFields, policy });
       const meta = {

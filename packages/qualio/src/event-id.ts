@@ -3,8 +3,9 @@
  * when the sender adds one (stable across retries of that delivery), else an `fp1:` fingerprint
  * of what the body says happened.
  */
+
+import type { RawDelivery } from '@hooklatch/core';
 import { type FingerprintInput, type ResolvedEventId, resolveEventId } from '@hooklatch/core/kit';
-import { type RawDelivery } from '@hooklatch/core';
 import { QUALIO_VOLATILE_FIELDS } from './options';
 
 /** The event fields a Qualio fingerprint is made of. */

@@ -3,8 +3,9 @@
  * this package does not know. Narrow with {@link isQualioEvent}: a plain `event.type === '...'`
  * check cannot rule out the unknown-family member, whose type is any string.
  */
-import type { EnvelopeOnlyEvent, PayloadIssue, SchemaPolicy } from '@hooklatch/core/kit';
+
 import type { WebhookEvent } from '@hooklatch/core';
+import type { EnvelopeOnlyEvent, PayloadIssue, SchemaPolicy } from '@hooklatch/core/kit';
 import type { QualioFamily, QualioPayloads, QualioRecordPayload } from './payloads';
 
 /** What `meta` holds for every Qualio event. */
@@ -13,6 +14,11 @@ export type QualioMeta<F extends string = string> = {
   readonly family: F;
   /** The body field the subject was read from (`ncId`, `capaId`...). */
   readonly subjectField: string;
+  /**
+   * Which configured credential verified the delivery (0 = the first; see `auth`). Absent
+   * under `verify: false`.
+   */
+  readonly keyIndex?: number;
   /** The body's `changedField`, when it names one. */
   readonly changedField?: string;
   /** The failing paths, when the event was handed on with `validated: false`. */

@@ -2,8 +2,17 @@
  * From a parsed body to the record it is about: the family from `eventType`, the payload checked
  * against that family's schema, and the subject read from the family's ID field.
  */
-import { applySchemaPolicy, type JsonObject, type PayloadIssue, parseIsoTimestamp, requireString, type SchemaPolicy, validatePayload } from '@hooklatch/core/kit';
+
 import { ConfigurationError, PayloadError } from '@hooklatch/core';
+import {
+  applySchemaPolicy,
+  type JsonObject,
+  type PayloadIssue,
+  parseIsoTimestamp,
+  requireString,
+  type SchemaPolicy,
+  validatePayload,
+} from '@hooklatch/core/kit';
 import {
   isQualioFamily,
   QUALIO_SUBJECT_FIELDS,

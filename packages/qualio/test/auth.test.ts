@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { VerificationError } from '@hooklatch/core';
-import { signedQualioRequest } from '@hooklatch/testing';
+import { signedQualioRequest } from '@hooklatch/qualio/testing';
 import { describe, expect, it } from 'vitest';
 import { qualio } from '../src/index';
 import {
@@ -37,14 +37,14 @@ describe('hmac (X-Qualio-Signature: sha256=<hex>)', () => {
   it('refuses a missing, wrong, unprefixed or tampered signature', async () => {
     const missingError = await expectFailure(parseAt(adapter, request()), missing);
     expect(missingError.details).toEqual({ header: 'X-Qualio-Signature' });
-    const forged = request({ hmacSecret: OTHER_SECRET });
+    const forged = request({ scheme: 'hmac', secret: OTHER_SECRET });
     const forgedSignature = forged.headers['x-qualio-signature'] ?? 'unreachable';
     const wrong = await expectFailure(parseAt(adapter, forged), invalid, [
       ...ALL_SECRETS,
       forgedSignature.slice('sha256='.length),
     ]);
     expect(wrong.details).toEqual({ header: 'X-Qualio-Signature' });
-    const signed = request({ hmacSecret: SECRET });
+    const signed = request({ scheme: 'hmac', secret: SECRET });
     const bare = signed.headers['x-qualio-signature']?.slice('sha256='.length) ?? '';
     const unprefixed = { ...signed, headers: { ...signed.headers, 'x-qualio-signature': bare } };
     await expectFailure(parseAt(adapter, unprefixed), malformed);
@@ -57,16 +57,23 @@ describe('hmac (X-Qualio-Signature: sha256=<hex>)', () => {
 
   it('rotates: any of `secrets` verifies', async () => {
     const rotating = qualio({ auth: { scheme: 'hmac', secrets: [OTHER_SECRET, SECRET] } });
-    await expect(parseAt(rotating, request({ hmacSecret: SECRET }))).resolves.toBeDefined();
-    await expect(parseAt(rotating, request({ hmacSecret: OTHER_SECRET }))).resolves.toBeDefined();
-    await expectFailure(parseAt(rotating, request({ hmacSecret: 'retired-secret' })), invalid);
+    await expect(
+      parseAt(rotating, request({ scheme: 'hmac', secret: SECRET })),
+    ).resolves.toBeDefined();
+    await expect(
+      parseAt(rotating, request({ scheme: 'hmac', secret: OTHER_SECRET })),
+    ).resolves.toBeDefined();
+    await expectFailure(
+      parseAt(rotating, request({ scheme: 'hmac', secret: 'retired-secret' })),
+      invalid,
+    );
   });
 
   it('honours a renamed signature header', async () => {
     const renamed = qualio({ auth: { scheme: 'hmac', secret: SECRET, header: 'X-Signature' } });
-    const ok = request({ hmacSecret: SECRET, header: 'X-Signature' });
+    const ok = request({ scheme: 'hmac', secret: SECRET, header: 'X-Signature' });
     await expect(parseAt(renamed, ok)).resolves.toBeDefined();
-    await expectFailure(parseAt(renamed, request({ hmacSecret: SECRET })), missing);
+    await expectFailure(parseAt(renamed, request({ scheme: 'hmac', secret: SECRET })), missing);
   });
 });
 
@@ -74,9 +81,14 @@ describe('api-key', () => {
   const adapter = qualio({ auth: { scheme: 'api-key', key: API_KEY } });
 
   it('accepts the key in X-Api-Key and refuses a missing or wrong one', async () => {
-    await expect(parseAt(adapter, request({ apiKey: API_KEY }))).resolves.toBeDefined();
+    await expect(
+      parseAt(adapter, request({ scheme: 'api-key', key: API_KEY })),
+    ).resolves.toBeDefined();
     await expectFailure(parseAt(adapter, request()), missing);
-    const wrong = await expectFailure(parseAt(adapter, request({ apiKey: 'qk_guess' })), invalid);
+    const wrong = await expectFailure(
+      parseAt(adapter, request({ scheme: 'api-key', key: 'qk_guess' })),
+      invalid,
+    );
     expect(wrong.message).not.toContain('qk_guess');
   });
 
@@ -84,12 +96,12 @@ describe('api-key', () => {
     const custom = qualio({
       auth: { scheme: 'api-key', keys: ['qk_new', API_KEY], header: 'X-Qualio-Token' },
     });
-    const sent = request({ apiKey: API_KEY, header: 'X-Qualio-Token' });
+    const sent = request({ scheme: 'api-key', key: API_KEY, header: 'X-Qualio-Token' });
     await expect(parseAt(custom, sent)).resolves.toBeDefined();
     await expect(
-      parseAt(custom, request({ apiKey: 'qk_new', header: 'X-Qualio-Token' })),
+      parseAt(custom, request({ scheme: 'api-key', key: 'qk_new', header: 'X-Qualio-Token' })),
     ).resolves.toBeDefined();
-    await expectFailure(parseAt(custom, request({ apiKey: API_KEY })), missing);
+    await expectFailure(parseAt(custom, request({ scheme: 'api-key', key: API_KEY })), missing);
   });
 });
 
@@ -97,14 +109,14 @@ describe('basic', () => {
   const adapter = qualio({ auth: { scheme: 'basic', ...BASIC } });
 
   it('accepts the credentials and refuses missing, wrong or non-Basic ones', async () => {
-    await expect(parseAt(adapter, request({ basic: BASIC }))).resolves.toBeDefined();
+    await expect(parseAt(adapter, request({ scheme: 'basic', ...BASIC }))).resolves.toBeDefined();
     await expectFailure(parseAt(adapter, request()), missing);
     await expectFailure(
-      parseAt(adapter, request({ basic: { ...BASIC, password: 'nope' } })),
+      parseAt(adapter, request({ scheme: 'basic', ...BASIC, password: 'nope' })),
       invalid,
     );
     await expectFailure(
-      parseAt(adapter, request({ basic: { ...BASIC, username: 'someone' } })),
+      parseAt(adapter, request({ scheme: 'basic', ...BASIC, username: 'someone' })),
       invalid,
     );
     const bearer = signedQualioRequest({
@@ -124,13 +136,18 @@ describe('several schemes', () => {
   });
 
   it('accepts a delivery that passes any one of them', async () => {
-    await expect(parseAt(adapter, request({ hmacSecret: SECRET }))).resolves.toBeDefined();
-    await expect(parseAt(adapter, request({ basic: BASIC }))).resolves.toBeDefined();
+    await expect(
+      parseAt(adapter, request({ scheme: 'hmac', secret: SECRET })),
+    ).resolves.toBeDefined();
+    await expect(parseAt(adapter, request({ scheme: 'basic', ...BASIC }))).resolves.toBeDefined();
   });
 
   it("refuses one that passes none, with the first scheme's error", async () => {
     await expectFailure(parseAt(adapter, request()), missing);
-    await expectFailure(parseAt(adapter, request({ hmacSecret: OTHER_SECRET })), invalid);
+    await expectFailure(
+      parseAt(adapter, request({ scheme: 'hmac', secret: OTHER_SECRET })),
+      invalid,
+    );
   });
 });
 

@@ -3,13 +3,13 @@
  * support/docs-example.ts character for character, so it can never show code that does not work.
  */
 import { readFileSync } from 'node:fs';
-import { signedQualioRequest } from '@hooklatch/testing';
+import { signedQualioRequest } from '@hooklatch/qualio/testing';
 import { describe, expect, it } from 'vitest';
 import { mirror, POST, qualioApi } from './support/docs-example';
 import { NC_COMMENT, NC_STATUS } from './support/fixtures';
 
 function request(payload: unknown, secret = 'new-secret'): Request {
-  const signed = signedQualioRequest({ payload, auth: { hmacSecret: secret } });
+  const signed = signedQualioRequest({ payload, auth: { scheme: 'hmac', secret: secret } });
   return new Request('https://example.test/webhooks/qualio', signed);
 }
 

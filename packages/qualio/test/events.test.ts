@@ -22,7 +22,12 @@ describe('normalized events', () => {
       receivedAt: RECEIVED_AT,
       retentionMs: QUALIO_RETENTION_MS,
     });
-    expect(event.meta).toEqual({ family: 'nc', subjectField: 'ncId', changedField: 'status' });
+    expect(event.meta).toEqual({
+      keyIndex: 0,
+      family: 'nc',
+      subjectField: 'ncId',
+      changedField: 'status',
+    });
     expect(event.payload).toEqual(NC_STATUS);
     expect(event.attempt).toBeUndefined();
     expect(isQualioEvent(event, 'nc')).toBe(true);
@@ -40,7 +45,7 @@ describe('normalized events', () => {
       const body = { eventType, [field]: `${family}-7`, timestamp: '2025-01-05T10:15:32Z' };
       const event = await parseAt(hmacAdapter, hmacRequest(body));
       expect(event.subject).toBe(`${family}-7`);
-      expect(event.meta).toEqual({ family, subjectField: field });
+      expect(event.meta).toEqual({ keyIndex: 0, family, subjectField: field });
       expect(isQualioEvent(event, family)).toBe(true);
     }
   });
@@ -56,7 +61,7 @@ describe('normalized events', () => {
   it('treats a null or empty changedField as absent', async () => {
     for (const changedField of [null, '']) {
       const event = await parseAt(hmacAdapter, hmacRequest({ ...NC_STATUS, changedField }));
-      expect(event.meta).toEqual({ family: 'nc', subjectField: 'ncId' });
+      expect(event.meta).toEqual({ keyIndex: 0, family: 'nc', subjectField: 'ncId' });
     }
   });
 
@@ -85,7 +90,7 @@ describe('record families this package does not know', () => {
     };
     const event = await parseAt(hmacAdapter, hmacRequest(body));
     expect(event).toMatchObject({ type: 'audit.completed', subject: 'AUD-9' });
-    expect(event.meta).toEqual({ family: 'audit', subjectField: 'auditId' });
+    expect(event.meta).toEqual({ keyIndex: 0, family: 'audit', subjectField: 'auditId' });
     expect(event.payload).toEqual(body);
     expect(isQualioEvent(event, 'nc')).toBe(false);
   });
@@ -112,6 +117,10 @@ describe('record families this package does not know', () => {
       timestamp: '2025-01-05T10:15:32Z',
     };
     const event = await parseAt(hmacAdapter, hmacRequest(body));
-    expect(event.meta).toEqual({ family: 'constructor', subjectField: 'constructorId' });
+    expect(event.meta).toEqual({
+      keyIndex: 0,
+      family: 'constructor',
+      subjectField: 'constructorId',
+    });
   });
 });

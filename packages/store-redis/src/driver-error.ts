@@ -36,7 +36,7 @@ const HINTS: Readonly<Record<string, string>> = {
   NOAUTH: 'Redis requires authentication: give the client a username/password',
   WRONGPASS: "Redis refused the client's credentials: check its username/password",
   NOPERM:
-    'the Redis user lacks a permission the store needs (EVAL, EVALSHA, HMGET, DEL, SCAN and the keys under the prefix)',
+    'the Redis user lacks a permission the store needs (SET, GET, EVAL, EVALSHA, the commands of its scripts, DEL, SCAN and the keys under the prefix)',
   WRONGTYPE:
     'a key under the prefix holds data that is not a hooklatch record: use a prefix no other data shares',
 };
@@ -106,4 +106,16 @@ function networkCode(error: unknown): string | undefined {
   if (typeof code === 'string') return code;
   const name = className(error);
   return name && name !== 'Error' ? name : undefined;
+}
+
+/**
+ * A value under the prefix that is not a hooklatch record (another app's string, say): the
+ * same setup error Redis's own WRONGTYPE reply gives, without touching the value.
+ */
+export function notARecord(operation: string): HooklatchError {
+  return new ConfigurationError(
+    'CONFIG_INVALID',
+    `redisStore: Redis refused ${operation} with WRONGTYPE: ${HINTS.WRONGTYPE}.`,
+    { details: { store: 'redis', operation, driverCode: 'WRONGTYPE' } },
+  );
 }

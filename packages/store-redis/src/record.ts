@@ -1,7 +1,9 @@
-/** Turning the stored hash (or the claim script's reply) back into hooklatch values. */
+/** Turning stored values (and the claim script's reply) back into hooklatch values. */
 import type { ClaimResult, DedupeRecord, DedupeState, JsonValue } from '@hooklatch/core';
 import { ConfigurationError } from '@hooklatch/core';
 import { decodeKey } from '@hooklatch/core/kit';
+import { notARecord } from './driver-error';
+import { parseRecord } from './record-format';
 
 type Field = string | number | null | undefined;
 
@@ -23,11 +25,28 @@ export function unexpectedReply(operation: string): ConfigurationError {
 }
 
 /**
- * Build a record from the fields s t l e c d n k r g (see `scripts.ts`), as HMGET returns them.
- * Returns null when the hash does not exist. `fallbackKey` is used only for a record written
- * before `k` was stored.
+ * The record in a string value (`GET`), or null for no value. `plainKey` is the caller's key
+ * when the record does not keep it. Throws WRONGTYPE for a value that is not a record.
  */
-export function decodeRecord(fields: unknown, fallbackKey: string): DedupeRecord | null {
+export function decodeValue(
+  value: unknown,
+  plainKey: string,
+  operation: string,
+): DedupeRecord | null {
+  if (value === null) return null;
+  const record = typeof value === 'string' ? parseRecord(value, plainKey) : undefined;
+  if (record === undefined) {
+    if (typeof value === 'string' || Buffer.isBuffer(value)) throw notARecord(operation);
+    throw unexpectedReply(operation);
+  }
+  return record;
+}
+
+/**
+ * A record hash written by 0.1 (fields s t l e c d n k r g, as HMGET returns them), or null
+ * when the hash is not one. `fallbackKey` is used only for a record written before `k` existed.
+ */
+export function decodeLegacyHash(fields: unknown, fallbackKey: string): DedupeRecord | null {
   if (!Array.isArray(fields)) throw unexpectedReply('HMGET');
   const [state, token, lease, expires, created, completed, claims, key, result, digest] =
     fields.map(text);
@@ -65,10 +84,11 @@ export function decodeClaim(reply: unknown, rawKey: string): ClaimResult {
       status: 'in_flight',
       leaseExpiresAt: date(rest[0]),
       leaseRemainingMs: Number(rest[1]),
-      ...(digest === undefined ? {} : { digest }),
+      ...(digest ? { digest } : {}),
     };
   }
-  const record = tag === 'completed' ? decodeRecord(rest, rawKey) : null;
+  const value = text(rest[0]);
+  const record = tag === 'completed' && value ? parseRecord(value, rawKey) : undefined;
   if (!record) throw unexpectedReply('claim');
   return { status: 'completed', record };
 }

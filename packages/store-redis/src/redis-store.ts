@@ -1,7 +1,9 @@
 /**
- * `redisStore`: the dedupe store for services that already run Redis. A claim is one Lua script
- * (one round trip, atomic on the server); `extend`, `complete` and `release` are compare-and-set
- * scripts on the owner token; completed records expire through Redis's own key expiry.
+ * `redisStore`: the dedupe store for services that already run Redis. A claim is one round
+ * trip, atomic on the server: a plain `SET ... NX GET` for a fresh or completed key, a Lua
+ * script when the key is in flight (see `claim.ts`). `extend`, `complete` and `release` are
+ * compare-and-set scripts on the owner token, one command each; completed records expire
+ * through Redis's own key expiry.
  */
 import type {
   ClaimOptions,
@@ -10,12 +12,18 @@ import type {
   DedupeStore,
   ListOptions,
 } from '@hooklatch/core';
-import { encodeKey, newClaimToken, storageKey, storeOptionChecks } from '@hooklatch/core/kit';
+import {
+  encodeKey,
+  isPlainKey,
+  newClaimToken,
+  storageKey,
+  storeOptionChecks,
+} from '@hooklatch/core/kit';
+import { claimer } from './claim';
 import { commanderFor, type RedisClientLike } from './client';
-import { guard } from './guard';
-import { listRecords } from './list';
-import { decodeClaim, decodeRecord } from './record';
-import { CLAIM, COMPLETE, EXTEND, evalScript, RECORD_FIELDS, RELEASE } from './scripts';
+import { createGuard } from './guard';
+import { listRecords, readRecord } from './list';
+import { COMPLETE, EXTEND, evalScript, RELEASE } from './scripts';
 
 /** Options of {@link redisStore}. */
 export interface RedisStoreOptions {
@@ -49,8 +57,8 @@ const DEFAULT_TIMEOUT_MS = 2_000;
  */
 const checks = storeOptionChecks('redisStore', { store: 'redis' });
 
-/** Milliseconds as the scripts read them: whole, rounded up so a lease is never shortened. */
-const wholeMs = (value: number) => String(Math.ceil(value));
+/** Milliseconds as Redis reads them: whole, rounded up so a lease is never shortened. */
+const wholeMs = (value: number) => Math.ceil(value);
 
 function checkedOptions(options: RedisStoreOptions) {
   checks.object('options', options);
@@ -75,64 +83,65 @@ function checkedOptions(options: RedisStoreOptions) {
  */
 export function redisStore(options: RedisStoreOptions): DedupeStore {
   const { redis, prefix, timeoutMs } = checkedOptions(options);
+  const guard = createGuard(timeoutMs);
+  const claim = claimer(redis);
   const send = (key: string, args: string[]) => redis.send(key, args);
-  // Any key maps to one ASCII Redis key; the caller's key itself is kept in the hash.
+  // Any key maps to one ASCII Redis key; a key not stored verbatim is kept in the record.
   const redisKey = (rawKey: unknown) => prefix + storageKey(checks.key(rawKey));
 
   const store: DedupeStore = {
     name: 'redis',
 
     claim(rawKey: string, options: ClaimOptions) {
-      return guard('claim', timeoutMs, async () => {
-        const key = redisKey(rawKey);
-        const { leaseMs, ttlMs, digest } = checks.claim(options);
-        const reply = await evalScript(send, CLAIM, key, [
-          newClaimToken(),
-          wholeMs(leaseMs),
-          wholeMs(ttlMs),
-          encodeKey(rawKey),
-          ...(digest === undefined ? ['0', ''] : ['1', digest]),
-        ]);
-        return decodeClaim(reply, rawKey);
+      return guard('claim', () => {
+        const plain = isPlainKey(checks.key(rawKey));
+        const checked = checks.claim(options);
+        const leaseMs = wholeMs(checked.leaseMs);
+        return claim({
+          key: prefix + (plain ? rawKey : storageKey(rawKey)),
+          rawKey,
+          keyField: plain ? '-' : encodeKey(rawKey),
+          token: newClaimToken(),
+          leaseMs,
+          ttlMs: Math.max(leaseMs, wholeMs(checked.ttlMs)),
+          digest: checked.digest ?? '',
+        });
       });
     },
 
     extend(rawKey: string, token: string, leaseMs: number) {
-      return guard('extend', timeoutMs, async () => {
+      return guard('extend', async () => {
         const key = redisKey(rawKey);
-        const lease = wholeMs(checks.duration('leaseMs', leaseMs));
+        const lease = String(wholeMs(checks.duration('leaseMs', leaseMs)));
         return Number(await evalScript(send, EXTEND, key, [String(token), lease])) === 1;
       });
     },
 
     complete(rawKey: string, token: string, options: CompleteOptions) {
-      return guard('complete', timeoutMs, async () => {
+      return guard('complete', async () => {
         const key = redisKey(rawKey);
         const { ttlMs, result, tx } = checks.object('complete options', options);
         checks.noTransaction(tx);
-        const ttl = wholeMs(checks.duration('ttlMs', ttlMs));
-        const stored = result === undefined ? ['0', ''] : ['1', JSON.stringify(result)];
-        const reply = await evalScript(send, COMPLETE, key, [String(token), ttl, ...stored]);
+        const ttl = String(wholeMs(checks.duration('ttlMs', ttlMs)));
+        const stored = result === undefined ? '' : JSON.stringify(result);
+        const reply = await evalScript(send, COMPLETE, key, [String(token), ttl, stored]);
         return Number(reply) === 1;
       });
     },
 
     release(rawKey: string, token: string) {
-      return guard('release', timeoutMs, async () => {
+      return guard('release', async () => {
         const key = redisKey(rawKey);
         return Number(await evalScript(send, RELEASE, key, [String(token)])) === 1;
       });
     },
 
     get(rawKey: string): Promise<DedupeRecord | null> {
-      return guard('get', timeoutMs, async () => {
-        const key = redisKey(rawKey);
-        return decodeRecord(await redis.send(key, ['HMGET', key, ...RECORD_FIELDS]), rawKey);
-      });
+      return guard('get', () => readRecord(redis, redisKey(rawKey), rawKey, 'get'));
     },
 
     delete(rawKey: string) {
-      return guard('delete', timeoutMs, async () => {
+      return guard('delete', async () => {
         const key = redisKey(rawKey);
         return Number(await redis.send(key, ['DEL', key])) > 0;
       });
@@ -142,7 +151,7 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
   // SCAN walks one node, so on a Cluster `list` would silently miss most keys: leave it out.
   if (!redis.cluster) {
     store.list = (listOptions?: ListOptions) =>
-      guard('list', timeoutMs, () => listRecords(redis, prefix, listOptions));
+      guard('list', () => listRecords(redis, prefix, listOptions));
   }
 
   return store;

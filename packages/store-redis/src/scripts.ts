@@ -1,22 +1,21 @@
 /**
- * The Lua scripts behind every write. Each touches exactly one key (so it runs on any Redis
- * Cluster node) and reads the clock with `TIME` on the server, so app servers with skewed clocks
- * still agree on when a lease ends.
+ * The Lua scripts: the claim of a key that already holds a record (and every claim until the
+ * server proved it runs scripts, or on a Redis without `SET ... NX GET`), `extend`, `complete`
+ * and `release`. Each touches exactly one key (so it runs on any Redis Cluster node) and reads
+ * the clock with `TIME` on the server, so app servers with skewed clocks still agree on when a
+ * lease ends. The record layout is described in `record-format.ts`; `load` below turns a fresh
+ * claim's durations into server times with `PEXPIRETIME` wherever a lease is judged.
  *
- * A record is one hash: s state, t token, l lease end, e expiry, c created, d completed (all ms
- * since the epoch), n claims, k the caller's key (`encodeKey` form, so any key survives the
- * client's UTF-8 encoding), r the stored result as JSON text, g the claim's payload digest. The
- * Redis key itself is `prefix + storageKey(key)`: ASCII, at most 255 characters. Redis's own
- * `PEXPIREAT` drops the hash when `e` passes; the scripts also treat a passed `e` as absent, so a
- * record never outlives its expiry by the lazy-expiry grace.
+ * Records written by 0.1 (one hash per key: s t l e c d n k r g) are read by the same `load`,
+ * so a rolling upgrade keeps every in-flight and completed record; the next write of such a key
+ * stores it in the string layout.
  *
  * Under `maxmemory` Redis refuses a script only at its first write, and only when that command
- * may grow memory (HSET may; HDEL and PEXPIREAT may not); later writes of the same script then
- * run, so a script is never stopped halfway. The order of writes below uses that on purpose: a
- * claim starts with HSET, so a full Redis refuses new claims (OOM, reported as STORE_FULL, a
- * retryable 503), while `extend` and `complete` start with a write that cannot be refused, so a
- * full Redis never costs a running handler its lease or its completion mark (which would let
- * the next copy run twice).
+ * may grow memory (SET may; PEXPIREAT and DEL may not); later writes of the same script then
+ * run, so a script is never stopped halfway. The claim writes with SET first, so a full Redis
+ * refuses new claims (OOM, reported as STORE_FULL, a retryable 503), while `extend` and
+ * `complete` start with PEXPIREAT, so a full Redis never costs a running handler its lease or
+ * its completion mark (which would let the next copy run twice).
  */
 import { createHash } from 'node:crypto';
 
@@ -26,53 +25,93 @@ export interface RedisScript {
   readonly sha: string;
 }
 
-function script(source: string): RedisScript {
+function script(body: string): RedisScript {
+  const source = `${PRELUDE}${body}`;
   // SHA1 here is Redis's script identifier, not a security primitive.
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }
 
-const NOW = `
+/**
+ * `now` by the server's clock; `load(key, anchor)` returns the live record at `key` with
+ * absolute times (nil when absent or past its expiry), or nil and an error for data that is
+ * not a hooklatch record. Without `anchor` a fresh record keeps the claimer's dates (enough to
+ * check its state and owner, and the key's existence proves it live); `save` encodes a record.
+ */
+const PRELUDE = `
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
 local function ms(value) return string.format('%.0f', value) end
+local NOT_OURS = 'WRONGTYPE key holds data that is not a hooklatch record'
+local HEAD = '^hl2 (%a) (%S+) (%d+) (%d+) (%d+) (%S+) (%d+) (%S*) (%d+) '
+
+local function legacy(key)
+  if redis.call('TYPE', key)['ok'] ~= 'hash' then return nil, NOT_OURS end
+  local f = redis.call('HMGET', key, 's', 't', 'l', 'e', 'c', 'd', 'n', 'k', 'r', 'g')
+  if not f[1] or not f[2] then return nil, NOT_OURS end
+  local r = {st = (f[1] == 'completed') and 'c' or 'i', t = f[2], l = tonumber(f[3]),
+    e = tonumber(f[4]), c = tonumber(f[5]), d = f[6] or '-', n = tonumber(f[7] or '1'),
+    k = f[8] or '-', g = f[10] or '', r = f[9] or ''}
+  if r.e <= now then return nil end
+  return r
+end
+
+local function load(key, anchor)
+  local v = redis.pcall('GET', key)
+  if not v then return nil end
+  if type(v) == 'table' then
+    if string.find(v.err, '^WRONGTYPE') then return legacy(key) end
+    return nil, v.err
+  end
+  local s, stop, st, t, l, x, c, d, n, k, g = string.find(v, HEAD)
+  if not s then return nil, NOT_OURS end
+  local digestEnd = stop + tonumber(g)
+  local r = {st = st, t = t, l = tonumber(l), e = tonumber(x), c = tonumber(c), d = d,
+    n = tonumber(n), k = k, g = string.sub(v, stop + 1, digestEnd),
+    r = string.sub(v, digestEnd + 1)}
+  if st == 'f' then
+    r.st = 'i'
+    if anchor then
+      local at = redis.call('PEXPIRETIME', key)
+      r.c = at - r.e
+      r.l = r.c + r.l
+      r.e = at
+    else
+      r.l = r.c + r.l
+      r.e = r.c + r.e
+    end
+    return r
+  end
+  if r.e <= now then return nil end
+  return r
+end
+
+local function save(r)
+  return 'hl2 ' .. r.st .. ' ' .. r.t .. ' ' .. ms(r.l) .. ' ' .. ms(r.e) .. ' ' .. ms(r.c) ..
+    ' ' .. r.d .. ' ' .. r.n .. ' ' .. r.k .. ' ' .. #r.g .. ' ' .. r.g .. r.r
+end
 `;
 
 /**
- * A hash at the record's key that lacks the state field belongs to someone else: refuse it (the
- * store reports WRONGTYPE, a setup error) instead of deleting another app's data.
- */
-const NOT_OURS = `redis.error_reply('WRONGTYPE key holds a hash that is not a hooklatch record')`;
-
-/**
- * KEYS[1] record; ARGV token, leaseMs, ttlMs, encoded caller key, has digest ('1'/'0'), digest.
+ * KEYS[1] record; ARGV token, leaseMs, ttlMs (at least leaseMs), key field, digest ('' for none).
  * Replies {'claimed', token, leaseEnd, claims} | {'in_flight', leaseEnd, leaseRemainingMs,
- * digest or nil} | {'completed', ...hash}. The remaining time comes from the server's clock, so
+ * digest} | {'completed', record value}. The remaining time comes from the server's clock, so
  * a caller never needs its own clock to compute a Retry-After.
  */
-export const CLAIM = script(`${NOW}
-local f = redis.call('HMGET', KEYS[1], 's', 't', 'l', 'e', 'c', 'd', 'n', 'k', 'r', 'g')
-if not f[1] and redis.call('EXISTS', KEYS[1]) == 1 then return ${NOT_OURS} end
-local live = f[1] and tonumber(f[4]) > now
-if live and f[1] == 'completed' then
-  return {'completed', f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10]}
-end
-if live and tonumber(f[3]) > now then
-  return {'in_flight', f[3], ms(tonumber(f[3]) - now), f[10]}
-end
-local lease = tonumber(ARGV[2])
-local ttl = math.max(lease, tonumber(ARGV[3]))
+export const CLAIM = script(`
+local r, err = load(KEYS[1], true)
+if err then return redis.error_reply(err) end
+if r and r.st == 'c' then return {'completed', save(r)} end
+if r and r.l > now then return {'in_flight', ms(r.l), ms(r.l - now), r.g} end
 local claims = 1
 local created = now
-if live then
-  claims = tonumber(f[7]) + 1
-  created = tonumber(f[5])
+if r then
+  claims = r.n + 1
+  created = r.c
 end
-redis.call('HSET', KEYS[1], 's', 'in_flight', 't', ARGV[1], 'l', ms(now + lease),
-  'e', ms(now + ttl), 'c', ms(created), 'n', claims, 'k', ARGV[4])
-redis.call('HDEL', KEYS[1], 'd', 'r', 'g')
-if ARGV[5] == '1' then redis.call('HSET', KEYS[1], 'g', ARGV[6]) end
-redis.call('PEXPIREAT', KEYS[1], ms(now + ttl))
-return {'claimed', ARGV[1], ms(now + lease), claims}
+local w = {st = 'i', t = ARGV[1], l = now + tonumber(ARGV[2]), e = now + tonumber(ARGV[3]),
+  c = created, d = '-', n = claims, k = ARGV[4], g = ARGV[5], r = ''}
+redis.call('SET', KEYS[1], save(w), 'PXAT', ms(w.e))
+return {'claimed', ARGV[1], ms(w.l), claims}
 `);
 
 /**
@@ -80,39 +119,42 @@ return {'claimed', ARGV[1], ms(now + lease), claims}
  * the server's clock (an ended lease is never revived: someone may have taken it over already,
  * or may at any moment). Moves the expiry out when the new lease would outlive it. Replies 1 or 0.
  */
-export const EXTEND = script(`${NOW}
-local f = redis.call('HMGET', KEYS[1], 's', 't', 'l', 'e')
-if f[1] ~= 'in_flight' or f[2] ~= ARGV[1] then return 0 end
-if tonumber(f[3]) <= now or tonumber(f[4]) <= now then return 0 end
-local lease = now + tonumber(ARGV[2])
-local expires = math.max(lease, tonumber(f[4]))
-redis.call('PEXPIREAT', KEYS[1], ms(expires))
-redis.call('HSET', KEYS[1], 'l', ms(lease), 'e', ms(expires))
+export const EXTEND = script(`
+local r, err = load(KEYS[1], true)
+if err then return redis.error_reply(err) end
+if not r or r.st ~= 'i' or r.t ~= ARGV[1] or r.l <= now then return 0 end
+r.l = now + tonumber(ARGV[2])
+if r.l > r.e then r.e = r.l end
+redis.call('PEXPIREAT', KEYS[1], ms(r.e))
+redis.call('SET', KEYS[1], save(r), 'KEEPTTL')
 return 1
 `);
 
-/** KEYS[1] record; ARGV token, ttlMs, has result ('1'/'0'), result JSON. Replies 1 or 0. */
-export const COMPLETE = script(`${NOW}
-local f = redis.call('HMGET', KEYS[1], 's', 't', 'e')
-if f[1] ~= 'in_flight' or f[2] ~= ARGV[1] or tonumber(f[3]) <= now then return 0 end
-local expires = now + tonumber(ARGV[2])
-redis.call('HDEL', KEYS[1], 'r')
-redis.call('HSET', KEYS[1], 's', 'completed', 'd', ms(now), 'e', ms(expires))
-if ARGV[3] == '1' then redis.call('HSET', KEYS[1], 'r', ARGV[4]) end
-redis.call('PEXPIREAT', KEYS[1], ms(expires))
+/** KEYS[1] record; ARGV token, ttlMs, result JSON ('' for none). Replies 1 or 0. */
+export const COMPLETE = script(`
+local r, err = load(KEYS[1], false)
+if err then return redis.error_reply(err) end
+if not r or r.st ~= 'i' or r.t ~= ARGV[1] then return 0 end
+r.st = 'c'
+r.d = ms(now)
+r.e = now + tonumber(ARGV[2])
+r.r = ARGV[3]
+redis.call('PEXPIREAT', KEYS[1], ms(r.e))
+redis.call('SET', KEYS[1], save(r), 'KEEPTTL')
 return 1
 `);
 
 /** KEYS[1] record; ARGV token. Deletes an in-flight record the token owns. Replies 1 or 0. */
-export const RELEASE = script(`${NOW}
-local f = redis.call('HMGET', KEYS[1], 's', 't', 'e')
-if f[1] ~= 'in_flight' or f[2] ~= ARGV[1] or tonumber(f[3]) <= now then return 0 end
+export const RELEASE = script(`
+local r, err = load(KEYS[1], false)
+if err then return redis.error_reply(err) end
+if not r or r.st ~= 'i' or r.t ~= ARGV[1] then return 0 end
 redis.call('DEL', KEYS[1])
 return 1
 `);
 
-/** Fields in the order `get` reads them (and `CLAIM` returns them for a completed record). */
-export const RECORD_FIELDS = ['s', 't', 'l', 'e', 'c', 'd', 'n', 'k', 'r', 'g'] as const;
+/** Fields of a 0.1 record hash, in the order `get` reads them (see `record.ts`). */
+export const LEGACY_FIELDS = ['s', 't', 'l', 'e', 'c', 'd', 'n', 'k', 'r', 'g'] as const;
 
 /** What `evalScript` needs from a client: one command routed by its (only) key. */
 type Send = (key: string, args: string[]) => Promise<unknown>;

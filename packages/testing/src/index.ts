@@ -26,6 +26,8 @@ export { nestedJson, withNestedMember } from './deep-json';
 export { describeAdapter } from './describe-adapter';
 export type { DescribeStoreOptions, StoreSkip, StoreTestName } from './describe-store';
 export { describeStore, STORE_TESTS } from './describe-store';
+// The inbox conformance suite and its helpers (describeInbox, tcpProxy...).
+export * from './inbox-api';
 export type { AssertProcessedOnceOptions, ProcessedOnceReport } from './duplicate-delivery';
 export { assertProcessedOnce } from './duplicate-delivery';
 export type { ExpectedHooklatchError } from './expect-error';

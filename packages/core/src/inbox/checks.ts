@@ -28,6 +28,17 @@ export const MAX_INBOX_REASON_LENGTH = 500;
 export const MAX_INBOX_CLAIM = 1_000;
 const FINISHED = new Set(['completed', 'dead']);
 
+/**
+ * `text` as every backend can keep it: lone surrogates and NUL replaced by U+FFFD (PostgreSQL
+ * text refuses NUL, UTF-8 columns lone surrogates), cut to {@link MAX_INBOX_ERROR_MESSAGE}.
+ */
+export function readableMessage(text: string): string {
+  // toWellFormed (Node 20+) turns lone surrogates into U+FFFD.
+  const wellFormed = (text as { toWellFormed?: () => string }).toWellFormed?.() ?? text;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what must go.
+  return wellFormed.replace(/\u0000/g, '\ufffd').slice(0, MAX_INBOX_ERROR_MESSAGE);
+}
+
 /** The checked form of a replay's filters. */
 export interface ReplayFilter {
   reason: string;
@@ -126,10 +137,9 @@ export function inboxChecks(store: string): InboxChecks {
     if (typeof info.code !== 'string' || !CODE.test(info.code)) {
       throw invalid('error.code', 'must be 1 to 64 printable ASCII characters');
     }
-    return {
-      code: info.code,
-      message: text('error.message', info.message, MAX_INBOX_ERROR_MESSAGE),
-    };
+    if (typeof info.message !== 'string') throw invalid('error.message', 'must be a string');
+    // Cut and cleaned, never refused: a long message must not keep an entry from failing.
+    return { code: info.code, message: readableMessage(info.message) };
   };
 
   return {

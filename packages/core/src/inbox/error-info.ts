@@ -5,17 +5,10 @@
  * characters, with NUL and lone surrogates replaced (no backend stores those as text).
  */
 import { isHooklatchError } from '../errors';
-import { MAX_INBOX_ERROR_MESSAGE } from './checks';
+import { readableMessage as readable } from './checks';
 import type { InboxErrorInfo } from './types';
 
 const CODE = /^[\x21-\x7e]{1,64}$/;
-
-function readable(text: string): string {
-  // toWellFormed (Node 20+) turns lone surrogates into U+FFFD.
-  const wellFormed = (text as { toWellFormed?: () => string }).toWellFormed?.() ?? text;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what must go.
-  return wellFormed.replace(/\u0000/g, '\ufffd').slice(0, MAX_INBOX_ERROR_MESSAGE);
-}
 
 function read(value: unknown, field: string): unknown {
   try {

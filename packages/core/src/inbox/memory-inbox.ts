@@ -68,7 +68,8 @@ export function memoryInbox(options: MemoryInboxOptions = {}): InboxStore {
           ...(found.digest === undefined ? {} : { digest: found.digest }),
         };
       }
-      const dead = d.deadLetter !== undefined;
+      const deadLetter = d.deadLetter === undefined ? undefined : checks.error(d.deadLetter);
+      const dead = deadLetter !== undefined;
       entries.set(d.key, {
         key: d.key,
         provider: d.provider,
@@ -78,8 +79,8 @@ export function memoryInbox(options: MemoryInboxOptions = {}): InboxStore {
         fence: 0,
         receivedAt: new Date(d.receivedAt.getTime()),
         enqueuedAt: new Date(t),
-        ...(dead ? { finishedAt: new Date(t), lastError: { ...d.deadLetter } } : {}),
-        ...(dead ? {} : { availableAt: new Date(t) }),
+        ...(deadLetter ? { finishedAt: new Date(t), lastError: deadLetter } : {}),
+        ...(deadLetter ? {} : { availableAt: new Date(t) }),
         replays: 0,
         ...(d.keyIndex === undefined ? {} : { keyIndex: d.keyIndex }),
         ...(d.digest === undefined ? {} : { digest: d.digest }),

@@ -136,7 +136,8 @@ function storeFailed(key: string, error: unknown): InboxReceipt {
  * });
  */
 export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
-  if (typeof options !== 'object' || options === null) throw invalid('options', 'must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw invalid('options', 'must be an object');
   const { adapter, inbox, keepHeader, onEnqueued, maxBodyBytes } = options;
   if (typeof adapter?.name !== 'string' || typeof adapter.parse !== 'function') {
     throw invalid('adapter', 'must be an adapter (an object with `name` and `parse`)');

@@ -44,9 +44,7 @@ export function keptHeaders(
 /** The verifying key's index from `event.meta.keyIndex`, when an adapter reported one. */
 function keyIndexOf(event: WebhookEvent): number | undefined {
   const index = event.meta?.keyIndex;
-  return typeof index === 'number' && Number.isSafeInteger(index) && index >= 0
-    ? index
-    : undefined;
+  return typeof index === 'number' && Number.isSafeInteger(index) && index >= 0 ? index : undefined;
 }
 
 /** The failing paths an `'envelope'` schema policy left in `meta.schemaIssues`, if any. */
@@ -63,10 +61,11 @@ export function schemaMismatchError(provider: string, paths: readonly string[]):
   const more = paths.length > 20 ? ` and ${paths.length - 20} more` : '';
   return {
     code: 'PAYLOAD_SCHEMA_MISMATCH',
-    message: `The ${provider} payload does not match its typed schema at ${listed}${more}. Update the schema, then replay.`.slice(
-      0,
-      1_024,
-    ),
+    message:
+      `The ${provider} payload does not match its typed schema at ${listed}${more}. Update the schema, then replay.`.slice(
+        0,
+        1_024,
+      ),
   };
 }
 

@@ -2,7 +2,7 @@
 import { ConfigurationError } from '../errors';
 import type { EventOf, WebhookAdapter, WebhookEvent } from '../event';
 import type { KeeperLoss } from '../process/lease-keeper';
-import { MAX_INBOX_ERROR_MESSAGE } from './checks';
+import { readableMessage } from './checks';
 import { inboxErrorInfo } from './error-info';
 import { DEFAULT_RETRY_BASE_MS, DEFAULT_RETRY_MAX_MS, type RetryDelayOptions } from './retry-delay';
 import type { InboxEntrySummary, InboxErrorInfo, InboxStore } from './types';
@@ -133,7 +133,8 @@ const CODE = /^[\x21-\x7e]{1,64}$/;
 export function resolveWorkerConfig<A extends WebhookAdapter<WebhookEvent>>(
   options: WorkerOptions<A>,
 ): WorkerConfig {
-  if (typeof options !== 'object' || options === null) throw invalid('options', 'must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw invalid('options', 'must be an object');
   const { inbox, handler, describeError, onReport } = options;
   if (typeof inbox?.claim !== 'function') throw invalid('inbox', 'must be an inbox store');
   if (typeof handler !== 'function') throw invalid('handler', 'must be a function');
@@ -159,8 +160,20 @@ export function resolveWorkerConfig<A extends WebhookAdapter<WebhookEvent>>(
   if (onReport !== undefined && typeof onReport !== 'function') {
     throw invalid('onReport', 'must be a function');
   }
-  const baseMs = integer('retry.baseMs', options.retry?.baseMs, DEFAULT_RETRY_BASE_MS, 1, MAX_TIMER_MS);
-  const maxMs = integer('retry.maxMs', options.retry?.maxMs, DEFAULT_RETRY_MAX_MS, baseMs, 31_536_000_000);
+  const baseMs = integer(
+    'retry.baseMs',
+    options.retry?.baseMs,
+    DEFAULT_RETRY_BASE_MS,
+    1,
+    MAX_TIMER_MS,
+  );
+  const maxMs = integer(
+    'retry.maxMs',
+    options.retry?.maxMs,
+    DEFAULT_RETRY_MAX_MS,
+    baseMs,
+    31_536_000_000,
+  );
   return {
     inbox,
     adapters,
@@ -176,8 +189,12 @@ export function resolveWorkerConfig<A extends WebhookAdapter<WebhookEvent>>(
       try {
         const info = describeError(error);
         // Only a well-formed answer is kept: an inbox refuses any other (CONFIG_INVALID).
-        if (typeof info?.code === 'string' && CODE.test(info.code) && typeof info.message === 'string') {
-          return { code: info.code, message: info.message.slice(0, MAX_INBOX_ERROR_MESSAGE) };
+        if (
+          typeof info?.code === 'string' &&
+          CODE.test(info.code) &&
+          typeof info.message === 'string'
+        ) {
+          return { code: info.code, message: readableMessage(info.message) };
         }
       } catch {
         // Fall through to the default description.

@@ -166,7 +166,9 @@ export function createAdapter<E extends WebhookEvent>(
       return withVerification(withDigest, verified);
     };
     const parsed = parse(delivery, verified, context);
-    return isThenable<ParsedEvent<E>>(parsed) ? Promise.resolve(parsed).then(finish) : finish(parsed);
+    return isThenable<ParsedEvent<E>>(parsed)
+      ? Promise.resolve(parsed).then(finish)
+      : finish(parsed);
   };
 
   const sign = (body: string | Uint8Array, signOptions: SignOptions = {}): SignedDelivery => {

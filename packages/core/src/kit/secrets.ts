@@ -3,8 +3,9 @@
  * or a resolver called per delivery (a tenant picked by path or header, a Stripe Connect
  * endpoint with two secrets). Checked once, when the adapter is made.
  */
-import type { RawDelivery } from '../event';
+
 import { ConfigurationError, VerificationError } from '../errors';
+import type { RawDelivery } from '../event';
 
 /** A signing secret: text (as the provider shows it) or raw key bytes. */
 export type Secret = string | Uint8Array;
@@ -108,7 +109,11 @@ export function secretSource(options: SecretOptions, provider: string): SecretSo
         if (override !== undefined) return override;
         const secret = list[keyIndex];
         if (secret === undefined) {
-          throw invalid(provider, 'keyIndex', `there is no secret number ${keyIndex} to sign with.`);
+          throw invalid(
+            provider,
+            'keyIndex',
+            `there is no secret number ${keyIndex} to sign with.`,
+          );
         }
         return secret;
       },

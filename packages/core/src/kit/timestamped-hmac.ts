@@ -142,7 +142,9 @@ export function timestampedHmacVerifier(options: TimestampedHmacOptions): Resolv
     }
     const seconds = Number(timestamp);
     checkTimestamp(seconds, delivery.receivedAt, tolerance, timestampHeader);
-    const received = signatures.map((s) => decodeSignature(s, { ...format, header: options.header }));
+    const received = signatures.map((s) =>
+      decodeSignature(s, { ...format, header: options.header }),
+    );
     const content = timestampedContent(timestamp.trim(), delivery.rawBody, options);
     return withSecrets(secrets, delivery, (list) => {
       const expected = list.map((secret) => hmacSha256(secret, content));

@@ -83,7 +83,7 @@ export interface VerificationChoice {
 }
 
 function normalized(verify: DeliveryVerifier): ResolvedVerifier {
-  const answer = (value: Verification | undefined | void): Verification =>
+  const answer = (value: Verification | undefined): Verification =>
     value === undefined || value === null ? NOTHING : value;
   return Object.assign(
     (delivery: RawDelivery) => {

@@ -7,8 +7,8 @@
  * it builds a report or a line that no hook, level or subscriber would take.
  */
 import type { WebhookEvent } from '../event';
-import type { RunProbe } from '../process/probe';
 import { monotonicNow } from '../process/lease-keeper';
+import type { RunProbe } from '../process/probe';
 import type {
   EventHandler,
   HandlerContext,
@@ -17,17 +17,27 @@ import type {
   ProcessWarning,
 } from '../process/types';
 import type { DeliveryFacts, ProcessContext } from './contexts';
+import type { TracingChannelLike } from './diagnostics';
 import { errorFacts } from './error-facts';
 import { isolated } from './hooks';
 import type { LogLevel } from './logger';
 import type { Observer } from './observer';
-import { deliveryFacts, processedReport } from './reports';
+import { deliveryFacts, processedReport, providerFacts } from './reports';
 import { describeOutcome, handleContext, processContext } from './stage-contexts';
-import type { TracingChannelLike } from './diagnostics';
 import { elapsedMs, publishWarning, subscribed, traced } from './tracing';
 
 // biome-ignore lint/suspicious/noExplicitAny: the handler is typed at the public entry points.
 type AnyHandler = EventHandler<any, unknown>;
+
+/** `event.receivedAt` when it is a Date (read once, never throwing). */
+function receivedAtOf(event: WebhookEvent): Date | undefined {
+  try {
+    const at = event.receivedAt;
+    return at instanceof Date ? at : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const OUTCOME_LEVEL: Readonly<Record<ProcessOutcomeKind, LogLevel>> = {
   processed: 'debug',
@@ -69,7 +79,8 @@ export class DeliveryObservation implements RunProbe {
   readonly delivery: ProcessContext | undefined;
   readonly #event: WebhookEvent;
   readonly #observer: Observer;
-  readonly #startedAt = monotonicNow();
+  /** When processing started: the receipt, if one was reported, else the first claim. */
+  #startedAt: number | undefined = undefined;
   #facts: DeliveryFacts | undefined = undefined;
   #handlerAt = 0;
 
@@ -82,7 +93,14 @@ export class DeliveryObservation implements RunProbe {
 
   /** The delivery's facts, read from the event the first time something reports. */
   facts(): DeliveryFacts {
-    this.#facts ??= deliveryFacts(this.#event);
+    if (this.#facts === undefined) {
+      try {
+        this.#facts = deliveryFacts(this.#event);
+      } catch {
+        // A hand-built event with a throwing getter: reported without facts, run all the same.
+        this.#facts = providerFacts('');
+      }
+    }
     return this.#facts;
   }
 
@@ -129,8 +147,10 @@ export class DeliveryObservation implements RunProbe {
     const { hooks, log } = this.#observer;
     const infoLog = log?.enabled('info') === true;
     if ((hooks?.onReceipt === undefined && !infoLog) || this.facts().key === '') return;
-    const at = this.#event.receivedAt;
-    const receivedAt = at instanceof Date ? at : undefined;
+    // Timed from here only when there is a receipt to report; else from the first claim, the
+    // next thing that happens (a clock read costs more than the rest of this class).
+    this.#startedAt = monotonicNow();
+    const receivedAt = receivedAtOf(this.#event);
     if (hooks?.onReceipt !== undefined) isolated(hooks.onReceipt, { ...this.facts(), receivedAt });
     if (infoLog) {
       log?.write('info', 'receipt', { ...this.facts(), receivedAt: receivedAt?.toISOString() });
@@ -141,7 +161,8 @@ export class DeliveryObservation implements RunProbe {
    * The run answered. Traced, the outcome goes on the delivery's context (read at
    * `process:asyncEnd`) and the report waits for the trace to end (see `report`).
    */
-  finished(outcome: ProcessOutcome<unknown>): void {
+  finished(outcome: ProcessOutcome<unknown>, claimSentAt: number | undefined): void {
+    this.#startedAt ??= claimSentAt;
     if (this.delivery === undefined) this.report(outcome);
     else describeOutcome(this.delivery, outcome, this.handled, this.claims);
   }
@@ -154,7 +175,7 @@ export class DeliveryObservation implements RunProbe {
       outcome.outcome === 'failed' && this.failed ? undefined : OUTCOME_LEVEL[outcome.outcome];
     const logged = level !== undefined && log?.enabled(level) === true;
     if (hooks?.onOutcome === undefined && !logged) return;
-    const durationMs = elapsedMs(this.#startedAt);
+    const durationMs = this.#startedAt === undefined ? 0 : elapsedMs(this.#startedAt);
     const done = processedReport(this.facts(), outcome, durationMs, this.handled, this.claims);
     if (hooks?.onOutcome !== undefined) isolated(hooks.onOutcome, done);
     if (logged && level !== undefined) {

@@ -24,7 +24,10 @@ export interface ProcessedReport extends DeliveryFacts {
   outcome: ProcessOutcomeKind;
   /** The HTTP status answered. */
   status: number;
-  /** Milliseconds from the call to the answer. */
+  /**
+   * Milliseconds from the receipt (or, with no receipt reported, the first claim: the checks
+   * before it take microseconds) to the answer; 0 when the event was refused before any claim.
+   */
   durationMs: number;
   /** Whether the handler ran for this delivery. */
   handled: boolean;

@@ -23,6 +23,9 @@ export interface RunProbe {
   handlerFailed(error: unknown): void;
   /** A problem that does not change the outcome (after the `onWarning` option). Never throws. */
   warned(warning: ProcessWarning): void;
-  /** The run's outcome, just before `runOnce` returns it. Never throws. */
-  finished(outcome: ProcessOutcome<unknown>): void;
+  /**
+   * The run's outcome, just before `runOnce` returns it; `claimSentAt` is when its first claim
+   * was sent (`monotonicNow`), if it got that far. Never throws.
+   */
+  finished(outcome: ProcessOutcome<unknown>, claimSentAt: number | undefined): void;
 }

@@ -74,8 +74,12 @@ async function settleReplay<R>(
 }
 
 /** `outcome`, told to the probe first (the one place every answer of a run passes). */
-function answered<R>(probe: RunProbe | undefined, outcome: ProcessOutcome<R>): ProcessOutcome<R> {
-  probe?.finished(outcome);
+function answered<R>(
+  probe: RunProbe | undefined,
+  outcome: ProcessOutcome<R>,
+  sentAt: number | undefined,
+): ProcessOutcome<R> {
+  probe?.finished(outcome, sentAt);
   return outcome;
 }
 
@@ -90,7 +94,7 @@ export async function runOnce<R>(
     event = checkEvent(raw);
   } catch (error) {
     const key = typeof raw?.dedupeKey === 'string' ? raw.dedupeKey : '';
-    return answered(probe, failedOutcome(key, error));
+    return answered(probe, failedOutcome(key, error), undefined);
   }
   const warn = warner(config, probe);
   const key = event.dedupeKey;
@@ -101,7 +105,7 @@ export async function runOnce<R>(
 
   const sentAt = monotonicNow();
   const first = await claimOne<R>(config, key, key, options, 'key');
-  if (!('lease' in first)) return answered(probe, first);
+  if (!('lease' in first)) return answered(probe, first, sentAt);
   const leases = [first.lease];
   if (config.replayGuard === 'digest' && event.digest !== undefined) {
     // Event keys are `${provider}:${id}`, and an ID outside the signature is the sender's to
@@ -109,7 +113,8 @@ export async function runOnce<R>(
     const digestKey = `#digest:${event.provider}:${event.digest}`;
     const second = await claimOne<R>(config, key, digestKey, options, 'digest');
     if (!('lease' in second)) {
-      return answered(probe, await settleReplay(config, warn, first.lease, ttlMs, second));
+      const answer = await settleReplay<R>(config, warn, first.lease, ttlMs, second);
+      return answered(probe, answer, sentAt);
     }
     leases.unshift(second.lease);
   }
@@ -126,5 +131,5 @@ export async function runOnce<R>(
     ttlMs,
     sentAt,
   });
-  return answered(probe, outcome);
+  return answered(probe, outcome, sentAt);
 }

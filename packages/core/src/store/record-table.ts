@@ -1,5 +1,5 @@
 /**
- * The memory store's storage: one Map from key to a slot number, and the record's fields in
+ * The memory store's storage: a sharded Map from key to a slot number, and the record's fields in
  * typed-array columns indexed by slot (times as epoch-ms numbers, the token and a `sha256:`
  * digest packed into words). That keeps a live record near 150 bytes plus its key, where
  * a record object with Date fields, strings and a spread copy per write cost over 1 KB. Slots
@@ -15,6 +15,7 @@ import {
   unpackToken,
 } from './compact-codes';
 import { ExpiryIndex } from './expiry-index';
+import { KeyIndex } from './key-index';
 import type { DedupeRecord, JsonValue } from './types';
 
 /** `state` column values. */
@@ -27,7 +28,7 @@ const STATE_MASK = 3;
 export class RecordTable {
   /** Expiry of every record, by slot. */
   readonly expiry = new ExpiryIndex();
-  private readonly slots = new Map<string, number>();
+  private readonly slots = new KeyIndex();
   private readonly keys: (string | undefined)[] = [];
   private readonly results: (JsonValue | undefined)[] = [];
   /** Digests that are not `sha256:` + hex, rare: kept as strings. */
@@ -51,7 +52,7 @@ export class RecordTable {
 
   /** The slot holding `key`, or -1. */
   find(key: string): number {
-    return this.slots.get(key) ?? -1;
+    return this.slots.get(key);
   }
 
   /** A new in-flight record for `key` (which must be absent), first claimed at `createdAt`. */
@@ -67,7 +68,7 @@ export class RecordTable {
     this.claim(slot, token, leaseEnd, expiresAt, 1, digest);
     this.created[slot] = createdAt;
     this.keys[slot] = key;
-    this.slots.set(key, slot);
+    this.slots.add(key, slot);
     return slot;
   }
 
@@ -108,7 +109,7 @@ export class RecordTable {
   remove(slot: number): void {
     const key = this.keys[slot];
     if (key === undefined) return;
-    this.slots.delete(key);
+    this.slots.remove(key);
     this.keys[slot] = undefined;
     this.results[slot] = undefined;
     this.otherDigests.delete(slot);
@@ -166,7 +167,7 @@ export class RecordTable {
     return record;
   }
 
-  /** Live keys in insertion order, for `list`. */
+  /** Stored keys and their slots (expired ones included), for `list`. */
   entries(): IterableIterator<[string, number]> {
     return this.slots.entries();
   }

@@ -355,17 +355,15 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
       ]);
     });
 
-    it('processOnce alone: the key carries keyPrefix, the parse key does not', async () => {
+    it('processOnce alone: every context carries the dedupe key the parse context has', async () => {
       const id = uniqueId();
       const event = await parseEvent(adapter, body(id));
-      await processOnce(stores.store(), event, () => 'ok', {
-        keyPrefix: 'staging:',
-        logger: false,
-      });
+      await processOnce(stores.store(), event, () => 'ok', { logger: false });
+      // No processOnce prefix: the store namespaces keys with its own `prefix` option.
       expect(rec.of('parse', 'asyncEnd')[0]?.context.key).toBe(`test:${id}`);
       const delivery = rec.of('process', 'asyncEnd')[0]?.context;
-      expect(delivery).toMatchObject({ key: `staging:test:${id}`, outcome: 'processed' });
-      expect(rec.of('claim', 'start')[0]?.context.claimKey).toBe(`staging:test:${id}`);
+      expect(delivery).toMatchObject({ key: `test:${id}`, outcome: 'processed' });
+      expect(rec.of('claim', 'start')[0]?.context.claimKey).toBe(`test:${id}`);
     });
   });
 }

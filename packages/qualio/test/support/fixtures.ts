@@ -6,11 +6,8 @@ import {
   parseEvent,
   type WebhookAdapter,
 } from '@hooklatch/core';
-import {
-  expectHooklatchError,
-  type SignedQualioRequestOptions,
-  signedQualioRequest,
-} from '@hooklatch/testing';
+import { type SignedQualioRequestOptions, signedQualioRequest } from '@hooklatch/qualio/testing';
+import { expectHooklatchError } from '@hooklatch/testing';
 import { expect } from 'vitest';
 import { qualio } from '../../src/index';
 
@@ -65,7 +62,7 @@ export function hmacRequest(
   payload: unknown,
   overrides: Partial<SignedQualioRequestOptions> = {},
 ): ReturnType<typeof signedQualioRequest> {
-  return signedQualioRequest({ payload, auth: { hmacSecret: SECRET }, ...overrides });
+  return signedQualioRequest({ payload, auth: { scheme: 'hmac', secret: SECRET }, ...overrides });
 }
 
 /** Parse at the fixed arrival time. */

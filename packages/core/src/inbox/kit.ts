@@ -1,0 +1,19 @@
+/**
+ * What inbox backend authors build with (re-exported by `@hooklatch/core/kit`): the argument
+ * checks every inbox shares, and the entry helpers for backends that filter or count in code.
+ *
+ * @module
+ */
+
+export type { InboxChecks, ListFilter, ReplayFilter } from './checks';
+export {
+  inboxChecks,
+  MAX_INBOX_CLAIM,
+  MAX_INBOX_ERROR_MESSAGE,
+  MAX_INBOX_HEADER_BYTES,
+  MAX_INBOX_REASON_LENGTH,
+  MAX_INBOX_TYPE_LENGTH,
+  readableMessage,
+} from './checks';
+export type { EntryFilter } from './memory-inbox-entry';
+export { emptyCounts, entryMatches, stateCounts, summaryOf } from './memory-inbox-entry';

@@ -1,0 +1,62 @@
+/**
+ * Key -> slot lookup for the memory store, split over {@link SHARDS} Maps. One Map holding a
+ * million keys rehashes all of them in a single `set` (when it grows) or `delete` (V8 shrinks a
+ * Map that falls below a quarter of its capacity, which is what happens while a million keys
+ * expire): a 20 to 100 ms stall of one call, measured in `bench/store-memory.ts`. Split 64 ways,
+ * each rehash moves about 1/64 of the keys.
+ *
+ * The shard is picked from the key's length and its last few UTF-16 code units, which is cheap
+ * and spreads provider IDs (their varying part is at the end). Keys that share their whole tail
+ * land in one shard: that costs only the stall bound, never correctness.
+ */
+
+/** Number of Maps; a power of two. */
+export const SHARDS = 64;
+const MASK = SHARDS - 1;
+/** Code units hashed from the end of the key. */
+const TAIL = 8;
+
+/** The shard of `key`. */
+export function shardOf(key: string): number {
+  const length = key.length;
+  let hash = length;
+  for (let i = length > TAIL ? length - TAIL : 0; i < length; i++) {
+    hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  }
+  return (hash ^ (hash >>> 15)) & MASK;
+}
+
+export class KeyIndex {
+  private readonly shards: Map<string, number>[] = Array.from({ length: SHARDS }, () => new Map());
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The slot of `key`, or -1. */
+  get(key: string): number {
+    return (this.shards[shardOf(key)] as Map<string, number>).get(key) ?? -1;
+  }
+
+  /** Map `key` (which must be absent) to `slot`. */
+  add(key: string, slot: number): void {
+    (this.shards[shardOf(key)] as Map<string, number>).set(key, slot);
+    this.count += 1;
+  }
+
+  /** Forget `key` (which must be present). */
+  remove(key: string): void {
+    if ((this.shards[shardOf(key)] as Map<string, number>).delete(key)) this.count -= 1;
+  }
+
+  /** Every key and its slot, shard by shard (insertion order within a shard). */
+  *entries(): IterableIterator<[string, number]> {
+    for (const shard of this.shards) yield* shard.entries();
+  }
+
+  /** Every slot. */
+  *values(): IterableIterator<number> {
+    for (const shard of this.shards) yield* shard.values();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The inbox conformance suite. Every inbox hooklatch ships runs it against a real backend, and
+ * so can yours:
+ *
+ * ```ts
+ * describeInbox({
+ *   name: 'my-inbox',
+ *   create: ({ queue }) => myInbox({ queue }),
+ *   processes: { factoryModule: fileURLToPath(new URL('./my-factory.ts', import.meta.url)) },
+ *   outage: async (queue) => ({ inbox, begin, end, close }),
+ * });
+ * ```
+ *
+ * Cases use real time with short leases, so a backend must judge leases and retry times by one
+ * consistent clock. The cases live in `inbox-cases-*.ts`.
+ */
+import type { InboxStore } from '@hooklatch/core';
+import { afterEach, describe, it } from 'vitest';
+import type { InboxCase, InboxCaseContext, InboxOutage, InboxProcessFactory } from './inbox-case';
+import { basicInboxCases } from './inbox-cases-basic';
+import { opsInboxCases } from './inbox-cases-ops';
+import { processInboxCases } from './inbox-cases-process';
+import { workerInboxCases } from './inbox-cases-worker';
+import { outageCase } from './inbox-outage-case';
+
+const OUTAGE = 'store outage mid-drain: never double, never drop';
+
+/** Every case, by name. */
+const CASES = {
+  ...basicInboxCases,
+  ...opsInboxCases,
+  ...workerInboxCases,
+  [OUTAGE]: outageCase,
+  ...processInboxCases,
+} satisfies Record<string, InboxCase>;
+
+/** Names of the suite's cases, for `skip`. */
+export const INBOX_TESTS = Object.keys(CASES) as InboxTestName[];
+
+/** One case name of the inbox suite. */
+export type InboxTestName = keyof typeof CASES;
+
+/**
+ * Cases that may be skipped, with a reason: the outage and cross-process cases need a backend
+ * shared between processes (the memory inbox is not). Atomicity and ownership never.
+ */
+export const SKIPPABLE_INBOX_TESTS: ReadonlySet<InboxTestName> = new Set<InboxTestName>([
+  OUTAGE,
+  ...(Object.keys(processInboxCases) as InboxTestName[]),
+]);
+
+/** A skip entry: which cases, and the reason shown in the test name. */
+export interface InboxSkip {
+  reason: string;
+  tests: InboxTestName[];
+}
+
+/** Options of {@link describeInbox}. */
+export interface DescribeInboxOptions {
+  /** Suite name, e.g. `postgres (pg Pool)`. */
+  name: string;
+  /** An inbox on `queue` (unique per test; the cross-process cases also use `<queue>-fx`). */
+  create: (context: { queue: string }) => InboxStore | Promise<InboxStore>;
+  /** Remove what a test wrote; runs after each test. @default inbox.close() if present */
+  cleanup?: (inbox: InboxStore) => void | Promise<void>;
+  /** How child processes open the same inbox (the SIGKILL and 2-process cases). */
+  processes?: InboxProcessFactory;
+  /** Stage an outage of the backend (the outage case). */
+  outage?: (queue: string) => Promise<InboxOutage>;
+  /** Cases this backend cannot run; only the outage and cross-process ones. */
+  skip?: InboxSkip[];
+  /** Lease of the lease cases, in ms; raise it for slow backends. @default 300 */
+  shortLeaseMs?: number;
+}
+
+/** Register the inbox conformance suite for one backend with vitest. */
+export function describeInbox(options: DescribeInboxOptions): void {
+  const skipReason = new Map<string, string>();
+  for (const entry of options.skip ?? []) {
+    for (const test of entry.tests) {
+      if (!SKIPPABLE_INBOX_TESTS.has(test)) {
+        throw new Error(`describeInbox: "${test}" is not optional and cannot be skipped.`);
+      }
+      skipReason.set(test, entry.reason);
+    }
+  }
+  const missing = (test: InboxTestName) =>
+    (test === OUTAGE && !options.outage) || (test in processInboxCases && !options.processes);
+  for (const test of INBOX_TESTS) {
+    if (missing(test) && !skipReason.has(test)) {
+      throw new Error(`describeInbox: "${test}" needs an option; pass it or skip the case.`);
+    }
+  }
+
+  describe(`InboxStore conformance: ${options.name}`, () => {
+    const opened: InboxStore[] = [];
+    const queue = () => `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    const context: InboxCaseContext = {
+      queue,
+      open: async (name = queue()) => {
+        const inbox = await options.create({ queue: name });
+        opened.push(inbox);
+        return inbox;
+      },
+      lease: options.shortLeaseMs ?? 300,
+      ...(options.outage ? { outage: options.outage } : {}),
+      ...(options.processes ? { processes: options.processes } : {}),
+    };
+    afterEach(async () => {
+      for (const inbox of opened.splice(0)) {
+        if (options.cleanup) await options.cleanup(inbox);
+        else await inbox.close?.();
+      }
+    });
+
+    for (const name of INBOX_TESTS) {
+      const run = () => CASES[name](context);
+      const reason = skipReason.get(name);
+      if (reason) it.skip(`${name} (skipped: ${reason})`, run);
+      else it(name, run, 120_000);
+    }
+  });
+}
