@@ -1,6 +1,14 @@
 // Several auth schemes behind one `auth` option (docs/advanced/custom-adapter.md).
-import { type AuthConfig, createAdapter, readJsonObject, requireString, resolveVerifier, verifierFromAuth } from '@hooklatch/core/kit';
-import { type WebhookEvent } from '@hooklatch/core';
+
+import type { WebhookEvent } from '@hooklatch/core';
+import {
+  type AuthConfig,
+  createAdapter,
+  readJsonObject,
+  requireString,
+  resolveVerifier,
+  verifierFromAuth,
+} from '@hooklatch/core/kit';
 
 export interface PartnerOptions {
   /** One scheme, or several while moving from one to another (any one passing is enough). */

@@ -1,6 +1,16 @@
 // A Linear-style adapter written with the custom-adapter kit (docs/advanced/custom-adapter.md).
-import { checkTimestamp, createAdapter, hmacHeaderVerifier, type JsonLimitOptions, parseIsoTimestamp, resolveEventId, type SecretOptions, validatePayload } from '@hooklatch/core/kit';
-import { type WebhookEvent } from '@hooklatch/core';
+
+import type { WebhookEvent } from '@hooklatch/core';
+import {
+  checkTimestamp,
+  createAdapter,
+  hmacHeaderVerifier,
+  type JsonLimitOptions,
+  parseIsoTimestamp,
+  resolveEventId,
+  type SecretOptions,
+  validatePayload,
+} from '@hooklatch/core/kit';
 import { z } from 'zod';
 
 // Only what the adapter relies on; looseObject keeps every other field in the payload.

@@ -214,6 +214,26 @@ describe('hooks', () => {
     }
   });
 
+  it('an event with a throwing getter is processed once all the same; hooks get what reads', async () => {
+    const hostile = event('g1');
+    Object.defineProperty(hostile, 'type', {
+      get() {
+        throw new Error('getter');
+      },
+    });
+    const onReceipt = vi.fn();
+    const onOutcome = vi.fn();
+    const handler = vi.fn(() => 'ok');
+    const pending = processOnce(memoryStore(), hostile, handler, {
+      hooks: { onReceipt, onOutcome },
+      logger: false,
+    });
+    await expect(pending).resolves.toMatchObject({ outcome: 'processed', status: 200 });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(onReceipt).toHaveBeenCalledWith(expect.objectContaining({ ...facts('g1'), type: '' }));
+    expect(onOutcome.mock.calls[0]?.[0]).toMatchObject({ key: 'test:g1', outcome: 'processed' });
+  });
+
   it.each([
     [5, 'hooks'],
     [{ onOutcomes: () => {} }, 'hooks.onOutcomes'],

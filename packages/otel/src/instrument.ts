@@ -1,6 +1,17 @@
 /** `instrument()`: subscribe the span and metric recorders to every hooklatch channel. */
+
+import {
+  type ClaimContext,
+  type CompleteContext,
+  type HandleContext,
+  type ParseContext,
+  type ProcessContext,
+  subscribeChannels,
+  TRACING_CHANNELS,
+  WARNING_CHANNEL,
+  type WarningMessage,
+} from '@hooklatch/core';
 import { booleanOption, checkOptionsObject } from '@hooklatch/core/kit';
-import { type ClaimContext, type CompleteContext, type HandleContext, type ParseContext, type ProcessContext, subscribeChannels, TRACING_CHANNELS, WARNING_CHANNEL, type WarningMessage } from '@hooklatch/core';
 import { type MeterProvider, metrics, type TracerProvider, trace } from '@opentelemetry/api';
 import { MeterRecorder } from './meters';
 import { SpanRecorder } from './spans';

@@ -59,16 +59,18 @@ describe.skipIf(!url)('redis', () => {
       expect(await store.complete('flushed', first.token, { ttlMs: 60_000 })).toBe(true);
     });
 
-    it('stores one hash per key with a server-side expiry', async () => {
+    it('stores one string value per key with a server-side expiry', async () => {
       const store = redisStore({ client: nodeRedis, prefix });
-      const claim = await store.claim('hash', { leaseMs: 60_000, ttlMs: 120_000 });
+      const claim = await store.claim('value', { leaseMs: 60_000, ttlMs: 120_000 });
       if (claim.status !== 'claimed') throw new Error('expected claimed');
-      expect(await io.hget(`${prefix}hash`, 's')).toBe('in_flight');
-      const pttl = await io.pttl(`${prefix}hash`);
+      expect(await io.type(`${prefix}value`)).toBe('string');
+      expect(await io.get(`${prefix}value`)).toMatch(/^hl2 [fi] /);
+      const pttl = await io.pttl(`${prefix}value`);
       expect(pttl).toBeGreaterThan(60_000);
       expect(pttl).toBeLessThanOrEqual(120_000);
-      await store.complete('hash', claim.token, { ttlMs: 30_000 });
-      expect(await io.pttl(`${prefix}hash`)).toBeLessThanOrEqual(30_000);
+      await store.complete('value', claim.token, { ttlMs: 30_000 });
+      expect(await io.get(`${prefix}value`)).toMatch(/^hl2 c /);
+      expect(await io.pttl(`${prefix}value`)).toBeLessThanOrEqual(30_000);
     });
 
     it('uses the hooklatch: prefix by default and lists keys containing glob characters', async () => {

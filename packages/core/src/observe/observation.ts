@@ -22,21 +22,17 @@ import { errorFacts } from './error-facts';
 import { isolated } from './hooks';
 import type { LogLevel } from './logger';
 import type { Observer } from './observer';
-import { deliveryFacts, processedReport, providerFacts } from './reports';
+import { deliveryFacts, processedReport, readField } from './reports';
 import { describeOutcome, handleContext, processContext } from './stage-contexts';
 import { elapsedMs, publishWarning, subscribed, traced } from './tracing';
 
 // biome-ignore lint/suspicious/noExplicitAny: the handler is typed at the public entry points.
 type AnyHandler = EventHandler<any, unknown>;
 
-/** `event.receivedAt` when it is a Date (read once, never throwing). */
+/** `event.receivedAt` when it is a Date. */
 function receivedAtOf(event: WebhookEvent): Date | undefined {
-  try {
-    const at = event.receivedAt;
-    return at instanceof Date ? at : undefined;
-  } catch {
-    return undefined;
-  }
+  const at = readField(event, 'receivedAt');
+  return at instanceof Date ? at : undefined;
 }
 
 const OUTCOME_LEVEL: Readonly<Record<ProcessOutcomeKind, LogLevel>> = {
@@ -93,14 +89,7 @@ export class DeliveryObservation implements RunProbe {
 
   /** The delivery's facts, read from the event the first time something reports. */
   facts(): DeliveryFacts {
-    if (this.#facts === undefined) {
-      try {
-        this.#facts = deliveryFacts(this.#event);
-      } catch {
-        // A hand-built event with a throwing getter: reported without facts, run all the same.
-        this.#facts = providerFacts('');
-      }
-    }
+    this.#facts ??= deliveryFacts(this.#event);
     return this.#facts;
   }
 

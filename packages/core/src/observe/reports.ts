@@ -91,17 +91,31 @@ export function withFacts<T extends object>(f: DeliveryFacts, own: T): DeliveryF
   return Object.assign(facts, own);
 }
 
+/**
+ * `event[name]`, or `undefined` where reading it throws: a hand-built event may carry a
+ * throwing getter, and observing it must not change how it is processed.
+ */
+export function readField(event: unknown, name: keyof WebhookEvent): unknown {
+  if (typeof event !== 'object' || event === null) return undefined;
+  try {
+    return (event as Record<string, unknown>)[name];
+  } catch {
+    return undefined;
+  }
+}
+
 /** The facts of `event` (a hand-built event may lack any of them: read defensively). */
 export function deliveryFacts(event: WebhookEvent): DeliveryFacts {
-  const e = (typeof event === 'object' && event !== null ? event : {}) as Partial<WebhookEvent>;
+  const attempt = readField(event, 'attempt');
+  const deliveryId = readField(event, 'deliveryId');
   return {
-    provider: text(e.provider),
-    type: text(e.type),
-    eventId: text(e.id),
-    idSource: text(e.idSource) as IdSource,
-    key: text(e.dedupeKey),
-    deliveryId: typeof e.deliveryId === 'string' ? e.deliveryId : undefined,
-    attempt: typeof e.attempt === 'number' ? e.attempt : undefined,
+    provider: text(readField(event, 'provider')),
+    type: text(readField(event, 'type')),
+    eventId: text(readField(event, 'id')),
+    idSource: text(readField(event, 'idSource')) as IdSource,
+    key: text(readField(event, 'dedupeKey')),
+    deliveryId: typeof deliveryId === 'string' ? deliveryId : undefined,
+    attempt: typeof attempt === 'number' ? attempt : undefined,
   };
 }
 

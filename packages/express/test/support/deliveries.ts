@@ -34,6 +34,11 @@ function viaSign(
   return signed && { method: signed.method, headers: { ...signed.headers }, body };
 }
 
+/** A test builder's output as sent over HTTP. */
+function built(request: { method?: string; headers: Record<string, string>; body: string }) {
+  return { method: request.method ?? 'POST', headers: request.headers, body: request.body };
+}
+
 /** A `payment_intent.succeeded` event as Stripe sends it (API version 2024-06-20). */
 export function stripePaymentIntent(id: string, metadata: Record<string, string> = {}) {
   return {
@@ -74,7 +79,7 @@ export function stripeSigned(
   const body = JSON.stringify(stripePaymentIntent(id, metadata));
   return (
     viaSign(adapter, body, STRIPE_HEADERS) ??
-    signedStripeRequest({ secret: STRIPE_SECRET, payload: body })
+    built(signedStripeRequest({ secret: STRIPE_SECRET, payload: body }))
   );
 }
 
@@ -108,15 +113,15 @@ const githubHeaders = (deliveryId: string) => ({
 export const githubAdapter = () => github({ secret: GITHUB_SECRET });
 
 /** A GitHub `ping` delivery with its `X-GitHub-Delivery` GUID, signed as GitHub signs it. */
-export function githubSigned(adapter: WebhookAdapter<WebhookEvent>, deliveryId: string) {
+export function githubSigned(
+  adapter: WebhookAdapter<WebhookEvent>,
+  deliveryId: string,
+): ProofDelivery {
   return (
     viaSign(adapter, pingBody, githubHeaders(deliveryId)) ??
-    signedGithubRequest({
-      secret: GITHUB_SECRET,
-      event: 'ping',
-      payload: pingBody,
-      deliveryId,
-    })
+    built(
+      signedGithubRequest({ secret: GITHUB_SECRET, event: 'ping', payload: pingBody, deliveryId }),
+    )
   );
 }
 

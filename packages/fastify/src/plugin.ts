@@ -1,0 +1,61 @@
+/**
+ * `webhookPlugin`: a Fastify plugin serving one webhook route. Its scope (not wrapped with
+ * fastify-plugin, so it stays encapsulated) parses every content type as a raw Buffer, so the
+ * rest of the app keeps Fastify's JSON parsing and the webhook route gets the signed bytes.
+ */
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  handleWebhookInput,
+  PayloadError,
+  type WebhookAdapter,
+  type WebhookEvent,
+} from '@hooklatch/core';
+import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import { sendReply, type WebhookRouteOptions, webhookRoute } from './route';
+
+/** Options of {@link webhookPlugin}: `handleWebhook`'s, plus where the route is. */
+export interface WebhookPluginOptions<A extends WebhookAdapter<WebhookEvent>, R>
+  extends WebhookRouteOptions<A, R> {
+  /** The route's path, under the prefix the plugin is registered with. */
+  path: string;
+}
+
+function bodyLimit(maxBodyBytes: unknown): number {
+  // A bad value is left to handleWebhook, which answers it CONFIG_INVALID on every delivery.
+  return Number.isSafeInteger(maxBodyBytes) && (maxBodyBytes as number) > 0
+    ? (maxBodyBytes as number)
+    : DEFAULT_MAX_BODY_BYTES;
+}
+
+/**
+ * Make the plugin: `app.register(webhookPlugin({ path: '/webhooks', adapter, store, handler }))`.
+ * The route accepts the adapter's methods (POST by default). A body over `parse.maxBodyBytes`
+ * is refused by Fastify's parser while streaming and answered 413 BODY_TOO_LARGE like core does.
+ */
+export function webhookPlugin<A extends WebhookAdapter<WebhookEvent>, R>(
+  options: WebhookPluginOptions<A, R>,
+): FastifyPluginAsync {
+  const route = webhookRoute(options);
+  const limit = bodyLimit(options.parse?.maxBodyBytes);
+  return async (instance) => {
+    instance.removeAllContentTypeParsers();
+    instance.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: limit },
+      (_request, body, done) => done(null, body),
+    );
+    instance.setErrorHandler(async (error: FastifyError, _request, reply) => {
+      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+      const tooLarge = new PayloadError(
+        'BODY_TOO_LARGE',
+        `Body exceeds the ${limit}-byte limit (maxBodyBytes).`,
+        { details: { maxBodyBytes: limit } },
+      );
+      const answer = await handleWebhookInput(() => {
+        throw tooLarge;
+      }, options);
+      return sendReply(reply, answer);
+    });
+    instance.route({ method: [...(options.adapter?.methods ?? ['POST'])], url: options.path, handler: route });
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * @hooklatch/fastify on a real Fastify 5 server on 127.0.0.1: the integration proof, plus the
+ * plugin's scoping (the app's JSON parsing is untouched) and its body limit.
+ */
+import { memoryStore } from '@hooklatch/core';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripeAdapter, stripeSigned } from '../../express/test/support/deliveries';
+import {
+  describeIntegrationProof,
+  httpTarget,
+  type ProofOptions,
+} from '../../express/test/support/integration-proof';
+import { webhookPlugin, webhookRoute } from '../src/index';
+
+async function listen(app: ReturnType<typeof Fastify>) {
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return httpTarget(base, () => app.close());
+}
+
+describeIntegrationProof('fastify', {
+  async start(options: ProofOptions) {
+    const app = Fastify();
+    await app.register(webhookPlugin({ ...options, path: '/webhooks' }));
+    return listen(app);
+  },
+  async startMisconfigured(options: ProofOptions) {
+    // The route registered at the root, where Fastify's own JSON parser turns the body into an object.
+    const app = Fastify();
+    app.post('/webhooks', webhookRoute(options));
+    return listen(app);
+  },
+  fix: /webhookPlugin/,
+});
+
+describe('webhookPlugin scope', () => {
+  const adapter = stripeAdapter();
+  const handled: string[] = [];
+  let target: Awaited<ReturnType<typeof listen>>;
+  let base = '';
+  beforeAll(async () => {
+    const app = Fastify();
+    await app.register(
+      webhookPlugin({
+        path: '/webhooks',
+        adapter,
+        store: memoryStore(),
+        handler: (event) => void handled.push(event.id),
+        parse: { maxBodyBytes: 4096 },
+        logger: false,
+      }),
+    );
+    app.post('/json', async (request) => ({ echoed: request.body }));
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    target = httpTarget(base, () => app.close());
+  });
+  afterAll(() => target.close());
+
+  it('leaves the app’s JSON parsing alone outside the plugin', async () => {
+    const response = await fetch(`${base}/json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
+    expect(await response.json()).toEqual({ echoed: { a: 1 } });
+  });
+
+  it('takes any content type as raw bytes', async () => {
+    const delivery = stripeSigned(adapter, 'evt_fastify_text');
+    const response = await target.send({
+      ...delivery,
+      headers: { ...delivery.headers, 'content-type': 'text/plain' },
+    });
+    expect(response.status).toBe(200);
+    expect(handled).toContain('evt_fastify_text');
+  });
+
+  it('answers a body over maxBodyBytes 413 BODY_TOO_LARGE, like core', async () => {
+    const big = stripeSigned(adapter, 'evt_fastify_big', { note: 'x'.repeat(5000) });
+    const response = await target.send(big);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
+    expect(handled).not.toContain('evt_fastify_big');
+  });
+
+  it('serves only the adapter’s methods', async () => {
+    const response = await fetch(`${base}/webhooks`, { method: 'PUT', body: '{}' });
+    expect(response.status).toBe(404);
+  });
+});
