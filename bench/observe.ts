@@ -14,7 +14,7 @@
  * its events built and the young generation collected before the clock starts (see
  * `minorGc`). The ratio is the median over every pair of batches (a pair hit by a pause or
  * another process is an outlier the median ignores); the spread of the rounds' medians says
- * how stable it is (within about 1% on a busy 2-core machine).
+ * how stable it is (within about 1% on a quiet 2-core machine).
  * Usage: tsx --tsconfig bench/tsconfig.json bench/observe.ts [--quick]
  */
 import { setFlagsFromString } from 'node:v8';

@@ -13,6 +13,10 @@ describe('memoryStore option checks (issue 10, item 4)', () => {
     ['maxEntries', { maxEntries: '10' }],
     ['now', { now: 5 }],
     ['prefix', { prefix: 7 }],
+    ['prefix', { prefix: 'has space' }],
+    ['timeoutMs', { timeoutMs: 0 }],
+    ['timeoutMs', { timeoutMs: 2 ** 31 }],
+    ['timeoutMs', { timeoutMs: '5000' }],
   ])('refuses a bad %s at construction', (option, options) => {
     let thrown: unknown;
     try {
@@ -28,6 +32,8 @@ describe('memoryStore option checks (issue 10, item 4)', () => {
   it('accepts Infinity and positive integers', () => {
     expect(() => memoryStore({ maxEntries: Number.POSITIVE_INFINITY })).not.toThrow();
     expect(() => memoryStore({ maxEntries: 1, prefix: 'a:', now: Date.now })).not.toThrow();
+    // The options every store shares fit the memory store too (they change nothing here).
+    expect(() => memoryStore({ prefix: 'hooklatch:', timeoutMs: 5_000 })).not.toThrow();
   });
 
   it.each([Number.NaN, 0, -5, Number.POSITIVE_INFINITY, '100'])(

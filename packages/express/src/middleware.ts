@@ -23,8 +23,8 @@ const hint = {
   integration: 'express',
   fix:
     'Mount the webhook route before app.use(express.json()) or any other body parser (the ' +
-    'middleware reads the raw body itself), or keep the bytes: express.raw() on the route, or ' +
-    'a parser `verify` that sets req.rawBody.',
+    'middleware reads the raw body itself), or keep the bytes: express.raw() on the route, a ' +
+    'parser `verify` that sets req.rawBody, or NestFactory.create(AppModule, { rawBody: true }).',
 };
 
 /**

@@ -50,8 +50,7 @@ function headerPairs(event: LambdaHttpEvent): HeaderPairs {
  */
 export function lambdaDelivery(event: LambdaHttpEvent): PlainDeliveryInput {
   const format = lambdaEventFormat(event);
-  const method =
-    format === "v2" ? event.requestContext?.http?.method : event.httpMethod;
+  const method = format === 'v2' ? event.requestContext?.http?.method : event.httpMethod;
   const text = event.body ?? '';
   return {
     method: method ?? 'POST',

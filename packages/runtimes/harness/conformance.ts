@@ -3,14 +3,15 @@
  * functions that throw on failure, so no test runner is needed there. Answers each check's
  * name and its failure, if any.
  */
+
+import { standardWebhooks } from '@hooklatch/standard-webhooks';
+import { stripe } from '@hooklatch/stripe';
 import {
   type AdapterCheck,
   adapterChecks,
   signedStandardWebhooksRequest,
   signedStripeRequest,
 } from '@hooklatch/testing';
-import { standardWebhooks } from '@hooklatch/standard-webhooks';
-import { stripe } from '@hooklatch/stripe';
 import { STANDARD_WEBHOOKS_SECRET, STRIPE_SECRET } from './app';
 
 /** One check's result. */

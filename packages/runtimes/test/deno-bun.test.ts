@@ -3,19 +3,17 @@
  * the sources: signed, duplicate, concurrent and tampered deliveries over loopback, and the
  * adapter conformance checks run inside the runtime.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it, vi } from 'vitest';
 import { runtimeBinary } from './support/binaries';
 import { bundleFor } from './support/bundle';
 import { expectConformance, expectExactlyOnce } from './support/route-checks';
-import { serveBun, serveDeno } from './support/serve-runtime';
+import { SERVERS } from './support/serve-runtime';
 import type { RuntimeServer } from './support/spawn-server';
 
-const RUNTIMES = [
-  { name: 'deno', serve: serveDeno },
-  { name: 'bun', serve: serveBun },
-] as const;
+// Starting a runtime and bundling for it take a few seconds, more on a loaded CI machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
-for (const runtime of RUNTIMES) {
+for (const runtime of SERVERS) {
   const binary = runtimeBinary(runtime.name);
   describe.skipIf(!binary)(`${runtime.name} (bundled from the sources)`, () => {
     let server: RuntimeServer;

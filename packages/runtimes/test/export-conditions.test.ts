@@ -4,25 +4,35 @@
  * build; a Worker bundled with wrangler's conditions (`workerd`, `worker`, `browser`) gets the
  * portable build, with no `node:` import anywhere. The route then runs on exactly that build.
  */
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runtimeBinary } from './support/binaries';
 import { builtPackages } from './support/built';
 import { bundleFor, externalImports } from './support/bundle';
 import { backendOf, expectExactlyOnce } from './support/route-checks';
-import { serveBun, serveDeno } from './support/serve-runtime';
+import { SERVERS } from './support/serve-runtime';
 import type { RuntimeServer } from './support/spawn-server';
 import { serveWorker } from './support/workerd';
 
+// Starting a runtime and bundling for it take a few seconds, more on a loaded CI machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 const built = builtPackages();
+
+/** The Node builtins a module's source imports or requires, with or without `node:`. */
+function nodeBuiltinsIn(source: string): string[] {
+  const specifiers = [...source.matchAll(/(?:from|import|require)\s*\(?\s*["']([^"']+)["']/g)];
+  return specifiers
+    .map((match) => match[1] as string)
+    .filter(
+      (name) => name.startsWith('node:') || builtinModules.includes(name.split('/')[0] ?? ''),
+    );
+}
 const serveFile = fileURLToPath(new URL('../harness/serve.ts', import.meta.url));
 
-const RUNTIMES = [
-  { name: 'deno', serve: serveDeno },
-  { name: 'bun', serve: serveBun },
-] as const;
-
-for (const runtime of RUNTIMES) {
+for (const runtime of SERVERS) {
   const binary = runtimeBinary(runtime.name);
   describe.skipIf(!binary || !built)(`${runtime.name} resolving the published packages`, () => {
     let server: RuntimeServer;
@@ -59,6 +69,11 @@ describe.skipIf(!runtimeBinary('workerd') || !built)('workerd with the published
       expect.stringMatching(/core\/dist\/index\.js$/),
     ]);
     expect(imports).toEqual([]);
+    // And the built files it took name no Node builtin, not even in a lazy import(); tsup's
+    // Node build writes `from "crypto"`, so bare names count too.
+    const builtFiles = inputs.filter((file) => /packages\/[^/]+\/dist\//.test(file));
+    expect(builtFiles.length).toBeGreaterThanOrEqual(3);
+    expect(builtFiles.flatMap((file) => nodeBuiltinsIn(readFileSync(file, 'utf8')))).toEqual([]);
     expect(await backendOf(server.url)).toBe('noble');
   });
   it('runs the Stripe and Standard Webhooks routes exactly once on it', async () => {

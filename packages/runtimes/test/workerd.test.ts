@@ -4,12 +4,15 @@
  * `nodejs_compat` (the bundle must then hold no `node:` import at all) and with it, where the
  * adapter conformance checks also run in the isolate.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runtimeBinary } from './support/binaries';
 import { bundleFor, externalImports } from './support/bundle';
 import { backendOf, expectConformance, expectExactlyOnce } from './support/route-checks';
 import type { RuntimeServer } from './support/spawn-server';
 import { serveWorker } from './support/workerd';
+
+// Starting a runtime and bundling for it take a few seconds, more on a loaded CI machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const binary = runtimeBinary('workerd');
 
@@ -20,7 +23,11 @@ describe.skipIf(!binary)('workerd without nodejs_compat', () => {
     // No externals: a `node:` import anywhere in core or the adapters fails this build.
     const bundle = await bundleFor('workerd', 'harness/worker-route.ts');
     imports = externalImports(bundle.metafile);
-    server = await serveWorker({ binary: binary as string, bundle: bundle.file, nodejsCompat: false });
+    server = await serveWorker({
+      binary: binary as string,
+      bundle: bundle.file,
+      nodejsCompat: false,
+    });
   });
   afterAll(() => server?.stop());
 
@@ -37,7 +44,11 @@ describe.skipIf(!binary)('workerd with nodejs_compat', () => {
   let server: RuntimeServer;
   beforeAll(async () => {
     const bundle = await bundleFor('workerd', 'harness/worker.ts', { nodeBuiltins: true });
-    server = await serveWorker({ binary: binary as string, bundle: bundle.file, nodejsCompat: true });
+    server = await serveWorker({
+      binary: binary as string,
+      bundle: bundle.file,
+      nodejsCompat: true,
+    });
   });
   afterAll(() => server?.stop());
 

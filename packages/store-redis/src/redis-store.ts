@@ -34,21 +34,20 @@ export interface RedisStoreOptions {
   client: RedisClientLike;
   /**
    * Prepended to every Redis key, to share one Redis between apps or environments. Printable
-   * ASCII without spaces, at most 55 characters.
+   * ASCII without spaces, at most 55 characters. The same option and default on every
+   * hooklatch store.
    * @default 'hooklatch:'
    */
   prefix?: string;
   /**
    * Longest wait for any one store call before it fails with `STORE_UNAVAILABLE` (and
    * `processOnce` answers 503), enforced by the store's own timer. Also configure the client to
-   * give up early; see the docs.
-   * @default 2000
+   * give up early; see the docs. The same option and default on every hooklatch store (0.1's
+   * Redis store waited 2000 ms).
+   * @default 5000
    */
   timeoutMs?: number;
 }
-
-const DEFAULT_PREFIX = 'hooklatch:';
-const DEFAULT_TIMEOUT_MS = 2_000;
 
 /**
  * The checks every hooklatch store shares: a bad value is a `CONFIG_INVALID` naming the option,
@@ -65,8 +64,8 @@ function checkedOptions(options: RedisStoreOptions) {
   checks.renamed(options, 'operationTimeoutMs', 'timeoutMs');
   return {
     redis: commanderFor(options.client),
-    prefix: checks.prefix(options.prefix, DEFAULT_PREFIX),
-    timeoutMs: checks.timeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS),
+    prefix: checks.prefix(options.prefix),
+    timeoutMs: checks.timeoutMs(options.timeoutMs),
   };
 }
 

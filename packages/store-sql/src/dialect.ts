@@ -11,6 +11,11 @@
 export interface Query {
   text: string;
   params: unknown[];
+  /**
+   * A name unique to `text`, for drivers that keep the statement prepared on the connection
+   * (parsed and planned once, not on every call). Absent for statements run once (DDL).
+   */
+  name?: string;
 }
 
 /** What running a statement gave back. */
@@ -19,6 +24,8 @@ export interface ExecResult {
   rows: Record<string, unknown>[];
   /** Rows inserted, deleted, or matched by an UPDATE. */
   affected: number;
+  /** The insert ID the server reported (MySQL's OK packet), when the driver gives one. */
+  insertId?: number;
 }
 
 /** Arguments of the claim statement. */
@@ -67,6 +74,12 @@ export interface Dialect {
    * the dialect has RETURNING, it returns the row only if this call wrote it.
    */
   claim(args: ClaimArgs): Query;
+  /**
+   * For a dialect without RETURNING: what the claim statement itself reported about its own
+   * win (the new lease end and claim count), or undefined when it did not win or cannot tell,
+   * in which case the store reads the row.
+   */
+  claimWon?(result: ExecResult): { leaseEnd: number; claims: number } | undefined;
   /** Renew a live lease owned by `token`, in ONE compare-and-set UPDATE. */
   extend(args: ExtendArgs): Query;
   complete(args: CompleteArgs): Query;

@@ -18,7 +18,10 @@ export interface Fragment {
 }
 
 /** A parameter (typed, for PostgreSQL). */
-export const text = (value: string | null | undefined): Param => ({ value: value ?? null, cast: 'text' });
+export const text = (value: string | null | undefined): Param => ({
+  value: value ?? null,
+  cast: 'text',
+});
 export const bigint = (value: number | null | undefined): Param => ({
   value: value ?? null,
   cast: 'bigint',
@@ -37,16 +40,19 @@ function isFragment(value: unknown): value is Fragment {
 export function sql(strings: TemplateStringsArray, ...values: Array<Param | Fragment | string>) {
   const parts: string[] = [strings[0] as string];
   const params: Param[] = [];
+  const append = (more: string) => {
+    parts[parts.length - 1] = `${parts[parts.length - 1] as string}${more}`;
+  };
   values.forEach((value, i) => {
     const next = strings[i + 1] as string;
     if (typeof value === 'string') {
       // Raw SQL (a table name, a clock expression): only ever from the code, never from input.
-      parts[parts.length - 1] += value + next;
+      append(value + next);
     } else if (isFragment(value)) {
-      parts[parts.length - 1] += value.parts[0];
+      append(value.parts[0] as string);
       parts.push(...value.parts.slice(1));
       params.push(...value.params);
-      parts[parts.length - 1] += next;
+      append(next);
     } else {
       params.push(value);
       parts.push(next);

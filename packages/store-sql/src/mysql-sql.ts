@@ -17,6 +17,17 @@ const SELECT = selectList(NOW, 'CAST(result AS CHAR)');
 const TAKE = `(token = VALUES(token) OR expires_at <= VALUES(created_at)
   OR (state = 'in_flight' AND lease_expires_at <= VALUES(created_at)))`;
 
+/**
+ * The claim's report of a win, packed in the insert ID: lease end * CLAIMS_BASE + claims (0 for
+ * a claim count of CLAIMS_BASE or more). A lease end within 100 years of now times 1024 stays
+ * below 2^53, so the ID is exact as a JavaScript number. A claim that did not win sets it to 0.
+ */
+const CLAIMS_BASE = 1024;
+const WON = (leaseEnd: string, claims: string) =>
+  `LAST_INSERT_ID((${leaseEnd}) * ${CLAIMS_BASE} + ${claims})`;
+/** The claim count of a takeover: 1 again for an expired record, one more for an ended lease. */
+const NEW_CLAIMS = 'IF(expires_at <= VALUES(created_at), 1, claims + 1)';
+
 /** Columns added by schema v2, with their types; a v1 table gets them from createSchema(). */
 const V2_COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['key_text', 'MEDIUMTEXT CHARACTER SET ascii COLLATE ascii_bin NULL'],
@@ -89,13 +100,17 @@ export function mysqlStatements(t: string): Omit<Dialect, 'name' | 'exec'> {
     isRetryable: (error) => (error as { errno?: number } | null)?.errno === 1213,
     claim: ({ key, keyText, token, leaseMs, ttlMs, digest }) => ({
       // One statement: InnoDB locks the duplicate row, then every column keeps its old value
-      // unless TAKE holds. Which caller won is read back by token (mysql2 sets CLIENT_FOUND_ROWS,
-      // so affected rows cannot tell "inserted" from "left alone").
+      // unless TAKE holds. The statement also reports whether it won, through the OK packet's
+      // insert ID (LAST_INSERT_ID(expr) sets it; see claimWon), so a winner needs no SELECT.
+      // `claims` is assigned first: it still sees the old row under either assignment order.
       text: `INSERT INTO ${t} (dedupe_key, key_text, state, token, lease_expires_at, expires_at,
           claims, created_at, digest)
-        VALUES (?, ?, 'in_flight', ?, ${NOW} + ?, ${NOW} + ?, 1, ${NOW}, ?)
+        VALUES (?, ?, 'in_flight', ?, ${WON(`${NOW} + ?`, '1')} DIV ${CLAIMS_BASE},
+          ${NOW} + ?, 1, ${NOW}, ?)
         ON DUPLICATE KEY UPDATE
-          claims = IF(${TAKE}, IF(expires_at <= VALUES(created_at), 1, claims + 1), claims),
+          claims = IF(${TAKE},
+            ${NEW_CLAIMS} + 0 * ${WON('VALUES(lease_expires_at)', `IF(${NEW_CLAIMS} < ${CLAIMS_BASE}, ${NEW_CLAIMS}, 0)`)},
+            claims + LAST_INSERT_ID(0)),
           created_at = IF(${TAKE} AND expires_at <= VALUES(created_at),
             VALUES(created_at), created_at),
           result = IF(${TAKE}, NULL, result),
@@ -108,6 +123,13 @@ export function mysqlStatements(t: string): Omit<Dialect, 'name' | 'exec'> {
           expires_at = IF(${TAKE}, VALUES(expires_at), expires_at)`,
       params: [key, keyText, token, leaseMs, ttlMs, digest],
     }),
+    claimWon: ({ insertId }) => {
+      if (insertId === undefined || !(insertId > 0)) return undefined;
+      const claims = insertId % CLAIMS_BASE;
+      // 0: a count too large to pack; the store reads the row instead.
+      if (claims === 0) return undefined;
+      return { leaseEnd: Math.floor(insertId / CLAIMS_BASE), claims };
+    },
     extend: ({ key, token, leaseMs }) => ({
       // expires_at first and from NOW, so it reads the same under either assignment order.
       text: `UPDATE ${t} SET expires_at = GREATEST(expires_at, ${NOW} + ?),

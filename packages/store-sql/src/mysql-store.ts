@@ -30,7 +30,9 @@ export interface MysqlStoreOptions {
   table?: string;
   /**
    * Prepended to every stored key, so several consumers can share one table: printable ASCII,
-   * no spaces, at most 55 characters. @default ''
+   * no spaces, at most 55 characters. The same option and default on every hooklatch store.
+   * 0.1 stored keys without a prefix: pass `prefix: ''` to keep finding those rows.
+   * @default 'hooklatch:'
    */
   prefix?: string;
   /**
@@ -65,9 +67,14 @@ const MATCHED = /Rows matched: (\d+)/;
 async function execute(client: MysqlQueryable, query: Query, timeout: number) {
   const [result] = await client.query({ sql: query.text, values: query.params, timeout });
   if (Array.isArray(result)) return { rows: result as Record<string, unknown>[], affected: 0 };
-  const header = result as { affectedRows?: number; info?: string };
+  const header = result as { affectedRows?: number; info?: string; insertId?: unknown };
   const matched = typeof header.info === 'string' ? MATCHED.exec(header.info) : null;
-  return { rows: [], affected: matched ? Number(matched[1]) : (header.affectedRows ?? 0) };
+  return {
+    rows: [],
+    affected: matched ? Number(matched[1]) : (header.affectedRows ?? 0),
+    // A number, or a string or bigint under mysql2's supportBigNumbers; ours fit a double.
+    insertId: Number(header.insertId ?? 0),
+  };
 }
 
 function mysqlDialect(client: MysqlQueryable, t: string, timeoutMs: number): Dialect {

@@ -7,7 +7,7 @@
 import { ConfigurationError } from '@hooklatch/core';
 import { type StoreOptionChecks, storeOptionChecks } from '@hooklatch/core/kit';
 
-/** Default of every SQL store's `timeoutMs`. */
+/** Default of every SQL store's `timeoutMs`: the one every hooklatch store has. */
 export const DEFAULT_TIMEOUT_MS = 5000;
 
 /** The shared checks, naming `<dialect>Store` (`postgresStore`...) in messages. */
@@ -27,7 +27,8 @@ export function sqlSettings(
   const checks = sqlChecks(dialect);
   if (renamed !== undefined) checks.renamed(options, renamed, 'timeoutMs');
   return {
-    prefix: checks.prefix(options.prefix, ''),
+    // The default every hooklatch store shares ('hooklatch:'); 0.1's SQL stores had ''.
+    prefix: checks.prefix(options.prefix),
     // Whole ms: driver and SQL timeouts take integers; rounding up never shortens a wait.
     timeoutMs: Math.ceil(checks.timeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS)),
   };

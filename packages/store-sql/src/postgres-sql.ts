@@ -3,7 +3,8 @@
  * clock (`statement_timestamp()`, fixed for the whole statement), so app servers with skewed
  * clocks agree on when a lease ends.
  */
-import type { Dialect } from './dialect';
+import { sha256Hex } from '@hooklatch/core/kit';
+import type { Dialect, Query } from './dialect';
 import { DEFAULT_TABLE, expiryIndexName, likePrefix, validateTableName } from './identifier';
 import { selectList } from './record';
 
@@ -79,74 +80,90 @@ END
 $hooklatch$`;
 }
 
+/**
+ * A statement with its prepared-statement name: `hooklatch_<what>_` and 16 hex digits of the
+ * text's SHA-256, so two tables (or two versions of the text) never share a name on one
+ * connection, and the name stays within PostgreSQL's 63 characters.
+ */
+function named(what: string, text: string): (params: unknown[]) => Query {
+  const name = `hooklatch_${what}_${sha256Hex(text).slice(0, 16)}`;
+  return (params) => ({ text, params, name });
+}
+
 /** The statements of {@link Dialect} for table `t` (exec and createSchema come from the store). */
 export function pgStatements(t: string): Omit<Dialect, 'name' | 'exec' | 'createSchema'> {
   const NOW = PG_NOW;
+  // excluded.created_at is this statement's "now"; the WHERE lets the update through only for
+  // an expired record or an in-flight row whose lease ended. Under the row lock taken by
+  // ON CONFLICT, exactly one of any set of concurrent callers writes its token.
+  const claim = named(
+    'claim',
+    `INSERT INTO ${t} AS d (dedupe_key, key_text, state, token, lease_expires_at,
+        expires_at, claims, created_at, digest)
+      VALUES ($1, $2, 'in_flight', $3, ${NOW} + $4::bigint, ${NOW} + $5::bigint, 1, ${NOW}, $6)
+      ON CONFLICT (dedupe_key) DO UPDATE SET
+        key_text = excluded.key_text,
+        state = 'in_flight',
+        token = excluded.token,
+        lease_expires_at = excluded.lease_expires_at,
+        expires_at = excluded.expires_at,
+        claims = CASE WHEN d.expires_at <= excluded.created_at THEN 1 ELSE d.claims + 1 END,
+        created_at = CASE WHEN d.expires_at <= excluded.created_at
+          THEN excluded.created_at ELSE d.created_at END,
+        result = NULL,
+        completed_at = NULL,
+        digest = excluded.digest
+      WHERE d.expires_at <= excluded.created_at
+        OR (d.state = 'in_flight' AND d.lease_expires_at <= excluded.created_at)
+      RETURNING ${SELECT}`,
+  );
+  // Compare-and-set on the token, only while the lease is live by the server clock.
+  const extend = named(
+    'extend',
+    `UPDATE ${t} SET lease_expires_at = ${NOW} + $3::bigint,
+        expires_at = GREATEST(expires_at, ${NOW} + $3::bigint)
+      WHERE dedupe_key = $1 AND token = $2 AND state = 'in_flight'
+        AND lease_expires_at > ${NOW} AND expires_at > ${NOW}`,
+  );
+  const complete = named(
+    'complete',
+    `UPDATE ${t} SET state = 'completed', completed_at = ${NOW},
+        expires_at = ${NOW} + $3::bigint, result = $4::text::jsonb
+      WHERE dedupe_key = $1 AND token = $2 AND state = 'in_flight' AND expires_at > ${NOW}`,
+  );
+  const release = named(
+    'release',
+    `DELETE FROM ${t}
+      WHERE dedupe_key = $1 AND token = $2 AND state = 'in_flight' AND expires_at > ${NOW}`,
+  );
+  const get = named(
+    'get',
+    `SELECT ${SELECT} FROM ${t} WHERE dedupe_key = $1 AND expires_at > ${NOW}`,
+  );
+  const remove = named('delete', `DELETE FROM ${t} WHERE dedupe_key = $1 AND expires_at > ${NOW}`);
+  const list = named(
+    'list',
+    `SELECT ${SELECT} FROM ${t}
+      WHERE dedupe_key LIKE $1 ESCAPE '!' AND expires_at > ${NOW}
+      ORDER BY dedupe_key LIMIT $2::integer`,
+  );
+  // SKIP LOCKED: a row being re-claimed right now is left to that claim.
+  const purge = named(
+    'purge',
+    `DELETE FROM ${t} WHERE dedupe_key IN (
+        SELECT dedupe_key FROM ${t} WHERE expires_at <= ${NOW}
+        ORDER BY expires_at LIMIT $1::integer FOR UPDATE SKIP LOCKED
+      ) AND expires_at <= ${NOW}`,
+  );
   return {
-    claim: ({ key, keyText, token, leaseMs, ttlMs, digest }) => ({
-      // excluded.created_at is this statement's "now"; the WHERE lets the update through only
-      // for an expired record or an in-flight row whose lease ended. Under the row lock taken by
-      // ON CONFLICT, exactly one of any set of concurrent callers writes its token.
-      text: `INSERT INTO ${t} AS d (dedupe_key, key_text, state, token, lease_expires_at,
-          expires_at, claims, created_at, digest)
-        VALUES ($1, $2, 'in_flight', $3, ${NOW} + $4::bigint, ${NOW} + $5::bigint, 1, ${NOW}, $6)
-        ON CONFLICT (dedupe_key) DO UPDATE SET
-          key_text = excluded.key_text,
-          state = 'in_flight',
-          token = excluded.token,
-          lease_expires_at = excluded.lease_expires_at,
-          expires_at = excluded.expires_at,
-          claims = CASE WHEN d.expires_at <= excluded.created_at THEN 1 ELSE d.claims + 1 END,
-          created_at = CASE WHEN d.expires_at <= excluded.created_at
-            THEN excluded.created_at ELSE d.created_at END,
-          result = NULL,
-          completed_at = NULL,
-          digest = excluded.digest
-        WHERE d.expires_at <= excluded.created_at
-          OR (d.state = 'in_flight' AND d.lease_expires_at <= excluded.created_at)
-        RETURNING ${SELECT}`,
-      params: [key, keyText, token, leaseMs, ttlMs, digest],
-    }),
-    extend: ({ key, token, leaseMs }) => ({
-      // Compare-and-set on the token, only while the lease is live by the server clock.
-      text: `UPDATE ${t} SET lease_expires_at = ${NOW} + $3::bigint,
-          expires_at = GREATEST(expires_at, ${NOW} + $3::bigint)
-        WHERE dedupe_key = $1 AND token = $2 AND state = 'in_flight'
-          AND lease_expires_at > ${NOW} AND expires_at > ${NOW}`,
-      params: [key, token, leaseMs],
-    }),
-    complete: ({ key, token, ttlMs, result }) => ({
-      text: `UPDATE ${t} SET state = 'completed', completed_at = ${NOW},
-          expires_at = ${NOW} + $3::bigint, result = $4::text::jsonb
-        WHERE dedupe_key = $1 AND token = $2 AND state = 'in_flight' AND expires_at > ${NOW}`,
-      params: [key, token, ttlMs, result],
-    }),
-    release: (key, token) => ({
-      text: `DELETE FROM ${t}
-        WHERE dedupe_key = $1 AND token = $2 AND state = 'in_flight' AND expires_at > ${NOW}`,
-      params: [key, token],
-    }),
-    get: (key) => ({
-      text: `SELECT ${SELECT} FROM ${t} WHERE dedupe_key = $1 AND expires_at > ${NOW}`,
-      params: [key],
-    }),
-    remove: (key) => ({
-      text: `DELETE FROM ${t} WHERE dedupe_key = $1 AND expires_at > ${NOW}`,
-      params: [key],
-    }),
-    list: (prefix, limit) => ({
-      text: `SELECT ${SELECT} FROM ${t}
-        WHERE dedupe_key LIKE $1 ESCAPE '!' AND expires_at > ${NOW}
-        ORDER BY dedupe_key LIMIT $2::integer`,
-      params: [likePrefix(prefix), limit],
-    }),
-    purge: (batchSize) => ({
-      // SKIP LOCKED: a row being re-claimed right now is left to that claim.
-      text: `DELETE FROM ${t} WHERE dedupe_key IN (
-          SELECT dedupe_key FROM ${t} WHERE expires_at <= ${NOW}
-          ORDER BY expires_at LIMIT $1::integer FOR UPDATE SKIP LOCKED
-        ) AND expires_at <= ${NOW}`,
-      params: [batchSize],
-    }),
+    claim: ({ key, keyText, token, leaseMs, ttlMs, digest }) =>
+      claim([key, keyText, token, leaseMs, ttlMs, digest]),
+    extend: ({ key, token, leaseMs }) => extend([key, token, leaseMs]),
+    complete: ({ key, token, ttlMs, result }) => complete([key, token, ttlMs, result]),
+    release: (key, token) => release([key, token]),
+    get: (key) => get([key]),
+    remove: (key) => remove([key]),
+    list: (prefix, limit) => list([likePrefix(prefix), limit]),
+    purge: (batchSize) => purge([batchSize]),
   };
 }

@@ -1,12 +1,14 @@
 /**
  * PostgreSQL dedupe store over `pg` (Pool, Client or a pool client) or postgres.js (`sql`).
- * The statements live in postgres-sql.ts; this file runs them on either driver, with the
- * store's `timeoutMs` as pg's per-query `query_timeout` and as a postgres.js `cancel()`.
+ * The statements live in postgres-sql.ts; this file runs them on either driver, as named
+ * prepared statements unless `prepare: false` (parsed and planned once per connection instead
+ * of on every call, which was a third of a claim's cost), with the store's `timeoutMs` as pg's
+ * per-query `query_timeout` and as a postgres.js `cancel()`.
  */
 import { ConfigurationError } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
-import { invalidTx, sqlSettings } from './options';
+import { invalidTx, sqlChecks, sqlSettings } from './options';
 import { pgSchemaBlock, pgStatements } from './postgres-sql';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 
@@ -15,6 +17,7 @@ export interface PgQueryable {
   query(config: {
     text: string;
     values?: unknown[];
+    name?: string;
     query_timeout?: number;
   }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
@@ -26,7 +29,7 @@ export type PostgresJsQuery = PromiseLike<unknown[] & { count?: number | null }>
 
 /** The part of a postgres.js `sql` instance (or a transaction's `sql`) the store uses. */
 export interface PostgresJsSql {
-  unsafe(text: string, params?: unknown[]): PostgresJsQuery;
+  unsafe(text: string, params?: unknown[], options?: { prepare?: boolean }): PostgresJsQuery;
 }
 
 /** Options of {@link postgresStore}. */
@@ -40,23 +43,41 @@ export interface PostgresStoreOptions {
   table?: string;
   /**
    * Prepended to every stored key, so several consumers can share one table: printable ASCII,
-   * no spaces, at most 55 characters. @default ''
+   * no spaces, at most 55 characters. The same option and default on every hooklatch store.
+   * 0.1 stored keys without a prefix: pass `prefix: ''` to keep finding those rows.
+   * @default 'hooklatch:'
    */
   prefix?: string;
   /**
    * Longest wait for one store call (connecting included) before it fails with
    * `STORE_UNAVAILABLE`. Also sent as pg's per-query `query_timeout`, and a postgres.js query
-   * still running then is cancelled. @default 5000
+   * still running then is cancelled. The same option and default on every hooklatch store.
+   * @default 5000
    */
   timeoutMs?: number;
+  /**
+   * Run the store's statements as named prepared statements, kept on each connection (pg's
+   * `name`, postgres.js's `prepare`). Set `false` behind a pooler that hands one client's
+   * statements to different server connections and cannot keep prepared statements, such as
+   * PgBouncer in transaction mode before 1.21: every statement is then parsed and planned on
+   * every call. A postgres.js `sql` created with `prepare: false` never prepares either way.
+   * @default true
+   */
+  prepare?: boolean;
 }
 
 function isPostgresJs(client: unknown): client is PostgresJsSql {
   return typeof (client as PostgresJsSql | null)?.unsafe === 'function';
 }
 
-async function runPostgresJs(sql: PostgresJsSql, { text, params }: Query, signal: AbortSignal) {
-  const pending = sql.unsafe(text, params);
+async function runPostgresJs(
+  sql: PostgresJsSql,
+  { text, params, name }: Query,
+  prepare: boolean,
+  signal: AbortSignal,
+) {
+  // postgres.js names its prepared statements itself; `name` only says this one is reused.
+  const pending = sql.unsafe(text, params, { prepare: prepare && name !== undefined });
   // A queued query is dropped, a running one cancelled on the server (57014).
   const cancel = () => {
     Promise.resolve(pending.cancel?.()).catch(() => {});
@@ -70,13 +91,14 @@ async function runPostgresJs(sql: PostgresJsSql, { text, params }: Query, signal
   }
 }
 
-function executor(timeoutMs: number) {
+function executor(timeoutMs: number, prepare: boolean) {
   return async (client: unknown, query: Query, signal: AbortSignal): Promise<ExecResult> => {
-    if (isPostgresJs(client)) return runPostgresJs(client, query, signal);
+    if (isPostgresJs(client)) return runPostgresJs(client, query, prepare, signal);
     // query_timeout: a pg Pool then discards the connection instead of leaving it waiting.
     const result = await (client as PgQueryable).query({
       text: query.text,
       values: query.params,
+      ...(prepare && query.name !== undefined ? { name: query.name } : {}),
       query_timeout: timeoutMs,
     });
     return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
@@ -87,8 +109,13 @@ function executor(timeoutMs: number) {
 // then the table exists and running the block again is a no-op.
 const CATALOG_RACE = new Set(['23505', '42P07', '42710']);
 
-function postgresDialect(client: unknown, t: string, timeoutMs: number): Dialect {
-  const execute = executor(timeoutMs);
+function postgresDialect(
+  client: unknown,
+  t: string,
+  timeoutMs: number,
+  prepare: boolean,
+): Dialect {
+  const execute = executor(timeoutMs, prepare);
   return {
     name: 'postgres',
     exec(query, tx, signal) {
@@ -131,5 +158,10 @@ export function postgresStore(options: PostgresStoreOptions): SqlDedupeStore {
     );
   }
   const { prefix, timeoutMs } = sqlSettings('postgres', options);
-  return createSqlStore(postgresDialect(client, table, timeoutMs), { table, prefix, timeoutMs });
+  const prepare = options.prepare ?? true;
+  if (typeof prepare !== 'boolean') {
+    throw sqlChecks('postgres').invalid('prepare', 'must be a boolean');
+  }
+  const dialect = postgresDialect(client, table, timeoutMs, prepare);
+  return createSqlStore(dialect, { table, prefix, timeoutMs });
 }

@@ -19,4 +19,8 @@ export type {
   PostgresStoreOptions,
 } from './postgres-store';
 export { postgresStore } from './postgres-store';
+// The durable inbox (docs/inbox.md).
+export type { SqlInbox, SqlInboxOptions } from './inbox-api';
+export type { PostgresInboxOptions } from './inbox-postgres';
+export { postgresInbox, postgresInboxSchemaSql } from './inbox-postgres';
 export type { PurgeOptions, SqlDedupeStore } from './sql-store';

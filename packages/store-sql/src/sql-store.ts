@@ -86,6 +86,11 @@ export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): Sq
         dialect.claim({ key, keyText, token, leaseMs, ttlMs, digest }),
         signal,
       );
+      const won = dialect.claimWon?.(written);
+      if (won !== undefined) {
+        const leaseExpiresAt = new Date(won.leaseEnd);
+        return { status: 'claimed', token, leaseExpiresAt, claims: won.claims } as const;
+      }
       // Without RETURNING (MySQL), or for a loser, read the row only to report its status.
       const row =
         written.rows.find((r) => r.token === token) ?? (await firstRow(dialect.get(key), signal));

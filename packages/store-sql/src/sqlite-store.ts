@@ -35,7 +35,9 @@ export interface SqliteStoreOptions {
   table?: string;
   /**
    * Prepended to every stored key, so several consumers can share one table: printable ASCII,
-   * no spaces, at most 55 characters. @default ''
+   * no spaces, at most 55 characters. The same option and default on every hooklatch store.
+   * 0.1 stored keys without a prefix: pass `prefix: ''` to keep finding those rows.
+   * @default 'hooklatch:'
    */
   prefix?: string;
 }

@@ -10,6 +10,10 @@
  * @module
  */
 
+// The durable inbox (docs/inbox.md).
+export type { SqlInbox, SqlInboxOptions } from './inbox-api';
+export type { SqliteInboxOptions } from './inbox-sqlite';
+export { sqliteInbox, sqliteInboxSchemaSql } from './inbox-sqlite';
 export type { PurgeOptions, SqlDedupeStore } from './sql-store';
 export { sqliteSchemaSql } from './sqlite-sql';
 export type { SqliteStoreOptions } from './sqlite-store';

@@ -1,29 +1,26 @@
 /**
- * The adapter conformance suite for vitest. Every adapter hooklatch ships runs it, and so can
- * yours:
+ * The adapter conformance suite, registered with any test runner. Every adapter hooklatch ships
+ * runs it, and so can yours; deliveries come from the adapter's own `sign`:
  *
  * ```ts
- * describeAdapter({
- *   name: 'acme',
- *   adapter: () => acme({ secret }),
- *   body: JSON.stringify({ id: 'evt_1', type: 'order.paid' }),
- *   deliver: (body) => ({ headers: { 'x-acme-signature': sign(secret, body) } }),
- *   forge: (body) => ({ headers: { 'x-acme-signature': sign('wrong', body) } }),
- *   authHeaders: ['x-acme-signature'],
- *   secrets: [secret],
- * });
+ * import { describe, it } from 'node:test'; // or Jest's, Mocha's...
+ * describeAdapter(
+ *   { name: 'acme', adapter: () => acme({ secret }), body: '{"id":"evt_1"}', secrets: [secret] },
+ *   { describe, it },
+ * );
  * ```
+ *
+ * With vitest, import it from `@hooklatch/testing/vitest` and leave out the runner.
  */
-import { describe, it } from 'vitest';
-import { adapterChecks, type DescribeAdapterOptions } from './adapter-checks';
+import { adapterChecks } from './adapter-checks';
+import type { DescribeAdapterOptions } from './adapter-options';
+import { registerSuite, type TestRunner } from './runner';
 
-/** Register the adapter conformance checks with vitest; skipped checks show their reason. */
-export function describeAdapter(options: DescribeAdapterOptions): void {
+/**
+ * Register the adapter conformance checks with `runner` (default: the global `describe`/`it`);
+ * skipped checks show their reason.
+ */
+export function describeAdapter(options: DescribeAdapterOptions, runner?: TestRunner): void {
   const checks = adapterChecks(options);
-  describe(`adapter conformance: ${options.name}`, () => {
-    for (const check of checks) {
-      if (check.skip === undefined) it(check.name, check.run);
-      else it.skip(`${check.name} (skipped: ${check.skip})`, check.run);
-    }
-  });
+  registerSuite('describeAdapter', runner, `adapter conformance: ${options.name}`, checks);
 }

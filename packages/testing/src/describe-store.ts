@@ -1,16 +1,20 @@
 /**
- * The DedupeStore conformance suite. Every store hooklatch ships runs it against a real backend,
- * and so can yours:
+ * The DedupeStore conformance suite, registered with any test runner. Every store hooklatch
+ * ships runs it against a real backend, and so can yours:
  *
  * ```ts
- * describeStore({ name: 'my-store', create: ({ prefix }) => myStore({ prefix }) });
+ * import { describe, it } from 'node:test'; // or Jest's, Mocha's...
+ * describeStore({ name: 'my-store', create: ({ prefix }) => myStore({ prefix }) }, { describe, it });
  * ```
+ *
+ * With vitest, import it from `@hooklatch/testing/vitest` and leave out the runner. Each case
+ * closes the stores it opened itself, so the suite needs no `afterEach` hook from the runner.
  *
  * Cases use real time with short leases, so a store must measure leases with one consistent
  * clock (the server's, for networked stores). The cases themselves live in `store-cases-*.ts`.
  */
 import type { DedupeStore } from '@hooklatch/core';
-import { afterEach, describe, it } from 'vitest';
+import { registerSuite, type SuiteCase, type TestRunner } from './runner';
 import type { StoreCase, StoreCaseContext } from './store-case';
 import { basicCases } from './store-cases-basic';
 import { keyCases } from './store-cases-keys';
@@ -70,8 +74,19 @@ export interface DescribeStoreOptions {
   concurrency?: number;
 }
 
-/** Register the conformance suite for one store with vitest. */
-export function describeStore(options: DescribeStoreOptions): void {
+/** Close what one case opened: `cleanup`, else the store's own `close`. */
+async function closeAll(options: DescribeStoreOptions, opened: DedupeStore[]): Promise<void> {
+  for (const store of opened.splice(0)) {
+    if (options.cleanup) await options.cleanup(store);
+    else await store.close?.();
+  }
+}
+
+/**
+ * Register the conformance suite for one store with `runner` (default: the global
+ * `describe`/`it`). Throws at once for a skip that is not allowed.
+ */
+export function describeStore(options: DescribeStoreOptions, runner?: TestRunner): void {
   const skipReason = new Map<StoreTestName, string>();
   for (const entry of options.skip ?? []) {
     for (const test of entry.tests) {
@@ -82,29 +97,26 @@ export function describeStore(options: DescribeStoreOptions): void {
     }
   }
 
-  describe(`DedupeStore conformance: ${options.name}`, () => {
-    const opened: DedupeStore[] = [];
-    const context: StoreCaseContext = {
-      open: async (prefix = `hl-${Math.random().toString(36).slice(2, 10)}-`) => {
-        const store = await options.create({ prefix });
-        opened.push(store);
-        return store;
-      },
-      lease: options.shortLeaseMs ?? 250,
-      concurrency: options.concurrency ?? 64,
-    };
-    afterEach(async () => {
-      for (const store of opened.splice(0)) {
-        if (options.cleanup) await options.cleanup(store);
-        else await store.close?.();
+  const cases = STORE_TESTS.map((name): SuiteCase => {
+    const run = async () => {
+      const opened: DedupeStore[] = [];
+      const context: StoreCaseContext = {
+        open: async (prefix = `hl-${Math.random().toString(36).slice(2, 10)}-`) => {
+          const store = await options.create({ prefix });
+          opened.push(store);
+          return store;
+        },
+        lease: options.shortLeaseMs ?? 250,
+        concurrency: options.concurrency ?? 64,
+      };
+      try {
+        await CASES[name](context);
+      } finally {
+        await closeAll(options, opened);
       }
-    });
-
-    for (const name of STORE_TESTS) {
-      const run = () => CASES[name](context);
-      const reason = skipReason.get(name);
-      if (reason) it.skip(`${name} (skipped: ${reason})`, run);
-      else it(name, run, 30_000);
-    }
+    };
+    const reason = skipReason.get(name);
+    return { name, run, ...(reason === undefined ? {} : { skip: reason }) };
   });
+  registerSuite('describeStore', runner, `DedupeStore conformance: ${options.name}`, cases, 30_000);
 }

@@ -1,7 +1,8 @@
 /**
- * The duplicate-delivery check: send the same signed request several times at once and then
+ * The duplicate-delivery check: send the same signed delivery several times at once and then
  * again after the first finished, through `parseEvent` + `processOnce`, and prove the handler
- * ran exactly once and no copy got an answer that would lose the event.
+ * ran exactly once and no copy got an answer that would lose the event. Copies are signed by the
+ * adapter's own `sign`, so it works for any adapter that has one.
  */
 import {
   type DedupeStore,
@@ -11,16 +12,26 @@ import {
   type ProcessOutcome,
   parseEvent,
   processOnce,
+  type SignOptions,
   type WebhookAdapter,
   type WebhookEvent,
 } from '@hooklatch/core';
 
 /** Options of {@link assertProcessedOnce}. */
 export interface AssertProcessedOnceOptions {
-  /** The adapter under test. */
+  /** The adapter under test. With `body`, it must have `sign`. */
   adapter: WebhookAdapter<WebhookEvent>;
-  /** Builds one copy of the delivery; called once per copy (a Request body can be read once). */
-  request: () => DeliveryInput;
+  /** The body every copy carries, signed by `adapter.sign` for each copy. */
+  body?: string | Uint8Array;
+  /** The delivery's other headers (event type, delivery ID...), kept the same on every copy. */
+  headers?: Record<string, string>;
+  /** Passed to `adapter.sign` (e.g. a fixed `timestamp`). */
+  signOptions?: SignOptions;
+  /**
+   * Instead of `body`: builds one copy of the delivery, called once per copy (a Request body
+   * can be read once). For deliveries `sign` cannot make, e.g. a captured real request.
+   */
+  request?: () => DeliveryInput;
   /** Store to claim in. @default a fresh memoryStore() */
   store?: DedupeStore;
   /** Copies sent concurrently. @default 4 */
@@ -43,6 +54,23 @@ export interface ProcessedOnceReport {
   event: WebhookEvent;
 }
 
+/** One copy of the delivery per call: from `request`, or `body` signed by the adapter. */
+function copyMaker(options: AssertProcessedOnceOptions): () => DeliveryInput {
+  const { adapter, body, request } = options;
+  if ((body === undefined) === (request === undefined)) {
+    throw new TypeError('assertProcessedOnce: pass either `body` or `request`.');
+  }
+  if (request !== undefined) return request;
+  const sign = adapter.sign?.bind(adapter);
+  if (sign === undefined) {
+    throw new TypeError(
+      `assertProcessedOnce: the adapter "${adapter.name}" has no sign(); pass \`request\`.`,
+    );
+  }
+  const headers = { ...options.signOptions?.headers, ...options.headers };
+  return () => sign(body as string | Uint8Array, { ...options.signOptions, headers });
+}
+
 /**
  * Deliver the same request `copies` times concurrently and `retries` times afterwards. Throws
  * an `Error` describing the problem unless the handler ran exactly once, every concurrent loser
@@ -56,10 +84,11 @@ export async function assertProcessedOnce(
   const copies = options.copies ?? 4;
   const retries = options.retries ?? 2;
   const handlerMs = options.handlerMs ?? 25;
+  const copy = copyMaker(options);
   let runs = 0;
   let first: WebhookEvent | undefined;
   const deliver = async () => {
-    const event = await parseEvent(options.adapter, options.request(), options.parseOptions);
+    const event = await parseEvent(options.adapter, copy(), options.parseOptions);
     first ??= event;
     return processOnce(store, event, async () => {
       runs++;

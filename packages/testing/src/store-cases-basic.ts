@@ -12,79 +12,77 @@ export const basicCases = {
     const store = await open();
     const before = Date.now();
     const result = await store.claim('k', long);
-    expect(result.status).toBe('claimed');
+    assert.equal(result.status, 'claimed');
     if (result.status !== 'claimed') return;
-    expect(result.token).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
-    expect(result.claims).toBe(1);
-    expect(result.leaseExpiresAt.getTime()).toBeGreaterThan(before + LONG - 5_000);
+    assert.match(result.token, /^[0-9A-HJKMNP-TV-Z]{26}$/);
+    assert.equal(result.claims, 1);
+    assert.ok(result.leaseExpiresAt.getTime() > before + LONG - 5_000);
     const record = await store.get('k');
-    expect(record).toMatchObject({ key: 'k', state: 'in_flight', token: result.token, claims: 1 });
+    assertFields(record, { key: 'k', state: 'in_flight', token: result.token, claims: 1 });
   },
 
   'second claim is in flight': async ({ open }) => {
     const store = await open();
     const first = await store.claim('k', long);
     const second = await store.claim('k', long);
-    expect(first.status).toBe('claimed');
-    expect(second.status).toBe('in_flight');
+    assert.equal(first.status, 'claimed');
+    assert.equal(second.status, 'in_flight');
     if (first.status === 'claimed' && second.status === 'in_flight') {
-      expect(
-        Math.abs(second.leaseExpiresAt.getTime() - first.leaseExpiresAt.getTime()),
-      ).toBeLessThan(1_000);
+      assert.ok(Math.abs(second.leaseExpiresAt.getTime() - first.leaseExpiresAt.getTime()) < 1_000);
     }
   },
 
   'complete then duplicate': async ({ open }) => {
     const store = await open();
     const token = claimedToken(await store.claim('k', long));
-    expect(await store.complete('k', token, { ttlMs: LONG })).toBe(true);
+    assert.equal(await store.complete('k', token, { ttlMs: LONG }), true);
     const again = await store.claim('k', long);
-    expect(again.status).toBe('completed');
+    assert.equal(again.status, 'completed');
     if (again.status === 'completed') {
-      expect(again.record.state).toBe('completed');
-      expect(again.record.token).toBe(token);
-      expect(again.record.completedAt).toBeInstanceOf(Date);
+      assert.equal(again.record.state, 'completed');
+      assert.equal(again.record.token, token);
+      assert.ok(again.record.completedAt instanceof Date);
     }
   },
 
   'release then re-claim': async ({ open }) => {
     const store = await open();
     const token = claimedToken(await store.claim('k', long));
-    expect(await store.release('k', token)).toBe(true);
+    assert.equal(await store.release('k', token), true);
     const second = await store.claim('k', long);
-    expect(second.status).toBe('claimed');
-    if (second.status === 'claimed') expect(second.token).not.toBe(token);
+    assert.equal(second.status, 'claimed');
+    if (second.status === 'claimed') assert.notEqual(second.token, token);
   },
 
   'expired lease re-claimed': async ({ open, lease }) => {
     const store = await open();
     const token = claimedToken(await store.claim('k', { leaseMs: lease, ttlMs: LONG }));
-    expect((await store.claim('k', { leaseMs: lease, ttlMs: LONG })).status).toBe('in_flight');
+    assert.equal((await store.claim('k', { leaseMs: lease, ttlMs: LONG })).status, 'in_flight');
     await sleep(lease + 150);
     const second = await store.claim('k', long);
-    expect(second.status).toBe('claimed');
+    assert.equal(second.status, 'claimed');
     if (second.status === 'claimed') {
-      expect(second.token).not.toBe(token);
-      expect(second.claims).toBe(2);
+      assert.notEqual(second.token, token);
+      assert.equal(second.claims, 2);
     }
   },
 
   'completed record not re-claimable within TTL': async ({ open, lease }) => {
     const store = await open();
     const token = claimedToken(await store.claim('k', { leaseMs: lease, ttlMs: LONG }));
-    expect(await store.complete('k', token, { ttlMs: LONG })).toBe(true);
+    assert.equal(await store.complete('k', token, { ttlMs: LONG }), true);
     await sleep(lease + 150); // the lease is long gone; the completed record must still win
-    expect((await store.claim('k', long)).status).toBe('completed');
+    assert.equal((await store.claim('k', long)).status, 'completed');
   },
 
   'record gone after TTL': async ({ open, lease }) => {
     const store = await open();
     const token = claimedToken(await store.claim('k', long));
-    expect(await store.complete('k', token, { ttlMs: lease })).toBe(true);
-    expect(await store.get('k')).not.toBeNull();
+    assert.equal(await store.complete('k', token, { ttlMs: lease }), true);
+    assert.notEqual(await store.get('k'), null);
     await sleep(lease + 150);
-    expect(await store.get('k')).toBeNull();
-    expect((await store.claim('k', long)).status).toBe('claimed');
+    assert.equal(await store.get('k'), null);
+    assert.equal((await store.claim('k', long)).status, 'claimed');
   },
 
   'stale owner cannot complete or release': async ({ open, lease }) => {
@@ -92,17 +90,17 @@ export const basicCases = {
     const stale = claimedToken(await store.claim('k', { leaseMs: lease, ttlMs: LONG }));
     await sleep(lease + 150);
     const fresh = claimedToken(await store.claim('k', long), 'the expired lease');
-    expect(await store.complete('k', stale, { ttlMs: LONG, result: 'stale' })).toBe(false);
-    expect(await store.release('k', stale)).toBe(false);
-    expect(await store.release('k', 'not-a-token')).toBe(false);
+    assert.equal(await store.complete('k', stale, { ttlMs: LONG, result: 'stale' }), false);
+    assert.equal(await store.release('k', stale), false);
+    assert.equal(await store.release('k', 'not-a-token'), false);
     const record = await store.get('k');
-    expect(record).toMatchObject({ state: 'in_flight', token: fresh });
-    expect(record?.result).toBeUndefined();
+    assertFields(record, { state: 'in_flight', token: fresh });
+    assert.equal(record?.result, undefined);
     // The real owner still can, and a completed record cannot be released by anyone.
-    expect(await store.complete('k', fresh, { ttlMs: LONG })).toBe(true);
-    expect(await store.release('k', fresh)).toBe(false);
-    expect(await store.complete('k', fresh, { ttlMs: LONG })).toBe(false);
-    expect((await store.get('k'))?.state).toBe('completed');
+    assert.equal(await store.complete('k', fresh, { ttlMs: LONG }), true);
+    assert.equal(await store.release('k', fresh), false);
+    assert.equal(await store.complete('k', fresh, { ttlMs: LONG }), false);
+    assert.equal((await store.get('k'))?.state, 'completed');
   },
 
   'concurrent claims yield exactly one claimed': async ({ open, concurrency }) => {
@@ -110,17 +108,17 @@ export const basicCases = {
     const results = await Promise.all(
       Array.from({ length: concurrency }, () => store.claim('race', long)),
     );
-    expect(results.filter((r) => r.status === 'claimed')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'in_flight')).toHaveLength(concurrency - 1);
+    assert.equal((results.filter((r) => r.status === 'claimed')).length, 1);
+    assert.equal((results.filter((r) => r.status === 'in_flight')).length, concurrency - 1);
   },
 
   'keys are isolated by prefix': async ({ open }) => {
     const a = await open();
     const b = await open();
-    expect((await a.claim('shared', long)).status).toBe('claimed');
-    expect((await b.claim('shared', long)).status).toBe('claimed');
-    expect((await a.claim('other', long)).status).toBe('claimed');
-    expect(await b.get('other')).toBeNull();
+    assert.equal((await a.claim('shared', long)).status, 'claimed');
+    assert.equal((await b.claim('shared', long)).status, 'claimed');
+    assert.equal((await a.claim('other', long)).status, 'claimed');
+    assert.equal(await b.get('other'), null);
   },
 
   'stored result round-trips': async ({ open }) => {
@@ -132,21 +130,21 @@ export const basicCases = {
       nested: { ok: true, none: null },
     };
     const token = claimedToken(await store.claim('k', long));
-    expect(await store.complete('k', token, { ttlMs: LONG, result })).toBe(true);
+    assert.equal(await store.complete('k', token, { ttlMs: LONG, result }), true);
     const again = await store.claim('k', long);
-    expect(again.status === 'completed' && again.record.result).toEqual(result);
-    expect((await store.get('k'))?.result).toEqual(result);
+    assert.deepEqual(again.status === 'completed' && again.record.result, result);
+    assert.deepEqual((await store.get('k'))?.result, result);
   },
 
   'get and delete': async ({ open }) => {
     const store = await open();
-    expect(await store.get('missing')).toBeNull();
-    expect(await store.delete('missing')).toBe(false);
+    assert.equal(await store.get('missing'), null);
+    assert.equal(await store.delete('missing'), false);
     const token = claimedToken(await store.claim('k', long));
     await store.complete('k', token, { ttlMs: LONG });
-    expect(await store.delete('k')).toBe(true);
-    expect(await store.get('k')).toBeNull();
-    expect((await store.claim('k', long)).status).toBe('claimed');
+    assert.equal(await store.delete('k'), true);
+    assert.equal(await store.get('k'), null);
+    assert.equal((await store.claim('k', long)).status, 'claimed');
   },
 
   list: async ({ open }) => {
@@ -154,7 +152,7 @@ export const basicCases = {
     if (!store.list) throw new Error('store has no list(); declare it in skip with a reason');
     for (const key of ['order:1', 'order:2', 'invoice:1']) await store.claim(key, long);
     const orders = await store.list({ prefix: 'order:' });
-    expect(orders.map((r) => r.key).sort()).toEqual(['order:1', 'order:2']);
-    expect(await store.list({ limit: 2 })).toHaveLength(2);
+    assert.deepEqual(orders.map((r) => r.key).sort(), ['order:1', 'order:2']);
+    assert.equal((await store.list({ limit: 2 })).length, 2);
   },
 } satisfies Record<string, StoreCase>;

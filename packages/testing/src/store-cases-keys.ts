@@ -82,7 +82,7 @@ const ROUND_TRIP: ReadonlyArray<readonly [key: string, sibling: string]> = [
 
 export const keyCases = {
   'distinct keys stay distinct': async ({ open }) => {
-    expect(new Set(DISTINCT_KEYS).size).toBe(DISTINCT_KEYS.length);
+    assert.equal(new Set(DISTINCT_KEYS).size, DISTINCT_KEYS.length);
     const store = await open();
     const tokens = new Map<string, string>();
     for (const [i, key] of DISTINCT_KEYS.entries()) {
@@ -91,8 +91,8 @@ export const keyCases = {
     }
     for (const [i, key] of DISTINCT_KEYS.entries()) {
       const record = await store.get(key);
-      expect(record?.key === key, `get() of key #${i} returns the key exactly`).toBe(true);
-      expect(record?.token, `key #${i} keeps its own claim`).toBe(tokens.get(key));
+      assert.equal(record?.key === key, true, `get() of key #${i} returns the key exactly`);
+      assert.equal(record?.token, tokens.get(key), `key #${i} keeps its own claim`);
     }
   },
 
@@ -102,27 +102,27 @@ export const keyCases = {
       const what = `key #${i} (length ${key.length})`;
       const siblingToken = claimedToken(await store.claim(sibling, long), `sibling of ${what}`);
       const released = claimedToken(await store.claim(key, long), what);
-      expect(await store.release(key, released), what).toBe(true);
+      assert.equal(await store.release(key, released), true, what);
       const token = claimedToken(await store.claim(key, long), `${what} after release`);
-      expect(await store.extend(key, token, LONG), what).toBe(true);
-      expect(await store.complete(key, token, { ttlMs: LONG, result: { i } }), what).toBe(true);
+      assert.equal(await store.extend(key, token, LONG), true, what);
+      assert.equal(await store.complete(key, token, { ttlMs: LONG, result: { i } }), true, what);
       const again = await store.claim(key, long);
-      expect(again.status, what).toBe('completed');
+      assert.equal(again.status, 'completed', what);
       if (again.status === 'completed') {
-        expect(again.record.key === key, `${what}: claim reports the key exactly`).toBe(true);
-        expect(again.record.result, what).toEqual({ i });
+        assert.equal(again.record.key === key, true, `${what}: claim reports the key exactly`);
+        assert.deepEqual(again.record.result, { i }, what);
       }
       const record = await store.get(key);
-      expect(record?.key === key, `${what}: get reports the key exactly`).toBe(true);
-      expect(record?.state, what).toBe('completed');
-      expect(await store.delete(key), what).toBe(true);
-      expect(await store.get(key), what).toBeNull();
-      expect(await store.delete(key), what).toBe(false);
-      expect(await store.get(sibling), `sibling of ${what}`).toMatchObject({
+      assert.equal(record?.key === key, true, `${what}: get reports the key exactly`);
+      assert.equal(record?.state, 'completed', what);
+      assert.equal(await store.delete(key), true, what);
+      assert.equal(await store.get(key), null, what);
+      assert.equal(await store.delete(key), false, what);
+      assertFields(await store.get(sibling), {
         state: 'in_flight',
         token: siblingToken,
-      });
-      expect((await store.claim(key, long)).status, `${what} after delete`).toBe('claimed');
+      }, `sibling of ${what}`);
+      assert.equal((await store.claim(key, long)).status, 'claimed', `${what} after delete`);
     }
   },
 } satisfies Record<string, StoreCase>;

@@ -20,50 +20,50 @@ export const leaseCases = {
     const token = claimedToken(first);
     if (first.status !== 'claimed') return;
     await sleep(lease / 2);
-    expect(await store.extend('k', token, 4 * lease)).toBe(true);
+    assert.equal(await store.extend('k', token, 4 * lease), true);
     const record = await store.get('k');
-    expect(record).toMatchObject({ state: 'in_flight', token, claims: 1 });
+    assertFields(record, { state: 'in_flight', token, claims: 1 });
     const leaseEnd = record?.leaseExpiresAt.getTime() ?? 0;
-    expect(leaseEnd).toBeGreaterThan(first.leaseExpiresAt.getTime() + lease);
-    expect(record?.expiresAt.getTime()).toBeGreaterThanOrEqual(leaseEnd);
+    assert.ok(leaseEnd > first.leaseExpiresAt.getTime() + lease);
+    assert.ok(record?.expiresAt.getTime() >= leaseEnd);
     // Past the original lease and the original TTL: the renewed lease still holds the key.
     await sleep(1.5 * lease + 150);
     const again = await store.claim('k', { leaseMs: lease, ttlMs: LONG });
-    expect(again.status).toBe('in_flight');
-    if (again.status === 'in_flight') expect(again.leaseRemainingMs).toBeGreaterThan(0);
-    expect(await store.extend('k', token, 4 * lease)).toBe(true);
-    expect(await store.complete('k', token, { ttlMs: LONG })).toBe(true);
-    expect((await store.get('k'))?.state).toBe('completed');
+    assert.equal(again.status, 'in_flight');
+    if (again.status === 'in_flight') assert.ok(again.leaseRemainingMs > 0);
+    assert.equal(await store.extend('k', token, 4 * lease), true);
+    assert.equal(await store.complete('k', token, { ttlMs: LONG }), true);
+    assert.equal((await store.get('k'))?.state, 'completed');
   },
 
   'extend refuses a stale or expired owner': async ({ open, lease }) => {
     const store = await open();
-    expect(await store.extend('absent', FOREIGN_TOKEN, LONG)).toBe(false);
-    expect(await store.get('absent')).toBeNull();
+    assert.equal(await store.extend('absent', FOREIGN_TOKEN, LONG), false);
+    assert.equal(await store.get('absent'), null);
     const first = await store.claim('k', { leaseMs: lease, ttlMs: LONG });
     const stale = claimedToken(first);
-    expect(await store.extend('k', FOREIGN_TOKEN, LONG)).toBe(false);
-    expect(await store.extend('k', '', LONG)).toBe(false);
+    assert.equal(await store.extend('k', FOREIGN_TOKEN, LONG), false);
+    assert.equal(await store.extend('k', '', LONG), false);
     const untouched = await store.get('k');
-    expect(untouched?.token).toBe(stale);
+    assert.equal(untouched?.token, stale);
     if (first.status === 'claimed') {
-      expect(untouched?.leaseExpiresAt.getTime()).toBe(first.leaseExpiresAt.getTime());
+      assert.equal(untouched?.leaseExpiresAt.getTime(), first.leaseExpiresAt.getTime());
     }
     // The lease ends with nobody re-claiming: extend must not revive it...
     await sleep(lease + 150);
-    expect(await store.extend('k', stale, LONG)).toBe(false);
+    assert.equal(await store.extend('k', stale, LONG), false);
     // ...so the next claim takes over, and the old token can never renew the new owner's lease.
     const takeover = await store.claim('k', long);
     const fresh = claimedToken(takeover, 'the claim after the lease ended');
-    expect(takeover.status === 'claimed' && takeover.claims).toBe(2);
-    expect(await store.extend('k', stale, LONG)).toBe(false);
-    expect(await store.get('k')).toMatchObject({ state: 'in_flight', token: fresh });
-    expect(await store.extend('k', fresh, LONG)).toBe(true);
+    assert.equal(takeover.status === 'claimed' && takeover.claims, 2);
+    assert.equal(await store.extend('k', stale, LONG), false);
+    assertFields(await store.get('k'), { state: 'in_flight', token: fresh });
+    assert.equal(await store.extend('k', fresh, LONG), true);
     // A completed record has no lease to renew.
-    expect(await store.complete('k', fresh, { ttlMs: LONG })).toBe(true);
-    expect(await store.extend('k', fresh, LONG)).toBe(false);
-    expect((await store.get('k'))?.state).toBe('completed');
-    expect((await store.claim('k', long)).status).toBe('completed');
+    assert.equal(await store.complete('k', fresh, { ttlMs: LONG }), true);
+    assert.equal(await store.extend('k', fresh, LONG), false);
+    assert.equal((await store.get('k'))?.state, 'completed');
+    assert.equal((await store.claim('k', long)).status, 'completed');
   },
 
   'in-flight reports remaining lease by the store clock': async ({ open, lease }) => {
@@ -71,43 +71,43 @@ export const leaseCases = {
     const leaseMs = 20_000;
     claimedToken(await store.claim('k', { leaseMs, ttlMs: LONG }));
     const right = await store.claim('k', { leaseMs, ttlMs: LONG });
-    expect(right.status).toBe('in_flight');
+    assert.equal(right.status, 'in_flight');
     if (right.status !== 'in_flight') return;
-    expect(right.leaseRemainingMs).toBeLessThanOrEqual(leaseMs);
-    expect(right.leaseRemainingMs).toBeGreaterThan(leaseMs - 5_000);
+    assert.ok(right.leaseRemainingMs <= leaseMs);
+    assert.ok(right.leaseRemainingMs > leaseMs - 5_000);
     await sleep(lease);
     const later = await store.claim('k', { leaseMs, ttlMs: LONG });
     if (later.status !== 'in_flight') throw new Error(`expected in_flight, got ${later.status}`);
-    expect(later.leaseRemainingMs).toBeGreaterThan(0);
+    assert.ok(later.leaseRemainingMs > 0);
     // At least `lease` ms passed on any clock between the claim and this answer (5 ms of timer slack).
-    expect(later.leaseRemainingMs).toBeLessThanOrEqual(leaseMs - lease + 5);
+    assert.ok(later.leaseRemainingMs <= leaseMs - lease + 5);
   },
 
   'digest is stored and reported': async ({ open, lease }) => {
     const store = await open();
     const token = claimedToken(await store.claim('k', { ...long, digest: MAX_DIGEST }));
     const copy = await store.claim('k', { ...long, digest: 'sha256:other' });
-    expect(copy).toMatchObject({ status: 'in_flight', digest: MAX_DIGEST });
-    expect((await store.get('k'))?.digest).toBe(MAX_DIGEST);
-    expect(await store.complete('k', token, { ttlMs: LONG })).toBe(true);
+    assertFields(copy, { status: 'in_flight', digest: MAX_DIGEST });
+    assert.equal((await store.get('k'))?.digest, MAX_DIGEST);
+    assert.equal(await store.complete('k', token, { ttlMs: LONG }), true);
     const done = await store.claim('k', { ...long, digest: 'sha256:other' });
-    expect(done.status === 'completed' && done.record.digest).toBe(MAX_DIGEST);
-    expect((await store.get('k'))?.digest).toBe(MAX_DIGEST);
+    assert.equal(done.status === 'completed' && done.record.digest, MAX_DIGEST);
+    assert.equal((await store.get('k'))?.digest, MAX_DIGEST);
 
     // Without a digest nothing is invented.
     const plain = claimedToken(await store.claim('plain', long));
     const plainCopy = await store.claim('plain', long);
-    expect(plainCopy.status).toBe('in_flight');
-    expect(plainCopy.status === 'in_flight' && plainCopy.digest).toBeUndefined();
-    expect((await store.get('plain'))?.digest).toBeUndefined();
-    expect(await store.complete('plain', plain, { ttlMs: LONG })).toBe(true);
+    assert.equal(plainCopy.status, 'in_flight');
+    assert.equal(plainCopy.status === 'in_flight' && plainCopy.digest, undefined);
+    assert.equal((await store.get('plain'))?.digest, undefined);
+    assert.equal(await store.complete('plain', plain, { ttlMs: LONG }), true);
     const plainDone = await store.claim('plain', long);
-    expect(plainDone.status === 'completed' && plainDone.record.digest).toBeUndefined();
+    assert.equal(plainDone.status === 'completed' && plainDone.record.digest, undefined);
 
     // A takeover stores the new claimer's digest.
     claimedToken(await store.claim('t', { leaseMs: lease, ttlMs: LONG, digest: 'sha256:first' }));
     await sleep(lease + 150);
     claimedToken(await store.claim('t', { ...long, digest: 'sha256:second' }), 'the takeover');
-    expect((await store.get('t'))?.digest).toBe('sha256:second');
+    assert.equal((await store.get('t'))?.digest, 'sha256:second');
   },
 } satisfies Record<string, StoreCase>;

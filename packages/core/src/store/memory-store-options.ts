@@ -19,12 +19,18 @@ export interface MemoryStoreOptions {
    */
   now?: () => number;
   /**
-   * Accepted for parity with the networked stores, and checked by the same rule (printable
-   * ASCII without spaces, at most 55 characters). A memory store's records are private to the
-   * instance already, so it does not change the keys.
-   * @default ''
+   * The option every hooklatch store has, checked by the same rule (printable ASCII without
+   * spaces, at most 55 characters), so one options object fits any store. A memory store's
+   * records are private to the instance already, so it does not change the keys.
+   * @default 'hooklatch:'
    */
   prefix?: string;
+  /**
+   * The option every hooklatch store has, checked by the same rule (above 0, at most
+   * 2^31 - 1 ms). A memory store call never waits on anything, so there is nothing to time out.
+   * @default 5000
+   */
+  timeoutMs?: number;
 }
 
 const NAME = 'memoryStore';
@@ -35,7 +41,7 @@ export const memoryStoreChecks = storeOptionChecks(NAME);
 /** Throw CONFIG_INVALID naming the first bad option. */
 export function checkMemoryStoreOptions(options: MemoryStoreOptions): void {
   checkOptionsObject(NAME, options);
-  const { maxEntries, now, prefix } = options;
+  const { maxEntries, now, prefix, timeoutMs } = options;
   if (
     maxEntries !== undefined &&
     maxEntries !== Number.POSITIVE_INFINITY &&
@@ -46,5 +52,6 @@ export function checkMemoryStoreOptions(options: MemoryStoreOptions): void {
   if (now !== undefined && typeof now !== 'function') {
     throw memoryStoreChecks.invalid('now', 'must be a function returning epoch ms');
   }
-  memoryStoreChecks.prefix(prefix, '');
+  memoryStoreChecks.prefix(prefix);
+  memoryStoreChecks.timeoutMs(timeoutMs);
 }

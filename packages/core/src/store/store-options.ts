@@ -20,6 +20,12 @@ export const MAX_STORE_TIMEOUT_MS = 2_147_483_647;
 /** Longest store `prefix`: 55 ASCII characters plus a 200-character plain key fit in 255. */
 export const MAX_STORE_PREFIX_LENGTH = 55;
 
+/** The `prefix` of every hooklatch store when none is given. */
+export const DEFAULT_STORE_PREFIX = 'hooklatch:';
+
+/** The `timeoutMs` of every hooklatch store when none is given. */
+export const DEFAULT_STORE_TIMEOUT_MS = 5_000;
+
 const PREFIX = new RegExp(`^[\\x21-\\x7e]{0,${MAX_STORE_PREFIX_LENGTH}}$`);
 const DIGEST = /^[\x20-\x7e]{1,128}$/;
 
@@ -29,10 +35,16 @@ export interface StoreOptionChecks {
   invalid(option: string, expectation: string): ConfigurationError;
   /** An options object (of the factory, or of a call such as `claim`). Returns it. */
   object<T extends object>(option: string, value: T | undefined): T;
-  /** The namespace prefix: printable ASCII without spaces, at most 55 characters. */
-  prefix(value: unknown, fallback: string): string;
-  /** The per-call timeout in ms: above 0, at most 2^31 - 1. Returns it unchanged. */
-  timeoutMs(value: unknown, fallback: number): number;
+  /**
+   * The namespace prefix: printable ASCII without spaces, at most 55 characters.
+   * @param fallback used for `undefined`. @default DEFAULT_STORE_PREFIX ('hooklatch:')
+   */
+  prefix(value: unknown, fallback?: string): string;
+  /**
+   * The per-call timeout in ms: above 0, at most 2^31 - 1. Returns it unchanged.
+   * @param fallback used for `undefined`. @default DEFAULT_STORE_TIMEOUT_MS (5000)
+   */
+  timeoutMs(value: unknown, fallback?: number): number;
   /** A lease or TTL in ms: finite, above 0, at most 100 years. Returns it unchanged. */
   duration(option: string, value: unknown): number;
   /** A caller's key: any string (see `storageKey` for keys a backend cannot hold as they are). */
@@ -57,8 +69,8 @@ export interface StoreOptionChecks {
  *
  * @example
  * const checks = storeOptionChecks('dynamoStore');
- * const prefix = checks.prefix(options.prefix, 'hooklatch:');
- * const timeoutMs = checks.timeoutMs(options.timeoutMs, 2_000);
+ * const prefix = checks.prefix(options.prefix); // 'hooklatch:' when not given
+ * const timeoutMs = checks.timeoutMs(options.timeoutMs); // 5000 when not given
  */
 export function storeOptionChecks(
   store: string,
@@ -93,7 +105,7 @@ export function storeOptionChecks(
     object,
     duration,
     digest,
-    prefix(value, fallback) {
+    prefix(value, fallback = DEFAULT_STORE_PREFIX) {
       // Only `undefined` means "default": a null is a mistake worth reporting.
       const prefix = value === undefined ? fallback : value;
       if (typeof prefix !== 'string' || !PREFIX.test(prefix)) {
@@ -101,7 +113,7 @@ export function storeOptionChecks(
       }
       return prefix;
     },
-    timeoutMs(value, fallback) {
+    timeoutMs(value, fallback = DEFAULT_STORE_TIMEOUT_MS) {
       const ms = value === undefined ? fallback : value;
       if (typeof ms !== 'number' || !(ms > 0) || ms > MAX_STORE_TIMEOUT_MS) {
         throw invalid(

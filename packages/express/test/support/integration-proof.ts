@@ -202,11 +202,19 @@ export function describeIntegrationProof(name: string, integration: IntegrationU
   });
 }
 
-/** A target served over HTTP on 127.0.0.1 at `${base}/webhooks`. */
-export function httpTarget(base: string, close: () => Promise<void>): ProofTarget {
+/** A target served over HTTP on 127.0.0.1 at `${base}${path}`. */
+export function httpTarget(
+  base: string,
+  close: () => Promise<void>,
+  path = '/webhooks',
+): ProofTarget {
   return {
     send: (delivery) =>
-      fetch(`${base}/webhooks`, { method: delivery.method, headers: delivery.headers, body: delivery.body }),
+      fetch(`${base}${path}`, {
+        method: delivery.method,
+        headers: delivery.headers,
+        body: delivery.body,
+      }),
     close,
   };
 }

@@ -49,13 +49,17 @@ export function signedDelivery(provider: Provider, id: string): Signed {
     const signed = signedStripeRequest({ secret: STRIPE_SECRET, payload: stripeEvent(id) });
     return { headers: signed.headers, body: signed.body };
   }
-  const body = JSON.stringify({ type: 'invoice.paid', timestamp: '2025-01-05T10:15:32Z', data: { id } });
+  const body = JSON.stringify({
+    type: 'invoice.paid',
+    timestamp: '2025-01-05T10:15:32Z',
+    data: { id },
+  });
   const signed = signedStandardWebhooksRequest({ secret: STANDARD_WEBHOOKS_SECRET, body, id });
   return { headers: signed.headers, body };
 }
 
-async function post(url: string, provider: Provider, delivery: Signed) {
-  const response = await fetch(`${url}/${provider}`, {
+async function post(url: string, path: Provider | '', delivery: Signed) {
+  const response = await fetch(`${url}/${path}`, {
     method: 'POST',
     headers: delivery.headers,
     body: delivery.body,
@@ -75,9 +79,7 @@ export async function expectExactlyOnce(url: string, provider: Provider): Promis
   expect(await post(url, provider, once)).toMatchObject({ status: 200, outcome: 'duplicate' });
 
   const copies = signedDelivery(provider, 'evt_copies');
-  const answers = await Promise.all(
-    Array.from({ length: 5 }, () => post(url, provider, copies)),
-  );
+  const answers = await Promise.all(Array.from({ length: 5 }, () => post(url, provider, copies)));
   const processed = answers.filter((a) => a.status === 200 && a.outcome === 'processed');
   const inFlight = answers.filter((a) => a.status === 409 && a.outcome === 'in_flight');
   expect(processed).toHaveLength(1);
@@ -111,9 +113,26 @@ export async function expectConformance(url: string): Promise<void> {
   const results = (await response.json()) as Array<{ suite: string; name: string; error?: string }>;
   // Every check for each adapter ran (none is skipped), and none failed.
   for (const suite of ['stripe', 'standard-webhooks']) {
-    expect(results.filter((r) => r.suite === suite).map((r) => r.name)).toEqual([
-      ...ADAPTER_TESTS,
-    ]);
+    expect(results.filter((r) => r.suite === suite).map((r) => r.name)).toEqual([...ADAPTER_TESTS]);
   }
   expect(results.filter((r) => r.error !== undefined)).toEqual([]);
+}
+
+/**
+ * The docs examples' scenario: a signed Stripe delivery to `url` is processed, its retry is a
+ * duplicate, a tampered copy is 401, and the example's side effect (a `paid <id>` log line)
+ * shows up exactly once in what the server printed.
+ */
+export async function expectExampleOnce(url: string, output: () => string): Promise<void> {
+  const delivery = signedDelivery('stripe', 'evt_example');
+  expect(await post(url, '', delivery)).toMatchObject({ status: 200, outcome: 'processed' });
+  expect(await post(url, '', delivery)).toMatchObject({ status: 200, outcome: 'duplicate' });
+  const tampered = { ...delivery, body: delivery.body.replace('2000', '2') };
+  expect(await post(url, '', tampered)).toMatchObject({ status: 401 });
+  // Log lines reach the pipe asynchronously.
+  await expect
+    .poll(() => output().match(/paid pi_evt_example/g)?.length ?? 0, { timeout: 2_000 })
+    .toBe(1);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(output().match(/paid pi_evt_example/g)).toHaveLength(1);
 }

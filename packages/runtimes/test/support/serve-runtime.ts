@@ -13,20 +13,24 @@ function scratch(name: string): string {
 }
 
 /** Serve `file` with Deno: network on loopback only, no prompts, its own cache folder. */
-export function serveDeno(binary: string, file: string): Promise<RuntimeServer> {
+export function serveDeno(
+  binary: string,
+  file: string,
+  env: Record<string, string> = {},
+): Promise<RuntimeServer> {
   return spawnServer({
     command: binary,
     args: [
       'run',
       '--no-prompt',
-      '--allow-net=127.0.0.1',
+      '--allow-net=127.0.0.1,0.0.0.0',
       '--allow-read',
       '--allow-env',
       // The harness imports `./app` without an extension, as the rest of the repository does.
       '--unstable-sloppy-imports',
       file,
     ],
-    env: { DENO_DIR: scratch('deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    env: { ...env, DENO_DIR: scratch('deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
     port: listeningLine,
   });
 }
@@ -36,13 +40,23 @@ export function serveDeno(binary: string, file: string): Promise<RuntimeServer> 
  * and this repository's map `@hooklatch/*` to the sources; an empty tsconfig stands in for a
  * user's, so the package exports decide.
  */
-export function serveBun(binary: string, file: string): Promise<RuntimeServer> {
+export function serveBun(
+  binary: string,
+  file: string,
+  env: Record<string, string> = {},
+): Promise<RuntimeServer> {
   const tsconfig = join(scratch('bun'), 'tsconfig.json');
   writeFileSync(tsconfig, '{}\n');
   return spawnServer({
     command: binary,
     args: ['run', '--no-install', `--tsconfig-override=${tsconfig}`, file],
-    env: { NO_COLOR: '1' },
+    env: { ...env, NO_COLOR: '1' },
     port: listeningLine,
   });
 }
+
+/** Deno and Bun, each with the function that serves a file under it. */
+export const SERVERS = [
+  { name: 'deno', serve: serveDeno },
+  { name: 'bun', serve: serveBun },
+] as const;

@@ -70,10 +70,15 @@ export function spawnServer(options: SpawnServerOptions): Promise<RuntimeServer>
   });
 }
 
-/** The port from a `listening <port>` line on stdout (serve.ts under Deno and Bun). */
+/**
+ * The port from the line a server prints once it listens: `listening <port>` (serve.ts),
+ * `Listening on http://<host>:<port>/...` (Deno.serve's own line, and the Bun example's).
+ */
 export function listeningLine(child: ChildProcess, onPort: (port: number) => void): void {
-  onLines(child.stdout, (line) => {
-    const match = /^listening (\d+)$/.exec(line.trim());
+  const seen = (line: string) => {
+    const match = /^listening (?:on https?:\/\/[^\s/]+:)?(\d+)(?:\/|$)/i.exec(line.trim());
     if (match) onPort(Number(match[1]));
-  });
+  };
+  onLines(child.stdout, seen);
+  onLines(child.stderr, seen);
 }

@@ -17,6 +17,8 @@ export interface ServeWorkerOptions {
   bundle: string;
   /** Turn on `nodejs_compat`. */
   nodejsCompat: boolean;
+  /** Text bindings (the Worker's `env`), e.g. secrets. @default {} */
+  bindings?: Record<string, string>;
 }
 
 /** A date this workerd supports, after Node compatibility v2 became the default for the flag. */
@@ -24,6 +26,9 @@ const COMPATIBILITY_DATE = '2025-09-01';
 
 function config(options: ServeWorkerOptions): string {
   const flags = options.nodejsCompat ? '"nodejs_compat"' : '';
+  const bindings = Object.entries(options.bindings ?? {})
+    .map(([name, text]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(text)})`)
+    .join(', ');
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [(name = "main", worker = .worker)],
@@ -33,6 +38,7 @@ const worker :Workerd.Worker = (
   modules = [(name = "worker.mjs", esModule = embed "bundle.mjs")],
   compatibilityDate = "${COMPATIBILITY_DATE}",
   compatibilityFlags = [${flags}],
+  bindings = [${bindings}],
 );
 `;
 }

@@ -1,0 +1,41 @@
+/**
+ * `webhookPagesRoute`: a pages-router API route (`pages/api/...`). Next parses API bodies by
+ * default, which destroys the signed bytes: the route file must also export
+ * `config = { api: { bodyParser: false } }`; without it, every delivery is 500 CONFIG_INVALID
+ * saying so (the provider retries until it is fixed).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type FrameworkNodeRequest,
+  handleWebhookInput,
+  nodeRequestInput,
+  type WebhookAdapter,
+  type WebhookEvent,
+} from '@hooklatch/core';
+import type { WebhookRouteOptions } from './app-route';
+
+const hint = {
+  integration: 'next',
+  fix: 'Add `export const config = { api: { bodyParser: false } };` to the API route file.',
+};
+
+/**
+ * Make the pages-router handler.
+ *
+ * @example
+ * // pages/api/webhooks/stripe.ts
+ * export const config = { api: { bodyParser: false } };
+ * export default webhookPagesRoute({ adapter, store, handler });
+ */
+export function webhookPagesRoute<A extends WebhookAdapter<WebhookEvent>, R>(
+  options: WebhookRouteOptions<A, R>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const reply = await handleWebhookInput(
+      () => nodeRequestInput(req as IncomingMessage & FrameworkNodeRequest, hint),
+      options,
+    );
+    if (res.headersSent) return;
+    res.writeHead(reply.status, reply.headers).end(reply.body);
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * @hooklatch/next, tested on Next.js's own parts without a `next build` (minutes on this
+ * machine): the app-router handler is called as Next calls it, with a `NextRequest`; the
+ * pages-router handler runs behind a node:http server on 127.0.0.1 whose requests go through
+ * Next's own `apiResolver`, the function `next start` uses for pages/api routes (its body
+ * parser and `config.api.bodyParser` included).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
+import { NextRequest } from 'next/server.js';
+import {
+  describeIntegrationProof,
+  httpTarget,
+  type ProofDelivery,
+  type ProofOptions,
+  type ProofTarget,
+} from '../../express/test/support/integration-proof';
+import { webhookPagesRoute, webhookRoute } from '../src/index';
+
+const URL_BASE = 'https://app.example.test';
+
+/** Deliver to an app-router handler as Next does: a NextRequest for the route's URL. */
+function appTarget(handle: (request: NextRequest) => Promise<Response>): ProofTarget {
+  return {
+    send: (delivery: ProofDelivery) =>
+      handle(
+        new NextRequest(`${URL_BASE}/api/webhooks`, {
+          method: delivery.method,
+          headers: delivery.headers,
+          body: delivery.body,
+        }),
+      ),
+    close: async () => {},
+  };
+}
+
+type PagesModule = {
+  default: (req: IncomingMessage, res: ServerResponse) => unknown;
+  config?: unknown;
+};
+
+/** A node:http server that serves one pages/api route through Next's apiResolver. */
+async function pagesTarget(route: PagesModule): Promise<ProofTarget> {
+  const context = {
+    previewModeId: 'proof',
+    previewModeEncryptionKey: 'proof',
+    previewModeSigningKey: 'proof',
+    dev: false,
+  };
+  const server = createServer((req, res) => {
+    void apiResolver(req, res, {}, route, context, false, false, '/api/webhooks');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return httpTarget(base, close, '/api/webhooks');
+}
+
+describeIntegrationProof('next app router', {
+  async start(options: ProofOptions) {
+    return appTarget(webhookRoute(options));
+  },
+  async startMisconfigured(options: ProofOptions) {
+    const route = webhookRoute(options);
+    // A wrapper that read the body first: the Request reaching hooklatch has none left.
+    return appTarget(async (request) => {
+      await request.json();
+      return route(request);
+    });
+  },
+  fix: /request\.clone\(\)/,
+});
+
+describeIntegrationProof('next pages router', {
+  async start(options: ProofOptions) {
+    return pagesTarget({
+      default: webhookPagesRoute(options),
+      config: { api: { bodyParser: false } },
+    });
+  },
+  async startMisconfigured(options: ProofOptions) {
+    // No `config`: Next's default body parser turns the JSON into an object first.
+    return pagesTarget({ default: webhookPagesRoute(options) });
+  },
+  fix: /bodyParser: false/,
+});
