@@ -9,7 +9,6 @@ import { standardWebhooks } from '@hooklatch/standard-webhooks';
 import { redisStore } from '@hooklatch/store-redis';
 import { stripe } from '@hooklatch/stripe';
 import {
-  serverUrl,
   signedGithubRequest,
   signedStandardWebhooksRequest,
   signedStripeRequest,
@@ -19,6 +18,7 @@ import { verify as octokitVerify } from '@octokit/webhooks-methods';
 import { Redis } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
+import { serverUrl } from '../packages/testing/test-support/require-server';
 
 /** One comparison: both functions do the same job; `close` frees what the case opened. */
 export interface BenchCase {

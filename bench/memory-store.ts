@@ -15,7 +15,7 @@ import { memoryStore } from '@hooklatch/core';
 export const MAX_BYTES_PER_KEY = 300;
 
 /** A real GC even without `--expose-gc` on the command line (tsx does not forward it). */
-function collector(): () => void {
+export function collector(): () => void {
   const exposed = (globalThis as { gc?: () => void }).gc;
   if (exposed) return exposed;
   setFlagsFromString('--expose-gc');

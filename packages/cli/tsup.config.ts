@@ -9,4 +9,5 @@ export default defineConfig({
   target: 'es2022',
   clean: true,
   sourcemap: true,
+  removeNodeProtocol: false,
 });

@@ -23,6 +23,7 @@ export default defineConfig([
     platform: 'neutral',
     target: 'es2022',
     sourcemap: true,
+    removeNodeProtocol: false,
   },
   {
     entry: { 'index.node': 'src/index.ts', 'kit.node': 'src/kit.ts' },
@@ -32,6 +33,7 @@ export default defineConfig([
     platform: 'node',
     target: 'node20',
     sourcemap: true,
+    removeNodeProtocol: false,
     esbuildPlugins: [nodeCrypto],
   },
 ]);

@@ -15,4 +15,5 @@ export default defineConfig({
   target: 'es2022',
   clean: true,
   sourcemap: true,
+  removeNodeProtocol: false,
 });

@@ -1,12 +1,12 @@
+import { handleWebhook } from '@hooklatch/core';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
-import { handleWebhook } from '@hooklatch/core';
 import Koa from 'koa';
 import { adapter, handler, store } from './setup';
 
 export const app = new Koa();
 
-const webhooks = new Router();
+export const webhooks = new Router();
 webhooks.post('/webhooks/stripe', async (ctx) => {
   // ctx.req is Node's request with its stream unread: hooklatch reads the raw bytes itself.
   const reply = await handleWebhook(ctx.req, { adapter, store, handler });

@@ -2,7 +2,8 @@
  * The memory inbox through the shared inbox conformance suite. It lives in one process, so the
  * outage and cross-process cases do not apply (the SQL and Redis inboxes run them).
  */
-import { describeInbox, SKIPPABLE_INBOX_TESTS } from '@hooklatch/testing';
+import { SKIPPABLE_INBOX_TESTS } from '@hooklatch/testing';
+import { describeInbox } from '@hooklatch/testing/vitest';
 import { memoryInbox } from '../src/index';
 
 describeInbox({

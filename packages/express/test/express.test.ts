@@ -9,13 +9,13 @@ import express5 from 'express';
 import express4 from 'express4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookMiddleware } from '../src/index';
+import { stripeAdapter, stripeSigned } from './support/deliveries';
 import {
   describeIntegrationProof,
   httpTarget,
   type ProofDelivery,
   type ProofOptions,
 } from './support/integration-proof';
-import { stripeAdapter, stripeSigned } from './support/deliveries';
 
 type ExpressApp = ReturnType<typeof express5>;
 type ExpressFactory = (() => ExpressApp) & {
@@ -55,7 +55,7 @@ describe.each(versions)('%s', (_version, express) => {
   describe('Express specifics', () => {
     const adapter = stripeAdapter();
     const stripeDelivery = (id: string, note?: string) =>
-      stripeSigned(adapter, id, note === undefined ? {} : { note });
+      stripeSigned(adapter, id, note === undefined ? {} : { metadata: { note } });
     let handled: string[] = [];
     const options = {
       adapter,
@@ -73,11 +73,12 @@ describe.each(versions)('%s', (_version, express) => {
       app.use('/webhooks', (req, _res, next) => {
         // A parser skipped by content type: Express 4 leaves `req.body = {}` unread.
         if (req.headers['x-proof-route'] === 'json-first') return express.json()(req, _res, next);
-        if (req.headers['x-proof-route'] === 'raw') return express.raw({ type: '*/*' })(req, _res, next);
+        if (req.headers['x-proof-route'] === 'raw')
+          return express.raw({ type: '*/*' })(req, _res, next);
         if (req.headers['x-proof-route'] === 'verify') {
           return express.json({
             verify: (r, _s, buf) => {
-              (r as { rawBody?: Buffer }).rawBody = buf;
+              (r as unknown as { rawBody?: Buffer }).rawBody = buf;
             },
           })(req, _res, next);
         }

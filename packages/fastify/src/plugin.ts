@@ -56,6 +56,10 @@ export function webhookPlugin<A extends WebhookAdapter<WebhookEvent>, R>(
       }, options);
       return sendReply(reply, answer);
     });
-    instance.route({ method: [...(options.adapter?.methods ?? ['POST'])], url: options.path, handler: route });
+    instance.route({
+      method: [...(options.adapter?.methods ?? ['POST'])],
+      url: options.path,
+      handler: route,
+    });
   };
 }

@@ -76,7 +76,7 @@ describe('webhookPlugin scope', () => {
   });
 
   it('answers a body over maxBodyBytes 413 BODY_TOO_LARGE, like core', async () => {
-    const big = stripeSigned(adapter, 'evt_fastify_big', { note: 'x'.repeat(5000) });
+    const big = stripeSigned(adapter, 'evt_fastify_big', { metadata: { note: 'x'.repeat(5000) } });
     const response = await target.send(big);
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });

@@ -5,8 +5,8 @@
  * body cache.
  */
 import type { AddressInfo } from 'node:net';
-import { memoryStore } from '@hooklatch/core';
 import { serve } from '@hono/node-server';
+import { memoryStore } from '@hooklatch/core';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripeAdapter, stripeSigned } from '../../express/test/support/deliveries';

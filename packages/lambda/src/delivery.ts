@@ -26,15 +26,17 @@ type HeaderPairs = Array<[string, string]>;
 
 function headerPairs(event: LambdaHttpEvent): HeaderPairs {
   const pairs: HeaderPairs = [];
-  // REST APIs send both maps; multiValueHeaders holds every value, headers only the last one.
-  if (event.multiValueHeaders) {
-    for (const [name, values] of Object.entries(event.multiValueHeaders)) {
-      for (const value of values ?? []) pairs.push([name, value]);
-    }
-  } else if (event.headers) {
-    for (const [name, value] of Object.entries(event.headers)) {
-      if (value !== undefined) pairs.push([name, value]);
-    }
+  // REST APIs send both maps: multiValueHeaders holds every value, headers only the last one.
+  // Merge them as API Gateway does, multi-value first, so that an event with one map empty
+  // (local emulators, hand-written test events) still carries its headers.
+  const seen = new Set<string>();
+  for (const [name, values] of Object.entries(event.multiValueHeaders ?? {})) {
+    if (values === undefined) continue;
+    seen.add(name.toLowerCase());
+    for (const value of values) pairs.push([name, value]);
+  }
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (value !== undefined && !seen.has(name.toLowerCase())) pairs.push([name, value]);
   }
   // Payload 2.0 takes Cookie headers out of `headers`; put them back as one header.
   if (event.cookies && event.cookies.length > 0) pairs.push(['cookie', event.cookies.join('; ')]);

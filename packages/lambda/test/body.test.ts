@@ -35,6 +35,19 @@ describe('lambdaDelivery', () => {
     expect(alb.headers).toContainEqual(['cookie', 'name2=value2']);
   });
 
+  it('merges headers and multiValueHeaders, multi-value first, when one map is empty', () => {
+    const event = fixture('rest-api');
+    event.multiValueHeaders = {};
+    expect(lambdaDelivery(event).headers).toContainEqual(['headerName', 'headerValue']);
+    const both = fixture('http-api-v1');
+    const headers = lambdaDelivery(both).headers as Array<[string, string]>;
+    // Header2 appears in both maps: only its multi-value values are kept.
+    expect(headers.filter(([name]) => name === 'Header2')).toEqual([
+      ['Header2', 'value1'],
+      ['Header2', 'value2'],
+    ]);
+  });
+
   it('tells every sample event apart', () => {
     expect(lambdaEventFormat(fixture('rest-api'))).toBe('v1');
     expect(lambdaEventFormat(fixture('http-api-v1'))).toBe('v1');

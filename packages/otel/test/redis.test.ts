@@ -5,12 +5,12 @@
  */
 import { handleWebhook } from '@hooklatch/core';
 import { redisStore } from '@hooklatch/store-redis';
-import { serverUrl } from '@hooklatch/testing';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeChannelScenarios } from '../../core/test/support/channel-scenarios';
 import { signedInput, testAdapter } from '../../core/test/support/hmac-adapter';
 import { deleteKeys } from '../../store-redis/test/support/clients';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { otelHarness } from './support/otel-harness';
 
 const url = serverUrl('redis');

@@ -1,12 +1,30 @@
 /** The `shopify()` adapter: verify `X-Shopify-Hmac-Sha256`, normalize, validate with zod. */
-import { applySchemaPolicy, booleanOption, checkOptionsObject, checkTimestamp, durationOption, type EffectiveSchemaPolicy, maxDepthOption, parseIsoTimestamp, payloadDigest, readJsonObject, resolveSecrets, type SchemaPolicy, schemaPolicyOption, toleranceOption, validatePayload } from '@hooklatch/core/kit';
-import { defineAdapter, type ParsedEvent, PayloadError, type RawDelivery, type WebhookAdapter } from '@hooklatch/core';
+import {
+  ConfigurationError,
+  type ParsedEvent,
+  PayloadError,
+  type RawDelivery,
+  type WebhookAdapter,
+} from '@hooklatch/core';
+import {
+  applySchemaPolicy,
+  booleanOption,
+  checkOptionsObject,
+  createAdapter,
+  type EffectiveSchemaPolicy,
+  optionInvalid,
+  type ResolvedVerifier,
+  type SchemaPolicy,
+  toleranceOption,
+  validatePayload,
+} from '@hooklatch/core/kit';
 import type { ShopifyEvent } from './event';
 import { requireShopifyHeader, SHOPIFY_HEADERS, shopifyHeader, shopifyHeaderName } from './headers';
 import { SHOPIFY_DIGEST_EXCLUDE, SHOPIFY_RETENTION_MS, type ShopifyOptions } from './options';
 import { shopifyEnvelopeSchema, typedShopifySchema } from './payloads';
-import { verifyShopifySignature } from './signature';
 import { shopifySubject } from './subject';
+import { shopifyTriggeredAtHeader } from './triggered-at';
+import { shopifyVerifier } from './verifier';
 
 /**
  * The dedupe ID: `X-Shopify-Event-Id` when sent (the same on every delivery of one event,
@@ -32,18 +50,27 @@ function eventId(delivery: RawDelivery): {
   );
 }
 
-function triggeredAt(delivery: RawDelivery, toleranceSeconds: number): Date | undefined {
-  const value = shopifyHeader(delivery.headers, SHOPIFY_HEADERS.triggeredAt);
-  if (value === undefined) return undefined;
-  const header = shopifyHeaderName(SHOPIFY_HEADERS.triggeredAt);
-  // Shopify writes nanoseconds and sometimes no zone; its timestamps are UTC.
-  const date = parseIsoTimestamp(value, {
-    path: `${header} header`,
-    provider: 'shopify',
-    assumeUtc: true,
-  });
-  checkTimestamp(date.getTime() / 1000, delivery.receivedAt, toleranceSeconds, header);
-  return date;
+/** The HMAC verifier, or `false` for an explicit `verify: false` without secrets. */
+function verification(options: ShopifyOptions): ResolvedVerifier | false {
+  if (options.verify === undefined) return shopifyVerifier(options);
+  if (options.verify !== false) {
+    throw optionInvalid('shopify', 'verify', 'can only be `false` (or left out)');
+  }
+  if (options.secret !== undefined || options.secrets !== undefined) {
+    throw optionInvalid('shopify', 'verify', '`false` cannot be combined with `secret`/`secrets`');
+  }
+  return false;
+}
+
+/** A JavaScript caller still passing the pre-0.2 name gets told the new one. */
+function refuseRenamedOptions(options: object): void {
+  if ((options as { toleranceSeconds?: unknown }).toleranceSeconds === undefined) return;
+  throw new ConfigurationError(
+    'CONFIG_INVALID',
+    'shopify: `toleranceSeconds` is now `maxEventAgeSeconds` (X-Shopify-Triggered-At is not ' +
+      'signed, so it has no signature tolerance).',
+    { details: { option: 'toleranceSeconds' } },
+  );
 }
 
 /**
@@ -63,38 +90,40 @@ export function shopify<P extends SchemaPolicy = 'reject', V extends boolean = t
   options: ShopifyOptions<P, V>,
 ): WebhookAdapter<ShopifyEvent<EffectiveSchemaPolicy<P, V>>> {
   checkOptionsObject('shopify', options);
-  const secrets = resolveSecrets(options, 'shopify');
-  const tolerance = toleranceOption('shopify', 'toleranceSeconds', options.toleranceSeconds, 0);
-  const retentionMs = durationOption(
+  refuseRenamedOptions(options);
+  const maxEventAge = toleranceOption(
     'shopify',
-    'retentionMs',
-    options.retentionMs,
-    SHOPIFY_RETENTION_MS,
+    'maxEventAgeSeconds',
+    options.maxEventAgeSeconds,
+    0,
   );
   const validate = booleanOption('shopify', 'validatePayloads', options.validatePayloads, true);
-  const policy = schemaPolicyOption('shopify', options.schemaPolicy);
-  const maxDepth = maxDepthOption('shopify', options.maxDepth);
-  return defineAdapter<ShopifyEvent<EffectiveSchemaPolicy<P, V>>>({
+  return createAdapter<ShopifyEvent<EffectiveSchemaPolicy<P, V>>>({
     name: 'shopify',
-    retentionMs,
+    retentionMs: options.retentionMs ?? SHOPIFY_RETENTION_MS,
+    verify: verification(options),
+    ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+    ...(options.schemaPolicy === undefined ? {} : { schemaPolicy: options.schemaPolicy }),
     digestExclude: SHOPIFY_DIGEST_EXCLUDE,
-    parse(delivery: RawDelivery): ParsedEvent<ShopifyEvent> {
-      const secretIndex = verifyShopifySignature(delivery, secrets);
+    parse(delivery, _verified, { json, schemaPolicy }) {
       const headers = delivery.headers;
       const topic = requireShopifyHeader(headers, SHOPIFY_HEADERS.topic);
       const shopDomain = requireShopifyHeader(headers, SHOPIFY_HEADERS.shopDomain);
       const ids = eventId(delivery);
-      const occurredAt = triggeredAt(delivery, tolerance);
-      const data = readJsonObject(delivery, 'shopify', { maxDepth });
+      const occurredAt = shopifyTriggeredAtHeader(delivery, maxEventAge);
+      // Parsed once; createAdapter digests this same object into event.digest.
+      const data = json();
       const envelope = validatePayload(shopifyEnvelopeSchema, data, `shopify ${topic}`);
       const typed = applySchemaPolicy({
         schema: typedShopifySchema(topic),
         data,
         envelope,
-        policy,
+        policy: schemaPolicy,
         validate,
         context: `shopify ${topic}`,
       });
+      // The topic was matched to its schema (or handed on envelope-only with validated: false),
+      // which is the pairing ShopifyEvent<P> describes; TypeScript cannot follow the lookup.
       return {
         type: topic,
         ...ids,
@@ -106,13 +135,11 @@ export function shopify<P extends SchemaPolicy = 'reject', V extends boolean = t
           webhookId: shopifyHeader(headers, SHOPIFY_HEADERS.webhookId),
           eventId: shopifyHeader(headers, SHOPIFY_HEADERS.eventId),
           triggeredAt: occurredAt,
-          secretIndex,
           ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
         },
         payload: typed.payload,
         validated: typed.validated,
-        digest: payloadDigest(data, SHOPIFY_DIGEST_EXCLUDE),
-      } as ParsedEvent<ShopifyEvent>;
+      } as unknown as ParsedEvent<ShopifyEvent<EffectiveSchemaPolicy<P, V>>>;
     },
   });
 }

@@ -8,8 +8,9 @@
  * with the envelope only and `validated: false`: `ShopifyEvent<'envelope'>` adds that member, so
  * the typed payload is readable only after `event.validated === true`.
  */
-import type { SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
+
 import type { WebhookEvent } from '@hooklatch/core';
+import type { SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
 import type { ShopifyEnvelope, ShopifyPayloads, ShopifyTypedTopic } from './payloads';
 import type { ShopifyTopic } from './topics';
 

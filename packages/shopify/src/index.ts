@@ -7,6 +7,9 @@
  * if (event.type === 'orders/paid') event.payload.total_price;
  * ```
  *
+ * `signShopify` / `verifyShopify` compute and check the header on their own; signed test
+ * deliveries come from `@hooklatch/shopify/testing`.
+ *
  * @module
  */
 
@@ -31,7 +34,7 @@ export {
   shopifyRefundSchema,
   shopifyShopSchema,
 } from './payloads';
-export { verifyShopifySignature } from './signature';
+export { SHOPIFY_HMAC_HEADER, signShopify, verifyShopify } from './signature';
 export type { ShopifyStaleGuardOptions, StaleCheckEvent } from './stale-guard';
 export { isStaleShopifyEvent, ShopifyStaleGuard, shopifyTriggeredAt } from './stale-guard';
 export { shopifySubject } from './subject';

@@ -1,5 +1,10 @@
 /** Options of the `shopify()` adapter and its documented defaults. */
-import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions, SecretOptions } from '@hooklatch/core/kit';
+import type {
+  JsonLimitOptions,
+  SchemaPolicy,
+  SchemaPolicyOptions,
+  SecretOptions,
+} from '@hooklatch/core/kit';
 
 /**
  * Shopify's retry horizon: a failed delivery is retried 8 times over 4 hours, always with the
@@ -27,18 +32,25 @@ export interface ShopifyOptions<P extends SchemaPolicy = SchemaPolicy, V extends
     JsonLimitOptions,
     SchemaPolicyOptions<P> {
   /**
+   * `false` accepts deliveries without checking `X-Shopify-Hmac-Sha256` (a test, a trusted
+   * relay that verified already). Cannot be combined with `secret`/`secrets`.
+   * @default undefined (verify; a secret is required)
+   */
+  verify?: false | undefined;
+  /**
    * How long a processed event ID is remembered (the dedupe TTL).
    * @default 14_400_000 (4 hours, Shopify's retry window)
    */
   retentionMs?: number | undefined;
   /**
    * Reject deliveries whose `X-Shopify-Triggered-At` is further than this from `receivedAt`, in
-   * seconds, either way. Off by default: the header is not signed (so this is no replay
-   * protection), and legitimate retries arrive up to 4 hours late with the original time. Use
-   * the stale-retry guard to ignore outdated payloads instead.
+   * seconds, either way (TIMESTAMP_OUT_OF_TOLERANCE). Off by default: the header is not signed
+   * (so this is no replay protection, and not a `toleranceSeconds`), and legitimate retries
+   * arrive up to 4 hours late with the original time. Use the stale-retry guard to ignore
+   * outdated payloads instead.
    * @default 0 (disabled)
    */
-  toleranceSeconds?: number | undefined;
+  maxEventAgeSeconds?: number | undefined;
   /**
    * Validate typed topics against their payload schemas. Turn off for subscriptions that use
    * `include_fields` (trimmed payloads); every payload is then checked as a JSON object only and

@@ -5,8 +5,9 @@
  * (https://shopify.dev/changelog/updates-to-webhook-retry-mechanism). Dedupe cannot catch this:
  * the two deliveries are different events with different IDs.
  */
+
+import type { WebhookEvent } from '@hooklatch/core';
 import { positiveIntegerOption } from '@hooklatch/core/kit';
-import { type WebhookEvent } from '@hooklatch/core';
 
 /** The parts of an event the guard reads. */
 export type StaleCheckEvent = Pick<WebhookEvent, 'subject' | 'meta'>;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { memoryStore, parseEvent, processOnce } from '@hooklatch/core';
-import { signedShopifyRequest } from '@hooklatch/testing';
+import { signedShopifyRequest } from '@hooklatch/shopify/testing';
 import { describe, expect, it } from 'vitest';
 import { SHOPIFY_RETENTION_MS, shopify } from '../src/index';
 import { EXAMPLES, ORDER } from './support/examples';
@@ -41,7 +41,7 @@ describe('shopify()', () => {
       eventId: 'ev-1',
       webhookId: 'wh-1',
       triggeredAt,
-      secretIndex: 0,
+      keyIndex: 0,
     });
     if (event.type !== 'orders/paid') throw new Error('not narrowed');
     expect(event.payload.total_price).toBe('388.00');
@@ -87,11 +87,11 @@ describe('shopify()', () => {
     expect(event.occurredAt).toEqual(new Date('2026-01-01T10:00:00.123Z'));
   });
 
-  it('rotation: any listed secret verifies and meta.secretIndex reports which', async () => {
+  it('rotation: any listed secret verifies and meta.keyIndex reports which', async () => {
     const rotating = shopify({ secret: 'new', secrets: ['old'] });
     const old = await parseEvent(rotating, order({ secret: 'old' }));
     const fresh = await parseEvent(rotating, order({ secret: 'new' }));
-    expect([old.meta.secretIndex, fresh.meta.secretIndex]).toEqual([1, 0]);
+    expect([old.meta.keyIndex, fresh.meta.keyIndex]).toEqual([1, 0]);
   });
 
   it('keys subjects by shop, resource and id', async () => {

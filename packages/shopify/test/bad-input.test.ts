@@ -1,11 +1,11 @@
 import {
-  ConfigurationError,
+  type ConfigurationError,
   type HooklatchError,
   PayloadError,
   parseEvent,
   VerificationError,
 } from '@hooklatch/core';
-import { signedShopifyRequest } from '@hooklatch/testing';
+import { signedShopifyRequest } from '@hooklatch/shopify/testing';
 import { describe, expect, it } from 'vitest';
 import { shopify } from '../src/index';
 import { EXAMPLES, ORDER } from './support/examples';
@@ -73,43 +73,6 @@ describe('shopify() bad input', () => {
     );
   });
 
-  it('wrong secret -> SIGNATURE_INVALID 401', async () => {
-    await expectFailure(
-      request({ secret: 'shpss_other' }),
-      VerificationError,
-      'SIGNATURE_INVALID',
-      401,
-    );
-  });
-
-  it('one byte changed in the body -> SIGNATURE_INVALID 401', async () => {
-    const signed = request();
-    const i = signed.body.indexOf('388.00');
-    const body = `${signed.body.slice(0, i)}9${signed.body.slice(i + 1)}`;
-    await expectFailure({ ...signed, body }, VerificationError, 'SIGNATURE_INVALID', 401);
-  });
-
-  it('body re-serialized by a JSON parser -> SIGNATURE_INVALID with a raw-body hint', async () => {
-    const signed = request({ payload: JSON.stringify(payload, null, 2) });
-    const reserialized = JSON.stringify(JSON.parse(signed.body));
-    const error = await expectFailure(
-      { ...signed, body: reserialized },
-      VerificationError,
-      'SIGNATURE_INVALID',
-      401,
-    );
-    expect(error.message).toMatch(/raw body/);
-  });
-
-  it('a parsed object instead of the body -> RAW_BODY_REQUIRED 500', async () => {
-    await expectFailure(
-      { headers: request().headers, body: payload as unknown as string },
-      ConfigurationError,
-      'RAW_BODY_REQUIRED',
-      500,
-    );
-  });
-
   it('missing X-Shopify-Topic -> HEADER_MISSING 400', async () => {
     const error = await expectFailure(
       request({ headers: { 'x-shopify-topic': undefined } }),
@@ -144,8 +107,8 @@ describe('shopify() bad input', () => {
     await expect(parseEvent(adapter, old, { receivedAt: now })).resolves.toBeDefined();
   });
 
-  it('with toleranceSeconds, a stale triggered-at -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
-    const strict = shopify({ secret, toleranceSeconds: 600 });
+  it('with maxEventAgeSeconds, a stale triggered-at -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
+    const strict = shopify({ secret, maxEventAgeSeconds: 600 });
     const old = request({ triggeredAt: new Date(now.getTime() - 601_000) });
     const error = await expectFailure(
       old,
@@ -156,10 +119,14 @@ describe('shopify() bad input', () => {
       strict,
     );
     expect(error.message).toMatch(/old/);
+    expect(error.message).toContain('maxEventAgeSeconds');
+    expect(error.details).toMatchObject({ ageSeconds: 601, maxEventAgeSeconds: 600 });
+    const within = request({ triggeredAt: new Date(now.getTime() - 600_000) });
+    await expect(parseEvent(strict, within, { receivedAt: now })).resolves.toBeDefined();
   });
 
-  it('with toleranceSeconds, a future triggered-at -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
-    const strict = shopify({ secret, toleranceSeconds: 600 });
+  it('with maxEventAgeSeconds, a future triggered-at -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
+    const strict = shopify({ secret, maxEventAgeSeconds: 600 });
     const future = request({ triggeredAt: new Date(now.getTime() + 3600_000) });
     const error = await expectFailure(
       future,
@@ -170,10 +137,6 @@ describe('shopify() bad input', () => {
       strict,
     );
     expect(error.message).toMatch(/future/);
-  });
-
-  it('non-JSON body (correctly signed) -> PAYLOAD_MALFORMED 400', async () => {
-    await expectFailure(request({ payload: '<order/>' }), PayloadError, 'PAYLOAD_MALFORMED', 400);
   });
 
   it('an authentic payload that fails the typed schema -> PAYLOAD_SCHEMA_MISMATCH 500 listing the path', async () => {
@@ -197,12 +160,5 @@ describe('shopify() bad input', () => {
 
   it('empty body -> BODY_EMPTY 400', async () => {
     await expectFailure(request({ payload: '' }), PayloadError, 'BODY_EMPTY', 400);
-  });
-
-  it('oversize body -> BODY_TOO_LARGE 413', async () => {
-    await expectFailure(request(), PayloadError, 'BODY_TOO_LARGE', 413, {
-      receivedAt: now,
-      maxBodyBytes: 256,
-    });
   });
 });

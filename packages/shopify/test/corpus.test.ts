@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseEvent } from '@hooklatch/core';
-import { signedShopifyRequest } from '@hooklatch/testing';
+import { signedShopifyRequest } from '@hooklatch/shopify/testing';
 import { describe, expect, it } from 'vitest';
 import { type ShopifyTypedTopic, shopify, shopifyPayloadSchemas } from '../src/index';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { signedShopifyRequest } from '@hooklatch/testing';
+import { signedShopifyRequest } from '@hooklatch/shopify/testing';
 import { describe, expect, it } from 'vitest';
 import { ORDER } from './support/examples';
 

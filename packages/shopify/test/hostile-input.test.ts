@@ -3,7 +3,8 @@
  * a triggered-at no Date can hold, and option checks.
  */
 import { parseEvent } from '@hooklatch/core';
-import { expectHooklatchError, signedShopifyRequest } from '@hooklatch/testing';
+import { signedShopifyRequest } from '@hooklatch/shopify/testing';
+import { expectHooklatchError } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { ShopifyStaleGuard, shopify } from '../src/index';
 import { ORDER } from './support/examples';
@@ -65,7 +66,8 @@ describe('shopify: X-Shopify-Triggered-At outside the Date range', () => {
 
 describe('shopify: every option is checked at construction', () => {
   it.each([
-    ['toleranceSeconds', { toleranceSeconds: Number.NaN }],
+    ['maxEventAgeSeconds', { maxEventAgeSeconds: Number.NaN }],
+    ['verify', { verify: true }],
     ['retentionMs', { retentionMs: '4h' }],
     ['validatePayloads', { validatePayloads: null }],
     ['schemaPolicy', { schemaPolicy: 'skip' }],

@@ -4,7 +4,7 @@
  * `'envelope'`; a body that is not a JSON object stays PAYLOAD_INVALID under both.
  */
 import { handleWebhook, memoryStore, parseEvent } from '@hooklatch/core';
-import { signedShopifyRequest } from '@hooklatch/testing';
+import { signedShopifyRequest } from '@hooklatch/shopify/testing';
 import { describe, expect, it } from 'vitest';
 import { shopify } from '../src/index';
 import { ORDER } from './support/examples';

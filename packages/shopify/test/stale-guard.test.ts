@@ -1,5 +1,5 @@
 import { parseEvent } from '@hooklatch/core';
-import { signedShopifyRequest } from '@hooklatch/testing';
+import { signedShopifyRequest } from '@hooklatch/shopify/testing';
 import { describe, expect, it } from 'vitest';
 import { isStaleShopifyEvent, ShopifyStaleGuard, shopify } from '../src/index';
 import { EXAMPLES } from './support/examples';

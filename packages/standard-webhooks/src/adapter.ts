@@ -1,52 +1,40 @@
 /** `standardWebhooks(options)`: the adapter for any sender that follows the Standard Webhooks spec. */
-import { applySchemaPolicy, checkOptionsObject, checkTimestamp, dateFromUnixTime, durationOption, maxDepthOption, parseJsonBody, payloadDigest, resolveSecrets, type SchemaPolicy, schemaPolicyOption, stringOption, toleranceOption, validatePayload } from '@hooklatch/core/kit';
-import { ConfigurationError, defineAdapter, type ParsedEvent, type WebhookAdapter } from '@hooklatch/core';
-import type { z } from 'zod';
-import { checkEventSchemas, checkKeyOptions } from './check-options';
-import { type EventSchemas, envelopeSchema, type StandardWebhookEvent } from './envelope';
-import { readHeaders } from './headers';
-import { decodePublicKeys, decodeSecrets } from './keys';
+import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
 import {
-  DEFAULT_NAME,
-  DEFAULT_RETENTION_MS,
-  DEFAULT_TOLERANCE_SECONDS,
+  applySchemaPolicy,
+  checkOptionsObject,
+  createAdapter,
+  type SchemaPolicy,
+  stringOption,
+  toleranceOption,
+  validatePayload,
+} from '@hooklatch/core/kit';
+import type { z } from 'zod';
+import { checkEventSchemas, checkVerifyOption } from './check-options';
+import {
+  type EventSchemas,
+  type StandardWebhookEvent,
+  standardWebhooksEnvelopeSchema,
+} from './envelope';
+import { headerFamily, messageId } from './headers';
+import {
+  STANDARD_WEBHOOKS_DEFAULT_NAME,
+  STANDARD_WEBHOOKS_DEFAULT_TOLERANCE_SECONDS,
   STANDARD_WEBHOOKS_DIGEST_EXCLUDE,
+  STANDARD_WEBHOOKS_RETENTION_MS,
   type StandardWebhooksOptions,
 } from './options';
-import { parseSignatureList } from './signature-header';
 import { sourceTime } from './source-time';
-import { type VerificationKeys, verifySignature } from './verify-signature';
-
-function resolveKeys(
-  options: StandardWebhooksOptions<EventSchemas>,
-  name: string,
-): VerificationKeys {
-  // An empty string (an unset environment variable) is no secret, not a reason to refuse a
-  // configured public key.
-  checkKeyOptions(options, name);
-  const hasSecret = [options.secret, ...(options.secrets ?? [])].some((s) => (s?.length ?? 0) > 0);
-  const publicKeys = [
-    ...(options.publicKey === undefined ? [] : [options.publicKey]),
-    ...(options.publicKeys ?? []),
-  ];
-  if (!hasSecret && publicKeys.length === 0) {
-    throw new ConfigurationError(
-      'CONFIG_INVALID',
-      `${name}: no key configured (pass \`secret\`/\`secrets\` for v1 or \`publicKey\`/\`publicKeys\` for v1a).`,
-    );
-  }
-  return {
-    secrets: hasSecret ? decodeSecrets(resolveSecrets(options, name), name) : [],
-    publicKeys: decodePublicKeys(publicKeys, name),
-  };
-}
+import { standardWebhooksVerifier } from './verifier';
 
 /**
  * Verify and normalize Standard Webhooks deliveries (`webhook-*` or `svix-*` headers; `v1`
  * HMAC-SHA256 and `v1a` ed25519 signatures). The ID is `webhook-id`, which the spec keeps stable
- * across retries; the type is the body's `type` field.
+ * across retries; the type is the body's `type` field. `meta.keyIndex` is the position of the
+ * key that matched in its list (secrets for `v1`, public keys for `v1a`, as
+ * `meta.signatureVersion` says) and `meta.signedAt` the signed `webhook-timestamp`.
  *
- * Keys are decoded here, so a malformed key throws CONFIG_INVALID at startup.
+ * Fixed keys are decoded here, so a malformed key throws CONFIG_INVALID at startup.
  *
  * An authentic delivery of a mapped type that fails its schema is PAYLOAD_SCHEMA_MISMATCH (500,
  * so the sender retries it after a fixed schema is deployed) under the default `schemaPolicy:
@@ -59,45 +47,36 @@ function resolveKeys(
 export function standardWebhooks<M extends EventSchemas = {}, P extends SchemaPolicy = 'reject'>(
   options: StandardWebhooksOptions<M, P>,
 ): WebhookAdapter<StandardWebhookEvent<M, P>> {
-  checkOptionsObject(DEFAULT_NAME, options);
-  const name = stringOption(DEFAULT_NAME, 'name', options.name, DEFAULT_NAME);
-  const keys = resolveKeys(options, name);
+  checkOptionsObject(STANDARD_WEBHOOKS_DEFAULT_NAME, options);
+  const name = stringOption(
+    STANDARD_WEBHOOKS_DEFAULT_NAME,
+    'name',
+    options.name,
+    STANDARD_WEBHOOKS_DEFAULT_NAME,
+  );
+  checkVerifyOption(options, name);
   const tolerance = toleranceOption(
     name,
     'toleranceSeconds',
     options.toleranceSeconds,
-    DEFAULT_TOLERANCE_SECONDS,
-  );
-  const retentionMs = durationOption(
-    name,
-    'retentionMs',
-    options.retentionMs,
-    DEFAULT_RETENTION_MS,
+    STANDARD_WEBHOOKS_DEFAULT_TOLERANCE_SECONDS,
   );
   const schemas: EventSchemas = checkEventSchemas(options.events, name);
   const fallbackType = stringOption(name, 'fallbackType', options.fallbackType, 'unknown');
-  const maxDepth = maxDepthOption(name, options.maxDepth);
-  const policy = schemaPolicyOption(name, options.schemaPolicy);
 
-  return defineAdapter<StandardWebhookEvent<M, P>>({
+  return createAdapter<StandardWebhookEvent<M, P>>({
     name,
-    retentionMs,
+    retentionMs: options.retentionMs ?? STANDARD_WEBHOOKS_RETENTION_MS,
+    verify: options.verify === false ? false : standardWebhooksVerifier(options, name, tolerance),
+    ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+    ...(options.schemaPolicy === undefined ? {} : { schemaPolicy: options.schemaPolicy }),
     digestExclude: STANDARD_WEBHOOKS_DIGEST_EXCLUDE,
-    parse(delivery) {
-      const headers = readHeaders(delivery.headers);
-      // Cheapest checks first: the list is bounded and the timestamp judged before any
-      // HMAC or ed25519 work, so a forged request costs at most a normal verification.
-      const list = parseSignatureList(headers.signature, headers.signatureHeader);
-      const attemptSeconds = Number(headers.timestamp);
-      checkTimestamp(attemptSeconds, delivery.receivedAt, tolerance, headers.timestampHeader);
-      const match = verifySignature(headers, list, delivery.rawBody, keys, name);
-      const attemptedAt = dateFromUnixTime(attemptSeconds, 'seconds', {
-        provider: name,
-        path: `${headers.timestampHeader} header`,
-      });
-
-      const body = parseJsonBody(delivery.rawBody, { maxDepth });
-      const envelope = validatePayload(envelopeSchema, body, name);
+    parse(delivery, verified, { json, schemaPolicy }) {
+      const family = headerFamily(delivery.headers);
+      const id = messageId(delivery.headers, family);
+      // Parsed once; createAdapter digests this same object into event.digest.
+      const body = json();
+      const envelope = validatePayload(standardWebhooksEnvelopeSchema, body, name);
       const type = envelope.type ?? fallbackType;
       // Own-property lookup only: a type named `constructor` must not find Object's prototype.
       const schema: z.ZodType | undefined = Object.hasOwn(schemas, type)
@@ -107,25 +86,21 @@ export function standardWebhooks<M extends EventSchemas = {}, P extends SchemaPo
         schema,
         data: body,
         envelope,
-        policy,
+        policy: schemaPolicy,
         validate: true,
         context: `${name} ${type}`,
       });
       const occurredAt = sourceTime(envelope.timestamp, name);
-
       const parsed = {
         type,
-        id: headers.id,
+        id,
         idSource: 'event' as const,
         payload: typed.payload,
         validated: typed.validated,
-        digest: payloadDigest(body, STANDARD_WEBHOOKS_DIGEST_EXCLUDE),
         ...(occurredAt ? { occurredAt } : {}),
         meta: {
-          headerFamily: headers.family,
-          signatureVersion: match.version,
-          keyIndex: match.keyIndex,
-          attemptedAt,
+          headerFamily: family,
+          ...(verified.scheme === undefined ? {} : { signatureVersion: verified.scheme }),
           ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
         },
       };

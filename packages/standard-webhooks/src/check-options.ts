@@ -1,34 +1,61 @@
 /**
- * Construction-time checks of the options the core helpers do not cover: the public keys and
- * the schema map. Each failure is CONFIG_INVALID naming the option, never a key's value.
+ * Construction-time checks of the options the kit does not cover: the public keys, the schema
+ * map and `verify`. Each failure is CONFIG_INVALID naming the option, never a key's value.
+ * (`secret`/`secrets` are checked by the kit's secret source, under the same names.)
  */
 import { optionInvalid } from '@hooklatch/core/kit';
 import type { EventSchemas } from './envelope';
 import type { StandardWebhooksOptions } from './options';
 
+type KeyOptions = Pick<
+  StandardWebhooksOptions<EventSchemas>,
+  'secret' | 'secrets' | 'publicKey' | 'publicKeys'
+>;
+
 function isKey(value: unknown): boolean {
   return typeof value === 'string' || value instanceof Uint8Array;
 }
 
+/** An absent key, or an empty one (an unset environment variable): no key, not a bad one. */
+function isBlank(value: unknown): boolean {
+  return value === undefined || (isKey(value) && (value as string | Uint8Array).length === 0);
+}
+
 /**
- * `secret` / `publicKey` are a string or bytes; `secrets` / `publicKeys` arrays of them (a lone
- * string would otherwise be read as a list of its characters).
+ * `publicKey` is a string or bytes, `publicKeys` an array of them (a lone string would
+ * otherwise be read as a list of its characters). Returns the configured keys, blanks dropped.
  */
-export function checkKeyOptions(
-  options: StandardWebhooksOptions<EventSchemas>,
-  name: string,
-): void {
-  for (const [one, many, prefix] of [
-    ['secret', 'secrets', 'whsec_'],
-    ['publicKey', 'publicKeys', 'whpk_'],
-  ] as const) {
-    if (options[one] !== undefined && !isKey(options[one])) {
-      throw optionInvalid(name, one, `must be a ${prefix} string or a Uint8Array`);
-    }
-    const list: unknown = options[many];
-    if (list !== undefined && !(Array.isArray(list) && list.every(isKey))) {
-      throw optionInvalid(name, many, `must be an array of ${prefix} strings or Uint8Arrays`);
-    }
+export function publicKeyList(options: KeyOptions, name: string): Array<string | Uint8Array> {
+  if (options.publicKey !== undefined && !isKey(options.publicKey)) {
+    throw optionInvalid(name, 'publicKey', 'must be a whpk_ string or a Uint8Array');
+  }
+  const many: unknown = options.publicKeys;
+  if (many !== undefined && !(Array.isArray(many) && many.every(isKey))) {
+    throw optionInvalid(name, 'publicKeys', 'must be an array of whpk_ strings or Uint8Arrays');
+  }
+  return [options.publicKey, ...(options.publicKeys ?? [])].filter(
+    (key): key is string | Uint8Array => !isBlank(key),
+  );
+}
+
+/**
+ * Whether `secret`/`secrets` configure anything: a resolver, or a value that is not blank. A
+ * value of the wrong type counts, so the kit's check reports it by name.
+ */
+export function configuresSecrets(options: KeyOptions): boolean {
+  const { secret, secrets } = options;
+  if (!isBlank(secret)) return true;
+  if (secrets === undefined) return false;
+  return !Array.isArray(secrets) || !secrets.every(isBlank);
+}
+
+/** `verify` is `false` or absent, and `false` is not combined with keys. */
+export function checkVerifyOption(options: StandardWebhooksOptions<EventSchemas>, name: string) {
+  if (options.verify === undefined) return;
+  if (options.verify !== false) throw optionInvalid(name, 'verify', 'can only be `false`');
+  const keys = [options.secret, options.secrets, options.publicKey, options.publicKeys];
+  if (keys.some((key) => key !== undefined)) {
+    throw optionInvalid(name, 'verify', '`false` cannot be combined with secrets or public keys');
   }
 }
 

@@ -3,19 +3,19 @@
  * per-type schema map gives on top of it. The envelope is loose on purpose: a sender adding a
  * new event type or field must never turn deliveries into errors that it retries for days.
  */
-import type { SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
 import type { WebhookEvent } from '@hooklatch/core';
+import type { SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
 import { z } from 'zod';
 
 /** The envelope every delivery is checked against: an object whose `type`, if any, is a string. */
-export const envelopeSchema = z.looseObject({
+export const standardWebhooksEnvelopeSchema = z.looseObject({
   type: z.string().min(1).optional(),
   timestamp: z.string().optional(),
   data: z.unknown().optional(),
 });
 
 /** A payload as the envelope sees it (unknown fields kept). */
-export type StandardWebhookPayload = z.output<typeof envelopeSchema>;
+export type StandardWebhookPayload = z.output<typeof standardWebhooksEnvelopeSchema>;
 
 /** Zod schemas by event type; each validates (and types) the whole JSON body of that type. */
 export type EventSchemas = Readonly<Record<string, z.ZodType>>;

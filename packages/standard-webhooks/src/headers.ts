@@ -2,8 +2,8 @@
  * The three Standard Webhooks headers, under either name family: `webhook-*` (the spec) or
  * `svix-*` (Svix, which the spec grew out of and which many senders still use).
  */
-import { requireHeader } from '@hooklatch/core/kit';
 import { VerificationError } from '@hooklatch/core';
+import { requireHeader } from '@hooklatch/core/kit';
 
 /** Which header family a delivery used. */
 export type HeaderFamily = 'webhook' | 'svix';
@@ -26,7 +26,8 @@ export interface StandardWebhookHeaders {
 
 const FIELDS = ['id', 'timestamp', 'signature'] as const;
 
-function pickFamily(headers: Readonly<Record<string, string>>): HeaderFamily {
+/** The family a delivery's headers use. */
+export function headerFamily(headers: Readonly<Record<string, string>>): HeaderFamily {
   // A spec header anywhere wins, so that a half-migrated sender is judged by the spec names.
   if (FIELDS.some((f) => headers[`webhook-${f}`] !== undefined)) return 'webhook';
   if (FIELDS.some((f) => headers[`svix-${f}`] !== undefined)) return 'svix';
@@ -39,11 +40,11 @@ function pickFamily(headers: Readonly<Record<string, string>>): HeaderFamily {
  * number of seconds is SIGNATURE_MALFORMED (400).
  */
 export function readHeaders(headers: Readonly<Record<string, string>>): StandardWebhookHeaders {
-  const family = pickFamily(headers);
+  const family = headerFamily(headers);
   const signatureHeader = `${family}-signature`;
   const timestampHeader = `${family}-timestamp`;
   const signature = requireHeader(headers, signatureHeader, 'SIGNATURE_MISSING');
-  const id = requireHeader(headers, `${family}-id`).trim();
+  const id = messageId(headers, family);
   const timestamp = requireHeader(headers, timestampHeader).trim();
   if (!/^\d{1,15}$/.test(timestamp)) {
     throw new VerificationError(
@@ -53,4 +54,9 @@ export function readHeaders(headers: Readonly<Record<string, string>>): Standard
     );
   }
   return { family, id, timestamp, signature, signatureHeader, timestampHeader };
+}
+
+/** The message ID (`webhook-id` or `svix-id`), what `parse` keys the event on. */
+export function messageId(headers: Readonly<Record<string, string>>, family: HeaderFamily): string {
+  return requireHeader(headers, `${family}-id`).trim();
 }

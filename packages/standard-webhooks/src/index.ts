@@ -9,6 +9,9 @@
  * const event = await parseEvent(adapter, request);
  * ```
  *
+ * `signStandardWebhook` / `verifyStandardWebhook` sign and check one message on their own;
+ * signed test deliveries come from `@hooklatch/standard-webhooks/testing`.
+ *
  * @module
  */
 
@@ -20,14 +23,20 @@ export type {
   StandardWebhookEvent,
   StandardWebhookPayload,
 } from './envelope';
-export { envelopeSchema, isEventType } from './envelope';
+export { isEventType, standardWebhooksEnvelopeSchema } from './envelope';
 export type { HeaderFamily } from './headers';
-export { PUBLIC_KEY_PREFIX, SECRET_PREFIX } from './keys';
+export {
+  STANDARD_WEBHOOKS_PUBLIC_KEY_PREFIX,
+  STANDARD_WEBHOOKS_SECRET_PREFIX,
+  STANDARD_WEBHOOKS_SIGNING_KEY_PREFIX,
+} from './keys';
 export type { StandardWebhooksOptions } from './options';
 export {
-  DEFAULT_RETENTION_MS,
-  DEFAULT_TOLERANCE_SECONDS,
+  STANDARD_WEBHOOKS_DEFAULT_NAME,
+  STANDARD_WEBHOOKS_DEFAULT_TOLERANCE_SECONDS,
   STANDARD_WEBHOOKS_DIGEST_EXCLUDE,
+  STANDARD_WEBHOOKS_RETENTION_MS,
 } from './options';
+export type { StandardWebhookMessage, VerifyStandardWebhookOptions } from './sign';
+export { signStandardWebhook, verifyStandardWebhook } from './sign';
 export type { SignatureVersion } from './signature-header';
-export type { SignatureMatch } from './verify-signature';

@@ -1,17 +1,21 @@
 /**
  * Key material as Standard Webhooks serializes it: `whsec_` + base64 for HMAC secrets, `whpk_` +
- * base64 for ed25519 public keys. Decoded once, when the adapter is created, so a mistyped key
- * fails at startup instead of on the first delivery.
+ * base64 for ed25519 public keys, `whsk_` + base64 for ed25519 signing keys (the sender's). Fixed
+ * keys are decoded once, when the adapter is created, so a mistyped key fails at startup.
  */
-import { ConfigurationError, fromBase64 } from '@hooklatch/core';
+import { ConfigurationError } from '@hooklatch/core';
+import type { Secret } from '@hooklatch/core/kit';
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { decodeBase64 } from './base64';
 
-/** Prefix of a serialized HMAC secret. */
-export const SECRET_PREFIX = 'whsec_';
-/** Prefix of a serialized ed25519 public key. */
-export const PUBLIC_KEY_PREFIX = 'whpk_';
+/** Prefix of a serialized HMAC secret (`v1`). */
+export const STANDARD_WEBHOOKS_SECRET_PREFIX = 'whsec_';
+/** Prefix of a serialized ed25519 public key (`v1a`, the receiver's). */
+export const STANDARD_WEBHOOKS_PUBLIC_KEY_PREFIX = 'whpk_';
+/** Prefix of a serialized ed25519 signing key (`v1a`, the sender's). */
+export const STANDARD_WEBHOOKS_SIGNING_KEY_PREFIX = 'whsk_';
 
-const ED25519_PUBLIC_KEY_BYTES = 32;
+const ED25519_KEY_BYTES = 32;
 
 function invalidKey(provider: string, what: string, index: number, reason: string) {
   // Only the position and the reason: the key itself never appears in an error.
@@ -20,46 +24,40 @@ function invalidKey(provider: string, what: string, index: number, reason: strin
   });
 }
 
+/** The base64 after an optional prefix, decoded; `null` when it is not base64. */
+function prefixedBytes(text: string, prefix: string): Uint8Array | null {
+  return decodeBase64((text.startsWith(prefix) ? text.slice(prefix.length) : text).trim());
+}
+
 /**
- * Turn each configured secret into HMAC key bytes. Strings are base64, with or without the
- * `whsec_` prefix (as the reference libraries accept them); bytes are used as they are.
+ * Turn each secret into HMAC key bytes. Strings are base64, with or without the `whsec_`
+ * prefix (as the reference libraries accept them); bytes are used as they are.
  */
-export function decodeSecrets(
-  secrets: ReadonlyArray<string | Uint8Array>,
-  provider: string,
-): Uint8Array[] {
+export function decodeSecrets(secrets: readonly Secret[], provider: string): Uint8Array[] {
   return secrets.map((secret, index) => {
     if (secret instanceof Uint8Array) return secret;
-    const text = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
-    const bytes = fromBase64(text.trim());
-    if (!bytes || bytes.length === 0) {
-      throw invalidKey(provider, 'secret', index, `is not a ${SECRET_PREFIX} base64 secret`);
+    const bytes = prefixedBytes(secret, STANDARD_WEBHOOKS_SECRET_PREFIX);
+    if (bytes === null || bytes.length === 0) {
+      throw invalidKey(provider, 'secret', index, 'is not a whsec_ base64 secret');
     }
     return bytes;
   });
 }
 
 /**
- * Turn each configured public key into its 32 raw bytes. Strings are base64, with or without the
- * `whpk_` prefix; bytes must be the raw 32-byte key. Points that are not on the curve are refused.
+ * Turn each public key into its 32 raw bytes. Strings are base64, with or without the `whpk_`
+ * prefix; bytes must be the raw key. Points that are not on the curve are refused.
  */
-export function decodePublicKeys(
-  keys: ReadonlyArray<string | Uint8Array>,
-  provider: string,
-): Uint8Array[] {
+export function decodePublicKeys(keys: readonly Secret[], provider: string): Uint8Array[] {
   return keys.map((key, index) => {
-    let bytes: Uint8Array | null;
-    if (key instanceof Uint8Array) bytes = key;
-    else {
-      const text = key.startsWith(PUBLIC_KEY_PREFIX) ? key.slice(PUBLIC_KEY_PREFIX.length) : key;
-      bytes = fromBase64(text.trim());
-    }
-    if (!bytes || bytes.length !== ED25519_PUBLIC_KEY_BYTES) {
+    const bytes =
+      key instanceof Uint8Array ? key : prefixedBytes(key, STANDARD_WEBHOOKS_PUBLIC_KEY_PREFIX);
+    if (bytes === null || bytes.length !== ED25519_KEY_BYTES) {
       throw invalidKey(
         provider,
         'publicKey',
         index,
-        `is not a ${PUBLIC_KEY_PREFIX} base64 ed25519 public key (32 bytes)`,
+        'is not a whpk_ base64 ed25519 public key (32 bytes)',
       );
     }
     // Strict (non-ZIP-215) decoding, the same rule verification applies.
@@ -68,4 +66,21 @@ export function decodePublicKeys(
     }
     return bytes;
   });
+}
+
+/**
+ * The 32-byte seed of an ed25519 signing key: `whsk_` + base64 (prefix optional), or bytes,
+ * of the seed alone or of seed + public key (64 bytes, the form senders export).
+ */
+export function decodeSigningKey(key: Secret, provider: string): Uint8Array {
+  const bytes =
+    key instanceof Uint8Array ? key : prefixedBytes(key, STANDARD_WEBHOOKS_SIGNING_KEY_PREFIX);
+  if (bytes === null || (bytes.length !== 32 && bytes.length !== 64)) {
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      `${provider}: the signing key is not a whsk_ base64 ed25519 key (32 or 64 bytes).`,
+      { details: { option: 'secret' } },
+    );
+  }
+  return bytes.subarray(0, ED25519_KEY_BYTES);
 }

@@ -1,15 +1,20 @@
-/** Options of the Standard Webhooks adapter. */
-import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions, SecretOptions } from '@hooklatch/core/kit';
+/** Options of the Standard Webhooks adapter and its documented defaults. */
+import type {
+  JsonLimitOptions,
+  SchemaPolicy,
+  SchemaPolicyOptions,
+  SecretOptions,
+} from '@hooklatch/core/kit';
 import type { EventSchemas } from './envelope';
 
-/** Default dedupe-key prefix and event provider name. */
-export const DEFAULT_NAME = 'standard-webhooks';
+/** The default `name`: dedupe-key prefix and event provider name. */
+export const STANDARD_WEBHOOKS_DEFAULT_NAME = 'standard-webhooks';
 
 /** The spec's example schedule retries for about 75.5 hours; 4 days covers it with margin. */
-export const DEFAULT_RETENTION_MS = 4 * 24 * 3600 * 1000;
+export const STANDARD_WEBHOOKS_RETENTION_MS = 4 * 24 * 3600 * 1000;
 
 /** The spec's and the reference libraries' tolerance: 5 minutes either way. */
-export const DEFAULT_TOLERANCE_SECONDS = 300;
+export const STANDARD_WEBHOOKS_DEFAULT_TOLERANCE_SECONDS = 300;
 
 /**
  * Body fields a sender changes between attempts of one message: none. The spec signs each
@@ -38,36 +43,42 @@ export interface StandardWebhooksOptions<
    * The sender's ed25519 public key, `whpk_` + base64 (or its 32 raw bytes), for `v1a`
    * signatures. Use `publicKeys` during a rotation.
    */
-  publicKey?: string | Uint8Array;
+  publicKey?: string | Uint8Array | undefined;
   /** Every currently valid ed25519 public key, newest first; any of them verifies. */
-  publicKeys?: ReadonlyArray<string | Uint8Array>;
+  publicKeys?: ReadonlyArray<string | Uint8Array> | undefined;
+  /**
+   * `false` accepts deliveries without checking their signatures (a test, a relay that
+   * verified already). Cannot be combined with secrets or public keys.
+   * @default undefined (verify; a secret or public key is required)
+   */
+  verify?: false | undefined;
   /**
    * Allowed difference between `webhook-timestamp` and `receivedAt`, in seconds, in both
    * directions. 0 or `Infinity` disables the check (only for replaying stored deliveries).
    * @default 300
    */
-  toleranceSeconds?: number;
+  toleranceSeconds?: number | undefined;
   /**
    * Zod schemas by event type (the body's `type` field). A delivery of a listed type is typed
    * by its schema; one that fails it is PAYLOAD_SCHEMA_MISMATCH or, under `schemaPolicy:
    * 'envelope'`, the envelope with `validated: false`. Any other type passes with the envelope
    * type. @default {}
    */
-  events?: M;
+  events?: M | undefined;
   /**
    * Provider name, which prefixes every dedupe key. Set one per sender when several senders use
    * Standard Webhooks, so their message IDs can never collide.
    * @default 'standard-webhooks'
    */
-  name?: string;
+  name?: string | undefined;
   /**
    * How long completed events are remembered, in ms: at least the sender's retry horizon.
    * @default 345_600_000 (4 days)
    */
-  retentionMs?: number;
+  retentionMs?: number | undefined;
   /**
    * The event type used when the body has no `type` field (the field is only recommended).
    * @default 'unknown'
    */
-  fallbackType?: string;
+  fallbackType?: string | undefined;
 }

@@ -2,8 +2,9 @@
  * Parse the signature header: a space-separated list of `<version>,<base64>` entries. A list
  * (not one value) is what lets a sender sign with an old and a new key during a rotation.
  */
+import { VerificationError } from '@hooklatch/core';
 import { checkSignatureCount } from '@hooklatch/core/kit';
-import { fromBase64, VerificationError } from '@hooklatch/core';
+import { decodeBase64 } from './base64';
 
 /** The signature versions this package verifies. */
 export type SignatureVersion = 'v1' | 'v1a';
@@ -52,7 +53,7 @@ export function parseSignatureList(value: string, header: string): SignatureList
       list.unknown.push(version.slice(0, 16));
       continue;
     }
-    const bytes = fromBase64(entry.slice(comma + 1));
+    const bytes = decodeBase64(entry.slice(comma + 1));
     if (!bytes || bytes.length !== EXPECTED_BYTES[version]) {
       throw malformed(
         header,

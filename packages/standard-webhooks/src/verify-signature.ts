@@ -1,30 +1,54 @@
 /**
- * Check a delivery's signature list against the configured keys: `v1` entries against every HMAC
- * secret, `v1a` entries against every ed25519 public key. Any single match verifies.
+ * The verification steps, shared by the adapter's verifier and `verifyStandardWebhook`: first
+ * what needs no key (headers, the bounded signature list, the timestamp), then the signatures,
+ * `v1` entries against every HMAC secret and `v1a` entries against every ed25519 public key.
  */
-import { concatBytes, utf8, VerificationError } from '@hooklatch/core';
-import { hmacSha256, matchSignature, signatureInvalid } from '@hooklatch/core/kit';
+import { VerificationError } from '@hooklatch/core';
+import {
+  checkTimestamp,
+  dateFromUnixTime,
+  hmacSha256,
+  matchSignature,
+  signatureInvalid,
+  timestampedContent,
+  type Verification,
+} from '@hooklatch/core/kit';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import type { StandardWebhookHeaders } from './headers';
-import type { SignatureList, SignatureVersion } from './signature-header';
+import { readHeaders, type StandardWebhookHeaders } from './headers';
+import { parseSignatureList, type SignatureList } from './signature-header';
 
-/** Decoded key material of one adapter. */
+/** Decoded key material for one delivery. */
 export interface VerificationKeys {
-  /** HMAC-SHA256 keys for `v1`, newest first. */
+  /** HMAC-SHA256 keys for `v1`, in the configured order. */
   secrets: readonly Uint8Array[];
-  /** ed25519 public keys for `v1a`, newest first. */
+  /** ed25519 public keys for `v1a`, in the configured order. */
   publicKeys: readonly Uint8Array[];
 }
 
-/** Which signature verified, and with which configured key (its index in the list). */
-export interface SignatureMatch {
-  version: SignatureVersion;
-  keyIndex: number;
+/** A delivery's signed parts, read and judged before any key is used. */
+export interface SignedParts {
+  headers: StandardWebhookHeaders;
+  list: SignatureList;
 }
 
-/** `${id}.${timestamp}.${body}`: the spec's signed content, built from the raw body bytes. */
-export function signedContent(id: string, timestamp: string, rawBody: Uint8Array): Uint8Array {
-  return concatBytes(utf8(`${id}.${timestamp}.`), rawBody);
+/** `${id}.${timestamp}.${body}`: the spec's signed content, from the raw body bytes. */
+export function signedContent(id: string, timestamp: string, body: Uint8Array): Uint8Array {
+  return timestampedContent(timestamp, body, { contentPrefix: `${id}.` });
+}
+
+/**
+ * Read the headers and the signature list, and judge the timestamp: all before any HMAC or
+ * ed25519 work, so a forged or stale request costs at most one normal verification.
+ */
+export function readSignedParts(
+  headers: Readonly<Record<string, string>>,
+  receivedAt: Date,
+  toleranceSeconds: number,
+): SignedParts {
+  const read = readHeaders(headers);
+  const list = parseSignatureList(read.signature, read.signatureHeader);
+  checkTimestamp(Number(read.timestamp), receivedAt, toleranceSeconds, read.timestampHeader);
+  return { headers: read, list };
 }
 
 function matchEd25519(
@@ -45,47 +69,60 @@ function matchEd25519(
   return -1;
 }
 
-/**
- * Verify the parsed signature list (see `parseSignatureList`) over the raw body. Throws
- * SIGNATURE_MISSING when it holds no signature of a version we have keys for, and
- * SIGNATURE_INVALID when none matches. At most 10 entries reach here, so a rejection costs at
- * most 10 verifications per configured key.
- */
-export function verifySignature(
+function noUsableSignature(
   headers: StandardWebhookHeaders,
   list: SignatureList,
+  keys: VerificationKeys,
+  provider: string,
+): VerificationError {
+  const wanted = [
+    ...(keys.secrets.length > 0 ? ['v1'] : []),
+    ...(keys.publicKeys.length > 0 ? ['v1a'] : []),
+  ];
+  const found = [
+    ...(list.v1.length > 0 ? ['v1'] : []),
+    ...(list.v1a.length > 0 ? ['v1a'] : []),
+    ...list.unknown,
+  ];
+  return new VerificationError(
+    'SIGNATURE_MISSING',
+    `${provider}: the ${headers.signatureHeader} header has no ${wanted.join(' or ')} ` +
+      `signature (it has: ${found.join(', ') || 'none'}). Configure the matching key.`,
+    { details: { header: headers.signatureHeader, wanted, found } },
+  );
+}
+
+/**
+ * Verify the signed parts over the raw body. `keyIndex` is the matching key's position in its
+ * own list (secrets for `v1`, public keys for `v1a`; `scheme` says which); `signedAt` is the
+ * signed timestamp, read only once a signature matched. Throws SIGNATURE_MISSING when there is
+ * no signature of a version we have keys for, SIGNATURE_INVALID when none matches.
+ */
+export function verifySignedParts(
+  { headers, list }: SignedParts,
   rawBody: Uint8Array,
   keys: VerificationKeys,
   provider: string,
-): SignatureMatch {
+): Verification {
   const useV1 = keys.secrets.length > 0 && list.v1.length > 0;
   const useV1a = keys.publicKeys.length > 0 && list.v1a.length > 0;
-  if (!useV1 && !useV1a) {
-    const wanted = [
-      ...(keys.secrets.length > 0 ? ['v1'] : []),
-      ...(keys.publicKeys.length > 0 ? ['v1a'] : []),
-    ];
-    const found = [
-      ...(list.v1.length > 0 ? ['v1'] : []),
-      ...(list.v1a.length > 0 ? ['v1a'] : []),
-      ...list.unknown,
-    ];
-    throw new VerificationError(
-      'SIGNATURE_MISSING',
-      `${provider}: the ${headers.signatureHeader} header has no ${wanted.join(' or ')} ` +
-        `signature (it has: ${found.join(', ') || 'none'}). Configure the matching key.`,
-      { details: { header: headers.signatureHeader, wanted, found } },
-    );
-  }
+  if (!useV1 && !useV1a) throw noUsableSignature(headers, list, keys, provider);
   const content = signedContent(headers.id, headers.timestamp, rawBody);
-  if (useV1) {
-    const expected = keys.secrets.map((secret) => hmacSha256(secret, content));
-    const keyIndex = matchSignature(expected, list.v1);
-    if (keyIndex >= 0) return { version: 'v1', keyIndex };
+  let scheme: 'v1' | 'v1a' = 'v1';
+  let keyIndex = useV1
+    ? matchSignature(
+        keys.secrets.map((secret) => hmacSha256(secret, content)),
+        list.v1,
+      )
+    : -1;
+  if (keyIndex < 0 && useV1a) {
+    scheme = 'v1a';
+    keyIndex = matchEd25519(list.v1a, content, keys.publicKeys);
   }
-  if (useV1a) {
-    const keyIndex = matchEd25519(list.v1a, content, keys.publicKeys);
-    if (keyIndex >= 0) return { version: 'v1a', keyIndex };
-  }
-  throw signatureInvalid(provider, headers.signatureHeader);
+  if (keyIndex < 0) throw signatureInvalid(provider, headers.signatureHeader);
+  const signedAt = dateFromUnixTime(Number(headers.timestamp), 'seconds', {
+    provider,
+    path: `${headers.timestampHeader} header`,
+  });
+  return { keyIndex, signedAt, scheme };
 }

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { redisStore } from '@hooklatch/store-redis';
-import { serverUrl } from '@hooklatch/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { connectors, deleteKeys, ioredisClient } from './support/clients';
 import { failure, setupError } from './support/failures';
 

@@ -1,7 +1,8 @@
 /** The cross-process race: 2 processes x 32 claimers x 1000 keys, per client library. */
 import { fileURLToPath } from 'node:url';
-import { runClaimRace, serverUrl } from '@hooklatch/testing';
+import { runClaimRace } from '@hooklatch/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { deleteKeys, ioredisClient } from './support/clients';
 
 const url = serverUrl('redis');

@@ -7,9 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { redisStore } from '@hooklatch/store-redis';
-import { serverUrl } from '@hooklatch/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { deleteKeys, ioredisClient } from './support/clients';
 
 const url = serverUrl('redis');

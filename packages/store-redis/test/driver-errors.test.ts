@@ -8,10 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import type { DedupeStore } from '@hooklatch/core';
 import { redisStore } from '@hooklatch/store-redis';
-import { serverUrl } from '@hooklatch/testing';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { type Connected, connectors, deleteKeys, ioredisClient } from './support/clients';
 import { failure, setupError } from './support/failures';
 import { hasRedisServer } from './support/redis-server-binary';

@@ -9,9 +9,9 @@
 import { randomBytes } from 'node:crypto';
 import { encodeKey, storageKey } from '@hooklatch/core/kit';
 import { redisStore } from '@hooklatch/store-redis';
-import { serverUrl } from '@hooklatch/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { type Connected, connectors, deleteKeys, ioredisClient } from './support/clients';
 
 const url = serverUrl('redis');

@@ -4,9 +4,10 @@
  */
 import type { DedupeStore } from '@hooklatch/core';
 import { redisStore } from '@hooklatch/store-redis';
-import { describeStore, serverUrl } from '@hooklatch/testing';
+import { describeStore } from '@hooklatch/testing/vitest';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { deleteKeys, ioredisClient, nodeRedisClient, prefixes } from './support/clients';
 
 const url = serverUrl('redis');

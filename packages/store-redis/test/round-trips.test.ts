@@ -6,9 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { redisStore } from '@hooklatch/store-redis';
-import { serverUrl } from '@hooklatch/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { type Connected, connectors, ioredisClient } from './support/clients';
 import { hasRedisServer } from './support/redis-server-binary';
 import { startThrowawayRedis, type ThrowawayRedis } from './support/throwaway-redis';

@@ -4,9 +4,9 @@
  */
 import { processOnce, type WebhookEvent } from '@hooklatch/core';
 import { redisStore } from '@hooklatch/store-redis';
-import { serverUrl } from '@hooklatch/testing';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { nodeRedisClient } from './support/clients';
 import { hasRedisServer } from './support/redis-server-binary';
 import { startThrowawayRedis } from './support/throwaway-redis';

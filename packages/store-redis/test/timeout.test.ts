@@ -4,8 +4,8 @@
  * after `timeoutMs`, enforced by the store's own timer whatever the client is configured to do.
  */
 import { redisStore } from '@hooklatch/store-redis';
-import { serverUrl } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
+import { serverUrl } from '../../testing/test-support/require-server';
 import { connectors } from './support/clients';
 import { hasRedisServer } from './support/redis-server-binary';
 import { startThrowawayRedis } from './support/throwaway-redis';

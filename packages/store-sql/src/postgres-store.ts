@@ -109,12 +109,7 @@ function executor(timeoutMs: number, prepare: boolean) {
 // then the table exists and running the block again is a no-op.
 const CATALOG_RACE = new Set(['23505', '42P07', '42710']);
 
-function postgresDialect(
-  client: unknown,
-  t: string,
-  timeoutMs: number,
-  prepare: boolean,
-): Dialect {
+function postgresDialect(client: unknown, t: string, timeoutMs: number, prepare: boolean): Dialect {
   const execute = executor(timeoutMs, prepare);
   return {
     name: 'postgres',

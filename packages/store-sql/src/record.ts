@@ -3,7 +3,7 @@
  * by the database (its clock, never the app's), the result as JSON text, and the caller's key in
  * `key_text` whenever the stored key is not the key itself (see `storageKey`).
  */
-import { type DedupeRecord, type DedupeState } from '@hooklatch/core';
+import type { DedupeRecord, DedupeState } from '@hooklatch/core';
 import { decodeKey } from '@hooklatch/core/kit';
 import { decodeResult } from './result-codec';
 

@@ -2,7 +2,15 @@
  * The dedupe store on top of a {@link Dialect}: key mapping, owner tokens, the claim decision,
  * record mapping and the per-call deadline live here once for PostgreSQL, MySQL and SQLite.
  */
-import { type ClaimOptions, type ClaimResult, type CompleteOptions, type DedupeRecord, type DedupeStore, type ListOptions, StoreUnavailableError } from '@hooklatch/core';
+import {
+  type ClaimOptions,
+  type ClaimResult,
+  type CompleteOptions,
+  type DedupeRecord,
+  type DedupeStore,
+  type ListOptions,
+  StoreUnavailableError,
+} from '@hooklatch/core';
 import { encodeKey, isPlainKey, newClaimToken, storageKey } from '@hooklatch/core/kit';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { toStoreError } from './errors';

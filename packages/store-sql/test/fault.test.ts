@@ -115,7 +115,9 @@ describe.skipIf(pgSkip)('postgres store down (throwaway server)', () => {
         const holder = await pool.connect();
         holder.on('error', () => {});
         await holder.query('BEGIN');
-        await holder.query(`SELECT 1 FROM hooklatch_dedupe WHERE dedupe_key = 'k' FOR UPDATE`);
+        await holder.query(
+          `SELECT 1 FROM hooklatch_dedupe WHERE dedupe_key = 'hooklatch:k' FOR UPDATE`,
+        );
         return () => holder.release(true);
       },
       async lockWaiters() {
@@ -154,7 +156,9 @@ describe.skipIf(mySkip)('mariadb store down (throwaway server)', () => {
         const holder = await pool.getConnection();
         holder.connection.on('error', () => {});
         await holder.beginTransaction();
-        await holder.query(`SELECT 1 FROM hooklatch_dedupe WHERE dedupe_key = 'k' FOR UPDATE`);
+        await holder.query(
+          `SELECT 1 FROM hooklatch_dedupe WHERE dedupe_key = 'hooklatch:k' FOR UPDATE`,
+        );
         return () => holder.release();
       },
       async lockWaiters() {

@@ -5,10 +5,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { mysqlInbox, mysqlInboxSchemaSql } from '@hooklatch/store-sql/mysql';
-import { describeInbox, serverUrl, tcpProxy } from '@hooklatch/testing';
+import { tcpProxy } from '@hooklatch/testing';
+import { describeInbox } from '@hooklatch/testing/vitest';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from './support/servers';
+import { serverUrl, uniqueName } from './support/servers';
 
 const url = serverUrl('mysql');
 

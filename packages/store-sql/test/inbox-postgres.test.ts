@@ -5,11 +5,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { postgresInbox, postgresInboxSchemaSql } from '@hooklatch/store-sql/postgres';
-import { describeInbox, serverUrl, tcpProxy } from '@hooklatch/testing';
+import { tcpProxy } from '@hooklatch/testing';
+import { describeInbox } from '@hooklatch/testing/vitest';
 import pg from 'pg';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from './support/servers';
+import { serverUrl, uniqueName } from './support/servers';
 
 const url = serverUrl('pg');
 

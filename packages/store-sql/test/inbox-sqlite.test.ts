@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sqliteInbox, sqliteInboxSchemaSql } from '@hooklatch/store-sql/sqlite';
-import { describeInbox } from '@hooklatch/testing';
+import { describeInbox } from '@hooklatch/testing/vitest';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

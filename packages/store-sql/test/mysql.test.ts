@@ -3,7 +3,7 @@
  * promise pool for the suite and a pooled connection for the caller's transaction.
  */
 import { mysqlStore } from '@hooklatch/store-sql';
-import { describeStore } from '@hooklatch/testing';
+import { describeStore } from '@hooklatch/testing/vitest';
 import mysql from 'mysql2';
 import mysqlPromise from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

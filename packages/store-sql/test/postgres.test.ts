@@ -3,7 +3,7 @@
  * `pg` (Pool, plus a pool client for transactions) and postgres.js.
  */
 import { postgresStore } from '@hooklatch/store-sql';
-import { describeStore } from '@hooklatch/testing';
+import { describeStore } from '@hooklatch/testing/vitest';
 import pg from 'pg';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresStore, sqliteStore } from '@hooklatch/store-sql';
-import { describeStore } from '@hooklatch/testing';
+import { describeStore } from '@hooklatch/testing/vitest';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeSqlExtras } from './support/sql-extras';

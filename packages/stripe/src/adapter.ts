@@ -1,18 +1,24 @@
 /** The `stripe()` adapter: verify `Stripe-Signature`, normalize, validate with zod. */
-import { applySchemaPolicy, booleanOption, checkOptionsObject, dateFromUnixTime, durationOption, type EffectiveSchemaPolicy, maxDepthOption, payloadDigest, readJsonObject, requireValidDate, resolveSecrets, type SchemaPolicy, schemaPolicyOption, toleranceOption, validatePayload } from '@hooklatch/core/kit';
-import { defineAdapter, type ParsedEvent, type RawDelivery, type WebhookAdapter } from '@hooklatch/core';
+import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
+import {
+  applySchemaPolicy,
+  booleanOption,
+  checkOptionsObject,
+  createAdapter,
+  dateFromUnixTime,
+  type EffectiveSchemaPolicy,
+  type JsonObject,
+  requireValidDate,
+  type SchemaPolicy,
+  validatePayload,
+} from '@hooklatch/core/kit';
 import { stripeEventEnvelopeSchema, stripeThinEventSchema } from './envelope';
 import type { StripeEvent } from './event';
 import { typedStripeSchema } from './event-schemas';
-import {
-  STRIPE_DEFAULT_TOLERANCE_SECONDS,
-  STRIPE_DIGEST_EXCLUDE,
-  STRIPE_RETENTION_MS,
-  type StripeOptions,
-} from './options';
-import { verifyStripeSignature } from './signature';
+import { STRIPE_DIGEST_EXCLUDE, STRIPE_RETENTION_MS, type StripeOptions } from './options';
+import { stripeVerification } from './verifier';
 
-function parseThin(data: unknown, secretIndex: number, signedAt: Date): ParsedEvent<StripeEvent> {
+function parseThin(data: JsonObject): ParsedEvent<StripeEvent> {
   const thin = validatePayload(stripeThinEventSchema, data, 'stripe thin event');
   return {
     type: thin.type,
@@ -20,13 +26,7 @@ function parseThin(data: unknown, secretIndex: number, signedAt: Date): ParsedEv
     idSource: 'event',
     subject: thin.related_object?.id,
     occurredAt: requireValidDate(new Date(thin.created), { provider: 'stripe', path: 'created' }),
-    meta: {
-      object: thin.object,
-      livemode: thin.livemode,
-      context: thin.context,
-      secretIndex,
-      signedAt,
-    },
+    meta: { object: thin.object, livemode: thin.livemode, context: thin.context },
     payload: thin,
     validated: true,
   } as ParsedEvent<StripeEvent>;
@@ -36,7 +36,8 @@ function parseThin(data: unknown, secretIndex: number, signedAt: Date): ParsedEv
  * Create the Stripe adapter for `parseEvent`.
  *
  * The dedupe ID is the event's `id` (`evt_...`, idSource `event`): Stripe re-sends the same
- * event object, with the same ID, on every retry and on a manual resend.
+ * event object, with the same ID, on every retry and on a manual resend. `event.meta.keyIndex`
+ * is the secret that matched and `event.meta.signedAt` the signed `t=` time.
  *
  * An authentic event whose `data.object` fails its typed schema is PAYLOAD_SCHEMA_MISMATCH
  * (500, so Stripe retries it for three days) under the default `schemaPolicy: 'reject'`, or is
@@ -50,41 +51,24 @@ export function stripe<P extends SchemaPolicy = 'reject', V extends boolean = tr
   options: StripeOptions<P, V>,
 ): WebhookAdapter<StripeEvent<EffectiveSchemaPolicy<P, V>>> {
   checkOptionsObject('stripe', options);
-  const secrets = resolveSecrets(options, 'stripe');
-  const tolerance = toleranceOption(
-    'stripe',
-    'toleranceSeconds',
-    options.toleranceSeconds,
-    STRIPE_DEFAULT_TOLERANCE_SECONDS,
-  );
-  const retentionMs = durationOption(
-    'stripe',
-    'retentionMs',
-    options.retentionMs,
-    STRIPE_RETENTION_MS,
-  );
   const validate = booleanOption('stripe', 'validatePayloads', options.validatePayloads, true);
-  const policy = schemaPolicyOption('stripe', options.schemaPolicy);
-  const maxDepth = maxDepthOption('stripe', options.maxDepth);
-  return defineAdapter<StripeEvent<EffectiveSchemaPolicy<P, V>>>({
+  return createAdapter<StripeEvent<EffectiveSchemaPolicy<P, V>>>({
     name: 'stripe',
-    retentionMs,
+    retentionMs: options.retentionMs ?? STRIPE_RETENTION_MS,
+    verify: stripeVerification(options),
+    maxDepth: options.maxDepth,
+    schemaPolicy: options.schemaPolicy,
+    // createAdapter digests the body json() parsed, before any schema dropped a field.
     digestExclude: STRIPE_DIGEST_EXCLUDE,
-    parse(delivery: RawDelivery): ParsedEvent<StripeEvent> {
-      const { timestamp, secretIndex } = verifyStripeSignature(delivery, secrets, tolerance);
-      const signedAt = new Date(timestamp * 1000);
-      const data = readJsonObject(delivery, 'stripe', { maxDepth });
-      // From the body as parsed, before any schema dropped a field.
-      const digest = payloadDigest(data, STRIPE_DIGEST_EXCLUDE);
-      if (data.object === 'v2.core.event') {
-        return { ...parseThin(data, secretIndex, signedAt), digest };
-      }
+    parse(_delivery, _verified, { json, schemaPolicy }) {
+      const data = json();
+      if (data.object === 'v2.core.event') return parseThin(data);
       const envelope = validatePayload(stripeEventEnvelopeSchema, data, 'stripe event');
       const typed = applySchemaPolicy({
         schema: typedStripeSchema(envelope.type),
         data,
         envelope,
-        policy,
+        policy: schemaPolicy,
         validate,
         context: `stripe ${envelope.type}`,
       });
@@ -101,13 +85,10 @@ export function stripe<P extends SchemaPolicy = 'reject', V extends boolean = tr
           livemode: envelope.livemode,
           apiVersion: envelope.api_version ?? undefined,
           account: envelope.account,
-          secretIndex,
-          signedAt,
           ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
         },
         payload: typed.payload,
         validated: typed.validated,
-        digest,
       } as ParsedEvent<StripeEvent>;
     },
   });

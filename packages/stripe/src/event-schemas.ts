@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import { snapshotData, snapshotEnvelopeShape } from './envelope';
 import {
-  chargeSchema,
-  checkoutSessionSchema,
-  customerSchema,
-  deletedCustomerSchema,
-  invoiceSchema,
-  paymentIntentSchema,
-  subscriptionSchema,
+  stripeChargeSchema,
+  stripeCheckoutSessionSchema,
+  stripeCustomerSchema,
+  stripeDeletedCustomerSchema,
+  stripeInvoiceSchema,
+  stripePaymentIntentSchema,
+  stripeSubscriptionSchema,
 } from './objects';
 
 function eventOf<T extends string, O extends z.ZodType>(type: T, object: O) {
@@ -21,25 +21,25 @@ function eventOf<T extends string, O extends z.ZodType>(type: T, object: O) {
 
 /** Zod schema of each typed Stripe event type (the whole event, `data.object` typed). */
 export const stripeEventSchemas = {
-  'payment_intent.succeeded': eventOf('payment_intent.succeeded', paymentIntentSchema),
-  'payment_intent.payment_failed': eventOf('payment_intent.payment_failed', paymentIntentSchema),
-  'payment_intent.created': eventOf('payment_intent.created', paymentIntentSchema),
-  'payment_intent.canceled': eventOf('payment_intent.canceled', paymentIntentSchema),
-  'charge.succeeded': eventOf('charge.succeeded', chargeSchema),
-  'charge.failed': eventOf('charge.failed', chargeSchema),
-  'charge.refunded': eventOf('charge.refunded', chargeSchema),
-  'checkout.session.completed': eventOf('checkout.session.completed', checkoutSessionSchema),
-  'checkout.session.expired': eventOf('checkout.session.expired', checkoutSessionSchema),
-  'invoice.paid': eventOf('invoice.paid', invoiceSchema),
-  'invoice.payment_failed': eventOf('invoice.payment_failed', invoiceSchema),
-  'invoice.finalized': eventOf('invoice.finalized', invoiceSchema),
-  'customer.created': eventOf('customer.created', customerSchema),
-  'customer.updated': eventOf('customer.updated', customerSchema),
+  'payment_intent.succeeded': eventOf('payment_intent.succeeded', stripePaymentIntentSchema),
+  'payment_intent.payment_failed': eventOf('payment_intent.payment_failed', stripePaymentIntentSchema),
+  'payment_intent.created': eventOf('payment_intent.created', stripePaymentIntentSchema),
+  'payment_intent.canceled': eventOf('payment_intent.canceled', stripePaymentIntentSchema),
+  'charge.succeeded': eventOf('charge.succeeded', stripeChargeSchema),
+  'charge.failed': eventOf('charge.failed', stripeChargeSchema),
+  'charge.refunded': eventOf('charge.refunded', stripeChargeSchema),
+  'checkout.session.completed': eventOf('checkout.session.completed', stripeCheckoutSessionSchema),
+  'checkout.session.expired': eventOf('checkout.session.expired', stripeCheckoutSessionSchema),
+  'invoice.paid': eventOf('invoice.paid', stripeInvoiceSchema),
+  'invoice.payment_failed': eventOf('invoice.payment_failed', stripeInvoiceSchema),
+  'invoice.finalized': eventOf('invoice.finalized', stripeInvoiceSchema),
+  'customer.created': eventOf('customer.created', stripeCustomerSchema),
+  'customer.updated': eventOf('customer.updated', stripeCustomerSchema),
   // Stripe sends the last state of the customer; accept the bare deleted form as well.
-  'customer.deleted': eventOf('customer.deleted', z.union([customerSchema, deletedCustomerSchema])),
-  'customer.subscription.created': eventOf('customer.subscription.created', subscriptionSchema),
-  'customer.subscription.updated': eventOf('customer.subscription.updated', subscriptionSchema),
-  'customer.subscription.deleted': eventOf('customer.subscription.deleted', subscriptionSchema),
+  'customer.deleted': eventOf('customer.deleted', z.union([stripeCustomerSchema, stripeDeletedCustomerSchema])),
+  'customer.subscription.created': eventOf('customer.subscription.created', stripeSubscriptionSchema),
+  'customer.subscription.updated': eventOf('customer.subscription.updated', stripeSubscriptionSchema),
+  'customer.subscription.deleted': eventOf('customer.subscription.deleted', stripeSubscriptionSchema),
 } as const;
 
 /** The snapshot event types with a typed schema. */

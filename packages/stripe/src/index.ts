@@ -1,6 +1,7 @@
 /**
  * @hooklatch/stripe: verify Stripe webhook deliveries (`Stripe-Signature`) and turn them into
- * typed events keyed by the Stripe event ID.
+ * typed events keyed by the Stripe event ID. `signStripe` / `verifyStripe` are the signature
+ * scheme on its own; test builders are in `@hooklatch/stripe/testing`.
  *
  * ```ts
  * const event = await parseEvent(stripe({ secret }), request);
@@ -34,13 +35,13 @@ export type {
   StripeSubscription,
 } from './objects';
 export {
-  chargeSchema,
-  checkoutSessionSchema,
-  customerSchema,
-  deletedCustomerSchema,
-  invoiceSchema,
-  paymentIntentSchema,
-  subscriptionSchema,
+  stripeChargeSchema,
+  stripeCheckoutSessionSchema,
+  stripeCustomerSchema,
+  stripeDeletedCustomerSchema,
+  stripeInvoiceSchema,
+  stripePaymentIntentSchema,
+  stripeSubscriptionSchema,
 } from './objects';
 export type { StripeOptions } from './options';
 export {
@@ -48,5 +49,6 @@ export {
   STRIPE_DIGEST_EXCLUDE,
   STRIPE_RETENTION_MS,
 } from './options';
-export type { StripeSignatureMatch } from './signature';
-export { STRIPE_SIGNATURE_HEADER, verifyStripeSignature } from './signature';
+export type { SignStripeOptions, VerifyStripeOptions } from './sign-verify';
+export { signStripe, verifyStripe } from './sign-verify';
+export { STRIPE_SIGNATURE_HEADER } from './signature';

@@ -2,7 +2,7 @@
  * Zod schemas of the Stripe objects that typed events carry in `data.object`. Only the fields
  * listed are validated; every object is loose, so fields Stripe adds never reject a payload. A
  * field is required only when every API version an endpoint can be pinned to sends it: the
- * corpus in test/corpus/stripe (Stripe's own examples of 2022 and 2026, a 2019 delivery) proves
+ * corpus in test/fixtures (Stripe's own examples of 2022 and 2026, a 2019 delivery) proves
  * each schema against real objects.
  */
 import { z } from 'zod';
@@ -14,7 +14,7 @@ const expandable = z.union([z.string(), z.looseObject({ id: z.string() })]);
 const metadata = z.record(z.string(), z.string());
 
 /** `payment_intent` objects. */
-export const paymentIntentSchema = z.looseObject({
+export const stripePaymentIntentSchema = z.looseObject({
   id: z.string(),
   object: z.literal('payment_intent'),
   amount: z.number().int(),
@@ -30,7 +30,7 @@ export const paymentIntentSchema = z.looseObject({
 });
 
 /** `charge` objects. */
-export const chargeSchema = z.looseObject({
+export const stripeChargeSchema = z.looseObject({
   id: z.string(),
   object: z.literal('charge'),
   amount: z.number().int(),
@@ -52,9 +52,9 @@ export const chargeSchema = z.looseObject({
 /**
  * `checkout.session` objects. Sessions rendered for an endpoint pinned to an older API version
  * lack several fields (a real 2019-05-16 delivery has no `created`, `expires_at`, `status`,
- * `payment_status`, `amount_total` or `currency`: see test/corpus/stripe), so those are optional.
+ * `payment_status`, `amount_total` or `currency`: see test/fixtures/corpus), so those are optional.
  */
-export const checkoutSessionSchema = z.looseObject({
+export const stripeCheckoutSessionSchema = z.looseObject({
   id: z.string(),
   object: z.literal('checkout.session'),
   mode: z.string(),
@@ -73,7 +73,7 @@ export const checkoutSessionSchema = z.looseObject({
 });
 
 /** `invoice` objects. */
-export const invoiceSchema = z.looseObject({
+export const stripeInvoiceSchema = z.looseObject({
   id: z.string(),
   object: z.literal('invoice'),
   customer: expandable.nullable(),
@@ -90,7 +90,7 @@ export const invoiceSchema = z.looseObject({
 });
 
 /** `customer` objects. */
-export const customerSchema = z.looseObject({
+export const stripeCustomerSchema = z.looseObject({
   id: z.string(),
   object: z.literal('customer'),
   email: z.string().nullable(),
@@ -101,14 +101,14 @@ export const customerSchema = z.looseObject({
 });
 
 /** What the API returns for a deleted customer (`deleted: true`, no other fields). */
-export const deletedCustomerSchema = z.looseObject({
+export const stripeDeletedCustomerSchema = z.looseObject({
   id: z.string(),
   object: z.literal('customer'),
   deleted: z.literal(true),
 });
 
 /** `subscription` objects. */
-export const subscriptionSchema = z.looseObject({
+export const stripeSubscriptionSchema = z.looseObject({
   id: z.string(),
   object: z.literal('subscription'),
   customer: expandable,
@@ -131,16 +131,16 @@ export const subscriptionSchema = z.looseObject({
 });
 
 /** A Stripe `payment_intent`, as validated. */
-export type StripePaymentIntent = z.infer<typeof paymentIntentSchema>;
+export type StripePaymentIntent = z.infer<typeof stripePaymentIntentSchema>;
 /** A Stripe `charge`, as validated. */
-export type StripeCharge = z.infer<typeof chargeSchema>;
+export type StripeCharge = z.infer<typeof stripeChargeSchema>;
 /** A Stripe `checkout.session`, as validated. */
-export type StripeCheckoutSession = z.infer<typeof checkoutSessionSchema>;
+export type StripeCheckoutSession = z.infer<typeof stripeCheckoutSessionSchema>;
 /** A Stripe `invoice`, as validated. */
-export type StripeInvoice = z.infer<typeof invoiceSchema>;
+export type StripeInvoice = z.infer<typeof stripeInvoiceSchema>;
 /** A Stripe `customer`, as validated. */
-export type StripeCustomer = z.infer<typeof customerSchema>;
+export type StripeCustomer = z.infer<typeof stripeCustomerSchema>;
 /** A deleted Stripe `customer`. */
-export type StripeDeletedCustomer = z.infer<typeof deletedCustomerSchema>;
+export type StripeDeletedCustomer = z.infer<typeof stripeDeletedCustomerSchema>;
 /** A Stripe `subscription`, as validated. */
-export type StripeSubscription = z.infer<typeof subscriptionSchema>;
+export type StripeSubscription = z.infer<typeof stripeSubscriptionSchema>;

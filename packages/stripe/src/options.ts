@@ -1,5 +1,10 @@
 /** Options of the `stripe()` adapter and its documented defaults. */
-import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions, SecretOptions } from '@hooklatch/core/kit';
+import type {
+  JsonLimitOptions,
+  SchemaPolicy,
+  SchemaPolicyOptions,
+  SecretOptions,
+} from '@hooklatch/core/kit';
 
 /**
  * Stripe's retry horizon: in live mode an undelivered event is re-sent with exponential backoff
@@ -22,7 +27,9 @@ export const STRIPE_DEFAULT_TOLERANCE_SECONDS = 300;
 export const STRIPE_DIGEST_EXCLUDE: readonly string[] = Object.freeze(['pending_webhooks']);
 
 /**
- * Options of {@link stripe}. Pass `secret` (`whsec_...`), or `secrets` while rotating. Every
+ * Options of {@link stripe}. Pass `secret` (`whsec_...`), or `secrets`: a list while rotating
+ * (or for two endpoints sharing one route, such as an account and a Connect endpoint), or a
+ * resolver that picks them per delivery. `event.meta.keyIndex` says which secret matched. Every
  * option is checked when the adapter is created (CONFIG_INVALID naming it).
  *
  * The type parameters record `schemaPolicy` and `validatePayloads` as written, so the adapter's
@@ -40,6 +47,12 @@ export interface StripeOptions<P extends SchemaPolicy = SchemaPolicy, V extends 
    * @default 300
    */
   toleranceSeconds?: number | undefined;
+  /**
+   * `false` accepts deliveries without checking `Stripe-Signature` (a private relay that
+   * verified them already, a local test). It cannot be combined with `secret` or `secrets`.
+   * @default undefined (a secret is required)
+   */
+  verify?: false | undefined;
   /**
    * How long a processed event ID is remembered (the dedupe TTL).
    * @default 259_200_000 (3 days, Stripe's live-mode retry window)

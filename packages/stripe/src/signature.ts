@@ -1,19 +1,32 @@
 /**
- * `Stripe-Signature` verification: `t=<unix>,v1=<hex>[,v1=<hex>...]`, each v1 an HMAC-SHA256 of
- * `${t}.${rawBody}` under the endpoint secret. Other schemes (`v0`) are ignored, as Stripe does.
+ * The `Stripe-Signature` scheme: `t=<unix>,v1=<hex>[,v1=<hex>...]`, each v1 an HMAC-SHA256 of
+ * `${t}.${rawBody}` under an endpoint secret (one v1 per active secret while a secret is being
+ * rolled). Other schemes (`v0`) are ignored, as Stripe does. These functions are the whole
+ * scheme: the adapter's verifier, its `sign`, `signStripe` and `verifyStripe` all run them.
  */
-import { checkSignatureCount, checkTimestamp, hmacSha256, matchSignature, requireHeader, signatureInvalid, timestampedContent } from '@hooklatch/core/kit';
-import { fromHex, type RawDelivery, VerificationError } from '@hooklatch/core';
+import { VerificationError } from '@hooklatch/core';
+import {
+  checkSignatureCount,
+  checkTimestamp,
+  decodeSignature,
+  encodeSignature,
+  hmacSha256,
+  matchSignature,
+  type Secret,
+  timestampedContent,
+} from '@hooklatch/core/kit';
 
 /** The header Stripe signs with. */
 export const STRIPE_SIGNATURE_HEADER = 'Stripe-Signature';
 
-/** What a successful verification found. */
-export interface StripeSignatureMatch {
-  /** The signed Unix timestamp, in seconds. */
-  timestamp: number;
-  /** Index (in `secret` then `secrets` order) of the secret that matched. */
-  secretIndex: number;
+/** A header that passed the shape and time checks, its v1 values decoded. */
+export interface StripeSignature {
+  /** The `t=` element as sent (it is part of the signed content). */
+  readonly t: string;
+  /** `t` as Unix seconds. */
+  readonly seconds: number;
+  /** The v1 digests, 32 bytes each. */
+  readonly v1: readonly Uint8Array[];
 }
 
 function malformed(why: string): VerificationError {
@@ -22,55 +35,66 @@ function malformed(why: string): VerificationError {
   });
 }
 
+function decodeV1(item: string): Uint8Array {
+  const bytes = decodeSignature(item, { header: STRIPE_SIGNATURE_HEADER });
+  if (bytes.length !== 32) throw malformed('header has a v1 value that is not 64 hex characters');
+  return bytes;
+}
+
 /**
- * Split the header into its timestamp and raw v1 values, or throw MALFORMED. Nothing is decoded
- * yet: the timestamp is checked first, and at most 10 v1 values are ever looked at.
+ * Read a `Stripe-Signature` value: its shape (a `t`, at least one and at most 10 v1 values),
+ * then the timestamp against `receivedAt` (both directions), and only then the v1 values, so a
+ * stale or oversized header costs no decoding. Throws SIGNATURE_MALFORMED or
+ * TIMESTAMP_OUT_OF_TOLERANCE.
  */
-function readHeader(value: string): { t: string; v1: string[] } {
+export function readStripeSignature(
+  header: string,
+  receivedAt: Date,
+  toleranceSeconds: number,
+): StripeSignature {
   let t: string | undefined;
   const v1: string[] = [];
-  for (const element of value.split(',')) {
+  for (const element of header.split(',')) {
     const eq = element.indexOf('=');
     if (eq <= 0) continue;
     const key = element.slice(0, eq).trim();
-    const item = element.slice(eq + 1).trim();
-    if (key === 't') t = item;
-    else if (key === 'v1') v1.push(item);
+    if (key === 't') t = element.slice(eq + 1).trim();
+    else if (key === 'v1') v1.push(element.slice(eq + 1));
   }
   if (t === undefined || !/^\d{1,12}$/.test(t)) {
     throw malformed('header has no t=<unix seconds> element');
   }
   if (v1.length === 0) throw malformed('header has no v1=<signature> element');
   checkSignatureCount(v1.length, STRIPE_SIGNATURE_HEADER);
-  return { t, v1 };
-}
-
-function decodeV1(item: string): Uint8Array {
-  const bytes = fromHex(item);
-  if (bytes === null || bytes.length !== 32) {
-    throw malformed('header has a v1 value that is not 64 hex characters');
-  }
-  return bytes;
+  const seconds = Number(t);
+  checkTimestamp(seconds, receivedAt, toleranceSeconds, STRIPE_SIGNATURE_HEADER);
+  return { t, seconds, v1: v1.map(decodeV1) };
 }
 
 /**
- * Verify a delivery: header shape (at most 10 v1 values), timestamp tolerance (both directions,
- * before any signature is decoded), then every v1 value against every secret in constant time.
- * Any matching pair passes.
+ * The index of the first of `secrets` that one of the header's v1 values matches, or -1. Every
+ * secret is compared with every v1 in constant time.
  */
-export function verifyStripeSignature(
-  delivery: RawDelivery,
-  secrets: ReadonlyArray<string | Uint8Array>,
-  toleranceSeconds: number,
-): StripeSignatureMatch {
-  const header = requireHeader(delivery.headers, STRIPE_SIGNATURE_HEADER, 'SIGNATURE_MISSING');
-  const { t, v1 } = readHeader(header);
-  const timestamp = Number(t);
-  checkTimestamp(timestamp, delivery.receivedAt, toleranceSeconds, STRIPE_SIGNATURE_HEADER);
-  const signatures = v1.map(decodeV1);
-  const content = timestampedContent(t, delivery.rawBody);
-  const expected = secrets.map((secret) => hmacSha256(secret, content));
-  const secretIndex = matchSignature(expected, signatures);
-  if (secretIndex < 0) throw signatureInvalid('stripe', STRIPE_SIGNATURE_HEADER);
-  return { timestamp, secretIndex };
+export function matchStripeSignature(
+  signature: StripeSignature,
+  rawBody: Uint8Array,
+  secrets: readonly Secret[],
+): number {
+  const content = timestampedContent(signature.t, rawBody);
+  return matchSignature(
+    secrets.map((secret) => hmacSha256(secret, content)),
+    signature.v1,
+  );
+}
+
+/** The `Stripe-Signature` value for `body` signed at `seconds`: one v1 per secret, in order. */
+export function stripeSignatureHeader(
+  secrets: readonly Secret[],
+  body: Uint8Array,
+  seconds: number,
+): string {
+  const t = String(seconds);
+  const content = timestampedContent(t, body);
+  const v1 = secrets.map((secret) => `v1=${encodeSignature(hmacSha256(secret, content))}`);
+  return `t=${t},${v1.join(',')}`;
 }

@@ -1,5 +1,5 @@
 import { memoryStore, parseEvent, processOnce, VerificationError } from '@hooklatch/core';
-import { signedStripeRequest } from '@hooklatch/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { STRIPE_RETENTION_MS, stripe } from '../src/index';
@@ -28,7 +28,7 @@ describe('stripe()', () => {
     expect(event.occurredAt).toEqual(new Date((t - 10) * 1000));
     expect(event.receivedAt).toEqual(now);
     expect(event.retentionMs).toBe(STRIPE_RETENTION_MS);
-    expect(event.meta).toMatchObject({ livemode: true, account: 'acct_123', secretIndex: 0 });
+    expect(event.meta).toMatchObject({ livemode: true, account: 'acct_123', keyIndex: 0 });
     expect(event.meta.apiVersion).toBe('2024-06-20');
     expect(event.meta.signedAt).toEqual(now);
     if (event.type !== 'payment_intent.succeeded') throw new Error('not narrowed');
@@ -60,12 +60,12 @@ describe('stripe()', () => {
     expect(verified.id).toBe('evt_payment_intent_succeeded');
   });
 
-  it('rotation: any listed secret verifies and meta.secretIndex reports which', async () => {
+  it('rotation: any listed secret verifies and meta.keyIndex reports which', async () => {
     const adapter = stripe({ secret: 'whsec_new', secrets: ['whsec_old'] });
     const old = signedStripeRequest({ secret: 'whsec_old', payload: succeeded, timestamp: t });
     const fresh = signedStripeRequest({ secret: 'whsec_new', payload: succeeded, timestamp: t });
-    expect((await parseEvent(adapter, old, { receivedAt: now })).meta.secretIndex).toBe(1);
-    expect((await parseEvent(adapter, fresh, { receivedAt: now })).meta.secretIndex).toBe(0);
+    expect((await parseEvent(adapter, old, { receivedAt: now })).meta.keyIndex).toBe(1);
+    expect((await parseEvent(adapter, fresh, { receivedAt: now })).meta.keyIndex).toBe(0);
   });
 
   it('accepts a header with several v1 values when any one matches', async () => {
@@ -77,7 +77,7 @@ describe('stripe()', () => {
     });
     expect(req.headers['stripe-signature']!.match(/v1=/g)).toHaveLength(2);
     const event = await parseEvent(stripe({ secret }), req, { receivedAt: now });
-    expect(event.meta.secretIndex).toBe(0);
+    expect(event.meta.keyIndex).toBe(0);
   });
 
   it('checks the tolerance against receivedAt, so queued deliveries verify later', async () => {
@@ -117,7 +117,7 @@ describe('stripe()', () => {
     expect(event.idSource).toBe('event');
     expect(event.subject).toBe(THIN_EVENT.related_object.id);
     expect(event.occurredAt).toEqual(new Date(THIN_EVENT.created));
-    expect(event.meta.object).toBe('v2.core.event');
+    expect(event.meta).toMatchObject({ object: 'v2.core.event', keyIndex: 0, signedAt: now });
     if (event.type !== 'v1.billing.meter.error_report_triggered') throw new Error('not narrowed');
     expect(event.payload.related_object?.url).toBe(THIN_EVENT.related_object.url);
   });
@@ -150,6 +150,21 @@ describe('stripe()', () => {
   });
 
   it('refuses to be built without a secret', () => {
-    expect(() => stripe({})).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    expect(() => stripe({})).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', details: { option: 'secret' } }),
+    );
+  });
+
+  it('verify: false accepts unsigned deliveries, and refuses to sit next to a secret', async () => {
+    const open = stripe({ verify: false });
+    const event = await parseEvent(open, { headers: {}, body: JSON.stringify(succeeded) });
+    expect(event.id).toBe('evt_payment_intent_succeeded');
+    expect(event.meta.keyIndex).toBeUndefined();
+    expect(() => stripe({ secret, verify: false })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', details: { option: 'verify' } }),
+    );
+    expect(() => stripe({ verify: true as unknown as false })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', details: { option: 'verify' } }),
+    );
   });
 });

@@ -5,7 +5,7 @@ import {
   parseEvent,
   VerificationError,
 } from '@hooklatch/core';
-import { signedStripeRequest } from '@hooklatch/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import { describe, expect, it } from 'vitest';
 import { stripe } from '../src/index';
 import { eventWith, MINIMAL_PAYMENT_INTENT } from './support/fixtures';
@@ -70,45 +70,6 @@ describe('stripe() bad input', () => {
     );
   });
 
-  it('wrong secret -> SIGNATURE_INVALID 401', async () => {
-    await expectFailure(
-      request({ secret: 'whsec_someone_else' }),
-      VerificationError,
-      'SIGNATURE_INVALID',
-      401,
-    );
-  });
-
-  it('one byte changed in the body -> SIGNATURE_INVALID 401', async () => {
-    const signed = request();
-    const i = signed.body.indexOf('2000');
-    const body = `${signed.body.slice(0, i)}9${signed.body.slice(i + 1)}`;
-    await expectFailure({ ...signed, body }, VerificationError, 'SIGNATURE_INVALID', 401);
-  });
-
-  it('body re-serialized by a JSON parser -> SIGNATURE_INVALID with a raw-body hint', async () => {
-    // Stripe's bytes are pretty-printed; JSON.stringify(JSON.parse(...)) is not.
-    const signed = request({ payload: JSON.stringify(payload, null, 2) });
-    const reserialized = JSON.stringify(JSON.parse(signed.body));
-    const error = await expectFailure(
-      { ...signed, body: reserialized },
-      VerificationError,
-      'SIGNATURE_INVALID',
-      401,
-    );
-    expect(error.message).toMatch(/raw body/);
-  });
-
-  it('a parsed object instead of the body -> RAW_BODY_REQUIRED 500', async () => {
-    const signed = request();
-    await expectFailure(
-      { headers: signed.headers, body: payload as unknown as string },
-      ConfigurationError,
-      'RAW_BODY_REQUIRED',
-      500,
-    );
-  });
-
   it('stale timestamp -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
     const error = await expectFailure(
       request({ timestamp: t - 301 }),
@@ -136,10 +97,6 @@ describe('stripe() bad input', () => {
     await expect(
       parseEvent(adapter, request({ timestamp: t + 300 }), { receivedAt: now }),
     ).resolves.toBeDefined();
-  });
-
-  it('non-JSON body (correctly signed) -> PAYLOAD_MALFORMED 400', async () => {
-    await expectFailure(request({ payload: 'not json {' }), PayloadError, 'PAYLOAD_MALFORMED', 400);
   });
 
   it('JSON array body -> PAYLOAD_INVALID 422', async () => {
@@ -195,14 +152,4 @@ describe('stripe() bad input', () => {
     await expectFailure(request({ payload: '' }), PayloadError, 'BODY_EMPTY', 400);
   });
 
-  it('oversize body -> BODY_TOO_LARGE 413', async () => {
-    await expectFailure(request(), PayloadError, 'BODY_TOO_LARGE', 413, {
-      receivedAt: now,
-      maxBodyBytes: 64,
-    });
-  });
-
-  it('GET -> METHOD_NOT_ALLOWED 405', async () => {
-    await expectFailure({ ...request(), method: 'GET' }, PayloadError, 'METHOD_NOT_ALLOWED', 405);
-  });
 });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseEvent } from '@hooklatch/core';
-import { signedStripeRequest } from '@hooklatch/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import { describe, expect, it } from 'vitest';
 import { type StripeTypedEventType, stripe, stripeEventSchemas } from '../src/index';
 import { RESOURCE_OF, resources } from './support/fixtures';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { signedStripeRequest } from '@hooklatch/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import { describe, expect, it } from 'vitest';
 import { eventWith, MINIMAL_PAYMENT_INTENT } from './support/fixtures';
 

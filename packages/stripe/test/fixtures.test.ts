@@ -1,5 +1,5 @@
 import { parseEvent } from '@hooklatch/core';
-import { signedStripeRequest } from '@hooklatch/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import { describe, expect, it } from 'vitest';
 import {
   STRIPE_EVENT_TYPES,

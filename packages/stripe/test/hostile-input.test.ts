@@ -2,9 +2,10 @@
  * Issue 10 items 4, 7, 9, 14, 15 through the real adapter: deep JSON, the body digest across a
  * real retry, the bound on v1 signatures, out-of-range `created`, and option checks.
  */
-import { hmacSha256 } from '@hooklatch/core/kit';
-import { parseEvent, toHex, utf8 } from '@hooklatch/core';
-import { expectHooklatchError, signedStripeRequest } from '@hooklatch/testing';
+import { createHmac } from 'node:crypto';
+import { parseEvent } from '@hooklatch/core';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
+import { expectHooklatchError } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { STRIPE_DIGEST_EXCLUDE, stripe } from '../src/index';
 import { eventWith, MINIMAL_PAYMENT_INTENT } from './support/fixtures';
@@ -66,7 +67,7 @@ describe('stripe: event.digest', () => {
 
 describe('stripe: at most 10 v1 signatures, timestamp first (issue 10 item 14)', () => {
   const body = JSON.stringify(event);
-  const v1 = (key: string, ts = t) => toHex(hmacSha256(key, utf8(`${ts}.${body}`)));
+  const v1 = (key: string, ts = t) => createHmac('sha256', key).update(`${ts}.${body}`).digest('hex');
   const deliver = (header: string) =>
     parseEvent(adapter, { headers: { 'stripe-signature': header }, body }, { receivedAt: now });
 

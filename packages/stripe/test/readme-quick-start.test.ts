@@ -4,7 +4,7 @@
  * exactOptionalPropertyTypes and noUncheckedIndexedAccess. The snippet also runs.
  */
 import { readFileSync } from 'node:fs';
-import { signedStripeRequest } from '@hooklatch/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import { describe, expect, it } from 'vitest';
 import { fulfilled, oneCall } from '../../../docs/snippets/quick-start';
 import { eventWith, MINIMAL_PAYMENT_INTENT } from './support/fixtures';

@@ -10,7 +10,7 @@ import {
   PayloadError,
   parseEvent,
 } from '@hooklatch/core';
-import { signedStripeRequest } from '@hooklatch/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import { describe, expect, it } from 'vitest';
 import { stripe } from '../src/index';
 import { eventWith, MINIMAL_PAYMENT_INTENT } from './support/fixtures';

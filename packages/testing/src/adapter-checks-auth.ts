@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { type DeliveryInput, VerificationError, type VerificationErrorCode } from '@hooklatch/core';
+import type { DescribeAdapterOptions } from './adapter-options';
 import type { AdapterSession } from './adapter-session';
 import { baseHeaders } from './adapter-session';
-import type { DescribeAdapterOptions } from './adapter-options';
 import { expectHooklatchError } from './expect-error';
 import { oneByteChanged, reserializedBody } from './tampered-bodies';
 

@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { inputChecks } from './adapter-checks-input';
 import { authChecks } from './adapter-checks-auth';
+import { inputChecks } from './adapter-checks-input';
 import {
   ADAPTER_TESTS,
   type AdapterCheck,

@@ -43,7 +43,7 @@ export function adapterSession(options: DescribeAdapterOptions): AdapterSession 
     created ??= options.adapter();
     return created;
   };
-  const deliver = (body: string | Uint8Array = options.body, extra: SignOptions = {}) => {
+  const signer = () => {
     const target = adapter();
     if (typeof target.sign !== 'function') {
       throw new TypeError(
@@ -51,9 +51,18 @@ export function adapterSession(options: DescribeAdapterOptions): AdapterSession 
           'and a verifier pair (signedVerifier(verify, sign) for a scheme of your own).',
       );
     }
-    const headers = { ...baseHeaders(options), ...lowerCased(extra.headers) };
-    return target.sign(body, { ...options.signOptions, ...extra, headers });
+    return target.sign.bind(target);
   };
+  const signWith = (
+    sign: NonNullable<WebhookAdapter['sign']>,
+    body: string | Uint8Array,
+    extra: SignOptions,
+  ) => {
+    const headers = { ...baseHeaders(options), ...lowerCased(extra.headers) };
+    return sign(body, { ...options.signOptions, ...extra, headers });
+  };
+  const deliver = (body: string | Uint8Array = options.body, extra: SignOptions = {}) =>
+    signWith(signer(), body, extra);
   return {
     get adapter() {
       return adapter();
@@ -62,9 +71,10 @@ export function adapterSession(options: DescribeAdapterOptions): AdapterSession 
     parse: (input: DeliveryInput, extra: ParseEventOptions = {}) =>
       parseEvent(adapter(), input, { ...options.parseOptions, ...extra }),
     forge(body = options.body) {
+      const sign = signer();
       const secret = options.forgeSecret ?? DEFAULT_FORGE_SECRET;
       try {
-        return deliver(body, { secret });
+        return signWith(sign, body, { secret });
       } catch (error) {
         if (options.forgeSecret !== undefined) throw error;
         throw new Error(

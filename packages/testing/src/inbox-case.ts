@@ -2,8 +2,9 @@
  * Shared pieces of the `describeInbox` case files: what a case receives and the helpers every
  * case uses. Cases live in `inbox-cases-*.ts`, one concern per file.
  */
+
+import assert from 'node:assert/strict';
 import type { InboxClaim, InboxDelivery, InboxStore } from '@hooklatch/core';
-import { expect } from 'vitest';
 
 /** A backend-specific store outage, for the outage case. */
 export interface InboxOutage {
@@ -70,7 +71,7 @@ export function delivery(key: string, overrides: Partial<InboxDelivery> = {}): I
 /** Claim exactly one entry, failing the case otherwise. */
 export async function claimOne(inbox: InboxStore, leaseMs = LONG_LEASE): Promise<InboxClaim> {
   const claims = await inbox.claim({ leaseMs, limit: 1 });
-  expect(claims, 'one claimable entry').toHaveLength(1);
+  assert.equal(claims.length, 1, 'one claimable entry');
   return claims[0] as InboxClaim;
 }
 

@@ -1,5 +1,5 @@
 /** Inbox cases: enqueue-if-absent, claiming, leases, fencing and compare-and-set ownership. */
-import { expect } from 'vitest';
+import assert from 'node:assert/strict';
 import {
   BINARY,
   claimOne,
@@ -9,6 +9,7 @@ import {
   LONG_LEASE,
   sleep,
 } from './inbox-case';
+import { assertFields } from './store-case';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 
@@ -22,9 +23,9 @@ export const basicInboxCases = {
       keyIndex: 2,
       digest: DIGEST,
     });
-    expect(await inbox.enqueue(sent)).toEqual({ status: 'enqueued', state: 'pending' });
+    assert.deepEqual(await inbox.enqueue(sent), { status: 'enqueued', state: 'pending' });
     const entry = await inbox.get('inboxtest:evt_1');
-    expect(entry).toMatchObject({
+    assertFields(entry, {
       key: 'inboxtest:evt_1',
       provider: 'inboxtest',
       type: 'thing.happened',
@@ -38,10 +39,10 @@ export const basicInboxCases = {
       replays: 0,
       bodyBytes: BINARY.length,
     });
-    expect(Array.from(entry?.body ?? [])).toEqual(Array.from(BINARY));
-    expect(entry?.receivedAt.toISOString()).toBe('2024-05-06T07:08:09.123Z');
-    expect(entry?.enqueuedAt).toBeInstanceOf(Date);
-    expect(await inbox.get('inboxtest:absent')).toBeNull();
+    assert.deepEqual(Array.from(entry?.body ?? []), Array.from(BINARY));
+    assert.equal(entry?.receivedAt.toISOString(), '2024-05-06T07:08:09.123Z');
+    assert.ok(entry?.enqueuedAt instanceof Date);
+    assert.equal(await inbox.get('inboxtest:absent'), null);
   },
 
   'a second enqueue of a key is a duplicate and changes nothing': async ({
@@ -53,19 +54,19 @@ export const basicInboxCases = {
       body: new Uint8Array([1, 2, 3]),
       digest: `sha256:${'cd'.repeat(32)}`,
     });
-    expect(await inbox.enqueue(other)).toEqual({
+    assert.deepEqual(await inbox.enqueue(other), {
       status: 'duplicate',
       state: 'pending',
       digest: DIGEST,
     });
-    expect((await inbox.get('k'))?.bodyBytes).toBe(delivery('k').body.length);
+    assert.equal((await inbox.get('k'))?.bodyBytes, delivery('k').body.length);
     const { token } = await claimOne(inbox);
-    expect(await inbox.enqueue(delivery('k'))).toMatchObject({
+    assertFields(await inbox.enqueue(delivery('k')), {
       status: 'duplicate',
       state: 'running',
     });
-    expect(await inbox.complete('k', token)).toBe(true);
-    expect(await inbox.enqueue(delivery('k'))).toMatchObject({
+    assert.equal(await inbox.complete('k', token), true);
+    assertFields(await inbox.enqueue(delivery('k')), {
       status: 'duplicate',
       state: 'completed',
     });
@@ -76,8 +77,8 @@ export const basicInboxCases = {
     const results = await Promise.all(
       Array.from({ length: 24 }, () => inbox.enqueue(delivery('race'))),
     );
-    expect(results.filter((r) => r.status === 'enqueued')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(23);
+    assert.equal(results.filter((r) => r.status === 'enqueued').length, 1);
+    assert.equal(results.filter((r) => r.status === 'duplicate').length, 23);
   },
 
   'concurrent claims hand each entry to exactly one caller': async ({ open }: InboxCaseContext) => {
@@ -87,9 +88,9 @@ export const basicInboxCases = {
       Array.from({ length: 12 }, () => inbox.claim({ leaseMs: LONG_LEASE, limit: 4 })),
     );
     const keys = rounds.flat().map((c) => c.entry.key);
-    expect(keys).toHaveLength(30);
-    expect(new Set(keys).size).toBe(30);
-    expect(await inbox.claim({ leaseMs: LONG_LEASE, limit: 10 })).toEqual([]);
+    assert.equal(keys.length, 30);
+    assert.equal(new Set(keys).size, 30);
+    assert.deepEqual(await inbox.claim({ leaseMs: LONG_LEASE, limit: 10 }), []);
   },
 
   'claim takes the oldest due first, honours limit and providers': async ({
@@ -102,16 +103,23 @@ export const basicInboxCases = {
     await sleep(5);
     await inbox.enqueue(delivery('second'));
     const one = await inbox.claim({ leaseMs: LONG_LEASE, limit: 1, providers: ['inboxtest'] });
-    expect(one.map((c) => c.entry.key)).toEqual(['first']);
+    assert.deepEqual(
+      one.map((c) => c.entry.key),
+      ['first'],
+    );
     const rest = await inbox.claim({ leaseMs: LONG_LEASE, limit: 5, providers: ['inboxtest'] });
-    expect(rest.map((c) => c.entry.key)).toEqual(['second']);
+    assert.deepEqual(
+      rest.map((c) => c.entry.key),
+      ['second'],
+    );
     const claim = rest[0];
-    expect(claim?.entry).toMatchObject({ state: 'running', attempts: 1, fence: 1 });
-    expect(claim?.token).toEqual(expect.any(String));
-    expect(claim?.leaseExpiresAt.getTime()).toBeGreaterThan(Date.now() + LONG_LEASE / 2);
-    expect((await inbox.claim({ leaseMs: LONG_LEASE, limit: 5 })).map((c) => c.entry.key)).toEqual([
-      'other',
-    ]);
+    assertFields(claim?.entry, { state: 'running', attempts: 1, fence: 1 });
+    assert.equal(typeof claim?.token, 'string');
+    assert.ok((claim?.leaseExpiresAt.getTime() ?? 0) > Date.now() + LONG_LEASE / 2);
+    assert.deepEqual(
+      (await inbox.claim({ leaseMs: LONG_LEASE, limit: 5 })).map((c) => c.entry.key),
+      ['other'],
+    );
   },
 
   'an ended lease is claimable again under a new token and a higher fence': async ({
@@ -121,20 +129,20 @@ export const basicInboxCases = {
     const inbox = await open();
     await inbox.enqueue(delivery('k'));
     const first = await claimOne(inbox, lease);
-    expect(await inbox.claim({ leaseMs: lease, limit: 1 })).toEqual([]);
+    assert.deepEqual(await inbox.claim({ leaseMs: lease, limit: 1 }), []);
     await sleep(lease + 50);
     const second = await claimOne(inbox, LONG_LEASE);
-    expect(second.token).not.toBe(first.token);
-    expect(second.entry).toMatchObject({ attempts: 2, fence: 2, state: 'running' });
+    assert.notEqual(second.token, first.token);
+    assertFields(second.entry, { attempts: 2, fence: 2, state: 'running' });
     // The replaced owner can do nothing any more.
-    expect(await inbox.extend('k', first.token, LONG_LEASE)).toBe(false);
-    expect(await inbox.complete('k', first.token)).toBe(false);
+    assert.equal(await inbox.extend('k', first.token, LONG_LEASE), false);
+    assert.equal(await inbox.complete('k', first.token), false);
     const error = { code: 'X', message: 'late' };
-    expect(await inbox.fail('k', first.token, { error, retryInMs: 0 })).toBe(false);
-    expect(await inbox.deadLetter('k', first.token, { error })).toBe(false);
-    expect(await inbox.release('k', first.token)).toBe(false);
-    expect(await inbox.complete('k', second.token)).toBe(true);
-    expect(await inbox.get('k')).toMatchObject({ state: 'completed', token: second.token });
+    assert.equal(await inbox.fail('k', first.token, { error, retryInMs: 0 }), false);
+    assert.equal(await inbox.deadLetter('k', first.token, { error }), false);
+    assert.equal(await inbox.release('k', first.token), false);
+    assert.equal(await inbox.complete('k', second.token), true);
+    assertFields(await inbox.get('k'), { state: 'completed', token: second.token });
   },
 
   'extend renews a live lease and never revives an ended one': async ({
@@ -146,15 +154,15 @@ export const basicInboxCases = {
     const claim = await claimOne(inbox, lease);
     for (let i = 0; i < 3; i++) {
       await sleep(lease / 2);
-      expect(await inbox.extend('k', claim.token, lease)).toBe(true);
+      assert.equal(await inbox.extend('k', claim.token, lease), true);
     }
     // Kept for 1.5 leases by renewals alone: nobody else could claim it.
-    expect(await inbox.claim({ leaseMs: lease, limit: 1 })).toEqual([]);
+    assert.deepEqual(await inbox.claim({ leaseMs: lease, limit: 1 }), []);
     await sleep(lease + 50);
-    expect(await inbox.extend('k', claim.token, lease)).toBe(false);
-    expect(await inbox.extend('k', 'not-a-token', lease)).toBe(false);
+    assert.equal(await inbox.extend('k', claim.token, lease), false);
+    assert.equal(await inbox.extend('k', 'not-a-token', lease), false);
     // Ended but not taken over: the owner may still complete (the work is done).
-    expect(await inbox.complete('k', claim.token)).toBe(true);
+    assert.equal(await inbox.complete('k', claim.token), true);
   },
 
   'complete, fail, deadLetter and release need the running owner': async ({
@@ -163,16 +171,16 @@ export const basicInboxCases = {
     const inbox = await open();
     await inbox.enqueue(delivery('k'));
     const error = { code: 'E', message: 'm' };
-    expect(await inbox.complete('k', 'nobody')).toBe(false);
-    expect(await inbox.complete('absent', 'nobody')).toBe(false);
+    assert.equal(await inbox.complete('k', 'nobody'), false);
+    assert.equal(await inbox.complete('absent', 'nobody'), false);
     const { token } = await claimOne(inbox);
-    expect(await inbox.complete('k', 'nobody')).toBe(false);
-    expect(await inbox.complete('k', token)).toBe(true);
+    assert.equal(await inbox.complete('k', 'nobody'), false);
+    assert.equal(await inbox.complete('k', token), true);
     // Finished: the same owner can no longer change it.
-    expect(await inbox.complete('k', token)).toBe(false);
-    expect(await inbox.fail('k', token, { error, retryInMs: 0 })).toBe(false);
-    expect(await inbox.deadLetter('k', token, { error })).toBe(false);
-    expect(await inbox.release('k', token)).toBe(false);
-    expect((await inbox.get('k'))?.state).toBe('completed');
+    assert.equal(await inbox.complete('k', token), false);
+    assert.equal(await inbox.fail('k', token, { error, retryInMs: 0 }), false);
+    assert.equal(await inbox.deadLetter('k', token, { error }), false);
+    assert.equal(await inbox.release('k', token), false);
+    assert.equal((await inbox.get('k'))?.state, 'completed');
   },
 } satisfies Record<string, InboxCase>;

@@ -1,7 +1,9 @@
 /** Inbox cases: retries, dead letters, release, replay, list, stats, purge and key identity. */
+
+import assert from 'node:assert/strict';
 import type { InboxStore } from '@hooklatch/core';
-import { expect } from 'vitest';
 import { claimOne, delivery, type InboxCase, type InboxCaseContext, sleep } from './inbox-case';
+import { assertFields } from './store-case';
 
 const ERROR = { code: 'DOWNSTREAM_503', message: 'the shipping API answered 503' };
 
@@ -15,7 +17,7 @@ async function finish(inbox: InboxStore, key: string, how: 'complete' | 'dead') 
     how === 'complete'
       ? await inbox.complete(key, claim.token)
       : await inbox.deadLetter(key, claim.token, { error: ERROR });
-  expect(ok).toBe(true);
+  assert.equal(ok, true);
 }
 
 export const opsInboxCases = {
@@ -25,12 +27,12 @@ export const opsInboxCases = {
     const inbox = await open();
     await inbox.enqueue(delivery('k'));
     const { token } = await claimOne(inbox);
-    expect(await inbox.fail('k', token, { error: ERROR, retryInMs: 400 })).toBe(true);
-    expect(await inbox.get('k')).toMatchObject({ state: 'pending', attempts: 1, lastError: ERROR });
-    expect(await inbox.claim({ leaseMs: 60_000, limit: 1 })).toEqual([]);
+    assert.equal(await inbox.fail('k', token, { error: ERROR, retryInMs: 400 }), true);
+    assertFields(await inbox.get('k'), { state: 'pending', attempts: 1, lastError: ERROR });
+    assert.deepEqual(await inbox.claim({ leaseMs: 60_000, limit: 1 }), []);
     await sleep(450);
     const again = await claimOne(inbox);
-    expect(again.entry).toMatchObject({ attempts: 2, fence: 2, lastError: ERROR });
+    assertFields(again.entry, { attempts: 2, fence: 2, lastError: ERROR });
   },
 
   'release hands the entry back at once and gives the attempt back': async ({
@@ -39,9 +41,9 @@ export const opsInboxCases = {
     const inbox = await open();
     await inbox.enqueue(delivery('k'));
     const { token } = await claimOne(inbox);
-    expect(await inbox.release('k', token)).toBe(true);
-    expect(await inbox.get('k')).toMatchObject({ state: 'pending', attempts: 0, fence: 1 });
-    expect((await claimOne(inbox)).entry).toMatchObject({ attempts: 1, fence: 2 });
+    assert.equal(await inbox.release('k', token), true);
+    assertFields(await inbox.get('k'), { state: 'pending', attempts: 0, fence: 1 });
+    assertFields((await claimOne(inbox)).entry, { attempts: 1, fence: 2 });
   },
 
   'dead letters keep the last error; enqueue can dead-letter at once': async ({
@@ -50,25 +52,25 @@ export const opsInboxCases = {
     const inbox = await open();
     await inbox.enqueue(delivery('k'));
     const { token } = await claimOne(inbox);
-    expect(await inbox.deadLetter('k', token, { error: ERROR })).toBe(true);
+    assert.equal(await inbox.deadLetter('k', token, { error: ERROR }), true);
     const dead = await inbox.get('k');
-    expect(dead).toMatchObject({ state: 'dead', attempts: 1, lastError: ERROR });
-    expect(dead?.finishedAt).toBeInstanceOf(Date);
+    assertFields(dead, { state: 'dead', attempts: 1, lastError: ERROR });
+    assert.ok(dead?.finishedAt instanceof Date);
     const schema = { code: 'PAYLOAD_SCHEMA_MISMATCH', message: 'data.object.amount' };
-    expect(await inbox.enqueue(delivery('s', { deadLetter: schema }))).toEqual({
+    assert.deepEqual(await inbox.enqueue(delivery('s', { deadLetter: schema })), {
       status: 'enqueued',
       state: 'dead',
     });
-    expect(await inbox.get('s')).toMatchObject({ state: 'dead', attempts: 0, lastError: schema });
-    expect(await inbox.claim({ leaseMs: 60_000, limit: 10 })).toEqual([]);
+    assertFields(await inbox.get('s'), { state: 'dead', attempts: 0, lastError: schema });
+    assert.deepEqual(await inbox.claim({ leaseMs: 60_000, limit: 10 }), []);
     // A long message with NUL is kept cut and cleaned, never refused.
     await inbox.enqueue(delivery('n'));
     const n = await claimOne(inbox);
     const long = { code: 'E', message: `a\u0000b${'x'.repeat(5_000)}` };
-    expect(await inbox.deadLetter('n', n.token, { error: long })).toBe(true);
+    assert.equal(await inbox.deadLetter('n', n.token, { error: long }), true);
     const message = (await inbox.get('n'))?.lastError?.message ?? '';
-    expect(message.startsWith('a\ufffdb')).toBe(true);
-    expect(message.length).toBeLessThanOrEqual(1_024);
+    assert.equal(message.startsWith('a\ufffdb'), true);
+    assert.ok(message.length <= 1_024);
   },
 
   'replay runs finished entries again, with the reason, never a running one': async ({
@@ -84,41 +86,41 @@ export const opsInboxCases = {
     await finish(inbox, 'b', 'complete');
     await finish(inbox, 'c', 'dead');
     const running = await claimOne(inbox); // 'd' stays running
-    await expect(inbox.replay({ reason: 'everything' })).rejects.toMatchObject({
-      code: 'CONFIG_INVALID',
-    });
+    await assert.rejects(inbox.replay({ reason: 'everything' }), { code: 'CONFIG_INVALID' });
     // Default states: dead only. By provider and type.
-    expect(
+    assert.equal(
       await inbox.replay({ reason: 'fix #12', provider: 'inboxtest', type: 'order.paid' }),
-    ).toBe(1);
-    expect(await inbox.get('a')).toMatchObject({
+      1,
+    );
+    assertFields(await inbox.get('a'), {
       state: 'pending',
       attempts: 0,
       replays: 1,
       replayReason: 'fix #12',
     });
-    expect((await inbox.get('a'))?.replayedAt).toBeInstanceOf(Date);
-    expect((await inbox.get('b'))?.state).toBe('completed');
+    assert.ok((await inbox.get('a'))?.replayedAt instanceof Date);
+    assert.equal((await inbox.get('b'))?.state, 'completed');
     // By time range, completed included; the running entry in range is left alone.
     const range = {
       receivedFrom: new Date('2024-01-02T00:00:00Z'),
       receivedBefore: new Date('2024-01-03T00:00:00Z'),
     };
-    expect(await inbox.replay({ reason: 'outage', ...range, states: ['completed', 'dead'] })).toBe(
+    assert.equal(
+      await inbox.replay({ reason: 'outage', ...range, states: ['completed', 'dead'] }),
       1,
     );
-    expect(await inbox.get('b')).toMatchObject({
+    assertFields(await inbox.get('b'), {
       state: 'pending',
       replays: 1,
       replayReason: 'outage',
     });
-    expect(await inbox.get('d')).toMatchObject({ state: 'running', replays: 0 });
-    expect(await inbox.replay({ reason: 'x', key: 'd', states: ['completed', 'dead'] })).toBe(0);
-    expect(await inbox.complete('d', running.token)).toBe(true);
+    assertFields(await inbox.get('d'), { state: 'running', replays: 0 });
+    assert.equal(await inbox.replay({ reason: 'x', key: 'd', states: ['completed', 'dead'] }), 0);
+    assert.equal(await inbox.complete('d', running.token), true);
     // By key.
-    expect(await inbox.replay({ reason: 'by key', key: 'c' })).toBe(1);
-    expect(await inbox.replay({ reason: 'again', key: 'c' })).toBe(0); // pending now
-    expect((await inbox.get('c'))?.replayReason).toBe('by key');
+    assert.equal(await inbox.replay({ reason: 'by key', key: 'c' }), 1);
+    assert.equal(await inbox.replay({ reason: 'again', key: 'c' }), 0); // pending now
+    assert.equal((await inbox.get('c'))?.replayReason, 'by key');
   },
 
   'list pages and filters without bodies': async ({ open }: InboxCaseContext) => {
@@ -130,18 +132,18 @@ export const opsInboxCases = {
     let cursor: string | undefined;
     for (let page = 0; page < 10; page++) {
       const result = await inbox.list({ limit: 3, ...(cursor ? { cursor } : {}) });
-      expect(result.entries.length).toBeLessThanOrEqual(3);
+      assert.ok(result.entries.length <= 3);
       seen.push(...result.entries.map((e) => e.key));
       cursor = result.cursor;
       if (!cursor) break;
     }
-    expect(seen.sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6']);
+    assert.deepEqual(seen.sort(), ['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6']);
     const odd = await inbox.list({ provider: 'odd' });
-    expect(odd.entries.map((e) => e.key).sort()).toEqual(['k1', 'k3', 'k5']);
-    expect(odd.cursor).toBeUndefined();
-    expect('body' in (odd.entries[0] ?? {})).toBe(false);
+    assert.deepEqual(odd.entries.map((e) => e.key).sort(), ['k1', 'k3', 'k5']);
+    assert.equal(odd.cursor, undefined);
+    assert.equal('body' in (odd.entries[0] ?? {}), false);
     await claimOne(inbox);
-    expect((await inbox.list({ state: 'running' })).entries).toHaveLength(1);
+    assert.equal((await inbox.list({ state: 'running' })).entries.length, 1);
   },
 
   'stats count by state and provider': async ({ open }: InboxCaseContext) => {
@@ -152,7 +154,7 @@ export const opsInboxCases = {
     await inbox.enqueue(delivery('d', { deadLetter: ERROR }));
     await finish(inbox, 'a', 'complete');
     const stats = await inbox.stats();
-    expect(stats).toEqual({
+    assert.deepEqual(stats, {
       total: 4,
       states: { pending: 2, running: 0, completed: 1, dead: 1 },
       providers: {
@@ -169,14 +171,14 @@ export const opsInboxCases = {
     await inbox.enqueue(delivery('dead', { deadLetter: ERROR }));
     await inbox.enqueue(delivery('waiting'));
     await finish(inbox, 'done', 'complete');
-    expect(await inbox.purge({ olderThanMs: 60_000 })).toBe(0);
+    assert.equal(await inbox.purge({ olderThanMs: 60_000 }), 0);
     await sleep(30);
-    expect(await inbox.purge({ olderThanMs: 10 })).toBe(1);
-    expect(await inbox.get('done')).toBeNull();
-    expect(await inbox.purge({ olderThanMs: 10, states: ['dead'] })).toBe(1);
-    expect(await inbox.get('waiting')).not.toBeNull();
+    assert.equal(await inbox.purge({ olderThanMs: 10 }), 1);
+    assert.equal(await inbox.get('done'), null);
+    assert.equal(await inbox.purge({ olderThanMs: 10, states: ['dead'] }), 1);
+    assert.notEqual(await inbox.get('waiting'), null);
     // A purged key is new again.
-    expect((await inbox.enqueue(delivery('done'))).status).toBe('enqueued');
+    assert.equal((await inbox.enqueue(delivery('done'))).status, 'enqueued');
   },
 
   'distinct keys stay distinct': async ({ open }: InboxCaseContext) => {
@@ -191,13 +193,13 @@ export const opsInboxCases = {
       `long:${'x'.repeat(3_000)}`,
       'ü:é',
     ];
-    for (const key of keys) expect((await inbox.enqueue(delivery(key))).status).toBe('enqueued');
-    for (const key of keys) expect((await inbox.get(key))?.key).toBe(key);
+    for (const key of keys) assert.equal((await inbox.enqueue(delivery(key))).status, 'enqueued');
+    for (const key of keys) assert.equal((await inbox.get(key))?.key, key);
     const claimed = await inbox.claim({ leaseMs: 60_000, limit: 100 });
-    expect(claimed.map((c) => c.entry.key).sort()).toEqual([...keys].sort());
-    for (const c of claimed) expect(await inbox.complete(c.entry.key, c.token)).toBe(true);
-    expect(await inbox.replay({ reason: 'r', key: 'a\ud800', states: ['completed'] })).toBe(1);
-    expect((await inbox.get('a\udc00'))?.state).toBe('completed');
+    assert.deepEqual(claimed.map((c) => c.entry.key).sort(), [...keys].sort());
+    for (const c of claimed) assert.equal(await inbox.complete(c.entry.key, c.token), true);
+    assert.equal(await inbox.replay({ reason: 'r', key: 'a\ud800', states: ['completed'] }), 1);
+    assert.equal((await inbox.get('a\udc00'))?.state, 'completed');
   },
 
   'bad arguments are CONFIG_INVALID': async ({ open }: InboxCaseContext) => {
@@ -212,6 +214,6 @@ export const opsInboxCases = {
       () => inbox.fail('k', 'tok', { error: ERROR, retryInMs: -1 }),
       () => inbox.list({ limit: 5_000 }),
     ];
-    for (const call of bad) await expect(call()).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    for (const call of bad) await assert.rejects(call(), { code: 'CONFIG_INVALID' });
   },
 } satisfies Record<string, InboxCase>;

@@ -2,8 +2,9 @@
  * Cross-process inbox cases: real worker processes share one inbox through the backend, and
  * every side effect is counted in the backend (see inbox-effects.ts).
  */
+
+import assert from 'node:assert/strict';
 import { type InboxStore, inboxReceiver } from '@hooklatch/core';
-import { expect } from 'vitest';
 import {
   eventually,
   type InboxCase,
@@ -13,6 +14,7 @@ import {
 import { type ChildWorker, startChild } from './inbox-children';
 import { effectCounts, readEffects } from './inbox-effects';
 import { inboxTestAdapter, inboxTestDelivery } from './inbox-test-adapter';
+import { assertFields } from './store-case';
 
 const adapter = inboxTestAdapter();
 
@@ -56,28 +58,32 @@ export const processInboxCases = {
       await first.line('HANGING');
       for (let i = 0; i < 20; i++) await receive(inboxTestDelivery({ id: `e${i}`, type: 't' }));
       first.child.kill('SIGKILL');
-      expect((await first.exited).code).toBeNull();
+      assert.equal((await first.exited).code, null);
       const second = startChild(factory, q, { mode: 'drain', concurrency: 4, leaseMs });
       children.push(second);
       await started(second);
       await completed(inbox, 21, 'the second process finished all 21 entries');
       second.send('STOP');
       const exit = await second.exited;
-      expect(exit.code, exit.stderr).toBe(0);
-      expect(exit.report?.runs).toBe(21);
+      assert.equal(exit.code, 0, exit.stderr);
+      assert.equal(exit.report?.runs, 21);
 
       const recorded = await readEffects(effects);
       const runs = effectCounts(recorded, 'run');
-      expect(runs.size).toBe(21);
-      expect([...runs.values()].every((n) => n === 1)).toBe(true);
+      assert.equal(runs.size, 21);
+      assert.equal(
+        [...runs.values()].every((n) => n === 1),
+        true,
+      );
       // The killed run had started (mid-handler), and the finishing run is a later claim.
       const starts = recorded.filter((e) => e.kind === 'start');
-      expect(starts.map((e) => [e.entryKey, e.fence, e.pid])).toEqual([
-        ['inboxtest:hang', 1, first.child.pid],
-      ]);
+      assert.deepEqual(
+        starts.map((e) => [e.entryKey, e.fence, e.pid]),
+        [['inboxtest:hang', 1, first.child.pid]],
+      );
       const finish = recorded.find((e) => e.kind === 'run' && e.entryKey === 'inboxtest:hang');
-      expect(finish).toMatchObject({ fence: 2, pid: second.child.pid });
-      expect(await inbox.get('inboxtest:hang')).toMatchObject({ state: 'completed', attempts: 2 });
+      assertFields(finish, { fence: 2, pid: second.child.pid });
+      assertFields(await inbox.get('inboxtest:hang'), { state: 'completed', attempts: 2 });
     } finally {
       killAll(children);
     }
@@ -103,8 +109,8 @@ export const processInboxCases = {
       const batch = sends.slice(i, i + 100);
       outcomes.push(...(await Promise.all(batch.map((d) => receive(d)))).map((r) => r.outcome));
     }
-    expect(outcomes.filter((o) => o === 'enqueued')).toHaveLength(1_000);
-    expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(500);
+    assert.equal(outcomes.filter((o) => o === 'enqueued').length, 1_000);
+    assert.equal(outcomes.filter((o) => o === 'duplicate').length, 500);
 
     const children = [0, 1].map(() =>
       startChild(factory, q, { mode: 'drain', concurrency: 8, leaseMs: 15_000 }),
@@ -115,19 +121,23 @@ export const processInboxCases = {
       await completed(inbox, 1_000, 'both processes drained 1,000 entries');
       for (const c of children) c.send('STOP');
       const exits = await Promise.all(children.map((c) => c.exited));
-      for (const exit of exits) expect(exit.code, exit.stderr).toBe(0);
+      for (const exit of exits) assert.equal(exit.code, 0, exit.stderr);
       const perProcess = exits.map((e) => e.report?.runs ?? 0);
-      expect(perProcess.reduce((a, b) => a + b, 0)).toBe(1_000);
-      expect(
+      assert.equal(
+        perProcess.reduce((a, b) => a + b, 0),
+        1_000,
+      );
+      assert.equal(
         perProcess.every((n) => n > 0),
+        true,
         `runs per process: ${perProcess}`,
-      ).toBe(true);
+      );
 
       const runs = effectCounts(await readEffects(effects), 'run');
-      expect(runs.size).toBe(1_000);
+      assert.equal(runs.size, 1_000);
       const doubled = [...runs].filter(([, n]) => n !== 1);
-      expect(doubled).toEqual([]);
-      expect((await inbox.stats()).states).toEqual({
+      assert.deepEqual(doubled, []);
+      assert.deepEqual((await inbox.stats()).states, {
         pending: 0,
         running: 0,
         completed: 1_000,

@@ -3,10 +3,12 @@
  * with their original `receivedAt`, failures retry and dead-letter, replay recovers, `stop()`
  * settles what it holds, and a store outage mid-drain neither doubles nor drops an entry.
  */
+
+import assert from 'node:assert/strict';
 import { inboxReceiver, type WorkerReport, worker } from '@hooklatch/core';
-import { expect } from 'vitest';
 import { eventually, type InboxCase, type InboxCaseContext, sleep } from './inbox-case';
 import { inboxTestAdapter, inboxTestDelivery } from './inbox-test-adapter';
+import { assertFields } from './store-case';
 
 const adapter = inboxTestAdapter();
 
@@ -31,13 +33,13 @@ export const workerInboxCases = {
     });
     const delivered = inboxTestDelivery({ id: 'fresh', type: 'order.paid' });
     const first = await receive(delivered);
-    expect(first).toMatchObject({ status: 202, outcome: 'enqueued', key: 'inboxtest:fresh' });
-    expect(first.headers['hooklatch-outcome']).toBe('enqueued');
+    assertFields(first, { status: 202, outcome: 'enqueued', key: 'inboxtest:fresh' });
+    assert.equal(first.headers['hooklatch-outcome'], 'enqueued');
     const copy = await receive(delivered);
-    expect(copy).toMatchObject({ status: 200, outcome: 'duplicate' });
-    expect(copy.headers['hooklatch-outcome']).toBe('duplicate');
+    assertFields(copy, { status: 200, outcome: 'duplicate' });
+    assert.equal(copy.headers['hooklatch-outcome'], 'duplicate');
     const tampered = { ...delivered, body: delivered.body.replace('fresh', 'fresk') };
-    expect(await receive(tampered)).toMatchObject({ status: 401, outcome: 'rejected' });
+    assertFields(await receive(tampered), { status: 401, outcome: 'rejected' });
 
     const runs: string[] = [];
     const w = worker({
@@ -54,7 +56,8 @@ export const workerInboxCases = {
       await w.stop();
     }
     const fresh = await inbox.get('inboxtest:fresh');
-    expect(runs.sort()).toEqual(
+    assert.deepEqual(
+      runs.sort(),
       [`fresh@${fresh?.receivedAt.toISOString()}#1`, `old@${hourAgo.toISOString()}#1`].sort(),
     );
   },
@@ -89,24 +92,23 @@ export const workerInboxCases = {
         const s = await inbox.stats();
         return s.states.completed === 1 && s.states.dead === 1;
       }, 'one completed, one dead');
-      expect(attempts).toEqual({ flaky: [1, 2], broken: [1, 2, 3] });
-      expect(await inbox.get('inboxtest:broken')).toMatchObject({
+      assert.deepEqual(attempts, { flaky: [1, 2], broken: [1, 2, 3] });
+      assertFields(await inbox.get('inboxtest:broken'), {
         state: 'dead',
         attempts: 3,
         lastError: { code: 'NO_CUSTOMER', message: 'no such customer' },
       });
       const retries = reports.filter((r) => r.kind === 'retry_scheduled');
-      expect(retries).toHaveLength(3);
-      for (const r of retries)
-        if (r.kind === 'retry_scheduled') expect(r.retryInMs).toBeLessThan(100);
-      expect(reports.filter((r) => r.kind === 'dead_lettered')).toHaveLength(1);
+      assert.equal(retries.length, 3);
+      for (const r of retries) if (r.kind === 'retry_scheduled') assert.ok(r.retryInMs < 100);
+      assert.equal(reports.filter((r) => r.kind === 'dead_lettered').length, 1);
 
       fixed = true;
-      expect(await inbox.replay({ reason: 'customer created', key: 'inboxtest:broken' })).toBe(1);
+      assert.equal(await inbox.replay({ reason: 'customer created', key: 'inboxtest:broken' }), 1);
       w.wake();
       await eventually(async () => (await inbox.stats()).states.completed === 2, 'replay ran');
-      expect(attempts.broken).toEqual([1, 2, 3, 1]);
-      expect(await inbox.get('inboxtest:broken')).toMatchObject({
+      assert.deepEqual(attempts.broken, [1, 2, 3, 1]);
+      assertFields(await inbox.get('inboxtest:broken'), {
         state: 'completed',
         replays: 1,
         replayReason: 'customer created',
@@ -141,8 +143,8 @@ export const workerInboxCases = {
     });
     await eventually(() => started === 2, 'both started');
     await w.stop({ graceMs: 50 });
-    expect(await inbox.get('inboxtest:quick')).toMatchObject({ state: 'completed' });
-    expect(await inbox.get('inboxtest:stuck')).toMatchObject({ state: 'pending', attempts: 0 });
-    expect(w.active).toBe(0);
+    assertFields(await inbox.get('inboxtest:quick'), { state: 'completed' });
+    assertFields(await inbox.get('inboxtest:stuck'), { state: 'pending', attempts: 0 });
+    assert.equal(w.active, 0);
   },
 } satisfies Record<string, InboxCase>;

@@ -1,27 +1,31 @@
 /**
- * The inbox conformance suite. Every inbox hooklatch ships runs it against a real backend, and
- * so can yours:
+ * The inbox conformance suite, registered with any test runner. Every inbox hooklatch ships runs
+ * it against a real backend, and so can yours:
  *
  * ```ts
+ * import { describe, it } from 'node:test'; // or Jest's, Mocha's...
  * describeInbox({
  *   name: 'my-inbox',
  *   create: ({ queue }) => myInbox({ queue }),
  *   processes: { factoryModule: fileURLToPath(new URL('./my-factory.ts', import.meta.url)) },
  *   outage: async (queue) => ({ inbox, begin, end, close }),
- * });
+ * }, { describe, it });
  * ```
+ *
+ * With vitest, import it from `@hooklatch/testing/vitest` and leave out the runner. Each case
+ * closes the inboxes it opened itself, so the suite needs no `afterEach` hook from the runner.
  *
  * Cases use real time with short leases, so a backend must judge leases and retry times by one
  * consistent clock. The cases live in `inbox-cases-*.ts`.
  */
 import type { InboxStore } from '@hooklatch/core';
-import { afterEach, describe, it } from 'vitest';
 import type { InboxCase, InboxCaseContext, InboxOutage, InboxProcessFactory } from './inbox-case';
 import { basicInboxCases } from './inbox-cases-basic';
 import { opsInboxCases } from './inbox-cases-ops';
 import { processInboxCases } from './inbox-cases-process';
 import { workerInboxCases } from './inbox-cases-worker';
 import { outageCase } from './inbox-outage-case';
+import { registerSuite, type SuiteCase, type TestRunner } from './runner';
 
 const OUTAGE = 'store outage mid-drain: never double, never drop';
 
@@ -73,51 +77,64 @@ export interface DescribeInboxOptions {
   shortLeaseMs?: number;
 }
 
-/** Register the inbox conformance suite for one backend with vitest. */
-export function describeInbox(options: DescribeInboxOptions): void {
-  const skipReason = new Map<string, string>();
+/** Close what one case opened: `cleanup`, else the inbox's own `close`. */
+async function closeAll(options: DescribeInboxOptions, opened: InboxStore[]): Promise<void> {
+  for (const inbox of opened.splice(0)) {
+    if (options.cleanup) await options.cleanup(inbox);
+    else await inbox.close?.();
+  }
+}
+
+/** Check `skip` against what may be skipped and what the options make runnable. */
+function skipReasons(options: DescribeInboxOptions): Map<string, string> {
+  const reasons = new Map<string, string>();
   for (const entry of options.skip ?? []) {
     for (const test of entry.tests) {
       if (!SKIPPABLE_INBOX_TESTS.has(test)) {
         throw new Error(`describeInbox: "${test}" is not optional and cannot be skipped.`);
       }
-      skipReason.set(test, entry.reason);
+      reasons.set(test, entry.reason);
     }
   }
-  const missing = (test: InboxTestName) =>
-    (test === OUTAGE && !options.outage) || (test in processInboxCases && !options.processes);
   for (const test of INBOX_TESTS) {
-    if (missing(test) && !skipReason.has(test)) {
+    const missing =
+      (test === OUTAGE && !options.outage) || (test in processInboxCases && !options.processes);
+    if (missing && !reasons.has(test)) {
       throw new Error(`describeInbox: "${test}" needs an option; pass it or skip the case.`);
     }
   }
+  return reasons;
+}
 
-  describe(`InboxStore conformance: ${options.name}`, () => {
-    const opened: InboxStore[] = [];
-    const queue = () => `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    const context: InboxCaseContext = {
-      queue,
-      open: async (name = queue()) => {
-        const inbox = await options.create({ queue: name });
-        opened.push(inbox);
-        return inbox;
-      },
-      lease: options.shortLeaseMs ?? 300,
-      ...(options.outage ? { outage: options.outage } : {}),
-      ...(options.processes ? { processes: options.processes } : {}),
-    };
-    afterEach(async () => {
-      for (const inbox of opened.splice(0)) {
-        if (options.cleanup) await options.cleanup(inbox);
-        else await inbox.close?.();
+/**
+ * Register the inbox conformance suite for one backend with `runner` (default: the global
+ * `describe`/`it`). Throws at once for a skip that is not allowed or a missing option.
+ */
+export function describeInbox(options: DescribeInboxOptions, runner?: TestRunner): void {
+  const reasons = skipReasons(options);
+  const queue = () => `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const cases = INBOX_TESTS.map((name): SuiteCase => {
+    const run = async () => {
+      const opened: InboxStore[] = [];
+      const context: InboxCaseContext = {
+        queue,
+        open: async (name = queue()) => {
+          const inbox = await options.create({ queue: name });
+          opened.push(inbox);
+          return inbox;
+        },
+        lease: options.shortLeaseMs ?? 300,
+        ...(options.outage ? { outage: options.outage } : {}),
+        ...(options.processes ? { processes: options.processes } : {}),
+      };
+      try {
+        await CASES[name](context);
+      } finally {
+        await closeAll(options, opened);
       }
-    });
-
-    for (const name of INBOX_TESTS) {
-      const run = () => CASES[name](context);
-      const reason = skipReason.get(name);
-      if (reason) it.skip(`${name} (skipped: ${reason})`, run);
-      else it(name, run, 120_000);
-    }
+    };
+    const reason = reasons.get(name);
+    return { name, run, ...(reason === undefined ? {} : { skip: reason }) };
   });
+  registerSuite('describeInbox', runner, `InboxStore conformance: ${options.name}`, cases, 120_000);
 }

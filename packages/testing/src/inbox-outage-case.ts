@@ -3,10 +3,12 @@
  * database locked) for less than a lease, then comes back. Every entry must end completed, and
  * every handler must have returned exactly once per entry: nothing doubled, nothing dropped.
  */
+
+import assert from 'node:assert/strict';
 import { inboxReceiver, type WorkerReport, worker } from '@hooklatch/core';
-import { expect } from 'vitest';
 import { eventually, type InboxCaseContext, sleep } from './inbox-case';
 import { inboxTestAdapter, inboxTestDelivery } from './inbox-test-adapter';
+import { assertFields } from './store-case';
 
 const ENTRIES = 40;
 const OUTAGE_MS = 1_500;
@@ -19,7 +21,8 @@ export async function outageCase({ queue, outage }: InboxCaseContext): Promise<v
     const adapter = inboxTestAdapter();
     const receive = inboxReceiver({ adapter, inbox });
     for (let i = 0; i < ENTRIES; i++) {
-      expect((await receive(inboxTestDelivery({ id: `e${i}`, type: 't' }))).outcome).toBe(
+      assert.equal(
+        (await receive(inboxTestDelivery({ id: `e${i}`, type: 't' }))).outcome,
         'enqueued',
       );
     }
@@ -49,17 +52,23 @@ export async function outageCase({ queue, outage }: InboxCaseContext): Promise<v
         'every entry completed after the outage',
         30_000,
       );
-      expect(during, 'the outage hit mid-drain').toBeLessThan(ENTRIES);
+      assert.ok(during < ENTRIES, 'the outage hit mid-drain');
     } finally {
       await w.stop();
     }
     const doubled = [...finished].filter(([, runs]) => runs !== 1);
-    expect(doubled, 'entries whose handler returned more than once').toEqual([]);
-    expect(finished.size).toBe(ENTRIES);
-    expect((await inbox.stats()).states).toMatchObject({ completed: ENTRIES, dead: 0 });
-    expect(reports.filter((r) => r.kind === 'complete_lost')).toEqual([]);
+    assert.deepEqual(doubled, [], 'entries whose handler returned more than once');
+    assert.equal(finished.size, ENTRIES);
+    assertFields((await inbox.stats()).states, { completed: ENTRIES, dead: 0 });
+    assert.deepEqual(
+      reports.filter((r) => r.kind === 'complete_lost'),
+      [],
+    );
     // The outage was felt: some inbox call failed while it lasted.
-    expect(reports.some((r) => r.kind === 'store_error')).toBe(true);
+    assert.equal(
+      reports.some((r) => r.kind === 'store_error'),
+      true,
+    );
   } finally {
     await staged.close();
   }

@@ -1,37 +1,42 @@
 /**
- * @hooklatch/testing: prove a dedupe store or an adapter with the same suites hooklatch uses.
+ * @hooklatch/testing: prove a dedupe store, an inbox or an adapter with the suites hooklatch
+ * uses, under any test runner. This entry imports no runner: pass `{ describe, it }` (from
+ * `node:test`, Jest, Mocha) to the `describe*` suites, or import them already bound to vitest
+ * from `@hooklatch/testing/vitest`.
  *
- * - `describeStore` runs the DedupeStore conformance and race suite (vitest).
- * - `describeAdapter` runs the adapter conformance suite: authentic, forged, tampered, malformed,
- *   deeply nested, parsed, oversize and misrouted deliveries, and once-only processing.
- * - `assertProcessedOnce` delivers one signed request twice and concurrently, and checks the
+ * - `describeStore` runs the DedupeStore conformance suite; `runClaimRace` races OS processes.
+ * - `describeAdapter` runs the adapter conformance suite over any adapter with a `sign`:
+ *   authentic, forged, tampered, re-serialized, malformed, deeply nested, parsed, oversize and
+ *   misrouted deliveries, and once-only processing. `adapterChecks` gives the same checks as
+ *   plain async functions.
+ * - `assertProcessedOnce` delivers one signed body concurrently and again later, and checks the
  *   handler ran once.
  * - `expectHooklatchError` asserts an error's code and status, and that it leaks no secret.
- * - `signed*Request` builders create deliveries signed exactly as each provider signs them.
  *
  * @module
  */
 
+export { adapterChecks } from './adapter-checks';
 export type {
   AdapterCheck,
   AdapterSkip,
+  AdapterTestContext,
   AdapterTestName,
-  AuthenticatedHeaders,
   DescribeAdapterOptions,
-} from './adapter-checks';
-export { ADAPTER_TESTS, adapterChecks, SKIPPABLE_ADAPTER_TESTS } from './adapter-checks';
+} from './adapter-options';
+export { ADAPTER_TESTS, SKIPPABLE_ADAPTER_TESTS } from './adapter-options';
 export type { ClaimRaceOptions, ClaimRaceReport } from './claim-race';
 export { runClaimRace } from './claim-race';
 export { nestedJson, withNestedMember } from './deep-json';
 export { describeAdapter } from './describe-adapter';
 export type { DescribeStoreOptions, StoreSkip, StoreTestName } from './describe-store';
 export { describeStore, STORE_TESTS } from './describe-store';
-// The inbox conformance suite and its helpers (describeInbox, tcpProxy...).
-export * from './inbox-api';
 export type { AssertProcessedOnceOptions, ProcessedOnceReport } from './duplicate-delivery';
 export { assertProcessedOnce } from './duplicate-delivery';
 export type { ExpectedHooklatchError } from './expect-error';
 export { expectHooklatchError } from './expect-error';
+// The inbox conformance suite and its helpers (describeInbox, tcpProxy...).
+export * from './inbox-api';
 // Signed request builders, one file per provider (add one export line per provider below).
 export type { CreatioRequestAuth, SignedCreatioRequestOptions } from './providers/creatio';
 export { signedCreatioRequest } from './providers/creatio';
@@ -57,5 +62,4 @@ export {
 } from './providers/standard-webhooks';
 export type { SignedStripeRequestOptions } from './providers/stripe';
 export { signedStripeRequest } from './providers/stripe';
-export type { ServerName } from './require-server';
-export { SERVER_URL_ENV, serverUrl } from './require-server';
+export type { RegisterTest, TestRunner } from './runner';

@@ -2,6 +2,7 @@
  * Shared pieces of the `describeStore` case files: what a case receives, and the small helpers
  * every case uses. Cases live in `store-cases-*.ts`, one concern per file.
  */
+import assert from 'node:assert/strict';
 import type { ClaimResult, DedupeStore } from '@hooklatch/core';
 
 /** What one conformance case gets from `describeStore`. */
@@ -27,4 +28,15 @@ export function claimedToken(result: ClaimResult, what = 'the claim'): string {
   if (result.status !== 'claimed')
     throw new Error(`expected ${what} to be claimed, got ${result.status}`);
   return result.token;
+}
+
+/**
+ * Each field of `expected` deep-equals the same field of `actual` (other fields are ignored):
+ * what a case asserts about a record without pinning its every field.
+ */
+export function assertFields(actual: unknown, expected: Record<string, unknown>, what = 'value') {
+  assert.ok(actual !== null && typeof actual === 'object', `${what} is ${String(actual)}`);
+  for (const [field, value] of Object.entries(expected)) {
+    assert.deepEqual((actual as Record<string, unknown>)[field], value, `${what}.${field}`);
+  }
 }

@@ -2,8 +2,8 @@
  * The original conformance cases: the claim state machine, ownership, expiry, the race, prefix
  * isolation, results, get/delete and list.
  */
-import { expect } from 'vitest';
-import { claimedToken, LONG, type StoreCase, sleep } from './store-case';
+import assert from 'node:assert/strict';
+import { assertFields, claimedToken, LONG, type StoreCase, sleep } from './store-case';
 
 const long = { leaseMs: LONG, ttlMs: LONG };
 
@@ -16,7 +16,7 @@ export const basicCases = {
     if (result.status !== 'claimed') return;
     assert.match(result.token, /^[0-9A-HJKMNP-TV-Z]{26}$/);
     assert.equal(result.claims, 1);
-    assert.ok(result.leaseExpiresAt.getTime() > before + LONG - 5_000);
+    assert.ok(result.leaseExpiresAt.getTime() > before + LONG - 5_000, 'the lease is too short');
     const record = await store.get('k');
     assertFields(record, { key: 'k', state: 'in_flight', token: result.token, claims: 1 });
   },
@@ -28,7 +28,8 @@ export const basicCases = {
     assert.equal(first.status, 'claimed');
     assert.equal(second.status, 'in_flight');
     if (first.status === 'claimed' && second.status === 'in_flight') {
-      assert.ok(Math.abs(second.leaseExpiresAt.getTime() - first.leaseExpiresAt.getTime()) < 1_000);
+      const apart = Math.abs(second.leaseExpiresAt.getTime() - first.leaseExpiresAt.getTime());
+      assert.ok(apart < 1_000, `the in-flight copy reports a lease ${apart} ms off the claim's`);
     }
   },
 
@@ -41,7 +42,7 @@ export const basicCases = {
     if (again.status === 'completed') {
       assert.equal(again.record.state, 'completed');
       assert.equal(again.record.token, token);
-      assert.ok(again.record.completedAt instanceof Date);
+      assert.ok(again.record.completedAt instanceof Date, 'completedAt is not a Date');
     }
   },
 
@@ -108,8 +109,8 @@ export const basicCases = {
     const results = await Promise.all(
       Array.from({ length: concurrency }, () => store.claim('race', long)),
     );
-    assert.equal((results.filter((r) => r.status === 'claimed')).length, 1);
-    assert.equal((results.filter((r) => r.status === 'in_flight')).length, concurrency - 1);
+    assert.equal(results.filter((r) => r.status === 'claimed').length, 1);
+    assert.equal(results.filter((r) => r.status === 'in_flight').length, concurrency - 1);
   },
 
   'keys are isolated by prefix': async ({ open }) => {

@@ -4,9 +4,9 @@
  * UTF-8 drivers replace lone surrogates, so these cases claim near-identical keys side by side
  * and check each stays its own record, reported back exactly as the caller wrote it.
  */
+import assert from 'node:assert/strict';
 import { storageKey } from '@hooklatch/core/kit';
-import { expect } from 'vitest';
-import { claimedToken, LONG, type StoreCase } from './store-case';
+import { assertFields, claimedToken, LONG, type StoreCase } from './store-case';
 
 const long = { leaseMs: LONG, ttlMs: LONG };
 
@@ -118,10 +118,14 @@ export const keyCases = {
       assert.equal(await store.delete(key), true, what);
       assert.equal(await store.get(key), null, what);
       assert.equal(await store.delete(key), false, what);
-      assertFields(await store.get(sibling), {
-        state: 'in_flight',
-        token: siblingToken,
-      }, `sibling of ${what}`);
+      assertFields(
+        await store.get(sibling),
+        {
+          state: 'in_flight',
+          token: siblingToken,
+        },
+        `sibling of ${what}`,
+      );
       assert.equal((await store.claim(key, long)).status, 'claimed', `${what} after delete`);
     }
   },

@@ -3,8 +3,8 @@
  * claim. `extend` is what keeps a slow handler from being run a second time concurrently, so
  * every refusal path is checked: a renewal must never hand out a second live lease.
  */
-import { expect } from 'vitest';
-import { claimedToken, LONG, type StoreCase, sleep } from './store-case';
+import assert from 'node:assert/strict';
+import { assertFields, claimedToken, LONG, type StoreCase, sleep } from './store-case';
 
 const long = { leaseMs: LONG, ttlMs: LONG };
 /** A well-formed ulid that no store ever issued. */
@@ -24,13 +24,16 @@ export const leaseCases = {
     const record = await store.get('k');
     assertFields(record, { state: 'in_flight', token, claims: 1 });
     const leaseEnd = record?.leaseExpiresAt.getTime() ?? 0;
-    assert.ok(leaseEnd > first.leaseExpiresAt.getTime() + lease);
-    assert.ok(record?.expiresAt.getTime() >= leaseEnd);
+    assert.ok(leaseEnd > first.leaseExpiresAt.getTime() + lease, 'extend did not move the lease');
+    assert.ok(
+      (record?.expiresAt.getTime() ?? 0) >= leaseEnd,
+      'the record expires before its lease',
+    );
     // Past the original lease and the original TTL: the renewed lease still holds the key.
     await sleep(1.5 * lease + 150);
     const again = await store.claim('k', { leaseMs: lease, ttlMs: LONG });
     assert.equal(again.status, 'in_flight');
-    if (again.status === 'in_flight') assert.ok(again.leaseRemainingMs > 0);
+    if (again.status === 'in_flight') assert.ok(again.leaseRemainingMs > 0, 'no lease left');
     assert.equal(await store.extend('k', token, 4 * lease), true);
     assert.equal(await store.complete('k', token, { ttlMs: LONG }), true);
     assert.equal((await store.get('k'))?.state, 'completed');
@@ -73,14 +76,14 @@ export const leaseCases = {
     const right = await store.claim('k', { leaseMs, ttlMs: LONG });
     assert.equal(right.status, 'in_flight');
     if (right.status !== 'in_flight') return;
-    assert.ok(right.leaseRemainingMs <= leaseMs);
-    assert.ok(right.leaseRemainingMs > leaseMs - 5_000);
+    const remaining = right.leaseRemainingMs;
+    assert.ok(remaining <= leaseMs && remaining > leaseMs - 5_000, `${remaining} ms remaining`);
     await sleep(lease);
     const later = await store.claim('k', { leaseMs, ttlMs: LONG });
     if (later.status !== 'in_flight') throw new Error(`expected in_flight, got ${later.status}`);
-    assert.ok(later.leaseRemainingMs > 0);
+    const left = later.leaseRemainingMs;
     // At least `lease` ms passed on any clock between the claim and this answer (5 ms of timer slack).
-    assert.ok(later.leaseRemainingMs <= leaseMs - lease + 5);
+    assert.ok(left > 0 && left <= leaseMs - lease + 5, `${left} ms remaining after ${lease} ms`);
   },
 
   'digest is stored and reported': async ({ open, lease }) => {

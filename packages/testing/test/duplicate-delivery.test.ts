@@ -1,33 +1,15 @@
-import { type DedupeStore, defineAdapter, fromHex, memoryStore, toHex } from '@hooklatch/core';
-import { hmacSha256, matchSignature, parseJsonBody, requireHeader, signatureInvalid } from '@hooklatch/core/kit';
+import { createHmac } from 'node:crypto';
+import { type DedupeStore, memoryStore, type WebhookAdapter } from '@hooklatch/core';
 import { describe, expect, it } from 'vitest';
 import { assertProcessedOnce } from '../src/index';
+import { ACME_SECRET, acme } from './support/acme-adapter';
 
-const secret = 'test-secret';
-const adapter = defineAdapter({
-  name: 'acme',
-  retentionMs: 60_000,
-  parse(delivery) {
-    const sig =
-      fromHex(requireHeader(delivery.headers, 'x-acme-signature', 'SIGNATURE_MISSING')) ??
-      new Uint8Array();
-    if (matchSignature([hmacSha256(secret, delivery.rawBody)], [sig]) < 0)
-      throw signatureInvalid('acme', 'x-acme-signature');
-    const payload = parseJsonBody(delivery.rawBody) as { id: string; type: string };
-    return { type: payload.type, id: payload.id, idSource: 'event' as const, payload };
-  },
-});
+const adapter = acme();
 const body = JSON.stringify({ id: 'evt_42', type: 'thing.happened' });
-const request = () =>
-  new Request('https://hooks.test/acme', {
-    method: 'POST',
-    headers: { 'x-acme-signature': toHex(hmacSha256(secret, body)) },
-    body,
-  });
 
 describe('assertProcessedOnce', () => {
-  it('passes for a correct store and reports every outcome', async () => {
-    const report = await assertProcessedOnce({ adapter, request, copies: 5 });
+  it('signs every copy with the adapter, passes for a correct store and reports every outcome', async () => {
+    const report = await assertProcessedOnce({ adapter, body, copies: 5 });
     expect(report.runs).toBe(1);
     expect(report.outcomes).toHaveLength(7);
     expect(report.outcomes.filter((o) => o.outcome === 'processed')).toHaveLength(1);
@@ -35,6 +17,27 @@ describe('assertProcessedOnce', () => {
       report.outcomes.filter((o) => o.outcome === 'in_flight').every((o) => o.status === 409),
     ).toBe(true);
     expect(report.event.dedupeKey).toBe('acme:evt_42');
+  });
+
+  it('sends the given headers and sign options with every copy', async () => {
+    const seen: string[] = [];
+    const watching: WebhookAdapter = {
+      ...adapter,
+      parse(delivery) {
+        const { 'x-acme-event': event, 'x-acme-source': source } = delivery.headers;
+        seen.push(`${delivery.method} ${event} ${source}`);
+        return adapter.parse(delivery);
+      },
+    };
+    await assertProcessedOnce({
+      adapter: watching,
+      body,
+      headers: { 'X-Acme-Event': 'thing.happened' },
+      signOptions: { headers: { 'x-acme-source': 'test' } },
+      copies: 2,
+      retries: 1,
+    });
+    expect(seen).toEqual(new Array(3).fill('POST thing.happened test'));
   });
 
   it('fails loudly for a store whose claim is not atomic', async () => {
@@ -50,15 +53,34 @@ describe('assertProcessedOnce', () => {
         return inner.claim(key, options);
       },
     };
-    await expect(assertProcessedOnce({ adapter, request, store: racy })).rejects.toThrow(
+    await expect(assertProcessedOnce({ adapter, body, store: racy })).rejects.toThrow(
       /handler ran [2-9] times/,
     );
   });
 
-  it('fails when copies do not verify', async () => {
+  it('takes a request builder instead, and fails when its copies do not verify', async () => {
+    const signature = createHmac('sha256', ACME_SECRET).update(body).digest('hex');
+    const signed = () =>
+      new Request('https://hooks.test/acme', {
+        method: 'POST',
+        headers: { 'x-acme-signature': signature },
+        body,
+      });
+    expect((await assertProcessedOnce({ adapter, request: signed })).runs).toBe(1);
     const unsigned = () => new Request('https://hooks.test/acme', { method: 'POST', body });
     await expect(assertProcessedOnce({ adapter, request: unsigned })).rejects.toMatchObject({
       code: 'SIGNATURE_MISSING',
     });
+  });
+
+  it('needs exactly one of body and request, and a sign for body', async () => {
+    await expect(assertProcessedOnce({ adapter })).rejects.toThrow(/either `body` or `request`/);
+    await expect(
+      assertProcessedOnce({ adapter, body, request: () => ({ headers: {}, body }) }),
+    ).rejects.toThrow(/either `body` or `request`/);
+    const unsigned: WebhookAdapter = { name: 'acme', retentionMs: 60_000, parse: adapter.parse };
+    await expect(assertProcessedOnce({ adapter: unsigned, body })).rejects.toThrow(
+      /has no sign\(\); pass `request`/,
+    );
   });
 });

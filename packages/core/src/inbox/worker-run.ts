@@ -162,7 +162,7 @@ async function attempt(
     event = await parseEvent(
       adapter,
       { method: entry.method, headers: entry.headers, body: entry.body },
-      { maxBodyBytes: Math.max(1, entry.body.length) },
+      { receivedAt: entry.receivedAt, maxBodyBytes: Math.max(1, entry.body.length) },
     );
   } catch (error) {
     return { kind: 'failed', error };

@@ -15,15 +15,18 @@ const TOKEN_LENGTH = 26;
 /** Pack a ULID into `words[offset .. offset + 4]`; false (nothing written) if it is not one. */
 export function packToken(token: string, words: Uint32Array, offset: number): boolean {
   if (token.length !== TOKEN_LENGTH) return false;
-  const packed = [0, 0, 0, 0, 0];
+  // Validate all 26 characters before the first write, so a bad token leaves the slot as it was.
   for (let i = 0; i < TOKEN_LENGTH; i++) {
     const code = token.charCodeAt(i);
-    const value = code < 128 ? (VALUE[code] as number) : -1;
-    if (value < 0) return false;
-    const word = (i / 6) | 0;
-    packed[word] = (packed[word] as number) * 32 + value;
+    if (code >= 128 || (VALUE[code] as number) < 0) return false;
   }
-  words.set(packed, offset);
+  for (let word = 0; word < TOKEN_WORDS; word++) {
+    let value = 0;
+    const end = Math.min(TOKEN_LENGTH, 6 * word + 6);
+    for (let i = 6 * word; i < end; i++)
+      value = value * 32 + (VALUE[token.charCodeAt(i)] as number);
+    words[offset + word] = value;
+  }
   return true;
 }
 
@@ -40,13 +43,25 @@ export function unpackToken(words: Uint32Array, offset: number): string {
 
 /** Words per packed digest. */
 export const DIGEST_WORDS = 8;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const DIGEST_PREFIX = 'sha256:';
+const DIGEST_LENGTH = DIGEST_PREFIX.length + 8 * DIGEST_WORDS;
+/** Lowercase hex digit values by character code, -1 for anything else. */
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
 
-/** Pack a `sha256:` + 64 lowercase hex digest at `offset`; false for any other string. */
+/** Pack a `sha256:` + 64 lowercase hex digest at `offset`; false (nothing written) otherwise. */
 export function packDigest(digest: string, words: Uint32Array, offset: number): boolean {
-  if (!DIGEST.test(digest)) return false;
-  for (let i = 0; i < DIGEST_WORDS; i++) {
-    words[offset + i] = Number.parseInt(digest.slice(7 + 8 * i, 15 + 8 * i), 16);
+  if (digest.length !== DIGEST_LENGTH || !digest.startsWith(DIGEST_PREFIX)) return false;
+  for (let i = DIGEST_PREFIX.length; i < DIGEST_LENGTH; i++) {
+    const code = digest.charCodeAt(i);
+    if (code >= 128 || (HEX[code] as number) < 0) return false;
+  }
+  for (let word = 0; word < DIGEST_WORDS; word++) {
+    let value = 0;
+    const start = DIGEST_PREFIX.length + 8 * word;
+    for (let i = start; i < start + 8; i++)
+      value = value * 16 + (HEX[digest.charCodeAt(i)] as number);
+    words[offset + word] = value;
   }
   return true;
 }

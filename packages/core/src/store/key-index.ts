@@ -5,7 +5,7 @@
  * expire): a 20 to 100 ms stall of one call, measured in `bench/store-memory.ts`. Split 64 ways,
  * each rehash moves about 1/64 of the keys.
  *
- * The shard is picked from the key's length and its last few UTF-16 code units, which is cheap
+ * The shard is picked from the key's length and its last four UTF-16 code units, which is cheap
  * and spreads provider IDs (their varying part is at the end). Keys that share their whole tail
  * land in one shard: that costs only the stall bound, never correctness.
  */
@@ -13,16 +13,13 @@
 /** Number of Maps; a power of two. */
 export const SHARDS = 64;
 const MASK = SHARDS - 1;
-/** Code units hashed from the end of the key. */
-const TAIL = 8;
-
-/** The shard of `key`. */
+/** The shard of `key`: its length and last four code units, mixed (FNV-style multiplies). */
 export function shardOf(key: string): number {
-  const length = key.length;
-  let hash = length;
-  for (let i = length > TAIL ? length - TAIL : 0; i < length; i++) {
-    hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  }
+  const n = key.length;
+  let hash = Math.imul(n ^ key.charCodeAt(n - 1), 0x01000193);
+  hash = Math.imul(hash ^ key.charCodeAt(n - 2), 0x01000193);
+  hash = Math.imul(hash ^ key.charCodeAt(n - 3), 0x01000193);
+  hash = Math.imul(hash ^ key.charCodeAt(n - 4), 0x01000193);
   return (hash ^ (hash >>> 15)) & MASK;
 }
 

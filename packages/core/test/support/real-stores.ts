@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redisStore } from '@hooklatch/store-redis';
 import { mysqlStore, postgresStore, sqliteStore } from '@hooklatch/store-sql';
-import { serverUrl } from '@hooklatch/testing';
 import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
+import { serverUrl } from '../../../testing/test-support/require-server';
 import type { DedupeStore } from '../../src/index';
 
 /** A real store, opened once per suite; each test gets its own key prefix. */

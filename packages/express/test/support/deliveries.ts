@@ -39,17 +39,24 @@ function built(request: { method?: string; headers: Record<string, string>; body
   return { method: request.method ?? 'POST', headers: request.headers, body: request.body };
 }
 
+/** Every delivery of one event carries the same `created`, as Stripe's retries do. */
+const CREATED = Math.floor(Date.now() / 1000);
+
 /** A `payment_intent.succeeded` event as Stripe sends it (API version 2024-06-20). */
-export function stripePaymentIntent(id: string, metadata: Record<string, string> = {}) {
+export function stripePaymentIntent(
+  id: string,
+  metadata: Record<string, string> = {},
+  type = 'payment_intent.succeeded',
+) {
   return {
     id,
     object: 'event',
     api_version: '2024-06-20',
-    created: Math.floor(Date.now() / 1000),
+    created: CREATED,
     livemode: false,
     pending_webhooks: 1,
     request: { id: null, idempotency_key: null },
-    type: 'payment_intent.succeeded',
+    type,
     data: {
       object: {
         id: 'pi_proof',
@@ -70,16 +77,26 @@ export function stripePaymentIntent(id: string, metadata: Record<string, string>
 
 export const stripeAdapter = () => stripe({ secret: STRIPE_SECRET });
 
+/** Options of {@link stripeSigned}. */
+export interface StripeSignedOptions {
+  /** The payment intent's metadata (to pad a body, say). */
+  metadata?: Record<string, string>;
+  /** @default 'payment_intent.succeeded' */
+  type?: string;
+  /** The adapter's secret, for the test builder when the adapter cannot `sign`. */
+  secret?: string;
+}
+
 /** A Stripe delivery of event `id`, signed as Stripe signs it. */
 export function stripeSigned(
   adapter: WebhookAdapter<WebhookEvent>,
   id: string,
-  metadata?: Record<string, string>,
+  options: StripeSignedOptions = {},
 ): ProofDelivery {
-  const body = JSON.stringify(stripePaymentIntent(id, metadata));
+  const body = JSON.stringify(stripePaymentIntent(id, options.metadata, options.type));
+  const secret = options.secret ?? STRIPE_SECRET;
   return (
-    viaSign(adapter, body, STRIPE_HEADERS) ??
-    built(signedStripeRequest({ secret: STRIPE_SECRET, payload: body }))
+    viaSign(adapter, body, STRIPE_HEADERS) ?? built(signedStripeRequest({ secret, payload: body }))
   );
 }
 

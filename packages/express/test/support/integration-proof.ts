@@ -7,7 +7,12 @@
  *
  * Shared by the express, fastify, hono and next tests (one scenario list, four frameworks).
  */
-import type { HandleWebhookOptions, OutcomeReport, WebhookAdapter, WebhookEvent } from '@hooklatch/core';
+import type {
+  HandleWebhookOptions,
+  OutcomeReport,
+  WebhookAdapter,
+  WebhookEvent,
+} from '@hooklatch/core';
 import { memoryStore, router } from '@hooklatch/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -90,7 +95,11 @@ function tampered(delivery: ProofDelivery): ProofDelivery {
 }
 
 async function answer(response: Response) {
-  return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 /** Run the proof against one integration, for Stripe and for GitHub. */
@@ -191,7 +200,11 @@ export function describeIntegrationProof(name: string, integration: IntegrationU
       expect(timesHandled(id)).toBe(0);
       // hooks and logger passed through: the operator sees the misconfigured route.
       expect(outcomes).toContainEqual(
-        expect.objectContaining({ outcome: 'rejected', errorCode: 'CONFIG_INVALID', provider: provider.name }),
+        expect.objectContaining({
+          outcome: 'rejected',
+          errorCode: 'CONFIG_INVALID',
+          provider: provider.name,
+        }),
       );
       expect(JSON.stringify(logged)).toContain('setup_invalid');
       // Nothing was claimed: the provider's retry, once the route is fixed, is processed.

@@ -1,8 +1,8 @@
 /**
  * Server URLs for the SQL suites. The CI gate (skip with a printed reason locally, fail with
- * CI=true) lives in @hooklatch/testing's require-server helper; this file only re-exports it.
+ * CI=true) lives in the repository's require-server helper; this file only re-exports it.
  */
-export { serverUrl } from '@hooklatch/testing';
+export { serverUrl } from '../../../testing/test-support/require-server';
 
 /** A random lower-case suffix for table names and key prefixes. */
 export function uniqueName(base: string): string {

@@ -2,8 +2,10 @@
  * Deliveries as a Creatio-like CRM sends them, for tests: a JSON body plus basic auth, a bearer
  * token, an HMAC header, or no credentials at all.
  */
+
+import type { PlainDeliveryInput } from '@hooklatch/core';
 import { encodeSignature, hmacSha256, type SignatureEncoding } from '@hooklatch/core/kit';
-import { type PlainDeliveryInput, toBase64, utf8 } from '@hooklatch/core';
+import { toBase64, utf8 } from './encoding';
 
 /** How the request authenticates; leave `auth` out to send no credentials. */
 export type CreatioRequestAuth =

@@ -1,6 +1,8 @@
 /** Signed GitHub deliveries for tests, built exactly as GitHub signs them. */
+
+import type { PlainDeliveryInput } from '@hooklatch/core';
 import { hmacSha256 } from '@hooklatch/core/kit';
-import { type PlainDeliveryInput, toHex } from '@hooklatch/core';
+import { toHex } from './encoding';
 
 /** Options of {@link signedGithubRequest}. */
 export interface SignedGithubRequestOptions {

@@ -2,8 +2,10 @@
  * Qualio-like deliveries for tests, authenticated the way the `qualio()` adapter's three schemes
  * expect: `X-Qualio-Signature: sha256=<hex>` over the raw body, an API-key header, or basic auth.
  */
+
+import type { PlainDeliveryInput } from '@hooklatch/core';
 import { hmacSha256 } from '@hooklatch/core/kit';
-import { type PlainDeliveryInput, toBase64, toHex, utf8 } from '@hooklatch/core';
+import { toBase64, toHex, utf8 } from './encoding';
 
 /** How a built request authenticates; leave `auth` out for an unauthenticated request. */
 export type SignedQualioRequestAuth =

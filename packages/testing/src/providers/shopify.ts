@@ -1,6 +1,8 @@
 /** Signed Shopify deliveries for tests, built exactly as Shopify signs them. */
+
+import type { PlainDeliveryInput } from '@hooklatch/core';
 import { hmacSha256 } from '@hooklatch/core/kit';
-import { type PlainDeliveryInput, toBase64 } from '@hooklatch/core';
+import { toBase64 } from './encoding';
 
 /** Options of {@link signedShopifyRequest}. */
 export interface SignedShopifyRequestOptions {

@@ -3,9 +3,9 @@
  * `whsec_` secrets and `v1a` ed25519 entries for `whsk_` signing keys, all in one
  * `webhook-signature` (or `svix-signature`) list, over `${id}.${timestamp}.${body}`.
  */
-import { concatBytes, fromBase64, toBase64, toBytes, utf8 } from '@hooklatch/core';
 import { hmacSha256 } from '@hooklatch/core/kit';
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { concatBytes, fromBase64, toBase64, toBytes, utf8 } from './encoding';
 
 /** Options of {@link signedStandardWebhooksRequest}. Give at least one secret or signing key. */
 export interface SignedStandardWebhooksRequestOptions {

@@ -1,6 +1,7 @@
 /** Signed Stripe deliveries for tests, built exactly as Stripe signs them. */
-import { concatBytes, type PlainDeliveryInput, toHex, utf8 } from '@hooklatch/core';
+import type { PlainDeliveryInput } from '@hooklatch/core';
 import { hmacSha256 } from '@hooklatch/core/kit';
+import { concatBytes, toHex, utf8 } from './encoding';
 
 /** Options of {@link signedStripeRequest}. */
 export interface SignedStripeRequestOptions {

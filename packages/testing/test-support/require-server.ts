@@ -1,7 +1,9 @@
 /**
- * The gate for suites that need a real server (Redis, PostgreSQL, MySQL/MariaDB). Locally a
- * missing URL skips the suite with a printed reason; with `CI=true` it fails the run, because a
- * store suite that silently skips in CI proves nothing.
+ * The gate for this repository's suites that need a real server (Redis, PostgreSQL,
+ * MySQL/MariaDB). Locally a missing URL skips the suite with a printed reason; with `CI=true` it
+ * fails the run, because a store suite that silently skips in CI proves nothing.
+ *
+ * Repository plumbing, not part of the published package: tests import it by relative path.
  */
 
 /** Which server a suite needs. */

@@ -1,0 +1,71 @@
+/**
+ * How results are shown: aligned tables and `label  value` blocks for people, one JSON document
+ * for scripts (`--json`). Dates are ISO in JSON and ISO plus a rounded age in tables.
+ */
+import type { CliIo } from './io';
+
+/** A table column: its heading and how to read a row's cell. */
+export interface Column<R> {
+  heading: string;
+  cell: (row: R) => string;
+  /** Right-align (numbers). @default false */
+  right?: boolean;
+}
+
+/** Print `rows` as a table with a heading line; prints `empty` instead when there are none. */
+export function printTable<R>(io: CliIo, rows: readonly R[], columns: Column<R>[], empty: string) {
+  if (rows.length === 0) {
+    io.out(empty);
+    return;
+  }
+  const cells = rows.map((row) => columns.map((c) => oneLine(c.cell(row))));
+  const widths = columns.map((c, i) =>
+    Math.max(c.heading.length, ...cells.map((r) => (r[i] as string).length)),
+  );
+  const line = (values: readonly string[]) =>
+    values
+      .map((v, i) => (columns[i]?.right ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  io.out(line(columns.map((c) => c.heading)));
+  for (const row of cells) io.out(line(row));
+}
+
+/** Print `label  value` lines, labels padded to one width; undefined values are left out. */
+export function printFields(io: CliIo, fields: ReadonlyArray<readonly [string, string | undefined]>) {
+  const shown = fields.filter((f): f is readonly [string, string] => f[1] !== undefined);
+  const width = Math.max(...shown.map(([label]) => label.length));
+  for (const [label, value] of shown) io.out(`  ${label.padEnd(width)}  ${oneLine(value)}`);
+}
+
+/** Print one JSON document (dates as ISO strings, Uint8Array as base64). */
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(
+    JSON.stringify(
+      value,
+      (_key, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v),
+      2,
+    ),
+  );
+}
+
+/** Control characters (a key or an error message from elsewhere) never break a table line. */
+function oneLine(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing them is the point
+  return value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** `3 s`, `12 min`, `5 h`, `9 d`: an age or a remaining time, rounded down. */
+export function formatSpan(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < 60_000) return `${Math.floor(abs / 1000)} s`;
+  if (abs < 3_600_000) return `${Math.floor(abs / 60_000)} min`;
+  if (abs < 172_800_000) return `${Math.floor(abs / 3_600_000)} h`;
+  return `${Math.floor(abs / 86_400_000)} d`;
+}
+
+/** An ISO date with how long ago (or from now) it is. */
+export function formatWhen(date: Date, now: number): string {
+  const delta = date.getTime() - now;
+  return `${date.toISOString()} (${delta <= 0 ? `${formatSpan(delta)} ago` : `in ${formatSpan(delta)}`})`;
+}

@@ -1,0 +1,184 @@
+/**
+ * inboxReceiver: nothing is acknowledged before it is durable, copies are absorbed, another body
+ * under a known key is not, a failing inbox answers 503 (or 500 for a setup mistake), bad input
+ * answers its own status, and a payload its schema refused can go to the dead letters.
+ */
+import { inboxTestAdapter, inboxTestDelivery } from '@hooklatch/testing';
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigurationError,
+  type InboxStore,
+  inboxReceiver,
+  memoryInbox,
+  StoreUnavailableError,
+  type WebhookAdapter,
+} from '../src/index';
+
+const adapter = inboxTestAdapter();
+const signed = (id: string, extra: Record<string, unknown> = {}) =>
+  inboxTestDelivery({ id, type: 'order.paid', ...extra });
+
+/** An inbox whose enqueue fails with `error`. */
+function failing(error: unknown): InboxStore {
+  return { ...memoryInbox(), enqueue: async () => Promise.reject(error) };
+}
+
+/** An adapter with an 'envelope' schema policy: `bad` bodies come back validated: false. */
+const envelopeAdapter: WebhookAdapter = {
+  name: 'inboxtest',
+  retentionMs: 60_000,
+  async parse(delivery) {
+    const parsed = await adapter.parse(delivery);
+    const bad = (parsed.payload as { bad?: boolean }).bad === true;
+    return {
+      ...parsed,
+      ...(bad ? { validated: false } : { validated: true }),
+      meta: {
+        keyIndex: 1,
+        ...(bad ? { schemaIssues: [{ path: 'data.amount', message: 'Expected number' }] } : {}),
+      },
+    };
+  },
+};
+
+describe('inboxReceiver', () => {
+  it('keeps the raw delivery and answers 202; a copy adds nothing and answers 200', async () => {
+    const inbox = memoryInbox();
+    const receive = inboxReceiver({ adapter, inbox });
+    const delivery = signed('e1');
+    const input = {
+      ...delivery,
+      headers: { ...delivery.headers, cookie: 'session=secret', 'x-extra': '1' },
+    };
+    const first = await receive(input);
+    expect(first).toMatchObject({ status: 202, outcome: 'enqueued', key: 'inboxtest:e1' });
+    expect(first.headers).toMatchObject({ 'hooklatch-outcome': 'enqueued' });
+    expect(JSON.parse(first.body)).toEqual({ outcome: 'enqueued' });
+    const entry = await inbox.get('inboxtest:e1');
+    expect(new TextDecoder().decode(entry?.body)).toBe(delivery.body);
+    expect(entry?.headers).toEqual({
+      'content-type': 'application/json',
+      'x-inboxtest-timestamp': delivery.headers['x-inboxtest-timestamp'],
+      'x-inboxtest-signature': delivery.headers['x-inboxtest-signature'],
+      'x-extra': '1',
+    });
+    expect(entry?.digest).toMatch(/^sha256:/);
+    const copy = await receive(input);
+    expect(copy).toMatchObject({ status: 200, outcome: 'duplicate' });
+    expect(copy.headers['hooklatch-outcome']).toBe('duplicate');
+    expect((await inbox.stats()).total).toBe(1);
+  });
+
+  it('another body under a known key is a mismatch (422), never a silent duplicate', async () => {
+    const inbox = memoryInbox();
+    const receive = inboxReceiver({ adapter, inbox, mismatchStatus: 409 });
+    await receive(signed('e1', { amount: 1 }));
+    const other = await receive(signed('e1', { amount: 2 }));
+    expect(other).toMatchObject({ status: 409, outcome: 'mismatch' });
+    expect(new TextDecoder().decode((await inbox.get('inboxtest:e1'))?.body)).toContain(
+      '"amount":1',
+    );
+  });
+
+  it('answers 503 + Retry-After when the inbox cannot persist, 500 for a setup mistake', async () => {
+    const closed = memoryInbox();
+    await closed.close?.();
+    const down = await inboxReceiver({ adapter, inbox: closed })(signed('e1'));
+    expect(down).toMatchObject({ status: 503, outcome: 'store_unavailable' });
+    expect(down.headers['retry-after']).toBe('5');
+    expect(JSON.parse(down.body)).toEqual({
+      outcome: 'store_unavailable',
+      code: 'STORE_UNAVAILABLE',
+    });
+    const full = await inboxReceiver({
+      adapter,
+      inbox: failing(new StoreUnavailableError('full', { code: 'STORE_FULL' })),
+    })(signed('e1'));
+    expect(full).toMatchObject({ status: 503, outcome: 'store_unavailable' });
+    const unknown = await inboxReceiver({ adapter, inbox: failing(new Error('socket hang up')) })(
+      signed('e1'),
+    );
+    expect(unknown).toMatchObject({ status: 503, outcome: 'store_unavailable' });
+    const setup = await inboxReceiver({
+      adapter,
+      inbox: failing(new ConfigurationError('CONFIG_INVALID', 'no table')),
+    })(signed('e1'));
+    expect(setup).toMatchObject({ status: 500, outcome: 'failed' });
+    const garbage = { ...memoryInbox(), enqueue: async () => ({}) as never };
+    expect((await inboxReceiver({ adapter, inbox: garbage })(signed('e1'))).status).toBe(503);
+  });
+
+  it('bad input answers its own status and keeps nothing', async () => {
+    const inbox = memoryInbox();
+    const receive = inboxReceiver({ adapter, inbox, maxBodyBytes: 200 });
+    const good = signed('e1');
+    const forged = await receive({
+      ...good,
+      headers: { ...good.headers, 'x-inboxtest-signature': '00' },
+    });
+    expect(forged).toMatchObject({ status: 401, outcome: 'rejected' });
+    expect(forged.body).not.toContain('e1');
+    const stale = inboxTestDelivery(
+      { id: 'e2', type: 't' },
+      { signedAt: new Date(Date.now() - 3_600_000) },
+    );
+    expect(await receive(stale)).toMatchObject({ status: 401, outcome: 'rejected' });
+    const big = signed('e3', { pad: 'x'.repeat(500) });
+    expect(await receive(big)).toMatchObject({ status: 413, outcome: 'rejected' });
+    expect(await receive({ ...good, method: 'GET' })).toMatchObject({ status: 405 });
+    expect((await inbox.stats()).total).toBe(0);
+  });
+
+  it('dead-letters a payload its schema refused (envelope policy), answering 202', async () => {
+    const inbox = memoryInbox();
+    const receive = inboxReceiver({
+      adapter: envelopeAdapter,
+      inbox,
+      schemaMismatch: 'dead_letter',
+    });
+    const bad = await receive(signed('e1', { bad: true, amount: 'secret-ish value' }));
+    expect(bad).toMatchObject({ status: 202, outcome: 'dead_lettered' });
+    const entry = await inbox.get('inboxtest:e1');
+    expect(entry).toMatchObject({ state: 'dead', keyIndex: 1 });
+    expect(entry?.lastError?.code).toBe('PAYLOAD_SCHEMA_MISMATCH');
+    expect(entry?.lastError?.message).toContain('data.amount');
+    expect(entry?.lastError?.message).not.toContain('secret-ish');
+    expect((await receive(signed('e2'))).outcome).toBe('enqueued');
+    // Default: the envelope event is kept like any other.
+    const keep = inboxReceiver({ adapter: envelopeAdapter, inbox: memoryInbox() });
+    expect((await keep(signed('e3', { bad: true }))).outcome).toBe('enqueued');
+  });
+
+  it('refuses a bad setup at construction and survives a throwing onEnqueued', async () => {
+    const inbox = memoryInbox();
+    for (const options of [
+      { adapter: {} as WebhookAdapter, inbox },
+      { adapter, inbox: {} as InboxStore },
+      { adapter, inbox, acceptedStatus: 300 },
+      { adapter, inbox, mismatchStatus: 200 },
+      { adapter, inbox, schemaMismatch: 'drop' as never },
+      { adapter, inbox, keepHeader: 'all' as never },
+    ]) {
+      expect(() => inboxReceiver(options)).toThrow(
+        expect.objectContaining({ code: 'CONFIG_INVALID' }),
+      );
+    }
+    const woken: string[] = [];
+    const receive = inboxReceiver({
+      adapter,
+      inbox,
+      acceptedStatus: 200,
+      keepHeader: (name) => name.startsWith('x-inboxtest-'),
+      onEnqueued: (key) => {
+        woken.push(key);
+        throw new Error('ignored');
+      },
+    });
+    expect(await receive(signed('e1'))).toMatchObject({ status: 200, outcome: 'enqueued' });
+    expect(woken).toEqual(['inboxtest:e1']);
+    expect(Object.keys((await inbox.get('inboxtest:e1'))?.headers ?? {}).sort()).toEqual([
+      'x-inboxtest-signature',
+      'x-inboxtest-timestamp',
+    ]);
+  });
+});

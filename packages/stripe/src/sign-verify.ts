@@ -1,0 +1,114 @@
+/**
+ * `signStripe` / `verifyStripe`: the `Stripe-Signature` scheme as two plain functions (the shape
+ * of `@octokit/webhooks-methods`), for code that signs or checks a header without an adapter: a
+ * test, a relay, a queue consumer. They run the adapter's own scheme code.
+ */
+import { ConfigurationError, VerificationError } from '@hooklatch/core';
+import { optionInvalid, resolveSecrets, type Secret, toleranceOption } from '@hooklatch/core/kit';
+import { STRIPE_DEFAULT_TOLERANCE_SECONDS } from './options';
+import { matchStripeSignature, readStripeSignature, stripeSignatureHeader } from './signature';
+
+/** Options of {@link signStripe}. */
+export interface SignStripeOptions {
+  /**
+   * The signing time (`t=`): a Date, or Unix seconds as Stripe writes it.
+   * @default the current time
+   */
+  timestamp?: Date | number | undefined;
+}
+
+/** Options of {@link verifyStripe}. */
+export interface VerifyStripeOptions {
+  /**
+   * Allowed distance between `t=` and `now`, in seconds, either way; 0 disables the check.
+   * @default 300
+   */
+  toleranceSeconds?: number | undefined;
+  /** The time to judge `t=` against: the arrival time of a queued delivery. @default new Date() */
+  now?: Date | undefined;
+}
+
+function secretList(caller: string, secret: unknown): Secret[] {
+  return resolveSecrets(
+    (Array.isArray(secret) ? { secrets: secret } : { secret }) as { secret?: Secret },
+    caller,
+  );
+}
+
+function payloadBytes(caller: string, payload: unknown): Uint8Array {
+  if (typeof payload === 'string') return new TextEncoder().encode(payload);
+  if (payload instanceof Uint8Array) return payload;
+  throw new ConfigurationError(
+    'RAW_BODY_REQUIRED',
+    `${caller}: the payload must be the raw body (a string or a Uint8Array), not a parsed object.`,
+  );
+}
+
+const MAX_T = 999_999_999_999;
+
+function unixSeconds(timestamp: Date | number | undefined): number {
+  if (timestamp === undefined) return Math.floor(Date.now() / 1000);
+  const seconds =
+    timestamp instanceof Date ? Math.floor(timestamp.getTime() / 1000) : Number(timestamp);
+  // At most 12 digits, as the verifier reads `t=`: milliseconds passed by mistake are refused.
+  if (!Number.isSafeInteger(seconds) || seconds < 0 || seconds > MAX_T) {
+    throw optionInvalid('signStripe', 'timestamp', 'must be a valid Date or Unix seconds');
+  }
+  return seconds;
+}
+
+/**
+ * The `Stripe-Signature` value Stripe would send for `payload`: `t=<unix>,v1=<hex>`, with one
+ * `v1` per secret when given several (as while a secret is being rolled). CONFIG_INVALID for a
+ * missing or mistyped secret.
+ *
+ * @example
+ * const header = signStripe('whsec_...', body, { timestamp: 1700000000 });
+ */
+export function signStripe(
+  secret: Secret | readonly Secret[],
+  payload: string | Uint8Array,
+  options: SignStripeOptions = {},
+): string {
+  const secrets = secretList('signStripe', secret);
+  return stripeSignatureHeader(
+    secrets,
+    payloadBytes('signStripe', payload),
+    unixSeconds(options.timestamp),
+  );
+}
+
+/**
+ * Whether `signature` (the `Stripe-Signature` value) signs `payload` under one of the secrets,
+ * within the tolerance. A missing, malformed, wrong or stale signature is `false`, never a
+ * throw; a missing or mistyped secret or option is CONFIG_INVALID.
+ *
+ * @example
+ * if (!verifyStripe(process.env.STRIPE_WEBHOOK_SECRET, rawBody, header)) return reject();
+ */
+export function verifyStripe(
+  secretOrSecrets: Secret | readonly Secret[],
+  payload: string | Uint8Array,
+  signature: string | null | undefined,
+  options: VerifyStripeOptions = {},
+): boolean {
+  const secrets = secretList('verifyStripe', secretOrSecrets);
+  const body = payloadBytes('verifyStripe', payload);
+  const tolerance = toleranceOption(
+    'verifyStripe',
+    'toleranceSeconds',
+    options.toleranceSeconds,
+    STRIPE_DEFAULT_TOLERANCE_SECONDS,
+  );
+  const now = options.now ?? new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw optionInvalid('verifyStripe', 'now', 'must be a valid Date');
+  }
+  if (typeof signature !== 'string') return false;
+  try {
+    return matchStripeSignature(readStripeSignature(signature, now, tolerance), body, secrets) >= 0;
+  } catch (error) {
+    if (error instanceof VerificationError) return false;
+    throw error;
+  }
+}
