@@ -10,7 +10,10 @@ export default defineConfig({
     'inbox-worker-child': 'src/inbox-worker-child.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' }, compilerOptions: { paths: {} } },
+  dts: {
+    entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' },
+    compilerOptions: { paths: {} },
+  },
   external: ['vitest', 'tsx'],
   target: 'es2022',
   shims: true,

@@ -3,30 +3,44 @@
  * `--json` added, and the value forms operators type (`7d`, `90m`, a date or an age). Every
  * mistake is a {@link UsageError} naming the option, so it exits 2 with no stack trace.
  */
-import { type ParseArgsOptionDescriptor, parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from './io';
 
 /** The options of one command, in `parseArgs` form. */
-export type OptionSpec = Record<string, ParseArgsOptionDescriptor>;
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 const COMMON = {
   help: { type: 'boolean', short: 'h' },
   json: { type: 'boolean' },
 } as const satisfies OptionSpec;
 
+type ValueOf<D> = D extends { type: 'boolean' }
+  ? D extends { multiple: true }
+    ? boolean[]
+    : boolean
+  : D extends { multiple: true }
+    ? string[]
+    : string;
+
+/** What {@link parseCommand} returns: each option's value (absent when not given). */
+export interface ParsedCommand<O extends OptionSpec> {
+  values: { [K in keyof O]?: ValueOf<O[K]> } & { help?: boolean; json?: boolean };
+  positionals: string[];
+}
+
 /** Parse `args` for `command`; unknown options and missing values are usage mistakes. */
 export function parseCommand<const O extends OptionSpec>(
   command: string,
   args: readonly string[],
   options: O,
-) {
+): ParsedCommand<O> {
   try {
     return parseArgs({
       args: [...args],
       options: { ...COMMON, ...options },
       allowPositionals: true,
       strict: true,
-    });
+    }) as unknown as ParsedCommand<O>;
   } catch (error) {
     throw new UsageError(`${command}: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -2,19 +2,28 @@
 import { readFile } from 'node:fs/promises';
 import { run } from './run';
 
-const readText = async (path: string): Promise<string> => {
-  if (path !== '-') return readFile(path, 'utf8');
+const readBytes = async (path: string): Promise<Uint8Array> => {
+  if (path !== '-') return readFile(path);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 };
+
+// The progress line rewrites itself with \r: only on a terminal, never into a pipe or a log.
+const progress = process.stderr.isTTY
+  ? (line: string | undefined) => {
+      process.stderr.write(line === undefined ? '\r\x1b[2K' : `\r\x1b[2K${line}`);
+    }
+  : undefined;
 
 // No top-level await: the same file is also built as CommonJS.
 void run(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
-  readText,
+  readText: async (path) => Buffer.from(await readBytes(path)).toString('utf8'),
+  readBytes,
+  ...(progress === undefined ? {} : { progress }),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -4,6 +4,7 @@
  * the cause chain the driver put its code.
  */
 import { isHooklatchError } from '@hooklatch/core';
+import { CliFailure } from './io';
 
 const NETWORK_WORDS: Record<string, string> = {
   ECONNREFUSED: 'the connection was refused (is the server running on that host and port?)',
@@ -61,6 +62,8 @@ export function networkWords(error: unknown): string | undefined {
  * already; their cause's network words are added when the message does not carry them.
  */
 export function describeFailure(error: unknown): string {
+  // Said in words already.
+  if (error instanceof CliFailure) return error.message;
   const words = networkWords(error);
   if (isHooklatchError(error)) {
     const reason = (error.details as { reason?: unknown }).reason;

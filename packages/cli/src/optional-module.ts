@@ -32,10 +32,10 @@ export async function loadOptional<M>(name: string, why: string, load: () => Pro
 }
 
 /** The first of several alternative packages that is installed (`ioredis` or `redis`). */
-export async function loadFirst<M>(
+export async function loadFirst(
   why: string,
-  candidates: ReadonlyArray<readonly [name: string, load: () => Promise<M>]>,
-): Promise<{ name: string; module: M }> {
+  candidates: ReadonlyArray<readonly [name: string, load: () => Promise<unknown>]>,
+): Promise<{ name: string; module: unknown }> {
   for (const [name, load] of candidates) {
     try {
       return { name, module: await load() };

@@ -1,48 +1,77 @@
-/** Command dispatch: `hooklatch <command> ...`. Usage mistakes exit 2, findings exit 1. */
-import { explain } from './explain';
-import { type CliIo, UsageError } from './io';
-import { storm } from './storm';
+/**
+ * Command dispatch: `hooklatch <command> ...`, `--help` anywhere, `--version`. Exit codes: 0 all
+ * is well, 1 a finding or a failure (said in words, never a stack trace), 2 a usage mistake.
+ */
+import { version } from '../package.json';
+import { type Command, wantsHelp } from './command';
+import { dlqCommand } from './commands/dlq';
+import { explainCommand } from './commands/explain';
+import { inboxCommand } from './commands/inbox';
+import { inspectCommand } from './commands/inspect';
+import { listCommand } from './commands/list';
+import { purgeCommand } from './commands/purge';
+import { releaseCommand } from './commands/release';
+import { replayCommand } from './commands/replay';
+import { statsCommand } from './commands/stats';
+import { stormCommand } from './commands/storm';
+import { verifyCommand } from './commands/verify';
+import { describeFailure } from './failure';
+import { type CliIo, EXIT, UsageError } from './io';
 
-const HELP = `hooklatch: exactly-once webhook handling, from the command line.
+const COMMANDS: readonly Command[] = [
+  listCommand,
+  inspectCommand,
+  releaseCommand,
+  purgeCommand,
+  statsCommand,
+  inboxCommand,
+  dlqCommand,
+  replayCommand,
+  verifyCommand,
+  stormCommand,
+  explainCommand,
+];
 
-  hooklatch explain <qualio|creatio> <body.json> [other.json]
-      The dedupe key of an ID-less delivery and every part of its fingerprint; with two bodies,
-      whether they collapse and which parts differ (exit 1 when they do not).
+const HELP = `hooklatch ${version}: exactly-once webhook handling, from the command line.
 
-  hooklatch storm <url> --body <file> [--header "Name: value"]... [--copies 5] [--retries 2]
-                  [--hmac-header NAME --hmac-secret-env VAR [--hmac-prefix sha256=]
-                   [--hmac-encoding hex|base64]] [--timeout-ms 30000]
-      Send one delivery to your endpoint as concurrent copies and then retries, print every
-      answer, and judge a hooklatch route's answers (exit 1 when it processed more than once).
+Usage: hooklatch <command> [options]
 
-A file name of - reads standard input.`;
+${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
 
-const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
-  explain,
-  storm,
-};
+Store commands name the store with --store URL (or HOOKLATCH_STORE): sqlite:./hooklatch.db,
+redis://host:6379, postgres://user@host/db, mysql://user@host/db.
+Every command takes --help, and --json for one JSON document on stdout.
+Exit codes: 0 ok, 1 a finding or a failure, 2 a usage mistake. A file name of - reads stdin.`;
 
 /** Run the command line `argv` (without the node and script paths); returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    io.out(HELP);
-    return command === undefined ? 2 : 0;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.out(topic?.help ?? HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(version);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
   try {
-    if (handler === undefined) throw new UsageError(`unknown command "${command}".`);
-    return await handler(rest, io);
-  } catch (error) {
-    if (
-      error instanceof UsageError ||
-      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-    ) {
-      io.err(`hooklatch ${(error as Error).message}\nRun \`hooklatch help\` for usage.`);
-      return 2;
+    if (command === undefined) throw new UsageError(`unknown command "${name}".`);
+    // `inbox` has subcommands with help of their own.
+    if (command !== inboxCommand && wantsHelp(rest)) {
+      io.out(command.help);
+      return EXIT.ok;
     }
-    // A hooklatch error (e.g. PAYLOAD_INVALID for a body that is not a valid event) says why.
-    io.err(`hooklatch: ${(error as Error).message}`);
-    return 1;
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`hooklatch ${error.message}\nRun \`hooklatch ${command ? `${command.name} ` : ''}--help\` for usage.`);
+      return EXIT.usage;
+    }
+    io.err(`hooklatch ${name}: ${describeFailure(error)}`);
+    // The stack is for bug reports only, on request.
+    if (io.env.HOOKLATCH_DEBUG) io.err(String((error as Error)?.stack ?? error));
+    return EXIT.finding;
   }
 }

@@ -130,6 +130,7 @@ export type {
   EventTypeOf,
   FallbackHandler,
   FrameworkNodeRequest,
+  NodeResponseLike,
   RoutedEvent,
   RouterEvents,
   RouterOptions,
@@ -139,6 +140,7 @@ export type {
 } from './router/index';
 export {
   bodyConsumedError,
+  handleNodeRequest,
   handleWebhookInput,
   nodeRequestInput,
   router,

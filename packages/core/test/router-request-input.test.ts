@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   bodyConsumedError,
   type FrameworkNodeRequest,
+  handleNodeRequest,
   handleWebhookInput,
   memoryStore,
   nodeRequestInput,
@@ -201,5 +202,44 @@ describe('handleWebhookInput', () => {
     );
     expect(reply.status).toBe(500);
     expect(reply.error).toMatchObject({ code: 'CONFIG_INVALID', details: { option: 'adapter' } });
+  });
+});
+
+describe('handleNodeRequest', () => {
+  async function serve(answeredFirst: boolean) {
+    const adapter = testAdapter();
+    const handled: string[] = [];
+    const server = createServer(async (req, res) => {
+      if (answeredFirst) res.writeHead(503).end('busy');
+      await handleNodeRequest(
+        req as IncomingMessage & FrameworkNodeRequest,
+        res,
+        { adapter, store: memoryStore(), handler: (e) => void handled.push(e.id), logger: false },
+        hint,
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const response = await fetch(`http://127.0.0.1:${port}/`, {
+      method: 'POST',
+      headers: { 'x-test-signature': sign(body, SECRET) },
+      body,
+    });
+    const text = await response.text();
+    await new Promise((resolve) => server.close(resolve));
+    return { status: response.status, text, handled };
+  }
+
+  it('reads the request, handles it and writes the reply', async () => {
+    const { status, text, handled } = await serve(false);
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toEqual({ outcome: 'processed' });
+    expect(handled).toEqual(['evt_1']);
+  });
+
+  it('writes nothing over an answer something else already sent', async () => {
+    const { status, text } = await serve(true);
+    expect(status).toBe(503);
+    expect(text).toBe('busy');
   });
 });

@@ -7,8 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type FrameworkNodeRequest,
   type HandleWebhookOptions,
-  handleWebhookInput,
-  nodeRequestInput,
+  handleNodeRequest,
   type WebhookAdapter,
   type WebhookEvent,
 } from '@hooklatch/core';
@@ -37,12 +36,6 @@ export function webhookMiddleware<A extends WebhookAdapter<WebhookEvent>, R>(
   options: WebhookMiddlewareOptions<A, R>,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    const reply = await handleWebhookInput(
-      () => nodeRequestInput(req as IncomingMessage & FrameworkNodeRequest, hint),
-      options,
-    );
-    // Something else answered already (a timeout middleware): nothing left to send.
-    if (res.headersSent) return;
-    res.writeHead(reply.status, reply.headers).end(reply.body);
+    await handleNodeRequest(req as IncomingMessage & FrameworkNodeRequest, res, options, hint);
   };
 }

@@ -1,21 +1,24 @@
 /** The `github()` adapter: verify `X-Hub-Signature-256`, normalize, validate with zod. */
-import { applySchemaPolicy, booleanOption, checkOptionsObject, durationOption, type EffectiveSchemaPolicy, maxDepthOption, payloadDigest, requireHeader, resolveSecrets, type SchemaPolicy, type SchemaPolicyOptions, schemaPolicyOption, validatePayload, type WithSchemaPolicy } from '@hooklatch/core/kit';
-import { defineAdapter, type ParsedEvent, type RawDelivery, type WebhookAdapter } from '@hooklatch/core';
+import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
+import {
+  applySchemaPolicy,
+  booleanOption,
+  checkOptionsObject,
+  createAdapter,
+  type EffectiveSchemaPolicy,
+  payloadDigest,
+  requireHeader,
+  type SchemaPolicy,
+  validatePayload,
+  type WithSchemaPolicy,
+} from '@hooklatch/core/kit';
 import { decodeGithubBody } from './body';
 import { type GithubEnvelope, githubEnvelopeSchema, githubSubject } from './envelope';
 import type { GithubEvent } from './event';
 import { type GithubTypedEventType, githubPayloadSchemas } from './generated/schemas';
+import { GITHUB_HEADERS } from './headers';
 import { GITHUB_DIGEST_EXCLUDE, GITHUB_RETENTION_MS, type GithubOptions } from './options';
-import { verifyGithubSignature } from './signature';
-
-/** Headers GitHub sends with every delivery. */
-export const GITHUB_HEADERS = {
-  event: 'X-GitHub-Event',
-  delivery: 'X-GitHub-Delivery',
-  hookId: 'X-GitHub-Hook-ID',
-  targetType: 'X-GitHub-Hook-Installation-Target-Type',
-  targetId: 'X-GitHub-Hook-Installation-Target-ID',
-} as const;
+import { githubVerification } from './verifier';
 
 function typedSchema(type: string) {
   return Object.hasOwn(githubPayloadSchemas, type)
@@ -38,46 +41,41 @@ export type GithubPolicyEvent<P extends SchemaPolicy = 'reject'> = WithSchemaPol
  * Create the GitHub adapter for `parseEvent`.
  *
  * The dedupe ID is the `X-GitHub-Delivery` GUID (idSource `delivery`): GitHub payloads carry no
- * event ID, and a redelivery reuses the GUID of the original delivery.
+ * event ID, and a redelivery reuses the GUID of the original delivery. The type is the
+ * `X-GitHub-Event` name plus the payload's `action`; `event.meta.keyIndex` is the secret that
+ * matched.
  *
  * @example
  * const event = await parseEvent(github({ secret: process.env.GITHUB_WEBHOOK_SECRET }), request);
  * if (event.type === 'pull_request.opened') console.log(event.payload.pull_request.title);
  */
 export function github<P extends SchemaPolicy = 'reject', V extends boolean = true>(
-  options: GithubOptions & SchemaPolicyOptions<P> & { validatePayloads?: V },
+  options: GithubOptions<P, V>,
 ): WebhookAdapter<GithubPolicyEvent<EffectiveSchemaPolicy<P, V>>> {
   checkOptionsObject('github', options);
-  const secrets = resolveSecrets(options, 'github');
-  const retentionMs = durationOption(
-    'github',
-    'retentionMs',
-    options.retentionMs,
-    GITHUB_RETENTION_MS,
-  );
   const validate = booleanOption('github', 'validatePayloads', options.validatePayloads, true);
-  const policy = schemaPolicyOption('github', options.schemaPolicy);
-  const maxDepth = maxDepthOption('github', options.maxDepth);
-  return defineAdapter<GithubPolicyEvent<EffectiveSchemaPolicy<P, V>>>({
+  return createAdapter<GithubPolicyEvent<EffectiveSchemaPolicy<P, V>>>({
     name: 'github',
-    retentionMs,
+    retentionMs: options.retentionMs ?? GITHUB_RETENTION_MS,
+    verify: githubVerification(options),
+    maxDepth: options.maxDepth,
+    schemaPolicy: options.schemaPolicy,
     digestExclude: GITHUB_DIGEST_EXCLUDE,
-    parse(delivery: RawDelivery): ParsedEvent<GithubEvent> {
-      const secretIndex = verifyGithubSignature(delivery, secrets);
-      const eventName = requireHeader(delivery.headers, GITHUB_HEADERS.event).trim();
-      const deliveryId = requireHeader(delivery.headers, GITHUB_HEADERS.delivery).trim();
-      const { data, format } = decodeGithubBody(delivery, { maxDepth });
+    parse(delivery, _verified, { json, maxDepth, schemaPolicy }) {
+      const headers = delivery.headers;
+      const eventName = requireHeader(headers, GITHUB_HEADERS.event).trim();
+      const deliveryId = requireHeader(headers, GITHUB_HEADERS.delivery).trim();
+      const { data, format } = decodeGithubBody(delivery, json, maxDepth);
       const envelope = validatePayload(githubEnvelopeSchema, data, `github ${eventName}`);
       const type = envelope.action === undefined ? eventName : `${eventName}.${envelope.action}`;
       const typed = applySchemaPolicy({
         schema: typedSchema(type),
         data,
         envelope,
-        policy,
+        policy: schemaPolicy,
         validate,
         context: `github ${type}`,
       });
-      const headers = delivery.headers;
       return {
         type,
         id: deliveryId,
@@ -89,14 +87,14 @@ export function github<P extends SchemaPolicy = 'reject', V extends boolean = tr
           hookId: headers[GITHUB_HEADERS.hookId.toLowerCase()],
           installationTargetType: headers[GITHUB_HEADERS.targetType.toLowerCase()],
           installationTargetId: headers[GITHUB_HEADERS.targetId.toLowerCase()],
-          secretIndex,
           bodyFormat: format,
           ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
         },
         payload: typed.payload,
         validated: typed.validated,
-        // The JSON as sent (a form body's `payload` field included), before schema parsing.
-        digest: payloadDigest(data, GITHUB_DIGEST_EXCLUDE),
+        // A JSON body is digested by createAdapter from json(); a form body's JSON here, so
+        // both encodings of one payload agree.
+        ...(format === 'form' ? { digest: payloadDigest(data, GITHUB_DIGEST_EXCLUDE) } : {}),
       } as ParsedEvent<GithubEvent>;
     },
   });

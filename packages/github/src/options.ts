@@ -1,5 +1,10 @@
 /** Options of the `github()` adapter. */
-import type { JsonLimitOptions, SecretOptions } from '@hooklatch/core/kit';
+import type {
+  JsonLimitOptions,
+  SchemaPolicy,
+  SchemaPolicyOptions,
+  SecretOptions,
+} from '@hooklatch/core/kit';
 
 /**
  * GitHub retention default: github.com keeps deliveries redeliverable for 3 days and never
@@ -14,20 +19,35 @@ export const GITHUB_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
 export const GITHUB_DIGEST_EXCLUDE: readonly string[] = Object.freeze([]);
 
 /**
- * Options of {@link github}. Pass `secret`, or `secrets` while rotating. Every option is checked
- * when the adapter is created (CONFIG_INVALID naming it).
+ * Options of {@link github}. Pass `secret`, or `secrets`: a list while rotating, or a resolver
+ * that picks them per delivery (one route for several hooks). `event.meta.keyIndex` says which
+ * secret matched. Every option is checked when the adapter is created (CONFIG_INVALID naming
+ * it).
+ *
+ * The type parameters record `schemaPolicy` and `validatePayloads` as written, so the adapter's
+ * events are typed for them; a plain `GithubOptions` value types its events for both policies.
  */
-export interface GithubOptions extends SecretOptions, JsonLimitOptions {
+export interface GithubOptions<P extends SchemaPolicy = SchemaPolicy, V extends boolean = boolean>
+  extends SecretOptions,
+    JsonLimitOptions,
+    SchemaPolicyOptions<P> {
+  /**
+   * `false` accepts deliveries without checking `X-Hub-Signature-256` (a webhook configured
+   * without a secret on a private network, a local test). It cannot be combined with `secret`
+   * or `secrets`.
+   * @default undefined (a secret is required)
+   */
+  verify?: false | undefined;
   /**
    * How long a processed delivery GUID is remembered. GitHub Enterprise Server keeps deliveries
    * redeliverable for 7 days: pass `7 * 24 * 3600 * 1000` there.
    * @default 259_200_000 (3 days, github.com's redelivery window)
    */
-  retentionMs?: number;
+  retentionMs?: number | undefined;
   /**
    * Validate typed events against the schemas generated from GitHub's webhook OpenAPI. When
    * false, every event is checked only against the envelope (a JSON object).
    * @default true
    */
-  validatePayloads?: boolean;
+  validatePayloads?: V | undefined;
 }

@@ -1,5 +1,5 @@
 import { memoryStore, parseEvent, processOnce } from '@hooklatch/core';
-import { signedGithubRequest } from '@hooklatch/testing';
+import { signedGithubRequest } from '@hooklatch/github/testing';
 import { sign } from '@octokit/webhooks-methods';
 import { describe, expect, it } from 'vitest';
 import { GITHUB_RETENTION_MS, github } from '../src/index';
@@ -36,7 +36,7 @@ describe('github()', () => {
         event: 'pull_request',
         hookId: '4242',
         installationTargetType: 'repository',
-        secretIndex: 0,
+        keyIndex: 0,
         bodyFormat: 'json',
       },
     });
@@ -92,9 +92,45 @@ describe('github()', () => {
     const adapter = github({ secrets: ['new-secret', 'old-secret'] });
     const request = () =>
       signedGithubRequest({ secret: 'old-secret', event: 'pull_request', payload: pr.payload });
-    expect((await parseEvent(adapter, request())).meta.secretIndex).toBe(1);
+    expect((await parseEvent(adapter, request())).meta.keyIndex).toBe(1);
     const withBoth = github({ secret: 'first', secrets: ['old-secret'] });
-    expect((await parseEvent(withBoth, request())).meta.secretIndex).toBe(1);
+    expect((await parseEvent(withBoth, request())).meta.keyIndex).toBe(1);
+  });
+
+  it("a resolver picks each hook's secret by X-GitHub-Hook-ID (one route, several hooks)", async () => {
+    const hooks: Record<string, string[]> = {
+      '101': ['repo-secret'],
+      '202': ['org-new', 'org-old'],
+    };
+    const adapter = github({ secrets: (d) => hooks[d.headers['x-github-hook-id'] ?? ''] });
+    const send = (hookId: string, key: string) =>
+      parseEvent(
+        adapter,
+        signedGithubRequest({ secret: key, event: 'pull_request', payload: pr.payload, hookId }),
+      );
+    expect((await send('101', 'repo-secret')).meta).toMatchObject({ hookId: '101', keyIndex: 0 });
+    expect((await send('202', 'org-old')).meta).toMatchObject({ hookId: '202', keyIndex: 1 });
+    // A hook's secret opens only that hook; an unknown hook has none.
+    await expect(send('101', 'org-new')).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' });
+    await expect(send('999', 'repo-secret')).rejects.toMatchObject({
+      code: 'SIGNATURE_INVALID',
+      details: { reason: 'no_secret' },
+    });
+  });
+
+  it('verify: false accepts unsigned deliveries, and refuses to sit next to a secret', async () => {
+    const unsigned = signedGithubRequest({
+      secret: 'unused',
+      event: 'pull_request',
+      payload: pr.payload,
+      headers: { 'x-hub-signature-256': undefined },
+    });
+    const event = await parseEvent(github({ verify: false }), unsigned);
+    expect(event.type).toBe('pull_request.opened');
+    expect(event.meta.keyIndex).toBeUndefined();
+    expect(() => github({ secret, verify: false })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', details: { option: 'verify' } }),
+    );
   });
 
   it('never rejects an event type it has no schema for (envelope fallback)', async () => {
@@ -168,6 +204,8 @@ describe('github()', () => {
   });
 
   it('refuses to build without a secret', () => {
-    expect(() => github({})).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    expect(() => github({})).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', details: { option: 'secret' } }),
+    );
   });
 });

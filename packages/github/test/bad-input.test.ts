@@ -1,15 +1,14 @@
-import { ConfigurationError, type HooklatchError, PayloadError, parseEvent, toHex, VerificationError } from '@hooklatch/core';
-import { hmacSha256 } from '@hooklatch/core/kit';
-import { signedGithubRequest } from '@hooklatch/testing';
+import { type HooklatchError, PayloadError, parseEvent, VerificationError } from '@hooklatch/core';
+import { signedGithubRequest } from '@hooklatch/github/testing';
 import { describe, expect, it } from 'vitest';
-import { github } from '../src/index';
+import { github, signGithub } from '../src/index';
 import { exampleOf } from './support/examples';
 
 const secret = 'bad-input-secret-do-not-leak';
 const adapter = github({ secret });
 const push = exampleOf('push').payload;
 
-type ErrorClass = typeof VerificationError | typeof PayloadError | typeof ConfigurationError;
+type ErrorClass = typeof VerificationError | typeof PayloadError;
 
 async function expectFailure(
   input: Parameters<typeof parseEvent>[1],
@@ -77,52 +76,13 @@ describe('github() bad input', () => {
     );
   });
 
-  it('wrong secret -> SIGNATURE_INVALID 401', async () => {
-    const signed = signedGithubRequest({ secret: 'someone-else', event: 'push', payload: push });
-    await expectFailure(signed, VerificationError, 'SIGNATURE_INVALID', 401);
-  });
-
-  it('one byte changed in the body -> SIGNATURE_INVALID 401', async () => {
-    const signed = request();
-    const i = signed.body.indexOf('"ref"') + 2;
-    const body = `${signed.body.slice(0, i)}R${signed.body.slice(i + 1)}`;
-    await expectFailure({ ...signed, body }, VerificationError, 'SIGNATURE_INVALID', 401);
-  });
-
-  it('body re-serialized by a JSON parser -> SIGNATURE_INVALID with a raw-body hint', async () => {
-    // GitHub's bytes are not what JSON.stringify produces (here: pretty-printed).
-    const signed = request({ payload: JSON.stringify(push, null, 2) });
-    const reserialized = JSON.stringify(JSON.parse(signed.body));
-    const error = await expectFailure(
-      { ...signed, body: reserialized },
-      VerificationError,
-      'SIGNATURE_INVALID',
-      401,
-    );
-    expect(error.message).toMatch(/raw body/);
-  });
-
-  it('a parsed object instead of the body -> RAW_BODY_REQUIRED 500', async () => {
-    const signed = request();
-    await expectFailure(
-      { headers: signed.headers, body: push as unknown as string },
-      ConfigurationError,
-      'RAW_BODY_REQUIRED',
-      500,
-    );
-  });
-
-  it('non-JSON body (correctly signed) -> PAYLOAD_MALFORMED 400', async () => {
-    await expectFailure(request({ payload: 'not json {' }), PayloadError, 'PAYLOAD_MALFORMED', 400);
-  });
-
   it('form body without a payload field -> PAYLOAD_MALFORMED 400', async () => {
     const signed = request({ format: 'form' });
     const body = signed.body.replace(/^payload=/, 'data=');
     // Re-sign the altered form body so only its shape is wrong.
     const headers = {
       ...signed.headers,
-      'x-hub-signature-256': `sha256=${toHex(hmacSha256(secret, body))}`,
+      'x-hub-signature-256': signGithub(secret, body),
     };
     await expectFailure({ headers, body }, PayloadError, 'PAYLOAD_MALFORMED', 400);
   });
@@ -159,10 +119,6 @@ describe('github() bad input', () => {
     await expectFailure(request({ payload: '', format: 'form' }), PayloadError, 'BODY_EMPTY', 400);
   });
 
-  it('oversize body -> BODY_TOO_LARGE 413, before any verification', async () => {
-    await expectFailure(request(), PayloadError, 'BODY_TOO_LARGE', 413, { maxBodyBytes: 64 });
-  });
-
   it('missing X-GitHub-Event or X-GitHub-Delivery -> HEADER_MISSING 400', async () => {
     const noEvent = await expectFailure(
       request({ headers: { 'x-github-event': undefined } }),
@@ -178,9 +134,5 @@ describe('github() bad input', () => {
       400,
     );
     expect(noDelivery.message).toContain('X-GitHub-Delivery');
-  });
-
-  it('GET -> METHOD_NOT_ALLOWED 405', async () => {
-    await expectFailure({ ...request(), method: 'GET' }, PayloadError, 'METHOD_NOT_ALLOWED', 405);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { signedGithubRequest } from '@hooklatch/testing';
+import { signedGithubRequest } from '@hooklatch/github/testing';
 import { describe, expect, it } from 'vitest';
 import { exampleOf } from './support/examples';
 

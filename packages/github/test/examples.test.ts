@@ -1,5 +1,5 @@
 import { parseEvent } from '@hooklatch/core';
-import { signedGithubRequest } from '@hooklatch/testing';
+import { signedGithubRequest } from '@hooklatch/github/testing';
 import { describe, expect, it } from 'vitest';
 import { github, githubPayloadSchemas } from '../src/index';
 import { communityExamples, openApiExamples, TYPED_EVENTS } from './support/examples';

@@ -5,7 +5,8 @@
  * GitHub input to reject.
  */
 import { parseEvent } from '@hooklatch/core';
-import { expectHooklatchError, signedGithubRequest, withNestedMember } from '@hooklatch/testing';
+import { signedGithubRequest } from '@hooklatch/github/testing';
+import { expectHooklatchError, withNestedMember } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { github } from '../src/index';
 import { exampleOf } from './support/examples';

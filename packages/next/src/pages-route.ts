@@ -7,8 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type FrameworkNodeRequest,
-  handleWebhookInput,
-  nodeRequestInput,
+  handleNodeRequest,
   type WebhookAdapter,
   type WebhookEvent,
 } from '@hooklatch/core';
@@ -31,11 +30,6 @@ export function webhookPagesRoute<A extends WebhookAdapter<WebhookEvent>, R>(
   options: WebhookRouteOptions<A, R>,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    const reply = await handleWebhookInput(
-      () => nodeRequestInput(req as IncomingMessage & FrameworkNodeRequest, hint),
-      options,
-    );
-    if (res.headersSent) return;
-    res.writeHead(reply.status, reply.headers).end(reply.body);
+    await handleNodeRequest(req as IncomingMessage & FrameworkNodeRequest, res, options, hint);
   };
 }

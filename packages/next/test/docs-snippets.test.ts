@@ -3,9 +3,6 @@
  * NextRequest, and the pages-router module (its `config` included) runs through Next's
  * apiResolver on 127.0.0.1.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
 import { NextRequest } from 'next/server.js';
 import { describe, it } from 'vitest';
 import * as appRoute from '../../../docs/snippets/integrations/next-app-route';
@@ -14,7 +11,7 @@ import {
   expectDocumentedRouting,
   expectPageShowsSnippets,
 } from '../../express/test/support/docs-check';
-import { httpTarget } from '../../express/test/support/integration-proof';
+import { pagesTarget } from './support/pages-server';
 
 describe('docs/integrations/next.md', () => {
   it('shows the snippet files exactly', () => {
@@ -31,22 +28,7 @@ describe('docs/integrations/next.md', () => {
   });
 
   it('pages router: the module as written works under Next’s apiResolver', async () => {
-    const context = {
-      previewModeId: 'd',
-      previewModeEncryptionKey: 'd',
-      previewModeSigningKey: 'd',
-      dev: false,
-    };
-    const server = createServer((req, res) => {
-      void apiResolver(req, res, {}, pagesRoute, context, false, false, '/api/webhooks/stripe');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const target = httpTarget(
-      base,
-      () => new Promise((r) => server.close(() => r())),
-      '/api/webhooks/stripe',
-    );
+    const target = await pagesTarget(pagesRoute, '/api/webhooks/stripe');
     try {
       await expectDocumentedRouting((delivery) => target.send(delivery));
     } finally {

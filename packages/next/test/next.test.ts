@@ -5,18 +5,15 @@
  * Next's own `apiResolver`, the function `next start` uses for pages/api routes (its body
  * parser and `config.api.bodyParser` included).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js';
 import { NextRequest } from 'next/server.js';
 import {
   describeIntegrationProof,
-  httpTarget,
   type ProofDelivery,
   type ProofOptions,
   type ProofTarget,
 } from '../../express/test/support/integration-proof';
 import { webhookPagesRoute, webhookRoute } from '../src/index';
+import { pagesTarget } from './support/pages-server';
 
 const URL_BASE = 'https://app.example.test';
 
@@ -33,28 +30,6 @@ function appTarget(handle: (request: NextRequest) => Promise<Response>): ProofTa
       ),
     close: async () => {},
   };
-}
-
-type PagesModule = {
-  default: (req: IncomingMessage, res: ServerResponse) => unknown;
-  config?: unknown;
-};
-
-/** A node:http server that serves one pages/api route through Next's apiResolver. */
-async function pagesTarget(route: PagesModule): Promise<ProofTarget> {
-  const context = {
-    previewModeId: 'proof',
-    previewModeEncryptionKey: 'proof',
-    previewModeSigningKey: 'proof',
-    dev: false,
-  };
-  const server = createServer((req, res) => {
-    void apiResolver(req, res, {}, route, context, false, false, '/api/webhooks');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return httpTarget(base, close, '/api/webhooks');
 }
 
 describeIntegrationProof('next app router', {

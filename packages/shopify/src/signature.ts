@@ -4,7 +4,7 @@
  * `signShopify` / `verifyShopify` are the octokit-shaped functions; the adapter's verifier and
  * `sign` run the same code (see ./verifier).
  */
-import { VerificationError } from '@hooklatch/core';
+import { ConfigurationError, VerificationError } from '@hooklatch/core';
 import {
   decodeSignature,
   encodeSignature,
@@ -20,6 +20,15 @@ export const SHOPIFY_HMAC_HEADER = shopifyHeaderName(SHOPIFY_HEADERS.hmac);
 
 /** An HMAC-SHA256 is 32 bytes; anything else in the header is not a Shopify signature. */
 const HMAC_BYTES = 32;
+
+/** The raw body; a parsed object can never verify, so it is refused outright. */
+function rawPayload(payload: unknown, caller: string): string | Uint8Array {
+  if (typeof payload === 'string' || payload instanceof Uint8Array) return payload;
+  throw new ConfigurationError(
+    'RAW_BODY_REQUIRED',
+    `${caller}: the payload must be the raw body (a string or a Uint8Array), not a parsed object.`,
+  );
+}
 
 /** The signature header's digest, or SIGNATURE_MALFORMED (naming the header, never the value). */
 export function decodeShopifySignature(value: string): Uint8Array {
@@ -55,7 +64,7 @@ export function shopifyKeyIndex(
  */
 export function signShopify(secret: Secret, payload: string | Uint8Array): string {
   const [key] = resolveSecrets({ secret }, 'shopify') as [Secret];
-  return encodeSignature(hmacSha256(key, payload), 'base64');
+  return encodeSignature(hmacSha256(key, rawPayload(payload, 'signShopify')), 'base64');
 }
 
 /**
@@ -77,6 +86,7 @@ export function verifyShopify(
       : { secret: secretOrSecrets as Secret },
     'shopify',
   );
+  const body = rawPayload(payload, 'verifyShopify');
   if (typeof signature !== 'string') return false;
   let received: Uint8Array;
   try {
@@ -84,5 +94,5 @@ export function verifyShopify(
   } catch {
     return false;
   }
-  return shopifyKeyIndex(secrets, payload, received) >= 0;
+  return shopifyKeyIndex(secrets, body, received) >= 0;
 }

@@ -52,6 +52,14 @@ describe('signShopify / verifyShopify', () => {
     }
     await expectHooklatchError(() => signShopify('', body), { code: 'CONFIG_INVALID' });
   });
+
+  it('a parsed body is RAW_BODY_REQUIRED: it could never verify', async () => {
+    const parsed = JSON.parse(body) as never;
+    await expectHooklatchError(() => verifyShopify(secret, parsed, nodeHmac(secret, body)), {
+      code: 'RAW_BODY_REQUIRED',
+    });
+    await expectHooklatchError(() => signShopify(secret, parsed), { code: 'RAW_BODY_REQUIRED' });
+  });
 });
 
 describe('adapter.sign', () => {

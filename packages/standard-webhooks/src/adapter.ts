@@ -12,8 +12,8 @@ import {
 import type { z } from 'zod';
 import { checkEventSchemas, checkVerifyOption } from './check-options';
 import {
-  type EventSchemas,
   type StandardWebhookEvent,
+  type StandardWebhooksSchemaMap,
   standardWebhooksEnvelopeSchema,
 } from './envelope';
 import { headerFamily, messageId } from './headers';
@@ -44,9 +44,10 @@ import { standardWebhooksVerifier } from './verifier';
  * const adapter = standardWebhooks({ secret: process.env.WEBHOOK_SECRET, name: 'acme' });
  * const event = await parseEvent(adapter, request);
  */
-export function standardWebhooks<M extends EventSchemas = {}, P extends SchemaPolicy = 'reject'>(
-  options: StandardWebhooksOptions<M, P>,
-): WebhookAdapter<StandardWebhookEvent<M, P>> {
+export function standardWebhooks<
+  M extends StandardWebhooksSchemaMap = {},
+  P extends SchemaPolicy = 'reject',
+>(options: StandardWebhooksOptions<M, P>): WebhookAdapter<StandardWebhookEvent<M, P>> {
   checkOptionsObject(STANDARD_WEBHOOKS_DEFAULT_NAME, options);
   const name = stringOption(
     STANDARD_WEBHOOKS_DEFAULT_NAME,
@@ -61,7 +62,7 @@ export function standardWebhooks<M extends EventSchemas = {}, P extends SchemaPo
     options.toleranceSeconds,
     STANDARD_WEBHOOKS_DEFAULT_TOLERANCE_SECONDS,
   );
-  const schemas: EventSchemas = checkEventSchemas(options.events, name);
+  const schemas: StandardWebhooksSchemaMap = checkEventSchemas(options.events, name);
   const fallbackType = stringOption(name, 'fallbackType', options.fallbackType, 'unknown');
 
   return createAdapter<StandardWebhookEvent<M, P>>({

@@ -4,11 +4,11 @@
  * (`secret`/`secrets` are checked by the kit's secret source, under the same names.)
  */
 import { optionInvalid } from '@hooklatch/core/kit';
-import type { EventSchemas } from './envelope';
+import type { StandardWebhooksSchemaMap } from './envelope';
 import type { StandardWebhooksOptions } from './options';
 
 type KeyOptions = Pick<
-  StandardWebhooksOptions<EventSchemas>,
+  StandardWebhooksOptions<StandardWebhooksSchemaMap>,
   'secret' | 'secrets' | 'publicKey' | 'publicKeys'
 >;
 
@@ -50,7 +50,10 @@ export function configuresSecrets(options: KeyOptions): boolean {
 }
 
 /** `verify` is `false` or absent, and `false` is not combined with keys. */
-export function checkVerifyOption(options: StandardWebhooksOptions<EventSchemas>, name: string) {
+export function checkVerifyOption(
+  options: StandardWebhooksOptions<StandardWebhooksSchemaMap>,
+  name: string,
+) {
   if (options.verify === undefined) return;
   if (options.verify !== false) throw optionInvalid(name, 'verify', 'can only be `false`');
   const keys = [options.secret, options.secrets, options.publicKey, options.publicKeys];
@@ -60,7 +63,7 @@ export function checkVerifyOption(options: StandardWebhooksOptions<EventSchemas>
 }
 
 /** `events` is an object whose every value is a zod schema (something with `safeParse`). */
-export function checkEventSchemas(events: unknown, name: string): EventSchemas {
+export function checkEventSchemas(events: unknown, name: string): StandardWebhooksSchemaMap {
   if (events === undefined) return {};
   const valid =
     events !== null &&
@@ -70,5 +73,5 @@ export function checkEventSchemas(events: unknown, name: string): EventSchemas {
       (schema) => typeof (schema as { safeParse?: unknown } | null)?.safeParse === 'function',
     );
   if (!valid) throw optionInvalid(name, 'events', 'must map event types to zod schemas');
-  return events as EventSchemas;
+  return events as StandardWebhooksSchemaMap;
 }

@@ -18,7 +18,7 @@ export const standardWebhooksEnvelopeSchema = z.looseObject({
 export type StandardWebhookPayload = z.output<typeof standardWebhooksEnvelopeSchema>;
 
 /** Zod schemas by event type; each validates (and types) the whole JSON body of that type. */
-export type EventSchemas = Readonly<Record<string, z.ZodType>>;
+export type StandardWebhooksSchemaMap = Readonly<Record<string, z.ZodType>>;
 
 /**
  * An event whose type has a schema in the map: its payload is that schema's output and
@@ -26,7 +26,10 @@ export type EventSchemas = Readonly<Record<string, z.ZodType>>;
  * with the envelope only and `validated: false` (built per type, so {@link isEventType} keeps
  * both members of the type it narrows to).
  */
-export type KnownStandardWebhookEvent<M extends EventSchemas, P extends SchemaPolicy = 'reject'> = {
+export type KnownStandardWebhookEvent<
+  M extends StandardWebhooksSchemaMap,
+  P extends SchemaPolicy = 'reject',
+> = {
   [K in keyof M & string]: WithSchemaPolicy<
     WebhookEvent<K, z.output<M[K]>> & { readonly validated: true },
     K,
@@ -42,7 +45,10 @@ export type KnownStandardWebhookEvent<M extends EventSchemas, P extends SchemaPo
  * The catch-all member is `validated: true` (the envelope is its whole schema), so an
  * envelope-only event of a mapped type cannot pass for it.
  */
-export type StandardWebhookEvent<M extends EventSchemas = {}, P extends SchemaPolicy = 'reject'> =
+export type StandardWebhookEvent<
+  M extends StandardWebhooksSchemaMap = {},
+  P extends SchemaPolicy = 'reject',
+> =
   | KnownStandardWebhookEvent<M, P>
   | (WebhookEvent<string, StandardWebhookPayload> & { readonly validated: true });
 

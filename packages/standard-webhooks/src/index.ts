@@ -17,11 +17,11 @@
 
 export { standardWebhooks } from './adapter';
 export type {
-  EventSchemas,
   KnownStandardWebhookEvent,
   KnownTypeOf,
   StandardWebhookEvent,
   StandardWebhookPayload,
+  StandardWebhooksSchemaMap,
 } from './envelope';
 export { isEventType, standardWebhooksEnvelopeSchema } from './envelope';
 export type { HeaderFamily } from './headers';

@@ -5,7 +5,7 @@ import type {
   SchemaPolicyOptions,
   SecretOptions,
 } from '@hooklatch/core/kit';
-import type { EventSchemas } from './envelope';
+import type { StandardWebhooksSchemaMap } from './envelope';
 
 /** The default `name`: dedupe-key prefix and event provider name. */
 export const STANDARD_WEBHOOKS_DEFAULT_NAME = 'standard-webhooks';
@@ -34,7 +34,7 @@ export const STANDARD_WEBHOOKS_DIGEST_EXCLUDE: readonly string[] = Object.freeze
  * `StandardWebhooksOptions` value types its events for both policies
  */
 export interface StandardWebhooksOptions<
-  M extends EventSchemas = {},
+  M extends StandardWebhooksSchemaMap = {},
   P extends SchemaPolicy = SchemaPolicy,
 > extends SecretOptions,
     JsonLimitOptions,

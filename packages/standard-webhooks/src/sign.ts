@@ -2,7 +2,7 @@
  * The octokit-shaped pair: `signStandardWebhook` writes a `webhook-signature` entry as a sender
  * does, `verifyStandardWebhook` checks one. The adapter's verifier and `sign` run this code.
  */
-import { isHooklatchError } from '@hooklatch/core';
+import { ConfigurationError, isHooklatchError } from '@hooklatch/core';
 import {
   hmacSha256,
   optionInvalid,
@@ -91,18 +91,22 @@ export function timestampSeconds(value: Date | number | string, provider: string
   return String(seconds);
 }
 
-function messageBytes(message: StandardWebhookMessage, provider: string) {
+/** The raw body's bytes; a parsed object can never verify, so it is refused outright. */
+function payloadBytes(payload: unknown, caller: string): Uint8Array {
+  if (typeof payload === 'string') return new TextEncoder().encode(payload);
+  if (payload instanceof Uint8Array) return payload;
+  throw new ConfigurationError(
+    'RAW_BODY_REQUIRED',
+    `${caller}: the payload must be the raw body (a string or a Uint8Array), not a parsed object.`,
+  );
+}
+
+/** The message's ID and `webhook-timestamp` text; CONFIG_INVALID when either is unusable. */
+function messageHeaders(message: StandardWebhookMessage, provider: string) {
   if (typeof message?.id !== 'string' || message.id.trim() === '') {
     throw optionInvalid(provider, 'id', 'must be the non-empty webhook-id');
   }
-  if (typeof message.payload !== 'string' && !(message.payload instanceof Uint8Array)) {
-    throw optionInvalid(provider, 'payload', 'must be the body as a string or a Uint8Array');
-  }
-  const body =
-    typeof message.payload === 'string'
-      ? new TextEncoder().encode(message.payload)
-      : message.payload;
-  return { id: message.id, timestamp: timestampSeconds(message.timestamp, provider), body };
+  return { id: message.id, timestamp: timestampSeconds(message.timestamp, provider) };
 }
 
 /**
@@ -115,7 +119,8 @@ function messageBytes(message: StandardWebhookMessage, provider: string) {
  */
 export function signStandardWebhook(secret: Secret, message: StandardWebhookMessage): string {
   const provider = STANDARD_WEBHOOKS_DEFAULT_NAME;
-  const { id, timestamp, body } = messageBytes(message, provider);
+  const body = payloadBytes(message?.payload, 'signStandardWebhook');
+  const { id, timestamp } = messageHeaders(message, provider);
   return signatureEntry(signingKeyOf(secret, 'v1', provider), signedContent(id, timestamp, body));
 }
 
@@ -156,15 +161,16 @@ export function verifyStandardWebhook(
     options.toleranceSeconds,
     STANDARD_WEBHOOKS_DEFAULT_TOLERANCE_SECONDS,
   );
+  const body = payloadBytes(message?.payload, 'verifyStandardWebhook');
   try {
     // A message without its ID or time is an unauthenticated one, not a configuration error.
-    let parts: ReturnType<typeof messageBytes>;
+    let parts: ReturnType<typeof messageHeaders>;
     try {
-      parts = messageBytes(message, provider);
+      parts = messageHeaders(message, provider);
     } catch {
       return false;
     }
-    const { id, timestamp, body } = parts;
+    const { id, timestamp } = parts;
     const headers = {
       'webhook-id': id,
       'webhook-timestamp': timestamp,
@@ -175,7 +181,7 @@ export function verifyStandardWebhook(
     return true;
   } catch (error) {
     // A bad signature, header or time is an answer; a configuration mistake is not.
-    if (isHooklatchError(error) && error.code !== 'CONFIG_INVALID') return false;
+    if (isHooklatchError(error) && !(error instanceof ConfigurationError)) return false;
     throw error;
   }
 }

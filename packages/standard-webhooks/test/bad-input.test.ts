@@ -1,5 +1,5 @@
-import { PayloadError, parseEvent, VerificationError } from '@hooklatch/core';
-import { signedStandardWebhooksRequest } from '@hooklatch/testing';
+import { PayloadError, VerificationError } from '@hooklatch/core';
+import { signedStandardWebhooksRequest } from '@hooklatch/standard-webhooks/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { standardWebhooks } from '../src/index';
@@ -8,7 +8,6 @@ import {
   OTHER_SECRET,
   PAYLOAD,
   parseAt,
-  RECEIVED_AT,
   RECEIVED_SECONDS,
   SECRET,
 } from './support/fixtures';
@@ -113,23 +112,10 @@ describe('bad input', () => {
     expect(error.details).toEqual({ header: 'webhook-signature' });
   });
 
-  it('a tampered body is SIGNATURE_INVALID', async () => {
-    const request = signed(prettyBody);
-    request.body = prettyBody.replace('inv_1', 'inv_2');
-    await expectFailure(parseAt(adapter, request), invalid);
-  });
-
   it('a tampered webhook-id is SIGNATURE_INVALID (the ID is signed)', async () => {
     const request = signed(prettyBody);
     request.headers['webhook-id'] = 'msg_other';
     await expectFailure(parseAt(adapter, request), invalid);
-  });
-
-  it('a re-serialized body is SIGNATURE_INVALID with the raw-body hint', async () => {
-    const request = signed(prettyBody);
-    request.body = JSON.stringify(JSON.parse(prettyBody));
-    const error = await expectFailure(parseAt(adapter, request), invalid);
-    expect(error.message).toContain('raw body');
   });
 
   it('stale and future timestamps are TIMESTAMP_OUT_OF_TOLERANCE', async () => {
@@ -148,28 +134,12 @@ describe('bad input', () => {
     }
   });
 
-  it('a signed non-JSON body is PAYLOAD_MALFORMED (400)', async () => {
-    await expectFailure(parseAt(adapter, signed('type=invoice.paid&id=1')), {
-      class: PayloadError,
-      code: 'PAYLOAD_MALFORMED',
-      httpStatus: 400,
-    });
-  });
-
   it('a signed empty body is BODY_EMPTY (400)', async () => {
     await expectFailure(parseAt(adapter, signed('')), {
       class: PayloadError,
       code: 'BODY_EMPTY',
       httpStatus: 400,
     });
-  });
-
-  it('an oversize body is BODY_TOO_LARGE (413) before any verification', async () => {
-    const big = JSON.stringify({ type: 'big', data: 'x'.repeat(2048) });
-    await expectFailure(
-      parseEvent(adapter, signed(big), { receivedAt: RECEIVED_AT, maxBodyBytes: 1024 }),
-      { class: PayloadError, code: 'BODY_TOO_LARGE', httpStatus: 413 },
-    );
   });
 
   it('a JSON body that is not an object, or a non-string type, is PAYLOAD_INVALID (422)', async () => {
@@ -194,13 +164,5 @@ describe('bad input', () => {
     });
     expect(error.message).toContain('data.amount');
     expect(error.message).not.toContain('4200');
-  });
-
-  it('a GET is METHOD_NOT_ALLOWED (405)', async () => {
-    await expectFailure(parseAt(adapter, { ...signed(prettyBody), method: 'GET' }), {
-      class: PayloadError,
-      code: 'METHOD_NOT_ALLOWED',
-      httpStatus: 405,
-    });
   });
 });

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@hooklatch/core';
-import { standardWebhooksKeyPair } from '@hooklatch/testing';
+import { standardWebhooksKeyPair } from '@hooklatch/standard-webhooks/testing';
 import { describe, expect, it } from 'vitest';
 import { standardWebhooks } from '../src/index';
 

@@ -3,7 +3,7 @@
  * support/docs-example.ts character for character, so it can never show code that does not work.
  */
 import { readFileSync } from 'node:fs';
-import { signedStandardWebhooksRequest } from '@hooklatch/testing';
+import { signedStandardWebhooksRequest } from '@hooklatch/standard-webhooks/testing';
 import { describe, expect, it } from 'vitest';
 import { POST, paidInvoices } from './support/docs-example';
 

@@ -10,7 +10,7 @@ import {
   memoryStore,
   PayloadError,
 } from '@hooklatch/core';
-import { signedStandardWebhooksRequest } from '@hooklatch/testing';
+import { signedStandardWebhooksRequest } from '@hooklatch/standard-webhooks/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { standardWebhooks } from '../src/index';

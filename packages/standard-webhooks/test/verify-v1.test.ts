@@ -1,5 +1,5 @@
 import { parseEvent, VerificationError } from '@hooklatch/core';
-import { signedStandardWebhooksRequest } from '@hooklatch/testing';
+import { signedStandardWebhooksRequest } from '@hooklatch/standard-webhooks/testing';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { standardWebhooks } from '../src/index';
@@ -47,7 +47,7 @@ describe('v1 (HMAC-SHA256) signatures', () => {
         headerFamily: 'webhook',
         signatureVersion: 'v1',
         keyIndex: 0,
-        attemptedAt: new Date(RECEIVED_SECONDS * 1000),
+        signedAt: new Date(RECEIVED_SECONDS * 1000),
       },
     });
   });

@@ -16,11 +16,11 @@ import type {
 } from '@hooklatch/core';
 import { StoreUnavailableError } from '@hooklatch/core';
 import {
-  emptyCounts,
   encodeKey,
   inboxChecks,
   isPlainKey,
   newClaimToken,
+  statsOf,
   storageKey,
 } from '@hooklatch/core/kit';
 import type { ExecResult } from './dialect';
@@ -228,18 +228,15 @@ export function createSqlInbox(dialect: InboxDialect, settings: SqlInboxSettings
     async stats(): Promise<InboxStats> {
       return guard('stats', async (signal) => {
         const { rows } = await run(st.stats(queue), signal);
-        const stats: InboxStats = { total: 0, states: emptyCounts(), providers: {}, ready: 0 };
-        for (const row of rows) {
-          const n = Number(row.n);
-          const state = String(row.state) as InboxState;
-          const provider = String(row.provider);
-          stats.total += n;
-          stats.states[state] += n;
-          stats.ready += Number(row.ready ?? 0);
-          stats.providers[provider] ??= emptyCounts();
-          (stats.providers[provider] as InboxStats['states'])[state] += n;
-        }
-        return stats;
+        const counts = rows.map((row) => ({
+          provider: String(row.provider),
+          state: String(row.state) as InboxState,
+          count: Number(row.n),
+        }));
+        return statsOf(
+          counts,
+          rows.reduce((n, row) => n + Number(row.ready ?? 0), 0),
+        );
       });
     },
 

@@ -22,7 +22,10 @@ function eventOf<T extends string, O extends z.ZodType>(type: T, object: O) {
 /** Zod schema of each typed Stripe event type (the whole event, `data.object` typed). */
 export const stripeEventSchemas = {
   'payment_intent.succeeded': eventOf('payment_intent.succeeded', stripePaymentIntentSchema),
-  'payment_intent.payment_failed': eventOf('payment_intent.payment_failed', stripePaymentIntentSchema),
+  'payment_intent.payment_failed': eventOf(
+    'payment_intent.payment_failed',
+    stripePaymentIntentSchema,
+  ),
   'payment_intent.created': eventOf('payment_intent.created', stripePaymentIntentSchema),
   'payment_intent.canceled': eventOf('payment_intent.canceled', stripePaymentIntentSchema),
   'charge.succeeded': eventOf('charge.succeeded', stripeChargeSchema),
@@ -36,10 +39,22 @@ export const stripeEventSchemas = {
   'customer.created': eventOf('customer.created', stripeCustomerSchema),
   'customer.updated': eventOf('customer.updated', stripeCustomerSchema),
   // Stripe sends the last state of the customer; accept the bare deleted form as well.
-  'customer.deleted': eventOf('customer.deleted', z.union([stripeCustomerSchema, stripeDeletedCustomerSchema])),
-  'customer.subscription.created': eventOf('customer.subscription.created', stripeSubscriptionSchema),
-  'customer.subscription.updated': eventOf('customer.subscription.updated', stripeSubscriptionSchema),
-  'customer.subscription.deleted': eventOf('customer.subscription.deleted', stripeSubscriptionSchema),
+  'customer.deleted': eventOf(
+    'customer.deleted',
+    z.union([stripeCustomerSchema, stripeDeletedCustomerSchema]),
+  ),
+  'customer.subscription.created': eventOf(
+    'customer.subscription.created',
+    stripeSubscriptionSchema,
+  ),
+  'customer.subscription.updated': eventOf(
+    'customer.subscription.updated',
+    stripeSubscriptionSchema,
+  ),
+  'customer.subscription.deleted': eventOf(
+    'customer.subscription.deleted',
+    stripeSubscriptionSchema,
+  ),
 } as const;
 
 /** The snapshot event types with a typed schema. */

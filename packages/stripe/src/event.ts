@@ -8,8 +8,9 @@
  * with the envelope only and `validated: false`: `StripeEvent<'envelope'>` adds that member, so
  * the typed payload is readable only after `event.validated === true`.
  */
-import type { SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
+
 import type { WebhookEvent } from '@hooklatch/core';
+import type { SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
 import type { StripeEventEnvelope, StripeThinEventPayload } from './envelope';
 import type { StripePayloads, StripeTypedEventType } from './event-schemas';
 import type { STRIPE_EVENT_TYPES, STRIPE_THIN_EVENT_TYPES } from './generated/event-types';

@@ -19,7 +19,7 @@ export interface SignedStripeRequestOptions {
    * The signed Unix timestamp, in seconds (`t=`).
    * @default the current time
    */
-  timestamp?: number;
+  timestamp?: number | undefined;
   /**
    * More secrets to add a `v1=` signature for, as Stripe does while an endpoint secret is being
    * rolled (one `v1` per active secret).

@@ -1,5 +1,5 @@
 import {
-  ConfigurationError,
+  type ConfigurationError,
   type HooklatchError,
   PayloadError,
   parseEvent,
@@ -151,5 +151,4 @@ describe('stripe() bad input', () => {
   it('empty body -> BODY_EMPTY 400', async () => {
     await expectFailure(request({ payload: '' }), PayloadError, 'BODY_EMPTY', 400);
   });
-
 });

@@ -67,7 +67,8 @@ describe('stripe: event.digest', () => {
 
 describe('stripe: at most 10 v1 signatures, timestamp first (issue 10 item 14)', () => {
   const body = JSON.stringify(event);
-  const v1 = (key: string, ts = t) => createHmac('sha256', key).update(`${ts}.${body}`).digest('hex');
+  const v1 = (key: string, ts = t) =>
+    createHmac('sha256', key).update(`${ts}.${body}`).digest('hex');
   const deliver = (header: string) =>
     parseEvent(adapter, { headers: { 'stripe-signature': header }, body }, { receivedAt: now });
 

@@ -64,11 +64,11 @@ export function registerSuite(
   }
   describe(title, () => {
     for (const c of cases) {
-      if (c.skip === undefined) {
-        if (timeoutMs === undefined) it(c.name, c.run);
-        else it(c.name, c.run, timeoutMs);
+      if (c.skip !== undefined) {
         // Called as a method: vitest's chainable `it.skip` reads its chain from `this`.
-      } else it.skip?.(`${c.name} (skipped: ${c.skip})`, c.run);
+        it.skip?.(`${c.name} (skipped: ${c.skip})`, c.run);
+      } else if (timeoutMs === undefined) it(c.name, c.run);
+      else it(c.name, c.run, timeoutMs);
     }
   });
 }

@@ -7,8 +7,14 @@
  * assertProcessedOnce: core cannot depend on testing, which depends on core.
  */
 import { readFileSync } from 'node:fs';
+import {
+  errorResponse,
+  memoryStore,
+  parseEvent,
+  processOnce,
+  type RawDelivery,
+} from '@hooklatch/core';
 import { encodeSignature, hmacSha256 } from '@hooklatch/core/kit';
-import { errorResponse, memoryStore, parseEvent, processOnce, type RawDelivery, utf8 } from '@hooklatch/core';
 import { assertProcessedOnce, nestedJson } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { partner } from '../../../docs/snippets/auth-options';
@@ -223,7 +229,7 @@ describe('the auth-options snippet of the guide', () => {
   const delivery = (headers: Record<string, string>): RawDelivery => ({
     method: 'POST',
     headers,
-    rawBody: utf8(body),
+    rawBody: new TextEncoder().encode(body),
     receivedAt: RECEIVED,
   });
 

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleWebhook } from '@hooklatch/core';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app as expressApp } from '../../../docs/snippets/frameworks/express';
@@ -15,7 +16,6 @@ import { app as fastifyApp } from '../../../docs/snippets/frameworks/fastify';
 import { app as honoApp } from '../../../docs/snippets/frameworks/hono';
 import { server as nodeServer } from '../../../docs/snippets/frameworks/node-http';
 import { adapter, handled, handler, store } from '../../../docs/snippets/frameworks/setup';
-import { signedStripeRequest } from '../src/index';
 
 const SECRET = 'whsec_docs_example';
 const repo = new URL('../../../', import.meta.url);

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import { describe, expect, it } from 'vitest';
-import { signedStripeRequest } from '../src/index';
 
 const secret = 'whsec_fixture';
 

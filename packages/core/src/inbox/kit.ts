@@ -15,5 +15,5 @@ export {
   MAX_INBOX_TYPE_LENGTH,
   readableMessage,
 } from './checks';
-export type { EntryFilter } from './memory-inbox-entry';
-export { emptyCounts, entryMatches, stateCounts, summaryOf } from './memory-inbox-entry';
+export type { EntryFilter, InboxCount } from './memory-inbox-entry';
+export { emptyCounts, entryMatches, stateCounts, statsOf, summaryOf } from './memory-inbox-entry';

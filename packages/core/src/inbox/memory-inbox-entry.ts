@@ -1,5 +1,11 @@
 /** Helpers of the memory inbox, also handy for any backend that filters entries in code. */
-import type { InboxEntry, InboxEntrySummary, InboxStateCounts } from './types';
+import type {
+  InboxEntry,
+  InboxEntrySummary,
+  InboxState,
+  InboxStateCounts,
+  InboxStats,
+} from './types';
 
 /** The filters replay and list share. */
 export interface EntryFilter {
@@ -40,4 +46,25 @@ export function stateCounts(entries: readonly InboxEntrySummary[]): InboxStateCo
 export function summaryOf(entry: InboxEntry): InboxEntrySummary {
   const { body: _body, headers: _headers, method: _method, token: _token, ...summary } = entry;
   return { ...summary, ...(entry.lastError ? { lastError: { ...entry.lastError } } : {}) };
+}
+
+/** One group of a backend's count: how many entries of `provider` are in `state`. */
+export interface InboxCount {
+  provider: string;
+  state: InboxState;
+  count: number;
+}
+
+/** The stats of an inbox from its counts by provider and state, and its ready count. */
+export function statsOf(counts: Iterable<InboxCount>, ready: number): InboxStats {
+  const stats: InboxStats = { total: 0, states: emptyCounts(), providers: {}, ready };
+  for (const { provider, state, count } of counts) {
+    if (count === 0) continue;
+    stats.total += count;
+    stats.states[state] += count;
+    const own = stats.providers[provider] ?? emptyCounts();
+    own[state] += count;
+    stats.providers[provider] = own;
+  }
+  return stats;
 }

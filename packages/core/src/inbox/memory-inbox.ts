@@ -7,7 +7,7 @@
 import { StoreUnavailableError } from '../errors';
 import { newClaimToken } from '../store/claim-token';
 import { inboxChecks } from './checks';
-import { entryMatches, stateCounts, summaryOf } from './memory-inbox-entry';
+import { entryMatches, statsOf, summaryOf } from './memory-inbox-entry';
 import type {
   EnqueueResult,
   InboxClaim,
@@ -215,16 +215,8 @@ export function memoryInbox(options: MemoryInboxOptions = {}): InboxStore {
     async stats(): Promise<InboxStats> {
       const t = now();
       const all = [...entries.values()];
-      const providers: InboxStats['providers'] = {};
-      for (const p of new Set(all.map((e) => e.provider))) {
-        providers[p] = stateCounts(all.filter((e) => e.provider === p));
-      }
-      return {
-        total: all.length,
-        states: stateCounts(all),
-        providers,
-        ready: all.filter((e) => ready(e, t)).length,
-      };
+      const counts = all.map((e) => ({ provider: e.provider, state: e.state, count: 1 }));
+      return statsOf(counts, all.filter((e) => ready(e, t)).length);
     },
 
     async purge(purgeOptions) {

@@ -6,6 +6,8 @@
  */
 
 export { handleWebhookInput } from './handle-webhook-input';
+export type { NodeResponseLike } from './node-reply';
+export { handleNodeRequest } from './node-reply';
 export type { BodyConsumedHint, FrameworkNodeRequest } from './request-input';
 export { bodyConsumedError, nodeRequestInput, webRequestInput } from './request-input';
 export type { RouterOptions } from './router';

@@ -1,13 +1,11 @@
 /**
  * Stripe and GitHub deliveries for the integration tests, with the shapes the providers send,
- * signed as each provider signs them: by the adapter's own `sign` where it has one (else the
- * @hooklatch/testing builder), or by the provider's SDK.
+ * signed as each provider signs them: by the adapter's own `sign`, or by the provider's SDK.
  */
 import { createRequire } from 'node:module';
 import type { WebhookAdapter, WebhookEvent } from '@hooklatch/core';
 import { github } from '@hooklatch/github';
 import { stripe } from '@hooklatch/stripe';
-import { signedGithubRequest, signedStripeRequest } from '@hooklatch/testing';
 import { sign as octokitSign } from '@octokit/webhooks-methods';
 import Stripe from 'stripe';
 
@@ -29,14 +27,10 @@ function viaSign(
   adapter: WebhookAdapter<WebhookEvent>,
   body: string,
   headers: Record<string, string>,
+  secret?: string,
 ): ProofDelivery | undefined {
-  const signed = adapter.sign?.(body, { headers });
+  const signed = adapter.sign?.(body, secret === undefined ? { headers } : { headers, secret });
   return signed && { method: signed.method, headers: { ...signed.headers }, body };
-}
-
-/** A test builder's output as sent over HTTP. */
-function built(request: { method?: string; headers: Record<string, string>; body: string }) {
-  return { method: request.method ?? 'POST', headers: request.headers, body: request.body };
 }
 
 /** Every delivery of one event carries the same `created`, as Stripe's retries do. */
@@ -83,7 +77,7 @@ export interface StripeSignedOptions {
   metadata?: Record<string, string>;
   /** @default 'payment_intent.succeeded' */
   type?: string;
-  /** The adapter's secret, for the test builder when the adapter cannot `sign`. */
+  /** Sign with this secret instead of the adapter's own. */
   secret?: string;
 }
 
@@ -94,10 +88,9 @@ export function stripeSigned(
   options: StripeSignedOptions = {},
 ): ProofDelivery {
   const body = JSON.stringify(stripePaymentIntent(id, options.metadata, options.type));
-  const secret = options.secret ?? STRIPE_SECRET;
-  return (
-    viaSign(adapter, body, STRIPE_HEADERS) ?? built(signedStripeRequest({ secret, payload: body }))
-  );
+  const signed = viaSign(adapter, body, STRIPE_HEADERS, options.secret);
+  if (signed === undefined) throw new Error('stripe() has no sign()');
+  return signed;
 }
 
 /** The same event signed by the `stripe` SDK (pretty-printed, as Stripe's own examples are). */
@@ -134,12 +127,9 @@ export function githubSigned(
   adapter: WebhookAdapter<WebhookEvent>,
   deliveryId: string,
 ): ProofDelivery {
-  return (
-    viaSign(adapter, pingBody, githubHeaders(deliveryId)) ??
-    built(
-      signedGithubRequest({ secret: GITHUB_SECRET, event: 'ping', payload: pingBody, deliveryId }),
-    )
-  );
+  const signed = viaSign(adapter, pingBody, githubHeaders(deliveryId));
+  if (signed === undefined) throw new Error('github() has no sign()');
+  return signed;
 }
 
 /** The same delivery signed by @octokit/webhooks-methods. */

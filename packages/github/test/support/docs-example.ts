@@ -8,7 +8,7 @@ import {
 import { type GithubEvent, github } from '@hooklatch/github';
 
 const adapter = github({
-  // During a rotation list both; event.meta.secretIndex tells which one signed.
+  // During a rotation list both; event.meta.keyIndex tells which one signed.
   secrets: [process.env.GITHUB_WEBHOOK_SECRET ?? 'new-secret', 'old-secret'],
 });
 const store = memoryStore(); // one process only; use a Redis or SQL store in production

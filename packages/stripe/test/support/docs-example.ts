@@ -8,7 +8,7 @@ import {
 import { type StripeEvent, stripe } from '@hooklatch/stripe';
 
 const adapter = stripe({
-  // During a secret roll list both; event.meta.secretIndex tells which one signed.
+  // During a secret roll list both; event.meta.keyIndex tells which one signed.
   secrets: [process.env.STRIPE_WEBHOOK_SECRET ?? 'whsec_new', 'whsec_old'],
 });
 const store = memoryStore(); // one process only; use a Redis or SQL store in production

@@ -3,6 +3,7 @@
  * body in `X-Acme-Signature`, a JSON body `{ id, type, ... }`. Options break it on purpose, so
  * the tests can show which checks catch which mistake.
  */
+import { createHmac } from 'node:crypto';
 import type { RawDelivery, WebhookAdapter } from '@hooklatch/core';
 import {
   createAdapter,
@@ -13,6 +14,7 @@ import {
   signedVerifier,
   type Verification,
 } from '@hooklatch/core/kit';
+import type { DescribeAdapterOptions } from '../../src/index';
 
 export const ACME_SECRET = 'acme-test-secret';
 export const ACME_BODY = JSON.stringify({ id: 'evt_1', type: 'order.paid', orderId: 'ord_9' });
@@ -56,3 +58,23 @@ export function acme(options: AcmeOptions = {}): WebhookAdapter {
     },
   });
 }
+
+/** Hex HMAC-SHA256, computed by node:crypto rather than the kit. */
+export const hmacHex = (secret: string | Uint8Array, body: string | Uint8Array) =>
+  createHmac('sha256', secret).update(body).digest('hex');
+
+/** The suite options of the correct acme adapter. */
+export const ACME_SUITE: DescribeAdapterOptions = {
+  name: 'acme (hmac)',
+  adapter: () => acme(),
+  body: ACME_BODY,
+  headers: { 'Content-Type': 'application/json' },
+  secrets: [ACME_SECRET],
+};
+
+/** The checks a body-covering signature passes and a credential scheme cannot. */
+export const TAMPER_CHECKS = [
+  'a tampered body is rejected',
+  'a re-serialized body is rejected',
+  'one changed byte is rejected',
+] as const;

@@ -1,0 +1,38 @@
+/**
+ * `mysql://` (and `mariadb://`): over a small `mysql2/promise` pool, checked with `SELECT 1`
+ * first so a refused connection or bad credentials are reported as such.
+ */
+import type { InboxStore } from '@hooklatch/core';
+import { loadOptional } from '../optional-module';
+import { type StoreConnection, connectOrFail, dedupeOptions, inboxOptions } from './connection';
+import type { StoreSettings } from './options';
+
+/** Connect to the MySQL / MariaDB database `settings.target` names. */
+export async function connectMysql(settings: StoreSettings): Promise<StoreConnection> {
+  const { target, timeoutMs } = settings;
+  if (target.kind !== 'mysql') throw new TypeError('not a mysql target');
+  const why = 'a mysql:// store';
+  const sql = await loadOptional('@hooklatch/store-sql', why, () => import('@hooklatch/store-sql/mysql'));
+  const { default: mysql } = await loadOptional('mysql2', why, () => import('mysql2/promise'));
+  // mysql2 reads only mysql: URLs; mariadb: is the same protocol.
+  const uri = target.url.replace(/^mariadb:/, 'mysql:');
+  const pool = mysql.createPool({ uri, connectionLimit: 2, connectTimeout: timeoutMs });
+  pool.on('connection', () => {});
+  const close = () => pool.end().catch(() => {});
+  await connectOrFail(target, timeoutMs, pool.query('SELECT 1')).catch(async (error) => {
+    await close();
+    throw error;
+  });
+  const dedupe = sql.mysqlStore({ client: pool, ...dedupeOptions(settings) });
+  let inbox: InboxStore | undefined;
+  return {
+    target,
+    dedupe,
+    purgeExpired: (batchSize) => dedupe.purgeExpired({ batchSize }),
+    inbox() {
+      inbox ??= sql.mysqlInbox({ client: pool, ...inboxOptions(settings) });
+      return inbox;
+    },
+    close,
+  };
+}

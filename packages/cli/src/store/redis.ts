@@ -1,0 +1,93 @@
+/**
+ * `redis://` and `rediss://`: over ioredis when it is installed, else node-redis. The client
+ * is made for a command line: one connection attempt bounded by `--timeout-ms`, no reconnect
+ * loop and no offline queue, so a server that is down is reported at once instead of waited on.
+ */
+import type { InboxStore } from '@hooklatch/core';
+import { CliFailure } from '../io';
+import { loadFirst, loadOptional } from '../optional-module';
+import { type StoreConnection, connectOrFail } from './connection';
+import type { StoreSettings } from './options';
+
+interface OpenClient {
+  client: unknown;
+  close(): Promise<void>;
+}
+
+type Events = { on(event: 'error', listener: (error: unknown) => void): unknown };
+
+/**
+ * Connect, reporting the socket's own error: without reconnects a client rejects `connect()`
+ * with a bare "connection closed", while the error event carried the reason (ECONNREFUSED).
+ */
+async function connect(client: Events, start: () => Promise<unknown>): Promise<void> {
+  let reason: unknown;
+  // Later failures reach the command through the rejected calls; the events are only noise.
+  client.on('error', (error) => {
+    reason ??= error;
+  });
+  try {
+    await start();
+  } catch (error) {
+    throw reason ?? error;
+  }
+}
+
+async function openClient(url: string, settings: StoreSettings): Promise<OpenClient> {
+  const timeoutMs = settings.timeoutMs;
+  const driver = await loadFirst('a redis:// store', [
+    ['ioredis', () => import('ioredis')],
+    ['redis', () => import('redis')],
+  ]);
+  if (driver.name === 'ioredis') {
+    const { default: Redis } = driver.module as typeof import('ioredis');
+    const client = new Redis(url, {
+      lazyConnect: true,
+      connectTimeout: timeoutMs,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
+    const close = async () => client.disconnect();
+    await connectOrFail(settings.target, timeoutMs, connect(client, () => client.connect())).catch(
+      async (error) => {
+        await close();
+        throw error;
+      },
+    );
+    return { client, close };
+  }
+  const { createClient } = driver.module as typeof import('redis');
+  const client = createClient({ url, socket: { connectTimeout: timeoutMs, reconnectStrategy: false } });
+  const connecting = connect(client as Events, () => client.connect());
+  await connectOrFail(settings.target, timeoutMs, connecting).catch(async (error) => {
+    client.destroy();
+    throw error;
+  });
+  return { client, close: async () => void (await client.quit().catch(() => client.destroy())) };
+}
+
+/** Connect to the Redis server `settings.target` names. */
+export async function connectRedis(settings: StoreSettings): Promise<StoreConnection> {
+  const { target } = settings;
+  if (target.kind !== 'redis') throw new TypeError('not a redis target');
+  const { redisStore } = await loadOptional('@hooklatch/store-redis', 'a redis:// store', () =>
+    import('@hooklatch/store-redis'),
+  );
+  const opened = await openClient(target.url, settings);
+  const dedupe = redisStore({
+    client: opened.client as Parameters<typeof redisStore>[0]['client'],
+    ...(settings.prefix === undefined ? {} : { prefix: settings.prefix }),
+    timeoutMs: settings.timeoutMs,
+  });
+  return {
+    target,
+    dedupe,
+    inbox(): InboxStore {
+      throw new CliFailure(
+        'this @hooklatch/store-redis has no inbox: inbox, dlq and replay need a SQL store here.',
+      );
+    },
+    close: opened.close,
+  };
+}
