@@ -8,11 +8,9 @@ import { github } from '@hooklatch/github';
 import { standardWebhooks } from '@hooklatch/standard-webhooks';
 import { redisStore } from '@hooklatch/store-redis';
 import { stripe } from '@hooklatch/stripe';
-import {
-  signedGithubRequest,
-  signedStandardWebhooksRequest,
-  signedStripeRequest,
-} from '@hooklatch/testing';
+import { signedGithubRequest } from '@hooklatch/github/testing';
+import { signedStandardWebhooksRequest } from '@hooklatch/standard-webhooks/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import examples from '@octokit/webhooks-examples';
 import { verify as octokitVerify } from '@octokit/webhooks-methods';
 import { Redis } from 'ioredis';

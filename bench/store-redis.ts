@@ -162,6 +162,7 @@ export async function redisRows(url: string, quick: boolean): Promise<StoreRow[]
       );
       const name = `redis: claim + complete, ${concurrency === 1 ? 'sequential' : '64 in flight'}`;
       rows.push(comparisonRow(name, result, 'SET NX PX + SET XX', `<= ${REDIS_TARGETS.ratio}`));
+      console.error(rows.at(-1));
     }
 
     const counted = await countRoundTrips(url, store, client, quick ? 20 : 200);

@@ -25,5 +25,8 @@ void run(process.argv.slice(2), {
   readBytes,
   ...(progress === undefined ? {} : { progress }),
 }).then((code) => {
+  // Exit once the output is flushed: a driver socket still closing (a server that never
+  // answered) must not keep a finished command waiting.
   process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 });

@@ -3,6 +3,8 @@
  * it exports, loaded when a command names it. The CLI holds no provider code; how a delivery is
  * signed, verified or fingerprinted is the adapter's (`sign`, `parse`, `fingerprintInput`).
  */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { WebhookAdapter } from '@hooklatch/core';
 import { type CliIo, UsageError } from './io';
 import { loadOptional } from './optional-module';
@@ -85,10 +87,26 @@ function adapterOptions(command: string, entry: ProviderEntry, credentials: Cred
   return { auth: authEntries(command, scheme, credentials.secrets) };
 }
 
-/** A usage mistake unless `name` is a registered provider. */
+/** A path (`./acme-adapter.js#acme`) names your own adapter module and its factory export. */
+const isModulePath = (name: string) => /^(\.{1,2}\/|\/|file:)/.test(name);
+
+/**
+ * Your own adapter: a module and the factory it exports (`#name`, default `default`), called
+ * like a kit adapter: `{ secrets }` to verify, `{ verify: false }` to parse only.
+ */
+function customEntry(spec: string): ProviderEntry {
+  const hash = spec.lastIndexOf('#');
+  const path = hash === -1 ? spec : spec.slice(0, hash);
+  const url = path.startsWith('file:') ? path : pathToFileURL(resolve(path)).href;
+  return { module: path, factory: hash === -1 ? 'default' : spec.slice(hash + 1), load: () => import(url) };
+}
+
+/** A usage mistake unless `name` is a registered provider or an adapter module path. */
 export function checkProvider(command: string, name: string | undefined): string {
-  if (name === undefined || !Object.hasOwn(PROVIDERS, name)) {
-    throw new UsageError(`${command}: name a provider: ${PROVIDER_NAMES.join(', ')}.`);
+  if (name === undefined || (!Object.hasOwn(PROVIDERS, name) && !isModulePath(name))) {
+    throw new UsageError(
+      `${command}: name a provider (${PROVIDER_NAMES.join(', ')}) or your adapter module (./my-adapter.js#factory).`,
+    );
   }
   return name;
 }
@@ -99,7 +117,8 @@ export async function loadAdapter(
   name: string,
   credentials: Credentials,
 ): Promise<WebhookAdapter> {
-  const entry = PROVIDERS[checkProvider(command, name)] as ProviderEntry;
+  checkProvider(command, name);
+  const entry = isModulePath(name) ? customEntry(name) : (PROVIDERS[name] as ProviderEntry);
   const module = await loadOptional(entry.module, `--provider ${name}`, entry.load);
   const factory = module[entry.factory] as Factory | undefined;
   if (typeof factory !== 'function') {

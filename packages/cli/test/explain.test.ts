@@ -1,6 +1,6 @@
-import { explainFingerprint } from '@hooklatch/core/kit';
 import { parseEvent } from '@hooklatch/core';
-import { type QualioEvent, qualio, qualioFingerprintInput } from '@hooklatch/qualio';
+import { explainFingerprint, type FingerprintInput } from '@hooklatch/core/kit';
+import { qualio } from '@hooklatch/qualio';
 import { describe, expect, it } from 'vitest';
 import { cli } from './support';
 
@@ -19,11 +19,10 @@ describe('hooklatch explain', () => {
   it('prints the key the adapter gives the delivery, with every part', async () => {
     const body = JSON.stringify(status);
     const run = await cli(['explain', 'qualio', 'a.json'], { 'a.json': body });
-    const event = (await parseEvent(qualio({ verify: false }), {
-      headers: {},
-      body,
-    })) as QualioEvent;
-    const expected = explainFingerprint(qualioFingerprintInput(event));
+    const adapter = qualio({ verify: false });
+    const event = await parseEvent(adapter, { headers: {}, body });
+    // The adapter's own fingerprintInput: what the CLI must show, for any adapter.
+    const expected = explainFingerprint(adapter.fingerprintInput?.(event) as FingerprintInput);
     expect(run.code).toBe(0);
     expect(run.out).toContain(`a.json: ${event.id}`);
     expect(event.id).toBe(expected.key);
@@ -77,8 +76,42 @@ describe('hooklatch explain', () => {
     });
     expect(invalid.code).toBe(1);
     expect(invalid.err).toContain('ncId');
-    expect((await cli(['explain', 'stripe', 'a.json'])).code).toBe(2);
+    expect((await cli(['explain', 'acme', 'a.json'])).code).toBe(2);
     expect((await cli(['explain', 'qualio'])).code).toBe(2);
     expect((await cli(['frobnicate'])).err).toContain('unknown command "frobnicate"');
+  });
+
+  it('gives a delivery with its own ID its key, and says nothing was fingerprinted', async () => {
+    const body = JSON.stringify({ eventType: 'nc.updated', ncId: 'NC-1', timestamp: '2025-01-05T10:15:32Z' });
+    const run = await cli(['explain', 'qualio', 'a.json', '--header', 'X-Qualio-Delivery-Id: dlv-42'], { 'a.json': body });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("dedupe key qualio:dlv-42 (the provider's own ID: no fingerprint)");
+    const json = await cli(['explain', 'qualio', 'a.json', 'b.json', '--json'], { 'a.json': body, 'b.json': body });
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.out);
+    expect(parsed.sameKey).toBe(true);
+    expect(parsed.deliveries[0].dedupeKey).toMatch(/^qualio:fp1:[0-9a-f]{64}$/);
+    expect(parsed.deliveries[0].fingerprint.parts.subject).toBe('NC-1');
+  });
+
+  it('explains a Stripe event by its event ID (any registered adapter)', async () => {
+    const event = {
+      id: 'evt_explain_1',
+      object: 'event',
+      type: 'balance.available',
+      created: 1_700_000_000,
+      api_version: '2024-06-20',
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      data: { object: { object: 'balance' } },
+    };
+    const run = await cli(['explain', 'stripe', 'a.json', 'b.json'], {
+      'a.json': JSON.stringify(event),
+      'b.json': JSON.stringify({ ...event, id: 'evt_explain_2' }),
+    });
+    expect(run.out).toContain('a.json: evt_explain_1');
+    expect(run.out).toContain('different keys: they are different events.');
+    expect(run.code).toBe(1);
   });
 });

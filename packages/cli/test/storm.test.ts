@@ -7,7 +7,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleWebhook, memoryStore, type ProcessOnceOptions } from '@hooklatch/core';
 import { qualio } from '@hooklatch/qualio';
+import { standardWebhooks } from '@hooklatch/standard-webhooks';
+import { stripe } from '@hooklatch/stripe';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closedPort } from './servers';
 import { cli } from './support';
 
 const SECRET = 'storm-test-secret';
@@ -39,11 +42,12 @@ async function hooklatchRoute(
   runs: { n: number },
   process: ProcessOnceOptions = {},
   inFlightAnswer?: number,
+  routeAdapter: Parameters<typeof handleWebhook>[1]['adapter'] = adapter,
 ) {
   const store = memoryStore();
   return serve(async (req, res) => {
     const reply = await handleWebhook(req, {
-      adapter,
+      adapter: routeAdapter,
       store,
       process,
       handler: async () => {
@@ -142,5 +146,72 @@ describe('hooklatch storm', () => {
     expect((await storm('http://127.0.0.1:9/x', ['--copies', '0'])).code).toBe(2);
     expect((await storm('http://127.0.0.1:9/x', ['--header', 'nocolon'])).code).toBe(2);
     expect((await storm('http://127.0.0.1:9/x', ['--bogus'])).code).toBe(2);
+  });
+
+  it('signs with any adapter: a Stripe route, each retry signed anew', async () => {
+    const secret = 'whsec_storm_test';
+    const runs = { n: 0 };
+    const url = await hooklatchRoute(runs, {}, undefined, stripe({ secret }));
+    const event = JSON.stringify({
+      id: 'evt_storm_1',
+      object: 'event',
+      type: 'balance.available',
+      created: 1_700_000_000,
+      api_version: '2024-06-20',
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      data: { object: { object: 'balance' } },
+    });
+    const run = await cli(
+      ['storm', url, '--body', 'e.json', '--provider', 'stripe', '--secret-env', 'STRIPE', '--copies', '3', '--retries', '1', '--json'],
+      { 'e.json': event },
+      { STRIPE: secret },
+    );
+    expect(run.code).toBe(0);
+    expect(runs.n).toBe(1);
+    const report = JSON.parse(run.out) as { answers: { copy: string; outcome: string }[]; problems: string[] };
+    expect(report.problems).toEqual([]);
+    expect(report.answers.filter((a) => a.outcome === 'processed')).toHaveLength(1);
+    expect(report.answers.at(-1)).toMatchObject({ copy: 'retry 1', outcome: 'duplicate' });
+    expect(run.out).not.toContain(secret);
+  });
+
+  it('storms a Standard Webhooks route with the headers its scheme signs', async () => {
+    const secret = `whsec_${Buffer.from('storm-standard-webhooks-key-0123').toString('base64')}`;
+    const runs = { n: 0 };
+    const url = await hooklatchRoute(runs, {}, undefined, standardWebhooks({ secret }));
+    const run = await cli(
+      ['storm', url, '--body', 'e.json', '--provider', 'standard-webhooks', '--secret-env', 'SW', '--header', 'webhook-id: msg_storm_1', '--copies', '3', '--retries', '1'],
+      { 'e.json': JSON.stringify({ type: 'user.created', timestamp: '2025-01-01T00:00:00Z', data: { id: 'u1' } }) },
+      { SW: secret },
+    );
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(runs.n).toBe(1);
+    expect(run.out).toContain('ok: processed once');
+  });
+
+  it('signs with --provider qualio as the adapter does, and refuses two signing methods', async () => {
+    const runs = { n: 0 };
+    const url = await hooklatchRoute(runs);
+    const run = await cli(['storm', url, '--body', 'nc.json', '--provider', 'qualio', '--secret-env', 'Q', '--copies', '2', '--retries', '1'], { 'nc.json': body }, { Q: SECRET });
+    expect(run.code).toBe(0);
+    expect(runs.n).toBe(1);
+    const both = await cli(['storm', url, '--body', 'nc.json', '--provider', 'qualio', '--secret-env', 'Q', '--hmac-header', 'X'], { 'nc.json': body }, { Q: SECRET });
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('not both');
+    expect((await cli(['storm', url, '--body', 'nc.json', '--provider', 'qualio'], { 'nc.json': body })).err).toContain('--secret-env');
+  });
+
+  it('says in words that the endpoint refused the connection', async () => {
+    const closed = `http://127.0.0.1:${await closedPort()}/x`;
+    const run = await storm(closed, ['--copies', '1', '--retries', '0']);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`concurrent 1 to ${closed}: the connection was refused`);
+    const silent = await serve(() => {});
+    const slow = await storm(silent, ['--copies', '1', '--retries', '0', '--timeout-ms', '300']);
+    expect(slow.code).toBe(1);
+    expect(slow.err).toBe(`hooklatch storm: concurrent 1 to ${silent}: no answer within 300 ms.`);
   });
 });

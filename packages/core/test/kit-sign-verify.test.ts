@@ -81,24 +81,28 @@ const configs: Array<{ auth: AuthConfig; expected: Record<string, string> }> = [
 ];
 
 describe('kit verifier pairs', () => {
-  it.each(configs)('$auth.scheme: sign writes what node:crypto computes and verify accepts', ({
-    auth,
-    expected,
-  }) => {
-    const verifier = verifierFromAuth('acme', auth);
-    const headers = signWith(verifier, 1);
-    expect(headers).toEqual(expected);
-    const found = verifier(rawDelivery(BODY, headers, AT));
-    expect(found).toMatchObject({ keyIndex: 1, scheme: auth.scheme });
-    // The newest key signs by default, and is key 0.
-    expect(verifier(rawDelivery(BODY, signWith(verifier), AT))).toMatchObject({ keyIndex: 0 });
-  });
+  it.each(configs)(
+    '$auth.scheme: sign writes what node:crypto computes and verify accepts',
+    ({ auth, expected }) => {
+      const verifier = verifierFromAuth('acme', auth);
+      const headers = signWith(verifier, 1);
+      expect(headers).toEqual(expected);
+      const found = verifier(rawDelivery(BODY, headers, AT));
+      expect(found).toMatchObject({ keyIndex: 1, scheme: auth.scheme });
+      // The newest key signs by default, and is key 0.
+      expect(verifier(rawDelivery(BODY, signWith(verifier), AT))).toMatchObject({ keyIndex: 0 });
+    },
+  );
 
   it('basic auth signs its credential', () => {
     const verifier = verifierFromAuth('acme', { scheme: 'basic', username: 'u', password: 'p' });
     const headers = signWith(verifier);
     expect(headers).toEqual({ authorization: `Basic ${Buffer.from('u:p').toString('base64')}` });
     expect(verifier(rawDelivery(BODY, headers, AT))).toEqual({ keyIndex: 0, scheme: 'basic' });
+    // A sign request's `secret` is the password: a forged credential is refused.
+    const forged = signWith(verifier, 0, 'guess');
+    expect(forged).toEqual({ authorization: `Basic ${Buffer.from('u:guess').toString('base64')}` });
+    expect(thrown(() => verifier(rawDelivery(BODY, forged, AT))).code).toBe('SIGNATURE_INVALID');
   });
 
   it('a timestamped verification carries the signed time', () => {
@@ -191,7 +195,9 @@ describe('secret resolvers', () => {
 
 type OrderEvent = WebhookEvent<'order.paid', { id: string }>;
 
-function acme(secrets: string[] | ((d: { headers: Readonly<Record<string, string>> }) => string[])) {
+function acme(
+  secrets: string[] | ((d: { headers: Readonly<Record<string, string>> }) => string[]),
+) {
   return createAdapter<OrderEvent>({
     name: 'acme',
     retentionMs: 60_000,
@@ -233,9 +239,13 @@ describe('createAdapter with a verifier pair', () => {
     const event = await parseEvent(adapter, { headers, body: BODY }, { receivedAt: AT });
     expect(event.meta.keyIndex).toBe(0);
     const error = await rejection(
-      parseEvent(adapter, { headers: { ...headers, 'x-tenant': 't2' }, body: BODY }, {
-        receivedAt: AT,
-      }),
+      parseEvent(
+        adapter,
+        { headers: { ...headers, 'x-tenant': 't2' }, body: BODY },
+        {
+          receivedAt: AT,
+        },
+      ),
     );
     expect(error.code).toBe('SIGNATURE_INVALID');
   });

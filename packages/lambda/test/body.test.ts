@@ -5,7 +5,10 @@
  */
 import { memoryStore } from '@hooklatch/core';
 import { standardWebhooks } from '@hooklatch/standard-webhooks';
-import { signedStandardWebhooksRequest, standardWebhooksSecret } from '@hooklatch/testing';
+import {
+  signedStandardWebhooksRequest,
+  standardWebhooksSecret,
+} from '@hooklatch/standard-webhooks/testing';
 import { describe, expect, it } from 'vitest';
 import { lambdaDelivery, lambdaEventFormat, lambdaHandler } from '../src/index';
 import { asLambdaReturns, fixture, lambdaEvent } from './support/events';

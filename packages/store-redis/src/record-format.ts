@@ -1,11 +1,14 @@
 /**
  * The Redis value of a record: one string, so that a claim of a fresh key is one plain
  * `SET key value NX PX ttl GET` (a hash cannot be created conditionally without a script). The
- * Lua scripts in `scripts.ts` read and write the same layout:
+ * Lua scripts in `scripts.ts` read and write the same layout. A fixed-width head, then the
+ * variable part:
  *
  *     hl2 <state> <token> <lease> <expiry> <created> <completed> <claims> <key> <digestLength> <digest><result>
  *
- * Fields are separated by one space. `state` is `f`, `i` or `c`:
+ * Fields are separated by one space. Every head field has a fixed width (the token 26
+ * characters, times and durations 13 zero-padded digits, claims 10), so a script reads and
+ * rewrites them by position instead of parsing the value. `state` is `f`, `i` or `c`:
  *
  * - `f`, a fresh in-flight claim, written by the claim's `SET` (which reads no clock): `lease`
  *   and `expiry` are DURATIONS (ms) and `created` is the claiming process's clock at send time.
@@ -14,13 +17,13 @@
  *   are judged by the server's clock only. Until the record is next written, the dates it
  *   reports are the claimer's (`created`, `created + lease`, `created + expiry`), the ones the
  *   claim answered with.
- * - `i` (in flight) and `c` (completed): absolute epoch ms from the server's clock (`TIME`).
+ * - `i` (in flight) and `c` (completed): epoch ms from the server's clock (`TIME`).
  *
- * `completed` is `-` until completed. `key` is `-` when the caller's key is stored verbatim in
- * the Redis key (a plain key, see `storageKey`), else `encodeKey(key)` (which has no spaces, and
- * may be empty for the empty key). `digest` (up to 128 printable ASCII characters, spaces
- * allowed) is delimited by its length; the stored result's JSON text is the rest (none when
- * empty).
+ * `completed` is all zeros until completed. `key` is `-` when the caller's key is stored
+ * verbatim in the Redis key (a plain key, see `storageKey`), else `encodeKey(key)` (which has no
+ * spaces, and is empty for the empty key). `digest` (up to 128 printable ASCII characters,
+ * spaces allowed) is delimited by its length; the stored result's JSON text is the rest (none
+ * when empty).
  */
 import type { DedupeRecord, JsonValue } from '@hooklatch/core';
 import { decodeKey } from '@hooklatch/core/kit';
@@ -28,7 +31,18 @@ import { decodeKey } from '@hooklatch/core/kit';
 /** What every record value starts with. */
 export const RECORD_MAGIC = 'hl2 ';
 
-const HEAD = /^hl2 ([fic]) (\S+) (\d+) (\d+) (\d+) (\S+) (\d+) (\S*) (\d+) /;
+/** Offsets (0-based) of the head fields, and where the variable part starts. */
+const STATE = 4;
+const TOKEN = 6;
+const LEASE = 33;
+const EXPIRY = 47;
+const CREATED = 61;
+const COMPLETED = 75;
+const CLAIMS = 89;
+const TAIL = 100;
+const TIME_WIDTH = 13;
+
+const time = (ms: number) => String(ms).padStart(TIME_WIDTH, '0');
 
 /** The value of a fresh claim (state `f`), as the claim's `SET NX` writes it. */
 export function freshRecord(
@@ -39,7 +53,7 @@ export function freshRecord(
   keyField: string,
   digest: string,
 ): string {
-  return `hl2 f ${token} ${leaseMs} ${ttlMs} ${sentAt} - 1 ${keyField} ${digest.length} ${digest}`;
+  return `hl2 f ${token} ${time(leaseMs)} ${time(ttlMs)} ${time(sentAt)} 0000000000000 0000000001 ${keyField} ${digest.length} ${digest}`;
 }
 
 /** True when `value` is a completed record (no clock needed to answer a claim with it). */
@@ -47,31 +61,39 @@ export function isCompletedValue(value: string): boolean {
   return value.startsWith('hl2 c ');
 }
 
+const field = (value: string, at: number, width = TIME_WIDTH) =>
+  Number(value.slice(at, at + width));
+
 /**
  * The record in `value`, or undefined when `value` is not a record. `plainKey` is the caller's
  * key for a record whose key field is `-` (the Redis key minus the prefix).
  */
 export function parseRecord(value: string, plainKey: string): DedupeRecord | undefined {
-  const match = HEAD.exec(value);
-  if (match === null) return undefined;
-  const [head, state, token, lease, expiry, created, completed, claims, key, digestLength] =
-    match as unknown as string[];
-  const digestEnd = (head as string).length + Number(digestLength);
-  const createdAt = Number(created);
+  const state = value[STATE];
+  if (!value.startsWith(RECORD_MAGIC) || (state !== 'f' && state !== 'i' && state !== 'c')) {
+    return undefined;
+  }
+  const keyEnd = value.indexOf(' ', TAIL);
+  const lengthEnd = keyEnd < 0 ? -1 : value.indexOf(' ', keyEnd + 1);
+  if (value.length < TAIL || lengthEnd < 0) return undefined;
+  const key = value.slice(TAIL, keyEnd);
+  const digestEnd = lengthEnd + 1 + Number(value.slice(keyEnd + 1, lengthEnd));
+  const created = field(value, CREATED);
+  const lease = field(value, LEASE);
+  const expiry = field(value, EXPIRY);
   const fresh = state === 'f';
   const record: DedupeRecord = {
-    key: key === '-' ? plainKey : decodeKey(key as string),
+    key: key === '-' ? plainKey : decodeKey(key),
     state: state === 'c' ? 'completed' : 'in_flight',
-    token: token as string,
-    leaseExpiresAt: new Date(fresh ? createdAt + Number(lease) : Number(lease)),
-    expiresAt: new Date(fresh ? createdAt + Number(expiry) : Number(expiry)),
-    createdAt: new Date(createdAt),
-    claims: Number(claims),
+    token: value.slice(TOKEN, TOKEN + 26),
+    leaseExpiresAt: new Date(fresh ? created + lease : lease),
+    expiresAt: new Date(fresh ? created + expiry : expiry),
+    createdAt: new Date(created),
+    claims: field(value, CLAIMS, 10),
   };
-  if (completed !== '-') record.completedAt = new Date(Number(completed));
-  if (digestEnd > (head as string).length) {
-    record.digest = value.slice((head as string).length, digestEnd);
-  }
+  const completed = field(value, COMPLETED);
+  if (completed > 0) record.completedAt = new Date(completed);
+  if (digestEnd > lengthEnd + 1) record.digest = value.slice(lengthEnd + 1, digestEnd);
   if (digestEnd < value.length) record.result = JSON.parse(value.slice(digestEnd)) as JsonValue;
   return record;
 }

@@ -32,43 +32,60 @@ function script(body: string): RedisScript {
 }
 
 /**
- * `now` by the server's clock; `load(key, anchor)` returns the live record at `key` with
- * absolute times (nil when absent or past its expiry), or nil and an error for data that is
- * not a hooklatch record. Without `anchor` a fresh record keeps the claimer's dates (enough to
- * check its state and owner, and the key's existence proves it live); `save` encodes a record.
+ * `now` by the server's clock; `read(key)` returns the value at `key` as a string, or nil, or
+ * nil and an error (`false` for a hash, which may be a 0.1 record). `load(key, anchor)`
+ * returns the live record at `key` as a table with absolute times (nil when absent or past its
+ * expiry), or nil and an error for data that is not a hooklatch record. Without `anchor` a
+ * fresh record keeps the claimer's dates (enough to check its state and owner; the key's
+ * existence proves it live). `save` encodes a table. Head fields are read by position (see
+ * record-format.ts): state 5, token 7-32, lease 34-46, expiry 48-60, created 62-74,
+ * completed 76-88, claims 90-99, the rest from 101.
  */
 const PRELUDE = `
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
 local function ms(value) return string.format('%.0f', value) end
+local function pad(value) return string.format('%013.0f', value) end
 local NOT_OURS = 'WRONGTYPE key holds data that is not a hooklatch record'
-local HEAD = '^hl2 (%a) (%S+) (%d+) (%d+) (%d+) (%S+) (%d+) (%S*) (%d+) '
+
+local function read(key)
+  local v = redis.pcall('GET', key)
+  if type(v) == 'table' then
+    if string.find(v.err, '^WRONGTYPE') then return nil, false end
+    return nil, v.err
+  end
+  if not v then return nil end
+  local st = string.sub(v, 5, 5)
+  if string.sub(v, 1, 4) ~= 'hl2 ' or #v < 103 or (st ~= 'f' and st ~= 'i' and st ~= 'c') then
+    return nil, NOT_OURS
+  end
+  return v
+end
 
 local function legacy(key)
   if redis.call('TYPE', key)['ok'] ~= 'hash' then return nil, NOT_OURS end
   local f = redis.call('HMGET', key, 's', 't', 'l', 'e', 'c', 'd', 'n', 'k', 'r', 'g')
   if not f[1] or not f[2] then return nil, NOT_OURS end
   local r = {st = (f[1] == 'completed') and 'c' or 'i', t = f[2], l = tonumber(f[3]),
-    e = tonumber(f[4]), c = tonumber(f[5]), d = f[6] or '-', n = tonumber(f[7] or '1'),
+    e = tonumber(f[4]), c = tonumber(f[5]), d = tonumber(f[6] or '0'), n = tonumber(f[7] or '1'),
     k = f[8] or '-', g = f[10] or '', r = f[9] or ''}
   if r.e <= now then return nil end
   return r
 end
 
 local function load(key, anchor)
-  local v = redis.pcall('GET', key)
-  if not v then return nil end
-  if type(v) == 'table' then
-    if string.find(v.err, '^WRONGTYPE') then return legacy(key) end
-    return nil, v.err
-  end
-  local s, stop, st, t, l, x, c, d, n, k, g = string.find(v, HEAD)
-  if not s then return nil, NOT_OURS end
-  local digestEnd = stop + tonumber(g)
-  local r = {st = st, t = t, l = tonumber(l), e = tonumber(x), c = tonumber(c), d = d,
-    n = tonumber(n), k = k, g = string.sub(v, stop + 1, digestEnd),
-    r = string.sub(v, digestEnd + 1)}
-  if st == 'f' then
+  local v, err = read(key)
+  if err == false then return legacy(key) end
+  if not v then return nil, err end
+  local keyEnd = string.find(v, ' ', 101, true)
+  local lengthEnd = string.find(v, ' ', keyEnd + 1, true)
+  local digestEnd = lengthEnd + tonumber(string.sub(v, keyEnd + 1, lengthEnd - 1))
+  local r = {st = string.sub(v, 5, 5), t = string.sub(v, 7, 32),
+    l = tonumber(string.sub(v, 34, 46)), e = tonumber(string.sub(v, 48, 60)),
+    c = tonumber(string.sub(v, 62, 74)), d = tonumber(string.sub(v, 76, 88)),
+    n = tonumber(string.sub(v, 90, 99)), k = string.sub(v, 101, keyEnd - 1),
+    g = string.sub(v, lengthEnd + 1, digestEnd), r = string.sub(v, digestEnd + 1)}
+  if r.st == 'f' then
     r.st = 'i'
     if anchor then
       local at = redis.call('PEXPIRETIME', key)
@@ -86,8 +103,9 @@ local function load(key, anchor)
 end
 
 local function save(r)
-  return 'hl2 ' .. r.st .. ' ' .. r.t .. ' ' .. ms(r.l) .. ' ' .. ms(r.e) .. ' ' .. ms(r.c) ..
-    ' ' .. r.d .. ' ' .. r.n .. ' ' .. r.k .. ' ' .. #r.g .. ' ' .. r.g .. r.r
+  return 'hl2 ' .. r.st .. ' ' .. r.t .. ' ' .. pad(r.l) .. ' ' .. pad(r.e) .. ' ' .. pad(r.c) ..
+    ' ' .. pad(r.d) .. ' ' .. string.format('%010d', r.n) .. ' ' .. r.k .. ' ' .. #r.g .. ' ' ..
+    r.g .. r.r
 end
 `;
 
@@ -109,7 +127,7 @@ if r then
   created = r.c
 end
 local w = {st = 'i', t = ARGV[1], l = now + tonumber(ARGV[2]), e = now + tonumber(ARGV[3]),
-  c = created, d = '-', n = claims, k = ARGV[4], g = ARGV[5], r = ''}
+  c = created, d = 0, n = claims, k = ARGV[4], g = ARGV[5], r = ''}
 redis.call('SET', KEYS[1], save(w), 'PXAT', ms(w.e))
 return {'claimed', ARGV[1], ms(w.l), claims}
 `);
@@ -130,17 +148,34 @@ redis.call('SET', KEYS[1], save(r), 'KEEPTTL')
 return 1
 `);
 
-/** KEYS[1] record; ARGV token, ttlMs, result JSON ('' for none). Replies 1 or 0. */
+/**
+ * KEYS[1] record; ARGV token, ttlMs, result JSON ('' for none). Replies 1 or 0. The hot path of
+ * every lifecycle, so it edits the value by position: the head changes, the rest (claims, key,
+ * digest; an in-flight record holds no result) is kept as it is.
+ */
 export const COMPLETE = script(`
-local r, err = load(KEYS[1], false)
+local v, err = read(KEYS[1])
+if err == false then
+  local r, oops = legacy(KEYS[1])
+  if oops then return redis.error_reply(oops) end
+  if not r or r.st ~= 'i' or r.t ~= ARGV[1] then return 0 end
+  v = 'hl2 i ' .. r.t .. ' ' .. pad(r.l) .. ' ' .. pad(r.e) .. ' ' .. pad(r.c) .. ' ' ..
+    pad(0) .. ' ' .. string.format('%010d', r.n) .. ' ' .. r.k .. ' ' .. #r.g .. ' ' .. r.g
+end
 if err then return redis.error_reply(err) end
-if not r or r.st ~= 'i' or r.t ~= ARGV[1] then return 0 end
-r.st = 'c'
-r.d = ms(now)
-r.e = now + tonumber(ARGV[2])
-r.r = ARGV[3]
-redis.call('PEXPIREAT', KEYS[1], ms(r.e))
-redis.call('SET', KEYS[1], save(r), 'KEEPTTL')
+if not v then return 0 end
+local st = string.sub(v, 5, 5)
+if st == 'c' or string.sub(v, 7, 32) ~= ARGV[1] then return 0 end
+local lease = string.sub(v, 34, 46)
+if st == 'f' then
+  lease = pad(tonumber(string.sub(v, 62, 74)) + tonumber(lease))
+elseif tonumber(string.sub(v, 48, 60)) <= now then
+  return 0
+end
+local expires = now + tonumber(ARGV[2])
+redis.call('PEXPIREAT', KEYS[1], ms(expires))
+redis.call('SET', KEYS[1], 'hl2 c ' .. string.sub(v, 7, 33) .. lease .. ' ' .. pad(expires) ..
+  ' ' .. string.sub(v, 62, 75) .. pad(now) .. string.sub(v, 89) .. ARGV[3], 'KEEPTTL')
 return 1
 `);
 

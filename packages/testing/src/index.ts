@@ -37,29 +37,4 @@ export type { ExpectedHooklatchError } from './expect-error';
 export { expectHooklatchError } from './expect-error';
 // The inbox conformance suite and its helpers (describeInbox, tcpProxy...).
 export * from './inbox-api';
-// Signed request builders, one file per provider (add one export line per provider below).
-export type { CreatioRequestAuth, SignedCreatioRequestOptions } from './providers/creatio';
-export { signedCreatioRequest } from './providers/creatio';
-export type { SignedGithubRequestOptions } from './providers/github';
-export { signedGithubRequest } from './providers/github';
-export type {
-  SignedQualioRequest,
-  SignedQualioRequestAuth,
-  SignedQualioRequestOptions,
-} from './providers/qualio';
-export { signedQualioRequest } from './providers/qualio';
-export type { SignedShopifyRequestOptions } from './providers/shopify';
-export { signedShopifyRequest } from './providers/shopify';
-export type {
-  SignedStandardWebhooksRequest,
-  SignedStandardWebhooksRequestOptions,
-  StandardWebhooksKeyPair,
-} from './providers/standard-webhooks';
-export {
-  signedStandardWebhooksRequest,
-  standardWebhooksKeyPair,
-  standardWebhooksSecret,
-} from './providers/standard-webhooks';
-export type { SignedStripeRequestOptions } from './providers/stripe';
-export { signedStripeRequest } from './providers/stripe';
 export type { RegisterTest, TestRunner } from './runner';

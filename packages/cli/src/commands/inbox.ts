@@ -160,9 +160,9 @@ export const inboxCommand: Command = {
   help: HELP,
   async run(args, io) {
     const [name, ...rest] = args;
-    const sub = name === undefined ? undefined : SUBCOMMANDS[name];
-    if (sub === undefined || !Object.hasOwn(SUBCOMMANDS, name as string)) {
-      if (name === undefined || wantsHelp([name])) {
+    const sub = name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+    if (sub === undefined) {
+      if (name === undefined || wantsHelp(args)) {
         io.out(HELP);
         return name === undefined ? EXIT.usage : EXIT.ok;
       }

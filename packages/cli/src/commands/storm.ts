@@ -8,7 +8,8 @@
 import { encodeSignature, hmacSha256, type SignatureEncoding } from '@hooklatch/core/kit';
 import { choiceArg, headerArgs, integerArg, type ParsedCommand, parseCommand, positionalCount } from '../args';
 import type { Command } from '../command';
-import { type CliIo, EXIT, UsageError } from '../io';
+import { networkWords } from '../failure';
+import { CliFailure, type CliIo, EXIT, UsageError } from '../io';
 import { printJson } from '../output';
 import { checkProvider, loadAdapter, PROVIDER_NAMES, secretsFromEnv } from '../providers';
 import { type Answer, judgeStorm } from '../storm-judge';
@@ -83,13 +84,16 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const headersFor = await signer(values, io, body, headers);
 
   const deliver = async (copy: string, sent: Record<string, string>): Promise<Answer> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: sent,
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await response.text();
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, { method: 'POST', headers: sent, body, signal: AbortSignal.timeout(timeoutMs) });
+      text = await response.text();
+    } catch (error) {
+      const timedOut = (error as Error).name === 'TimeoutError';
+      const words = timedOut ? `no answer within ${timeoutMs} ms` : (networkWords(error) ?? (error as Error).message);
+      throw new CliFailure(`${copy} to ${url}: ${words}.`);
+    }
     const answer: Answer = { copy, status: response.status };
     try {
       const parsed = JSON.parse(text) as { outcome?: unknown; error?: { code?: unknown } };

@@ -13,6 +13,7 @@ export const STORE_OPTIONS = {
   prefix: { type: 'string' },
   table: { type: 'string' },
   'inbox-table': { type: 'string' },
+  'inbox-prefix': { type: 'string' },
   queue: { type: 'string' },
   'timeout-ms': { type: 'string' },
 } as const satisfies OptionSpec;
@@ -24,6 +25,7 @@ export const STORE_HELP = `Store options:
   --prefix TEXT        the store's key prefix, as configured in the application (default hooklatch:)
   --table NAME         SQL dedupe table (default hooklatch_dedupe)
   --inbox-table NAME   SQL inbox table (default hooklatch_inbox)
+  --inbox-prefix TEXT  Redis inbox key prefix (default hooklatch:inbox:)
   --queue NAME         inbox queue (default default)
   --timeout-ms N       longest wait for the connection and for each store call (default 5000)`;
 
@@ -33,6 +35,7 @@ export interface StoreSettings {
   prefix?: string;
   table?: string;
   inboxTable?: string;
+  inboxPrefix?: string;
   queue?: string;
   timeoutMs: number;
 }
@@ -53,6 +56,7 @@ export function storeSettings(
     ...(text('prefix') === undefined ? {} : { prefix: text('prefix') }),
     ...(text('table') === undefined ? {} : { table: text('table') }),
     ...(text('inbox-table') === undefined ? {} : { inboxTable: text('inbox-table') }),
+    ...(text('inbox-prefix') === undefined ? {} : { inboxPrefix: text('inbox-prefix') }),
     ...(text('queue') === undefined ? {} : { queue: text('queue') }),
     timeoutMs: integerArg(command, 'timeout-ms', text('timeout-ms'), {
       fallback: 5000,

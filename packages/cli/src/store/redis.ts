@@ -4,7 +4,6 @@
  * loop and no offline queue, so a server that is down is reported at once instead of waited on.
  */
 import type { InboxStore } from '@hooklatch/core';
-import { CliFailure } from '../io';
 import { loadFirst, loadOptional } from '../optional-module';
 import { type StoreConnection, connectOrFail } from './connection';
 import type { StoreSettings } from './options';
@@ -71,22 +70,28 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
 export async function connectRedis(settings: StoreSettings): Promise<StoreConnection> {
   const { target } = settings;
   if (target.kind !== 'redis') throw new TypeError('not a redis target');
-  const { redisStore } = await loadOptional('@hooklatch/store-redis', 'a redis:// store', () =>
+  const { redisInbox, redisStore } = await loadOptional('@hooklatch/store-redis', 'a redis:// store', () =>
     import('@hooklatch/store-redis'),
   );
   const opened = await openClient(target.url, settings);
+  const client = opened.client as Parameters<typeof redisStore>[0]['client'];
   const dedupe = redisStore({
-    client: opened.client as Parameters<typeof redisStore>[0]['client'],
+    client,
     ...(settings.prefix === undefined ? {} : { prefix: settings.prefix }),
     timeoutMs: settings.timeoutMs,
   });
+  let inbox: InboxStore | undefined;
   return {
     target,
     dedupe,
-    inbox(): InboxStore {
-      throw new CliFailure(
-        'this @hooklatch/store-redis has no inbox: inbox, dlq and replay need a SQL store here.',
-      );
+    inbox() {
+      inbox ??= redisInbox({
+        client,
+        ...(settings.inboxPrefix === undefined ? {} : { prefix: settings.inboxPrefix }),
+        ...(settings.queue === undefined ? {} : { queue: settings.queue }),
+        timeoutMs: settings.timeoutMs,
+      });
+      return inbox;
     },
     close: opened.close,
   };

@@ -120,8 +120,9 @@ export function basicAuthVerifier(options: BasicAuthOptions): ResolvedVerifier {
     if (!(userOk && passwordOk)) throw rejected(options.provider, 'Authorization', 'credential');
     return { keyIndex: 0, scheme: 'basic' };
   };
-  return signedVerifier(verify, () => ({
-    authorization: `Basic ${toBase64(utf8(`${options.username}:${options.password}`))}`,
+  // `secret` in a sign request stands for the password (a forged or rotated credential).
+  return signedVerifier(verify, (request) => ({
+    authorization: `Basic ${toBase64(utf8(`${options.username}:${credentialAt(options.provider, [options.password], request)}`))}`,
   }));
 }
 

@@ -4,7 +4,7 @@
  */
 import { memoryStore } from '@hooklatch/core';
 import { type StripeEvent, stripe } from '@hooklatch/stripe';
-import { signedStripeRequest } from '@hooklatch/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import { lambdaHandler } from '../../src/index';
 import type { Delivery } from './events';
 

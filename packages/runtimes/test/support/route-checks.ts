@@ -3,11 +3,9 @@
  * processed, its retry is a duplicate, concurrent copies run the handler once (the others told
  * 409 + Retry-After), a tampered body is 401, and each side effect ran exactly once.
  */
-import {
-  ADAPTER_TESTS,
-  signedStandardWebhooksRequest,
-  signedStripeRequest,
-} from '@hooklatch/testing';
+import { signedStandardWebhooksRequest } from '@hooklatch/standard-webhooks/testing';
+import { signedStripeRequest } from '@hooklatch/stripe/testing';
+import { ADAPTER_TESTS } from '@hooklatch/testing';
 import { expect } from 'vitest';
 import { STANDARD_WEBHOOKS_SECRET, STRIPE_SECRET } from '../../harness/app';
 
