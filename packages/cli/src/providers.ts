@@ -4,9 +4,9 @@
  * signed, verified or fingerprinted is the adapter's (`sign`, `parse`, `fingerprintInput`).
  */
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WebhookAdapter } from '@hooklatch/core';
-import { type CliIo, UsageError } from './io';
+import { CliFailure, type CliIo, UsageError } from './io';
 import { loadOptional } from './optional-module';
 
 type Factory = (options: Record<string, unknown>) => WebhookAdapter;
@@ -98,7 +98,19 @@ function customEntry(spec: string): ProviderEntry {
   const hash = spec.lastIndexOf('#');
   const path = hash === -1 ? spec : spec.slice(0, hash);
   const url = path.startsWith('file:') ? path : pathToFileURL(resolve(path)).href;
-  return { module: path, factory: hash === -1 ? 'default' : spec.slice(hash + 1), load: () => import(url) };
+  const load = async () => {
+    try {
+      return (await import(url)) as Record<string, unknown>;
+    } catch (error) {
+      const { code, message } = error as { code?: unknown; message?: unknown };
+      const file = fileURLToPath(url);
+      if (code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes(file)) {
+        throw new CliFailure(`no adapter module at ${path} (--provider).`);
+      }
+      throw error;
+    }
+  };
+  return { module: path, factory: hash === -1 ? 'default' : spec.slice(hash + 1), load };
 }
 
 /** A usage mistake unless `name` is a registered provider or an adapter module path. */

@@ -32,7 +32,8 @@ const stalled = (store: DedupeStore, key: string) => store.claim(key, { leaseMs:
 
 /** Register the scenario for `backend`. */
 export function describeStoreCommands(backend: ScenarioBackend): void {
-  describe(`hooklatch store commands on ${backend.name}`, () => {
+  // Each test runs several processes one after another.
+  describe(`hooklatch store commands on ${backend.name}`, { timeout: 30_000 }, () => {
     let ns: ReturnType<ScenarioBackend['namespace']>;
     let n = 0;
     beforeEach(() => {

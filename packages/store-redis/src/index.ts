@@ -11,8 +11,8 @@
  */
 
 export type { IoredisLike, NodeRedisLike, RedisClientLike } from './client';
-export type { RedisStoreOptions } from './redis-store';
-export { redisStore } from './redis-store';
 // The durable inbox (docs/inbox.md).
 export type { RedisInboxOptions } from './inbox-redis';
 export { redisInbox } from './inbox-redis';
+export type { RedisStoreOptions } from './redis-store';
+export { redisStore } from './redis-store';

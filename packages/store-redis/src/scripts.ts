@@ -25,8 +25,8 @@ export interface RedisScript {
   readonly sha: string;
 }
 
-function script(body: string): RedisScript {
-  const source = `${PRELUDE}${body}`;
+function script(body: string, withRecords = true): RedisScript {
+  const source = `${PRELUDE}${withRecords ? RECORDS : ''}${body}`;
   // SHA1 here is Redis's script identifier, not a security primitive.
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }
@@ -72,7 +72,10 @@ local function legacy(key)
   if r.e <= now then return nil end
   return r
 end
+`;
 
+/** `load` and `save`, for the scripts that work on the whole record (all but COMPLETE). */
+const RECORDS = `
 local function load(key, anchor)
   local v, err = read(key)
   if err == false then return legacy(key) end
@@ -153,7 +156,8 @@ return 1
  * every lifecycle, so it edits the value by position: the head changes, the rest (claims, key,
  * digest; an in-flight record holds no result) is kept as it is.
  */
-export const COMPLETE = script(`
+export const COMPLETE = script(
+  `
 local v, err = read(KEYS[1])
 if err == false then
   local r, oops = legacy(KEYS[1])
@@ -164,10 +168,10 @@ if err == false then
 end
 if err then return redis.error_reply(err) end
 if not v then return 0 end
-local st = string.sub(v, 5, 5)
-if st == 'c' or string.sub(v, 7, 32) ~= ARGV[1] then return 0 end
+local st = string.byte(v, 5)
+if st == 99 or string.sub(v, 7, 32) ~= ARGV[1] then return 0 end
 local lease = string.sub(v, 34, 46)
-if st == 'f' then
+if st == 102 then
   lease = pad(tonumber(string.sub(v, 62, 74)) + tonumber(lease))
 elseif tonumber(string.sub(v, 48, 60)) <= now then
   return 0
@@ -177,7 +181,9 @@ redis.call('PEXPIREAT', KEYS[1], ms(expires))
 redis.call('SET', KEYS[1], 'hl2 c ' .. string.sub(v, 7, 33) .. lease .. ' ' .. pad(expires) ..
   ' ' .. string.sub(v, 62, 75) .. pad(now) .. string.sub(v, 89) .. ARGV[3], 'KEEPTTL')
 return 1
-`);
+`,
+  false,
+);
 
 /** KEYS[1] record; ARGV token. Deletes an in-flight record the token owns. Replies 1 or 0. */
 export const RELEASE = script(`

@@ -21,6 +21,12 @@ export interface StoreConnection {
 }
 
 /**
+ * The driver's own connect timeout: past the CLI's deadline, so the deadline (and its one
+ * message) is what an operator sees, and the driver still gives up on its own.
+ */
+export const driverTimeout = (timeoutMs: number) => timeoutMs + 1000;
+
+/**
  * Wait for `connecting` at most `timeoutMs`; a refusal or a timeout becomes a
  * {@link CliFailure} that says which server and what happened, in words.
  */

@@ -4,7 +4,7 @@
  */
 import type { InboxStore } from '@hooklatch/core';
 import { loadOptional } from '../optional-module';
-import { type StoreConnection, connectOrFail, dedupeOptions, inboxOptions } from './connection';
+import { connectOrFail, dedupeOptions, driverTimeout, inboxOptions, type StoreConnection } from './connection';
 import type { StoreSettings } from './options';
 
 /** Connect to the MySQL / MariaDB database `settings.target` names. */
@@ -16,8 +16,7 @@ export async function connectMysql(settings: StoreSettings): Promise<StoreConnec
   const { default: mysql } = await loadOptional('mysql2', why, () => import('mysql2/promise'));
   // mysql2 reads only mysql: URLs; mariadb: is the same protocol.
   const uri = target.url.replace(/^mariadb:/, 'mysql:');
-  const pool = mysql.createPool({ uri, connectionLimit: 2, connectTimeout: timeoutMs });
-  pool.on('connection', () => {});
+  const pool = mysql.createPool({ uri, connectionLimit: 2, connectTimeout: driverTimeout(timeoutMs) });
   const close = () => pool.end().catch(() => {});
   await connectOrFail(target, timeoutMs, pool.query('SELECT 1')).catch(async (error) => {
     await close();

@@ -5,7 +5,7 @@
  */
 import type { InboxStore } from '@hooklatch/core';
 import { loadFirst, loadOptional } from '../optional-module';
-import { type StoreConnection, connectOrFail, dedupeOptions, inboxOptions } from './connection';
+import { connectOrFail, dedupeOptions, driverTimeout, inboxOptions, type StoreConnection } from './connection';
 import type { StoreSettings } from './options';
 
 interface OpenClient {
@@ -21,7 +21,7 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
   ]);
   if (driver.name === 'pg') {
     const pg = (driver.module as typeof import('pg')).default;
-    const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: timeoutMs });
+    const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: driverTimeout(timeoutMs) });
     pool.on('error', () => {});
     const close = () => pool.end().catch(() => {});
     await connectOrFail(settings.target, timeoutMs, pool.query('SELECT 1')).catch(async (error) => {
@@ -33,7 +33,7 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
   const postgres = (driver.module as { default: typeof import('postgres') }).default;
   const sql = postgres(url, {
     max: 2,
-    connect_timeout: Math.max(1, Math.ceil(timeoutMs / 1000)),
+    connect_timeout: Math.ceil(driverTimeout(timeoutMs) / 1000),
     onnotice: () => {},
   });
   const close = () => sql.end({ timeout: 1 }).catch(() => {});

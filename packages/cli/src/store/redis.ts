@@ -5,7 +5,7 @@
  */
 import type { InboxStore } from '@hooklatch/core';
 import { loadFirst, loadOptional } from '../optional-module';
-import { type StoreConnection, connectOrFail } from './connection';
+import { connectOrFail, driverTimeout, type StoreConnection } from './connection';
 import type { StoreSettings } from './options';
 
 interface OpenClient {
@@ -42,7 +42,7 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
     const { default: Redis } = driver.module as typeof import('ioredis');
     const client = new Redis(url, {
       lazyConnect: true,
-      connectTimeout: timeoutMs,
+      connectTimeout: driverTimeout(timeoutMs),
       maxRetriesPerRequest: 0,
       enableOfflineQueue: false,
       retryStrategy: () => null,
@@ -57,7 +57,7 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
     return { client, close };
   }
   const { createClient } = driver.module as typeof import('redis');
-  const client = createClient({ url, socket: { connectTimeout: timeoutMs, reconnectStrategy: false } });
+  const client = createClient({ url, socket: { connectTimeout: driverTimeout(timeoutMs), reconnectStrategy: false } });
   const connecting = connect(client as Events, () => client.connect());
   await connectOrFail(settings.target, timeoutMs, connecting).catch(async (error) => {
     client.destroy();
