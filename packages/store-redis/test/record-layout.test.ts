@@ -72,7 +72,9 @@ describe.skipIf(!url)('redis record layout', () => {
         const claim = await store.claim('fresh', { leaseMs: 30_000, ttlMs: 90_000 });
         if (claim.status !== 'claimed') throw new Error('expected claimed');
         const value = (await io.get(`${prefix}fresh`)) as string;
-        expect(value).toMatch(new RegExp(`^hl2 f ${claim.token} 30000 90000 \\d+ - 1 - 0 $`));
+        expect(value).toMatch(
+          new RegExp(`^hl2 f ${claim.token} 0000000030000 0000000090000 \\d{13} 0{13} 0{9}1 - 0 $`),
+        );
         const pttl = await io.pttl(`${prefix}fresh`);
         expect(pttl).toBeGreaterThan(85_000);
         expect(pttl).toBeLessThanOrEqual(90_000);
@@ -86,7 +88,7 @@ describe.skipIf(!url)('redis record layout', () => {
         );
         const done = (await io.get(`${prefix}fresh`)) as string;
         expect(done).toMatch(
-          new RegExp(`^hl2 c ${claim.token} \\d+ \\d+ \\d+ \\d+ 1 - 0 \\[1\\]$`),
+          new RegExp(`^hl2 c ${claim.token} \\d{13} \\d{13} \\d{13} \\d{13} 0{9}1 - 0 \\[1\\]$`),
         );
         expect(await io.pttl(`${prefix}fresh`)).toBeLessThanOrEqual(20_000);
         const [, , , , expiry, , completed] = done.split(' ');

@@ -20,12 +20,15 @@ export interface SignStripeOptions {
 /** Options of {@link verifyStripe}. */
 export interface VerifyStripeOptions {
   /**
-   * Allowed distance between `t=` and `now`, in seconds, either way; 0 disables the check.
+   * Allowed distance between `t=` and `receivedAt`, in seconds, either way; 0 disables the check.
    * @default 300
    */
   toleranceSeconds?: number | undefined;
-  /** The time to judge `t=` against: the arrival time of a queued delivery. @default new Date() */
-  now?: Date | undefined;
+  /**
+   * When the delivery arrived, the time `t=` is judged against (pass the original time when
+   * verifying from a queue), as `parseEvent` names it. @default new Date()
+   */
+  receivedAt?: Date | undefined;
 }
 
 function secretList(caller: string, secret: unknown): Secret[] {
@@ -100,9 +103,9 @@ export function verifyStripe(
     options.toleranceSeconds,
     STRIPE_DEFAULT_TOLERANCE_SECONDS,
   );
-  const now = options.now ?? new Date();
+  const now = options.receivedAt ?? new Date();
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw optionInvalid('verifyStripe', 'now', 'must be a valid Date');
+    throw optionInvalid('verifyStripe', 'receivedAt', 'must be a valid Date');
   }
   if (typeof signature !== 'string') return false;
   try {

@@ -15,7 +15,7 @@ const body = JSON.stringify(eventWith('payment_intent.succeeded', MINIMAL_PAYMEN
 const now = new Date('2026-01-01T00:00:00Z');
 const t = Math.floor(now.getTime() / 1000);
 const bytes = new TextEncoder().encode(body);
-const at = { now };
+const at = { receivedAt: now };
 
 describe('signStripe', () => {
   it("writes the header Stripe's SDK writes, for a Date or Unix seconds", () => {
@@ -76,21 +76,21 @@ describe('verifyStripe', () => {
     ['11 v1 values', () => verifyStripe(secret, body, `${header}${',v1=00'.repeat(10)}`, at)],
     [
       'a stale t=',
-      () => verifyStripe(secret, body, header, { now: new Date(now.getTime() + 301_000) }),
+      () => verifyStripe(secret, body, header, { receivedAt: new Date(now.getTime() + 301_000) }),
     ],
     [
       'a future t=',
-      () => verifyStripe(secret, body, header, { now: new Date(now.getTime() - 301_000) }),
+      () => verifyStripe(secret, body, header, { receivedAt: new Date(now.getTime() - 301_000) }),
     ],
   ])('is false for %s, without throwing', (_case, verify) => {
     expect(verify()).toBe(false);
   });
 
-  it('judges t= against `now` within toleranceSeconds; 0 turns the check off', () => {
+  it('judges t= against `receivedAt` within toleranceSeconds; 0 turns the check off', () => {
     const later = new Date(now.getTime() + 3_600_000);
-    expect(verifyStripe(secret, body, header, { now: later, toleranceSeconds: 3600 })).toBe(true);
-    expect(verifyStripe(secret, body, header, { now: later, toleranceSeconds: 3599 })).toBe(false);
-    expect(verifyStripe(secret, body, header, { now: later, toleranceSeconds: 0 })).toBe(true);
+    expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 3600 })).toBe(true);
+    expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 3599 })).toBe(false);
+    expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 0 })).toBe(true);
     // Without `now`, the current time: a header signed now passes.
     expect(verifyStripe(secret, body, signStripe(secret, body))).toBe(true);
   });
@@ -102,7 +102,7 @@ describe('verifyStripe', () => {
       'toleranceSeconds',
       () => verifyStripe(secret, body, header, { toleranceSeconds: Number.NaN }),
     ],
-    ['now', () => verifyStripe(secret, body, header, { now: new Date('nope') })],
+    ['receivedAt', () => verifyStripe(secret, body, header, { receivedAt: new Date('nope') })],
   ])('a bad %s is CONFIG_INVALID, never false', async (option, verify) => {
     const error = await expectHooklatchError(verify, { code: 'CONFIG_INVALID', secrets: [secret] });
     expect(error.details.option).toBe(option);
