@@ -89,7 +89,9 @@ export function timeArg(command: string, option: string, value: string, now: num
   }
   const date = /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) {
-    throw new UsageError(`${command}: --${option} is an ISO date (2025-03-01T10:00:00Z) or an age (36h).`);
+    throw new UsageError(
+      `${command}: --${option} is an ISO date (2025-03-01T10:00:00Z) or an age (36h).`,
+    );
   }
   return date;
 }

@@ -23,7 +23,8 @@ export interface Capture {
   notes: string[];
 }
 
-const bad = (why: string) => new UsageError(`verify: the capture ${why} (see hooklatch verify --help).`);
+const bad = (why: string) =>
+  new UsageError(`verify: the capture ${why} (see hooklatch verify --help).`);
 
 function addHeader(headers: Record<string, string>, name: string, value: string): void {
   const key = name.trim().toLowerCase();
@@ -38,7 +39,13 @@ function fromJson(text: string): Capture {
   } catch {
     throw bad('starts with { but is not valid JSON');
   }
-  const c = data as { method?: unknown; headers?: unknown; body?: unknown; bodyEncoding?: unknown; receivedAt?: unknown };
+  const c = data as {
+    method?: unknown;
+    headers?: unknown;
+    body?: unknown;
+    bodyEncoding?: unknown;
+    receivedAt?: unknown;
+  };
   if (typeof c.body !== 'string') throw bad('JSON needs "body" as a string');
   if (c.headers === null || typeof c.headers !== 'object') throw bad('JSON needs "headers"');
   const headers: Record<string, string> = {};
@@ -52,11 +59,17 @@ function fromJson(text: string): Capture {
     for (const v of values as string[]) addHeader(headers, name, v);
   }
   const encoding = c.bodyEncoding ?? 'utf8';
-  if (encoding !== 'utf8' && encoding !== 'base64') throw bad('JSON "bodyEncoding" is utf8 or base64');
-  if (encoding === 'base64' && !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(c.body)) throw bad('"body" is not base64');
-  const body = encoding === 'base64' ? new Uint8Array(Buffer.from(c.body, 'base64')) : new TextEncoder().encode(c.body);
+  if (encoding !== 'utf8' && encoding !== 'base64')
+    throw bad('JSON "bodyEncoding" is utf8 or base64');
+  if (encoding === 'base64' && !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(c.body))
+    throw bad('"body" is not base64');
+  const body =
+    encoding === 'base64'
+      ? new Uint8Array(Buffer.from(c.body, 'base64'))
+      : new TextEncoder().encode(c.body);
   const method = c.method === undefined ? 'POST' : c.method;
-  if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) throw bad('JSON "method" is not an HTTP method');
+  if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method))
+    throw bad('JSON "method" is not an HTTP method');
   const capture: Capture = { method: method.toUpperCase(), headers, body, notes: [] };
   if (c.receivedAt !== undefined) {
     const at = typeof c.receivedAt === 'string' ? new Date(c.receivedAt) : new Date(Number.NaN);
@@ -67,7 +80,11 @@ function fromJson(text: string): Capture {
 }
 
 function indexOf(bytes: Uint8Array, pattern: string, from = 0): number {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(pattern, from, 'latin1');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(
+    pattern,
+    from,
+    'latin1',
+  );
 }
 
 function dechunk(body: Uint8Array): Uint8Array {
@@ -76,7 +93,10 @@ function dechunk(body: Uint8Array): Uint8Array {
   for (;;) {
     const eol = indexOf(body, '\r\n', at);
     if (eol === -1) throw bad('has a chunked body that ends early');
-    const size = Number.parseInt(Buffer.from(body.subarray(at, eol)).toString('latin1').split(';')[0] as string, 16);
+    const size = Number.parseInt(
+      Buffer.from(body.subarray(at, eol)).toString('latin1').split(';')[0] as string,
+      16,
+    );
     if (!Number.isInteger(size) || size < 0) throw bad('has a malformed chunk size');
     if (size === 0) return Buffer.concat(parts);
     if (eol + 2 + size > body.length) throw bad('has a chunked body that ends early');
@@ -108,7 +128,8 @@ function fromHttp(bytes: Uint8Array): Capture {
   } else if (headers['content-length'] !== undefined) {
     const length = Number(headers['content-length']);
     if (!Number.isInteger(length) || length < 0) throw bad('has an invalid Content-Length');
-    if (body.length < length) throw bad(`body has ${body.length} bytes, fewer than its Content-Length ${length}`);
+    if (body.length < length)
+      throw bad(`body has ${body.length} bytes, fewer than its Content-Length ${length}`);
     if (body.length > length) {
       notes.push(`ignored ${body.length - length} byte(s) after Content-Length ${length}`);
       body = body.subarray(0, length);

@@ -33,19 +33,27 @@ export function entryFilters(command: string, values: FilterValues) {
     ...(values.provider === undefined ? {} : { provider: values.provider }),
     ...(values.type === undefined ? {} : { type: values.type }),
     ...(from === undefined ? {} : { receivedFrom: timeArg(command, 'received-from', from, now) }),
-    ...(before === undefined ? {} : { receivedBefore: timeArg(command, 'received-before', before, now) }),
+    ...(before === undefined
+      ? {}
+      : { receivedBefore: timeArg(command, 'received-before', before, now) }),
   } satisfies InboxListOptions;
 }
 
 /** Paging options of listings. */
-export const PAGE_OPTIONS = { limit: { type: 'string' }, cursor: { type: 'string' } } as const satisfies OptionSpec;
+export const PAGE_OPTIONS = {
+  limit: { type: 'string' },
+  cursor: { type: 'string' },
+} as const satisfies OptionSpec;
 
 /** Help lines of {@link PAGE_OPTIONS}. */
 export const PAGE_HELP = `  --limit N            entries per page (default 50, at most 1000)
   --cursor C           the next page (the cursor the previous page printed)`;
 
 /** The paging options as inbox options. */
-export function pageOptions(command: string, values: { limit?: string | undefined; cursor?: string | undefined }) {
+export function pageOptions(
+  command: string,
+  values: { limit?: string | undefined; cursor?: string | undefined },
+) {
   return {
     limit: integerArg(command, 'limit', values.limit, { fallback: 50, min: 1, max: 1000 }),
     ...(values.cursor === undefined ? {} : { cursor: values.cursor }),
@@ -59,21 +67,32 @@ export function entryColumns(now: number, error: boolean): Column<InboxEntrySumm
     { heading: 'STATE', cell: (e) => e.state },
     { heading: 'TYPE', cell: (e) => e.type },
     { heading: 'ATTEMPTS', cell: (e) => String(e.attempts), right: true },
-    { heading: 'RECEIVED', cell: (e) => `${formatSpan(now - e.receivedAt.getTime())} ago`, right: true },
+    {
+      heading: 'RECEIVED',
+      cell: (e) => `${formatSpan(now - e.receivedAt.getTime())} ago`,
+      right: true,
+    },
   ];
   if (error) {
-    columns.push({ heading: 'LAST ERROR', cell: (e) => (e.lastError ? `${e.lastError.code}: ${e.lastError.message}` : '') });
+    columns.push({
+      heading: 'LAST ERROR',
+      cell: (e) => (e.lastError ? `${e.lastError.code}: ${e.lastError.message}` : ''),
+    });
   }
   return columns;
 }
 
 // Headers that carry credentials themselves (not a signature over the body): never printed.
-const CREDENTIAL = /^(authorization|proxy-authorization|cookie|set-cookie)$|key|token|secret|password/;
+const CREDENTIAL =
+  /^(authorization|proxy-authorization|cookie|set-cookie)$|key|token|secret|password/;
 
 /** Header values with credentials masked. */
 export function shownHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name, CREDENTIAL.test(name) ? '(hidden)' : value]),
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      CREDENTIAL.test(name) ? '(hidden)' : value,
+    ]),
   );
 }
 
@@ -91,14 +110,20 @@ export function printEntry(io: CliIo, entry: InboxEntry, now: number, body: bool
     ['available', entry.availableAt && formatWhen(entry.availableAt, now)],
     ['finished', entry.finishedAt && formatWhen(entry.finishedAt, now)],
     ['last error', entry.lastError && `${entry.lastError.code}: ${entry.lastError.message}`],
-    ['replays', entry.replays > 0 ? `${entry.replays}, last ${entry.replayedAt ? formatWhen(entry.replayedAt, now) : ''}: ${entry.replayReason ?? ''}` : undefined],
+    [
+      'replays',
+      entry.replays > 0
+        ? `${entry.replays}, last ${entry.replayedAt ? formatWhen(entry.replayedAt, now) : ''}: ${entry.replayReason ?? ''}`
+        : undefined,
+    ],
     ['keyIndex', entry.keyIndex === undefined ? undefined : String(entry.keyIndex)],
     ['digest', entry.digest],
     ['method', entry.method],
     ['body', `${entry.bodyBytes} bytes${body ? '' : ' (--body prints it)'}`],
   ]);
   io.out('  headers');
-  for (const [name, value] of Object.entries(shownHeaders(entry.headers))) io.out(`    ${name}: ${value}`);
+  for (const [name, value] of Object.entries(shownHeaders(entry.headers)))
+    io.out(`    ${name}: ${value}`);
   if (body) {
     io.out('  body');
     io.out(new TextDecoder().decode(entry.body));
@@ -108,5 +133,9 @@ export function printEntry(io: CliIo, entry: InboxEntry, now: number, body: bool
 /** An entry as `--json` prints it (credential headers masked; the body only with `body`). */
 export function entryJson(entry: InboxEntry, body: boolean) {
   const { body: bytes, token: _token, ...rest } = entry;
-  return { ...rest, headers: shownHeaders(entry.headers), ...(body ? { body: new TextDecoder().decode(bytes) } : {}) };
+  return {
+    ...rest,
+    headers: shownHeaders(entry.headers),
+    ...(body ? { body: new TextDecoder().decode(bytes) } : {}),
+  };
 }

@@ -29,7 +29,9 @@ const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/;
 function labelsOf(text: string): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const m of text.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) {
-    labels[m[1] as string] = (m[2] as string).replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+    labels[m[1] as string] = (m[2] as string).replace(/\\(.)/g, (_, c: string) =>
+      c === 'n' ? '\n' : c,
+    );
   }
   return labels;
 }
@@ -63,7 +65,10 @@ export function hitsFromText(text: string): Hits {
     if (labels.outcome === 'in_flight') c.inFlight += value;
     counts.set(provider, c);
   }
-  if (!seen) throw new CliFailure('the metrics endpoint has no hooklatch metrics (hooklatch_deliveries_total).');
+  if (!seen)
+    throw new CliFailure(
+      'the metrics endpoint has no hooklatch metrics (hooklatch_deliveries_total).',
+    );
   const providers: Record<string, ProviderHits> = {};
   const sum = { deliveries: 0, duplicates: 0, inFlight: 0 };
   for (const [provider, c] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {

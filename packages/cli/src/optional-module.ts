@@ -20,12 +20,18 @@ function isMissing(error: unknown, name: string): boolean {
  * Run `load` (an `import()` of `name`); when `name` is not installed, fail with `why` and the
  * install command.
  */
-export async function loadOptional<M>(name: string, why: string, load: () => Promise<M>): Promise<M> {
+export async function loadOptional<M>(
+  name: string,
+  why: string,
+  load: () => Promise<M>,
+): Promise<M> {
   try {
     return await load();
   } catch (error) {
     if (isMissing(error, name)) {
-      throw new CliFailure(`${why} needs the package ${name}, which is not installed: npm install ${name}`);
+      throw new CliFailure(
+        `${why} needs the package ${name}, which is not installed: npm install ${name}`,
+      );
     }
     throw error;
   }

@@ -32,7 +32,10 @@ export function printTable<R>(io: CliIo, rows: readonly R[], columns: Column<R>[
 }
 
 /** Print `label  value` lines, labels padded to one width; undefined values are left out. */
-export function printFields(io: CliIo, fields: ReadonlyArray<readonly [string, string | undefined]>) {
+export function printFields(
+  io: CliIo,
+  fields: ReadonlyArray<readonly [string, string | undefined]>,
+) {
   const shown = fields.filter((f): f is readonly [string, string] => f[1] !== undefined);
   const width = Math.max(...shown.map(([label]) => label.length));
   for (const [label, value] of shown) io.out(`  ${label.padEnd(width)}  ${oneLine(value)}`);
@@ -50,9 +53,11 @@ export function printJson(io: CliIo, value: unknown): void {
 }
 
 /** Control characters (a key or an error message from elsewhere) never break a table line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 function oneLine(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing them is the point
-  return value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return value.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** `3 s`, `12 min`, `5 h`, `9 d`: an age or a remaining time, rounded down. */

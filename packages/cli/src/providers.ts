@@ -25,9 +25,21 @@ interface ProviderEntry {
 }
 
 const PROVIDERS: Readonly<Record<string, ProviderEntry>> = {
-  stripe: { module: '@hooklatch/stripe', factory: 'stripe', load: () => import('@hooklatch/stripe') },
-  github: { module: '@hooklatch/github', factory: 'github', load: () => import('@hooklatch/github') },
-  shopify: { module: '@hooklatch/shopify', factory: 'shopify', load: () => import('@hooklatch/shopify') },
+  stripe: {
+    module: '@hooklatch/stripe',
+    factory: 'stripe',
+    load: () => import('@hooklatch/stripe'),
+  },
+  github: {
+    module: '@hooklatch/github',
+    factory: 'github',
+    load: () => import('@hooklatch/github'),
+  },
+  shopify: {
+    module: '@hooklatch/shopify',
+    factory: 'shopify',
+    load: () => import('@hooklatch/shopify'),
+  },
   'standard-webhooks': {
     module: '@hooklatch/standard-webhooks',
     factory: 'standardWebhooks',
@@ -51,7 +63,9 @@ const PROVIDERS: Readonly<Record<string, ProviderEntry>> = {
 export const PROVIDER_NAMES: readonly string[] = Object.keys(PROVIDERS);
 
 /** How the adapter is made: unverified (explain), or with secrets in rotation order. */
-export type Credentials = { verify: false } | { secrets: readonly string[]; scheme?: string | undefined };
+export type Credentials =
+  | { verify: false }
+  | { secrets: readonly string[]; scheme?: string | undefined };
 
 /** The kit `auth` entries of one scheme, one credential each (in `keyIndex` order). */
 function authEntries(command: string, scheme: string, secrets: readonly string[]) {
@@ -104,7 +118,11 @@ function customEntry(spec: string): ProviderEntry {
     } catch (error) {
       const { code, message } = error as { code?: unknown; message?: unknown };
       const file = fileURLToPath(url);
-      if (code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes(file)) {
+      if (
+        code === 'ERR_MODULE_NOT_FOUND' &&
+        typeof message === 'string' &&
+        message.includes(file)
+      ) {
         throw new CliFailure(`no adapter module at ${path} (--provider).`);
       }
       throw error;
@@ -134,7 +152,9 @@ export async function loadAdapter(
   const module = await loadOptional(entry.module, `--provider ${name}`, entry.load);
   const factory = module[entry.factory] as Factory | undefined;
   if (typeof factory !== 'function') {
-    throw new UsageError(`${command}: ${entry.module} exports no ${entry.factory}() (is it current?).`);
+    throw new UsageError(
+      `${command}: ${entry.module} exports no ${entry.factory}() (is it current?).`,
+    );
   }
   return factory(adapterOptions(command, entry, credentials));
 }
@@ -144,7 +164,8 @@ export async function loadAdapter(
  * Secrets come from the environment so they stay out of shell history and the process list.
  */
 export function secretsFromEnv(command: string, io: CliIo, variables: readonly string[]): string[] {
-  if (variables.length === 0) throw new UsageError(`${command}: give --secret-env VAR (the variable holding the secret).`);
+  if (variables.length === 0)
+    throw new UsageError(`${command}: give --secret-env VAR (the variable holding the secret).`);
   return variables.map((variable) => {
     const value = io.env[variable];
     if (value === undefined || value === '') {

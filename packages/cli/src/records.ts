@@ -5,7 +5,7 @@
  */
 import type { DedupeRecord, DedupeStore } from '@hooklatch/core';
 import { integerArg, type OptionSpec } from './args';
-import { type CliIo, CliFailure } from './io';
+import { CliFailure, type CliIo } from './io';
 
 /**
  * `completed`; `in_flight` (a live lease: a handler may be running); `stalled` (in flight, but
@@ -59,13 +59,17 @@ export async function scanRecords(
   options: { provider?: string | undefined; limit: number },
 ): Promise<Scan> {
   if (typeof store.list !== 'function') {
-    throw new CliFailure(`this ${store.name} store cannot list its records (a Redis Cluster cannot).`);
+    throw new CliFailure(
+      `this ${store.name} store cannot list its records (a Redis Cluster cannot).`,
+    );
   }
   const prefix = options.provider === undefined ? '' : `${options.provider}:`;
   // One more than asked tells a store of exactly `limit` records from a larger one.
   const listed = await store.list({ prefix, limit: options.limit + 1 });
   const truncated = listed.length > options.limit;
-  const records = listed.slice(0, options.limit).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const records = listed
+    .slice(0, options.limit)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { records, truncated, limit: options.limit };
 }
 

@@ -66,7 +66,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`hooklatch ${error.message}\nRun \`hooklatch ${command ? `${command.name} ` : ''}--help\` for usage.`);
+      io.err(
+        `hooklatch ${error.message}\nRun \`hooklatch ${command ? `${command.name} ` : ''}--help\` for usage.`,
+      );
       return EXIT.usage;
     }
     io.err(`hooklatch ${name}: ${describeFailure(error)}`);

@@ -52,7 +52,9 @@ export function judgeStorm(concurrent: readonly Answer[], later: readonly Answer
   }
   if (problems.length > 0) return { lines: [], problems };
   return {
-    lines: [`ok: processed once; ${answers.length - 1} copies answered as duplicates or in flight.`],
+    lines: [
+      `ok: processed once; ${answers.length - 1} copies answered as duplicates or in flight.`,
+    ],
     problems: [],
   };
 }

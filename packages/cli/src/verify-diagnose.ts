@@ -8,9 +8,18 @@ import type { Capture } from './capture';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-async function verifies(adapter: WebhookAdapter, capture: Capture, body: Uint8Array, receivedAt: Date) {
+async function verifies(
+  adapter: WebhookAdapter,
+  capture: Capture,
+  body: Uint8Array,
+  receivedAt: Date,
+) {
   try {
-    await parseEvent(adapter, { method: capture.method, headers: capture.headers, body }, { receivedAt });
+    await parseEvent(
+      adapter,
+      { method: capture.method, headers: capture.headers, body },
+      { receivedAt },
+    );
     return true;
   } catch {
     return false;
@@ -28,8 +37,10 @@ function variants(body: Uint8Array): Array<[what: string, body: string]> {
   const out: Array<[string, string]> = [];
   if (text.endsWith('\n')) out.push(['without the trailing newline', text.replace(/\r?\n$/, '')]);
   else out.push(['with a trailing newline', `${text}\n`]);
-  if (text.includes('\r\n')) out.push(['with LF line endings instead of CRLF', text.replace(/\r\n/g, '\n')]);
-  else if (text.includes('\n')) out.push(['with CRLF line endings instead of LF', text.replace(/\n/g, '\r\n')]);
+  if (text.includes('\r\n'))
+    out.push(['with LF line endings instead of CRLF', text.replace(/\r\n/g, '\n')]);
+  else if (text.includes('\n'))
+    out.push(['with CRLF line endings instead of LF', text.replace(/\n/g, '\r\n')]);
   try {
     const compact = JSON.stringify(JSON.parse(text));
     if (compact !== text) out.push(['as compact JSON (the capture was re-formatted)', compact]);
@@ -58,7 +69,7 @@ export async function diagnoseStale(
 ) {
   const signedAt = new Date(receivedAt.getTime() - skewSeconds * 1000);
   if (await verifies(adapter, capture, capture.body, signedAt)) {
-    return 'the signature itself matches: only the time is off. A capture replayed later is stale by design; pass --received-at with the time it arrived, or check the receiver\'s clock.';
+    return "the signature itself matches: only the time is off. A capture replayed later is stale by design; pass --received-at with the time it arrived, or check the receiver's clock.";
   }
   return 'the signature would not match at the signing time either: check the secret too.';
 }

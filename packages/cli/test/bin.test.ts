@@ -8,10 +8,25 @@ import { sqliteStore } from '@hooklatch/store-sql/sqlite';
 import { describe, expect, it } from 'vitest';
 import { hooklatch, ROOT } from './child';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-const COMMANDS = ['list', 'inspect', 'release', 'purge', 'stats', 'inbox', 'dlq', 'replay', 'verify', 'storm', 'explain'];
+const { version } = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+const COMMANDS = [
+  'list',
+  'inspect',
+  'release',
+  'purge',
+  'stats',
+  'inbox',
+  'dlq',
+  'replay',
+  'verify',
+  'storm',
+  'explain',
+];
 
-describe('the hooklatch executable', () => {
+// Several processes per test: more than the default 5 s on a busy machine.
+describe('the hooklatch executable', { timeout: 60_000 }, () => {
   it('prints help listing every command (exit 0), and exits 2 with no command', async () => {
     const run = await hooklatch(['help']);
     expect(run.code).toBe(0);
@@ -42,7 +57,11 @@ describe('the hooklatch executable', () => {
   });
 
   it('reads a body from standard input with -', async () => {
-    const body = JSON.stringify({ eventType: 'capa.created', capaId: 'CAPA-7', timestamp: '2025-02-01T08:00:00Z' });
+    const body = JSON.stringify({
+      eventType: 'capa.created',
+      capaId: 'CAPA-7',
+      timestamp: '2025-02-01T08:00:00Z',
+    });
     const run = await hooklatch(['explain', 'qualio', '-'], { input: body });
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
@@ -56,7 +75,10 @@ describe('the hooklatch executable', () => {
       [['frobnicate'], 'unknown command "frobnicate"'],
       [['list'], 'name the store with --store URL'],
       [['list', '--store', 'ftp://x'], 'unknown scheme ftp:'],
-      [['list', '--store', 'sqlite:x.db', '--state', 'weird'], '--state is one of completed, in_flight, stalled'],
+      [
+        ['list', '--store', 'sqlite:x.db', '--state', 'weird'],
+        '--state is one of completed, in_flight, stalled',
+      ],
       [['list', '--store', 'sqlite:x.db', '--older-than', '7 days'], 'is a duration such as'],
       [['list', '--store', 'sqlite:x.db', '--bogus'], "Unknown option '--bogus'"],
       [['purge', '--store', 'sqlite:x.db'], 'give one of --expired or --older-than'],
@@ -81,7 +103,8 @@ describe('the hooklatch executable', () => {
       await store.createSchema();
       for (let i = 0; i < 300; i++) {
         const claim = await store.claim(`stripe:evt_${i}`, { leaseMs: 60_000, ttlMs: 3_600_000 });
-        if (claim.status === 'claimed') await store.complete(`stripe:evt_${i}`, claim.token, { ttlMs: 3_600_000 });
+        if (claim.status === 'claimed')
+          await store.complete(`stripe:evt_${i}`, claim.token, { ttlMs: 3_600_000 });
       }
       await store.close();
       const args = ['purge', '--older-than', '0s', '--store', `sqlite:${filename}`];
@@ -90,10 +113,18 @@ describe('the hooklatch executable', () => {
       expect(piped.out).toContain('would remove 300 of 300');
       // `script` gives the command a pseudo-terminal, as an operator's shell would.
       const entry = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-      const line = [process.execPath, '--import', 'tsx', entry, ...args].map((a) => `'${a}'`).join(' ');
-      const tty = spawnSync('script', ['-qec', line, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      const line = [process.execPath, '--import', 'tsx', entry, ...args]
+        .map((a) => `'${a}'`)
+        .join(' ');
+      const tty = spawnSync('script', ['-qec', line, '/dev/null'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(tty.status).toBe(0);
-      expect(tty.stdout).toMatch(/\r\x1b\[2Kpurging \[[#.]{24}\] \d+\/300/);
+      // Each redraw returns to the line start and clears it (CR, ESC [2K).
+      expect(tty.stdout).toContain('\r\u001b[2Kpurging [');
+      expect(tty.stdout).toMatch(/purging \[[#.]{24}\] \d+\/300/);
       expect(tty.stdout).toContain('purging [########################] 300/300');
       expect(tty.stdout).toContain('removed 300 of 300 records');
     } finally {

@@ -82,11 +82,21 @@ describe('hooklatch explain', () => {
   });
 
   it('gives a delivery with its own ID its key, and says nothing was fingerprinted', async () => {
-    const body = JSON.stringify({ eventType: 'nc.updated', ncId: 'NC-1', timestamp: '2025-01-05T10:15:32Z' });
-    const run = await cli(['explain', 'qualio', 'a.json', '--header', 'X-Qualio-Delivery-Id: dlv-42'], { 'a.json': body });
+    const body = JSON.stringify({
+      eventType: 'nc.updated',
+      ncId: 'NC-1',
+      timestamp: '2025-01-05T10:15:32Z',
+    });
+    const run = await cli(
+      ['explain', 'qualio', 'a.json', '--header', 'X-Qualio-Delivery-Id: dlv-42'],
+      { 'a.json': body },
+    );
     expect(run.code).toBe(0);
     expect(run.out).toContain("dedupe key qualio:dlv-42 (the provider's own ID: no fingerprint)");
-    const json = await cli(['explain', 'qualio', 'a.json', 'b.json', '--json'], { 'a.json': body, 'b.json': body });
+    const json = await cli(['explain', 'qualio', 'a.json', 'b.json', '--json'], {
+      'a.json': body,
+      'b.json': body,
+    });
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.out);
     expect(parsed.sameKey).toBe(true);

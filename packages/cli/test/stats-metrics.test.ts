@@ -34,11 +34,18 @@ beforeAll(async () => {
   await schema.close();
   // One event delivered three times: processed once, then two duplicates.
   const adapter = qualio({ auth: { scheme: 'hmac', secret: 'metrics-secret' } });
-  const body = JSON.stringify({ eventType: 'nc.updated', ncId: 'NC-9', timestamp: '2025-01-05T10:15:32Z' });
+  const body = JSON.stringify({
+    eventType: 'nc.updated',
+    ncId: 'NC-9',
+    timestamp: '2025-01-05T10:15:32Z',
+  });
   const dedupe = memoryStore();
   for (let i = 0; i < 3; i++) {
     const delivery = adapter.sign?.(body) as { headers: Record<string, string> };
-    await handleWebhook({ headers: delivery.headers, body }, { adapter, store: dedupe, handler: async () => {} });
+    await handleWebhook(
+      { headers: delivery.headers, body },
+      { adapter, store: dedupe, handler: async () => {} },
+    );
   }
 });
 afterAll(async () => {
@@ -47,7 +54,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('hooklatch stats --metrics', () => {
+describe('hooklatch stats --metrics', { timeout: 30_000 }, () => {
   it("reads the hit rate from the application's metrics", async () => {
     const url = await serve(recorder.prometheus());
     const json = await hooklatch(['stats', '--store', store, '--metrics', url, '--json']);
@@ -62,12 +69,20 @@ describe('hooklatch stats --metrics', () => {
   });
 
   it('says when the endpoint refuses, is not hooklatch, or is not a URL', async () => {
-    const refused = await hooklatch(['stats', '--store', store, '--metrics', `http://127.0.0.1:${await closedPort()}/m`]);
+    const refused = await hooklatch([
+      'stats',
+      '--store',
+      store,
+      '--metrics',
+      `http://127.0.0.1:${await closedPort()}/m`,
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/cannot read the metrics at .*: the connection was refused/);
     const other = await hooklatch(['stats', '--store', store, '--metrics', await serve('up 1\n')]);
     expect(other.code).toBe(1);
     expect(other.err).toContain('has no hooklatch metrics');
-    expect((await hooklatch(['stats', '--store', store, '--metrics', 'localhost:9090'])).code).toBe(2);
+    expect((await hooklatch(['stats', '--store', store, '--metrics', 'localhost:9090'])).code).toBe(
+      2,
+    );
   });
 });

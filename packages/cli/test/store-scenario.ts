@@ -20,14 +20,16 @@ export interface ScenarioBackend {
 
 const HOUR = 3_600_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const keysOf = (run: ChildRun) => (JSON.parse(run.out) as { records: { key: string }[] }).records.map((r) => r.key);
+const keysOf = (run: ChildRun) =>
+  (JSON.parse(run.out) as { records: { key: string }[] }).records.map((r) => r.key);
 
 async function completed(store: DedupeStore, key: string, result?: { ok: number }) {
   const claim = await store.claim(key, { leaseMs: 60_000, ttlMs: HOUR });
   if (claim.status !== 'claimed') throw new Error(`seed: ${key} was ${claim.status}`);
   await store.complete(key, claim.token, { ttlMs: HOUR, ...(result ? { result } : {}) });
 }
-const live = (store: DedupeStore, key: string) => store.claim(key, { leaseMs: 60_000, ttlMs: HOUR });
+const live = (store: DedupeStore, key: string) =>
+  store.claim(key, { leaseMs: 60_000, ttlMs: HOUR });
 const stalled = (store: DedupeStore, key: string) => store.claim(key, { leaseMs: 1, ttlMs: HOUR });
 
 /** Register the scenario for `backend`. */
@@ -77,7 +79,12 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       expect(found.out).toContain('completed: re-deliveries are answered as duplicates');
       expect(found.out).toMatch(/result\s+\{"ok":1\}/);
       const json = JSON.parse((await run('inspect', 'stripe:evt_c', '--json')).out);
-      expect(json.record).toMatchObject({ key: 'stripe:evt_c', state: 'in_flight', status: 'stalled', claims: 1 });
+      expect(json.record).toMatchObject({
+        key: 'stripe:evt_c',
+        state: 'in_flight',
+        status: 'stalled',
+        claims: 1,
+      });
       const missing = await run('inspect', 'stripe:evt_nope');
       expect(missing.code).toBe(1);
       expect(missing.err).toContain('no record for stripe:evt_nope');
@@ -88,7 +95,9 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       await seed();
       const freed = await run('release', 'stripe:evt_c');
       expect(freed.code).toBe(0);
-      expect(freed.out).toContain("released stripe:evt_c: the provider's next delivery runs the handler.");
+      expect(freed.out).toContain(
+        "released stripe:evt_c: the provider's next delivery runs the handler.",
+      );
       expect(await ns.store.get('stripe:evt_c')).toBeNull();
       const refused = await run('release', 'stripe:evt_b');
       expect(refused.code).toBe(1);
@@ -120,8 +129,23 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
 
     it('purges old records but never a live lease; --dry-run removes nothing', async () => {
       await seed();
-      const dry = await run('purge', '--older-than', '0s', '--provider', 'stripe', '--dry-run', '--json');
-      expect(JSON.parse(dry.out)).toEqual({ removed: 0, matched: 3, eligible: 2, skipped: 1, changed: 0, dryRun: true });
+      const dry = await run(
+        'purge',
+        '--older-than',
+        '0s',
+        '--provider',
+        'stripe',
+        '--dry-run',
+        '--json',
+      );
+      expect(JSON.parse(dry.out)).toEqual({
+        removed: 0,
+        matched: 3,
+        eligible: 2,
+        skipped: 1,
+        changed: 0,
+        dryRun: true,
+      });
       expect(await ns.store.get('stripe:evt_a')).not.toBeNull();
       const real = await run('purge', '--older-than', '0s', '--provider', 'stripe');
       expect(real.code).toBe(0);
@@ -139,7 +163,8 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       await sleep(30);
       const purged = await run('purge', '--expired', '--json');
       expect(purged.code).toBe(0);
-      if (backend.purgesExpired) expect(JSON.parse(purged.out)).toEqual({ expired: 1, selfExpiring: false });
+      if (backend.purgesExpired)
+        expect(JSON.parse(purged.out)).toEqual({ expired: 1, selfExpiring: false });
       else expect(JSON.parse(purged.out)).toEqual({ expired: 0, selfExpiring: true });
       expect((await run('purge', '--expired')).out).toMatch(
         backend.purgesExpired ? /^removed 0 expired records\.$/m : /expires records itself/,
@@ -159,13 +184,17 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       });
       await ns.inbox.enqueue(delivery('stripe:evt_p'));
       await ns.inbox.enqueue(
-        delivery('stripe:evt_d', { deadLetter: { code: 'PAYLOAD_SCHEMA_MISMATCH', message: 'amount: expected number' } }),
+        delivery('stripe:evt_d', {
+          deadLetter: { code: 'PAYLOAD_SCHEMA_MISMATCH', message: 'amount: expected number' },
+        }),
       );
       await ns.inbox.enqueue(delivery('github:d_c', { type: 'push' }));
       const [claim] = await ns.inbox.claim({ leaseMs: 60_000, limit: 1, providers: ['github'] });
       await ns.inbox.complete('github:d_c', claim?.token as string);
 
-      const listed = JSON.parse((await run('inbox', 'list', '--json')).out) as { entries: { key: string; state: string }[] };
+      const listed = JSON.parse((await run('inbox', 'list', '--json')).out) as {
+        entries: { key: string; state: string }[];
+      };
       expect(listed.entries.map((e) => [e.key, e.state])).toEqual([
         ['github:d_c', 'completed'],
         ['stripe:evt_d', 'dead'],
@@ -175,7 +204,9 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       expect(stats.states).toEqual({ pending: 1, running: 0, completed: 1, dead: 1 });
       const dlq = await run('dlq');
       expect(dlq.code).toBe(0);
-      expect(dlq.out).toMatch(/^stripe:evt_d\s+dead\s+charge\.succeeded\s+0\s.*PAYLOAD_SCHEMA_MISMATCH: amount: expected number$/m);
+      expect(dlq.out).toMatch(
+        /^stripe:evt_d\s+dead\s+charge\.succeeded\s+0\s.*PAYLOAD_SCHEMA_MISMATCH: amount: expected number$/m,
+      );
       expect(dlq.out).not.toContain('evt_p');
       const shown = await run('inbox', 'inspect', 'stripe:evt_d', '--body');
       expect(shown.out).toContain('authorization: (hidden)');
@@ -202,15 +233,22 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       expect(await ns.inbox.get('github:d_c')).toBeNull();
     });
 
-    it.skipIf(!backend.unreachable)('says in words that the server refused the connection or did not answer', async () => {
-      const { refused, silent } = await (backend.unreachable as NonNullable<ScenarioBackend['unreachable']>)();
-      const a = await hooklatch(['list', '--store', refused, '--timeout-ms', '1000']);
-      expect(a.code).toBe(1);
-      expect(a.err).toMatch(/^hooklatch list: cannot connect to .*: the connection was refused/);
-      expect(a.err).not.toMatch(/\n\s+at /);
-      const b = await hooklatch(['stats', '--store', silent, '--timeout-ms', '800']);
-      expect(b.code).toBe(1);
-      expect(b.err).toMatch(/^hooklatch stats: cannot connect to .*: no answer within 800 ms\.$/m);
-    });
+    it.skipIf(!backend.unreachable)(
+      'says in words that the server refused the connection or did not answer',
+      async () => {
+        const { refused, silent } = await (
+          backend.unreachable as NonNullable<ScenarioBackend['unreachable']>
+        )();
+        const a = await hooklatch(['list', '--store', refused, '--timeout-ms', '1000']);
+        expect(a.code).toBe(1);
+        expect(a.err).toMatch(/^hooklatch list: cannot connect to .*: the connection was refused/);
+        expect(a.err).not.toMatch(/\n\s+at /);
+        const b = await hooklatch(['stats', '--store', silent, '--timeout-ms', '800']);
+        expect(b.code).toBe(1);
+        expect(b.err).toMatch(
+          /^hooklatch stats: cannot connect to .*: no answer within 800 ms\.$/m,
+        );
+      },
+    );
   });
 }

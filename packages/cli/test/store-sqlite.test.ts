@@ -32,12 +32,14 @@ describeStoreCommands({
   }),
 });
 
-describe('a sqlite: store URL', () => {
+describe('a sqlite: store URL', { timeout: 30_000 }, () => {
   it('that names no file is reported, and no file is created', async () => {
     const missing = join(dir, 'typo.db');
     const run = await hooklatch(['list', '--store', `sqlite:${missing}`]);
     expect(run.code).toBe(1);
-    expect(run.err).toBe(`hooklatch list: no SQLite database at ${missing} (check the path in --store).\n`);
+    expect(run.err).toBe(
+      `hooklatch list: no SQLite database at ${missing} (check the path in --store).\n`,
+    );
     expect(existsSync(missing)).toBe(false);
     expect((await hooklatch(['list', '--store', `sqlite:${dir}/x.db`])).code).toBe(1);
   });
@@ -50,7 +52,9 @@ describe('a sqlite: store URL', () => {
   });
 
   it('is read from HOOKLATCH_STORE when --store is not given', async () => {
-    const run = await hooklatch(['stats', '--json'], { env: { HOOKLATCH_STORE: `sqlite:${filename}`, X: '1' } });
+    const run = await hooklatch(['stats', '--json'], {
+      env: { HOOKLATCH_STORE: `sqlite:${filename}`, X: '1' },
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.out)).toHaveProperty('providers');
   });

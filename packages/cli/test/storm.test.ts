@@ -164,13 +164,30 @@ describe('hooklatch storm', () => {
       data: { object: { object: 'balance' } },
     });
     const run = await cli(
-      ['storm', url, '--body', 'e.json', '--provider', 'stripe', '--secret-env', 'STRIPE', '--copies', '3', '--retries', '1', '--json'],
+      [
+        'storm',
+        url,
+        '--body',
+        'e.json',
+        '--provider',
+        'stripe',
+        '--secret-env',
+        'STRIPE',
+        '--copies',
+        '3',
+        '--retries',
+        '1',
+        '--json',
+      ],
       { 'e.json': event },
       { STRIPE: secret },
     );
     expect(run.code).toBe(0);
     expect(runs.n).toBe(1);
-    const report = JSON.parse(run.out) as { answers: { copy: string; outcome: string }[]; problems: string[] };
+    const report = JSON.parse(run.out) as {
+      answers: { copy: string; outcome: string }[];
+      problems: string[];
+    };
     expect(report.problems).toEqual([]);
     expect(report.answers.filter((a) => a.outcome === 'processed')).toHaveLength(1);
     expect(report.answers.at(-1)).toMatchObject({ copy: 'retry 1', outcome: 'duplicate' });
@@ -182,8 +199,29 @@ describe('hooklatch storm', () => {
     const runs = { n: 0 };
     const url = await hooklatchRoute(runs, {}, undefined, standardWebhooks({ secret }));
     const run = await cli(
-      ['storm', url, '--body', 'e.json', '--provider', 'standard-webhooks', '--secret-env', 'SW', '--header', 'webhook-id: msg_storm_1', '--copies', '3', '--retries', '1'],
-      { 'e.json': JSON.stringify({ type: 'user.created', timestamp: '2025-01-01T00:00:00Z', data: { id: 'u1' } }) },
+      [
+        'storm',
+        url,
+        '--body',
+        'e.json',
+        '--provider',
+        'standard-webhooks',
+        '--secret-env',
+        'SW',
+        '--header',
+        'webhook-id: msg_storm_1',
+        '--copies',
+        '3',
+        '--retries',
+        '1',
+      ],
+      {
+        'e.json': JSON.stringify({
+          type: 'user.created',
+          timestamp: '2025-01-01T00:00:00Z',
+          data: { id: 'u1' },
+        }),
+      },
       { SW: secret },
     );
     expect(run.err).toBe('');
@@ -195,13 +233,48 @@ describe('hooklatch storm', () => {
   it('signs with --provider qualio as the adapter does, and refuses two signing methods', async () => {
     const runs = { n: 0 };
     const url = await hooklatchRoute(runs);
-    const run = await cli(['storm', url, '--body', 'nc.json', '--provider', 'qualio', '--secret-env', 'Q', '--copies', '2', '--retries', '1'], { 'nc.json': body }, { Q: SECRET });
+    const run = await cli(
+      [
+        'storm',
+        url,
+        '--body',
+        'nc.json',
+        '--provider',
+        'qualio',
+        '--secret-env',
+        'Q',
+        '--copies',
+        '2',
+        '--retries',
+        '1',
+      ],
+      { 'nc.json': body },
+      { Q: SECRET },
+    );
     expect(run.code).toBe(0);
     expect(runs.n).toBe(1);
-    const both = await cli(['storm', url, '--body', 'nc.json', '--provider', 'qualio', '--secret-env', 'Q', '--hmac-header', 'X'], { 'nc.json': body }, { Q: SECRET });
+    const both = await cli(
+      [
+        'storm',
+        url,
+        '--body',
+        'nc.json',
+        '--provider',
+        'qualio',
+        '--secret-env',
+        'Q',
+        '--hmac-header',
+        'X',
+      ],
+      { 'nc.json': body },
+      { Q: SECRET },
+    );
     expect(both.code).toBe(2);
     expect(both.err).toContain('not both');
-    expect((await cli(['storm', url, '--body', 'nc.json', '--provider', 'qualio'], { 'nc.json': body })).err).toContain('--secret-env');
+    expect(
+      (await cli(['storm', url, '--body', 'nc.json', '--provider', 'qualio'], { 'nc.json': body }))
+        .err,
+    ).toContain('--secret-env');
   });
 
   it('says in words that the endpoint refused the connection', async () => {

@@ -36,7 +36,9 @@ export async function cli(
       return text;
     },
     readBytes: async (path) => {
-      const bytes = options.bytes?.[path] ?? (files[path] === undefined ? undefined : new TextEncoder().encode(files[path]));
+      const bytes =
+        options.bytes?.[path] ??
+        (files[path] === undefined ? undefined : new TextEncoder().encode(files[path]));
       if (bytes === undefined) throw missing(path);
       return bytes;
     },

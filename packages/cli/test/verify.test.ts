@@ -12,16 +12,29 @@ import { cli } from './support';
 const NEW = 'qualio-new-secret-4f1c';
 const OLD = 'qualio-old-secret-9a2b';
 const env = { QUALIO_NEW: NEW, QUALIO_OLD: OLD, WRONG: 'not-the-secret-77' };
-const body = JSON.stringify({ eventType: 'nc.updated', ncId: 'NC-7', timestamp: '2025-01-05T10:15:32Z', status: 'open' });
+const body = JSON.stringify({
+  eventType: 'nc.updated',
+  ncId: 'NC-7',
+  timestamp: '2025-01-05T10:15:32Z',
+  status: 'open',
+});
 // The sender still signs with the old secret, the receiver lists [new, old]: keyIndex 1.
 const signed = qualio({ auth: { scheme: 'hmac', secrets: [OLD] } }).sign?.(body) as {
   headers: Record<string, string>;
 };
 
 const httpCapture = (headers: Record<string, string>, text: string, eol = '\r\n') =>
-  [`POST /webhooks/qualio HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), '', text].join(eol);
-const jsonCapture = (headers: Record<string, string>, text: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ method: 'POST', headers, body: text, ...extra });
+  [
+    `POST /webhooks/qualio HTTP/1.1`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    '',
+    text,
+  ].join(eol);
+const jsonCapture = (
+  headers: Record<string, string>,
+  text: string,
+  extra: Record<string, unknown> = {},
+) => JSON.stringify({ method: 'POST', headers, body: text, ...extra });
 
 const verify = (capture: string | Uint8Array, ...args: string[]) =>
   cli(['verify', '--provider', 'qualio', ...args, 'capture'], {}, env, {
@@ -31,9 +44,15 @@ const noSecrets = (text: string) => {
   for (const secret of [NEW, OLD, env.WRONG]) expect(text).not.toContain(secret);
 };
 
-describe('hooklatch verify', () => {
+describe('hooklatch verify', { timeout: 30_000 }, () => {
   it('names the secret that verified (keyIndex in --secret-env order) from raw HTTP text', async () => {
-    const run = await verify(httpCapture(signed.headers, body), '--secret-env', 'QUALIO_NEW', '--secret-env', 'QUALIO_OLD');
+    const run = await verify(
+      httpCapture(signed.headers, body),
+      '--secret-env',
+      'QUALIO_NEW',
+      '--secret-env',
+      'QUALIO_OLD',
+    );
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(run.out).toContain('verified: the qualio delivery is authentic.');
@@ -46,7 +65,11 @@ describe('hooklatch verify', () => {
     const run = await verify(jsonCapture(signed.headers, body), '--secret-env', 'WRONG', '--json');
     expect(run.code).toBe(1);
     const report = JSON.parse(run.out);
-    expect(report).toMatchObject({ verified: false, code: 'SIGNATURE_INVALID', header: 'x-qualio-signature' });
+    expect(report).toMatchObject({
+      verified: false,
+      code: 'SIGNATURE_INVALID',
+      header: 'x-qualio-signature',
+    });
     expect(report.diagnosis).toBeUndefined();
     const text = await verify(jsonCapture(signed.headers, body), '--secret-env', 'WRONG');
     expect(text.out).toContain('not verified: SIGNATURE_INVALID.');
@@ -55,9 +78,15 @@ describe('hooklatch verify', () => {
   });
 
   it('finds the newline a capture tool added to the body', async () => {
-    const run = await verify(jsonCapture(signed.headers, `${body}\n`), '--secret-env', 'QUALIO_OLD');
+    const run = await verify(
+      jsonCapture(signed.headers, `${body}\n`),
+      '--secret-env',
+      'QUALIO_OLD',
+    );
     expect(run.code).toBe(1);
-    expect(run.out).toMatch(/diagnosis\s+the signature matches the body without the trailing newline/);
+    expect(run.out).toMatch(
+      /diagnosis\s+the signature matches the body without the trailing newline/,
+    );
   });
 
   it('finds a body that was re-formatted after it was signed', async () => {
@@ -68,7 +97,11 @@ describe('hooklatch verify', () => {
   });
 
   it('lists the headers a capture has when the signature header is missing', async () => {
-    const run = await verify(httpCapture({ 'Content-Type': 'application/json' }, body, '\n'), '--secret-env', 'QUALIO_OLD');
+    const run = await verify(
+      httpCapture({ 'Content-Type': 'application/json' }, body, '\n'),
+      '--secret-env',
+      'QUALIO_OLD',
+    );
     expect(run.code).toBe(1);
     expect(run.out).toContain('not verified: SIGNATURE_MISSING.');
     expect(run.out).toMatch(/header\s+x-qualio-signature/);
@@ -93,9 +126,15 @@ describe('hooklatch verify', () => {
     );
     expect(dechunked.code).toBe(0);
     expect(dechunked.out).toContain('note: decoded the chunked body');
-    const b64 = jsonCapture(signed.headers, Buffer.from(body).toString('base64'), { bodyEncoding: 'base64' });
+    const b64 = jsonCapture(signed.headers, Buffer.from(body).toString('base64'), {
+      bodyEncoding: 'base64',
+    });
     expect((await verify(b64, '--secret-env', 'QUALIO_OLD')).code).toBe(0);
-    const short = await verify(httpCapture({ 'Content-Length': '999' }, body), '--secret-env', 'QUALIO_OLD');
+    const short = await verify(
+      httpCapture({ 'Content-Length': '999' }, body),
+      '--secret-env',
+      'QUALIO_OLD',
+    );
     expect(short.code).toBe(2);
     expect(short.err).toContain('fewer than its Content-Length 999');
   });
@@ -118,13 +157,22 @@ describe('hooklatch verify', () => {
     const delivery = stripe({ secret }).sign?.(event, { timestamp: signedAt });
     const capture = jsonCapture(delivery?.headers as Record<string, string>, event);
     const run = (...args: string[]) =>
-      cli(['verify', '--provider', 'stripe', '--secret-env', 'STRIPE', ...args, 'c'], {}, { STRIPE: secret }, {
-        bytes: { c: new TextEncoder().encode(capture) },
-      });
+      cli(
+        ['verify', '--provider', 'stripe', '--secret-env', 'STRIPE', ...args, 'c'],
+        {},
+        { STRIPE: secret },
+        {
+          bytes: { c: new TextEncoder().encode(capture) },
+        },
+      );
     const stale = await run('--json');
     expect(stale.code).toBe(1);
     const report = JSON.parse(stale.out);
-    expect(report).toMatchObject({ code: 'TIMESTAMP_OUT_OF_TOLERANCE', header: 'stripe-signature', toleranceSeconds: 300 });
+    expect(report).toMatchObject({
+      code: 'TIMESTAMP_OUT_OF_TOLERANCE',
+      header: 'stripe-signature',
+      toleranceSeconds: 300,
+    });
     expect(report.skewSeconds).toBeGreaterThanOrEqual(3599);
     expect(report.skewSeconds).toBeLessThan(3700);
     expect(report.diagnosis).toContain('the signature itself matches');
@@ -139,11 +187,21 @@ describe('hooklatch verify', () => {
   it('refuses usage mistakes with exit 2', async () => {
     const capture = httpCapture(signed.headers, body);
     expect((await verify(capture)).err).toContain('give --secret-env VAR');
-    expect((await verify(capture, '--secret-env', 'UNSET_VARIABLE')).err).toContain('UNSET_VARIABLE (--secret-env) is not set');
+    expect((await verify(capture, '--secret-env', 'UNSET_VARIABLE')).err).toContain(
+      'UNSET_VARIABLE (--secret-env) is not set',
+    );
     expect((await verify('GET\n\nx', '--secret-env', 'QUALIO_OLD')).code).toBe(2);
-    expect((await verify('{"headers":{}}', '--secret-env', 'QUALIO_OLD')).err).toContain('"body" as a string');
-    expect((await verify(capture, '--secret-env', 'QUALIO_OLD', '--scheme', 'bearer')).err).toContain('--scheme is one of');
-    const unknown = await cli(['verify', '--provider', 'acme', '--secret-env', 'X'], {}, { X: '1' });
+    expect((await verify('{"headers":{}}', '--secret-env', 'QUALIO_OLD')).err).toContain(
+      '"body" as a string',
+    );
+    expect(
+      (await verify(capture, '--secret-env', 'QUALIO_OLD', '--scheme', 'bearer')).err,
+    ).toContain('--scheme is one of');
+    const unknown = await cli(
+      ['verify', '--provider', 'acme', '--secret-env', 'X'],
+      {},
+      { X: '1' },
+    );
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('name a provider');
   });

@@ -28,8 +28,13 @@ export { explainFingerprint, FINGERPRINT_VERSION, fingerprint } from './fingerpr
 // Inbox backend authoring: the shared argument checks and entry helpers.
 export * from './inbox/kit';
 export { checkJsonDepth, DEFAULT_MAX_DEPTH, jsonDepthExceeds } from './json-depth';
-export type { AdapterAuth, AdapterAuthSpec, AuthDefaults } from './kit/adapter-auth';
-export { authEntries, authVerifier } from './kit/adapter-auth';
+export type {
+  AdapterAuth,
+  AdapterAuthSpec,
+  AuthDefaults,
+  AuthRequestOptions,
+} from './kit/adapter-auth';
+export { authEntries, authRequest, authVerifier } from './kit/adapter-auth';
 export type { AuthConfig, AuthScheme } from './kit/auth-config';
 export { verifierFromAuth } from './kit/auth-config';
 export type { AdapterParseContext, CreateAdapterOptions } from './kit/create-adapter';
@@ -83,6 +88,7 @@ export type {
 export { applySchemaPolicy, schemaPolicyOption } from './kit/schema-policy';
 export type { Secret, SecretOptions, SecretResolver, SecretSource } from './kit/secrets';
 export { resolveSecrets, secretSource, withSecrets } from './kit/secrets';
+export { rawPayloadBytes, secretList } from './kit/sign-inputs';
 export type { TimestampedHmacOptions } from './kit/timestamped-hmac';
 export { timestampedContent, timestampedHmacVerifier } from './kit/timestamped-hmac';
 export type { TimestampSource } from './kit/timestamps';

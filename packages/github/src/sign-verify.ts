@@ -3,25 +3,9 @@
  * shape of `@octokit/webhooks-methods`' `sign` and `verify` (synchronous here), for code that
  * signs or checks a signature without an adapter. They run the adapter's own scheme code.
  */
-import { ConfigurationError, VerificationError } from '@hooklatch/core';
-import { resolveSecrets, type Secret } from '@hooklatch/core/kit';
+import { VerificationError } from '@hooklatch/core';
+import { rawPayloadBytes as payloadBytes, type Secret, secretList } from '@hooklatch/core/kit';
 import { githubSignatureHeader, matchGithubSignature, readGithubSignature } from './signature';
-
-function secretList(caller: string, secret: unknown): Secret[] {
-  return resolveSecrets(
-    (Array.isArray(secret) ? { secrets: secret } : { secret }) as { secret?: Secret },
-    caller,
-  );
-}
-
-function payloadBytes(caller: string, payload: unknown): Uint8Array {
-  if (typeof payload === 'string') return new TextEncoder().encode(payload);
-  if (payload instanceof Uint8Array) return payload;
-  throw new ConfigurationError(
-    'RAW_BODY_REQUIRED',
-    `${caller}: the payload must be the raw body (a string or a Uint8Array), not a parsed object.`,
-  );
-}
 
 /**
  * The `X-Hub-Signature-256` value GitHub would send for `payload`: `sha256=<hex>`.

@@ -6,6 +6,7 @@ import { ConfigurationError, isHooklatchError } from '@hooklatch/core';
 import {
   hmacSha256,
   optionInvalid,
+  rawPayloadBytes,
   resolveSecrets,
   type Secret,
   toleranceOption,
@@ -91,16 +92,6 @@ export function timestampSeconds(value: Date | number | string, provider: string
   return String(seconds);
 }
 
-/** The raw body's bytes; a parsed object can never verify, so it is refused outright. */
-function payloadBytes(payload: unknown, caller: string): Uint8Array {
-  if (typeof payload === 'string') return new TextEncoder().encode(payload);
-  if (payload instanceof Uint8Array) return payload;
-  throw new ConfigurationError(
-    'RAW_BODY_REQUIRED',
-    `${caller}: the payload must be the raw body (a string or a Uint8Array), not a parsed object.`,
-  );
-}
-
 /** The message's ID and `webhook-timestamp` text; CONFIG_INVALID when either is unusable. */
 function messageHeaders(message: StandardWebhookMessage, provider: string) {
   if (typeof message?.id !== 'string' || message.id.trim() === '') {
@@ -119,7 +110,7 @@ function messageHeaders(message: StandardWebhookMessage, provider: string) {
  */
 export function signStandardWebhook(secret: Secret, message: StandardWebhookMessage): string {
   const provider = STANDARD_WEBHOOKS_DEFAULT_NAME;
-  const body = payloadBytes(message?.payload, 'signStandardWebhook');
+  const body = rawPayloadBytes('signStandardWebhook', message?.payload);
   const { id, timestamp } = messageHeaders(message, provider);
   return signatureEntry(signingKeyOf(secret, 'v1', provider), signedContent(id, timestamp, body));
 }
@@ -161,7 +152,7 @@ export function verifyStandardWebhook(
     options.toleranceSeconds,
     STANDARD_WEBHOOKS_DEFAULT_TOLERANCE_SECONDS,
   );
-  const body = payloadBytes(message?.payload, 'verifyStandardWebhook');
+  const body = rawPayloadBytes('verifyStandardWebhook', message?.payload);
   try {
     // A message without its ID or time is an unauthenticated one, not a configuration error.
     let parts: ReturnType<typeof messageHeaders>;

@@ -154,8 +154,10 @@ export function redisInbox(given: RedisInboxOptions): InboxStore {
       return guard('extend', () => yes(run(EXTEND, [k, t, ms])));
     },
 
-    async complete(key, token) {
+    async complete(key, token, completeOptions) {
       const [k, t] = owner(key, token);
+      // One script is all Redis has: no transaction of the caller's to join.
+      checks.completeTx(completeOptions, false);
       return guard('complete', () => yes(run(FINISH, [k, t, 'completed', '', ''])));
     },
 

@@ -12,6 +12,7 @@ import { DEFAULT_INBOX_TABLE, type SqlInboxOptions, sqlInboxSettings } from './i
 import { type Fragment, render, sql, text, textList } from './inbox-query';
 import { createSqlInbox, type InboxDialect, type SqlInbox } from './inbox-sql-store';
 import { claimSet, FULL, readyWhere } from './inbox-statements';
+import { invalidTx } from './options';
 
 /** A connection of a `mysql2/promise` pool. */
 export interface MysqlInboxConnection {
@@ -153,6 +154,14 @@ export function mysqlInbox(options: MysqlInboxOptions): SqlInbox {
     style: 'question',
     flavor,
     exec: (query) => run(pool, query, timeoutMs),
+    inTransaction(tx, query) {
+      const given = tx as Partial<MysqlInboxPool & { promise(): MysqlInboxPool }> | null;
+      const connection = typeof given?.promise === 'function' ? given.promise() : given;
+      if (typeof connection?.query !== 'function') {
+        throw invalidTx('the mysql2 connection your transaction runs on');
+      }
+      return run(connection as Pick<MysqlInboxPool, 'query'>, query, timeoutMs);
+    },
     claim,
     async createSchema() {
       await run(pool, { text: ddl(t), params: [] }, timeoutMs).catch((error: unknown) => {

@@ -12,6 +12,7 @@ import { DEFAULT_INBOX_TABLE, type SqlInboxOptions, sqlInboxSettings } from './i
 import { type Fragment, type Rendered, render, sql } from './inbox-query';
 import { createSqlInbox, type InboxDialect, type SqlInbox } from './inbox-sql-store';
 import { claimSet, FULL, readyWhere } from './inbox-statements';
+import { invalidTx } from './options';
 import { PG_NOW } from './postgres-sql';
 import type { PgQueryable, PostgresJsSql } from './postgres-store';
 
@@ -122,6 +123,14 @@ export function postgresInbox(options: PostgresInboxOptions): SqlInbox {
     style: 'pg',
     flavor,
     exec,
+    inTransaction(tx, query) {
+      if (!isPostgresJs(tx) && typeof (tx as PgQueryable | null)?.query !== 'function') {
+        throw invalidTx('a pg client inside your transaction or the sql of sql.begin()');
+      }
+      // The caller's transaction has no deadline of ours: a pg client still gets query_timeout.
+      const client = tx as PgQueryable | PostgresJsSql;
+      return executor(client, settings.timeoutMs)(query, new AbortController().signal);
+    },
     async claim(input, signal) {
       const statement = sql`WITH picked AS (
           SELECT queue AS picked_queue, entry_key AS picked_key FROM ${t}

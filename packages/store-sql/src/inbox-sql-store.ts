@@ -24,7 +24,7 @@ import {
   storageKey,
 } from '@hooklatch/core/kit';
 import type { ExecResult } from './dialect';
-import { inboxGuard } from './inbox-errors';
+import { inboxGuard, inboxStoreError } from './inbox-errors';
 import { type Fragment, type Rendered, render } from './inbox-query';
 import { rowToEntry, rowToSummary } from './inbox-row';
 import { type EnqueueRow, type InboxFlavor, inboxStatements } from './inbox-statements';
@@ -48,6 +48,12 @@ export interface InboxDialect {
   readonly style: 'pg' | 'question';
   readonly flavor: InboxFlavor;
   exec: InboxExec;
+  /**
+   * Run one rendered statement on the caller's transaction handle `tx`, started before the
+   * call returns (a better-sqlite3 transaction is synchronous). Throws CONFIG_INVALID for a
+   * handle of the wrong kind.
+   */
+  inTransaction(tx: unknown, query: Rendered): Promise<ExecResult> | ExecResult;
   /** Claim up to `limit` ready rows atomically, skipping rows others hold; whole rows back. */
   claim(input: ClaimInput, signal: AbortSignal): Promise<Record<string, unknown>[]>;
   /** Create the table and its indexes; idempotent, safe for replicas booting at once. */
@@ -171,9 +177,18 @@ export function createSqlInbox(dialect: InboxDialect, settings: SqlInboxSettings
       return changed('extend', () => st.extend(queue, k, t, ms));
     },
 
-    async complete(key, token) {
+    async complete(key, token, options) {
       const [k, t] = owner(key, token);
-      return changed('complete', () => st.complete(queue, k, t));
+      const tx = checks.completeTx(options, true);
+      if (tx === undefined) return changed('complete', () => st.complete(queue, k, t));
+      // In the caller's transaction: issued before the first await, never retried (a failed
+      // statement may have aborted that transaction) and bounded by the caller, who owns it.
+      try {
+        const sent = dialect.inTransaction(tx, render(st.complete(queue, k, t), dialect.style));
+        return (await sent).affected > 0;
+      } catch (error) {
+        throw inboxStoreError(dialect.name, error);
+      }
     },
 
     async fail(key, token, options) {

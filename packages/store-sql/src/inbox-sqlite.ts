@@ -14,6 +14,7 @@ import { DEFAULT_INBOX_TABLE, type SqlInboxOptions, sqlInboxSettings } from './i
 import { type Fragment, render, sql } from './inbox-query';
 import { createSqlInbox, type InboxDialect, type SqlInbox } from './inbox-sql-store';
 import { claimSet, FULL, readyWhere } from './inbox-statements';
+import { invalidTx } from './options';
 import { SQLITE_NOW } from './sqlite-sql';
 
 type Database = BetterSqlite3.Database;
@@ -119,6 +120,15 @@ function sqliteDialect(t: string, given: Database | undefined, open: () => Promi
     flavor,
     async exec(query) {
       return execute(await database(), query.text, query.params, cache);
+    },
+    // Synchronous: inside `db.transaction(fn)` the statement must run before `fn` returns.
+    inTransaction(tx, query) {
+      if (typeof (tx as Partial<Database> | null)?.prepare !== 'function') {
+        throw invalidTx('the better-sqlite3 Database your transaction runs on');
+      }
+      // Statements of another connection are not cached: they belong to that connection.
+      const statements = tx === db ? cache : new Map();
+      return execute(tx as Database, query.text, query.params, statements);
     },
     async claim(input) {
       const statement = sql`UPDATE ${t} SET ${claimSet(SQLITE_NOW, input.token, input.leaseMs)}

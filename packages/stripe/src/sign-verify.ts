@@ -3,8 +3,14 @@
  * of `@octokit/webhooks-methods`), for code that signs or checks a header without an adapter: a
  * test, a relay, a queue consumer. They run the adapter's own scheme code.
  */
-import { ConfigurationError, VerificationError } from '@hooklatch/core';
-import { optionInvalid, resolveSecrets, type Secret, toleranceOption } from '@hooklatch/core/kit';
+import { VerificationError } from '@hooklatch/core';
+import {
+  optionInvalid,
+  rawPayloadBytes as payloadBytes,
+  type Secret,
+  secretList,
+  toleranceOption,
+} from '@hooklatch/core/kit';
 import { STRIPE_DEFAULT_TOLERANCE_SECONDS } from './options';
 import { matchStripeSignature, readStripeSignature, stripeSignatureHeader } from './signature';
 
@@ -29,22 +35,6 @@ export interface VerifyStripeOptions {
    * verifying from a queue), as `parseEvent` names it. @default new Date()
    */
   receivedAt?: Date | undefined;
-}
-
-function secretList(caller: string, secret: unknown): Secret[] {
-  return resolveSecrets(
-    (Array.isArray(secret) ? { secrets: secret } : { secret }) as { secret?: Secret },
-    caller,
-  );
-}
-
-function payloadBytes(caller: string, payload: unknown): Uint8Array {
-  if (typeof payload === 'string') return new TextEncoder().encode(payload);
-  if (payload instanceof Uint8Array) return payload;
-  throw new ConfigurationError(
-    'RAW_BODY_REQUIRED',
-    `${caller}: the payload must be the raw body (a string or a Uint8Array), not a parsed object.`,
-  );
 }
 
 const MAX_T = 999_999_999_999;

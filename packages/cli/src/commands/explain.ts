@@ -25,9 +25,16 @@ async function explainOne(
   body: string,
   headers: Record<string, string>,
 ): Promise<Explained> {
-  const event = await parseEvent(adapter, { headers: { 'content-type': 'application/json', ...headers }, body });
+  const event = await parseEvent(adapter, {
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const input = adapter.fingerprintInput?.(event);
-  return { file, event, ...(input === undefined ? {} : { fingerprint: explainFingerprint(input) }) };
+  return {
+    file,
+    event,
+    ...(input === undefined ? {} : { fingerprint: explainFingerprint(input) }),
+  };
 }
 
 function describe(io: CliIo, { file, event, fingerprint }: Explained): void {
@@ -54,7 +61,9 @@ function differingParts(a: FingerprintExplanation, b: FingerprintExplanation): s
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand('explain', args, { header: { type: 'string', multiple: true } });
+  const { values, positionals } = parseCommand('explain', args, {
+    header: { type: 'string', multiple: true },
+  });
   const [name, ...files] = positionals;
   const provider = checkProvider('explain', name);
   if (files.length < 1 || files.length > 2) {
@@ -63,14 +72,21 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const headers = headerArgs('explain', values.header ?? []);
   const adapter = await loadAdapter('explain', provider, { verify: false });
   const explained: Explained[] = [];
-  for (const file of files) explained.push(await explainOne(adapter, file, await io.readText(file), headers));
+  for (const file of files)
+    explained.push(await explainOne(adapter, file, await io.readText(file), headers));
   const [first, second] = explained as [Explained, Explained?];
   const same = second === undefined ? undefined : first.event.dedupeKey === second.event.dedupeKey;
   const differ =
-    first.fingerprint && second?.fingerprint ? differingParts(first.fingerprint, second.fingerprint) : [];
+    first.fingerprint && second?.fingerprint
+      ? differingParts(first.fingerprint, second.fingerprint)
+      : [];
   if (values.json) {
     printJson(io, {
-      deliveries: explained.map((e) => ({ file: e.file, dedupeKey: e.event.dedupeKey, fingerprint: e.fingerprint })),
+      deliveries: explained.map((e) => ({
+        file: e.file,
+        dedupeKey: e.event.dedupeKey,
+        fingerprint: e.fingerprint,
+      })),
       ...(same === undefined ? {} : { sameKey: same, differ }),
     });
     return same === false ? EXIT.finding : EXIT.ok;

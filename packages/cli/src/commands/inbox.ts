@@ -22,13 +22,30 @@ import { printJson, printTable } from '../output';
 import { withStore } from '../store/connection';
 import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
 
-const LIST_OPTIONS = { ...STORE_OPTIONS, ...ENTRY_FILTERS, ...PAGE_OPTIONS, state: { type: 'string' } } as const;
+const LIST_OPTIONS = {
+  ...STORE_OPTIONS,
+  ...ENTRY_FILTERS,
+  ...PAGE_OPTIONS,
+  state: { type: 'string' },
+} as const;
 
 /** List entries; shared with `dlq` (which fixes the state). */
-export async function listEntries(command: string, args: readonly string[], io: CliIo, fixed?: InboxState) {
+export async function listEntries(
+  command: string,
+  args: readonly string[],
+  io: CliIo,
+  fixed?: InboxState,
+) {
   const { values, positionals } = parseCommand(command, args, LIST_OPTIONS);
-  positionalCount(command, positionals, 0, 0, 'takes no arguments (filter with --provider, --state)');
-  if (fixed !== undefined && values.state !== undefined) throw new UsageError(`${command}: lists ${fixed} entries only.`);
+  positionalCount(
+    command,
+    positionals,
+    0,
+    0,
+    'takes no arguments (filter with --provider, --state)',
+  );
+  if (fixed !== undefined && values.state !== undefined)
+    throw new UsageError(`${command}: lists ${fixed} entries only.`);
   const state = fixed ?? choiceArg(command, 'state', values.state, INBOX_STATES);
   const options = {
     ...entryFilters(command, values),
@@ -42,7 +59,12 @@ export async function listEntries(command: string, args: readonly string[], io: 
     return EXIT.ok;
   }
   const now = Date.now();
-  printTable(io, page.entries, entryColumns(now, state === 'dead'), `no ${state ?? 'inbox'} entries match.`);
+  printTable(
+    io,
+    page.entries,
+    entryColumns(now, state === 'dead'),
+    `no ${state ?? 'inbox'} entries match.`,
+  );
   if (page.cursor !== undefined) io.out(`more: hooklatch ${command} ... --cursor '${page.cursor}'`);
   return EXIT.ok;
 }
@@ -71,7 +93,10 @@ headers (credentials masked) and, with --body, the stored body. Exit 1 when ther
 
 ${STORE_HELP}`,
   async run(args, io) {
-    const { values, positionals } = parseCommand('inbox inspect', args, { ...STORE_OPTIONS, body: { type: 'boolean' } });
+    const { values, positionals } = parseCommand('inbox inspect', args, {
+      ...STORE_OPTIONS,
+      body: { type: 'boolean' },
+    });
     positionalCount('inbox inspect', positionals, 1, 1, 'give one key');
     const key = positionals[0] as string;
     const settings = storeSettings('inbox inspect', values, io);
@@ -107,7 +132,11 @@ ${STORE_HELP}`,
       counts.total === 0 ? [] : rows,
       [
         { heading: 'PROVIDER', cell: ([p]) => p },
-        ...INBOX_STATES.map((s) => ({ heading: s.toUpperCase(), cell: ([, c]: (typeof rows)[number]) => String(c[s]), right: true })),
+        ...INBOX_STATES.map((s) => ({
+          heading: s.toUpperCase(),
+          cell: ([, c]: (typeof rows)[number]) => String(c[s]),
+          right: true,
+        })),
       ],
       'the inbox is empty.',
     );
@@ -127,18 +156,34 @@ of a purged key is enqueued as a new delivery.
 
 ${STORE_HELP}`,
   async run(args, io) {
-    const options = { ...STORE_OPTIONS, 'older-than': { type: 'string' }, state: { type: 'string' } } as const;
+    const options = {
+      ...STORE_OPTIONS,
+      'older-than': { type: 'string' },
+      state: { type: 'string' },
+    } as const;
     const { values, positionals } = parseCommand('inbox purge', args, options);
     positionalCount('inbox purge', positionals, 0, 0, 'takes no arguments');
     const olderThan = values['older-than'];
     if (olderThan === undefined) throw new UsageError('inbox purge: give --older-than AGE.');
     const olderThanMs = durationArg('inbox purge', 'older-than', olderThan);
-    const state = choiceArg('inbox purge', 'state', values.state, ['completed', 'dead', 'all'], 'completed');
-    const states = state === 'all' ? (['completed', 'dead'] as const) : [state as 'completed' | 'dead'];
+    const state = choiceArg(
+      'inbox purge',
+      'state',
+      values.state,
+      ['completed', 'dead', 'all'],
+      'completed',
+    );
+    const states =
+      state === 'all' ? (['completed', 'dead'] as const) : [state as 'completed' | 'dead'];
     const settings = storeSettings('inbox purge', values, io);
-    const removed = await withStore(settings, (store) => store.inbox().purge({ olderThanMs, states }));
+    const removed = await withStore(settings, (store) =>
+      store.inbox().purge({ olderThanMs, states }),
+    );
     if (values.json) printJson(io, { removed });
-    else io.out(`removed ${removed} ${states.join(' and ')} entr${removed === 1 ? 'y' : 'ies'} finished ${olderThan} ago or earlier.`);
+    else
+      io.out(
+        `removed ${removed} ${states.join(' and ')} entr${removed === 1 ? 'y' : 'ies'} finished ${olderThan} ago or earlier.`,
+      );
     return EXIT.ok;
   },
 };
@@ -160,7 +205,8 @@ export const inboxCommand: Command = {
   help: HELP,
   async run(args, io) {
     const [name, ...rest] = args;
-    const sub = name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+    const sub =
+      name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
     if (sub === undefined) {
       if (name === undefined || wantsHelp(args)) {
         io.out(HELP);

@@ -44,7 +44,10 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     ['state', stateMeaning(record, now)],
     ['claimed', formatWhen(record.createdAt, now)],
     ['claims', `${record.claims}${record.claims > 1 ? ' (taken over after an ended lease)' : ''}`],
-    ['lease', record.state === 'completed' ? undefined : `ends ${formatWhen(record.leaseExpiresAt, now)}`],
+    [
+      'lease',
+      record.state === 'completed' ? undefined : `ends ${formatWhen(record.leaseExpiresAt, now)}`,
+    ],
     ['completed', record.completedAt && formatWhen(record.completedAt, now)],
     ['expires', formatWhen(record.expiresAt, now)],
     ['token', record.token],

@@ -5,16 +5,16 @@ import { type CliIo, EXIT } from '../io';
 import { formatSpan, printJson, printTable } from '../output';
 import {
   RECORD_STATUSES,
+  recordJson,
   SCAN_HELP,
   SCAN_OPTION,
-  recordJson,
   scanLimit,
   scanRecords,
   statusOf,
   warnTruncated,
 } from '../records';
-import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
 import { withStore } from '../store/connection';
+import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
 
 const OPTIONS = {
   ...STORE_OPTIONS,
@@ -29,7 +29,13 @@ const OPTIONS = {
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand('list', args, OPTIONS);
-  positionalCount('list', positionals, 0, 0, 'takes no arguments (filter with --provider, --state)');
+  positionalCount(
+    'list',
+    positionals,
+    0,
+    0,
+    'takes no arguments (filter with --provider, --state)',
+  );
   const state = choiceArg('list', 'state', values.state, RECORD_STATUSES);
   const age = (option: 'older-than' | 'newer-than') => {
     const value = values[option];
@@ -72,7 +78,10 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
         { heading: 'STATE', cell: (r) => statusOf(r, now) },
         { heading: 'AGE', cell: (r) => formatSpan(now - r.createdAt.getTime()), right: true },
         { heading: 'CLAIMS', cell: (r) => String(r.claims), right: true },
-        { heading: 'LEASE', cell: (r) => (r.state === 'completed' ? '' : leaseText(r.leaseExpiresAt, now)) },
+        {
+          heading: 'LEASE',
+          cell: (r) => (r.state === 'completed' ? '' : leaseText(r.leaseExpiresAt, now)),
+        },
         { heading: 'EXPIRES', cell: (r) => `in ${formatSpan(r.expiresAt.getTime() - now)}` },
       ],
       'no records match.',

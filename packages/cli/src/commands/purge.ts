@@ -9,7 +9,14 @@ import type { Command } from '../command';
 import { type CliIo, EXIT, UsageError } from '../io';
 import { printJson } from '../output';
 import { countProgress, elapsedProgress } from '../progress';
-import { SCAN_HELP, SCAN_OPTION, scanLimit, scanRecords, statusOf, warnTruncated } from '../records';
+import {
+  SCAN_HELP,
+  SCAN_OPTION,
+  scanLimit,
+  scanRecords,
+  statusOf,
+  warnTruncated,
+} from '../records';
 import { type StoreConnection, withStore } from '../store/connection';
 import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
 
@@ -85,7 +92,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   const settings = storeSettings('purge', values, io);
   if (olderThan === undefined) {
-    const batch = integerArg('purge', 'batch', values.batch, { fallback: 1000, min: 1, max: 100_000 });
+    const batch = integerArg('purge', 'batch', values.batch, {
+      fallback: 1000,
+      min: 1,
+      max: 100_000,
+    });
     const removed = await withStore(settings, async (store) => {
       if (store.purgeExpired === undefined) return undefined;
       const progress = elapsedProgress(io, 'purging expired records');
@@ -96,7 +107,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       }
     });
     if (values.json) printJson(io, { expired: removed ?? 0, selfExpiring: removed === undefined });
-    else if (removed === undefined) io.out(`${settings.target.kind} expires records itself: nothing to purge.`);
+    else if (removed === undefined)
+      io.out(`${settings.target.kind} expires records itself: nothing to purge.`);
     else io.out(`removed ${removed} expired record${removed === 1 ? '' : 's'}.`);
     return EXIT.ok;
   }

@@ -24,7 +24,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const verdict = await withStore(settings, async ({ dedupe }): Promise<Verdict> => {
     const record = await dedupe.get(key);
     const now = Date.now();
-    if (record === null) return { released: false, reason: `no record for ${key}: nothing to release.` };
+    if (record === null)
+      return { released: false, reason: `no record for ${key}: nothing to release.` };
     const status = statusOf(record, now);
     if (status === 'completed') {
       return {
@@ -40,9 +41,15 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       };
     }
     if (await dedupe.release(key, record.token)) {
-      return { released: true, reason: `released ${key}: the provider's next delivery runs the handler.` };
+      return {
+        released: true,
+        reason: `released ${key}: the provider's next delivery runs the handler.`,
+      };
     }
-    return { released: false, reason: `${key} changed while releasing (claimed again or completed): nothing was released.` };
+    return {
+      released: false,
+      reason: `${key} changed while releasing (claimed again or completed): nothing was released.`,
+    };
   });
   if (values.json) printJson(io, { key, ...verdict });
   else if (verdict.released) io.out(verdict.reason);

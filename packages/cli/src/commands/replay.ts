@@ -20,25 +20,49 @@ const OPTIONS = {
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand('replay', args, OPTIONS);
-  positionalCount('replay', positionals, 0, 1, 'give at most one key (or select with --provider, --type, times)');
+  positionalCount(
+    'replay',
+    positionals,
+    0,
+    1,
+    'give at most one key (or select with --provider, --type, times)',
+  );
   const key = positionals[0];
   const reason = values.reason?.trim();
-  if (!reason) throw new UsageError('replay: give --reason TEXT (it is recorded on every entry replayed).');
+  if (!reason)
+    throw new UsageError('replay: give --reason TEXT (it is recorded on every entry replayed).');
   if (reason.length > 500) throw new UsageError('replay: --reason is at most 500 characters.');
   const filters = entryFilters('replay', values);
-  if (key === undefined && filters.provider === undefined && !filters.receivedFrom && !filters.receivedBefore) {
-    throw new UsageError('replay: select entries: a KEY, --provider, or a --received-from/--received-before bound.');
+  if (
+    key === undefined &&
+    filters.provider === undefined &&
+    !filters.receivedFrom &&
+    !filters.receivedBefore
+  ) {
+    throw new UsageError(
+      'replay: select entries: a KEY, --provider, or a --received-from/--received-before bound.',
+    );
   }
   const state = choiceArg('replay', 'state', values.state, ['dead', 'completed', 'all'], 'dead');
-  const states = state === 'all' ? (['completed', 'dead'] as const) : [state as 'completed' | 'dead'];
-  const limit = integerArg('replay', 'limit', values.limit, { fallback: 1000, min: 1, max: 10_000 });
+  const states =
+    state === 'all' ? (['completed', 'dead'] as const) : [state as 'completed' | 'dead'];
+  const limit = integerArg('replay', 'limit', values.limit, {
+    fallback: 1000,
+    min: 1,
+    max: 10_000,
+  });
   const settings = storeSettings('replay', values, io);
   const replayed = await withStore(settings, (store) =>
-    store.inbox().replay({ reason, states, limit, ...filters, ...(key === undefined ? {} : { key }) }),
+    store
+      .inbox()
+      .replay({ reason, states, limit, ...filters, ...(key === undefined ? {} : { key }) }),
   );
   if (values.json) printJson(io, { replayed });
   else if (replayed === 0) io.err(`nothing replayed: no ${states.join(' or ')} entries match.`);
-  else io.out(`replayed ${replayed} entr${replayed === 1 ? 'y' : 'ies'}: pending again, a worker runs ${replayed === 1 ? 'it' : 'them'} next.`);
+  else
+    io.out(
+      `replayed ${replayed} entr${replayed === 1 ? 'y' : 'ies'}: pending again, a worker runs ${replayed === 1 ? 'it' : 'them'} next.`,
+    );
   return replayed === 0 ? EXIT.finding : EXIT.ok;
 }
 

@@ -10,10 +10,10 @@ import { type CliIo, EXIT, UsageError } from '../io';
 import { type Hits, scrapeHits } from '../metrics-scrape';
 import { formatSpan, printJson, printTable } from '../output';
 import {
+  providerOf,
   type RecordStatus,
   SCAN_HELP,
   SCAN_OPTION,
-  providerOf,
   scanLimit,
   scanRecords,
   statusOf,
@@ -22,7 +22,12 @@ import {
 import { withStore } from '../store/connection';
 import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
 
-const OPTIONS = { ...STORE_OPTIONS, ...SCAN_OPTION, provider: { type: 'string' }, metrics: { type: 'string' } } as const;
+const OPTIONS = {
+  ...STORE_OPTIONS,
+  ...SCAN_OPTION,
+  provider: { type: 'string' },
+  metrics: { type: 'string' },
+} as const;
 
 type Counts = Record<RecordStatus, number> & { total: number; reclaimed: number };
 
@@ -47,7 +52,11 @@ function count(records: readonly DedupeRecord[], now: number) {
       oldestInFlight = r;
     }
   }
-  return { providers: Object.fromEntries([...providers].sort(([a], [b]) => a.localeCompare(b))), total, oldestInFlight };
+  return {
+    providers: Object.fromEntries([...providers].sort(([a], [b]) => a.localeCompare(b))),
+    total,
+    oldestInFlight,
+  };
 }
 
 const percent = (rate: number | null) => (rate === null ? '-' : `${(rate * 100).toFixed(1)}%`);
@@ -87,14 +96,17 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const read = await withStore(settings, (store) =>
     scanRecords(store.dedupe, { provider: values.provider, limit: scan }),
   );
-  const hits = values.metrics === undefined ? undefined : await scrapeHits(values.metrics, settings.timeoutMs);
+  const hits =
+    values.metrics === undefined ? undefined : await scrapeHits(values.metrics, settings.timeoutMs);
   const now = Date.now();
   const counted = count(read.records, now);
   if (values.json) {
     const { oldestInFlight, ...rest } = counted;
     printJson(io, {
       ...rest,
-      ...(oldestInFlight ? { oldestInFlight: { key: oldestInFlight.key, createdAt: oldestInFlight.createdAt } } : {}),
+      ...(oldestInFlight
+        ? { oldestInFlight: { key: oldestInFlight.key, createdAt: oldestInFlight.createdAt } }
+        : {}),
       ...(hits ? { hits } : {}),
       scanned: read.records.length,
       truncated: read.truncated,
@@ -117,7 +129,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     'the store holds no live records.',
   );
   if (counted.total.reclaimed > 0) {
-    io.out('reclaimed: claimed more than once, after a lease ended (a crash or a handler that outran its lease).');
+    io.out(
+      'reclaimed: claimed more than once, after a lease ended (a crash or a handler that outran its lease).',
+    );
   }
   if (counted.oldestInFlight) {
     const o = counted.oldestInFlight;

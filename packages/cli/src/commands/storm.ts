@@ -6,7 +6,14 @@
  * be processed, and a copy that was not must not get a 2xx before the work is done.
  */
 import { encodeSignature, hmacSha256, type SignatureEncoding } from '@hooklatch/core/kit';
-import { choiceArg, headerArgs, integerArg, type ParsedCommand, parseCommand, positionalCount } from '../args';
+import {
+  choiceArg,
+  headerArgs,
+  integerArg,
+  type ParsedCommand,
+  parseCommand,
+  positionalCount,
+} from '../args';
 import type { Command } from '../command';
 import { networkWords } from '../failure';
 import { CliFailure, type CliIo, EXIT, UsageError } from '../io';
@@ -54,7 +61,13 @@ async function signer(values: Values, io: CliIo, body: string, headers: Record<s
   const variable = values['hmac-secret-env'];
   const secret = variable === undefined ? undefined : io.env[variable];
   if (!secret) throw new UsageError('storm: --hmac-header needs --hmac-secret-env NAME, set.');
-  const encoding = choiceArg('storm', 'hmac-encoding', values['hmac-encoding'], ['hex', 'base64'], 'hex');
+  const encoding = choiceArg(
+    'storm',
+    'hmac-encoding',
+    values['hmac-encoding'],
+    ['hex', 'base64'],
+    'hex',
+  );
   const signed = {
     ...headers,
     [hmacHeader.toLowerCase()]: encodeSignature(
@@ -73,25 +86,39 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (url === undefined || !/^https?:\/\//.test(url)) throw new UsageError('storm: give the URL.');
   if (values.body === undefined) throw new UsageError('storm: give --body <file> (- for stdin).');
   const copies = integerArg('storm', 'copies', values.copies, { fallback: 5, min: 1, max: 1000 });
-  const retries = integerArg('storm', 'retries', values.retries, { fallback: 2, min: 0, max: 1000 });
+  const retries = integerArg('storm', 'retries', values.retries, {
+    fallback: 2,
+    min: 0,
+    max: 1000,
+  });
   const timeoutMs = integerArg('storm', 'timeout-ms', values['timeout-ms'], {
     fallback: 30_000,
     min: 1,
     max: 600_000,
   });
   const body = await io.readText(values.body);
-  const headers = { 'content-type': 'application/json', ...headerArgs('storm', values.header ?? []) };
+  const headers = {
+    'content-type': 'application/json',
+    ...headerArgs('storm', values.header ?? []),
+  };
   const headersFor = await signer(values, io, body, headers);
 
   const deliver = async (copy: string, sent: Record<string, string>): Promise<Answer> => {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, { method: 'POST', headers: sent, body, signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetch(url, {
+        method: 'POST',
+        headers: sent,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       text = await response.text();
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      const words = timedOut ? `no answer within ${timeoutMs} ms` : (networkWords(error) ?? (error as Error).message);
+      const words = timedOut
+        ? `no answer within ${timeoutMs} ms`
+        : (networkWords(error) ?? (error as Error).message);
       throw new CliFailure(`${copy} to ${url}: ${words}.`);
     }
     const answer: Answer = { copy, status: response.status };

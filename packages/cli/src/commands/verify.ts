@@ -70,7 +70,12 @@ function print(io: CliIo, r: Report, variables: readonly string[]): void {
     printFields(io, [
       ['event', r.event && `${r.event.type} ${r.event.id}`],
       ['dedupe key', r.event?.dedupeKey],
-      ['secret', r.keyIndex === undefined ? undefined : `keyIndex ${r.keyIndex} (${r.secretEnv ?? 'an auth entry'})`],
+      [
+        'secret',
+        r.keyIndex === undefined
+          ? undefined
+          : `keyIndex ${r.keyIndex} (${r.secretEnv ?? 'an auth entry'})`,
+      ],
       ['signed', r.signedAt && `${r.signedAt.toISOString()}, ${skew}`],
     ]);
   } else {
@@ -89,7 +94,13 @@ function print(io: CliIo, r: Report, variables: readonly string[]): void {
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand('verify', args, OPTIONS);
-  positionalCount('verify', positionals, 0, 1, 'give at most one capture file (default: standard input)');
+  positionalCount(
+    'verify',
+    positionals,
+    0,
+    1,
+    'give at most one capture file (default: standard input)',
+  );
   const provider = checkProvider('verify', values.provider);
   const variables = values['secret-env'] ?? [];
   const secrets = secretsFromEnv('verify', io, variables);
@@ -112,11 +123,16 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     success(report, event, variables);
   } catch (error) {
     if (!isHooklatchError(error)) throw error;
-    const details = error.details as { header?: unknown; skewSeconds?: unknown; toleranceSeconds?: unknown };
+    const details = error.details as {
+      header?: unknown;
+      skewSeconds?: unknown;
+      toleranceSeconds?: unknown;
+    };
     report.code = error.code;
     report.message = error.message;
     if (typeof details.header === 'string') report.header = details.header.toLowerCase();
-    if (typeof details.toleranceSeconds === 'number') report.toleranceSeconds = details.toleranceSeconds;
+    if (typeof details.toleranceSeconds === 'number')
+      report.toleranceSeconds = details.toleranceSeconds;
     if (typeof details.skewSeconds === 'number') {
       report.skewSeconds = details.skewSeconds;
       report.diagnosis = await diagnoseStale(adapter, capture, receivedAt, details.skewSeconds);

@@ -38,7 +38,10 @@ export async function connectOrFail<T>(
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new CliFailure(`cannot connect to ${target.display}: no answer within ${timeoutMs} ms.`)),
+      () =>
+        reject(
+          new CliFailure(`cannot connect to ${target.display}: no answer within ${timeoutMs} ms.`),
+        ),
       timeoutMs,
     );
   });

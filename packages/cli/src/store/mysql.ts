@@ -4,7 +4,13 @@
  */
 import type { InboxStore } from '@hooklatch/core';
 import { loadOptional } from '../optional-module';
-import { connectOrFail, dedupeOptions, driverTimeout, inboxOptions, type StoreConnection } from './connection';
+import {
+  connectOrFail,
+  dedupeOptions,
+  driverTimeout,
+  inboxOptions,
+  type StoreConnection,
+} from './connection';
 import type { StoreSettings } from './options';
 
 /** Connect to the MySQL / MariaDB database `settings.target` names. */
@@ -12,11 +18,19 @@ export async function connectMysql(settings: StoreSettings): Promise<StoreConnec
   const { target, timeoutMs } = settings;
   if (target.kind !== 'mysql') throw new TypeError('not a mysql target');
   const why = 'a mysql:// store';
-  const sql = await loadOptional('@hooklatch/store-sql', why, () => import('@hooklatch/store-sql/mysql'));
+  const sql = await loadOptional(
+    '@hooklatch/store-sql',
+    why,
+    () => import('@hooklatch/store-sql/mysql'),
+  );
   const { default: mysql } = await loadOptional('mysql2', why, () => import('mysql2/promise'));
   // mysql2 reads only mysql: URLs; mariadb: is the same protocol.
   const uri = target.url.replace(/^mariadb:/, 'mysql:');
-  const pool = mysql.createPool({ uri, connectionLimit: 2, connectTimeout: driverTimeout(timeoutMs) });
+  const pool = mysql.createPool({
+    uri,
+    connectionLimit: 2,
+    connectTimeout: driverTimeout(timeoutMs),
+  });
   const close = () => pool.end().catch(() => {});
   await connectOrFail(target, timeoutMs, pool.query('SELECT 1')).catch(async (error) => {
     await close();

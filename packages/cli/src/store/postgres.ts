@@ -5,7 +5,13 @@
  */
 import type { InboxStore } from '@hooklatch/core';
 import { loadFirst, loadOptional } from '../optional-module';
-import { connectOrFail, dedupeOptions, driverTimeout, inboxOptions, type StoreConnection } from './connection';
+import {
+  connectOrFail,
+  dedupeOptions,
+  driverTimeout,
+  inboxOptions,
+  type StoreConnection,
+} from './connection';
 import type { StoreSettings } from './options';
 
 interface OpenClient {
@@ -21,7 +27,11 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
   ]);
   if (driver.name === 'pg') {
     const pg = (driver.module as typeof import('pg')).default;
-    const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: driverTimeout(timeoutMs) });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 2,
+      connectionTimeoutMillis: driverTimeout(timeoutMs),
+    });
     pool.on('error', () => {});
     const close = () => pool.end().catch(() => {});
     await connectOrFail(settings.target, timeoutMs, pool.query('SELECT 1')).catch(async (error) => {
@@ -48,8 +58,10 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
 export async function connectPostgres(settings: StoreSettings): Promise<StoreConnection> {
   const { target } = settings;
   if (target.kind !== 'postgres') throw new TypeError('not a postgres target');
-  const sql = await loadOptional('@hooklatch/store-sql', 'a postgres:// store', () =>
-    import('@hooklatch/store-sql/postgres'),
+  const sql = await loadOptional(
+    '@hooklatch/store-sql',
+    'a postgres:// store',
+    () => import('@hooklatch/store-sql/postgres'),
   );
   const opened = await openClient(target.url, settings);
   const client = opened.client as Parameters<typeof sql.postgresStore>[0]['client'];

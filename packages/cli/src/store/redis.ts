@@ -48,16 +48,21 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
       retryStrategy: () => null,
     });
     const close = async () => client.disconnect();
-    await connectOrFail(settings.target, timeoutMs, connect(client, () => client.connect())).catch(
-      async (error) => {
-        await close();
-        throw error;
-      },
-    );
+    await connectOrFail(
+      settings.target,
+      timeoutMs,
+      connect(client, () => client.connect()),
+    ).catch(async (error) => {
+      await close();
+      throw error;
+    });
     return { client, close };
   }
   const { createClient } = driver.module as typeof import('redis');
-  const client = createClient({ url, socket: { connectTimeout: driverTimeout(timeoutMs), reconnectStrategy: false } });
+  const client = createClient({
+    url,
+    socket: { connectTimeout: driverTimeout(timeoutMs), reconnectStrategy: false },
+  });
   const connecting = connect(client as Events, () => client.connect());
   await connectOrFail(settings.target, timeoutMs, connecting).catch(async (error) => {
     client.destroy();
@@ -70,8 +75,10 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
 export async function connectRedis(settings: StoreSettings): Promise<StoreConnection> {
   const { target } = settings;
   if (target.kind !== 'redis') throw new TypeError('not a redis target');
-  const { redisInbox, redisStore } = await loadOptional('@hooklatch/store-redis', 'a redis:// store', () =>
-    import('@hooklatch/store-redis'),
+  const { redisInbox, redisStore } = await loadOptional(
+    '@hooklatch/store-redis',
+    'a redis:// store',
+    () => import('@hooklatch/store-redis'),
   );
   const opened = await openClient(target.url, settings);
   const client = opened.client as Parameters<typeof redisStore>[0]['client'];

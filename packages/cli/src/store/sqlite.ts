@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { InboxStore } from '@hooklatch/core';
 import { CliFailure } from '../io';
 import { loadOptional } from '../optional-module';
-import { type StoreConnection, dedupeOptions, inboxOptions } from './connection';
+import { dedupeOptions, inboxOptions, type StoreConnection } from './connection';
 import type { StoreSettings } from './options';
 
 /** Open the SQLite file `settings.target` names. */
@@ -18,8 +18,16 @@ export async function connectSqlite(settings: StoreSettings): Promise<StoreConne
     throw new CliFailure(`no SQLite database at ${target.filename} (check the path in --store).`);
   }
   const why = 'a sqlite: store';
-  const { default: Database } = await loadOptional('better-sqlite3', why, () => import('better-sqlite3'));
-  const sql = await loadOptional('@hooklatch/store-sql', why, () => import('@hooklatch/store-sql/sqlite'));
+  const { default: Database } = await loadOptional(
+    'better-sqlite3',
+    why,
+    () => import('better-sqlite3'),
+  );
+  const sql = await loadOptional(
+    '@hooklatch/store-sql',
+    why,
+    () => import('@hooklatch/store-sql/sqlite'),
+  );
   let database: InstanceType<typeof Database>;
   try {
     database = new Database(target.filename, { fileMustExist: true, timeout: settings.timeoutMs });

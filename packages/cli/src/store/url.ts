@@ -19,7 +19,8 @@ const SCHEMES: Record<string, 'redis' | 'postgres' | 'mysql'> = {
   'mariadb:': 'mysql',
 };
 
-const EXAMPLES = 'sqlite:./hooklatch.db, redis://127.0.0.1:6379, postgres://user@host/db or mysql://user@host/db';
+const EXAMPLES =
+  'sqlite:./hooklatch.db, redis://127.0.0.1:6379, postgres://user@host/db or mysql://user@host/db';
 
 /** Parse a store URL; anything else is a usage mistake naming the accepted forms. */
 export function parseStoreUrl(value: string): StoreTarget {

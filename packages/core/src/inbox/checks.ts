@@ -6,6 +6,7 @@
 import { type StoreOptionChecks, storeOptionChecks } from '../store/store-options';
 import type {
   InboxClaimOptions,
+  InboxCompleteOptions,
   InboxDelivery,
   InboxErrorInfo,
   InboxListOptions,
@@ -78,6 +79,12 @@ export interface InboxChecks {
   replay(options: InboxReplayOptions): ReplayFilter;
   list(options: InboxListOptions | undefined): ListFilter;
   purge(options: InboxPurgeOptions): { olderThanMs: number; states: Array<'completed' | 'dead'> };
+  /**
+   * The `tx` of `complete`'s options (`undefined` for none). A backend with no transaction to
+   * join (`transactional: false`) refuses any `tx`: writing the completion at once would
+   * outlive a transaction that then rolls back.
+   */
+  completeTx(options: InboxCompleteOptions | undefined, transactional: boolean): unknown;
 }
 
 /** The shared checks for the inbox called `store` in messages. */
@@ -229,6 +236,14 @@ export function inboxChecks(store: string): InboxChecks {
       const o = base.object('purge options', options);
       const olderThanMs = o.olderThanMs === 0 ? 0 : base.duration('olderThanMs', o.olderThanMs);
       return { olderThanMs: Math.floor(olderThanMs), states: finished(o.states, ['completed']) };
+    },
+    completeTx(options, transactional) {
+      if (options === undefined) return undefined;
+      const { tx } = base.object('complete options', options);
+      if (tx !== undefined && !transactional) {
+        throw invalid('tx', 'is not supported: this inbox has no transaction to join');
+      }
+      return tx;
     },
   };
 }

@@ -27,6 +27,7 @@ export type {
   EnqueueResult,
   InboxClaim,
   InboxClaimOptions,
+  InboxCompleteOptions,
   InboxDeadLetterOptions,
   InboxDelivery,
   InboxEntry,

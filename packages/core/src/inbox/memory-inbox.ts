@@ -119,7 +119,8 @@ export function memoryInbox(options: MemoryInboxOptions = {}): InboxStore {
       return true;
     },
 
-    async complete(key, token) {
+    async complete(key, token, completeOptions) {
+      checks.completeTx(completeOptions, false);
       const t = now();
       const entry = owned(key, token);
       if (!entry) return false;

@@ -145,6 +145,18 @@ export interface InboxFailOptions {
   retryInMs: number;
 }
 
+/** Options of {@link InboxStore.complete}. */
+export interface InboxCompleteOptions {
+  /**
+   * Your open transaction (SQL inboxes: the `pg` client you ran `BEGIN` on or the `sql` of a
+   * postgres.js `sql.begin`, the `mysql2` connection of your transaction, the better-sqlite3
+   * `Database` inside `db.transaction(fn)`). The completion is written in it, so it commits
+   * with your business writes or not at all; `true` then means "completed when your transaction
+   * commits". A backend with no transaction to join refuses it (CONFIG_INVALID).
+   */
+  tx?: unknown;
+}
+
 /** Options of {@link InboxStore.deadLetter}. */
 export interface InboxDeadLetterOptions {
   error: InboxErrorInfo;
@@ -244,9 +256,12 @@ export interface InboxStore {
   /**
    * Mark the entry completed, only while `token` owns it and it is running (compare-and-set).
    * An owner whose lease ended but whom nobody replaced may still complete. False for a stale
-   * owner: another worker holds (or finished) the entry.
+   * owner: another worker holds (or finished) the entry. With `options.tx` the statement runs
+   * in the caller's transaction, started synchronously within the call (never retried: a
+   * failed statement may have ended that transaction); a `tx` the backend cannot use, or any
+   * `tx` on a backend without transactions, is CONFIG_INVALID and nothing is written.
    */
-  complete(key: string, token: string): Promise<boolean>;
+  complete(key: string, token: string, options?: InboxCompleteOptions): Promise<boolean>;
   /**
    * The attempt failed: back to `pending`, claimable `retryInMs` from now, with `error` kept as
    * the last error. Compare-and-set on the token, like `complete`.

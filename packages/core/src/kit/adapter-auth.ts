@@ -5,6 +5,7 @@
  */
 import { ConfigurationError } from '../errors';
 import { type AuthConfig, type AuthScheme, verifierFromAuth } from './auth-config';
+import type { Secret } from './secrets';
 import { type ResolvedVerifier, resolveVerifier } from './verifier';
 
 type Entry<S extends AuthScheme> = Extract<AuthConfig, { scheme: S }>;
@@ -68,4 +69,49 @@ export function authVerifier(
     verifierFromAuth(provider, entry),
   );
   return resolveVerifier(provider, { verifier: verifiers, verify: options.verify });
+}
+
+/** Options of {@link authRequest}. */
+export interface AuthRequestOptions {
+  /** The payload: an object is serialized with `JSON.stringify`, a string is sent as is. */
+  payload: unknown;
+  /** How to authenticate: one entry as the adapter takes it. @default undefined (no auth) */
+  auth?: AdapterAuth | undefined;
+  /** Sign with this secret (or password, token, key) instead of the entry's: a forgery. */
+  secret?: Secret | undefined;
+  /** Headers to send besides the auth ones, applied last (`undefined` drops one). */
+  headers?: Record<string, string | undefined> | undefined;
+}
+
+/**
+ * A delivery authenticated with one `auth` entry, signed by the verifier pair the adapter
+ * builds from the same entry and spec (so a builder can never drift from the adapter). What the
+ * `/testing` builders of adapters with several schemes return.
+ */
+export function authRequest(
+  provider: string,
+  spec: AdapterAuthSpec,
+  options: AuthRequestOptions,
+): { method: 'POST'; headers: Record<string, string>; body: string } {
+  const body =
+    typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload);
+  const sign =
+    options.auth === undefined
+      ? undefined
+      : authVerifier(provider, { auth: options.auth }, spec).sign;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...sign?.({
+      body: new TextEncoder().encode(body),
+      headers: {},
+      timestamp: new Date(),
+      keyIndex: 0,
+      secret: options.secret,
+    }),
+  };
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (value === undefined) delete headers[name.toLowerCase()];
+    else headers[name.toLowerCase()] = value;
+  }
+  return { method: 'POST', headers, body };
 }

@@ -34,7 +34,10 @@ export type LogEvent =
   | 'setup_invalid'
   | 'store_unavailable'
   | 'rejected'
-  | 'warning';
+  | 'warning'
+  | 'enqueued'
+  | 'retry_scheduled'
+  | 'inbox_unavailable';
 
 const MESSAGES: Readonly<Record<LogEvent, string>> = {
   receipt: 'delivery received',
@@ -47,6 +50,9 @@ const MESSAGES: Readonly<Record<LogEvent, string>> = {
   store_unavailable: 'dedupe store unavailable: answered 503 for a retry',
   rejected: 'delivery rejected',
   warning: 'warning',
+  enqueued: 'delivery kept in the inbox for a worker',
+  retry_scheduled: 'inbox entry failed; it is retried after a backoff',
+  inbox_unavailable: 'inbox unavailable: a delivery is answered 503, a worker retries with backoff',
 };
 
 /** Where log lines go. `write` never throws; `enabled` says whether a level is written at all. */

@@ -42,7 +42,7 @@ function unref(timer: Timer): Timer {
 
 /** Renews leases until stopped or lost; `onLoss` is called at most once, when the loss happens. */
 export class LeaseKeeper {
-  readonly #store: DedupeStore;
+  readonly #store: Pick<DedupeStore, 'extend'>;
   readonly #leases: readonly Lease[];
   readonly #leaseMs: number;
   readonly #interval: number;
@@ -57,7 +57,7 @@ export class LeaseKeeper {
   #loss: { reason: KeeperLoss; at: number } | undefined;
 
   constructor(
-    store: DedupeStore,
+    store: Pick<DedupeStore, 'extend'>,
     leases: readonly Lease[],
     leaseMs: number,
     claimSentAt: number,

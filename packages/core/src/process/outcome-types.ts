@@ -103,6 +103,8 @@ export type LeaseLossReason = 'extend_refused' | 'lease_expired' | 'complete_ref
  * - `result_dropped`: the record completed without the result.
  * - `ttl_below_retention`: `ttlMs` is shorter than the provider's retry horizon (once per
  *   process per provider and TTL): late retries would run again.
+ * - `dead_lettered` (inbox workers and receivers only): the entry went to the dead letters
+ *   with `errorCode` after `attempts` attempts (0: at receipt); it waits for a replay.
  */
 export type ProcessWarning =
   | { kind: 'release_failed'; key: string; error: unknown }
@@ -111,7 +113,8 @@ export type ProcessWarning =
   | { kind: 'lease_lost'; key: string; reason: LeaseLossReason; error?: unknown }
   | { kind: 'lease_overrun'; key: string; overrunMs: number }
   | { kind: 'result_dropped'; key: string; reason: ResultDropReason; bytes?: number }
-  | { kind: 'ttl_below_retention'; key: string; ttlMs: number; retentionMs: number };
+  | { kind: 'ttl_below_retention'; key: string; ttlMs: number; retentionMs: number }
+  | { kind: 'dead_lettered'; key: string; attempts: number; errorCode: string };
 
 /** Every warning kind. */
 export type ProcessWarningKind = ProcessWarning['kind'];
