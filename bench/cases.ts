@@ -3,20 +3,17 @@
  * Requests are signed once up front, so only verification and parsing are timed.
  */
 
-import { memoryStore, parseEvent, processOnce, type WebhookEvent } from '@hooklatch/core';
+import { parseEvent } from '@hooklatch/core';
 import { github } from '@hooklatch/github';
-import { standardWebhooks } from '@hooklatch/standard-webhooks';
-import { redisStore } from '@hooklatch/store-redis';
-import { stripe } from '@hooklatch/stripe';
 import { signedGithubRequest } from '@hooklatch/github/testing';
+import { standardWebhooks } from '@hooklatch/standard-webhooks';
 import { signedStandardWebhooksRequest } from '@hooklatch/standard-webhooks/testing';
+import { stripe } from '@hooklatch/stripe';
 import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import examples from '@octokit/webhooks-examples';
 import { verify as octokitVerify } from '@octokit/webhooks-methods';
-import { Redis } from 'ioredis';
 import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
-import { serverUrl } from '../packages/testing/test-support/require-server';
 
 /** One comparison: both functions do the same job; `close` frees what the case opened. */
 export interface BenchCase {
@@ -120,69 +117,4 @@ function standardWebhooksCase(): BenchCase {
 
 export function parseCases(): BenchCase[] {
   return [stripeCase(), githubCase(), standardWebhooksCase()];
-}
-
-/** A verified event with a fresh key. */
-export function eventWithKey(key: string): WebhookEvent {
-  return {
-    provider: 'bench',
-    type: 'bench.event',
-    id: key,
-    idSource: 'event',
-    dedupeKey: `bench:${key}`,
-    occurredAt: new Date(),
-    receivedAt: new Date(),
-    meta: {},
-    payload: null,
-  };
-}
-
-/** Claim cases use a fresh key per call: a repeated key would measure the duplicate path. */
-export async function claimCases(): Promise<BenchCase[]> {
-  let n = 0;
-  const handler = () => ({ ok: true });
-  const store = memoryStore();
-  const map = new Map<string, { state: string; until: number }>();
-  const cases: BenchCase[] = [
-    {
-      name: 'claim (memory)',
-      peerName: 'Map check-and-set',
-      ours: () => processOnce(store, eventWithKey(`m${n++}`), handler),
-      peer: () => {
-        const key = `bench:p${n++}`;
-        if (map.has(key)) return;
-        map.set(key, { state: 'in_flight', until: Date.now() + 300_000 });
-        handler();
-        map.set(key, { state: 'completed', until: Date.now() + 259_200_000 });
-      },
-    },
-  ];
-  // The store suites' rule: skip with a warning locally, fail in CI.
-  const url = serverUrl('redis');
-  if (url === undefined) return cases;
-  const client = new Redis(url);
-  const prefix = `hooklatch-bench:${process.pid}:`;
-  const redis = redisStore({ client, prefix });
-  cases.push({
-    name: 'claim (redis)',
-    peerName: 'SET NX PX + SET XX',
-    ours: () => processOnce(redis, eventWithKey(`r${n++}`), handler),
-    peer: async () => {
-      const key = `${prefix}raw:${n++}`;
-      if ((await client.set(key, 'in_flight', 'PX', 300_000, 'NX')) !== 'OK') return;
-      handler();
-      await client.set(key, '{"state":"completed"}', 'PX', 259_200_000, 'XX');
-    },
-    close: async () => {
-      // Leave nothing behind in a shared server.
-      let cursor = '0';
-      do {
-        const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        if (keys.length > 0) await client.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-      client.disconnect();
-    },
-  });
-  return cases;
 }

@@ -4,9 +4,9 @@
  */
 import { cryptoBackend } from '@hooklatch/core';
 import { Bench } from 'tinybench';
-import { type BenchCase, claimCases, parseCases } from './cases';
-import { reportMemoryStore } from './memory-store';
+import { type BenchCase, parseCases } from './cases';
 import { reportObserve } from './observe';
+import { reportStores } from './stores';
 
 const quick = process.argv.includes('--quick');
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   console.log(
     `hooklatch crypto backend: ${cryptoBackend()}; ${quick ? 'quick smoke run' : '1 s per task'}`,
   );
-  const cases = [...parseCases(), ...(await claimCases())];
+  const cases = parseCases();
   const rows: Record<string, string>[] = [];
   for (const c of cases) {
     // Each side must work before it is timed: a benchmark of a failing call measures nothing.
@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   for (const c of cases) await c.close?.();
   // Interleaved rounds of its own: a ratio of a few percent needs them (bench/observe.ts).
   await reportObserve(quick);
-  await reportMemoryStore(quick);
+  // The stores: ratios over their floors, bytes, stalls and round trips (bench/stores.ts).
+  await reportStores(quick);
 }
 
 await main();

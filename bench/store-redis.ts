@@ -22,6 +22,7 @@ import { type DedupeStore, processOnce, type WebhookEvent } from '@hooklatch/cor
 import { redisStore } from '@hooklatch/store-redis';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
+import { serverUrl } from '../packages/testing/test-support/require-server';
 import { compare, comparisonRow, type StoreRow, valueRow } from './store-measure';
 
 /** Targets of issue 15. */
@@ -178,16 +179,14 @@ export async function redisRows(url: string, quick: boolean): Promise<StoreRow[]
     // The pipelines, over one node-redis client.
     const nodeStore = redisStore({ client: node, prefix: `${prefix}po:` });
     await processOnce(nodeStore, event('warm-up'), handler);
-    const persistenceStore = new CachePersistenceLayer({
-      client: node as never,
-      keyPrefix: `${prefix}pt`,
-    });
+    const persistenceStore = new CachePersistenceLayer({ client: node as never });
     const config = new IdempotencyConfig({ eventKeyJmesPath: 'id', expiresAfterSeconds: 259_200 });
     // As in a Lambda: the remaining time bounds the in-progress record (Powertools' lease).
     config.registerLambdaContext({ getRemainingTimeInMillis: () => LEASE.leaseMs } as never);
     const idempotent = makeIdempotent(async (_payload: { id: string }) => handler(), {
       persistenceStore,
       config,
+      keyPrefix: `${prefix}pt`,
     });
     const operations = quick ? 200 : 3_000;
     const pipelines = await compare(
@@ -218,7 +217,7 @@ export async function redisRows(url: string, quick: boolean): Promise<StoreRow[]
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const url = process.env.HOOKLATCH_REDIS_URL;
-  if (!url) throw new Error('set HOOKLATCH_REDIS_URL');
+  const url = serverUrl('redis');
+  if (!url) throw new Error('bench/store-redis.ts needs a Redis (see scripts/services.sh)');
   console.table(await redisRows(url, process.argv.includes('--quick')));
 }

@@ -36,16 +36,18 @@ export function shopifyBody(file: string): string {
 let github: Array<{ name: string; examples: Json[] }> | undefined;
 
 /**
- * The first `@octokit/webhooks-examples` payload of an event (and action). The package is the
- * github adapter's test corpus, so it is resolved from that package, wherever npm put it.
+ * The `variant`-th `@octokit/webhooks-examples` payload of an event and action (wrapping
+ * around). The package is the github adapter's test corpus, so it is resolved from that package,
+ * wherever npm put it.
  */
-export function githubExample(event: string, action?: string): Json {
+export function githubExample(event: string, action: string | undefined, variant: number): Json {
   github ??= createRequire(new URL('packages/github/package.json', ROOT))(
     '@octokit/webhooks-examples',
   ) as Array<{ name: string; examples: Json[] }>;
   const found = github
     .find((group) => group.name === event)
-    ?.examples.find((payload) => action === undefined || payload.action === action);
-  if (found === undefined) throw new Error(`demo: no GitHub example ${event}.${action ?? ''}`);
-  return found;
+    ?.examples.filter((payload) => action === undefined || payload.action === action);
+  const example = found?.[variant % found.length];
+  if (example === undefined) throw new Error(`demo: no GitHub example ${event}.${action ?? ''}`);
+  return example;
 }

@@ -130,12 +130,17 @@ export function printEntry(io: CliIo, entry: InboxEntry, now: number, body: bool
   }
 }
 
+/** The body as text when it is UTF-8, else base64 (so `--json` never changes a byte). */
+function bodyJson(bytes: Uint8Array): { body: string } | { bodyBase64: string } {
+  try {
+    return { body: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { bodyBase64: Buffer.from(bytes).toString('base64') };
+  }
+}
+
 /** An entry as `--json` prints it (credential headers masked; the body only with `body`). */
 export function entryJson(entry: InboxEntry, body: boolean) {
   const { body: bytes, token: _token, ...rest } = entry;
-  return {
-    ...rest,
-    headers: shownHeaders(entry.headers),
-    ...(body ? { body: new TextDecoder().decode(bytes) } : {}),
-  };
+  return { ...rest, headers: shownHeaders(entry.headers), ...(body ? bodyJson(bytes) : {}) };
 }

@@ -2,6 +2,7 @@ import { parseEvent } from '@hooklatch/core';
 import { explainFingerprint, type FingerprintInput } from '@hooklatch/core/kit';
 import { qualio } from '@hooklatch/qualio';
 import { describe, expect, it } from 'vitest';
+import { stripeEventBody } from './fixtures/events';
 import { cli } from './support';
 
 const status = {
@@ -105,20 +106,9 @@ describe('hooklatch explain', () => {
   });
 
   it('explains a Stripe event by its event ID (any registered adapter)', async () => {
-    const event = {
-      id: 'evt_explain_1',
-      object: 'event',
-      type: 'balance.available',
-      created: 1_700_000_000,
-      api_version: '2024-06-20',
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      data: { object: { object: 'balance' } },
-    };
     const run = await cli(['explain', 'stripe', 'a.json', 'b.json'], {
-      'a.json': JSON.stringify(event),
-      'b.json': JSON.stringify({ ...event, id: 'evt_explain_2' }),
+      'a.json': stripeEventBody('evt_explain_1'),
+      'b.json': stripeEventBody('evt_explain_2'),
     });
     expect(run.out).toContain('a.json: evt_explain_1');
     expect(run.out).toContain('different keys: they are different events.');

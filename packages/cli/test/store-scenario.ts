@@ -213,6 +213,15 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       expect(shown.out).toContain('stripe-signature: t=1,v1=ab');
       expect(shown.out).toContain('{"id":"evt"}');
       expect(shown.out).not.toContain('c2VjcmV0');
+      const json = JSON.parse(
+        (await run('inbox', 'inspect', 'stripe:evt_d', '--body', '--json')).out,
+      );
+      expect(json.entry).toMatchObject({
+        state: 'dead',
+        body: '{"id":"evt"}',
+        headers: { authorization: '(hidden)' },
+      });
+      expect(json.entry.token).toBeUndefined();
       expect((await run('inbox', 'inspect', 'stripe:nope')).code).toBe(1);
 
       expect((await run('replay', 'stripe:evt_d')).code).toBe(2);

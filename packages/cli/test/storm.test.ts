@@ -10,6 +10,7 @@ import { qualio } from '@hooklatch/qualio';
 import { standardWebhooks } from '@hooklatch/standard-webhooks';
 import { stripe } from '@hooklatch/stripe';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stripeEventBody } from './fixtures/events';
 import { closedPort } from './servers';
 import { cli } from './support';
 
@@ -152,17 +153,7 @@ describe('hooklatch storm', () => {
     const secret = 'whsec_storm_test';
     const runs = { n: 0 };
     const url = await hooklatchRoute(runs, {}, undefined, stripe({ secret }));
-    const event = JSON.stringify({
-      id: 'evt_storm_1',
-      object: 'event',
-      type: 'balance.available',
-      created: 1_700_000_000,
-      api_version: '2024-06-20',
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      data: { object: { object: 'balance' } },
-    });
+    const event = stripeEventBody('evt_storm_1');
     const run = await cli(
       [
         'storm',

@@ -7,6 +7,7 @@ import { qualio } from '@hooklatch/qualio';
 import { stripe } from '@hooklatch/stripe';
 import { describe, expect, it } from 'vitest';
 import { hooklatch } from './child';
+import { stripeEventBody } from './fixtures/events';
 import { cli } from './support';
 
 const NEW = 'qualio-new-secret-4f1c';
@@ -141,17 +142,7 @@ describe('hooklatch verify', { timeout: 30_000 }, () => {
 
   it('reports the timestamp skew of a stale Stripe delivery and that its signature is right', async () => {
     const secret = 'whsec_cli_verify_test';
-    const event = JSON.stringify({
-      id: 'evt_cli_1',
-      object: 'event',
-      type: 'balance.available',
-      created: 1_700_000_000,
-      api_version: '2024-06-20',
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      data: { object: { object: 'balance' } },
-    });
+    const event = stripeEventBody('evt_cli_1');
     // Whole seconds: Stripe signs a Unix time.
     const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
     const delivery = stripe({ secret }).sign?.(event, { timestamp: signedAt });

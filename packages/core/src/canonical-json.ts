@@ -3,11 +3,16 @@
  * shortest round-trip form. Two payloads that differ only in key order or formatting serialize
  * to the same string, which is what makes fingerprints survive a sender's re-serialization.
  *
- * Both functions walk the value with an explicit stack, never by recursion: a payload nested
- * 100,000 levels deep costs time in proportion to its size and cannot overflow the call stack.
- * Every own key counts, `__proto__` included (JSON.parse makes it an ordinary own key; a copy
- * made by assignment would turn it into a prototype and lose it).
+ * Values are serialized by the recursive fast path (canonical-walk.ts) up to its recursion
+ * limit, and by an explicit stack beyond it: a payload nested 100,000 levels deep costs time in
+ * proportion to its size and cannot overflow the call stack. Every own key counts, `__proto__`
+ * included (JSON.parse makes it an ordinary own key; a copy made by assignment would turn it
+ * into a prototype and lose it).
  */
+import { walkCanonical } from './canonical-walk';
+import { omitPaths } from './omit-paths';
+
+export { omitPaths, setOwn } from './omit-paths';
 
 /** One open array or object while serializing: the container, its keys, the next index. */
 interface Frame {
@@ -40,12 +45,8 @@ function definedKeys(value: object): string[] {
     .sort();
 }
 
-/**
- * Serialize `value` canonically. `undefined` object members are dropped, as JSON does;
- * `undefined`, functions, symbols and non-finite numbers elsewhere become `null`.
- * A circular value throws a TypeError, like `JSON.stringify`.
- */
-export function canonicalJson(value: unknown): string {
+/** The explicit-stack serializer: any depth, and a TypeError for a circular value. */
+function canonicalJsonByStack(value: unknown): string {
   let out = '';
   const stack: Frame[] = [];
   // The containers currently open: seeing one again means the value is circular.
@@ -89,87 +90,42 @@ export function canonicalJson(value: unknown): string {
   return out;
 }
 
-/** Set an own, enumerable member, even one named `__proto__` (plain assignment would not). */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
+/**
+ * Serialize `value` canonically. `undefined` object members are dropped, as JSON does;
+ * `undefined`, functions, symbols and non-finite numbers elsewhere become `null`.
+ * A circular value throws a TypeError, like `JSON.stringify`.
+ */
+export function canonicalJson(value: unknown): string {
+  return walkCanonical(value, [], Number.POSITIVE_INFINITY) ?? canonicalJsonByStack(value);
 }
 
-/** One container still to copy: its source, the paths below it, and where the copy goes. */
-interface CopyTask {
-  source: object;
-  paths: string[][];
-  target: Record<string, unknown> | unknown[];
-  key: string | number;
-}
-
-/** The paths that continue below `key`: those naming it or `*`, minus their first segment. */
-function pathsBelow(paths: readonly string[][], key: string): string[][] {
-  const below: string[][] = [];
-  for (const path of paths) {
-    if (path.length > 1 && (path[0] === key || path[0] === '*')) below.push(path.slice(1));
+/** True when `value` nests arrays/objects more than `maxDepth` levels, counted with a stack. */
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [node, depth] = item;
+    if (node === null || typeof node !== 'object' || node instanceof Date) continue;
+    if (depth > maxDepth) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      stack.push([child, depth + 1]);
+    }
   }
-  return below;
+  return false;
 }
 
 /**
- * Copy one container one level deep, leaving out the members `paths` end at, and return the
- * children that still have paths below them (those are copied by later tasks).
+ * The canonical JSON of `value` minus the `exclude` dot paths (`*` matches any key), the same
+ * text as `canonicalJson(omitPaths(value, exclude))` without making the copy. `null` when the
+ * value nests arrays/objects deeper than `maxDepth` (excluded members included), so a parsed
+ * body is measured in the same pass that serializes it.
  */
-function copyLevel(
-  source: object,
-  paths: readonly string[][],
-): { copy: Record<string, unknown> | unknown[]; pending: Omit<CopyTask, 'target'>[] } {
-  const pending: Omit<CopyTask, 'target'>[] = [];
-  const visit = (key: string | number, child: unknown) => {
-    if (child === null || typeof child !== 'object') return;
-    const below = pathsBelow(paths, String(key));
-    if (below.length > 0) pending.push({ source: child, paths: below, key });
-  };
-  if (Array.isArray(source)) {
-    // A one-segment path never removes an array element: paths name object members.
-    const copy = source.slice();
-    for (let index = 0; index < copy.length; index++) visit(index, copy[index]);
-    return { copy, pending };
-  }
-  const here = new Set(paths.filter((p) => p.length === 1).map((p) => p[0] as string));
-  const copy: Record<string, unknown> = {};
-  if (here.has('*')) return { copy, pending };
-  const record = source as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    if (here.has(key)) continue;
-    setOwn(copy, key, record[key]);
-    visit(key, record[key]);
-  }
-  return { copy, pending };
-}
-
-/**
- * A copy of `value` without the fields at the given dot paths (`meta.sentAt`, `items.*.etag`).
- * `*` matches every key or index at that level. Subtrees no path reaches are shared with the
- * input, not copied; the input is never modified.
- */
-export function omitPaths(value: unknown, paths: readonly string[]): unknown {
-  if (paths.length === 0 || value === null || typeof value !== 'object') return value;
-  const root = copyLevel(
-    value,
-    paths.map((p) => p.split('.')),
-  );
-  const tasks: CopyTask[] = root.pending.map((task) => ({ ...task, target: root.copy }));
-  for (let task = tasks.pop(); task !== undefined; task = tasks.pop()) {
-    const level = copyLevel(task.source, task.paths);
-    // The key already holds the shared child, so overwriting it keeps the member order.
-    if (Array.isArray(task.target)) task.target[task.key as number] = level.copy;
-    else setOwn(task.target, task.key as string, level.copy);
-    for (const next of level.pending) tasks.push({ ...next, target: level.copy });
-  }
-  return root.copy;
+export function canonicalJsonWithout(
+  value: unknown,
+  exclude: readonly string[],
+  maxDepth = Number.POSITIVE_INFINITY,
+): string | null {
+  const text = walkCanonical(value, exclude, maxDepth);
+  if (text !== undefined) return text;
+  if (Number.isFinite(maxDepth) && nestsDeeperThan(value, maxDepth)) return null;
+  return canonicalJsonByStack(omitPaths(value, exclude));
 }

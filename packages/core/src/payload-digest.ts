@@ -7,7 +7,7 @@
  * order, other whitespace) keeps its digest; fields the provider legitimately changes between
  * attempts (`adapter.digestExclude`) are left out, so a real retry keeps it too.
  */
-import { canonicalJson, omitPaths } from './canonical-json';
+import { canonicalJsonWithout } from './canonical-json';
 import { sha256Hex } from './crypto/index';
 import { DEFAULT_MAX_DEPTH, jsonDepthExceeds } from './json-depth';
 
@@ -20,7 +20,7 @@ export const DIGEST_PREFIX = 'sha256:';
  * stripped or converted fields.
  */
 export function payloadDigest(body: unknown, exclude: readonly string[] = []): string {
-  return DIGEST_PREFIX + sha256Hex(canonicalJson(omitPaths(body, exclude)));
+  return DIGEST_PREFIX + sha256Hex(canonicalJsonWithout(body, exclude) as string);
 }
 
 /** The digest of a body that is not JSON: `sha256:` + hex SHA-256 of its exact bytes. */

@@ -17,7 +17,10 @@
  *   are judged by the server's clock only. Until the record is next written, the dates it
  *   reports are the claimer's (`created`, `created + lease`, `created + expiry`), the ones the
  *   claim answered with.
- * - `i` (in flight) and `c` (completed): epoch ms from the server's clock (`TIME`).
+ * - `i` (in flight): epoch ms from the server's clock (`TIME`).
+ * - `c` (completed): the lease and created fields as they were; `expiry` and `completed` are the
+ *   completing process's clock (`complete` reads no clock: the key's existence proves the record
+ *   live, and `PEXPIRE` counts its TTL on the server's clock).
  *
  * `completed` is all zeros until completed. `key` is `-` when the caller's key is stored
  * verbatim in the Redis key (a plain key, see `storageKey`), else `encodeKey(key)` (which has no
@@ -42,7 +45,8 @@ const CLAIMS = 89;
 const TAIL = 100;
 const TIME_WIDTH = 13;
 
-const time = (ms: number) => String(ms).padStart(TIME_WIDTH, '0');
+/** A time or duration as a head field: 13 zero-padded digits. */
+export const timeField = (ms: number) => String(ms).padStart(TIME_WIDTH, '0');
 
 /** The value of a fresh claim (state `f`), as the claim's `SET NX` writes it. */
 export function freshRecord(
@@ -53,7 +57,7 @@ export function freshRecord(
   keyField: string,
   digest: string,
 ): string {
-  return `hl2 f ${token} ${time(leaseMs)} ${time(ttlMs)} ${time(sentAt)} 0000000000000 0000000001 ${keyField} ${digest.length} ${digest}`;
+  return `hl2 f ${token} ${timeField(leaseMs)} ${timeField(ttlMs)} ${timeField(sentAt)} 0000000000000 0000000001 ${keyField} ${digest.length} ${digest}`;
 }
 
 /** True when `value` is a completed record (no clock needed to answer a claim with it). */

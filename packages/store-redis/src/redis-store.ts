@@ -23,6 +23,7 @@ import { claimer } from './claim';
 import { commanderFor, type RedisClientLike } from './client';
 import { createGuard } from './guard';
 import { listRecords, readRecord } from './list';
+import { timeField } from './record-format';
 import { COMPLETE, EXTEND, evalScript, RELEASE } from './scripts';
 
 /** Options of {@link redisStore}. */
@@ -121,9 +122,17 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
         const key = redisKey(rawKey);
         const { ttlMs, result, tx } = checks.object('complete options', options);
         checks.noTransaction(tx);
-        const ttl = String(wholeMs(checks.duration('ttlMs', ttlMs)));
+        const ttl = wholeMs(checks.duration('ttlMs', ttlMs));
         const stored = result === undefined ? '' : JSON.stringify(result);
-        const reply = await evalScript(send, COMPLETE, key, [String(token), ttl, stored]);
+        // The completed record's dates by this process's clock; its expiry is Redis's own.
+        const at = Date.now();
+        const reply = await evalScript(send, COMPLETE, key, [
+          String(token),
+          String(ttl),
+          timeField(at + ttl),
+          timeField(at),
+          stored,
+        ]);
         return Number(reply) === 1;
       });
     },

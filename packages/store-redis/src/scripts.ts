@@ -1,21 +1,21 @@
 /**
  * The Lua scripts: the claim of a key that already holds a record (and every claim until the
  * server proved it runs scripts, or on a Redis without `SET ... NX GET`), `extend`, `complete`
- * and `release`. Each touches exactly one key (so it runs on any Redis Cluster node) and reads
- * the clock with `TIME` on the server, so app servers with skewed clocks still agree on when a
- * lease ends. The record layout is described in `record-format.ts`; `load` below turns a fresh
- * claim's durations into server times with `PEXPIRETIME` wherever a lease is judged.
+ * and `release`. Each touches exactly one key (so it runs on any Redis Cluster node). Every
+ * lease is judged by the server's clock (`TIME`), so app servers with skewed clocks still agree
+ * on when a lease ends; `load` turns a fresh claim's durations into server times with
+ * `PEXPIRETIME` wherever a lease is judged. The record layout is in `record-format.ts`.
  *
  * Records written by 0.1 (one hash per key: s t l e c d n k r g) are read by the same `load`,
- * so a rolling upgrade keeps every in-flight and completed record; the next write of such a key
+ * so a rolling upgrade keeps every in-flight and completed record; a takeover of such a key
  * stores it in the string layout.
  *
  * Under `maxmemory` Redis refuses a script only at its first write, and only when that command
- * may grow memory (SET may; PEXPIREAT and DEL may not); later writes of the same script then
- * run, so a script is never stopped halfway. The claim writes with SET first, so a full Redis
- * refuses new claims (OOM, reported as STORE_FULL, a retryable 503), while `extend` and
- * `complete` start with PEXPIREAT, so a full Redis never costs a running handler its lease or
- * its completion mark (which would let the next copy run twice).
+ * may grow memory (SET may; PEXPIRE, PEXPIREAT and DEL may not); later writes of the same script
+ * then run, so a script is never stopped halfway. The claim writes with SET first, so a full
+ * Redis refuses new claims (OOM, reported as STORE_FULL, a retryable 503), while `extend` and
+ * `complete` start with an expiry write, so a full Redis never costs a running handler its lease
+ * or its completion mark (which would let the next copy run twice).
  */
 import { createHash } from 'node:crypto';
 
@@ -25,11 +25,13 @@ export interface RedisScript {
   readonly sha: string;
 }
 
-function script(body: string, withRecords = true): RedisScript {
-  const source = `${PRELUDE}${withRecords ? RECORDS : ''}${body}`;
+function script(source: string): RedisScript {
   // SHA1 here is Redis's script identifier, not a security primitive.
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }
+
+/** The error for a value that is not a record (the store reports it as WRONGTYPE). */
+const NOT_OURS = 'WRONGTYPE key holds data that is not a hooklatch record';
 
 /**
  * `now` by the server's clock; `read(key)` returns the value at `key` as a string, or nil, or
@@ -46,7 +48,7 @@ local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
 local function ms(value) return string.format('%.0f', value) end
 local function pad(value) return string.format('%013.0f', value) end
-local NOT_OURS = 'WRONGTYPE key holds data that is not a hooklatch record'
+local NOT_OURS = '${NOT_OURS}'
 
 local function read(key)
   local v = redis.pcall('GET', key)
@@ -118,7 +120,7 @@ end
  * digest} | {'completed', record value}. The remaining time comes from the server's clock, so
  * a caller never needs its own clock to compute a Retry-After.
  */
-export const CLAIM = script(`
+export const CLAIM = script(`${PRELUDE}${RECORDS}
 local r, err = load(KEYS[1], true)
 if err then return redis.error_reply(err) end
 if r and r.st == 'c' then return {'completed', save(r)} end
@@ -140,7 +142,7 @@ return {'claimed', ARGV[1], ms(w.l), claims}
  * the server's clock (an ended lease is never revived: someone may have taken it over already,
  * or may at any moment). Moves the expiry out when the new lease would outlive it. Replies 1 or 0.
  */
-export const EXTEND = script(`
+export const EXTEND = script(`${PRELUDE}${RECORDS}
 local r, err = load(KEYS[1], true)
 if err then return redis.error_reply(err) end
 if not r or r.st ~= 'i' or r.t ~= ARGV[1] or r.l <= now then return 0 end
@@ -152,41 +154,41 @@ return 1
 `);
 
 /**
- * KEYS[1] record; ARGV token, ttlMs, result JSON ('' for none). Replies 1 or 0. The hot path of
- * every lifecycle, so it edits the value by position: the head changes, the rest (claims, key,
- * digest; an in-flight record holds no result) is kept as it is.
+ * KEYS[1] record; ARGV token, ttlMs, expiry and completion time (13 digits each, the caller's
+ * clock), result JSON ('' for none). Replies 1 or 0. The hot path of every lifecycle, so it
+ * reads no clock and edits the value by position: the head changes, the rest (claims, key,
+ * digest; an in-flight record holds no result) is kept as it is. The key's existence proves the
+ * record live (Redis drops it at its expiry), and PEXPIRE counts the new TTL on the server's
+ * clock, so only the completed record's reported dates come from the caller.
  */
-export const COMPLETE = script(
-  `
-local v, err = read(KEYS[1])
-if err == false then
-  local r, oops = legacy(KEYS[1])
-  if oops then return redis.error_reply(oops) end
-  if not r or r.st ~= 'i' or r.t ~= ARGV[1] then return 0 end
-  v = 'hl2 i ' .. r.t .. ' ' .. pad(r.l) .. ' ' .. pad(r.e) .. ' ' .. pad(r.c) .. ' ' ..
-    pad(0) .. ' ' .. string.format('%010d', r.n) .. ' ' .. r.k .. ' ' .. #r.g .. ' ' .. r.g
+export const COMPLETE = script(`
+local v = redis.pcall('GET', KEYS[1])
+if type(v) == 'table' then
+  if not string.find(v.err, '^WRONGTYPE') then return redis.error_reply(v.err) end
+  -- A hash: a record written by 0.1, owned by a 0.1 process (no token of this version is in
+  -- one), or someone else's data.
+  local f = redis.call('HMGET', KEYS[1], 's', 't')
+  if not f[1] or not f[2] then return redis.error_reply('${NOT_OURS}') end
+  return 0
 end
-if err then return redis.error_reply(err) end
 if not v then return 0 end
 local st = string.byte(v, 5)
+if string.sub(v, 1, 4) ~= 'hl2 ' or #v < 103 or (st ~= 102 and st ~= 105 and st ~= 99) then
+  return redis.error_reply('${NOT_OURS}')
+end
 if st == 99 or string.sub(v, 7, 32) ~= ARGV[1] then return 0 end
 local lease = string.sub(v, 34, 46)
 if st == 102 then
-  lease = pad(tonumber(string.sub(v, 62, 74)) + tonumber(lease))
-elseif tonumber(string.sub(v, 48, 60)) <= now then
-  return 0
+  lease = string.format('%013.0f', tonumber(string.sub(v, 62, 74)) + tonumber(lease))
 end
-local expires = now + tonumber(ARGV[2])
-redis.call('PEXPIREAT', KEYS[1], ms(expires))
-redis.call('SET', KEYS[1], 'hl2 c ' .. string.sub(v, 7, 33) .. lease .. ' ' .. pad(expires) ..
-  ' ' .. string.sub(v, 62, 75) .. pad(now) .. string.sub(v, 89) .. ARGV[3], 'KEEPTTL')
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[1], 'hl2 c ' .. string.sub(v, 7, 33) .. lease .. ' ' .. ARGV[3] ..
+  string.sub(v, 61, 75) .. ARGV[4] .. string.sub(v, 89) .. ARGV[5], 'KEEPTTL')
 return 1
-`,
-  false,
-);
+`);
 
 /** KEYS[1] record; ARGV token. Deletes an in-flight record the token owns. Replies 1 or 0. */
-export const RELEASE = script(`
+export const RELEASE = script(`${PRELUDE}${RECORDS}
 local r, err = load(KEYS[1], false)
 if err then return redis.error_reply(err) end
 if not r or r.st ~= 'i' or r.t ~= ARGV[1] then return 0 end

@@ -66,7 +66,7 @@ describe.skipIf(!url)('redis record layout', () => {
         expect(await io.exists(`${prefix}with space`)).toBe(0);
       });
 
-      it('a fresh claim is one SET holding durations; complete rewrites it in server time', async () => {
+      it('a fresh claim is one SET holding durations; complete rewrites its head', async () => {
         const store = await open();
         const before = Date.now();
         const claim = await store.claim('fresh', { leaseMs: 30_000, ttlMs: 90_000 });

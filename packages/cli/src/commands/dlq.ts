@@ -2,7 +2,7 @@
 import type { Command } from '../command';
 import { ENTRY_FILTERS_HELP, PAGE_HELP } from '../inbox-view';
 import { STORE_HELP } from '../store/options';
-import { listEntries } from './inbox';
+import { listEntries } from './inbox-list';
 
 /** `hooklatch dlq`. */
 export const dlqCommand: Command = {

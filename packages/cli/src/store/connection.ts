@@ -34,6 +34,8 @@ export async function connectOrFail<T>(
   target: StoreTarget,
   timeoutMs: number,
   connecting: Promise<T>,
+  /** Drop what was opened for the attempt (a pool, a client). */
+  abandon: () => unknown,
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -48,12 +50,33 @@ export async function connectOrFail<T>(
   try {
     return await Promise.race([connecting, deadline]);
   } catch (error) {
+    await Promise.resolve(abandon()).catch(() => {});
     if (error instanceof CliFailure) throw error;
     const words = networkWords(error) ?? (error instanceof Error ? error.message : String(error));
     throw new CliFailure(`cannot connect to ${target.display}: ${words.replace(/\.$/, '')}.`);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A SQL dedupe store with its purge, and the inbox on the same database, made on first use. */
+export function sqlConnection(
+  target: StoreTarget,
+  dedupe: DedupeStore & { purgeExpired(options: { batchSize: number }): Promise<number> },
+  makeInbox: () => InboxStore,
+  close: () => Promise<void>,
+): StoreConnection {
+  let inbox: InboxStore | undefined;
+  return {
+    target,
+    dedupe,
+    purgeExpired: (batchSize) => dedupe.purgeExpired({ batchSize }),
+    inbox: () => {
+      inbox ??= makeInbox();
+      return inbox;
+    },
+    close,
+  };
 }
 
 /** Open the store `settings` name. Drivers and store packages load only here. */

@@ -2,7 +2,6 @@
  * `mysql://` (and `mariadb://`): over a small `mysql2/promise` pool, checked with `SELECT 1`
  * first so a refused connection or bad credentials are reported as such.
  */
-import type { InboxStore } from '@hooklatch/core';
 import { loadOptional } from '../optional-module';
 import {
   connectOrFail,
@@ -10,6 +9,7 @@ import {
   driverTimeout,
   inboxOptions,
   type StoreConnection,
+  sqlConnection,
 } from './connection';
 import type { StoreSettings } from './options';
 
@@ -32,20 +32,11 @@ export async function connectMysql(settings: StoreSettings): Promise<StoreConnec
     connectTimeout: driverTimeout(timeoutMs),
   });
   const close = () => pool.end().catch(() => {});
-  await connectOrFail(target, timeoutMs, pool.query('SELECT 1')).catch(async (error) => {
-    await close();
-    throw error;
-  });
-  const dedupe = sql.mysqlStore({ client: pool, ...dedupeOptions(settings) });
-  let inbox: InboxStore | undefined;
-  return {
+  await connectOrFail(target, timeoutMs, pool.query('SELECT 1'), close);
+  return sqlConnection(
     target,
-    dedupe,
-    purgeExpired: (batchSize) => dedupe.purgeExpired({ batchSize }),
-    inbox() {
-      inbox ??= sql.mysqlInbox({ client: pool, ...inboxOptions(settings) });
-      return inbox;
-    },
+    sql.mysqlStore({ client: pool, ...dedupeOptions(settings) }),
+    () => sql.mysqlInbox({ client: pool, ...inboxOptions(settings) }),
     close,
-  };
+  );
 }

@@ -3,7 +3,6 @@
  * pool (a command makes a few calls at most), and a `SELECT 1` first so a refused connection or
  * bad credentials are reported as such before any store call.
  */
-import type { InboxStore } from '@hooklatch/core';
 import { loadFirst, loadOptional } from '../optional-module';
 import {
   connectOrFail,
@@ -11,6 +10,7 @@ import {
   driverTimeout,
   inboxOptions,
   type StoreConnection,
+  sqlConnection,
 } from './connection';
 import type { StoreSettings } from './options';
 
@@ -34,10 +34,7 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
     });
     pool.on('error', () => {});
     const close = () => pool.end().catch(() => {});
-    await connectOrFail(settings.target, timeoutMs, pool.query('SELECT 1')).catch(async (error) => {
-      await close();
-      throw error;
-    });
+    await connectOrFail(settings.target, timeoutMs, pool.query('SELECT 1'), close);
     return { client: pool, close };
   }
   const postgres = (driver.module as { default: typeof import('postgres') }).default;
@@ -47,10 +44,7 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
     onnotice: () => {},
   });
   const close = () => sql.end({ timeout: 1 }).catch(() => {});
-  await connectOrFail(settings.target, timeoutMs, sql.unsafe('SELECT 1')).catch(async (error) => {
-    await close();
-    throw error;
-  });
+  await connectOrFail(settings.target, timeoutMs, sql.unsafe('SELECT 1'), close);
   return { client: sql, close };
 }
 
@@ -65,16 +59,10 @@ export async function connectPostgres(settings: StoreSettings): Promise<StoreCon
   );
   const opened = await openClient(target.url, settings);
   const client = opened.client as Parameters<typeof sql.postgresStore>[0]['client'];
-  const dedupe = sql.postgresStore({ client, ...dedupeOptions(settings) });
-  let inbox: InboxStore | undefined;
-  return {
+  return sqlConnection(
     target,
-    dedupe,
-    purgeExpired: (batchSize) => dedupe.purgeExpired({ batchSize }),
-    inbox() {
-      inbox ??= sql.postgresInbox({ client, ...inboxOptions(settings) });
-      return inbox;
-    },
-    close: opened.close,
-  };
+    sql.postgresStore({ client, ...dedupeOptions(settings) }),
+    () => sql.postgresInbox({ client, ...inboxOptions(settings) }),
+    opened.close,
+  );
 }

@@ -52,10 +52,8 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
       settings.target,
       timeoutMs,
       connect(client, () => client.connect()),
-    ).catch(async (error) => {
-      await close();
-      throw error;
-    });
+      close,
+    );
     return { client, close };
   }
   const { createClient } = driver.module as typeof import('redis');
@@ -64,10 +62,7 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
     socket: { connectTimeout: driverTimeout(timeoutMs), reconnectStrategy: false },
   });
   const connecting = connect(client as Events, () => client.connect());
-  await connectOrFail(settings.target, timeoutMs, connecting).catch(async (error) => {
-    client.destroy();
-    throw error;
-  });
+  await connectOrFail(settings.target, timeoutMs, connecting, () => client.destroy());
   return { client, close: async () => void (await client.quit().catch(() => client.destroy())) };
 }
 

@@ -4,10 +4,9 @@
  * then report an empty store instead of the typo.
  */
 import { existsSync } from 'node:fs';
-import type { InboxStore } from '@hooklatch/core';
 import { CliFailure } from '../io';
 import { loadOptional } from '../optional-module';
-import { dedupeOptions, inboxOptions, type StoreConnection } from './connection';
+import { dedupeOptions, inboxOptions, type StoreConnection, sqlConnection } from './connection';
 import type { StoreSettings } from './options';
 
 /** Open the SQLite file `settings.target` names. */
@@ -34,18 +33,10 @@ export async function connectSqlite(settings: StoreSettings): Promise<StoreConne
   } catch (error) {
     throw new CliFailure(`cannot open ${target.display}: ${(error as Error).message}.`);
   }
-  const dedupe = sql.sqliteStore({ database, ...dedupeOptions(settings) });
-  let inbox: InboxStore | undefined;
-  return {
+  return sqlConnection(
     target,
-    dedupe,
-    purgeExpired: (batchSize) => dedupe.purgeExpired({ batchSize }),
-    inbox() {
-      inbox ??= sql.sqliteInbox({ database, ...inboxOptions(settings) });
-      return inbox;
-    },
-    async close() {
-      database.close();
-    },
-  };
+    sql.sqliteStore({ database, ...dedupeOptions(settings) }),
+    () => sql.sqliteInbox({ database, ...inboxOptions(settings) }),
+    async () => void database.close(),
+  );
 }

@@ -5,16 +5,29 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { toHex, utf8 } from './encoding';
 
 /** Which implementation is active; reported by {@link cryptoBackend}. */
 export const BACKEND_NAME: 'noble' | 'node' = 'noble';
+
+/** Text is UTF-8; Node hands it to OpenSSL as it is, this backend encodes it first. */
+type Input = string | Uint8Array;
+
+const bytes = (input: Input): Uint8Array => (typeof input === 'string' ? utf8(input) : input);
 
 export function sha256Bytes(data: Uint8Array): Uint8Array {
   return nobleSha256(data);
 }
 
-export function hmacSha256Bytes(key: Uint8Array, data: Uint8Array): Uint8Array {
-  return hmac(nobleSha256, key, data);
+export function sha256TextHex(text: string): string {
+  return toHex(nobleSha256(utf8(text)));
+}
+
+/** HMAC-SHA256 of the parts one after the other, without concatenating them first. */
+export function hmacSha256Parts(key: Input, parts: readonly Input[]): Uint8Array {
+  const mac = hmac.create(nobleSha256, bytes(key));
+  for (const part of parts) mac.update(bytes(part));
+  return mac.digest();
 }
 
 export function timingSafeEqualBytes(a: Uint8Array, b: Uint8Array): boolean {

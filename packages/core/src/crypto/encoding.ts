@@ -22,11 +22,25 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/** The value of each hex digit by char code (either case), -1 for anything else. */
+const NIBBLE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  NIBBLE[i.toString(16).charCodeAt(0)] = i;
+  NIBBLE[i.toString(16).toUpperCase().charCodeAt(0)] = i;
+}
+
+const nibble = (code: number): number => (code < 128 ? (NIBBLE[code] as number) : -1);
+
 /** Decode hex (either case). Returns `null` for odd length or non-hex characters. */
 export function fromHex(hex: string): Uint8Array | null {
-  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return null;
+  if (hex.length % 2 !== 0) return null;
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const high = nibble(hex.charCodeAt(2 * i));
+    const low = nibble(hex.charCodeAt(2 * i + 1));
+    if (high < 0 || low < 0) return null;
+    out[i] = (high << 4) | low;
+  }
   return out;
 }
 

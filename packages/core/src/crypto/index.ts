@@ -2,7 +2,13 @@
  * Crypto helpers every adapter uses: HMAC-SHA256, SHA-256, constant-time comparison and
  * hex/base64. Inputs may be strings (UTF-8) or bytes; outputs are bytes unless the name says hex.
  */
-import { BACKEND_NAME, hmacSha256Bytes, sha256Bytes, timingSafeEqualBytes } from './backend';
+import {
+  BACKEND_NAME,
+  hmacSha256Parts,
+  sha256Bytes,
+  sha256TextHex,
+  timingSafeEqualBytes,
+} from './backend';
 import { toBytes, toHex } from './encoding';
 
 export {
@@ -26,12 +32,20 @@ export function sha256(data: BytesLike): Uint8Array {
 
 /** SHA-256 digest as lower-case hex. */
 export function sha256Hex(data: BytesLike): string {
-  return toHex(sha256(data));
+  return typeof data === 'string' ? sha256TextHex(data) : toHex(sha256(data));
 }
 
-/** HMAC-SHA256 of `data` under `key`. */
-export function hmacSha256(key: BytesLike, data: BytesLike): Uint8Array {
-  return hmacSha256Bytes(toBytes(key), toBytes(data));
+/** Text stays text (the Node backend hands it to OpenSSL without an encoding pass). */
+const input = (data: BytesLike): string | Uint8Array =>
+  data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+
+/**
+ * HMAC-SHA256 of `data` under `key`. `data` may be a list of parts, MACed one after the other
+ * as if concatenated (a timestamp prefix and the body, without copying the body).
+ */
+export function hmacSha256(key: BytesLike, data: BytesLike | readonly BytesLike[]): Uint8Array {
+  const parts = Array.isArray(data) ? (data as readonly BytesLike[]).map(input) : [input(data as BytesLike)];
+  return hmacSha256Parts(input(key), parts);
 }
 
 /**

@@ -13,11 +13,16 @@ export { idempotencyKey } from './idempotency-key';
 export type { MemoryInboxOptions } from './memory-inbox';
 export { memoryInbox } from './memory-inbox';
 export type {
-  InboxReceipt,
+  InboxHandlerErrorReport,
+  InboxObserveOptions,
   InboxReceiptOutcome,
-  InboxReceive,
-  InboxReceiverOptions,
-} from './receiver';
+  InboxReceiptReport,
+  InboxReceiverHooks,
+  WorkerHooks,
+  WorkerOutcome,
+  WorkerOutcomeReport,
+} from './observe-options';
+export type { InboxReceipt, InboxReceive, InboxReceiverOptions } from './receiver';
 export { inboxReceiver } from './receiver';
 export type { RetryDelayOptions } from './retry-delay';
 export { retryCeiling, retryDelay } from './retry-delay';
@@ -46,9 +51,5 @@ export type {
 export { INBOX_STATES } from './types';
 export type { InboxWorker, WorkerStopOptions } from './worker';
 export { worker } from './worker';
-export type {
-  InboxHandler,
-  InboxHandlerContext,
-  WorkerOptions,
-  WorkerReport,
-} from './worker-options';
+export type { WorkerOptions } from './worker-options';
+export type { InboxHandler, InboxHandlerContext, WorkerReport } from './worker-types';

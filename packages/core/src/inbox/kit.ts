@@ -1,6 +1,8 @@
 /**
  * What inbox backend authors build with (re-exported by `@hooklatch/core/kit`): the argument
- * checks every inbox shares, and the entry helpers for backends that filter or count in code.
+ * checks every inbox shares, the entry helpers for backends that filter or count in code, and
+ * the identity a PAYLOAD_SCHEMA_MISMATCH carries (for adapters not built with `createAdapter`,
+ * and receivers of your own that dead-letter such deliveries).
  *
  * @module
  */
@@ -17,3 +19,5 @@ export {
 } from './checks';
 export type { EntryFilter, InboxCount } from './memory-inbox-entry';
 export { emptyCounts, entryMatches, stateCounts, statsOf, summaryOf } from './memory-inbox-entry';
+export type { SchemaMismatchIdentity } from '../kit/schema-mismatch';
+export { identifyMismatch, schemaMismatchIdentity } from '../kit/schema-mismatch';

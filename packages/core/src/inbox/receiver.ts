@@ -10,32 +10,53 @@
  * 500 for a setup mistake; a parse error answers its own status (401 bad signature...). Never
  * throws.
  */
-import { ConfigurationError, isHooklatchError, StoreUnavailableError, statusOf } from '../errors';
+import { ConfigurationError, StoreUnavailableError } from '../errors';
 import type { RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
+import { deliveryFacts } from '../observe/reports';
 import { parseEvent } from '../parse-event';
 import { type DeliveryInput, readDelivery } from '../read-delivery';
-import { errorReply, type WebhookReply } from '../response';
+import {
+  type InboxObserveOptions,
+  type InboxReceiverHooks,
+  inboxObserver,
+} from './observe-options';
+import { type ReceiptObservation, receiptObservation } from './receipt-observation';
+import { type InboxReceipt, rejected, reply, storeFailed } from './receiver-replies';
 import {
   inboxDelivery,
   type KeepHeader,
+  type KeptEvent,
+  refusedEvent,
   schemaIssuePaths,
   schemaMismatchError,
 } from './stored-delivery';
-import type { EnqueueResult, InboxStore } from './types';
+import type { EnqueueResult, InboxErrorInfo, InboxStore } from './types';
 
-/** Options of {@link inboxReceiver}. */
-export interface InboxReceiverOptions {
+/** A parsed delivery, or one its schema refused, ready to keep. */
+interface Parsed {
+  raw: RawDelivery;
+  event: KeptEvent;
+  /** Set when it goes straight to the dead letters. */
+  dead: InboxErrorInfo | undefined;
+}
+
+/**
+ * Options of {@link inboxReceiver}. `hooks` and `logger` work as in `processOnce` (see
+ * `InboxObserveOptions`).
+ */
+export interface InboxReceiverOptions extends InboxObserveOptions<InboxReceiverHooks> {
   /** The provider's adapter: verifies and parses every delivery before it is kept. */
   adapter: WebhookAdapter<WebhookEvent>;
   /** Where deliveries are kept until a worker runs them. */
   inbox: InboxStore;
   /**
-   * An authentic delivery whose payload fails its typed schema. `'enqueue'`: kept like any other
-   * (with `schemaPolicy: 'reject'` the adapter throws PAYLOAD_SCHEMA_MISMATCH first, answered
-   * 500 and retried by the provider). `'dead_letter'`: with the adapter's
-   * `schemaPolicy: 'envelope'`, an event that arrives with `validated: false` is kept in the
-   * dead letters (code PAYLOAD_SCHEMA_MISMATCH, the failing paths only) and answered 202, so
-   * deploying the fixed schema and replaying recovers it. @default 'enqueue'
+   * An authentic delivery whose payload fails its typed schema. `'enqueue'`: an envelope-only
+   * event (`schemaPolicy: 'envelope'`) is kept like any other, and a PAYLOAD_SCHEMA_MISMATCH
+   * (`schemaPolicy: 'reject'`) is answered 500 for the provider to retry. `'dead_letter'`: both
+   * are kept in the dead letters under the event's key (code PAYLOAD_SCHEMA_MISMATCH, the
+   * failing paths only, never values) and answered 202, so deploying the fixed schema and
+   * replaying recovers them. Under `'reject'` this needs an adapter built with `createAdapter`
+   * (its mismatch names the event); any other mismatch is still answered 500. @default 'enqueue'
    */
   schemaMismatch?: 'enqueue' | 'dead_letter';
   /**
@@ -53,29 +74,10 @@ export interface InboxReceiverOptions {
   onEnqueued?: (key: string) => void;
 }
 
-/** What a receipt did. */
-export type InboxReceiptOutcome =
-  | 'enqueued'
-  | 'dead_lettered'
-  | 'duplicate'
-  | 'mismatch'
-  | 'rejected'
-  | 'store_unavailable'
-  | 'failed';
-
-/** The reply to send, with what led to it. */
-export interface InboxReceipt extends WebhookReply {
-  outcome: InboxReceiptOutcome;
-  /** The entry's key, once the delivery was parsed. */
-  key?: string;
-  /** The parse or store error, when there was one. */
-  error?: unknown;
-}
+export type { InboxReceipt } from './receiver-replies';
 
 /** Receives one delivery into the inbox. */
 export type InboxReceive = (input: DeliveryInput) => Promise<InboxReceipt>;
-
-const JSON_TYPE = 'application/json';
 
 function invalid(option: string, expectation: string): ConfigurationError {
   return new ConfigurationError('CONFIG_INVALID', `inboxReceiver: \`${option}\` ${expectation}.`, {
@@ -89,40 +91,6 @@ function status(option: string, value: unknown, fallback: number, min: number, m
     throw invalid(option, `must be an integer from ${min} to ${max}`);
   }
   return n;
-}
-
-function reply(
-  code: number,
-  outcome: InboxReceiptOutcome,
-  key: string,
-  extra: Record<string, string> = {},
-): InboxReceipt {
-  return {
-    status: code,
-    headers: { 'content-type': JSON_TYPE, 'hooklatch-outcome': outcome, ...extra },
-    body: JSON.stringify({ outcome }),
-    outcome,
-    key,
-  };
-}
-
-function storeFailed(key: string, error: unknown): InboxReceipt {
-  // A setup mistake is 500 (retried until fixed); anything else may be an outage: 503.
-  const setup = isHooklatchError(error) && error.code === 'CONFIG_INVALID';
-  const outcome = setup ? 'failed' : 'store_unavailable';
-  const code = isHooklatchError(error) ? String(error.code) : 'STORE_UNAVAILABLE';
-  return {
-    status: setup ? statusOf(error) : 503,
-    headers: {
-      'content-type': JSON_TYPE,
-      'hooklatch-outcome': outcome,
-      ...(setup ? {} : { 'retry-after': '5' }),
-    },
-    body: JSON.stringify({ outcome, code }),
-    outcome,
-    key,
-    error,
-  };
 }
 
 /**
@@ -157,6 +125,8 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
   const mismatch = status('mismatchStatus', options.mismatchStatus, 422, 400, 599);
   const readOptions = maxBodyBytes === undefined ? {} : { maxBodyBytes };
 
+  const observer = inboxObserver(options);
+
   const answer = (key: string, digest: string | undefined, result: EnqueueResult) => {
     if (result.status === 'enqueued') {
       try {
@@ -170,31 +140,54 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
     return other ? reply(mismatch, 'mismatch', key) : reply(200, 'duplicate', key);
   };
 
-  return async (input) => {
-    let raw: RawDelivery;
-    let event: WebhookEvent;
+  /** Read and parse; a payload its schema refused may still be kept, as a dead letter. */
+  const parse = async (input: DeliveryInput): Promise<Parsed | InboxReceipt> => {
+    let raw: RawDelivery | undefined;
     try {
       raw = await readDelivery(input, readOptions);
       // The bytes are read once; parseEvent gets them (and the same receivedAt) as plain input.
-      event = await parseEvent(
+      const event = await parseEvent(
         adapter,
         { method: raw.method, headers: raw.headers, body: raw.rawBody },
         { ...readOptions, receivedAt: raw.receivedAt },
       );
-    } catch (error) {
-      return { ...errorReply(error), outcome: 'rejected', error };
-    }
-    const key = event.dedupeKey;
-    try {
       const paths = mode === 'dead_letter' ? schemaIssuePaths(event) : undefined;
       const dead = paths === undefined ? undefined : schemaMismatchError(event.provider, paths);
+      return { raw, event, dead };
+    } catch (error) {
+      const refused =
+        mode === 'dead_letter' && raw !== undefined
+          ? refusedEvent(adapter, error, raw.rawBody)
+          : undefined;
+      if (refused === undefined || raw === undefined) return rejected(error);
+      return { raw, event: refused, dead: schemaMismatchError(adapter.name, refused.paths) };
+    }
+  };
+
+  const receive = async (
+    input: DeliveryInput,
+    observed: ReceiptObservation | undefined,
+  ): Promise<[InboxReceipt, InboxErrorInfo | undefined]> => {
+    const parsed = await parse(input);
+    if ('outcome' in parsed) return [parsed, undefined];
+    const { raw, event, dead } = parsed;
+    const key = event.dedupeKey;
+    observed?.received(deliveryFacts(event as WebhookEvent), raw.receivedAt);
+    try {
       const result = await inbox.enqueue(inboxDelivery(event, raw, keepHeader, dead));
       if (result?.status !== 'enqueued' && result?.status !== 'duplicate') {
         throw new StoreUnavailableError('The inbox gave no enqueue result.');
       }
-      return answer(key, event.digest, result);
+      return [answer(key, event.digest, result), dead];
     } catch (error) {
-      return storeFailed(key, error);
+      return [storeFailed(key, error), dead];
     }
+  };
+
+  return async (input) => {
+    const observed = receiptObservation(observer, adapter.name);
+    const [receipt, dead] = await receive(input, observed);
+    observed?.answered(receipt, dead);
+    return receipt;
   };
 }

@@ -38,3 +38,12 @@ export async function settle(
     await sleep(wait);
   }
 }
+
+/** `call()` as a promise, started now: a synchronous throw becomes a rejection. */
+export function started<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(call());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}

@@ -6,9 +6,22 @@
  * authenticate with basic auth or a bearer token verify them again in the worker; treat the
  * inbox table like the secret store it then is, or keep fewer headers with `keepHeader`.
  */
-import type { RawDelivery, WebhookEvent } from '../event';
+import { isHooklatchError } from '../errors';
+import type { RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
+import { schemaMismatchIdentity } from '../kit/schema-mismatch';
+import { deliveryDigest, isStorableDigest } from '../payload-digest';
 import { MAX_INBOX_TYPE_LENGTH } from './checks';
 import type { InboxDelivery, InboxErrorInfo } from './types';
+
+/** What the inbox keeps of an event (a parsed one, or a {@link RefusedEvent}). */
+export type KeptEvent = Pick<WebhookEvent, 'dedupeKey' | 'provider' | 'type' | 'digest' | 'meta'>;
+
+/** An authentic delivery its typed schema refused, known by the identity its error carries. */
+export type RefusedEvent = KeptEvent &
+  Pick<WebhookEvent, 'id' | 'idSource'> & {
+    /** The failing JSON paths (never the values). */
+    paths: string[];
+  };
 
 /** Headers no inbox keeps. */
 export const DROPPED_HEADERS: ReadonlySet<string> = new Set([
@@ -42,7 +55,7 @@ export function keptHeaders(
 }
 
 /** The verifying key's index from `event.meta.keyIndex`, when an adapter reported one. */
-function keyIndexOf(event: WebhookEvent): number | undefined {
+function keyIndexOf(event: KeptEvent): number | undefined {
   const index = event.meta?.keyIndex;
   return typeof index === 'number' && Number.isSafeInteger(index) && index >= 0 ? index : undefined;
 }
@@ -52,7 +65,44 @@ export function schemaIssuePaths(event: WebhookEvent): string[] | undefined {
   if (event.validated !== false) return undefined;
   const issues = event.meta?.schemaIssues;
   if (!Array.isArray(issues) || issues.length === 0) return undefined;
+  return pathsOf(issues);
+}
+
+function pathsOf(issues: readonly unknown[]): string[] {
   return issues.map((issue) => String((issue as { path?: unknown })?.path ?? '(root)'));
+}
+
+/** The failing paths of a PAYLOAD_SCHEMA_MISMATCH error, or `undefined` for another error. */
+export function mismatchPaths(error: unknown): string[] | undefined {
+  if (!isHooklatchError(error) || error.code !== 'PAYLOAD_SCHEMA_MISMATCH') return undefined;
+  const issues = error.details.issues;
+  return Array.isArray(issues) && issues.length > 0 ? pathsOf(issues) : ['(root)'];
+}
+
+/**
+ * The event a PAYLOAD_SCHEMA_MISMATCH thrown under `schemaPolicy: 'reject'` names (an adapter
+ * built with `createAdapter` adds the identity), or `undefined`. Its digest is the one
+ * `parseEvent` would have computed.
+ */
+export function refusedEvent(
+  adapter: WebhookAdapter<WebhookEvent>,
+  error: unknown,
+  rawBody: Uint8Array,
+): RefusedEvent | undefined {
+  const identity = schemaMismatchIdentity(error);
+  if (identity === undefined) return undefined;
+  let digest = identity.digest;
+  if (!isStorableDigest(digest)) digest = deliveryDigest(rawBody, adapter.digestExclude ?? []);
+  return {
+    id: identity.id,
+    idSource: identity.idSource,
+    type: identity.type,
+    provider: adapter.name,
+    dedupeKey: `${adapter.name}:${identity.id}`,
+    digest,
+    meta: identity.keyIndex === undefined ? {} : { keyIndex: identity.keyIndex },
+    paths: mismatchPaths(error) ?? ['(root)'],
+  };
 }
 
 /** The dead-letter error of a payload its typed schema refused: paths only, never values. */
@@ -71,7 +121,7 @@ export function schemaMismatchError(provider: string, paths: readonly string[]):
 
 /** The inbox delivery for a parsed event and the raw delivery it came from. */
 export function inboxDelivery(
-  event: WebhookEvent,
+  event: KeptEvent,
   raw: RawDelivery,
   keep: KeepHeader | undefined,
   deadLetter?: InboxErrorInfo,

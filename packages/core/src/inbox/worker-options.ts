@@ -1,71 +1,26 @@
 /** The options of `worker`, their defaults and their checks (CONFIG_INVALID naming the option). */
 import { ConfigurationError } from '../errors';
 import type { EventOf, WebhookAdapter, WebhookEvent } from '../event';
-import type { KeeperLoss } from '../process/lease-keeper';
 import { readableMessage } from './checks';
 import { inboxErrorInfo } from './error-info';
+import {
+  type InboxObserveOptions,
+  type InboxObserver,
+  inboxObserver,
+  type WorkerHooks,
+} from './observe-options';
 import { DEFAULT_RETRY_BASE_MS, DEFAULT_RETRY_MAX_MS, type RetryDelayOptions } from './retry-delay';
-import type { InboxEntrySummary, InboxErrorInfo, InboxStore } from './types';
+import type { InboxErrorInfo, InboxStore } from './types';
+import type { InboxHandler, WorkerReport } from './worker-types';
 
-/** What a handler gets besides the event. */
-export interface InboxHandlerContext {
-  /** The entry's key (the event's `dedupeKey`). */
-  key: string;
-  /** This attempt's number since the entry was enqueued or replayed (1 = the first). */
-  attempt: number;
-  /** The fencing token: higher for every later claim of this entry (see `InboxEntrySummary`). */
-  fence: number;
-  /** How often the entry was replayed (0 for a first run). */
-  replays: number;
-  /**
-   * Aborts the moment the lease is lost (another worker may take the entry over), or when
-   * `stop({ graceMs })` runs out of patience. Pass it to your HTTP and database calls.
-   */
-  signal: AbortSignal;
-  /** `idempotencyKey(event, purpose)` for this event: the key to send downstream. */
-  idempotencyKey(purpose: string): string;
-  /** The entry as claimed (no body or headers). */
-  entry: InboxEntrySummary;
-}
+export type { InboxHandler, InboxHandlerContext, WorkerReport } from './worker-types';
 
-/** Your business logic for one entry. Throw to fail the attempt (it is retried later). */
-export type InboxHandler<E extends WebhookEvent = WebhookEvent> = (
-  event: E,
-  context: InboxHandlerContext,
-) => unknown;
-
-/** What a worker did or ran into, for logs and metrics. */
-export type WorkerReport =
-  | { kind: 'completed'; key: string; attempt: number; durationMs: number }
-  | {
-      kind: 'retry_scheduled';
-      key: string;
-      attempt: number;
-      retryInMs: number;
-      error: InboxErrorInfo;
-    }
-  | { kind: 'dead_lettered'; key: string; attempt: number; error: InboxErrorInfo }
-  | { kind: 'released'; key: string; reason: 'stopping' | 'claim_answered_late' }
-  | { kind: 'lease_lost'; key: string; reason: KeeperLoss }
-  | {
-      /** The inbox failed a call; calls that settle an entry are retried while the lease lives. */
-      kind: 'store_error';
-      operation: 'claim' | 'complete' | 'fail' | 'deadLetter' | 'release' | 'get';
-      key?: string;
-      error: unknown;
-    }
-  | {
-      /**
-       * The handler ran but its completion could not be recorded (refused: another worker took
-       * the entry over after the lease; or the inbox did not answer for a whole lease). The entry
-       * runs again: make side effects idempotent (`context.idempotencyKey`).
-       */
-      kind: 'complete_lost';
-      key: string;
-    };
-
-/** Options of {@link worker}. */
-export interface WorkerOptions<A extends WebhookAdapter<WebhookEvent>> {
+/**
+ * Options of {@link worker}. `hooks` and `logger` work as in `processOnce` (see
+ * `InboxObserveOptions`); `onReport` is the raw stream of everything the worker does.
+ */
+export interface WorkerOptions<A extends WebhookAdapter<WebhookEvent>>
+  extends InboxObserveOptions<WorkerHooks> {
   /** The inbox to drain. */
   inbox: InboxStore;
   /** The adapter of the provider whose entries this worker runs. */
@@ -88,7 +43,8 @@ export interface WorkerOptions<A extends WebhookAdapter<WebhookEvent>> {
    * An event that re-parses with `validated: false` (an adapter with `schemaPolicy: 'envelope'`
    * whose schema refused the payload): `'handle'` runs the handler with it; `'dead_letter'`
    * dead-letters it at once (PAYLOAD_SCHEMA_MISMATCH, paths only), ready for a replay after the
-   * schema is fixed. @default 'handle'
+   * schema is fixed, and so does a re-parse that throws PAYLOAD_SCHEMA_MISMATCH (the adapter's
+   * `schemaPolicy: 'reject'`), which `'handle'` fails and retries. @default 'handle'
    */
   schemaMismatch?: 'handle' | 'dead_letter';
   /** What the inbox keeps of a failure. @default inboxErrorInfo */
@@ -109,7 +65,10 @@ export interface WorkerConfig {
   retry: Required<RetryDelayOptions>;
   schemaMismatch: 'handle' | 'dead_letter';
   describe: (error: unknown) => InboxErrorInfo;
+  /** `onReport`, isolated. */
   report: (report: WorkerReport) => void;
+  /** The checked `hooks` and `logger`. */
+  observer: InboxObserver<WorkerHooks>;
 }
 
 function invalid(option: string, expectation: string): ConfigurationError {
@@ -208,5 +167,6 @@ export function resolveWorkerConfig<A extends WebhookAdapter<WebhookEvent>>(
         // A logging callback must never stop a worker.
       }
     },
+    observer: inboxObserver(options),
   };
 }

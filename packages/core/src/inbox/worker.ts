@@ -10,6 +10,7 @@
  */
 import type { WebhookAdapter, WebhookEvent } from '../event';
 import { monotonicNow } from '../process/lease-keeper';
+import { logStoreError } from './entry-observation';
 import type { InboxClaim } from './types';
 import { resolveWorkerConfig, type WorkerOptions } from './worker-options';
 import { runClaim } from './worker-run';
@@ -83,6 +84,7 @@ export function worker<A extends WebhookAdapter<WebhookEvent>>(
     } catch (error) {
       // Its lease ends on its own; another worker claims it then.
       config.report({ kind: 'store_error', operation: 'release', key: entry.key, error });
+      logStoreError(config.observer, 'release', error);
     }
   };
 
@@ -103,6 +105,7 @@ export function worker<A extends WebhookAdapter<WebhookEvent>>(
       } catch (error) {
         failures++;
         config.report({ kind: 'store_error', operation: 'claim', error });
+        logStoreError(config.observer, 'claim', error);
         const ceiling = Math.min(MAX_IDLE_AFTER_ERRORS_MS, config.pollMs * 2 ** (failures - 1));
         await idle(ceiling * (0.5 + Math.random() / 2));
         continue;

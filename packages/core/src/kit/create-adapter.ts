@@ -25,6 +25,7 @@ import {
   pathListOption,
   stringOption,
 } from './options';
+import { identifyMismatch } from './schema-mismatch';
 import { type SchemaPolicy, type SchemaPolicyOptions, schemaPolicyOption } from './schema-policy';
 import { isThenable } from './secrets';
 import { type DeliveryVerifier, resolveVerifier, type Verification } from './verifier';
@@ -148,11 +149,12 @@ export function createAdapter<E extends WebhookEvent>(
   const parseVerified = (
     delivery: RawDelivery,
     verified: Verification,
+    policy: SchemaPolicy = schemaPolicy,
   ): ParsedEvent<E> | Promise<ParsedEvent<E>> => {
     let body: JsonObject | undefined;
     const context: AdapterParseContext = {
       maxDepth,
-      schemaPolicy,
+      schemaPolicy: policy,
       json: () => {
         body ??= readJsonObject(delivery, name, { maxDepth });
         return body;
@@ -169,6 +171,19 @@ export function createAdapter<E extends WebhookEvent>(
     return isThenable<ParsedEvent<E>>(parsed)
       ? Promise.resolve(parsed).then(finish)
       : finish(parsed);
+  };
+
+  // A schema mismatch gets the event's identity (see schema-mismatch.ts), so an inbox can
+  // dead-letter it under its key instead of answering 500.
+  const parseIdentified = (delivery: RawDelivery, verified: Verification) => {
+    const identify = (error: unknown) =>
+      identifyMismatch(error, () => parseVerified(delivery, verified, 'envelope'));
+    try {
+      const parsed = parseVerified(delivery, verified);
+      return isThenable<ParsedEvent<E>>(parsed) ? Promise.resolve(parsed).catch(identify) : parsed;
+    } catch (error) {
+      return identify(error);
+    }
   };
 
   const sign = (body: string | Uint8Array, signOptions: SignOptions = {}): SignedDelivery => {
@@ -199,8 +214,8 @@ export function createAdapter<E extends WebhookEvent>(
       const verified = verify(delivery);
       // Stay synchronous for a synchronous verifier and `parse`: callers may rely on a throw.
       return isThenable<Verification>(verified)
-        ? Promise.resolve(verified).then((found) => parseVerified(delivery, found))
-        : parseVerified(delivery, verified);
+        ? Promise.resolve(verified).then((found) => parseIdentified(delivery, found))
+        : parseIdentified(delivery, verified);
     },
     // A hand-written verifier without a `sign` half leaves the adapter without one.
     ...(verify.sign === undefined ? {} : { sign }),

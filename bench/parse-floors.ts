@@ -1,0 +1,81 @@
+/**
+ * The floors of the parse benchmarks: for each adapter, the least code that returns the very
+ * event `parseEvent` returns (the bench checks the two are deep-equal), written the direct way
+ * with node:crypto: HMAC and a timing-safe compare, `JSON.parse`, the adapter's own zod schema
+ * once, the normalized object and its `sha256:` digest of the canonical JSON. What a floor
+ * leaves out (option checks, the nesting limit, header normalization, typed errors) is what
+ * hooklatch must fit into the ratio target.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+/** A received delivery as a Node server holds it: lower-case headers, the body as a Buffer. */
+export interface FloorDelivery {
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** The canonical JSON of a parsed body (sorted keys, no whitespace), top-level `skip` left out. */
+export function floorCanonical(value: unknown, skip?: ReadonlySet<string>): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += floorCanonical(value[i]);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    if (skip?.has(key)) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(key)}:${floorCanonical(record[key])}`;
+  }
+  return `${out}}`;
+}
+
+/** The hashing a floor uses: node:crypto, or @noble/hashes for the portable build's floor. */
+export interface FloorCrypto {
+  /** SHA-256 hex of a string (UTF-8). */
+  sha256Hex(text: string): string;
+  /** HMAC-SHA256 of the parts under `key`, compared in constant time with `received`. */
+  hmacMatches(key: Uint8Array, parts: readonly (string | Uint8Array)[], received: Uint8Array): boolean;
+}
+
+/** node:crypto, as a Node handler would write it. */
+export const nodeFloorCrypto: FloorCrypto = {
+  sha256Hex: (text) => createHash('sha256').update(text).digest('hex'),
+  hmacMatches(key, parts, received) {
+    const hmac = createHmac('sha256', key);
+    for (const part of parts) hmac.update(part);
+    const expected = hmac.digest();
+    return received.length === expected.length && timingSafeEqual(expected, received);
+  },
+};
+
+/** SHA-256 hex of a string with node:crypto. */
+export const floorSha256 = nodeFloorCrypto.sha256Hex;
+
+/** The event digest: `sha256:` + SHA-256 of the canonical JSON. */
+export const floorDigest = (
+  data: unknown,
+  skip?: ReadonlySet<string>,
+  crypto: FloorCrypto = nodeFloorCrypto,
+): string => `sha256:${crypto.sha256Hex(floorCanonical(data, skip))}`;
+
+/** HMAC-SHA256 of the parts with node:crypto, compared in constant time. */
+export const floorHmacMatches = nodeFloorCrypto.hmacMatches;
+
+/** Throws like a handler would on a refused delivery (the bench never sends one). */
+export function refuse(why: string): never {
+  throw new Error(`floor: ${why}`);
+}
+
+/** A signed timestamp within 300 s of `receivedAt`, or a refusal. */
+export function floorFresh(seconds: number, receivedAt: Date): void {
+  if (!(Math.abs(receivedAt.getTime() / 1000 - seconds) <= 300)) refuse('stale timestamp');
+}

@@ -1,0 +1,89 @@
+/**
+ * `parseEvent` against the libraries users would call instead, on the same signed deliveries as
+ * the floor cases. The peers do less (none validates a schema or computes a digest), which is
+ * what the targets price in.
+ */
+import '@shopify/shopify-api/adapters/node';
+import { parseEvent } from '@hooklatch/core';
+import { ApiVersion, LogSeverity, shopifyApi } from '@shopify/shopify-api';
+import { Webhook } from 'standardwebhooks';
+import Stripe from 'stripe';
+import {
+  type ParseCase,
+  shopifyDelivery,
+  standardWebhooksDelivery,
+  stripeDelivery,
+} from './parse-cases';
+import type { ParseSize } from './parse-payloads';
+
+/** Stripe `parseEvent` / `stripe.webhooks.constructEvent` (which validates nothing). */
+function stripePeer(size: ParseSize, target: number): ParseCase {
+  const { adapter, delivery, secret } = stripeDelivery(size);
+  const client = new Stripe('sk_test_bench');
+  const header = delivery.headers['stripe-signature'] as string;
+  return {
+    name: 'stripe',
+    size,
+    otherName: 'stripe constructEvent',
+    target: { kind: 'ratio-at-most', value: target },
+    ours: () => parseEvent(adapter, delivery),
+    // constructEvent takes the Buffer as it is.
+    other: () => client.webhooks.constructEvent(delivery.body, header, secret),
+  };
+}
+
+/** Shopify `parseEvent` / `@shopify/shopify-api` `webhooks.validate` (HMAC and headers only). */
+function shopifyPeer(size: ParseSize): ParseCase {
+  const { adapter, delivery, secret } = shopifyDelivery(size);
+  const api = shopifyApi({
+    apiKey: 'bench-api-key',
+    apiSecretKey: secret,
+    hostName: 'hooks.example.com',
+    apiVersion: ApiVersion.July25,
+    isEmbeddedApp: false,
+    logger: { level: LogSeverity.Error },
+  });
+  const rawRequest = { method: 'POST', url: '/webhooks', headers: delivery.headers };
+  return {
+    name: 'shopify',
+    size,
+    otherName: '@shopify/shopify-api webhooks.validate',
+    target: { kind: 'faster-at-least', value: 20 },
+    ours: () => parseEvent(adapter, delivery),
+    other: async () => {
+      // validate wants the body as text, as its own docs read it.
+      const result = await api.webhooks.validate({
+        rawBody: delivery.body.toString('utf8'),
+        rawRequest,
+        rawResponse: {},
+      });
+      if (!result.valid) throw new Error(`shopify-api: ${result.reason}`);
+      return result;
+    },
+  };
+}
+
+/** Standard Webhooks `parseEvent` / `standardwebhooks` `Webhook.verify` (verifies, parses JSON). */
+function standardWebhooksPeer(size: ParseSize): ParseCase {
+  const { adapter, delivery, secret } = standardWebhooksDelivery(size);
+  const webhook = new Webhook(secret);
+  return {
+    name: 'standard-webhooks',
+    size,
+    otherName: 'standardwebhooks Webhook.verify',
+    target: { kind: 'faster-at-least', value: 2 },
+    ours: () => parseEvent(adapter, delivery),
+    other: () => webhook.verify(delivery.body, delivery.headers),
+  };
+}
+
+/** Every peer case of issue 15, built when measured. */
+export function peerCases(sizes: readonly ParseSize[]): Array<() => ParseCase> {
+  const has = (size: ParseSize) => sizes.includes(size);
+  return [
+    ...(has('2 KB') ? [() => stripePeer('2 KB', 1.5)] : []),
+    ...(has('256 KB') ? [() => stripePeer('256 KB', 1.0)] : []),
+    ...(has('2 KB') ? [() => shopifyPeer('2 KB')] : []),
+    ...sizes.map((size) => () => standardWebhooksPeer(size)),
+  ];
+}

@@ -1,0 +1,76 @@
+/**
+ * The portable build (@noble/hashes instead of node:crypto, what browsers, workers, Deno and Bun
+ * get) against a floor on @noble/hashes. The Node build cannot be made to load its portable
+ * twin, so core and the Stripe adapter are bundled here with a Worker's export conditions, as
+ * a user's bundler would, and the floor uses the bundle's own zod schemas.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { build } from 'esbuild';
+import type { z } from 'zod';
+import { floorCase, type ParseCase, type ParseFn, stripeDelivery, stripeFloor } from './parse-cases';
+import type { FloorCrypto } from './parse-floors';
+
+/** @noble/hashes, with a constant-time compare written out as a portable handler would. */
+const nobleFloorCrypto: FloorCrypto = {
+  sha256Hex: (text) => bytesToHex(sha256(utf8ToBytes(text))),
+  hmacMatches(key, parts, received) {
+    const mac = hmac.create(sha256, key);
+    for (const part of parts) mac.update(typeof part === 'string' ? utf8ToBytes(part) : part);
+    const expected = mac.digest();
+    if (received.length !== expected.length) return false;
+    let diff = 0;
+    for (let i = 0; i < expected.length; i++) diff |= (expected[i] as number) ^ (received[i] as number);
+    return diff === 0;
+  },
+};
+
+interface PortableBundle {
+  parseEvent: ParseFn;
+  stripe: Parameters<typeof stripeDelivery>[1];
+  stripeEventSchemas: Record<string, z.ZodType>;
+  cryptoBackend: () => string;
+}
+
+/** core + stripe bundled from their dist/ builds with the `browser` conditions. */
+async function portableBundle(): Promise<PortableBundle> {
+  const dir = mkdtempSync(join(tmpdir(), 'hooklatch-bench-portable-'));
+  const entry = join(dir, 'entry.mjs');
+  writeFileSync(
+    entry,
+    "export { parseEvent, cryptoBackend } from '@hooklatch/core';\n" +
+      "export { stripe, stripeEventSchemas } from '@hooklatch/stripe';\n",
+  );
+  const out = join(dir, 'bundle.mjs');
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['worker', 'browser'],
+    nodePaths: [fileURLToPath(new URL('../node_modules', import.meta.url))],
+    logLevel: 'silent',
+  });
+  const bundle = (await import(pathToFileURL(out).href)) as PortableBundle;
+  if (bundle.cryptoBackend() !== 'noble') throw new Error('bench: the bundle is not the portable build');
+  return bundle;
+}
+
+/** Stripe at 2 KB on the portable build, against its @noble/hashes floor. */
+export async function portableCases(): Promise<Array<() => ParseCase>> {
+  const bundle = await portableBundle();
+  return [
+    () => {
+      const { adapter, delivery, secret } = stripeDelivery('2 KB', bundle.stripe);
+      const floor = stripeFloor(secret, bundle.stripeEventSchemas, nobleFloorCrypto);
+      const c = floorCase('stripe (portable)', '2 KB', adapter, delivery, floor, 1.15, bundle.parseEvent);
+      return { ...c, otherName: 'noble floor' };
+    },
+  ];
+}

@@ -1,0 +1,89 @@
+/**
+ * The parse rows of `npm run bench`: every floor and peer case measured interleaved (the store
+ * benchmarks' harness, bench/store-measure.ts), each floor first checked to return the same
+ * event as `parseEvent`. Printed as one table with the targets of issue 15.
+ * Usage alone: tsx --tsconfig bench/tsconfig.json bench/parse-report.ts [--quick] [--only=<name>]
+ */
+import { floorCases, type ParseCase } from './parse-cases';
+import { PARSE_SIZES, type ParseSize } from './parse-payloads';
+import { peerCases } from './parse-peers';
+import { portableCases } from './parse-portable';
+import { type Comparison, compare } from './store-measure';
+
+/** One printed row. */
+export interface ParseRow {
+  case: string;
+  size: string;
+  hooklatch: string;
+  other: string;
+  result: string;
+  target: string;
+  met: string;
+}
+
+const us = (ns: number) => (ns >= 100_000 ? `${(ns / 1000).toFixed(0)} µs` : `${(ns / 1000).toFixed(1)} µs`);
+
+/** Calls per batch so that one batch takes about `budgetMs`. */
+async function batchSize(c: ParseCase, budgetMs: number): Promise<number> {
+  const started = performance.now();
+  let calls = 0;
+  while (performance.now() - started < 20) {
+    await c.ours();
+    await c.other();
+    calls++;
+  }
+  const perCallMs = (performance.now() - started) / calls / 2;
+  return Math.max(3, Math.round(budgetMs / perCallMs));
+}
+
+async function measure(c: ParseCase, quick: boolean): Promise<Comparison> {
+  // A side that fails would be timed failing: run both once, and the floor's check, first.
+  await c.ours();
+  await c.other();
+  await c.check?.();
+  const operations = await batchSize(c, quick ? 3 : 12);
+  return compare(
+    { operation: () => c.ours() },
+    { operation: async () => c.other() },
+    { rounds: quick ? 1 : 12, operations, concurrency: 1 },
+  );
+}
+
+function row(c: ParseCase, result: Comparison): ParseRow {
+  const faster = c.target.kind === 'faster-at-least';
+  // The interleaved pairs give ours/other; a speed-up is its inverse.
+  const value = faster ? 1 / result.ratio : result.ratio;
+  const spread = faster
+    ? `${(1 / result.max).toFixed(2)}-${(1 / result.min).toFixed(2)}`
+    : `${result.min.toFixed(2)}-${result.max.toFixed(2)}`;
+  const met = faster ? value >= c.target.value : value <= c.target.value;
+  return {
+    case: c.name,
+    size: c.size,
+    hooklatch: us(result.oursNs),
+    other: `${us(result.floorNs)} (${c.otherName})`,
+    result: faster ? `${value.toFixed(1)}x faster (${spread})` : `${value.toFixed(2)} (${spread})`,
+    target: faster ? `>= ${c.target.value}x faster` : `<= ${c.target.value.toFixed(2)}`,
+    met: met ? 'yes' : 'NO',
+  };
+}
+
+/** Measure and print every parse case (`only` keeps the cases whose name contains it). */
+export async function reportParse(quick: boolean, only?: string): Promise<ParseRow[]> {
+  const sizes = Object.keys(PARSE_SIZES) as ParseSize[];
+  const factories = [...floorCases(sizes), ...peerCases(sizes), ...(await portableCases())];
+  const rows: ParseRow[] = [];
+  for (const make of factories) {
+    const c = make();
+    if (only !== undefined && !`${c.name} ${c.otherName}`.includes(only)) continue;
+    rows.push(row(c, await measure(c, quick)));
+  }
+  console.table(rows);
+  if (quick) console.log('parse: a smoke run, too short to judge the targets');
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  await reportParse(process.argv.includes('--quick'), only);
+}

@@ -1,0 +1,55 @@
+/**
+ * Fanning inbox reports out to the hooks, the log and the `hooklatch:warning` channel. Nothing
+ * is built that no hook, enabled log level or subscriber takes.
+ */
+import type { DeliveryFacts, ProcessContext } from '../observe/contexts';
+import { errorFacts } from '../observe/error-facts';
+import { isolated } from '../observe/hooks';
+import type { LogEvent, LogLevel, LogSink } from '../observe/logger';
+import { type WarningReport, withFacts } from '../observe/reports';
+import { publishWarning } from '../observe/tracing';
+import type { ProcessWarning } from '../process/outcome-types';
+
+/** The part of an observer a warning goes to. */
+export interface WarningTarget {
+  hooks: { onWarning?: ((report: WarningReport) => unknown) | undefined } | undefined;
+  log: LogSink | undefined;
+}
+
+/**
+ * `warning` to `onWarning`, a `warn` line and `hooklatch:warning` (whose `delivery` context
+ * `delivery()` makes, only when someone subscribes).
+ */
+export function fanOutWarning(
+  observer: WarningTarget,
+  facts: DeliveryFacts,
+  warning: ProcessWarning,
+  delivery: () => ProcessContext,
+): void {
+  const { hooks, log } = observer;
+  if (hooks?.onWarning !== undefined) isolated(hooks.onWarning, withFacts(facts, { warning }));
+  if (log?.enabled('warn')) {
+    const { error, ...rest } = warning as ProcessWarning & { error?: unknown };
+    const failure = 'error' in warning ? errorFacts(error) : {};
+    log.write('warn', 'warning', { ...facts, ...rest, ...failure });
+  }
+  publishWarning(() => withFacts(facts, { delivery: delivery(), warning }));
+}
+
+/**
+ * One outcome: `build()` to `hook`, and one `event` line at `level` (none when `level` is
+ * undefined: something else already said it).
+ */
+export function reportOutcome<R extends object>(
+  hook: ((report: R) => unknown) | undefined,
+  log: LogSink | undefined,
+  level: LogLevel | undefined,
+  event: LogEvent,
+  build: () => R,
+): void {
+  const logged = level !== undefined && log?.enabled(level) === true;
+  if (hook === undefined && !logged) return;
+  const report = build();
+  if (hook !== undefined) isolated(hook, report);
+  if (logged && level !== undefined) log?.write(level, event, { ...(report as object) });
+}
