@@ -19,8 +19,8 @@ event produced exactly one side effect. Exits 0 when it holds, 1 when it does no
 mistake.
 
 Options:
-  --store <url>      the dedupe store and inbox: ${STORE_FORMS}
-                     (default sqlite:, removed at the end)
+  --store <url>      the dedupe store and inbox (default sqlite:, removed at the end):
+                     ${STORE_FORMS}
   --json             print the report as JSON on stdout (progress stays on stderr)
   --without-dedupe   run the direct routes' handlers on every verified delivery, without
                      claiming the event: watch the invariant fail (exit 1)

@@ -73,7 +73,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   const storeErrors: string[] = [];
   let customersSynced = false;
 
-  async function handle(event: WebhookEvent, mode: 'direct' | 'inbox'): Promise<void> {
+  async function work(event: WebhookEvent, mode: 'direct' | 'inbox'): Promise<void> {
     runs.set(event.dedupeKey, (runs.get(event.dedupeKey) ?? 0) + 1);
     const toErp = event.provider === 'creatio' && String(event.subject).startsWith('Order:');
     await sleep(toErp ? slowMs : 25); // the downstream call
@@ -84,6 +84,16 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     effects.record({ key: event.dedupeKey, provider: event.provider, mode, action });
   }
 
+  // A handler whose sender gave up still runs to its end: close() waits for it before the
+  // side effects are counted.
+  const running = new Set<Promise<void>>();
+  function handle(event: WebhookEvent, mode: 'direct' | 'inbox'): Promise<void> {
+    const run = work(event, mode);
+    const tracked: Promise<void> = run.catch(() => {}).finally(() => running.delete(tracked));
+    running.add(tracked);
+    return run;
+  }
+
   const drain = worker({
     inbox: stores.inbox,
     adapters: PROVIDERS.map((name) => ADAPTERS[name]),
@@ -92,6 +102,9 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     maxAttempts: 3,
     pollMs: 50,
     retry: { baseMs: 25, maxMs: 100 },
+    // The failures below are part of the show and the report counts them, so the default log
+    // line per handler error (what production wants) is switched off here.
+    logger: false,
     onReport(report) {
       if (report.kind === 'completed') processed.push(report.key);
       else if (report.kind === 'dead_lettered') deadLettered.add(report.key);
@@ -125,7 +138,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       adapter,
       store: stores.store,
       handler: (event) => handle(event, 'direct'),
-      logger: false,
+      logger: false, // as for the worker: the report says what happened
     });
     if (reply.outcome?.outcome === 'processed') processed.push(reply.outcome.key);
     return reply;
@@ -157,6 +170,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     async close() {
       await drain.stop({ graceMs: 5_000 });
       server.closeAllConnections();
+      await Promise.all(running);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DemoReport } from '../demo/report';
+import { serverUrl } from '../packages/testing/test-support/require-server';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PROVIDERS = ['stripe', 'github', 'shopify', 'standard-webhooks', 'qualio', 'creatio'];
@@ -128,6 +129,28 @@ describe('npm run demo', () => {
       expect.stringMatching(/^\d+ side effects instead of 1: stripe retried #1$/),
     );
   }, 120_000);
+
+  // `--store` names another backend; the same traffic must hold the invariant on each server.
+  for (const [server, scheme] of [
+    ['redis', 'redis:'],
+    ['pg', 'postgres:'],
+  ] as const) {
+    const url = serverUrl(server);
+    it.skipIf(!url)(
+      `holds the invariant with --store ${scheme}//...`,
+      async () => {
+        const run = await demo('--json', '--store', url as string);
+        const r = report(run);
+        expect(run.code, run.stderr).toBe(0);
+        expect(r.store.startsWith(`${scheme}//`)).toBe(true);
+        expect(r.store).not.toContain('@'); // no user name or password in the report
+        expect(r.invariant).toMatchObject({ holds: true, violations: [] });
+        expect(r.invariant.sideEffects).toBe(r.invariant.distinctEvents);
+        expect(r.replay).toMatchObject({ completedAfterReplay: 1, sideEffects: 1 });
+      },
+      120_000,
+    );
+  }
 
   it('exits 2 on a usage mistake', async () => {
     const run = await demo('--no-such-option');

@@ -114,18 +114,25 @@ function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
 }
 
 /**
- * The canonical JSON of `value` minus the `exclude` dot paths (`*` matches any key), the same
- * text as `canonicalJson(omitPaths(value, exclude))` without making the copy. `null` when the
- * value nests arrays/objects deeper than `maxDepth` (excluded members included), so a parsed
- * body is measured in the same pass that serializes it.
+ * The canonical JSON of `value` minus the `exclude` dot paths (`*` matches any key), or `null`
+ * when the value nests arrays/objects deeper than `maxDepth` (excluded members included): a
+ * parsed body is measured in the same pass that serializes it.
  */
-export function canonicalJsonWithout(
+export function canonicalJsonWithin(
   value: unknown,
   exclude: readonly string[],
-  maxDepth = Number.POSITIVE_INFINITY,
+  maxDepth: number,
 ): string | null {
   const text = walkCanonical(value, exclude, maxDepth);
   if (text !== undefined) return text;
   if (Number.isFinite(maxDepth) && nestsDeeperThan(value, maxDepth)) return null;
   return canonicalJsonByStack(omitPaths(value, exclude));
+}
+
+/**
+ * The canonical JSON of `value` minus the `exclude` dot paths: the same text as
+ * `canonicalJson(omitPaths(value, exclude))`, without making the copy.
+ */
+export function canonicalJsonWithout(value: unknown, exclude: readonly string[]): string {
+  return canonicalJsonWithin(value, exclude, Number.POSITIVE_INFINITY) as string;
 }

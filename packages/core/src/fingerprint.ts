@@ -9,8 +9,8 @@
  * The `fp1` algorithm is frozen: golden vectors in the tests pin it. A change means `fp2`.
  */
 
-import { canonicalJson, omitPaths } from './canonical-json';
-import { concatBytes, sha256, sha256Hex, toHex, utf8 } from './crypto/index';
+import { canonicalBody, canonicalHash } from './canonical-memo';
+import { sha256Hex } from './crypto/index';
 
 /** The version prefix of every fingerprint this release produces. */
 export const FINGERPRINT_VERSION = 'fp1';
@@ -61,27 +61,44 @@ function normalizeTimestamp(timestamp: string | Date): string {
   return Number.isNaN(parsed) ? timestamp : new Date(parsed).toISOString();
 }
 
-function lengthPrefixed(parts: readonly string[]): Uint8Array {
-  return concatBytes(
-    ...parts.map((part) => {
-      const bytes = utf8(part);
-      return concatBytes(utf8(`${bytes.length}:`), bytes);
-    }),
-  );
+/** The UTF-8 length of `text` (a lone surrogate encodes as U+FFFD, 3 bytes), without encoding it. */
+function utf8Length(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) length += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: two UTF-16 units, four bytes.
+      length += 2;
+      i++;
+    } else length += 2;
+  }
+  return length;
+}
+
+/**
+ * `<bytes>:<part>` for every part, as one text: its UTF-8 encoding is the concatenation of the
+ * parts' encodings, each behind its byte length.
+ */
+function lengthPrefixed(parts: readonly string[]): string {
+  let text = '';
+  for (const part of parts) text += `${utf8Length(part)}:${part}`;
+  return text;
 }
 
 /** Compute a fingerprint and report every part that went into it. */
 export function explainFingerprint(input: FingerprintInput): FingerprintExplanation {
-  const canonicalPayload = canonicalJson(omitPaths(input.payload, input.volatileFields ?? []));
+  const body = canonicalBody(input.payload, input.volatileFields ?? []);
   const parts = {
     provider: input.provider,
     subject: input.subject,
     eventType: input.eventType,
     timestamp: normalizeTimestamp(input.timestamp),
     extra: [...(input.extra ?? [])],
-    payloadHash: sha256Hex(canonicalPayload),
+    payloadHash: canonicalHash(body),
   };
-  const digest = sha256(
+  const digest = sha256Hex(
     lengthPrefixed([
       FINGERPRINT_VERSION,
       parts.provider,
@@ -94,10 +111,10 @@ export function explainFingerprint(input: FingerprintInput): FingerprintExplanat
     ]),
   );
   return {
-    key: `${FINGERPRINT_VERSION}:${toHex(digest)}`,
+    key: `${FINGERPRINT_VERSION}:${digest}`,
     version: FINGERPRINT_VERSION,
     parts,
-    canonicalPayload,
+    canonicalPayload: body.text,
   };
 }
 

@@ -20,7 +20,7 @@ export const DIGEST_PREFIX = 'sha256:';
  * stripped or converted fields.
  */
 export function payloadDigest(body: unknown, exclude: readonly string[] = []): string {
-  return DIGEST_PREFIX + sha256Hex(canonicalJsonWithout(body, exclude) as string);
+  return DIGEST_PREFIX + sha256Hex(canonicalJsonWithout(body, exclude));
 }
 
 /** The digest of a body that is not JSON: `sha256:` + hex SHA-256 of its exact bytes. */

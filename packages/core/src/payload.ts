@@ -2,7 +2,9 @@
 import type { z } from 'zod';
 import { fromUtf8, utf8 } from './crypto/encoding';
 import { PayloadError } from './errors';
-import { checkJsonDepth, DEFAULT_MAX_DEPTH } from './json-depth';
+import { canonicalJsonWithin } from './canonical-json';
+import type { CanonicalBody } from './canonical-memo';
+import { checkJsonDepth, DEFAULT_MAX_DEPTH, payloadTooDeep } from './json-depth';
 import { positiveIntegerOption } from './kit/options';
 
 /** Options of {@link parseJsonBody}. */
@@ -27,6 +29,29 @@ function failureOffset(message: string, text: string, rawBody: Uint8Array): numb
 }
 
 /**
+ * `JSON.parse` of the body text, its failures as typed errors. A body that does not parse is
+ * first measured on its bytes: a nesting beyond `maxDepth` is PAYLOAD_TOO_DEEP whether or not
+ * this runtime's parser could have read it.
+ */
+function parseText(rawBody: Uint8Array, maxDepth: number): unknown {
+  if (rawBody.length === 0) throw new PayloadError('BODY_EMPTY', 'The request body is empty.');
+  const text = fromUtf8(rawBody);
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    checkJsonDepth(rawBody, maxDepth);
+    // Checked only after a failed parse: trimming every valid body would copy it for nothing.
+    if (text.trim() === '') throw new PayloadError('BODY_EMPTY', 'The request body is blank.');
+    const offset = failureOffset(cause instanceof Error ? cause.message : '', text, rawBody);
+    throw new PayloadError(
+      'PAYLOAD_MALFORMED',
+      `The body is not valid JSON${offset === undefined ? '' : ` (at byte ${offset})`}.`,
+      offset === undefined ? {} : { details: { offset } },
+    );
+  }
+}
+
+/**
  * Parse body bytes as JSON; empty, too deep and malformed bodies get their own codes. Error
  * messages give at most a byte offset: a body is never echoed, and the parser's own error
  * (whose text quotes short inputs) is not kept as the cause.
@@ -38,21 +63,24 @@ export function parseJsonBody(rawBody: Uint8Array, options: JsonBodyOptions = {}
     options.maxDepth,
     DEFAULT_MAX_DEPTH,
   );
-  if (rawBody.length === 0) throw new PayloadError('BODY_EMPTY', 'The request body is empty.');
-  checkJsonDepth(rawBody, maxDepth);
-  const text = fromUtf8(rawBody);
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    // Checked only after a failed parse: trimming every valid body would copy it for nothing.
-    if (text.trim() === '') throw new PayloadError('BODY_EMPTY', 'The request body is blank.');
-    const offset = failureOffset(cause instanceof Error ? cause.message : '', text, rawBody);
-    throw new PayloadError(
-      'PAYLOAD_MALFORMED',
-      `The body is not valid JSON${offset === undefined ? '' : ` (at byte ${offset})`}.`,
-      offset === undefined ? {} : { details: { offset } },
-    );
-  }
+  if (rawBody.length > 0) checkJsonDepth(rawBody, maxDepth);
+  return parseText(rawBody, maxDepth);
+}
+
+/**
+ * The body parsed, and its canonical JSON without `exclude` (for `event.digest`), in one walk of
+ * the parsed value that also enforces `maxDepth` (PAYLOAD_TOO_DEEP): the bytes are scanned only
+ * when they do not parse. `maxDepth` must already be checked.
+ */
+export function parseCanonicalBody(
+  rawBody: Uint8Array,
+  maxDepth: number,
+  exclude: readonly string[],
+): CanonicalBody {
+  const value = parseText(rawBody, maxDepth);
+  const text = canonicalJsonWithin(value, exclude, maxDepth);
+  if (text === null) throw payloadTooDeep(maxDepth);
+  return { value, exclude, text };
 }
 
 /** One schema problem, as `path: message`. */

@@ -37,9 +37,25 @@ describe.each([
 ])('crypto backend: %s', (_name, backend) => {
   it.each(SHA256)('sha256(%j)', (input, expected) => {
     expect(toHex(backend.sha256Bytes(utf8(input)))).toBe(expected);
+    expect(backend.sha256TextHex(input)).toBe(expected);
+  });
+  it('hashes text as UTF-8, a lone surrogate as U+FFFD', () => {
+    for (const text of ['é€😀', 'a\ud800b', '\udc00']) {
+      expect(backend.sha256TextHex(text)).toBe(toHex(backend.sha256Bytes(utf8(text))));
+    }
   });
   it.each(HMAC)('hmac-sha256 RFC 4231 vector %#', (key, data, expected) => {
-    expect(toHex(backend.hmacSha256Bytes(key, data))).toBe(expected);
+    expect(toHex(backend.hmacSha256Parts(key, [data]))).toBe(expected);
+    // Parts are MACed as if concatenated, and text keys and parts are UTF-8.
+    const split = [data.subarray(0, 3), new TextDecoder().decode(data.subarray(3))];
+    expect(toHex(backend.hmacSha256Parts(key, split))).toBe(expected);
+    expect(toHex(backend.hmacSha256Parts(key, []))).toBe(toHex(backend.hmacSha256Parts(key, [new Uint8Array(0)])));
+  });
+  it('takes a text key as its UTF-8 bytes', () => {
+    const data = [utf8('what do ya want for nothing?')];
+    expect(toHex(backend.hmacSha256Parts('Jefé', data))).toBe(
+      toHex(backend.hmacSha256Parts(utf8('Jefé'), data)),
+    );
   });
   it('constant-time equality', () => {
     expect(backend.timingSafeEqualBytes(utf8('abc'), utf8('abc'))).toBe(true);

@@ -27,7 +27,10 @@ const SECRET = 'schema-dead-letter-secret';
 const envelope = z.looseObject({ id: z.string().min(1), type: z.string() });
 const v1 = z.looseObject({ type: z.literal('order.paid'), amount: z.number() });
 // The provider started sending amounts as decimal strings; v2 accepts both.
-const v2 = z.looseObject({ type: z.literal('order.paid'), amount: z.union([z.number(), z.string()]) });
+const v2 = z.looseObject({
+  type: z.literal('order.paid'),
+  amount: z.union([z.number(), z.string()]),
+});
 
 /** An adapter built the standard way, with a typed schema for `order.paid`. */
 function shop(schema: z.ZodType, async = false) {
@@ -61,7 +64,8 @@ function shop(schema: z.ZodType, async = false) {
 const adapter = shop(v1);
 const body = (id: string, amount: unknown) =>
   JSON.stringify({ id, type: 'order.paid', amount, note: 'card-ending-4242' });
-const deliver = (id: string, amount: unknown) => adapter.sign(body(id, amount));
+const sign = adapter.sign as NonNullable<typeof adapter.sign>;
+const deliver = (id: string, amount: unknown) => sign(body(id, amount));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function until(check: () => Promise<boolean>, what: string) {
@@ -85,7 +89,10 @@ describe('a schema mismatch names its event', () => {
         digest: expect.stringMatching(/^sha256:/),
         keyIndex: 0,
       });
-      const text = JSON.stringify({ message: (error as Error).message, ...(error as PayloadError).details });
+      const text = JSON.stringify({
+        message: (error as Error).message,
+        ...(error as PayloadError).details,
+      });
       expect(text).not.toContain('12.50');
       expect(text).not.toContain('4242');
     }
@@ -96,7 +103,7 @@ describe('a schema mismatch names its event', () => {
   });
 
   it('a forged delivery never reaches the schema: SIGNATURE_INVALID, no identity', async () => {
-    const forged = adapter.sign(body('evt_2', 'x'), { secret: 'wrong-secret' });
+    const forged = sign(body('evt_2', 'x'), { secret: 'wrong-secret' });
     const error = await parseEvent(adapter, forged).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SIGNATURE_INVALID' });
     expect(schemaMismatchIdentity(error)).toBeUndefined();
@@ -145,7 +152,10 @@ describe("inboxReceiver schemaMismatch: 'dead_letter' under schemaPolicy 'reject
     await upgraded.stop();
     expect(runs).toHaveLength(2);
     expect(runs[1]).toMatchObject({ id: 'evt_9', amount: '12.50' });
-    expect(await inbox.get('shop:evt_9')).toMatchObject({ replays: 2, replayReason: 'schema v2 deployed' });
+    expect(await inbox.get('shop:evt_9')).toMatchObject({
+      replays: 2,
+      replayReason: 'schema v2 deployed',
+    });
   });
 
   it("the default 'enqueue' still answers 500 and keeps nothing", async () => {
@@ -166,8 +176,16 @@ describe("inboxReceiver schemaMismatch: 'dead_letter' under schemaPolicy 'reject
         throw new PayloadError('PAYLOAD_SCHEMA_MISMATCH', 'bare payload does not fit.');
       },
     };
-    const receive = inboxReceiver({ adapter: bare, inbox, schemaMismatch: 'dead_letter', logger: false });
-    expect(await receive({ headers: {}, body: '{}' })).toMatchObject({ status: 500, outcome: 'rejected' });
+    const receive = inboxReceiver({
+      adapter: bare,
+      inbox,
+      schemaMismatch: 'dead_letter',
+      logger: false,
+    });
+    expect(await receive({ headers: {}, body: '{}' })).toMatchObject({
+      status: 500,
+      outcome: 'rejected',
+    });
     expect((await inbox.stats()).total).toBe(0);
   });
 

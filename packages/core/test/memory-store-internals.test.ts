@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newClaimToken } from '../src/kit';
 import { packDigest, packToken, unpackDigest, unpackToken } from '../src/store/compact-codes';
 import { ExpiryIndex } from '../src/store/expiry-index';
+import { KeyIndex, SHARDS, shardOf } from '../src/store/key-index';
 import { RecordTable } from '../src/store/record-table';
 
 describe('ExpiryIndex', () => {
@@ -103,5 +104,36 @@ describe('RecordTable', () => {
     }
     expect(table.size).toBe(99);
     expect(Math.max(...[...table.entries()].map(([, slot]) => slot))).toBeLessThan(100);
+  });
+});
+
+describe('KeyIndex', () => {
+  it('spreads provider-style keys over its shards, so no Map holds (and rehashes) most keys', () => {
+    // One Map of a million keys rehashed all of them in the call that made it grow or shrink
+    // (an 18 ms stall while a million keys expired); split 64 ways each rehash is a 64th.
+    const index = new KeyIndex();
+    const counts = new Array<number>(SHARDS).fill(0);
+    const keys = 64_000;
+    const keyOf = (i: number) => `stripe:evt_${i.toString(36).padStart(16, '0')}`;
+    for (let i = 0; i < keys; i++) {
+      const key = keyOf(i);
+      index.add(key, i);
+      counts[shardOf(key)] = (counts[shardOf(key)] as number) + 1;
+    }
+    const mean = keys / SHARDS;
+    expect(Math.min(...counts)).toBeGreaterThan(mean * 0.7);
+    expect(Math.max(...counts)).toBeLessThan(mean * 1.3);
+    expect(index.size).toBe(keys);
+    expect(index.get(keyOf(42))).toBe(42);
+    index.remove(keyOf(42));
+    expect(index.get(keyOf(42))).toBe(-1);
+    expect(index.size).toBe(keys - 1);
+    // Short and empty keys have a shard too.
+    for (const key of ['', 'a', 'ab', 'abc']) {
+      expect(shardOf(key)).toBeGreaterThanOrEqual(0);
+      expect(shardOf(key)).toBeLessThan(SHARDS);
+      index.add(key, 1);
+      expect(index.get(key)).toBe(1);
+    }
   });
 });

@@ -14,8 +14,15 @@ import type {
   WebhookEvent,
 } from '../event';
 import type { FingerprintInput } from '../fingerprint';
-import { payloadDigest } from '../payload-digest';
-import { type JsonObject, readJsonObject } from './json-fields';
+import { type CanonicalScope, withCanonicalScope } from '../canonical-memo';
+import {
+  completeEvent,
+  jsonDigest,
+  merged,
+  type ParseResult,
+  registerCompletion,
+} from './complete-event';
+import { type JsonObject, readCanonicalJsonObject } from './json-fields';
 import {
   checkOptionsObject,
   durationOption,
@@ -105,18 +112,6 @@ function checkFunction(name: string, option: string, value: unknown, required: b
   }
 }
 
-/** `meta` with the verification's facts, unless `parse` set its own. */
-function withVerification<E extends WebhookEvent>(
-  parsed: ParsedEvent<E>,
-  verified: Verification,
-): ParsedEvent<E> {
-  if (verified.keyIndex === undefined && verified.signedAt === undefined) return parsed;
-  const facts: Record<string, unknown> = {};
-  if (verified.keyIndex !== undefined) facts.keyIndex = verified.keyIndex;
-  if (verified.signedAt !== undefined) facts.signedAt = verified.signedAt;
-  return { ...parsed, meta: { ...facts, ...parsed.meta } } as ParsedEvent<E>;
-}
-
 /**
  * Make an adapter that verifies every delivery before parsing it. Every option is checked here
  * (CONFIG_INVALID naming it), so a mistake fails at startup, not on the first delivery.
@@ -150,40 +145,57 @@ export function createAdapter<E extends WebhookEvent>(
     delivery: RawDelivery,
     verified: Verification,
     policy: SchemaPolicy = schemaPolicy,
-  ): ParsedEvent<E> | Promise<ParsedEvent<E>> => {
-    let body: JsonObject | undefined;
+  ): ParseResult<E> | Promise<ParseResult<E>> => {
+    const scope: CanonicalScope = {};
     const context: AdapterParseContext = {
       maxDepth,
       schemaPolicy: policy,
       json: () => {
-        body ??= readJsonObject(delivery, name, { maxDepth });
-        return body;
+        // Parsed, measured and serialized for the digest at once, before `parse` reads it.
+        scope.body ??= readCanonicalJsonObject(delivery, name, maxDepth, digestExclude);
+        return scope.body.value as JsonObject;
       },
     };
-    const finish = (parsed: ParsedEvent<E>): ParsedEvent<E> => {
-      const withDigest =
-        parsed.digest !== undefined || body === undefined
-          ? parsed
-          : ({ ...parsed, digest: payloadDigest(body, digestExclude) } as ParsedEvent<E>);
-      return withVerification(withDigest, verified);
-    };
-    const parsed = parse(delivery, verified, context);
+    // While `parse` runs, a fingerprint of this body reuses its canonical text.
+    const parsed = withCanonicalScope(scope, () => parse(delivery, verified, context));
     return isThenable<ParsedEvent<E>>(parsed)
-      ? Promise.resolve(parsed).then(finish)
-      : finish(parsed);
+      ? Promise.resolve(parsed).then((found) => ({ parsed: found, verified, scope }))
+      : { parsed, verified, scope };
   };
 
   // A schema mismatch gets the event's identity (see schema-mismatch.ts), so an inbox can
   // dead-letter it under its key instead of answering 500.
-  const parseIdentified = (delivery: RawDelivery, verified: Verification) => {
+  const parseIdentified = <T>(
+    delivery: RawDelivery,
+    verified: Verification,
+    use: (result: ParseResult<E>) => T,
+  ): T | Promise<T> => {
     const identify = (error: unknown) =>
-      identifyMismatch(error, () => parseVerified(delivery, verified, 'envelope'));
+      identifyMismatch(error, () => {
+        const envelope = parseVerified(delivery, verified, 'envelope');
+        return isThenable<ParseResult<E>>(envelope)
+          ? Promise.resolve(envelope).then(merged)
+          : merged(envelope);
+      });
     try {
-      const parsed = parseVerified(delivery, verified);
-      return isThenable<ParsedEvent<E>>(parsed) ? Promise.resolve(parsed).catch(identify) : parsed;
+      const result = parseVerified(delivery, verified);
+      return isThenable<ParseResult<E>>(result)
+        ? Promise.resolve(result).then(use).catch(identify)
+        : use(result);
     } catch (error) {
       return identify(error);
     }
+  };
+
+  /** Verify, then parse with `use`: synchronous for a synchronous verifier and `parse`. */
+  const verifyThen = <T>(
+    delivery: RawDelivery,
+    use: (result: ParseResult<E>) => T,
+  ): T | Promise<T> => {
+    const verified = verify(delivery);
+    return isThenable<Verification>(verified)
+      ? Promise.resolve(verified).then((found) => parseIdentified(delivery, found, use))
+      : parseIdentified(delivery, verified, use);
   };
 
   const sign = (body: string | Uint8Array, signOptions: SignOptions = {}): SignedDelivery => {
@@ -205,22 +217,27 @@ export function createAdapter<E extends WebhookEvent>(
     };
   };
 
-  return {
+  const adapter: WebhookAdapter<E> = {
     name,
     retentionMs,
     ...(methods === undefined ? {} : { methods }),
     digestExclude,
-    parse(delivery) {
-      const verified = verify(delivery);
-      // Stay synchronous for a synchronous verifier and `parse`: callers may rely on a throw.
-      return isThenable<Verification>(verified)
-        ? Promise.resolve(verified).then((found) => parseIdentified(delivery, found))
-        : parseIdentified(delivery, verified);
-    },
+    // Callers may rely on a synchronous throw from a synchronous verifier and `parse`.
+    parse: (delivery) => verifyThen(delivery, merged),
     // A hand-written verifier without a `sign` half leaves the adapter without one.
     ...(verify.sign === undefined ? {} : { sign }),
     ...(options.fingerprintInput === undefined
       ? {}
       : { fingerprintInput: options.fingerprintInput }),
   };
+  // parseEvent's path: the event built from the parse result in one copy.
+  registerCompletion(adapter as WebhookAdapter, (delivery) =>
+    verifyThen(delivery, (result) =>
+      completeEvent(adapter as WebhookAdapter, result.parsed as ParsedEvent, delivery, {
+        verified: result.verified,
+        jsonDigest: result.parsed.digest === undefined ? jsonDigest(result.scope) : undefined,
+      }),
+    ),
+  );
+  return adapter;
 }

@@ -4,7 +4,8 @@
  */
 import { PayloadError } from '../errors';
 import type { RawDelivery } from '../event';
-import { type JsonBodyOptions, parseJsonBody } from '../payload';
+import type { CanonicalBody } from '../canonical-memo';
+import { type JsonBodyOptions, parseCanonicalBody, parseJsonBody } from '../payload';
 
 /** A parsed JSON object body. */
 export type JsonObject = Record<string, unknown>;
@@ -21,6 +22,27 @@ export function payloadInvalid(provider: string, path: string, expectation: stri
   );
 }
 
+const FORM_TYPES = /application\/x-www-form-urlencoded|multipart\/form-data/i;
+
+/** PAYLOAD_MALFORMED for a form-encoded body: a sender set up to post form fields. */
+function refuseFormBody(delivery: RawDelivery, provider: string): void {
+  const contentType = delivery.headers['content-type'];
+  if (contentType === undefined || !FORM_TYPES.test(contentType)) return;
+  throw new PayloadError(
+    'PAYLOAD_MALFORMED',
+    `${provider}: expected a JSON body, got a form-encoded one (${contentType.split(';')[0]}). ` +
+      'Configure the sender to post JSON.',
+    { details: { contentType: contentType.split(';')[0] } },
+  );
+}
+
+function requireObject(data: unknown, provider: string): JsonObject {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw payloadInvalid(provider, '(root)', 'expected a JSON object');
+  }
+  return data as JsonObject;
+}
+
 /**
  * Parse the body as a JSON object. A form-encoded body gets its own message (a sender set up
  * to post form fields is a common misconfiguration); a JSON array or scalar is PAYLOAD_INVALID;
@@ -31,20 +53,24 @@ export function readJsonObject(
   provider: string,
   options: JsonBodyOptions = {},
 ): JsonObject {
-  const contentType = delivery.headers['content-type'] ?? '';
-  if (/application\/x-www-form-urlencoded|multipart\/form-data/i.test(contentType)) {
-    throw new PayloadError(
-      'PAYLOAD_MALFORMED',
-      `${provider}: expected a JSON body, got a form-encoded one (${contentType.split(';')[0]}). ` +
-        'Configure the sender to post JSON.',
-      { details: { contentType: contentType.split(';')[0] } },
-    );
-  }
-  const data = parseJsonBody(delivery.rawBody, options);
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw payloadInvalid(provider, '(root)', 'expected a JSON object');
-  }
-  return data as JsonObject;
+  refuseFormBody(delivery, provider);
+  return requireObject(parseJsonBody(delivery.rawBody, options), provider);
+}
+
+/**
+ * {@link readJsonObject} with the body's canonical JSON minus `exclude` made in the same pass
+ * (the digest `createAdapter` gives the event). `maxDepth` must already be checked.
+ */
+export function readCanonicalJsonObject(
+  delivery: RawDelivery,
+  provider: string,
+  maxDepth: number,
+  exclude: readonly string[],
+): CanonicalBody {
+  refuseFormBody(delivery, provider);
+  const body = parseCanonicalBody(delivery.rawBody, maxDepth, exclude);
+  requireObject(body.value, provider);
+  return body;
 }
 
 /** The value at a dot path (`data.object.id`), or `undefined`. Array indexes are numbers. */

@@ -1,0 +1,59 @@
+/**
+ * One canonical text per parsed body. An ID-less adapter hashes the same canonical JSON twice:
+ * for `event.digest` and for its fingerprint's payload hash (both leave out the same volatile
+ * fields). `createAdapter` serializes the body once, before `parse` runs, and keeps the text
+ * here while `parse` runs synchronously, so a fingerprint of that very object with the same
+ * exclusions reuses the text and its hash instead of walking the body again. Outside that
+ * window (or for any other object or exclusion list) nothing is remembered: a payload changed
+ * later is always serialized afresh.
+ */
+import { canonicalJsonWithout } from './canonical-json';
+import { sha256Hex } from './crypto/index';
+
+/** A body's canonical text without `exclude`, and its SHA-256 hex once someone needs it. */
+export interface CanonicalBody {
+  readonly value: unknown;
+  readonly exclude: readonly string[];
+  readonly text: string;
+  hash?: string;
+}
+
+/** Where `createAdapter` puts the body `json()` parsed while `parse` runs. */
+export interface CanonicalScope {
+  body?: CanonicalBody;
+}
+
+let current: CanonicalScope | undefined;
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Run `use` with `scope` current (restored afterwards, so nested parses stay apart). */
+export function withCanonicalScope<T>(scope: CanonicalScope, use: () => T): T {
+  const previous = current;
+  current = scope;
+  try {
+    return use();
+  } finally {
+    current = previous;
+  }
+}
+
+/** The remembered body when it is `value` without `exclude`, else `value` serialized now. */
+export function canonicalBody(value: unknown, exclude: readonly string[]): CanonicalBody {
+  const known = current?.body;
+  if (known !== undefined && known.value === value && sameList(known.exclude, exclude)) {
+    return known;
+  }
+  return { value, exclude, text: canonicalJsonWithout(value, exclude) };
+}
+
+/** The SHA-256 hex of a body's canonical text, computed once. */
+export function canonicalHash(body: CanonicalBody): string {
+  body.hash ??= sha256Hex(body.text);
+  return body.hash;
+}

@@ -1,0 +1,119 @@
+/**
+ * From what an adapter's `parse` returned to the event `parseEvent` hands out: provider, dedupe
+ * key, digest, times, retention and `meta`, filled in uniformly. One copy of the parsed object,
+ * then plain assignments, which keep the member order the event always had (the parsed members
+ * first, then the ones filled in, in this order).
+ *
+ * Adapters made by `createAdapter` register a completion here: `parseEvent` then builds the
+ * event straight from the parse result and the verification, instead of copying it once per
+ * step (digest, verification facts, completion).
+ */
+import { type CanonicalScope, canonicalHash } from '../canonical-memo';
+import { ConfigurationError } from '../errors';
+import type { ParsedEvent, RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
+import { DIGEST_PREFIX, deliveryDigest, isStorableDigest } from '../payload-digest';
+import { requireValidDate } from './timestamps';
+import type { Verification } from './verifier';
+
+/** A digest no store could hold is the adapter's bug. */
+function checkedDigest(provider: string, digest: string): string {
+  if (isStorableDigest(digest)) return digest;
+  throw new ConfigurationError(
+    'CONFIG_INVALID',
+    `${provider}: the adapter returned a digest that is not 1-128 printable ASCII characters.`,
+    { details: { option: 'digest' } },
+  );
+}
+
+/** The verification's facts for `meta` (`keyIndex`, `signedAt`), or undefined when none. */
+export function verificationFacts(verified: Verification): Record<string, unknown> | undefined {
+  if (verified.keyIndex === undefined && verified.signedAt === undefined) return undefined;
+  const facts: Record<string, unknown> = {};
+  if (verified.keyIndex !== undefined) facts.keyIndex = verified.keyIndex;
+  if (verified.signedAt !== undefined) facts.signedAt = verified.signedAt;
+  return facts;
+}
+
+/** What `createAdapter` found besides the parse result. */
+export interface KitFindings {
+  verified: Verification;
+  /** The digest of the body `json()` parsed, when `parse` used it. */
+  jsonDigest: string | undefined;
+}
+
+/**
+ * The event for `parsed`. `kit` is set for adapters made by `createAdapter`: its JSON digest
+ * (trusted, it is ours) and verification facts go in first, as `adapter.parse` would return them.
+ */
+export function completeEvent(
+  adapter: WebhookAdapter<WebhookEvent>,
+  parsed: ParsedEvent<WebhookEvent>,
+  delivery: RawDelivery,
+  kit?: KitFindings,
+): WebhookEvent {
+  const event: Record<string, unknown> = { ...parsed };
+  let digest = parsed.digest === undefined ? undefined : checkedDigest(adapter.name, parsed.digest);
+  if (kit !== undefined) {
+    if (digest === undefined && kit.jsonDigest !== undefined) {
+      digest = kit.jsonDigest;
+      event.digest = digest;
+    }
+    const facts = verificationFacts(kit.verified);
+    if (facts !== undefined) event.meta = { ...facts, ...parsed.meta };
+  }
+  event.provider = adapter.name;
+  event.dedupeKey = `${adapter.name}:${parsed.id}`;
+  event.digest = digest ?? deliveryDigest(delivery.rawBody, adapter.digestExclude ?? []);
+  event.occurredAt =
+    parsed.occurredAt === undefined
+      ? delivery.receivedAt
+      : requireValidDate(parsed.occurredAt, { provider: adapter.name, path: 'occurredAt' });
+  event.receivedAt = delivery.receivedAt;
+  event.retentionMs = adapter.retentionMs;
+  event.meta = event.meta ?? {};
+  return event as unknown as WebhookEvent;
+}
+
+/** What `parse` returned, and what `createAdapter` found along the way. */
+export interface ParseResult<E extends WebhookEvent> {
+  parsed: ParsedEvent<E>;
+  verified: Verification;
+  /** Holds the body `json()` parsed, with its canonical text. */
+  scope: CanonicalScope;
+}
+
+/** `adapter.parse`'s answer: the digest and the verification's facts merged in. */
+export function merged<E extends WebhookEvent>({ parsed, verified, scope }: ParseResult<E>): ParsedEvent<E> {
+  const facts = verificationFacts(verified);
+  const digest = parsed.digest === undefined ? jsonDigest(scope) : undefined;
+  if (digest === undefined && facts === undefined) return parsed;
+  return {
+    ...parsed,
+    ...(digest === undefined ? {} : { digest }),
+    ...(facts === undefined ? {} : { meta: { ...facts, ...parsed.meta } }),
+  } as ParsedEvent<E>;
+}
+
+/** The digest of the body `json()` parsed, when it did. */
+export function jsonDigest(scope: CanonicalScope): string | undefined {
+  return scope.body === undefined ? undefined : DIGEST_PREFIX + canonicalHash(scope.body);
+}
+
+/** Verify, parse and complete one delivery in one go (sync when verifier and parse are). */
+export type Completion = (delivery: RawDelivery) => WebhookEvent | Promise<WebhookEvent>;
+
+const completions = new WeakMap<object, { parse: unknown; complete: Completion }>();
+
+/** Register the completion of an adapter made by `createAdapter`. */
+export function registerCompletion(adapter: WebhookAdapter, complete: Completion): void {
+  completions.set(adapter, { parse: adapter.parse, complete });
+}
+
+/**
+ * The registered completion of `adapter`, unless its `parse` was replaced since (then the
+ * adapter is completed like any other, from what its `parse` returns).
+ */
+export function completionOf(adapter: WebhookAdapter): Completion | undefined {
+  const found = completions.get(adapter);
+  return found !== undefined && found.parse === adapter.parse ? found.complete : undefined;
+}
