@@ -88,9 +88,15 @@ describe('verifyStripe', () => {
 
   it('judges t= against `receivedAt` within toleranceSeconds; 0 turns the check off', () => {
     const later = new Date(now.getTime() + 3_600_000);
-    expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 3600 })).toBe(true);
-    expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 3599 })).toBe(false);
-    expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 0 })).toBe(true);
+    expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 3600 })).toBe(
+      true,
+    );
+    expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 3599 })).toBe(
+      false,
+    );
+    expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 0 })).toBe(
+      true,
+    );
     // Without `now`, the current time: a header signed now passes.
     expect(verifyStripe(secret, body, signStripe(secret, body))).toBe(true);
   });
