@@ -84,7 +84,7 @@ export interface HandOffOptions {
 
 /** The job identity of an event: a UUID derived from its dedupe key, the same in every copy. */
 export function jobIdOf(event: WebhookEvent): string {
-  return randomUUID();
+  return idempotencyKey(event, 'hand-off');
 }
 
 /** Compare the job the queue holds with the one this delivery tried to add. */

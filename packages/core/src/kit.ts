@@ -90,7 +90,11 @@ export type { Secret, SecretOptions, SecretResolver, SecretSource } from './kit/
 export { resolveSecrets, secretSource, withSecrets } from './kit/secrets';
 export { rawPayloadBytes, secretList } from './kit/sign-inputs';
 export type { TimestampedHmacOptions } from './kit/timestamped-hmac';
-export { timestampedContent, timestampedHmacVerifier } from './kit/timestamped-hmac';
+export {
+  timestampedContent,
+  timestampedHmacVerifier,
+  timestampedPrefix,
+} from './kit/timestamped-hmac';
 export type { TimestampSource } from './kit/timestamps';
 export { dateFromUnixTime, dateOutOfRange, MAX_DATE_MS, requireValidDate } from './kit/timestamps';
 export type {

@@ -1,30 +1,10 @@
 /** `parseEvent`: the one entry point from a raw request to a verified, normalized event. */
 import { ConfigurationError, PayloadError } from './errors';
-import type { EventOf, WebhookAdapter, WebhookEvent } from './event';
-import { requireValidDate } from './kit/timestamps';
+import type { EventOf, ParsedEvent, RawDelivery, WebhookAdapter, WebhookEvent } from './event';
+import { completeEvent, completionOf } from './kit/complete-event';
+import { isThenable } from './kit/secrets';
 import { tracedParse } from './observe/observed-parse';
-import { deliveryDigest, isStorableDigest } from './payload-digest';
-import { type DeliveryInput, type ReadDeliveryOptions, readDelivery } from './read-delivery';
-
-/**
- * The adapter's own digest when it computed one (from the body it already parsed), else one
- * computed here from the raw body. A digest no store could hold is the adapter's bug.
- */
-function eventDigest(
-  adapter: WebhookAdapter<WebhookEvent>,
-  digest: string | undefined,
-  rawBody: Uint8Array,
-): string {
-  if (digest === undefined) return deliveryDigest(rawBody, adapter.digestExclude ?? []);
-  if (!isStorableDigest(digest)) {
-    throw new ConfigurationError(
-      'CONFIG_INVALID',
-      `${adapter.name}: the adapter returned a digest that is not 1-128 printable ASCII characters.`,
-      { details: { option: 'digest' } },
-    );
-  }
-  return digest;
-}
+import { type DeliveryInput, type ReadDeliveryOptions, readDeliveryNow } from './read-delivery';
 
 /** Options of {@link parseEvent}. */
 export interface ParseEventOptions extends ReadDeliveryOptions {}
@@ -52,16 +32,13 @@ export async function parseEvent<A extends WebhookAdapter<WebhookEvent>>(
   return tracedParse(adapter, () => parseUntraced(adapter, input, options));
 }
 
-async function parseUntraced<A extends WebhookAdapter<WebhookEvent>>(
-  adapter: A,
-  input: DeliveryInput,
-  options: ParseEventOptions,
-): Promise<EventOf<A>> {
+function checkAdapter(adapter: unknown): asserts adapter is WebhookAdapter<WebhookEvent> {
+  const candidate = adapter as Partial<WebhookAdapter> | null;
   if (
-    adapter === null ||
-    typeof adapter !== 'object' ||
-    typeof adapter.name !== 'string' ||
-    typeof adapter.parse !== 'function'
+    candidate === null ||
+    typeof candidate !== 'object' ||
+    typeof candidate.name !== 'string' ||
+    typeof candidate.parse !== 'function'
   ) {
     throw new ConfigurationError(
       'CONFIG_INVALID',
@@ -69,7 +46,33 @@ async function parseUntraced<A extends WebhookAdapter<WebhookEvent>>(
       { details: { option: 'adapter' } },
     );
   }
-  const delivery = await readDelivery(input, options);
+}
+
+/**
+ * Not an async function: a delivery that is already in memory and a synchronous adapter are
+ * parsed without waiting on the microtask queue, and every failure is still a rejection.
+ */
+function parseUntraced<A extends WebhookAdapter<WebhookEvent>>(
+  adapter: A,
+  input: DeliveryInput,
+  options: ParseEventOptions,
+): Promise<EventOf<A>> {
+  try {
+    checkAdapter(adapter);
+    const delivery = readDeliveryNow(input, options);
+    const event = isThenable<RawDelivery>(delivery)
+      ? Promise.resolve(delivery).then((read) => parseDelivery(adapter, read))
+      : parseDelivery(adapter, delivery);
+    return Promise.resolve(event) as Promise<EventOf<A>>;
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function parseDelivery(
+  adapter: WebhookAdapter<WebhookEvent>,
+  delivery: RawDelivery,
+): WebhookEvent | Promise<WebhookEvent> {
   const methods = adapter.methods ?? ['POST'];
   if (!methods.includes(delivery.method)) {
     throw new PayloadError(
@@ -78,19 +81,11 @@ async function parseUntraced<A extends WebhookAdapter<WebhookEvent>>(
       { details: { method: delivery.method, allowed: methods } },
     );
   }
-  const parsed = await adapter.parse(delivery);
-  const event: WebhookEvent = {
-    ...parsed,
-    provider: adapter.name,
-    dedupeKey: `${adapter.name}:${parsed.id}`,
-    digest: eventDigest(adapter, parsed.digest, delivery.rawBody),
-    occurredAt:
-      parsed.occurredAt === undefined
-        ? delivery.receivedAt
-        : requireValidDate(parsed.occurredAt, { provider: adapter.name, path: 'occurredAt' }),
-    receivedAt: delivery.receivedAt,
-    retentionMs: adapter.retentionMs,
-    meta: parsed.meta ?? {},
-  };
-  return event as EventOf<A>;
+  // Adapters made by createAdapter build the event in one go.
+  const complete = completionOf(adapter);
+  if (complete !== undefined) return complete(delivery);
+  const parsed = adapter.parse(delivery);
+  return isThenable<ParsedEvent<WebhookEvent>>(parsed)
+    ? Promise.resolve(parsed).then((found) => completeEvent(adapter, found, delivery))
+    : completeEvent(adapter, parsed, delivery);
 }

@@ -89,24 +89,33 @@ function isNodeRequest(input: unknown): input is NodeRequestLike {
   );
 }
 
+/**
+ * Add one header, joining a repeated one as `Headers` and Node do (`a, b`). Own members only:
+ * a header named `constructor` is not mistaken for a repeat of Object's.
+ */
+function add(out: Record<string, string>, name: string, value: string): void {
+  const key = name.toLowerCase();
+  out[key] = Object.hasOwn(out, key) ? `${out[key]}, ${value}` : value;
+}
+
 function normalizeHeaders(headers: HeaderInput): Record<string, string> {
   const out: Record<string, string> = {};
-  const add = (name: string, value: string) => {
-    const key = name.toLowerCase();
-    out[key] = key in out ? `${out[key]}, ${value}` : value;
-  };
   if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) {
     (headers as Headers).forEach((value, name) => {
-      add(name, value);
+      add(out, name, value);
     });
   } else if (Array.isArray(headers)) {
-    for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>)
-      add(name, value);
+    for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) {
+      add(out, name, value);
+    }
   } else {
-    for (const [name, value] of Object.entries(headers)) {
+    // A record (Node's IncomingMessage.headers, a plain object): its own keys, no entry pairs.
+    const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
+    for (const name of Object.keys(record)) {
+      const value = record[name];
       if (value === undefined) continue;
-      if (typeof value === 'string') add(name, value);
-      else for (const v of value as readonly string[]) add(name, v);
+      if (typeof value === 'string') add(out, name, value);
+      else for (const v of value as readonly string[]) add(out, name, v);
     }
   }
   return out;
@@ -169,6 +178,18 @@ export async function readDelivery(
   input: DeliveryInput,
   options: ReadDeliveryOptions = {},
 ): Promise<RawDelivery> {
+  return readDeliveryNow(input, options);
+}
+
+/**
+ * {@link readDelivery}, synchronous when the body is already in memory (plain input, or a Node
+ * request whose body middleware kept): a promise only when a stream must be read. Throws
+ * synchronously for bad input.
+ */
+export function readDeliveryNow(
+  input: DeliveryInput,
+  options: ReadDeliveryOptions = {},
+): RawDelivery | Promise<RawDelivery> {
   const limit = positiveIntegerOption(
     'parseEvent',
     'maxBodyBytes',
@@ -183,8 +204,8 @@ export async function readDelivery(
   if (isWebRequest(input)) {
     const headers = normalizeHeaders(input.headers);
     checkDeclaredLength(headers, limit);
-    const rawBody = await readWebBody(input, limit);
-    return { method: input.method.toUpperCase(), headers, rawBody, receivedAt };
+    const method = input.method.toUpperCase();
+    return readWebBody(input, limit).then((rawBody) => ({ method, headers, rawBody, receivedAt }));
   }
 
   if (isNodeRequest(input)) {
@@ -200,7 +221,7 @@ export async function readDelivery(
     if (input.readableEnded) {
       throw rawBodyRequired('The request stream was already consumed and no raw body was kept');
     }
-    return { method, headers, rawBody: await readChunks(input, limit), receivedAt };
+    return readChunks(input, limit).then((rawBody) => ({ method, headers, rawBody, receivedAt }));
   }
 
   const plain = input as PlainDeliveryInput;

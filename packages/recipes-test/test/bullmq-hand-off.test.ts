@@ -3,6 +3,7 @@
  * Redis that is down is answered 503 with nothing queued, and the retention setting is what
  * keeps a late retry out.
  */
+import { once } from 'node:events';
 import { idempotencyKey, parseEvent } from '@hooklatch/core';
 import { STRIPE_RETENTION_MS } from '@hooklatch/stripe';
 import { type TcpProxy, tcpProxy } from '@hooklatch/testing';
@@ -104,9 +105,11 @@ describe.skipIf(!url)('BullMQ hand-off (real Redis)', { timeout: 20_000 }, () =>
 
   it('answers 503 and queues nothing while Redis is down, then takes the retry', async () => {
     const event = paymentSucceeded();
+    // Wait until the client saw the reset, so no add is left on the wire to land later.
+    const reset = once(hand.queue, 'error');
     proxy.down();
-    // Let the client see the reset, so no add is left on the wire to land later.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await reset;
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const started = Date.now();
     const down = await post(served.url, signed(event));
     expect(down).toMatchObject({ status: 503, outcome: 'queue_unavailable', retryAfter: '5' });

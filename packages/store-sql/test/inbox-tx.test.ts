@@ -30,10 +30,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Run a child worker until it prints HOLDING mid-handler, then SIGKILL it. */
 async function killMidHandler(dialect: TxDialect, names: TxNames, mode: string): Promise<void> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, dialect, mode, String(LEASE_MS)], {
-    env: { ...process.env, HOOKLATCH_TX_NAMES: JSON.stringify(names) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', child, dialect, mode, String(LEASE_MS)],
+    {
+      env: { ...process.env, HOOKLATCH_TX_NAMES: JSON.stringify(names) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   proc.stderr.on('data', (d) => {

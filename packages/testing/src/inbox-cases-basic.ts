@@ -1,4 +1,7 @@
-/** Inbox cases: enqueue-if-absent, claiming, leases, fencing and compare-and-set ownership. */
+/**
+ * Inbox cases: enqueue-if-absent, claiming, leases, fencing, compare-and-set ownership, and a
+ * `tx` the backend cannot join.
+ */
 import assert from 'node:assert/strict';
 import {
   BINARY,
@@ -182,5 +185,18 @@ export const basicInboxCases = {
     assert.equal(await inbox.deadLetter('k', token, { error }), false);
     assert.equal(await inbox.release('k', token), false);
     assert.equal((await inbox.get('k'))?.state, 'completed');
+  },
+
+  'complete with a tx it cannot join is CONFIG_INVALID and writes nothing': async ({
+    open,
+  }: InboxCaseContext) => {
+    const inbox = await open();
+    await inbox.enqueue(delivery('k'));
+    const { token } = await claimOne(inbox);
+    // No backend can run a statement on a plain object: never a completion written outside
+    // a transaction that may still roll back.
+    await assert.rejects(inbox.complete('k', token, { tx: {} }), { code: 'CONFIG_INVALID' });
+    assert.equal((await inbox.get('k'))?.state, 'running');
+    assert.equal(await inbox.complete('k', token, {}), true);
   },
 } satisfies Record<string, InboxCase>;

@@ -47,7 +47,7 @@ export function decodeSignature(
     new VerificationError('SIGNATURE_MALFORMED', `The ${options.header} header ${why}.`, {
       details: { header: options.header },
     });
-  if (prefix !== '' && !trimmed.toLowerCase().startsWith(prefix.toLowerCase())) {
+  if (prefix !== '' && trimmed.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) {
     throw malformed(`does not start with "${prefix}"`);
   }
   const encoded = trimmed.slice(prefix.length);

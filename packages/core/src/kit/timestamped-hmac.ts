@@ -50,16 +50,24 @@ export interface TimestampedHmacOptions extends SecretOptions {
   toleranceSeconds?: number;
 }
 
-/** The bytes a timestamped scheme signs. Exposed so test builders sign exactly the same way. */
+/** What goes before the body in the signed content: `<contentPrefix><timestamp><separator>`. */
+export function timestampedPrefix(
+  timestamp: string,
+  options: { contentPrefix?: string; separator?: string } = {},
+): string {
+  return `${options.contentPrefix ?? ''}${timestamp}${options.separator ?? '.'}`;
+}
+
+/**
+ * The bytes a timestamped scheme signs. Exposed so test builders sign exactly the same way;
+ * verifiers MAC `[timestampedPrefix(...), rawBody]` as parts instead, never copying the body.
+ */
 export function timestampedContent(
   timestamp: string,
   rawBody: Uint8Array,
   options: { contentPrefix?: string; separator?: string } = {},
 ): Uint8Array {
-  return concatBytes(
-    utf8(`${options.contentPrefix ?? ''}${timestamp}${options.separator ?? '.'}`),
-    rawBody,
-  );
+  return concatBytes(utf8(timestampedPrefix(timestamp, options)), rawBody);
 }
 
 function readSingleHeader(
@@ -119,6 +127,7 @@ export function timestampedHmacVerifier(options: TimestampedHmacOptions): Resolv
     }
   }
   const header = options.header.toLowerCase();
+  const decodeOptions = { ...format, header: options.header };
   const verify = (delivery: RawDelivery) => {
     const raw = requireHeader(delivery.headers, options.header, 'SIGNATURE_MISSING');
     const { timestamp, signatures } =
@@ -142,10 +151,8 @@ export function timestampedHmacVerifier(options: TimestampedHmacOptions): Resolv
     }
     const seconds = Number(timestamp);
     checkTimestamp(seconds, delivery.receivedAt, tolerance, timestampHeader);
-    const received = signatures.map((s) =>
-      decodeSignature(s, { ...format, header: options.header }),
-    );
-    const content = timestampedContent(timestamp.trim(), delivery.rawBody, options);
+    const received = signatures.map((s) => decodeSignature(s, decodeOptions));
+    const content = [timestampedPrefix(timestamp.trim(), options), delivery.rawBody];
     return withSecrets(secrets, delivery, (list) => {
       const expected = list.map((secret) => hmacSha256(secret, content));
       const keyIndex = matchSignature(expected, received);

@@ -5,8 +5,9 @@
  * `after_commit` commits both; `plain` writes without a transaction and never completes. Then
  * it prints HOLDING and hangs until the parent SIGKILLs it.
  */
-import { inboxTestAdapter } from '@hooklatch/testing';
+
 import { worker } from '@hooklatch/core';
+import { inboxTestAdapter } from '@hooklatch/testing';
 import { type TxDialect, txSide } from './tx-sides';
 
 const [dialect, mode, leaseArg] = process.argv.slice(2);

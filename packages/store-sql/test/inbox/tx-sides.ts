@@ -50,7 +50,10 @@ function postgresSide(names: TxNames): TxSide {
       await pool.query(`CREATE TABLE IF NOT EXISTS ${names.effects} (entry_key text, pid int)`);
     },
     async effects(key) {
-      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM ${names.effects} WHERE entry_key = $1`, [key]);
+      const { rows } = await pool.query(
+        `SELECT count(*)::int AS n FROM ${names.effects} WHERE entry_key = $1`,
+        [key],
+      );
       return rows[0].n;
     },
     async writeAndComplete(ctx, hold) {
@@ -79,17 +82,25 @@ function postgresSide(names: TxNames): TxSide {
 }
 
 function mysqlSide(names: TxNames): TxSide {
-  const pool = mysql.createPool({ uri: process.env.HOOKLATCH_MYSQL_URL as string, connectionLimit: 4 });
+  const pool = mysql.createPool({
+    uri: process.env.HOOKLATCH_MYSQL_URL as string,
+    connectionLimit: 4,
+  });
   const inbox = mysqlInbox({ client: pool, table: names.table, queue: names.queue });
   const insert = `INSERT INTO ${names.effects} (entry_key, pid) VALUES (?, ?)`;
   return {
     inbox,
     async setup() {
       await inbox.createSchema();
-      await pool.query(`CREATE TABLE IF NOT EXISTS ${names.effects} (entry_key VARCHAR(255), pid INT)`);
+      await pool.query(
+        `CREATE TABLE IF NOT EXISTS ${names.effects} (entry_key VARCHAR(255), pid INT)`,
+      );
     },
     async effects(key) {
-      const [rows] = await pool.query(`SELECT COUNT(*) AS n FROM ${names.effects} WHERE entry_key = ?`, [key]);
+      const [rows] = await pool.query(
+        `SELECT COUNT(*) AS n FROM ${names.effects} WHERE entry_key = ?`,
+        [key],
+      );
       return Number((rows as { n: number }[])[0]?.n);
     },
     async writeAndComplete(ctx, hold) {
@@ -130,7 +141,9 @@ function sqliteSide(names: TxNames): TxSide {
       db.exec(`CREATE TABLE IF NOT EXISTS ${names.effects} (entry_key TEXT, pid INTEGER)`);
     },
     async effects(key) {
-      const row = db.prepare(`SELECT count(*) AS n FROM ${names.effects} WHERE entry_key = ?`).get(key);
+      const row = db
+        .prepare(`SELECT count(*) AS n FROM ${names.effects} WHERE entry_key = ?`)
+        .get(key);
       return (row as { n: number }).n;
     },
     async writeAndComplete(ctx, hold) {
