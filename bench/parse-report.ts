@@ -8,7 +8,7 @@ import { floorCases, type ParseCase } from './parse-cases';
 import { PARSE_SIZES, type ParseSize } from './parse-payloads';
 import { peerCases } from './parse-peers';
 import { portableCases } from './parse-portable';
-import { type Comparison, compare } from './store-measure';
+import { compareCalls, type ParseComparison } from './parse-measure';
 
 /** One printed row. */
 export interface ParseRow {
@@ -21,47 +21,30 @@ export interface ParseRow {
   met: string;
 }
 
-const us = (ns: number) => (ns >= 100_000 ? `${(ns / 1000).toFixed(0)} µs` : `${(ns / 1000).toFixed(1)} µs`);
+const us = (ns: number) =>
+  ns >= 100_000 ? `${(ns / 1000).toFixed(0)} µs` : `${(ns / 1000).toFixed(1)} µs`;
 
-/** Calls per batch so that one batch takes about `budgetMs`. */
-async function batchSize(c: ParseCase, budgetMs: number): Promise<number> {
-  const started = performance.now();
-  let calls = 0;
-  while (performance.now() - started < 20) {
-    await c.ours();
-    await c.other();
-    calls++;
-  }
-  const perCallMs = (performance.now() - started) / calls / 2;
-  return Math.max(3, Math.round(budgetMs / perCallMs));
-}
-
-async function measure(c: ParseCase, quick: boolean): Promise<Comparison> {
+async function measure(c: ParseCase, quick: boolean): Promise<ParseComparison> {
   // A side that fails would be timed failing: run both once, and the floor's check, first.
   await c.ours();
   await c.other();
   await c.check?.();
-  const operations = await batchSize(c, quick ? 3 : 12);
-  return compare(
-    { operation: () => c.ours() },
-    { operation: async () => c.other() },
-    { rounds: quick ? 1 : 12, operations, concurrency: 1 },
-  );
+  return compareCalls(c.ours, c.other, quick ? { pairs: 4, batchMs: 2 } : { pairs: 120, batchMs: 4 });
 }
 
-function row(c: ParseCase, result: Comparison): ParseRow {
+function row(c: ParseCase, result: ParseComparison): ParseRow {
   const faster = c.target.kind === 'faster-at-least';
-  // The interleaved pairs give ours/other; a speed-up is its inverse.
+  // The pairs give ours / other; a speed-up is its inverse.
   const value = faster ? 1 / result.ratio : result.ratio;
   const spread = faster
-    ? `${(1 / result.max).toFixed(2)}-${(1 / result.min).toFixed(2)}`
-    : `${result.min.toFixed(2)}-${result.max.toFixed(2)}`;
+    ? `${(1 / result.high).toFixed(2)}-${(1 / result.low).toFixed(2)}`
+    : `${result.low.toFixed(2)}-${result.high.toFixed(2)}`;
   const met = faster ? value >= c.target.value : value <= c.target.value;
   return {
     case: c.name,
     size: c.size,
     hooklatch: us(result.oursNs),
-    other: `${us(result.floorNs)} (${c.otherName})`,
+    other: `${us(result.otherNs)} (${c.otherName})`,
     result: faster ? `${value.toFixed(1)}x faster (${spread})` : `${value.toFixed(2)} (${spread})`,
     target: faster ? `>= ${c.target.value}x faster` : `<= ${c.target.value.toFixed(2)}`,
     met: met ? 'yes' : 'NO',
@@ -75,7 +58,7 @@ export async function reportParse(quick: boolean, only?: string): Promise<ParseR
   const rows: ParseRow[] = [];
   for (const make of factories) {
     const c = make();
-    if (only !== undefined && !`${c.name} ${c.otherName}`.includes(only)) continue;
+    if (only !== undefined && !`${c.name} ${c.size} ${c.otherName}`.includes(only)) continue;
     rows.push(row(c, await measure(c, quick)));
   }
   console.table(rows);

@@ -83,9 +83,10 @@ export type {
   SchemaPolicy,
   SchemaPolicyOptions,
   TypedPayload,
+  ValidateTypedInput,
   WithSchemaPolicy,
 } from './kit/schema-policy';
-export { applySchemaPolicy, schemaPolicyOption } from './kit/schema-policy';
+export { applySchemaPolicy, schemaPolicyOption, validateTyped } from './kit/schema-policy';
 export type { Secret, SecretOptions, SecretResolver, SecretSource } from './kit/secrets';
 export { resolveSecrets, secretSource, withSecrets } from './kit/secrets';
 export { rawPayloadBytes, secretList } from './kit/sign-inputs';
@@ -105,7 +106,7 @@ export type {
   VerificationChoice,
 } from './kit/verifier';
 export { anyVerifier, resolveVerifier, signedVerifier } from './kit/verifier';
-export type { JsonBodyOptions, PayloadIssue } from './payload';
+export type { JsonBodyOptions, PayloadIssue, PayloadSchema } from './payload';
 export { parseJsonBody, validatePayload } from './payload';
 export { DIGEST_PREFIX, deliveryDigest, payloadDigest, rawBodyDigest } from './payload-digest';
 export { newClaimToken } from './store/claim-token';

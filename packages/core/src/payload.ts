@@ -1,5 +1,6 @@
 /** Helpers adapters use to turn body bytes into a validated payload with typed errors. */
-import type { z } from 'zod';
+import { type $ZodType, config, type output, safeParse } from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
 import { fromUtf8, utf8 } from './crypto/encoding';
 import { PayloadError } from './errors';
 import { canonicalJsonWithin } from './canonical-json';
@@ -89,23 +90,57 @@ export interface PayloadIssue {
   message: string;
 }
 
+/** A zod schema: `zod`'s, `zod/mini`'s or any `zod/v4/core` one. */
+export type PayloadSchema = $ZodType;
+
 /**
- * Validate `data` with a zod schema; on failure throw PAYLOAD_INVALID listing every failing
- * JSON path (values are never echoed, only paths and expectations).
+ * English issue messages when no locale is configured: `zod` installs English itself, while
+ * `zod/mini` (what the adapters use, for bundle size) installs none and would say only
+ * "Invalid input". A locale or error map the application configured still wins.
  */
-export function validatePayload<S extends z.ZodType>(
-  schema: S,
-  data: unknown,
-  context: string,
-): z.output<S> {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
+const englishMessages = en().localeError;
+function fallbackMessage(issue: Parameters<typeof englishMessages>[0]): string | undefined {
+  const configured = config();
+  if (configured.localeError !== undefined || configured.customError !== undefined) return undefined;
+  const message = englishMessages(issue);
+  return typeof message === 'string' ? message : message?.message;
+}
+
+/** The outcome of {@link checkPayload}: the schema's output, or its issues (at most 20). */
+export type PayloadCheck<S extends PayloadSchema> =
+  | { readonly ok: true; readonly value: output<S> }
+  | { readonly ok: false; readonly issues: readonly PayloadIssue[] };
+
+/** Validate `data` with a zod schema; issues as JSON paths and expectations, never values. */
+export function checkPayload<S extends PayloadSchema>(schema: S, data: unknown): PayloadCheck<S> {
+  // A fresh context per call: zod keeps per-parse state on it.
+  const result = safeParse(schema, data, { error: fallbackMessage });
+  if (result.success) return { ok: true, value: result.data };
   const issues: PayloadIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
     path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
     message: issue.message,
   }));
+  return { ok: false, issues };
+}
+
+/** PAYLOAD_INVALID listing `issues` for the payload of `context`. */
+export function payloadFailed(context: string, issues: readonly PayloadIssue[]): PayloadError {
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-  throw new PayloadError('PAYLOAD_INVALID', `${context} payload failed validation: ${summary}`, {
+  return new PayloadError('PAYLOAD_INVALID', `${context} payload failed validation: ${summary}`, {
     details: { issues },
   });
+}
+
+/**
+ * Validate `data` with a zod schema; on failure throw PAYLOAD_INVALID listing every failing
+ * JSON path (values are never echoed, only paths and expectations).
+ */
+export function validatePayload<S extends PayloadSchema>(
+  schema: S,
+  data: unknown,
+  context: string,
+): output<S> {
+  const checked = checkPayload(schema, data);
+  if (checked.ok) return checked.value;
+  throw payloadFailed(context, checked.issues);
 }

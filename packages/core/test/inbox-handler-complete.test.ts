@@ -14,18 +14,9 @@ import {
   type WorkerReport,
   worker,
 } from '../src/index';
+import { until } from './support/inbox-wait';
 
 const adapter = inboxTestAdapter();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await sleep(10);
-  }
-  throw new Error(`timed out: ${what}`);
-}
-
 /** A memory inbox holding `id`, counting `complete` calls. */
 async function counted(id: string) {
   const inner = memoryInbox();

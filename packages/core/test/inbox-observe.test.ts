@@ -19,20 +19,11 @@ import {
   worker,
 } from '../src/index';
 import { recordChannels } from './support/channel-recorder';
+import { until } from './support/inbox-wait';
 
 const adapter = inboxTestAdapter();
 const SECRET_WORDS = ['PAYLOAD-4242', 'sk_live_HANDLER', 'inbox-suite-secret'];
 const signed = (id: string) => inboxTestDelivery({ id, type: 'order.paid', card: 'PAYLOAD-4242' });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await sleep(10);
-  }
-  throw new Error(`timed out: ${what}`);
-}
-
 async function filled(ids: string[]): Promise<InboxStore> {
   const inbox = memoryInbox();
   const receive = inboxReceiver({ adapter, inbox, logger: false });

@@ -22,6 +22,7 @@ import {
   schemaMismatchIdentity,
   validatePayload,
 } from '../src/kit';
+import { sleep, until } from './support/inbox-wait';
 
 const SECRET = 'schema-dead-letter-secret';
 const envelope = z.looseObject({ id: z.string().min(1), type: z.string() });
@@ -66,15 +67,6 @@ const body = (id: string, amount: unknown) =>
   JSON.stringify({ id, type: 'order.paid', amount, note: 'card-ending-4242' });
 const sign = adapter.sign as NonNullable<typeof adapter.sign>;
 const deliver = (id: string, amount: unknown) => sign(body(id, amount));
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await sleep(10);
-  }
-  throw new Error(`timed out: ${what}`);
-}
 
 describe('a schema mismatch names its event', () => {
   it('createAdapter adds id, type, digest and keyIndex to the error, never a value', async () => {

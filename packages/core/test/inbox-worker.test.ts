@@ -13,18 +13,9 @@ import {
   type WorkerReport,
   worker,
 } from '../src/index';
+import { sleep, until } from './support/inbox-wait';
 
 const adapter = inboxTestAdapter();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await sleep(10);
-  }
-  throw new Error(`timed out: ${what}`);
-}
-
 async function filled(ids: string[], inbox: InboxStore = memoryInbox()) {
   const receive = inboxReceiver({ adapter, inbox });
   for (const id of ids) await receive(inboxTestDelivery({ id, type: 't' }));

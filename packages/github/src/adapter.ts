@@ -1,7 +1,6 @@
 /** The `github()` adapter: verify `X-Hub-Signature-256`, normalize, validate with zod. */
 import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
 import {
-  applySchemaPolicy,
   booleanOption,
   checkOptionsObject,
   createAdapter,
@@ -9,21 +8,37 @@ import {
   payloadDigest,
   requireHeader,
   type SchemaPolicy,
-  validatePayload,
+  validateTyped,
   type WithSchemaPolicy,
 } from '@hooklatch/core/kit';
 import { decodeGithubBody } from './body';
-import { type GithubEnvelope, githubEnvelopeSchema, githubSubject } from './envelope';
+import {
+  type GithubEnvelope,
+  githubEnvelopeChecks,
+  githubEnvelopeSchema,
+  githubSubject,
+} from './envelope';
 import type { GithubEvent } from './event';
 import { type GithubTypedEventType, githubPayloadSchemas } from './generated/schemas';
 import { GITHUB_HEADERS } from './headers';
 import { GITHUB_DIGEST_EXCLUDE, GITHUB_RETENTION_MS, type GithubOptions } from './options';
 import { githubVerification } from './verifier';
 
-function typedSchema(type: string) {
-  return Object.hasOwn(githubPayloadSchemas, type)
+function typedSchema(type: string | undefined) {
+  return type !== undefined && Object.hasOwn(githubPayloadSchemas, type)
     ? githubPayloadSchemas[type as keyof typeof githubPayloadSchemas]
     : undefined;
+}
+
+/**
+ * The event type from the raw body, to pick its schema before validating: `<event>.<action>`,
+ * or undefined when `action` is not a string (the envelope then refuses the body).
+ */
+function rawType(eventName: string, data: unknown): string | undefined {
+  const action =
+    data !== null && typeof data === 'object' ? (data as { action?: unknown }).action : undefined;
+  if (action === undefined) return eventName;
+  return typeof action === 'string' ? `${eventName}.${action}` : undefined;
 }
 
 /**
@@ -66,16 +81,20 @@ export function github<P extends SchemaPolicy = 'reject', V extends boolean = tr
       const eventName = requireHeader(headers, GITHUB_HEADERS.event).trim();
       const deliveryId = requireHeader(headers, GITHUB_HEADERS.delivery).trim();
       const { data, format } = decodeGithubBody(delivery, json, maxDepth);
-      const envelope = validatePayload(githubEnvelopeSchema, data, `github ${eventName}`);
-      const type = envelope.action === undefined ? eventName : `${eventName}.${envelope.action}`;
-      const typed = applySchemaPolicy({
-        schema: typedSchema(type),
+      const selected = rawType(eventName, data);
+      // The typed schema copies the payload; the envelope's fields are then only checked.
+      const typed = validateTyped({
+        envelope: githubEnvelopeSchema,
+        envelopeContext: `github ${eventName}`,
+        envelopeCheck: githubEnvelopeChecks,
+        schema: typedSchema(selected),
         data,
-        envelope,
         policy: schemaPolicy,
         validate,
-        context: `github ${type}`,
+        context: `github ${selected}`,
       });
+      const { envelope } = typed;
+      const type = envelope.action === undefined ? eventName : `${eventName}.${envelope.action}`;
       return {
         type,
         id: deliveryId,

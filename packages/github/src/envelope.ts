@@ -4,17 +4,29 @@
  */
 import { z } from 'zod';
 
+/** The envelope's fields, with objects made by `object` (loose, or the plain twin). */
+function envelopeOf<O extends typeof z.looseObject | typeof z.object>(object: O) {
+  const make = object as typeof z.looseObject;
+  return make({
+    action: z.string().optional(),
+    repository: make({ full_name: z.string() }).nullable().optional(),
+    organization: make({ login: z.string() }).nullable().optional(),
+    installation: make({ id: z.number() }).nullable().optional(),
+    sender: make({ login: z.string() }).nullable().optional(),
+    number: z.number().optional(),
+    issue: make({ number: z.number() }).nullable().optional(),
+    pull_request: make({ number: z.number() }).nullable().optional(),
+  });
+}
+
 /** Loose schema of the fields hooklatch reads from any GitHub payload. */
-export const githubEnvelopeSchema = z.looseObject({
-  action: z.string().optional(),
-  repository: z.looseObject({ full_name: z.string() }).nullable().optional(),
-  organization: z.looseObject({ login: z.string() }).nullable().optional(),
-  installation: z.looseObject({ id: z.number() }).nullable().optional(),
-  sender: z.looseObject({ login: z.string() }).nullable().optional(),
-  number: z.number().optional(),
-  issue: z.looseObject({ number: z.number() }).nullable().optional(),
-  pull_request: z.looseObject({ number: z.number() }).nullable().optional(),
-});
+export const githubEnvelopeSchema = envelopeOf(z.looseObject);
+
+/**
+ * The same checks without the copy a loose object makes of every member: what a typed event,
+ * whose typed schema already copied the payload, is checked against.
+ */
+export const githubEnvelopeChecks = envelopeOf(z.object);
 
 /** A payload known only by its envelope (event types without a generated schema). */
 export type GithubEnvelope = z.infer<typeof githubEnvelopeSchema>;

@@ -1,9 +1,9 @@
 /**
- * @hooklatch/next, tested on Next.js's own parts without a `next build` (minutes on this
- * machine): the app-router handler is called as Next calls it, with a `NextRequest`; the
- * pages-router handler runs behind a node:http server on 127.0.0.1 whose requests go through
- * Next's own `apiResolver`, the function `next start` uses for pages/api routes (its body
- * parser and `config.api.bodyParser` included).
+ * @hooklatch/next on Next.js's own parts, in this process (the quick check; next-start.test.ts
+ * runs the same proof on a real `next build` + `next start`): the app-router handler is called
+ * as Next calls it, with a `NextRequest`; the pages-router handler runs behind a node:http
+ * server on 127.0.0.1 whose requests go through Next's own `apiResolver`, the function
+ * `next start` uses for pages/api routes (its body parser and `config.api.bodyParser` included).
  */
 import { NextRequest } from 'next/server.js';
 import {

@@ -95,7 +95,8 @@ export function pgStatements(t: string): Omit<Dialect, 'name' | 'exec' | 'create
   const NOW = PG_NOW;
   // excluded.created_at is this statement's "now"; the WHERE lets the update through only for
   // an expired record or an in-flight row whose lease ended. Under the row lock taken by
-  // ON CONFLICT, exactly one of any set of concurrent callers writes its token.
+  // ON CONFLICT, exactly one of any set of concurrent callers writes its token, and only that
+  // caller gets a row back: what a claim answers (a loser reads the row it lost to).
   const claim = named(
     'claim',
     `INSERT INTO ${t} AS d (dedupe_key, key_text, state, token, lease_expires_at,
@@ -115,7 +116,7 @@ export function pgStatements(t: string): Omit<Dialect, 'name' | 'exec' | 'create
         digest = excluded.digest
       WHERE d.expires_at <= excluded.created_at
         OR (d.state = 'in_flight' AND d.lease_expires_at <= excluded.created_at)
-      RETURNING ${SELECT}`,
+      RETURNING lease_expires_at, claims`,
   );
   // Compare-and-set on the token, only while the lease is live by the server clock.
   const extend = named(
@@ -158,6 +159,13 @@ export function pgStatements(t: string): Omit<Dialect, 'name' | 'exec' | 'create
   return {
     claim: ({ key, keyText, token, leaseMs, ttlMs, digest }) =>
       claim([key, keyText, token, leaseMs, ttlMs, digest]),
+    claimWon: ({ rows }) => {
+      const row = rows[0];
+      // BIGINT comes back as a string (pg, postgres.js); epoch ms fit a double exactly.
+      return row
+        ? { leaseEnd: Number(row.lease_expires_at), claims: Number(row.claims) }
+        : undefined;
+    },
     extend: ({ key, token, leaseMs }) => extend([key, token, leaseMs]),
     complete: ({ key, token, ttlMs, result }) => complete([key, token, ttlMs, result]),
     release: (key, token) => release([key, token]),

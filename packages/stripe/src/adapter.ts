@@ -1,7 +1,6 @@
 /** The `stripe()` adapter: verify `Stripe-Signature`, normalize, validate with zod. */
 import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
 import {
-  applySchemaPolicy,
   booleanOption,
   checkOptionsObject,
   createAdapter,
@@ -11,6 +10,7 @@ import {
   requireValidDate,
   type SchemaPolicy,
   validatePayload,
+  validateTyped,
 } from '@hooklatch/core/kit';
 import { stripeEventEnvelopeSchema, stripeThinEventSchema } from './envelope';
 import type { StripeEvent } from './event';
@@ -63,15 +63,19 @@ export function stripe<P extends SchemaPolicy = 'reject', V extends boolean = tr
     parse(_delivery, _verified, { json, schemaPolicy }) {
       const data = json();
       if (data.object === 'v2.core.event') return parseThin(data);
-      const envelope = validatePayload(stripeEventEnvelopeSchema, data, 'stripe event');
-      const typed = applySchemaPolicy({
-        schema: typedStripeSchema(envelope.type),
+      const type = typeof data.type === 'string' ? data.type : '';
+      // One zod pass: every typed schema is the envelope's fields with a typed data.object.
+      const typed = validateTyped({
+        envelope: stripeEventEnvelopeSchema,
+        envelopeContext: 'stripe event',
+        schema: typedStripeSchema(type),
+        envelopeCheck: 'covered',
         data,
-        envelope,
         policy: schemaPolicy,
         validate,
-        context: `stripe ${envelope.type}`,
+        context: `stripe ${type}`,
       });
+      const { envelope } = typed;
       return {
         type: envelope.type,
         id: envelope.id,

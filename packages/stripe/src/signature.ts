@@ -13,7 +13,7 @@ import {
   hmacSha256,
   matchSignature,
   type Secret,
-  timestampedContent,
+  timestampedPrefix,
 } from '@hooklatch/core/kit';
 
 /** The header Stripe signs with. */
@@ -80,7 +80,8 @@ export function matchStripeSignature(
   rawBody: Uint8Array,
   secrets: readonly Secret[],
 ): number {
-  const content = timestampedContent(signature.t, rawBody);
+  // MACed as parts: the body is never copied behind the `t.` prefix.
+  const content = [timestampedPrefix(signature.t), rawBody];
   return matchSignature(
     secrets.map((secret) => hmacSha256(secret, content)),
     signature.v1,
@@ -94,7 +95,7 @@ export function stripeSignatureHeader(
   seconds: number,
 ): string {
   const t = String(seconds);
-  const content = timestampedContent(t, body);
+  const content = [timestampedPrefix(t), body];
   const v1 = secrets.map((secret) => `v1=${encodeSignature(hmacSha256(secret, content))}`);
   return `t=${t},${v1.join(',')}`;
 }

@@ -1,5 +1,5 @@
 /** Node crypto backend: node:crypto is native and faster than any JS implementation. */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hash, timingSafeEqual } from 'node:crypto';
 
 /** Which implementation is active; reported by {@link cryptoBackend}. */
 export const BACKEND_NAME: 'noble' | 'node' = 'node';
@@ -11,8 +11,9 @@ export function sha256Bytes(data: Uint8Array): Uint8Array {
   return new Uint8Array(createHash('sha256').update(data).digest());
 }
 
+/** One-shot `crypto.hash` (Node 20.12+): no Hash object per call. */
 export function sha256TextHex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** HMAC-SHA256 of the parts one after the other, without concatenating them first. */

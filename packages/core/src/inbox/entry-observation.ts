@@ -18,7 +18,7 @@ import { completeContext, handleContext, processContext } from '../observe/stage
 import { deliveryObserved, elapsedMs, subscribed, traced } from '../observe/tracing';
 import { monotonicNow } from '../process/lease-keeper';
 import type { ProcessWarning } from '../process/outcome-types';
-import { fanOutWarning, reportOutcome } from './observe-fanout';
+import { entryFacts, fanOutWarning, logStoreError, reportOutcome } from './observe-fanout';
 import type {
   InboxObserver,
   WorkerHooks,
@@ -28,32 +28,6 @@ import type {
 import { started } from './settle';
 import type { InboxEntry } from './types';
 import type { WorkerReport } from './worker-types';
-
-/** The facts of an entry not (yet) parsed: what the inbox keeps of it. */
-function entryFacts(entry: InboxEntry): DeliveryFacts {
-  const prefix = `${entry.provider}:`;
-  return {
-    provider: entry.provider,
-    type: entry.type,
-    eventId: entry.key.startsWith(prefix) ? entry.key.slice(prefix.length) : '',
-    idSource: '' as DeliveryFacts['idSource'],
-    key: entry.key,
-    deliveryId: undefined,
-    attempt: undefined,
-  };
-}
-
-/** A store call that failed, as one `inbox_unavailable` line (warn). */
-export function logStoreError(
-  observer: InboxObserver<WorkerHooks>,
-  operation: string,
-  error: unknown,
-  facts?: DeliveryFacts,
-): void {
-  if (observer.log?.enabled('warn')) {
-    observer.log.write('warn', 'inbox_unavailable', { ...facts, operation, ...errorFacts(error) });
-  }
-}
 
 export class EntryObservation {
   readonly #observer: InboxObserver<WorkerHooks>;

@@ -7,6 +7,8 @@
  * @module
  */
 
+export type { SchemaMismatchIdentity } from '../kit/schema-mismatch';
+export { identifyMismatch, schemaMismatchIdentity } from '../kit/schema-mismatch';
 export type { InboxChecks, ListFilter, ReplayFilter } from './checks';
 export {
   inboxChecks,
@@ -19,5 +21,3 @@ export {
 } from './checks';
 export type { EntryFilter, InboxCount } from './memory-inbox-entry';
 export { emptyCounts, entryMatches, stateCounts, statsOf, summaryOf } from './memory-inbox-entry';
-export type { SchemaMismatchIdentity } from '../kit/schema-mismatch';
-export { identifyMismatch, schemaMismatchIdentity } from '../kit/schema-mismatch';

@@ -1,6 +1,6 @@
 /**
- * Fanning inbox reports out to the hooks, the log and the `hooklatch:warning` channel. Nothing
- * is built that no hook, enabled log level or subscriber takes.
+ * Fanning inbox reports out to the hooks, the log and the `hooklatch:warning` channel, and the
+ * facts they carry. Nothing is built that no hook, enabled log level or subscriber takes.
  */
 import type { DeliveryFacts, ProcessContext } from '../observe/contexts';
 import { errorFacts } from '../observe/error-facts';
@@ -9,6 +9,7 @@ import type { LogEvent, LogLevel, LogSink } from '../observe/logger';
 import { type WarningReport, withFacts } from '../observe/reports';
 import { publishWarning } from '../observe/tracing';
 import type { ProcessWarning } from '../process/outcome-types';
+import type { InboxEntry } from './types';
 
 /** The part of an observer a warning goes to. */
 export interface WarningTarget {
@@ -52,4 +53,30 @@ export function reportOutcome<R extends object>(
   const report = build();
   if (hook !== undefined) isolated(hook, report);
   if (logged && level !== undefined) log?.write(level, event, { ...(report as object) });
+}
+
+/** The facts of an entry not (yet) parsed: what the inbox keeps of it. */
+export function entryFacts(entry: InboxEntry): DeliveryFacts {
+  const prefix = `${entry.provider}:`;
+  return {
+    provider: entry.provider,
+    type: entry.type,
+    eventId: entry.key.startsWith(prefix) ? entry.key.slice(prefix.length) : '',
+    idSource: '' as DeliveryFacts['idSource'],
+    key: entry.key,
+    deliveryId: undefined,
+    attempt: undefined,
+  };
+}
+
+/** A store call that failed, as one `inbox_unavailable` line (warn). */
+export function logStoreError(
+  observer: { log: LogSink | undefined },
+  operation: string,
+  error: unknown,
+  facts?: DeliveryFacts,
+): void {
+  if (observer.log?.enabled('warn')) {
+    observer.log.write('warn', 'inbox_unavailable', { ...facts, operation, ...errorFacts(error) });
+  }
 }

@@ -85,8 +85,8 @@ export interface WorkerHooks {
   onError?: (report: InboxHandlerErrorReport) => unknown;
   /**
    * `dead_lettered`, `lease_lost` (also `complete_refused`: another worker took the entry
-   * over), `complete_retried`, `complete_failed` (the completion never landed: it runs again)
-   * and `release_failed`.
+   * over), `complete_retried` and `complete_failed` (the completion never landed: it runs
+   * again).
    */
   onWarning?: (report: WarningReport) => unknown;
 }

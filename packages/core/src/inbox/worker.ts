@@ -10,7 +10,7 @@
  */
 import type { WebhookAdapter, WebhookEvent } from '../event';
 import { monotonicNow } from '../process/lease-keeper';
-import { logStoreError } from './entry-observation';
+import { logStoreError } from './observe-fanout';
 import type { InboxClaim } from './types';
 import { resolveWorkerConfig, type WorkerOptions } from './worker-options';
 import { runClaim } from './worker-run';

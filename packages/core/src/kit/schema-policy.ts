@@ -5,10 +5,10 @@
  * code, PAYLOAD_SCHEMA_MISMATCH (500, retried after the fix is deployed), or, with the
  * `'envelope'` policy, the event goes on with the envelope only and `validated: false`.
  */
-import type { z } from 'zod';
-import { isHooklatchError, PayloadError } from '../errors';
+import type { output } from 'zod/v4/core';
+import { PayloadError } from '../errors';
 import type { WebhookEvent } from '../event';
-import { type PayloadIssue, validatePayload } from '../payload';
+import { checkPayload, type PayloadIssue, type PayloadSchema, validatePayload } from '../payload';
 import { optionInvalid } from './options';
 
 /** `'reject'`: throw PAYLOAD_SCHEMA_MISMATCH. `'envelope'`: hand the event on, envelope only. */
@@ -77,7 +77,7 @@ export interface TypedPayload {
 /** Inputs of {@link applySchemaPolicy}. */
 export interface ApplySchemaPolicyInput {
   /** The typed schema of the event's type, or `undefined` when the type has none. */
-  schema: z.ZodType | undefined;
+  schema: PayloadSchema | undefined;
   /** The body as parsed. */
   data: unknown;
   /** The body as the envelope schema returned it (already validated). */
@@ -97,21 +97,77 @@ export function applySchemaPolicy(input: ApplySchemaPolicyInput): TypedPayload {
   const { schema, envelope } = input;
   if (schema === undefined) return { payload: envelope, validated: true };
   if (!input.validate) return { payload: envelope, validated: false };
-  try {
-    return { payload: validatePayload(schema, input.data, input.context), validated: true };
-  } catch (error) {
-    if (!isHooklatchError(error) || error.code !== 'PAYLOAD_INVALID') throw error;
-    const issues = error.details.issues as readonly PayloadIssue[];
-    if (input.policy === 'envelope') {
-      return { payload: envelope, validated: false, schemaIssues: issues };
-    }
-    throw new PayloadError(
-      'PAYLOAD_SCHEMA_MISMATCH',
-      `${input.context} payload does not match its typed schema (${summary(issues)}). The ` +
-        "delivery is authentic: relax the schema, or set schemaPolicy: 'envelope' to receive it.",
-      { details: { issues } },
-    );
+  const checked = checkPayload(schema, input.data);
+  if (checked.ok) return { payload: checked.value, validated: true };
+  return mismatched(checked.issues, envelope, input.policy, input.context);
+}
+
+/** A payload that failed its typed schema, under `policy`. */
+function mismatched(
+  issues: readonly PayloadIssue[],
+  envelope: unknown,
+  policy: SchemaPolicy,
+  context: string,
+): TypedPayload {
+  if (policy === 'envelope') return { payload: envelope, validated: false, schemaIssues: issues };
+  throw new PayloadError(
+    'PAYLOAD_SCHEMA_MISMATCH',
+    `${context} payload does not match its typed schema (${summary(issues)}). The ` +
+      "delivery is authentic: relax the schema, or set schemaPolicy: 'envelope' to receive it.",
+    { details: { issues } },
+  );
+}
+
+/** Inputs of {@link validateTyped}. */
+export interface ValidateTypedInput<Envelope extends PayloadSchema> {
+  /** The schema every body of the provider must pass (a body failing it is malformed). */
+  envelope: Envelope;
+  /** Names the body in the envelope's PAYLOAD_INVALID. @default context */
+  envelopeContext?: string;
+  /** The typed schema of the event's type, or `undefined` when the type has none. */
+  schema: PayloadSchema | undefined;
+  /**
+   * How a body that passes `schema` is known to pass `envelope`, so the envelope's copy of the
+   * body is never made for it (the envelope still runs in full when `schema` fails, to tell a
+   * malformed body from schema drift):
+   * - `'covered'`: every body `schema` accepts, `envelope` accepts (typed schemas built from the
+   *   envelope's fields, no looser): one zod pass per event;
+   * - a schema with exactly the envelope's checks that copies nothing (its `z.object` twin of a
+   *   `z.looseObject`), run after `schema`;
+   * - `undefined`: the envelope runs first, then `schema` (two full passes).
+   * @default undefined
+   */
+  envelopeCheck?: 'covered' | PayloadSchema | undefined;
+  data: unknown;
+  policy: SchemaPolicy;
+  /** `false` skips typed schemas altogether (the adapter's `validatePayloads`). */
+  validate: boolean;
+  /** Names the event in messages, e.g. `stripe checkout.session.completed`. */
+  context: string;
+}
+
+/**
+ * The envelope and the typed payload of one body: PAYLOAD_INVALID when the envelope fails (under
+ * every policy), else {@link applySchemaPolicy}'s outcome. When the typed schema `covers` the
+ * envelope and passes, its output stands for the envelope too.
+ */
+export function validateTyped<Envelope extends PayloadSchema>(
+  input: ValidateTypedInput<Envelope>,
+): TypedPayload & { readonly envelope: output<Envelope> } {
+  const { schema, data, envelopeCheck } = input;
+  const envelopeContext = input.envelopeContext ?? input.context;
+  if (schema === undefined || !input.validate || envelopeCheck === undefined) {
+    const envelope = validatePayload(input.envelope, data, envelopeContext);
+    return { envelope, ...applySchemaPolicy({ ...input, envelope }) };
   }
+  const checked = checkPayload(schema, data);
+  if (checked.ok) {
+    // The envelope's checks without its copy; the typed output then stands for the envelope.
+    if (envelopeCheck !== 'covered') validatePayload(envelopeCheck, data, envelopeContext);
+    return { envelope: checked.value as output<Envelope>, payload: checked.value, validated: true };
+  }
+  const envelope = validatePayload(input.envelope, data, envelopeContext);
+  return { envelope, ...mismatched(checked.issues, envelope, input.policy, input.context) };
 }
 
 function summary(issues: readonly PayloadIssue[]): string {
