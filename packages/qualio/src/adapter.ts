@@ -6,7 +6,6 @@ import {
   optionInvalid,
   pathListOption,
   type SchemaPolicy,
-  schemaPolicyOption,
   stringOption,
 } from '@hooklatch/core/kit';
 import { qualioVerifier } from './auth';
@@ -61,7 +60,6 @@ export function qualio<P extends SchemaPolicy = 'reject'>(
     throw optionInvalid(name, 'subjectFields', 'must map record families to field names');
   }
   checkSubjectFields(name, subjectFields);
-  const policy = schemaPolicyOption(name, options.schemaPolicy);
   const volatileFields = pathListOption(
     name,
     'volatileFields',
@@ -78,6 +76,8 @@ export function qualio<P extends SchemaPolicy = 'reject'>(
     // Core's rule: auth, or an explicit `verify: false`, never both and never neither.
     verify: qualioVerifier(name, options),
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+    // Read back from the parse context, so createAdapter can re-parse a mismatch envelope-only.
+    ...(options.schemaPolicy === undefined ? {} : { schemaPolicy: options.schemaPolicy }),
     // What changes between attempts is what the fingerprint already ignores. createAdapter
     // hashes the body `json()` parsed, minus these, into event.digest.
     digestExclude: volatileFields,
@@ -88,7 +88,7 @@ export function qualio<P extends SchemaPolicy = 'reject'>(
             volatileFields,
           )
         : undefined,
-    parse(delivery, _verified, { json }) {
+    parse(delivery, _verified, { json, schemaPolicy: policy }) {
       const data = json();
       const record = readQualioRecord(data, name, { subjectFields, policy });
       const meta = {

@@ -35,6 +35,16 @@ describe("schemaPolicy: 'reject' (the default)", () => {
     expect(error.message).not.toContain('DOC-118');
   });
 
+  it("carries the event's identity (never a value) so an inbox can dead-letter it", async () => {
+    const error = await expectFailure(parseAt(hmacAdapter, hmacRequest(drifted)), mismatch);
+    expect(error.details).toMatchObject({
+      eventId: expect.stringMatching(/^fp1:/),
+      idSource: 'fingerprint',
+      eventType: 'document.approved',
+    });
+    expect(JSON.stringify(error.details)).not.toContain('DOC-118');
+  });
+
   it('hands on valid events with validated: true', async () => {
     const event = await parseAt(hmacAdapter, hmacRequest(DOCUMENT_APPROVED));
     expect([event.validated, event.meta.schemaIssues]).toEqual([true, undefined]);

@@ -7,7 +7,6 @@ import {
   type WebhookAdapter,
 } from '@hooklatch/core';
 import {
-  applySchemaPolicy,
   booleanOption,
   checkOptionsObject,
   createAdapter,
@@ -16,12 +15,12 @@ import {
   type ResolvedVerifier,
   type SchemaPolicy,
   toleranceOption,
-  validatePayload,
+  validateTyped,
 } from '@hooklatch/core/kit';
 import type { ShopifyEvent } from './event';
 import { requireShopifyHeader, SHOPIFY_HEADERS, shopifyHeader, shopifyHeaderName } from './headers';
 import { SHOPIFY_DIGEST_EXCLUDE, SHOPIFY_RETENTION_MS, type ShopifyOptions } from './options';
-import { shopifyEnvelopeSchema, typedShopifySchema } from './payloads';
+import { shopifyEnvelopeChecks, shopifyEnvelopeSchema, typedShopifySchema } from './payloads';
 import { shopifySubject } from './subject';
 import { shopifyTriggeredAtHeader } from './triggered-at';
 import { shopifyVerifier } from './verifier';
@@ -113,15 +112,17 @@ export function shopify<P extends SchemaPolicy = 'reject', V extends boolean = t
       const occurredAt = shopifyTriggeredAtHeader(delivery, maxEventAge);
       // Parsed once; createAdapter digests this same object into event.digest.
       const data = json();
-      const envelope = validatePayload(shopifyEnvelopeSchema, data, `shopify ${topic}`);
-      const typed = applySchemaPolicy({
+      // The typed schema copies the payload; the envelope's `id` is then only checked.
+      const typed = validateTyped({
+        envelope: shopifyEnvelopeSchema,
+        envelopeCheck: shopifyEnvelopeChecks,
         schema: typedShopifySchema(topic),
         data,
-        envelope,
         policy: schemaPolicy,
         validate,
         context: `shopify ${topic}`,
       });
+      const { envelope } = typed;
       // The topic was matched to its schema (or handed on envelope-only with validated: false),
       // which is the pairing ShopifyEvent<P> describes; TypeScript cannot follow the lookup.
       return {

@@ -20,13 +20,26 @@ export function shopifyHeaderName(suffix: string): string {
   return `X-Shopify-${suffix}`;
 }
 
+/** Both lower-case names of a header, made once per suffix. */
+const names = new Map<string, readonly [string, string]>();
+function namesOf(suffix: string): readonly [string, string] {
+  let found = names.get(suffix);
+  if (found === undefined) {
+    const lower = suffix.toLowerCase();
+    found = [`x-shopify-${lower}`, `shopify-${lower}`];
+    // Bounded: callers pass the SHOPIFY_HEADERS suffixes, but the function is public.
+    if (names.size < 64) names.set(suffix, found);
+  }
+  return found;
+}
+
 /** A header's trimmed value in either form, or undefined when absent or blank. */
 export function shopifyHeader(
   headers: Readonly<Record<string, string>>,
   suffix: string,
 ): string | undefined {
-  const lower = suffix.toLowerCase();
-  const value = (headers[`x-shopify-${lower}`] ?? headers[`shopify-${lower}`])?.trim();
+  const [webhooks, events] = namesOf(suffix);
+  const value = (headers[webhooks] ?? headers[events])?.trim();
   return value === undefined || value === '' ? undefined : value;
 }
 

@@ -15,8 +15,14 @@ const id = z.number();
 /** ISO-8601 timestamps as Shopify writes them (`2025-04-22T14:30:00-05:00`). */
 const timestamp = z.string();
 
+/** The envelope's one field, by the object kind (loose, or the plain twin). */
+const envelopeShape = { id: z.union([id, z.string()]).optional() };
+
 /** The envelope every payload satisfies: a JSON object, its `id` checked when present. */
-export const shopifyEnvelopeSchema = z.looseObject({ id: z.union([id, z.string()]).optional() });
+export const shopifyEnvelopeSchema = z.looseObject(envelopeShape);
+
+/** The envelope's check without the copy of every member (typed payloads were copied already). */
+export const shopifyEnvelopeChecks = z.object(envelopeShape);
 
 /** An order (`orders/*`). */
 export const shopifyOrderSchema = z.looseObject({
