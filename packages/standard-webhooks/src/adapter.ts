@@ -1,19 +1,19 @@
 /** `standardWebhooks(options)`: the adapter for any sender that follows the Standard Webhooks spec. */
 import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
 import {
-  applySchemaPolicy,
   checkOptionsObject,
   createAdapter,
+  type PayloadSchema,
   type SchemaPolicy,
   stringOption,
   toleranceOption,
-  validatePayload,
+  validateTyped,
 } from '@hooklatch/core/kit';
-import type { z } from 'zod';
 import { checkEventSchemas, checkVerifyOption } from './check-options';
 import {
   type StandardWebhookEvent,
   type StandardWebhooksSchemaMap,
+  standardWebhooksEnvelopeChecks,
   standardWebhooksEnvelopeSchema,
 } from './envelope';
 import { headerFamily, messageId } from './headers';
@@ -77,20 +77,29 @@ export function standardWebhooks<
       const id = messageId(delivery.headers, family);
       // Parsed once; createAdapter digests this same object into event.digest.
       const body = json();
-      const envelope = validatePayload(standardWebhooksEnvelopeSchema, body, name);
-      const type = envelope.type ?? fallbackType;
+      // The schema is picked by the raw `type` (a non-string one has none, and the envelope
+      // refuses it); a mapped type's schema copies the body, the envelope is then only checked.
+      const raw = body.type;
+      const selected = typeof raw === 'string' && raw !== '' ? raw : fallbackType;
       // Own-property lookup only: a type named `constructor` must not find Object's prototype.
-      const schema: z.ZodType | undefined = Object.hasOwn(schemas, type)
-        ? schemas[type]
-        : undefined;
-      const typed = applySchemaPolicy({
+      const schema: PayloadSchema | undefined =
+        raw !== undefined && typeof raw !== 'string'
+          ? undefined
+          : Object.hasOwn(schemas, selected)
+            ? schemas[selected]
+            : undefined;
+      const typed = validateTyped({
+        envelope: standardWebhooksEnvelopeSchema,
+        envelopeContext: name,
+        envelopeCheck: standardWebhooksEnvelopeChecks,
         schema,
         data: body,
-        envelope,
         policy: schemaPolicy,
         validate: true,
-        context: `${name} ${type}`,
+        context: `${name} ${selected}`,
       });
+      const { envelope } = typed;
+      const type = envelope.type ?? fallbackType;
       const occurredAt = sourceTime(envelope.timestamp, name);
       const parsed = {
         type,

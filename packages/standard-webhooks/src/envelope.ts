@@ -7,12 +7,20 @@ import type { WebhookEvent } from '@hooklatch/core';
 import type { SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
 import { z } from 'zod';
 
-/** The envelope every delivery is checked against: an object whose `type`, if any, is a string. */
-export const standardWebhooksEnvelopeSchema = z.looseObject({
+const envelopeShape = {
   type: z.string().min(1).optional(),
   timestamp: z.string().optional(),
   data: z.unknown().optional(),
-});
+};
+
+/** The envelope every delivery is checked against: an object whose `type`, if any, is a string. */
+export const standardWebhooksEnvelopeSchema = z.looseObject(envelopeShape);
+
+/**
+ * The envelope's checks without the copy of every member: what a body of a mapped type, which
+ * its own schema already parsed, is checked against.
+ */
+export const standardWebhooksEnvelopeChecks = z.object(envelopeShape);
 
 /** A payload as the envelope sees it (unknown fields kept). */
 export type StandardWebhookPayload = z.output<typeof standardWebhooksEnvelopeSchema>;

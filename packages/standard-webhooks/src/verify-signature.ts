@@ -11,6 +11,7 @@ import {
   matchSignature,
   signatureInvalid,
   timestampedContent,
+  timestampedPrefix,
   type Verification,
 } from '@hooklatch/core/kit';
 import { ed25519 } from '@noble/curves/ed25519.js';
@@ -34,6 +35,11 @@ export interface SignedParts {
 /** `${id}.${timestamp}.${body}`: the spec's signed content, from the raw body bytes. */
 export function signedContent(id: string, timestamp: string, body: Uint8Array): Uint8Array {
   return timestampedContent(timestamp, body, { contentPrefix: `${id}.` });
+}
+
+/** The same content as parts for an HMAC, so the body is never copied behind its prefix. */
+function signedParts(id: string, timestamp: string, body: Uint8Array): [string, Uint8Array] {
+  return [timestampedPrefix(timestamp, { contentPrefix: `${id}.` }), body];
 }
 
 /**
@@ -107,16 +113,18 @@ export function verifySignedParts(
   const useV1 = keys.secrets.length > 0 && list.v1.length > 0;
   const useV1a = keys.publicKeys.length > 0 && list.v1a.length > 0;
   if (!useV1 && !useV1a) throw noUsableSignature(headers, list, keys, provider);
-  const content = signedContent(headers.id, headers.timestamp, rawBody);
   let scheme: 'v1' | 'v1a' = 'v1';
-  let keyIndex = useV1
-    ? matchSignature(
-        keys.secrets.map((secret) => hmacSha256(secret, content)),
-        list.v1,
-      )
-    : -1;
+  let keyIndex = -1;
+  if (useV1) {
+    const parts = signedParts(headers.id, headers.timestamp, rawBody);
+    keyIndex = matchSignature(
+      keys.secrets.map((secret) => hmacSha256(secret, parts)),
+      list.v1,
+    );
+  }
   if (keyIndex < 0 && useV1a) {
     scheme = 'v1a';
+    const content = signedContent(headers.id, headers.timestamp, rawBody);
     keyIndex = matchEd25519(list.v1a, content, keys.publicKeys);
   }
   if (keyIndex < 0) throw signatureInvalid(provider, headers.signatureHeader);

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
+import type { DeliveryInput } from '@hooklatch/core';
 import { authChecks } from './adapter-checks-auth';
 import { inputChecks } from './adapter-checks-input';
 import {
@@ -18,6 +19,7 @@ import {
 } from './adapter-options';
 import { adapterSession } from './adapter-session';
 import { assertProcessedOnce } from './duplicate-delivery';
+import { oneByteChanged, reserializedBody } from './tampered-bodies';
 
 function nodeRequest(method: string, headers: Readonly<Record<string, string>>, body: string) {
   // What an http.IncomingMessage offers hooklatch: a byte stream with method and headers.
@@ -36,6 +38,60 @@ function skipReasons(options: DescribeAdapterOptions): Map<string, string> {
     }
   }
   return skipped;
+}
+
+const TAMPER_CHECKS: ReadonlySet<AdapterTestName> = new Set([
+  'a tampered body is rejected',
+  'a re-serialized body is rejected',
+  'one changed byte is rejected',
+]);
+const CREDENTIAL_CHECKS: ReadonlySet<AdapterTestName> = new Set([
+  'missing credentials are rejected',
+  'wrong credentials are rejected',
+]);
+
+/**
+ * For `auth: 'credential' | 'none'`: the checks whose rejection the scheme cannot give, turned
+ * into assertions of what it does instead (the delivery still parses), under names that say so.
+ */
+function uncoveredChecks(
+  options: DescribeAdapterOptions,
+  session: () => ReturnType<typeof adapterSession>,
+): Map<AdapterTestName, AdapterCheck> {
+  const auth = options.auth ?? 'signature';
+  const out = new Map<AdapterTestName, AdapterCheck>();
+  if (auth === 'signature') return out;
+  const accepted = (name: string, change: (s: ReturnType<typeof adapterSession>) => object) => ({
+    name,
+    run: async () => {
+      const s = session();
+      const event = await s.parse({ ...s.deliver(), ...change(s) } as DeliveryInput);
+      assert.equal(event.provider, s.adapter.name);
+    },
+  });
+  const bodies: Record<string, (body: string) => string> = {
+    'a tampered body is rejected': (body) => `${body} `,
+    'a re-serialized body is rejected': reserializedBody,
+    'one changed byte is rejected': oneByteChanged,
+  };
+  for (const name of TAMPER_CHECKS) {
+    const edit = bodies[name] as (body: string) => string;
+    const label = name.replace(' is rejected', ' passes: the credential does not cover the body');
+    out.set(
+      name,
+      accepted(label, () => ({ body: edit(options.body) })),
+    );
+  }
+  if (auth === 'none') {
+    for (const name of CREDENTIAL_CHECKS) {
+      const label = name.replace(' are rejected', ' pass: the adapter verifies nothing');
+      out.set(
+        name,
+        accepted(label, (s) => ({ headers: { ...s.forge().headers } })),
+      );
+    }
+  }
+  return out;
 }
 
 /** The `additionalTests` checks, named apart from the built-in ones. */
@@ -117,7 +173,10 @@ export function adapterChecks(options: DescribeAdapterOptions): AdapterCheck[] {
     ...inputChecks({ options, session, secrets }),
   };
 
+  const uncovered = uncoveredChecks(options, session);
   const builtIn = ADAPTER_TESTS.map((name): AdapterCheck => {
+    const inverted = uncovered.get(name);
+    if (inverted !== undefined) return inverted;
     const reason = skipped.get(name);
     return { name, run: runs[name], ...(reason === undefined ? {} : { skip: reason }) };
   });

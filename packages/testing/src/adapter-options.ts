@@ -89,6 +89,15 @@ export interface DescribeAdapterOptions {
   forgeSecret?: string | Uint8Array;
   /** Secrets, keys and passwords in play: no error may show one. @default [] */
   secrets?: readonly string[];
+  /**
+   * What the adapter's authentication covers. `'signature'`: the body is signed, so every
+   * change to it is a 401. `'credential'` (basic, bearer, API key): the credential travels beside
+   * the body, so the three tamper checks assert the opposite, that a changed body still passes
+   * (what the docs must warn about), instead of being skipped. `'none'` (`verify: false`): the
+   * credential checks too assert that anything passes.
+   * @default 'signature'
+   */
+  auth?: 'signature' | 'credential' | 'none';
   /** Checks this adapter cannot pass for a stated reason (see SKIPPABLE_ADAPTER_TESTS). */
   skip?: AdapterSkip[];
   /** Passed to every parseEvent call (e.g. a fixed `receivedAt` for a fixed `timestamp`). */

@@ -38,6 +38,31 @@ describe('adapterChecks options', () => {
     }
   });
 
+  it("auth: 'credential' asserts a changed body passes, and fails for a signing adapter", async () => {
+    const signing = adapterChecks({ ...base, auth: 'credential' });
+    const names = signing.map((c) => c.name);
+    expect(names).toContain('a tampered body passes: the credential does not cover the body');
+    expect(names).not.toContain('a tampered body is rejected');
+    expect(signing.filter((c) => c.skip !== undefined)).toEqual([]);
+    // acme signs its body: declaring it a credential scheme is caught, not skipped.
+    const inverted = signing.find((c) => c.name.startsWith('one changed byte passes'));
+    await expect(inverted?.run()).rejects.toThrow(/SIGNATURE_INVALID|signature/i);
+    // The credential checks stay as they are.
+    const wrong = signing.find((c) => c.name === 'wrong credentials are rejected');
+    await expect(wrong?.run()).resolves.toBeUndefined();
+  });
+
+  it("auth: 'none' asserts anything passes a verify: false adapter", async () => {
+    const open = () => acme({ verify: false }) as WebhookAdapter;
+    const checks = adapterChecks({ ...base, adapter: open, auth: 'none' });
+    expect(checks.filter((c) => c.skip !== undefined)).toEqual([]);
+    for (const check of checks) await expect(check.run(), check.name).resolves.toBeUndefined();
+    // And a verifying adapter declared 'none' is caught.
+    const lying = adapterChecks({ ...base, auth: 'none' });
+    const missing = lying.find((c) => c.name.startsWith('missing credentials pass'));
+    await expect(missing?.run()).rejects.toThrow();
+  });
+
   it('forges with forgeSecret, and explains a default forgeSecret the adapter refuses', async () => {
     const wrong = adapterChecks({ ...base, forgeSecret: ACME_SECRET });
     // Forging with the real secret is no forgery: the check must notice.
