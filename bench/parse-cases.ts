@@ -4,21 +4,25 @@
  * measured, so signed timestamps are fresh whatever the run's length.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { parseEvent, type WebhookAdapter } from '@hooklatch/core';
+import { parseEvent, type SignOptions, type WebhookAdapter } from '@hooklatch/core';
 import { github, githubPayloadSchemas, githubSubject } from '@hooklatch/github';
 import { qualio, qualioNcSchema } from '@hooklatch/qualio';
 import { shopify, shopifyPayloadSchemas, shopifySubject } from '@hooklatch/shopify';
 import { standardWebhooks } from '@hooklatch/standard-webhooks';
 import { STRIPE_DIGEST_EXCLUDE, stripe, stripeEventSchemas } from '@hooklatch/stripe';
 import { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
+
 import {
   type FloorCrypto,
   type FloorDelivery,
+  type FloorValidate,
   floorCanonical,
   floorDigest,
   floorFresh,
   floorHmacMatches,
   floorSha256,
+  floorValidate,
   nodeFloorCrypto,
   refuse,
 } from './parse-floors';
@@ -45,8 +49,20 @@ export interface ParseCase {
   check?: () => Promise<void>;
 }
 
+/** A zod schema of any flavour (the adapters use zod/mini, the user's schema zod). */
+export type ParseSchema = $ZodType;
+
+/** `adapter.sign(body, options)`; every adapter made by `createAdapter` has it. */
+function sign(adapter: WebhookAdapter, body: string, options: SignOptions) {
+  if (adapter.sign === undefined) throw new Error(`bench: ${adapter.name} cannot sign`);
+  return adapter.sign(body, options);
+}
+
 /** Lower-case headers and a Buffer body: what a Node server holds after reading a request. */
-export function received(signed: { headers: Readonly<Record<string, string>>; body: string | Uint8Array }) {
+export function received(signed: {
+  headers: Readonly<Record<string, string>>;
+  body: string | Uint8Array;
+}) {
   return {
     method: 'POST',
     headers: { ...signed.headers },
@@ -94,7 +110,10 @@ export function expectSameEvent(name: string, ours: unknown, floor: unknown): vo
   const keys = new Set([...Object.keys(ours as object), ...Object.keys(floor as object)]);
   const differing = [...keys].filter(
     (k) =>
-      !isDeepStrictEqual((ours as Record<string, unknown>)[k], (floor as Record<string, unknown>)[k]),
+      !isDeepStrictEqual(
+        (ours as Record<string, unknown>)[k],
+        (floor as Record<string, unknown>)[k],
+      ),
   );
   throw new Error(`${name}: the floor returns another event (differs in: ${differing.join(', ')})`);
 }
@@ -118,7 +137,7 @@ export function stripeDelivery(
   make: (options: { secret: string }) => WebhookAdapter = stripe,
 ) {
   const adapter = make({ secret: STRIPE_SECRET });
-  const signed = (adapter.sign as NonNullable<WebhookAdapter['sign']>)(JSON.stringify(stripePayload(size)), {
+  const signed = sign(adapter, JSON.stringify(stripePayload(size)), {
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
@@ -136,8 +155,9 @@ export function stripeDelivery(
  */
 export function stripeFloor(
   secret: string,
-  schemas: Record<string, z.ZodType> = stripeEventSchemas,
+  schemas: Record<string, ParseSchema> = stripeEventSchemas,
   crypto: FloorCrypto = nodeFloorCrypto,
+  validate: FloorValidate = floorValidate,
 ): Floor {
   const key = Buffer.from(secret);
   const skip = new Set(STRIPE_DIGEST_EXCLUDE);
@@ -153,7 +173,7 @@ export function stripeFloor(
     floorFresh(seconds, receivedAt);
     if (!crypto.hmacMatches(key, [`${t}.`, delivery.body], Buffer.from(v1, 'hex'))) refuse('hmac');
     const data = JSON.parse(delivery.body.toString('utf8'));
-    const payload = (schemas[data.type] ?? refuse('untyped')).parse(data) as {
+    const payload = validate<{
       id: string;
       type: string;
       created: number;
@@ -161,7 +181,7 @@ export function stripeFloor(
       api_version?: string | null;
       account?: string;
       data: { object: { id: string } };
-    };
+    }>(schemas[data.type] ?? refuse('untyped'), data);
     return {
       provider: 'stripe',
       type: payload.type,
@@ -203,7 +223,7 @@ function stripeCase(size: ParseSize): ParseCase {
 function githubCase(size: ParseSize): ParseCase {
   const adapter = github({ secret: GITHUB_SECRET });
   const { event, payload } = githubPayload(size);
-  const signed = adapter.sign(JSON.stringify(payload), {
+  const signed = sign(adapter, JSON.stringify(payload), {
     headers: {
       'content-type': 'application/json',
       'user-agent': 'GitHub-Hookshot/7c0f4b2',
@@ -216,7 +236,7 @@ function githubCase(size: ParseSize): ParseCase {
     },
   });
   const key = Buffer.from(GITHUB_SECRET);
-  const schemas = githubPayloadSchemas as Record<string, z.ZodType>;
+  const schemas = githubPayloadSchemas as Record<string, ParseSchema>;
   const floor: Floor = (d, receivedAt = new Date()) => {
     const signature = d.headers['x-hub-signature-256'] ?? refuse('no signature');
     const hex = signature.startsWith('sha256=') ? signature.slice(7) : refuse('prefix');
@@ -225,9 +245,10 @@ function githubCase(size: ParseSize): ParseCase {
     const id = d.headers['x-github-delivery'] ?? refuse('no delivery');
     const data = JSON.parse(d.body.toString('utf8'));
     const type = data.action === undefined ? name : `${name}.${data.action}`;
-    const typed = (schemas[type] ?? refuse('untyped')).parse(data) as Parameters<
-      typeof githubSubject
-    >[0];
+    const typed = floorValidate<Parameters<typeof githubSubject>[0]>(
+      schemas[type] ?? refuse('untyped'),
+      data,
+    );
     return {
       provider: 'github',
       type,
@@ -259,7 +280,7 @@ function githubCase(size: ParseSize): ParseCase {
 export function shopifyDelivery(size: ParseSize) {
   const adapter = shopify({ secret: SHOPIFY_SECRET });
   const { topic, payload } = shopifyPayload(size);
-  const signed = adapter.sign(JSON.stringify(payload), {
+  const signed = sign(adapter, JSON.stringify(payload), {
     headers: {
       'content-type': 'application/json',
       'user-agent': 'Shopify-Captain-Hook',
@@ -278,7 +299,7 @@ export function shopifyDelivery(size: ParseSize) {
 function shopifyCase(size: ParseSize): ParseCase {
   const { adapter, delivery, secret } = shopifyDelivery(size);
   const key = Buffer.from(secret);
-  const schemas = shopifyPayloadSchemas as Record<string, z.ZodType>;
+  const schemas = shopifyPayloadSchemas as Record<string, ParseSchema>;
   const floor: Floor = (d, receivedAt = new Date()) => {
     const hmac = d.headers['x-shopify-hmac-sha256'] ?? refuse('no signature');
     if (!floorHmacMatches(key, [d.body], Buffer.from(hmac, 'base64'))) refuse('hmac');
@@ -288,7 +309,10 @@ function shopifyCase(size: ParseSize): ParseCase {
     const eventId = d.headers['x-shopify-event-id'] ?? refuse('no event id');
     const triggeredAt = new Date(d.headers['x-shopify-triggered-at'] ?? refuse('no time'));
     const data = JSON.parse(d.body.toString('utf8'));
-    const payload = (schemas[topic] ?? refuse('untyped')).parse(data) as Record<string, unknown>;
+    const payload = floorValidate<Record<string, unknown>>(
+      schemas[topic] ?? refuse('untyped'),
+      data,
+    );
     return {
       provider: 'shopify',
       type: topic,
@@ -330,8 +354,11 @@ export const invoicePaidSchema = z.object({
 
 /** Standard Webhooks: the signed delivery and its floor. */
 export function standardWebhooksDelivery(size: ParseSize) {
-  const adapter = standardWebhooks({ secret: SW_SECRET, events: { 'invoice.paid': invoicePaidSchema } });
-  const signed = adapter.sign(JSON.stringify(standardWebhooksPayload(size)), {
+  const adapter = standardWebhooks({
+    secret: SW_SECRET,
+    events: { 'invoice.paid': invoicePaidSchema },
+  });
+  const signed = sign(adapter, JSON.stringify(standardWebhooksPayload(size)), {
     headers: {
       'content-type': 'application/json',
       'user-agent': 'Svix-Webhooks/1.61.0',
@@ -356,7 +383,7 @@ function standardWebhooksCase(size: ParseSize): ParseCase {
       refuse('hmac');
     }
     const data = JSON.parse(d.body.toString('utf8'));
-    const payload = invoicePaidSchema.parse(data);
+    const payload = floorValidate<z.output<typeof invoicePaidSchema>>(invoicePaidSchema, data);
     return {
       provider: 'standard-webhooks',
       type: payload.type,
@@ -389,8 +416,12 @@ function floorFingerprint(parts: readonly string[]): string {
 
 function qualioCase(size: ParseSize): ParseCase {
   const adapter = qualio({ auth: { scheme: 'hmac', secret: QUALIO_SECRET } });
-  const signed = adapter.sign(JSON.stringify(qualioPayload(size)), {
-    headers: { 'content-type': 'application/json', 'user-agent': 'Qualio-Webhooks/2.3', accept: '*/*' },
+  const signed = sign(adapter, JSON.stringify(qualioPayload(size)), {
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Qualio-Webhooks/2.3',
+      accept: '*/*',
+    },
   });
   const key = Buffer.from(QUALIO_SECRET);
   const volatile = new Set(['sentAt', 'attempt']);
@@ -399,7 +430,7 @@ function qualioCase(size: ParseSize): ParseCase {
     const hex = signature.startsWith('sha256=') ? signature.slice(7) : refuse('prefix');
     if (!floorHmacMatches(key, [d.body], Buffer.from(hex, 'hex'))) refuse('hmac');
     const data = JSON.parse(d.body.toString('utf8'));
-    qualioNcSchema.parse(data);
+    floorValidate(qualioNcSchema, data);
     const occurredAt = new Date(data.timestamp);
     // One canonical text serves both: the digest and the fingerprint's payload hash.
     const payloadHash = floorSha256(floorCanonical(data, volatile));
@@ -430,7 +461,14 @@ function qualioCase(size: ParseSize): ParseCase {
       digest: `sha256:${payloadHash}`,
     };
   };
-  return floorCase('qualio (fingerprint)', size, adapter, received(signed), floor, FLOOR_TARGETS[size]);
+  return floorCase(
+    'qualio (fingerprint)',
+    size,
+    adapter,
+    received(signed),
+    floor,
+    FLOOR_TARGETS[size],
+  );
 }
 
 /** Every floor case, one factory per adapter and size (built when measured). */

@@ -29,7 +29,12 @@ const stripeFixtures = () =>
  * `base` with items appended to the array `list(base)` until the body is at least `bytes`
  * long; `item(i)` makes the i-th item (distinct IDs, so nothing is a repeated string).
  */
-function grown(base: Json, list: (body: Json) => unknown[], item: (i: number) => Json, bytes: number) {
+function grown(
+  base: Json,
+  list: (body: Json) => unknown[],
+  item: (i: number) => Json,
+  bytes: number,
+) {
   const items = list(base);
   let size = JSON.stringify(base).length;
   for (let i = items.length; size < bytes; i++) {
@@ -43,7 +48,10 @@ function grown(base: Json, list: (body: Json) => unknown[], item: (i: number) =>
 /** Pads a short body to the size with a realistic free-text field. */
 function padded(body: Json, field: (body: Json) => Json, key: string, bytes: number): Json {
   const missing = bytes - JSON.stringify(body).length;
-  if (missing > 0) field(body)[key] = 'Order for the spring catalogue, ship together. '.repeat(Math.ceil(missing / 48)).slice(0, missing);
+  if (missing > 0)
+    field(body)[key] = 'Order for the spring catalogue, ship together. '
+      .repeat(Math.ceil(missing / 48))
+      .slice(0, missing);
   return body;
 }
 
@@ -74,7 +82,12 @@ export function stripePayload(size: ParseSize): Json {
       metadata: { order_id: '6735', channel: 'web' },
       created,
     };
-    return padded(envelope('payment_intent.succeeded', intent), (b) => (b.data as Json).object as Json, 'description', bytes);
+    return padded(
+      envelope('payment_intent.succeeded', intent),
+      (b) => (b.data as Json).object as Json,
+      'description',
+      bytes,
+    );
   }
   const line = fixtures.line_item as Json;
   const invoice: Json = {
@@ -84,7 +97,13 @@ export function stripePayload(size: ParseSize): Json {
     number: 'BENCH-0001',
     metadata: {},
     created,
-    lines: { object: 'list', data: [], has_more: false, total_count: 0, url: '/v1/invoices/in_1/lines' },
+    lines: {
+      object: 'list',
+      data: [],
+      has_more: false,
+      total_count: 0,
+      url: '/v1/invoices/in_1/lines',
+    },
   };
   const body = envelope('invoice.paid', invoice);
   return grown(
@@ -106,7 +125,10 @@ function githubExample(name: string, action?: string): Json {
 export function githubPayload(size: ParseSize): { event: string; payload: Json } {
   const bytes = PARSE_SIZES[size];
   if (size === '2 KB') {
-    return { event: 'ping', payload: padded(githubExample('ping'), (b) => b.hook as Json, 'name', bytes) };
+    return {
+      event: 'ping',
+      payload: padded(githubExample('ping'), (b) => b.hook as Json, 'name', bytes),
+    };
   }
   if (size === '16 KB') {
     const issues = githubExample('issues', 'opened');

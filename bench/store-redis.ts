@@ -84,7 +84,9 @@ async function commandCalls(client: Redis): Promise<Map<string, number>> {
 async function countRoundTrips(url: string, store: DedupeStore, client: Redis, n: number) {
   const info = String(await client.call('CLIENT', 'INFO'));
   const address = /addr=(\S+)/.exec(info)?.[1];
-  const monitor = await new Redis(url).monitor();
+  // `monitor()` opens a connection of its own; the one it is called on must be closed too.
+  const observer = new Redis(url);
+  const monitor = await observer.monitor();
   const fromClient = new Map<string, number>();
   const fromScripts = new Map<string, number>();
   monitor.on('monitor', (_time: string, args: string[], source: string) => {
@@ -112,6 +114,7 @@ async function countRoundTrips(url: string, store: DedupeStore, client: Redis, n
   await client.ping(); // the last command MONITOR must see before it stops counting
   await new Promise((resolve) => setTimeout(resolve, 50));
   monitor.disconnect();
+  observer.disconnect();
   admin.disconnect();
   fromClient.delete('ping');
   const per = (map: Map<string, number>) =>

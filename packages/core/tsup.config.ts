@@ -1,13 +1,15 @@
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
-// The Node build swaps the portable crypto backend (@noble/hashes) for node:crypto.
-// Everything else is the same source, so both builds share one set of types.
+// The Node build swaps the portable modules for their `.node.ts` twins: the crypto backend
+// (@noble/hashes for node:crypto) and the schema runner (zod's compiled parsers, code generation
+// being allowed in Node). Everything else is the same source, so both builds share one set of
+// types.
 const nodeCrypto: Plugin = {
   name: 'hooklatch-node-crypto',
   setup(build) {
-    build.onResolve({ filter: /\/backend$/ }, (args) => ({
-      path: `${args.resolveDir}/backend.node.ts`,
+    build.onResolve({ filter: /\/(backend|schema-runner)$/ }, (args) => ({
+      path: `${args.resolveDir}/${args.path}.node.ts`,
     }));
   },
 };

@@ -21,6 +21,7 @@ const TOO_DEEP_TO_RECURSE = new Error('canonical-walk: too deep to recurse');
 export const RECURSION_LIMIT = 256;
 
 /** Characters a JSON string must escape, and lone-surrogate candidates (escaped when lone). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes exactly the controls.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function quote(text: string): string {
@@ -70,7 +71,9 @@ function sortedKeys(keys: string[]): string[] {
 function pathsBelow(paths: readonly string[][], key: string): string[][] | undefined {
   let below: string[][] | undefined;
   for (const path of paths) {
-    if (path.length > 1 && (path[0] === key || path[0] === '*')) (below ??= []).push(path.slice(1));
+    if (path.length < 2 || (path[0] !== key && path[0] !== '*')) continue;
+    below ??= [];
+    below.push(path.slice(1));
   }
   return below;
 }
@@ -91,7 +94,12 @@ interface Walk {
   exceeded: boolean;
 }
 
-function write(value: unknown, paths: readonly string[][] | undefined, depth: number, walk: Walk): string {
+function write(
+  value: unknown,
+  paths: readonly string[][] | undefined,
+  depth: number,
+  walk: Walk,
+): string {
   switch (typeof value) {
     case 'string':
       return quote(value);
@@ -150,7 +158,11 @@ function write(value: unknown, paths: readonly string[][] | undefined, depth: nu
 /** The member names one-segment paths remove here, or undefined when there are none. */
 function endingHere(paths: readonly string[][]): Set<string> | undefined {
   let here: Set<string> | undefined;
-  for (const path of paths) if (path.length === 1) (here ??= new Set()).add(path[0] as string);
+  for (const path of paths) {
+    if (path.length !== 1) continue;
+    here ??= new Set();
+    here.add(path[0] as string);
+  }
   return here;
 }
 

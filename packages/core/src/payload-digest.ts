@@ -7,9 +7,9 @@
  * order, other whitespace) keeps its digest; fields the provider legitimately changes between
  * attempts (`adapter.digestExclude`) are left out, so a real retry keeps it too.
  */
-import { canonicalJsonWithout } from './canonical-json';
+import { canonicalJsonWithin, canonicalJsonWithout } from './canonical-json';
 import { sha256Hex } from './crypto/index';
-import { DEFAULT_MAX_DEPTH, jsonDepthExceeds } from './json-depth';
+import { DEFAULT_MAX_DEPTH } from './json-depth';
 
 /** What every digest starts with. */
 export const DIGEST_PREFIX = 'sha256:';
@@ -37,14 +37,17 @@ export function deliveryDigest(
   exclude: readonly string[] = [],
   maxDepth = DEFAULT_MAX_DEPTH,
 ): string {
-  if (rawBody.length === 0 || jsonDepthExceeds(rawBody, maxDepth)) return rawBodyDigest(rawBody);
+  if (rawBody.length === 0) return rawBodyDigest(rawBody);
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(rawBody));
   } catch {
     return rawBodyDigest(rawBody);
   }
-  return payloadDigest(body, exclude);
+  // Measured in the same walk that serializes it: a body nested deeper than `maxDepth`
+  // (which some runtimes' parsers read, others refuse) is hashed as its bytes either way.
+  const text = canonicalJsonWithin(body, exclude, maxDepth);
+  return text === null ? rawBodyDigest(rawBody) : DIGEST_PREFIX + sha256Hex(text);
 }
 
 /** True when `value` can be stored as a claim's digest (printable ASCII, at most 128 chars). */

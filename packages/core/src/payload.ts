@@ -1,12 +1,13 @@
 /** Helpers adapters use to turn body bytes into a validated payload with typed errors. */
 import { type $ZodType, config, type output, safeParse } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
-import { fromUtf8, utf8 } from './crypto/encoding';
-import { PayloadError } from './errors';
 import { canonicalJsonWithin } from './canonical-json';
 import type { CanonicalBody } from './canonical-memo';
+import { fromUtf8, utf8 } from './crypto/encoding';
+import { PayloadError } from './errors';
 import { checkJsonDepth, DEFAULT_MAX_DEPTH, payloadTooDeep } from './json-depth';
 import { positiveIntegerOption } from './kit/options';
+import { runnable } from './kit/schema-runner';
 
 /** Options of {@link parseJsonBody}. */
 export interface JsonBodyOptions {
@@ -101,9 +102,15 @@ export type PayloadSchema = $ZodType;
 const englishMessages = en().localeError;
 function fallbackMessage(issue: Parameters<typeof englishMessages>[0]): string | undefined {
   const configured = config();
-  if (configured.localeError !== undefined || configured.customError !== undefined) return undefined;
+  if (configured.localeError !== undefined || configured.customError !== undefined)
+    return undefined;
   const message = englishMessages(issue);
   return typeof message === 'string' ? message : message?.message;
+}
+
+/** A schema object of another zod version: what `safeParse` answers is all that is read. */
+interface ForeignSchema {
+  safeParse(data: unknown): ReturnType<typeof safeParse>;
 }
 
 /** The outcome of {@link checkPayload}: the schema's output, or its issues (at most 20). */
@@ -113,9 +120,13 @@ export type PayloadCheck<S extends PayloadSchema> =
 
 /** Validate `data` with a zod schema; issues as JSON paths and expectations, never values. */
 export function checkPayload<S extends PayloadSchema>(schema: S, data: unknown): PayloadCheck<S> {
-  // A fresh context per call: zod keeps per-parse state on it.
-  const result = safeParse(schema, data, { error: fallbackMessage });
-  if (result.success) return { ok: true, value: result.data };
+  // A fresh context per call: zod keeps per-parse state on it. A schema from another zod
+  // major (only `safeParse`, no zod 4 internals) is asked through its own method.
+  const result =
+    '_zod' in schema
+      ? safeParse(runnable(schema), data, { error: fallbackMessage })
+      : (schema as unknown as ForeignSchema).safeParse(data);
+  if (result.success) return { ok: true, value: result.data as output<S> };
   const issues: PayloadIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
     path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
     message: issue.message,

@@ -49,7 +49,9 @@ describe('newClaimToken', () => {
       tokens.push(newClaimToken());
     }
     const bytesDrawn = count * 16;
-    expect(spy.mock.calls.length).toBeLessThanOrEqual(Math.ceil(bytesDrawn / RANDOM_POOL_BYTES) + 1);
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(
+      Math.ceil(bytesDrawn / RANDOM_POOL_BYTES) + 1,
+    );
     expect(spy.mock.calls.length).toBeGreaterThan(0);
     expect(new Set(tokens.map((t) => t.slice(10))).size).toBe(count);
   });

@@ -49,7 +49,9 @@ describe.each([
     // Parts are MACed as if concatenated, and text keys and parts are UTF-8.
     const split = [data.subarray(0, 3), new TextDecoder().decode(data.subarray(3))];
     expect(toHex(backend.hmacSha256Parts(key, split))).toBe(expected);
-    expect(toHex(backend.hmacSha256Parts(key, []))).toBe(toHex(backend.hmacSha256Parts(key, [new Uint8Array(0)])));
+    expect(toHex(backend.hmacSha256Parts(key, []))).toBe(
+      toHex(backend.hmacSha256Parts(key, [new Uint8Array(0)])),
+    );
   });
   it('takes a text key as its UTF-8 bytes', () => {
     const data = [utf8('what do ya want for nothing?')];
@@ -74,6 +76,8 @@ describe('encoding', () => {
     expect(toHex(fromHex('ABCD') as Uint8Array)).toBe('abcd');
     expect(fromHex('abc')).toBeNull();
     expect(fromHex('zz')).toBeNull();
+    // Characters beyond ASCII are not hex digits, whatever their low bits.
+    for (const bad of ['é0', '0\u0130', 'ａ0', ' 0']) expect(fromHex(bad)).toBeNull();
   });
   it('base64 matches Buffer and accepts url-safe and unpadded input', () => {
     const bytes = new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 7) % 256));

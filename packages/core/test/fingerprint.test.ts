@@ -175,3 +175,33 @@ describe('fp1 specification', () => {
     expect(`fp1:${h(Buffer.concat(parts.map(lp))).toString('hex')}`).toBe(GOLDEN);
   });
 });
+
+describe('fp1 length prefixes of non-ASCII parts', () => {
+  it('count UTF-8 bytes, a lone surrogate as the 3 of U+FFFD, like the byte encoding does', () => {
+    const h = (s: string | Buffer) => createHash('sha256').update(s).digest();
+    const lp = (s: string) => {
+      const bytes = Buffer.from(new TextEncoder().encode(s));
+      return Buffer.concat([Buffer.from(`${bytes.length}:`), bytes]);
+    };
+    for (const subject of [
+      'Müller-Äpfel',
+      '客户-42',
+      '😀 order',
+      'lone \ud800 high',
+      'lone \udc00',
+    ]) {
+      const input = { ...base, subject, payload: { s: subject } };
+      const { key, parts } = explainFingerprint(input);
+      const encoded = [
+        'fp1',
+        parts.provider,
+        subject,
+        parts.eventType,
+        parts.timestamp,
+        '0',
+        parts.payloadHash,
+      ];
+      expect(key).toBe(`fp1:${h(Buffer.concat(encoded.map(lp))).toString('hex')}`);
+    }
+  });
+});

@@ -12,8 +12,7 @@ import {
   type CreatioFlatPayload,
   type CreatioProcessCallPayload,
   type CreatioShape,
-  creatioFlatSchema,
-  creatioProcessCallSchema,
+  creatioShapeChecks,
 } from './payloads';
 
 /** A body with its shape, its entity name and its validated payload. */
@@ -35,11 +34,11 @@ export function readShape(data: JsonObject, provider: string): ShapedBody {
         ? 'flat'
         : undefined;
   if (shape === 'process-call') {
-    const valid = validatePayload(creatioProcessCallSchema, data, provider);
+    const valid = validatePayload(creatioShapeChecks['process-call'], data, provider);
     return { shape, entity: valid.EntitySchemaName, payload: data as CreatioProcessCallPayload };
   }
   if (shape === 'flat') {
-    const valid = validatePayload(creatioFlatSchema, data, provider);
+    const valid = validatePayload(creatioShapeChecks.flat, data, provider);
     return { shape, entity: valid.EntityName, payload: data as CreatioFlatPayload };
   }
   throw payloadInvalid(

@@ -4,7 +4,7 @@
  * OpenAPI description (@octokit/openapi-webhooks), into src/generated/schemas.ts.
  *
  * Every shape gets a named TypeScript type next to its schema (see schema-converter.mjs), and
- * each schema is declared as `z.ZodType<ThatType>`. The published .d.ts then names each shape
+ * each schema is declared as `z.ZodMiniType<ThatType>`. The published .d.ts then names each shape
  * once instead of spelling out the inferred zod type of every schema (and of every schema nested
  * in it) wherever it is used, which made it 856 KB; it is now under 100 KB.
  *
@@ -107,20 +107,21 @@ const lines = [
   `// @octokit/openapi-webhooks ${specVersion} (GitHub's official webhook OpenAPI description).`,
   '// Regenerate: node packages/github/scripts/generate-schemas.mjs',
   '// Only required fields are validated; every object is loose, so unknown fields pass through.',
+  '// Written for zod/mini, whose functions tree-shake (the edge bundle budget, issue 11).',
   '// Each schema is declared with its named type, so the published types name each shape once.',
-  "import { z } from 'zod';",
+  "import * as z from 'zod/mini';",
   '',
 ];
 for (const { type, id, doc, note, node, alias } of emitted.values()) {
   lines.push(doc ? `/** ${doc} */` : `// ${type}: ${note}.`);
   if (alias) {
     lines.push(`export type ${type} = ${alias.type};`);
-    lines.push(`const ${id}: z.ZodType<${type}> = ${alias.id};`);
+    lines.push(`const ${id}: z.ZodMiniType<${type}> = ${alias.id};`);
   } else {
     lines.push(
       node.object ? `export interface ${type} ${node.t}` : `export type ${type} = ${node.t};`,
     );
-    lines.push(`const ${id}: z.ZodType<${type}> = ${node.z};`);
+    lines.push(`const ${id}: z.ZodMiniType<${type}> = ${node.z};`);
   }
   lines.push('');
 }
@@ -136,7 +137,7 @@ lines.push('export type GithubTypedEventType = keyof GithubPayloads;');
 lines.push('');
 lines.push('/** Typed payload schema of each typed event, keyed by hooklatch event `type`. */');
 lines.push('export const githubPayloadSchemas: {');
-lines.push('  readonly [K in GithubTypedEventType]: z.ZodType<GithubPayloads[K]>;');
+lines.push('  readonly [K in GithubTypedEventType]: z.ZodMiniType<GithubPayloads[K]>;');
 lines.push('} = {');
 for (const e of events) lines.push(`  ${JSON.stringify(e.type)}: ${emitted.get(e.name).id},`);
 lines.push('};');

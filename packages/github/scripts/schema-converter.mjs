@@ -191,7 +191,7 @@ export function createConverter({ components, relaxed }) {
       const name = refName(node.$ref);
       if (emitComponent(name)) return { z: identifier(name), t: typeName(name) };
       return {
-        z: `z.lazy((): z.ZodType<${typeName(name)}> => ${identifier(name)})`,
+        z: `z.lazy((): z.ZodMiniType<${typeName(name)}> => ${identifier(name)})`,
         t: typeName(name),
       };
     }
@@ -224,7 +224,7 @@ export function createConverter({ components, relaxed }) {
       );
     }
     if (node.nullable === true && out.z !== UNKNOWN.z) {
-      out = { z: `${out.z}.nullable()`, t: `${out.t} | null`, u: true };
+      out = { z: `z.nullable(${out.z})`, t: `${out.t} | null`, u: true };
     }
     return out;
   }
@@ -262,7 +262,7 @@ export function createConverter({ components, relaxed }) {
       const optional = relaxed.has(key);
       // Quotes only where needed: the declaration file keeps them, once per property.
       const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
-      zodFields.push(`${inner}${name}: ${field.z}${optional ? '.optional()' : ''},`);
+      zodFields.push(`${inner}${name}: ${optional ? `z.optional(${field.z})` : field.z},`);
       typeFields.push(
         `${inner}${name}${optional ? '?' : ''}: ${field.t}${optional ? ' | undefined' : ''};`,
       );

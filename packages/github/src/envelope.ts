@@ -2,20 +2,20 @@
  * The envelope every GitHub payload satisfies, typed events or not: a JSON object whose common
  * fields are checked only when present, so a new event type is never rejected.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The envelope's fields, with objects made by `object` (loose, or the plain twin). */
 function envelopeOf<O extends typeof z.looseObject | typeof z.object>(object: O) {
   const make = object as typeof z.looseObject;
   return make({
-    action: z.string().optional(),
-    repository: make({ full_name: z.string() }).nullable().optional(),
-    organization: make({ login: z.string() }).nullable().optional(),
-    installation: make({ id: z.number() }).nullable().optional(),
-    sender: make({ login: z.string() }).nullable().optional(),
-    number: z.number().optional(),
-    issue: make({ number: z.number() }).nullable().optional(),
-    pull_request: make({ number: z.number() }).nullable().optional(),
+    action: z.optional(z.string()),
+    repository: z.optional(z.nullable(make({ full_name: z.string() }))),
+    organization: z.optional(z.nullable(make({ login: z.string() }))),
+    installation: z.optional(z.nullable(make({ id: z.number() }))),
+    sender: z.optional(z.nullable(make({ login: z.string() }))),
+    number: z.optional(z.number()),
+    issue: z.optional(z.nullable(make({ number: z.number() }))),
+    pull_request: z.optional(z.nullable(make({ number: z.number() }))),
   });
 }
 

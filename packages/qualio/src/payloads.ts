@@ -4,10 +4,12 @@
  * ID) and every object is loose: `status`, `comment`, `changedBy`, `previousValue`... are kept
  * untouched, and a field the model does not know never turns a delivery into an error.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A record ID such as `NC-2025-001`: a string with at least one non-space character. */
-const recordId = z.string().refine((value) => value.trim() !== '', 'expected a non-empty string');
+const recordId = z
+  .string()
+  .check(z.refine((value) => value.trim() !== '', 'expected a non-empty string'));
 
 /** Fields every modelled body has. */
 const common = {
@@ -16,7 +18,7 @@ const common = {
   /** When the change happened, ISO-8601 with a zone, to the second. */
   timestamp: z.string(),
   /** The field the change touched (`status`, `comment`...), when the sender says. */
-  changedField: z.string().nullable().optional(),
+  changedField: z.optional(z.nullable(z.string())),
 };
 
 /** Any Qualio body: the common fields only (used for record families without a schema). */
@@ -46,9 +48,9 @@ export const qualioCapaSchema = qualioEnvelopeSchemas.capa;
  * A controlled document (`document.*`). Code and version are optional: a sender that leaves
  * them out must not have its deliveries refused.
  */
-export const qualioDocumentSchema = qualioEnvelopeSchemas.document.extend({
-  documentCode: z.string().optional(),
-  version: z.union([z.string(), z.number()]).optional(),
+export const qualioDocumentSchema = z.extend(qualioEnvelopeSchemas.document, {
+  documentCode: z.optional(z.string()),
+  version: z.optional(z.union([z.string(), z.number()])),
 });
 
 /** A change control (`changecontrol.*`). */

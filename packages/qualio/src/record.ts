@@ -5,13 +5,13 @@
 
 import { ConfigurationError, PayloadError } from '@hooklatch/core';
 import {
-  applySchemaPolicy,
   type JsonObject,
   type PayloadIssue,
   parseIsoTimestamp,
   requireString,
   type SchemaPolicy,
   validatePayload,
+  validateTyped,
 } from '@hooklatch/core/kit';
 import {
   isQualioFamily,
@@ -98,18 +98,20 @@ export function readQualioRecord(
   let subject: string;
   let typed: { validated: boolean; schemaIssues?: readonly PayloadIssue[] } = { validated: true };
   if (isQualioFamily(family)) {
-    // The envelope first: without it the event cannot be keyed, whatever the policy.
-    const envelope = validatePayload(qualioEnvelopeSchemas[family], data, context);
-    subjectField = QUALIO_SUBJECT_FIELDS[family];
-    subject = (envelope as Record<string, unknown>)[subjectField] as string;
-    typed = applySchemaPolicy({
+    // Without the envelope the event cannot be keyed, whatever the policy. Each family's
+    // schema is its envelope or extends it, so one zod pass decides both when it passes.
+    const checked = validateTyped({
+      envelope: qualioEnvelopeSchemas[family],
+      envelopeCheck: 'covered',
       schema: qualioPayloadSchemas[family],
       data,
-      envelope,
       policy: options.policy,
       validate: true,
       context,
     });
+    typed = checked;
+    subjectField = QUALIO_SUBJECT_FIELDS[family];
+    subject = (checked.envelope as Record<string, unknown>)[subjectField] as string;
   } else {
     validatePayload(qualioRecordSchema, data, context);
     subjectField = Object.hasOwn(subjectFields, family)

@@ -122,13 +122,13 @@ export function shopify<P extends SchemaPolicy = 'reject', V extends boolean = t
         validate,
         context: `shopify ${topic}`,
       });
-      const { envelope } = typed;
       // The topic was matched to its schema (or handed on envelope-only with validated: false),
       // which is the pairing ShopifyEvent<P> describes; TypeScript cannot follow the lookup.
       return {
         type: topic,
         ...ids,
-        subject: shopifySubject(shopDomain, topic, envelope),
+        // From the body: the envelope passed, and the subject reads fields it does not declare.
+        subject: shopifySubject(shopDomain, topic, data),
         ...(occurredAt === undefined ? {} : { occurredAt }),
         meta: {
           shopDomain,

@@ -4,7 +4,8 @@
  * published payload of the topic has it (test/fixtures/corpus). A subscription trimmed with
  * `include_fields` can take `schemaPolicy: 'envelope'` or `validatePayloads: false`.
  */
-import { z } from 'zod';
+import type { PayloadSchema } from '@hooklatch/core/kit';
+import * as z from 'zod/mini';
 
 /**
  * Shopify REST IDs are JSON numbers. Not `.int()`: zod rejects integers beyond 2^53 there, and
@@ -16,7 +17,7 @@ const id = z.number();
 const timestamp = z.string();
 
 /** The envelope's one field, by the object kind (loose, or the plain twin). */
-const envelopeShape = { id: z.union([id, z.string()]).optional() };
+const envelopeShape = { id: z.optional(z.union([id, z.string()])) };
 
 /** The envelope every payload satisfies: a JSON object, its `id` checked when present. */
 export const shopifyEnvelopeSchema = z.looseObject(envelopeShape);
@@ -29,24 +30,24 @@ export const shopifyOrderSchema = z.looseObject({
   id,
   admin_graphql_api_id: z.string(),
   name: z.string(),
-  email: z.string().nullable().optional(),
+  email: z.optional(z.nullable(z.string())),
   created_at: timestamp,
   updated_at: timestamp,
-  cancelled_at: timestamp.nullable(),
-  cancel_reason: z.string().nullable(),
+  cancelled_at: z.nullable(timestamp),
+  cancel_reason: z.nullable(z.string()),
   currency: z.string(),
   total_price: z.string(),
-  financial_status: z.string().nullable(),
-  fulfillment_status: z.string().nullable(),
-  customer: z.looseObject({ id }).nullable().optional(),
+  financial_status: z.nullable(z.string()),
+  fulfillment_status: z.nullable(z.string()),
+  customer: z.optional(z.nullable(z.looseObject({ id }))),
   line_items: z.array(
     z.looseObject({
       id,
       title: z.string(),
-      quantity: z.number().int(),
+      quantity: z.number().check(z.int()),
       price: z.string(),
-      product_id: id.nullable(),
-      variant_id: id.nullable(),
+      product_id: z.nullable(id),
+      variant_id: z.nullable(id),
     }),
   ),
 });
@@ -56,8 +57,10 @@ export const shopifyRefundSchema = z.looseObject({
   id,
   order_id: id,
   created_at: timestamp,
-  note: z.string().nullable(),
-  refund_line_items: z.array(z.looseObject({ id, line_item_id: id, quantity: z.number().int() })),
+  note: z.nullable(z.string()),
+  refund_line_items: z.array(
+    z.looseObject({ id, line_item_id: id, quantity: z.number().check(z.int()) }),
+  ),
   transactions: z.array(
     z.looseObject({ id, amount: z.string(), kind: z.string(), status: z.string() }),
   ),
@@ -72,19 +75,19 @@ export const shopifyProductSchema = z.looseObject({
   status: z.string(),
   vendor: z.string(),
   product_type: z.string(),
-  created_at: timestamp.nullable(),
+  created_at: z.nullable(timestamp),
   updated_at: timestamp,
   variants: z.array(
-    z.looseObject({ id, title: z.string(), price: z.string(), sku: z.string().nullable() }),
+    z.looseObject({ id, title: z.string(), price: z.string(), sku: z.nullable(z.string()) }),
   ),
 });
 
 /** A customer (`customers/*`). */
 export const shopifyCustomerSchema = z.looseObject({
   id,
-  email: z.string().nullable(),
-  first_name: z.string().nullable(),
-  last_name: z.string().nullable(),
+  email: z.nullable(z.string()),
+  first_name: z.nullable(z.string()),
+  last_name: z.nullable(z.string()),
   state: z.string(),
   verified_email: z.boolean(),
   created_at: timestamp,
@@ -95,7 +98,7 @@ export const shopifyCustomerSchema = z.looseObject({
 export const shopifyInventoryLevelSchema = z.looseObject({
   inventory_item_id: id,
   location_id: id,
-  available: z.number().int().nullable(),
+  available: z.nullable(z.number().check(z.int())),
   updated_at: timestamp,
 });
 
@@ -106,8 +109,8 @@ export const shopifyInventoryLevelSchema = z.looseObject({
 export const shopifyShopSchema = z.looseObject({
   id,
   name: z.string(),
-  domain: z.string().nullable(),
-  myshopify_domain: z.string().nullable(),
+  domain: z.nullable(z.string()),
+  myshopify_domain: z.nullable(z.string()),
   email: z.string(),
 });
 
@@ -136,7 +139,7 @@ export type ShopifyPayloads = {
 export type ShopifyEnvelope = z.infer<typeof shopifyEnvelopeSchema>;
 
 /** The typed schema for `topic`, or undefined. */
-export function typedShopifySchema(topic: string): z.ZodType | undefined {
+export function typedShopifySchema(topic: string): PayloadSchema | undefined {
   return Object.hasOwn(shopifyPayloadSchemas, topic)
     ? shopifyPayloadSchemas[topic as ShopifyTypedTopic]
     : undefined;

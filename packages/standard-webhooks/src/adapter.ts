@@ -10,6 +10,7 @@ import {
   validateTyped,
 } from '@hooklatch/core/kit';
 import { checkEventSchemas, checkVerifyOption } from './check-options';
+import type { Ed25519Scheme } from './ed25519-scheme';
 import {
   type StandardWebhookEvent,
   type StandardWebhooksSchemaMap,
@@ -29,7 +30,9 @@ import { standardWebhooksVerifier } from './verifier';
 
 /**
  * Verify and normalize Standard Webhooks deliveries (`webhook-*` or `svix-*` headers; `v1`
- * HMAC-SHA256 and `v1a` ed25519 signatures). The ID is `webhook-id`, which the spec keeps stable
+ * HMAC-SHA256 signatures, and `v1a` ed25519 ones with the adapter of the
+ * `@hooklatch/standard-webhooks/ed25519` entry, the same function with ed25519 loaded: here a
+ * `publicKey` is CONFIG_INVALID). The ID is `webhook-id`, which the spec keeps stable
  * across retries; the type is the body's `type` field. `meta.keyIndex` is the position of the
  * key that matched in its list (secrets for `v1`, public keys for `v1a`, as
  * `meta.signatureVersion` says) and `meta.signedAt` the signed `webhook-timestamp`.
@@ -48,6 +51,17 @@ export function standardWebhooks<
   M extends StandardWebhooksSchemaMap = {},
   P extends SchemaPolicy = 'reject',
 >(options: StandardWebhooksOptions<M, P>): WebhookAdapter<StandardWebhookEvent<M, P>> {
+  return buildStandardWebhooks(options, undefined);
+}
+
+/** {@link standardWebhooks} with `ed` for `v1a` keys (the `/ed25519` entry passes one). */
+export function buildStandardWebhooks<
+  M extends StandardWebhooksSchemaMap = {},
+  P extends SchemaPolicy = 'reject',
+>(
+  options: StandardWebhooksOptions<M, P>,
+  ed: Ed25519Scheme | undefined,
+): WebhookAdapter<StandardWebhookEvent<M, P>> {
   checkOptionsObject(STANDARD_WEBHOOKS_DEFAULT_NAME, options);
   const name = stringOption(
     STANDARD_WEBHOOKS_DEFAULT_NAME,
@@ -68,7 +82,8 @@ export function standardWebhooks<
   return createAdapter<StandardWebhookEvent<M, P>>({
     name,
     retentionMs: options.retentionMs ?? STANDARD_WEBHOOKS_RETENTION_MS,
-    verify: options.verify === false ? false : standardWebhooksVerifier(options, name, tolerance),
+    verify:
+      options.verify === false ? false : standardWebhooksVerifier(options, name, tolerance, ed),
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
     ...(options.schemaPolicy === undefined ? {} : { schemaPolicy: options.schemaPolicy }),
     digestExclude: STANDARD_WEBHOOKS_DIGEST_EXCLUDE,

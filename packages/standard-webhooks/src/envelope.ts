@@ -4,13 +4,13 @@
  * new event type or field must never turn deliveries into errors that it retries for days.
  */
 import type { WebhookEvent } from '@hooklatch/core';
-import type { SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
-import { z } from 'zod';
+import type { PayloadSchema, SchemaPolicy, WithSchemaPolicy } from '@hooklatch/core/kit';
+import * as z from 'zod/mini';
 
 const envelopeShape = {
-  type: z.string().min(1).optional(),
-  timestamp: z.string().optional(),
-  data: z.unknown().optional(),
+  type: z.optional(z.string().check(z.minLength(1))),
+  timestamp: z.optional(z.string()),
+  data: z.optional(z.unknown()),
 };
 
 /** The envelope every delivery is checked against: an object whose `type`, if any, is a string. */
@@ -26,7 +26,7 @@ export const standardWebhooksEnvelopeChecks = z.object(envelopeShape);
 export type StandardWebhookPayload = z.output<typeof standardWebhooksEnvelopeSchema>;
 
 /** Zod schemas by event type; each validates (and types) the whole JSON body of that type. */
-export type StandardWebhooksSchemaMap = Readonly<Record<string, z.ZodType>>;
+export type StandardWebhooksSchemaMap = Readonly<Record<string, PayloadSchema>>;
 
 /**
  * An event whose type has a schema in the map: its payload is that schema's output and

@@ -5,8 +5,8 @@
  */
 import { ConfigurationError } from '@hooklatch/core';
 import type { Secret } from '@hooklatch/core/kit';
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { decodeBase64 } from './base64';
+import { type Ed25519Scheme, requireEd25519 } from './ed25519-scheme';
 
 /** Prefix of a serialized HMAC secret (`v1`). */
 export const STANDARD_WEBHOOKS_SECRET_PREFIX = 'whsec_';
@@ -46,9 +46,16 @@ export function decodeSecrets(secrets: readonly Secret[], provider: string): Uin
 
 /**
  * Turn each public key into its 32 raw bytes. Strings are base64, with or without the `whpk_`
- * prefix; bytes must be the raw key. Points that are not on the curve are refused.
+ * prefix; bytes must be the raw key. Points that are not on the curve are refused, and any key
+ * needs `ed` (v1a support loaded).
  */
-export function decodePublicKeys(keys: readonly Secret[], provider: string): Uint8Array[] {
+export function decodePublicKeys(
+  keys: readonly Secret[],
+  provider: string,
+  ed: Ed25519Scheme | undefined,
+): Uint8Array[] {
+  if (keys.length === 0) return [];
+  const scheme = requireEd25519(ed, provider, 'publicKey');
   return keys.map((key, index) => {
     const bytes =
       key instanceof Uint8Array ? key : prefixedBytes(key, STANDARD_WEBHOOKS_PUBLIC_KEY_PREFIX);
@@ -61,7 +68,7 @@ export function decodePublicKeys(keys: readonly Secret[], provider: string): Uin
       );
     }
     // Strict (non-ZIP-215) decoding, the same rule verification applies.
-    if (!ed25519.utils.isValidPublicKey(bytes, false)) {
+    if (!scheme.isValidPublicKey(bytes)) {
       throw invalidKey(provider, 'publicKey', index, 'is not a valid ed25519 point');
     }
     return bytes;

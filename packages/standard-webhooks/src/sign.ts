@@ -11,8 +11,8 @@ import {
   type Secret,
   toleranceOption,
 } from '@hooklatch/core/kit';
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { encodeBase64 } from './base64';
+import { type Ed25519Scheme, requireEd25519 } from './ed25519-scheme';
 import {
   decodePublicKeys,
   decodeSecrets,
@@ -72,9 +72,17 @@ export function signingKeyOf(secret: Secret, fallback: 'v1' | 'v1a', provider: s
   return { version, key };
 }
 
-/** One `<version>,<base64>` entry over the signed content. */
-export function signatureEntry({ version, key }: SigningKey, content: Uint8Array): string {
-  const signature = version === 'v1' ? hmacSha256(key, content) : ed25519.sign(content, key);
+/** One `<version>,<base64>` entry over the signed content (`ed` for a `v1a` key). */
+export function signatureEntry(
+  { version, key }: SigningKey,
+  content: Uint8Array,
+  ed: Ed25519Scheme | undefined,
+  provider: string,
+): string {
+  const signature =
+    version === 'v1'
+      ? hmacSha256(key, content)
+      : requireEd25519(ed, provider, 'secret').sign(content, key);
   return `${version},${encodeBase64(signature)}`;
 }
 
@@ -109,10 +117,20 @@ function messageHeaders(message: StandardWebhookMessage, provider: string) {
  * headers['webhook-signature'] = signStandardWebhook(secret, { id, timestamp: new Date(), payload });
  */
 export function signStandardWebhook(secret: Secret, message: StandardWebhookMessage): string {
+  return signMessage(secret, message, undefined);
+}
+
+/** {@link signStandardWebhook} with `ed` for `whsk_` keys (the `/ed25519` entry passes one). */
+export function signMessage(
+  secret: Secret,
+  message: StandardWebhookMessage,
+  ed: Ed25519Scheme | undefined,
+): string {
   const provider = STANDARD_WEBHOOKS_DEFAULT_NAME;
   const body = rawPayloadBytes('signStandardWebhook', message?.payload);
   const { id, timestamp } = messageHeaders(message, provider);
-  return signatureEntry(signingKeyOf(secret, 'v1', provider), signedContent(id, timestamp, body));
+  const key = signingKeyOf(secret, 'v1', provider);
+  return signatureEntry(key, signedContent(id, timestamp, body), ed, provider);
 }
 
 /**
@@ -130,6 +148,17 @@ export function verifyStandardWebhook(
   signature: string,
   options: VerifyStandardWebhookOptions = {},
 ): boolean {
+  return verifyMessage(secretOrSecrets, message, signature, options, undefined);
+}
+
+/** {@link verifyStandardWebhook} with `ed` for `whpk_` keys (the `/ed25519` entry passes one). */
+export function verifyMessage(
+  secretOrSecrets: Secret | readonly Secret[],
+  message: StandardWebhookMessage,
+  signature: string,
+  options: VerifyStandardWebhookOptions,
+  ed: Ed25519Scheme | undefined,
+): boolean {
   const provider = STANDARD_WEBHOOKS_DEFAULT_NAME;
   const all = resolveSecrets(
     Array.isArray(secretOrSecrets)
@@ -144,7 +173,8 @@ export function verifyStandardWebhook(
       all.filter((s) => !isPublic(s)),
       provider,
     ),
-    publicKeys: decodePublicKeys(all.filter(isPublic), provider),
+    publicKeys: decodePublicKeys(all.filter(isPublic), provider, ed),
+    ed25519: ed,
   };
   const tolerance = toleranceOption(
     provider,

@@ -8,8 +8,9 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { encodeBase64 } from './base64';
+import { nobleEd25519 } from './ed25519-noble';
 import { STANDARD_WEBHOOKS_SIGNING_KEY_PREFIX } from './keys';
-import { signStandardWebhook, timestampSeconds } from './sign';
+import { signMessage, timestampSeconds } from './sign';
 
 /** Options of {@link signedStandardWebhooksRequest}. Give at least one secret or signing key. */
 export interface SignedStandardWebhooksRequestOptions {
@@ -117,7 +118,8 @@ export function signedStandardWebhooksRequest(
     headers: {
       [`${family}-id`]: id,
       [`${family}-timestamp`]: timestamp,
-      [`${family}-signature`]: keys.map((key) => signStandardWebhook(key, message)).join(' '),
+      // With ed25519 loaded: a builder signs `v1a` whatever entry the application imports.
+      [`${family}-signature`]: keys.map((key) => signMessage(key, message, nobleEd25519)).join(' '),
       'content-type': 'application/json',
     },
     body,

@@ -15,6 +15,7 @@ import {
   withSecrets,
 } from '@hooklatch/core/kit';
 import { configuresSecrets, publicKeyList } from './check-options';
+import type { Ed25519Scheme } from './ed25519-scheme';
 import { headerFamily } from './headers';
 import { decodePublicKeys, decodeSecrets } from './keys';
 import type { StandardWebhooksOptions } from './options';
@@ -56,8 +57,9 @@ export function standardWebhooksVerifier(
   options: StandardWebhooksOptions,
   name: string,
   toleranceSeconds: number,
+  ed: Ed25519Scheme | undefined,
 ): ResolvedVerifier {
-  const publicKeys = decodePublicKeys(publicKeyList(options, name), name);
+  const publicKeys = decodePublicKeys(publicKeyList(options, name), name, ed);
   const source = configuresSecrets(options) ? secretSource(options, name) : undefined;
   if (source === undefined && publicKeys.length === 0) {
     throw new ConfigurationError(
@@ -69,7 +71,11 @@ export function standardWebhooksVerifier(
   const fixed: VerificationKeys | undefined =
     typeof options.secrets === 'function'
       ? undefined
-      : { secrets: source ? decodeSecrets(resolveSecrets(options, name), name) : [], publicKeys };
+      : {
+          secrets: source ? decodeSecrets(resolveSecrets(options, name), name) : [],
+          publicKeys,
+          ed25519: ed,
+        };
 
   return signedVerifier(
     (delivery) => {
@@ -79,7 +85,7 @@ export function standardWebhooksVerifier(
         verifySignedParts(
           parts,
           delivery.rawBody,
-          { secrets: decodeSecrets(list, name), publicKeys },
+          { secrets: decodeSecrets(list, name), publicKeys, ed25519: ed },
           name,
         ),
       );
@@ -92,6 +98,8 @@ export function standardWebhooksVerifier(
       const entry = signatureEntry(
         keyForSigning(request, source, name),
         signedContent(id, timestamp, request.body),
+        ed,
+        name,
       );
       return {
         [`${family}-id`]: id,

@@ -14,7 +14,7 @@ import {
   timestampedPrefix,
   type Verification,
 } from '@hooklatch/core/kit';
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { type Ed25519Scheme, requireEd25519 } from './ed25519-scheme';
 import { readHeaders, type StandardWebhookHeaders } from './headers';
 import { parseSignatureList, type SignatureList } from './signature-header';
 
@@ -24,6 +24,8 @@ export interface VerificationKeys {
   secrets: readonly Uint8Array[];
   /** ed25519 public keys for `v1a`, in the configured order. */
   publicKeys: readonly Uint8Array[];
+  /** ed25519 itself, present whenever `publicKeys` is not empty. */
+  ed25519?: Ed25519Scheme | undefined;
 }
 
 /** A delivery's signed parts, read and judged before any key is used. */
@@ -61,16 +63,10 @@ function matchEd25519(
   signatures: readonly Uint8Array[],
   content: Uint8Array,
   publicKeys: readonly Uint8Array[],
+  ed: Ed25519Scheme,
 ): number {
   for (const [keyIndex, key] of publicKeys.entries()) {
-    for (const sig of signatures) {
-      try {
-        // Strict RFC 8032 decoding: one message, one accepted encoding of its signature.
-        if (ed25519.verify(sig, content, key, { zip215: false })) return keyIndex;
-      } catch {
-        // A signature that does not even decode is simply not a match.
-      }
-    }
+    for (const sig of signatures) if (ed.verify(sig, content, key)) return keyIndex;
   }
   return -1;
 }
@@ -125,7 +121,8 @@ export function verifySignedParts(
   if (keyIndex < 0 && useV1a) {
     scheme = 'v1a';
     const content = signedContent(headers.id, headers.timestamp, rawBody);
-    keyIndex = matchEd25519(list.v1a, content, keys.publicKeys);
+    const ed = requireEd25519(keys.ed25519, provider, 'publicKey');
+    keyIndex = matchEd25519(list.v1a, content, keys.publicKeys, ed);
   }
   if (keyIndex < 0) throw signatureInvalid(provider, headers.signatureHeader);
   const signedAt = dateFromUnixTime(Number(headers.timestamp), 'seconds', {

@@ -2,7 +2,7 @@ import { PayloadError, VerificationError } from '@hooklatch/core';
 import { signedStandardWebhooksRequest } from '@hooklatch/standard-webhooks/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { standardWebhooks } from '../src/index';
+import { standardWebhooks } from '../src/ed25519';
 import {
   expectFailure,
   OTHER_SECRET,

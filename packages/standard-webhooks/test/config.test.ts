@@ -1,7 +1,7 @@
 import { ConfigurationError } from '@hooklatch/core';
 import { standardWebhooksKeyPair } from '@hooklatch/standard-webhooks/testing';
 import { describe, expect, it } from 'vitest';
-import { standardWebhooks } from '../src/index';
+import { standardWebhooks } from '../src/ed25519';
 
 function configError(make: () => unknown, secret?: string): ConfigurationError {
   let caught: unknown;

@@ -1,4 +1,5 @@
 import { describeAdapter } from '@hooklatch/testing/vitest';
+import { standardWebhooks as withEd25519 } from '../src/ed25519';
 import { standardWebhooks } from '../src/index';
 import { standardWebhooksKeyPair, standardWebhooksSecret } from '../src/testing';
 
@@ -36,7 +37,7 @@ const previous = standardWebhooksKeyPair(new Uint8Array(32).fill(13));
 
 describeAdapter({
   name: 'standard-webhooks (v1a)',
-  adapter: () => standardWebhooks({ publicKeys: [sender.publicKey, previous.publicKey] }),
+  adapter: () => withEd25519({ publicKeys: [sender.publicKey, previous.publicKey] }),
   body,
   headers,
   signOptions: { secret: sender.signingKey },

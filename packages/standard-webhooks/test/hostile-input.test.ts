@@ -9,7 +9,7 @@ import {
 } from '@hooklatch/standard-webhooks/testing';
 import { expectHooklatchError } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
-import { standardWebhooks } from '../src/index';
+import { standardWebhooks } from '../src/ed25519';
 import { PAYLOAD, parseAt, RECEIVED_SECONDS, SECRET, SECRET_BODY } from './support/fixtures';
 
 const adapter = standardWebhooks({ secret: SECRET });

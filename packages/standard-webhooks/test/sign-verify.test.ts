@@ -9,7 +9,7 @@ import { expectHooklatchError } from '@hooklatch/testing';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { signStandardWebhook, standardWebhooks, verifyStandardWebhook } from '../src/index';
+import { signStandardWebhook, standardWebhooks, verifyStandardWebhook } from '../src/ed25519';
 import {
   OTHER_SECRET,
   PAYLOAD,

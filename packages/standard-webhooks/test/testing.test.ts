@@ -13,7 +13,7 @@ import {
 import { assertProcessedOnce } from '@hooklatch/testing';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { standardWebhooks } from '../src/index';
+import { standardWebhooks } from '../src/ed25519';
 
 const secretBytes = Buffer.from('hooklatch-standard-webhooks-key!');
 const secret = `whsec_${secretBytes.toString('base64')}`;

@@ -5,7 +5,7 @@ import {
 } from '@hooklatch/standard-webhooks/testing';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
-import { standardWebhooks } from '../src/index';
+import { standardWebhooks } from '../src/ed25519';
 import { expectFailure, PAYLOAD, parseAt, RECEIVED_SECONDS, SECRET } from './support/fixtures';
 
 const body = JSON.stringify(PAYLOAD);

@@ -79,9 +79,9 @@ describe.skipIf(!pgUrl)('postgres prepared statements', () => {
         const store = postgresStore({ client: sql, table, prefix: `js-${prepare}:`, prepare });
         await lifecycle(store, 'a');
         // Only the store's statements (this very query is prepared by postgres.js too).
-        const [{ n }] = await sql`SELECT count(*)::int AS n FROM pg_prepared_statements
-          WHERE statement LIKE ${`%${table}%`}`;
-        expect(n > 0, `prepare: ${prepare}`).toBe(prepare);
+        const rows = await sql<{ n: number }[]>`SELECT count(*)::int AS n
+          FROM pg_prepared_statements WHERE statement LIKE ${`%${table}%`}`;
+        expect((rows[0]?.n ?? 0) > 0, `prepare: ${prepare}`).toBe(prepare);
       } finally {
         await sql.end({ timeout: 1 });
       }

@@ -1,5 +1,5 @@
 /** The typed snapshot event schemas, one per event type, keyed by `type`. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { snapshotData, snapshotEnvelopeShape } from './envelope';
 import {
   stripeChargeSchema,
@@ -11,7 +11,7 @@ import {
   stripeSubscriptionSchema,
 } from './objects';
 
-function eventOf<T extends string, O extends z.ZodType>(type: T, object: O) {
+function eventOf<T extends string, O extends z.ZodMiniType>(type: T, object: O) {
   return z.looseObject({
     ...snapshotEnvelopeShape,
     type: z.literal(type),
@@ -66,7 +66,7 @@ export type StripePayloads = {
 };
 
 /** The typed schema for `type`, or undefined when the type has none. */
-export function typedStripeSchema(type: string): z.ZodType | undefined {
+export function typedStripeSchema(type: string): z.ZodMiniType | undefined {
   return Object.hasOwn(stripeEventSchemas, type)
     ? stripeEventSchemas[type as StripeTypedEventType]
     : undefined;

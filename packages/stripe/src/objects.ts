@@ -5,7 +5,7 @@
  * corpus in test/fixtures (Stripe's own examples of 2022 and 2026, a 2019 delivery) proves
  * each schema against real objects.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** An expandable reference: an ID string, or the expanded object (which always has `id`). */
 const expandable = z.union([z.string(), z.looseObject({ id: z.string() })]);
@@ -17,15 +17,15 @@ const metadata = z.record(z.string(), z.string());
 export const stripePaymentIntentSchema = z.looseObject({
   id: z.string(),
   object: z.literal('payment_intent'),
-  amount: z.number().int(),
-  amount_received: z.number().int(),
+  amount: z.number().check(z.int()),
+  amount_received: z.number().check(z.int()),
   currency: z.string(),
   status: z.string(),
-  customer: expandable.nullable(),
+  customer: z.nullable(expandable),
   // Added in API version 2022-11-15; absent when the endpoint pins an older version.
-  latest_charge: expandable.nullable().optional(),
+  latest_charge: z.optional(z.nullable(expandable)),
   metadata,
-  created: z.number().int(),
+  created: z.number().check(z.int()),
   livemode: z.boolean(),
 });
 
@@ -33,19 +33,19 @@ export const stripePaymentIntentSchema = z.looseObject({
 export const stripeChargeSchema = z.looseObject({
   id: z.string(),
   object: z.literal('charge'),
-  amount: z.number().int(),
-  amount_refunded: z.number().int(),
+  amount: z.number().check(z.int()),
+  amount_refunded: z.number().check(z.int()),
   currency: z.string(),
   status: z.string(),
   paid: z.boolean(),
   refunded: z.boolean(),
   captured: z.boolean(),
-  customer: expandable.nullable(),
-  payment_intent: expandable.nullable(),
-  failure_code: z.string().nullable(),
-  failure_message: z.string().nullable(),
+  customer: z.nullable(expandable),
+  payment_intent: z.nullable(expandable),
+  failure_code: z.nullable(z.string()),
+  failure_message: z.nullable(z.string()),
   metadata,
-  created: z.number().int(),
+  created: z.number().check(z.int()),
   livemode: z.boolean(),
 });
 
@@ -58,17 +58,17 @@ export const stripeCheckoutSessionSchema = z.looseObject({
   id: z.string(),
   object: z.literal('checkout.session'),
   mode: z.string(),
-  status: z.string().nullable().optional(),
-  payment_status: z.string().optional(),
-  amount_total: z.number().int().nullable().optional(),
-  currency: z.string().nullable().optional(),
-  customer: expandable.nullable(),
-  client_reference_id: z.string().nullable(),
-  payment_intent: expandable.nullable(),
-  subscription: expandable.nullable(),
-  metadata: metadata.nullable(),
-  created: z.number().int().optional(),
-  expires_at: z.number().int().optional(),
+  status: z.optional(z.nullable(z.string())),
+  payment_status: z.optional(z.string()),
+  amount_total: z.optional(z.nullable(z.number().check(z.int()))),
+  currency: z.optional(z.nullable(z.string())),
+  customer: z.nullable(expandable),
+  client_reference_id: z.nullable(z.string()),
+  payment_intent: z.nullable(expandable),
+  subscription: z.nullable(expandable),
+  metadata: z.nullable(metadata),
+  created: z.optional(z.number().check(z.int())),
+  expires_at: z.optional(z.number().check(z.int())),
   livemode: z.boolean(),
 });
 
@@ -76,16 +76,16 @@ export const stripeCheckoutSessionSchema = z.looseObject({
 export const stripeInvoiceSchema = z.looseObject({
   id: z.string(),
   object: z.literal('invoice'),
-  customer: expandable.nullable(),
-  status: z.string().nullable(),
-  amount_due: z.number().int(),
-  amount_paid: z.number().int(),
-  amount_remaining: z.number().int(),
-  total: z.number().int(),
+  customer: z.nullable(expandable),
+  status: z.nullable(z.string()),
+  amount_due: z.number().check(z.int()),
+  amount_paid: z.number().check(z.int()),
+  amount_remaining: z.number().check(z.int()),
+  total: z.number().check(z.int()),
   currency: z.string(),
-  number: z.string().nullable(),
-  metadata: metadata.nullable(),
-  created: z.number().int(),
+  number: z.nullable(z.string()),
+  metadata: z.nullable(metadata),
+  created: z.number().check(z.int()),
   livemode: z.boolean(),
 });
 
@@ -93,10 +93,10 @@ export const stripeInvoiceSchema = z.looseObject({
 export const stripeCustomerSchema = z.looseObject({
   id: z.string(),
   object: z.literal('customer'),
-  email: z.string().nullable(),
-  name: z.string().nullable().optional(),
+  email: z.nullable(z.string()),
+  name: z.optional(z.nullable(z.string())),
   metadata,
-  created: z.number().int(),
+  created: z.number().check(z.int()),
   livemode: z.boolean(),
 });
 
@@ -121,12 +121,12 @@ export const stripeSubscriptionSchema = z.looseObject({
         id: z.string(),
         object: z.literal('subscription_item'),
         price: z.looseObject({ id: z.string() }),
-        quantity: z.number().int().optional(),
+        quantity: z.optional(z.number().check(z.int())),
       }),
     ),
   }),
   metadata,
-  created: z.number().int(),
+  created: z.number().check(z.int()),
   livemode: z.boolean(),
 });
 

@@ -44,7 +44,9 @@ const input = (data: BytesLike): string | Uint8Array =>
  * as if concatenated (a timestamp prefix and the body, without copying the body).
  */
 export function hmacSha256(key: BytesLike, data: BytesLike | readonly BytesLike[]): Uint8Array {
-  const parts = Array.isArray(data) ? (data as readonly BytesLike[]).map(input) : [input(data as BytesLike)];
+  const parts = Array.isArray(data)
+    ? (data as readonly BytesLike[]).map(input)
+    : [input(data as BytesLike)];
   return hmacSha256Parts(input(key), parts);
 }
 

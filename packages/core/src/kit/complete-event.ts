@@ -101,7 +101,11 @@ export interface ParseResult<E extends WebhookEvent> {
 }
 
 /** `adapter.parse`'s answer: the digest and the verification's facts merged in. */
-export function merged<E extends WebhookEvent>({ parsed, verified, scope }: ParseResult<E>): ParsedEvent<E> {
+export function merged<E extends WebhookEvent>({
+  parsed,
+  verified,
+  scope,
+}: ParseResult<E>): ParsedEvent<E> {
   const facts = verificationFacts(verified);
   const digest = parsed.digest === undefined ? jsonDigest(scope) : undefined;
   if (digest === undefined && facts === undefined) return parsed;

@@ -3,6 +3,8 @@
  * on the raw delivery first and says what it found; `parse` only ever sees authentic deliveries,
  * and `sign` is the same scheme run the other way.
  */
+
+import { type CanonicalScope, withCanonicalScope } from '../canonical-memo';
 import { utf8 } from '../crypto/index';
 import { ConfigurationError } from '../errors';
 import type {
@@ -14,7 +16,6 @@ import type {
   WebhookEvent,
 } from '../event';
 import type { FingerprintInput } from '../fingerprint';
-import { type CanonicalScope, withCanonicalScope } from '../canonical-memo';
 import {
   completeEvent,
   jsonDigest,

@@ -2,9 +2,10 @@
  * Reading a JSON webhook body and its fields with typed errors: form bodies and non-objects are
  * PAYLOAD_MALFORMED / PAYLOAD_INVALID, missing or non-ISO fields name their JSON path.
  */
+
+import type { CanonicalBody } from '../canonical-memo';
 import { PayloadError } from '../errors';
 import type { RawDelivery } from '../event';
-import type { CanonicalBody } from '../canonical-memo';
 import { type JsonBodyOptions, parseCanonicalBody, parseJsonBody } from '../payload';
 
 /** A parsed JSON object body. */

@@ -130,10 +130,12 @@ export interface ValidateTypedInput<Envelope extends PayloadSchema> {
    * How a body that passes `schema` is known to pass `envelope`, so the envelope's copy of the
    * body is never made for it (the envelope still runs in full when `schema` fails, to tell a
    * malformed body from schema drift):
-   * - `'covered'`: every body `schema` accepts, `envelope` accepts (typed schemas built from the
-   *   envelope's fields, no looser): one zod pass per event;
+   * - `'covered'`: every body `schema` accepts, `envelope` accepts, and its output has the
+   *   envelope's fields as they are (typed schemas built from the envelope's fields, no looser,
+   *   none stripped): one zod pass per event, the typed output standing for the envelope;
    * - a schema with exactly the envelope's checks that copies nothing (its `z.object` twin of a
-   *   `z.looseObject`), run after `schema`;
+   *   `z.looseObject`), run after `schema`; for a body `schema` accepts, the returned `envelope`
+   *   is then that schema's output (the declared fields only);
    * - `undefined`: the envelope runs first, then `schema` (two full passes).
    * @default undefined
    */
@@ -162,9 +164,13 @@ export function validateTyped<Envelope extends PayloadSchema>(
   }
   const checked = checkPayload(schema, data);
   if (checked.ok) {
-    // The envelope's checks without its copy; the typed output then stands for the envelope.
-    if (envelopeCheck !== 'covered') validatePayload(envelopeCheck, data, envelopeContext);
-    return { envelope: checked.value as output<Envelope>, payload: checked.value, validated: true };
+    // Covered: the typed output stands for the envelope. Else the envelope's checks, whose
+    // output has the envelope's declared fields only.
+    const envelope =
+      envelopeCheck === 'covered'
+        ? checked.value
+        : validatePayload(envelopeCheck, data, envelopeContext);
+    return { envelope: envelope as output<Envelope>, payload: checked.value, validated: true };
   }
   const envelope = validatePayload(input.envelope, data, envelopeContext);
   return { envelope, ...mismatched(checked.issues, envelope, input.policy, input.context) };

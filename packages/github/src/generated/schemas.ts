@@ -2,8 +2,9 @@
 // @octokit/openapi-webhooks 12.1.0 (GitHub's official webhook OpenAPI description).
 // Regenerate: node packages/github/scripts/generate-schemas.mjs
 // Only required fields are validated; every object is loose, so unknown fields pass through.
+// Written for zod/mini, whose functions tree-shake (the edge bundle budget, issue 11).
 // Each schema is declared with its named type, so the published types name each shape once.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** `simple-user` (GitHub webhook OpenAPI). */
 export interface GithubSimpleUser {
@@ -27,10 +28,10 @@ export interface GithubSimpleUser {
   site_admin: boolean;
   [key: string]: unknown;
 }
-const simpleUserSchema: z.ZodType<GithubSimpleUser> = z.looseObject({
+const simpleUserSchema: z.ZodMiniType<GithubSimpleUser> = z.looseObject({
   login: z.string(),
   id: z.number(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   avatar_url: z.string(),
   gravatar_id: z.union([z.string(), z.null()]),
   url: z.string(),
@@ -60,14 +61,14 @@ export interface GithubEnterprise {
   avatar_url: string;
   [key: string]: unknown;
 }
-const enterpriseSchema: z.ZodType<GithubEnterprise> = z.looseObject({
+const enterpriseSchema: z.ZodMiniType<GithubEnterprise> = z.looseObject({
   html_url: z.string(),
   id: z.number(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   name: z.string(),
   slug: z.string(),
   created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  updated_at: z.optional(z.union([z.union([z.string(), z.number()]), z.null()])),
   avatar_url: z.string(),
 });
 
@@ -90,19 +91,19 @@ export type GithubIntegration =
   [key: string]: unknown;
 }
   | null;
-const integrationSchema: z.ZodType<GithubIntegration> = z.union([
+const integrationSchema: z.ZodMiniType<GithubIntegration> = z.union([
   z.looseObject({
   id: z.number(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   owner: z.union([simpleUserSchema, enterpriseSchema]),
   name: z.string(),
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
   external_url: z.string(),
   html_url: z.string(),
   created_at: z.union([z.string(), z.number()]),
-  updated_at: z.union([z.string(), z.number()]).optional(),
-  permissions: z.looseObject({}).optional(),
-  events: z.array(z.string()).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
+  permissions: z.optional(z.looseObject({})),
+  events: z.optional(z.array(z.string())),
 }),
   z.null(),
 ]);
@@ -111,7 +112,7 @@ const integrationSchema: z.ZodType<GithubIntegration> = z.union([
 export interface GithubSimpleCheckSuite {
   [key: string]: unknown;
 }
-const simpleCheckSuiteSchema: z.ZodType<GithubSimpleCheckSuite> = z.looseObject({});
+const simpleCheckSuiteSchema: z.ZodMiniType<GithubSimpleCheckSuite> = z.looseObject({});
 
 // GithubRepo: a shape repeated inline, first seen as `repo` in `pull-request-minimal`.
 export interface GithubRepo {
@@ -120,7 +121,7 @@ export interface GithubRepo {
   name: string;
   [key: string]: unknown;
 }
-const repoSchema: z.ZodType<GithubRepo> = z.looseObject({
+const repoSchema: z.ZodMiniType<GithubRepo> = z.looseObject({
   id: z.number(),
   url: z.string(),
   name: z.string(),
@@ -133,7 +134,7 @@ export interface GithubHead {
   repo: GithubRepo;
   [key: string]: unknown;
 }
-const headSchema: z.ZodType<GithubHead> = z.looseObject({
+const headSchema: z.ZodMiniType<GithubHead> = z.looseObject({
   ref: z.string(),
   sha: z.string(),
   repo: repoSchema,
@@ -148,7 +149,7 @@ export interface GithubPullRequestMinimal {
   base: GithubHead;
   [key: string]: unknown;
 }
-const pullRequestMinimalSchema: z.ZodType<GithubPullRequestMinimal> = z.looseObject({
+const pullRequestMinimalSchema: z.ZodMiniType<GithubPullRequestMinimal> = z.looseObject({
   id: z.number(),
   number: z.number(),
   url: z.string(),
@@ -183,18 +184,18 @@ export interface GithubCheckRunWithSimpleCheckSuite {
   url: string;
   [key: string]: unknown;
 }
-const checkRunWithSimpleCheckSuiteSchema: z.ZodType<GithubCheckRunWithSimpleCheckSuite> = z.looseObject({
+const checkRunWithSimpleCheckSuiteSchema: z.ZodMiniType<GithubCheckRunWithSimpleCheckSuite> = z.looseObject({
   app: integrationSchema,
   check_suite: simpleCheckSuiteSchema,
   completed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   conclusion: z.union([z.string(), z.null()]),
-  details_url: z.string().optional(),
+  details_url: z.optional(z.string()),
   external_id: z.string(),
   head_sha: z.string(),
   html_url: z.string(),
   id: z.number(),
   name: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   output: z.looseObject({
     annotations_count: z.number(),
     annotations_url: z.string(),
@@ -217,12 +218,12 @@ export interface GithubLicenseSimple {
   node_id?: string | undefined;
   [key: string]: unknown;
 }
-const licenseSimpleSchema: z.ZodType<GithubLicenseSimple> = z.looseObject({
+const licenseSimpleSchema: z.ZodMiniType<GithubLicenseSimple> = z.looseObject({
   key: z.string(),
   name: z.string(),
   url: z.union([z.string(), z.null()]),
   spdx_id: z.union([z.string(), z.null()]),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
 });
 
 /** `repository-webhooks` (GitHub webhook OpenAPI). */
@@ -302,9 +303,9 @@ export interface GithubRepositoryWebhooks {
   watchers: number;
   [key: string]: unknown;
 }
-const repositoryWebhooksSchema: z.ZodType<GithubRepositoryWebhooks> = z.looseObject({
+const repositoryWebhooksSchema: z.ZodMiniType<GithubRepositoryWebhooks> = z.looseObject({
   id: z.number(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   name: z.string(),
   full_name: z.string(),
   license: z.union([z.null(), licenseSimpleSchema]),
@@ -312,7 +313,7 @@ const repositoryWebhooksSchema: z.ZodType<GithubRepositoryWebhooks> = z.looseObj
   owner: simpleUserSchema,
   private: z.boolean(),
   html_url: z.string(),
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
   fork: z.boolean(),
   url: z.string(),
   archive_url: z.string(),
@@ -370,10 +371,10 @@ const repositoryWebhooksSchema: z.ZodType<GithubRepositoryWebhooks> = z.looseObj
   has_pages: z.boolean(),
   has_downloads: z.boolean(),
   archived: z.boolean(),
-  disabled: z.boolean().optional(),
+  disabled: z.optional(z.boolean()),
   pushed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  updated_at: z.optional(z.union([z.union([z.string(), z.number()]), z.null()])),
   open_issues: z.number(),
   watchers: z.number(),
 });
@@ -386,7 +387,7 @@ export interface GithubWebhookCheckRunCompleted {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookCheckRunCompletedSchema: z.ZodType<GithubWebhookCheckRunCompleted> = z.looseObject({
+const webhookCheckRunCompletedSchema: z.ZodMiniType<GithubWebhookCheckRunCompleted> = z.looseObject({
   action: z.literal("completed"),
   check_run: checkRunWithSimpleCheckSuiteSchema,
   repository: repositoryWebhooksSchema,
@@ -401,7 +402,7 @@ export interface GithubWebhookCheckRunCreated {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookCheckRunCreatedSchema: z.ZodType<GithubWebhookCheckRunCreated> = z.looseObject({
+const webhookCheckRunCreatedSchema: z.ZodMiniType<GithubWebhookCheckRunCreated> = z.looseObject({
   action: z.literal("created"),
   check_run: checkRunWithSimpleCheckSuiteSchema,
   repository: repositoryWebhooksSchema,
@@ -416,7 +417,7 @@ export interface GithubWebhookCheckRunRequestedAction {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookCheckRunRequestedActionSchema: z.ZodType<GithubWebhookCheckRunRequestedAction> = z.looseObject({
+const webhookCheckRunRequestedActionSchema: z.ZodMiniType<GithubWebhookCheckRunRequestedAction> = z.looseObject({
   action: z.literal("requested_action"),
   check_run: checkRunWithSimpleCheckSuiteSchema,
   repository: repositoryWebhooksSchema,
@@ -431,7 +432,7 @@ export interface GithubWebhookCheckRunRerequested {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookCheckRunRerequestedSchema: z.ZodType<GithubWebhookCheckRunRerequested> = z.looseObject({
+const webhookCheckRunRerequestedSchema: z.ZodMiniType<GithubWebhookCheckRunRerequested> = z.looseObject({
   action: z.literal("rerequested"),
   check_run: checkRunWithSimpleCheckSuiteSchema,
   repository: repositoryWebhooksSchema,
@@ -442,7 +443,7 @@ const webhookCheckRunRerequestedSchema: z.ZodType<GithubWebhookCheckRunRerequest
 export interface GithubAppPermissions {
   [key: string]: unknown;
 }
-const appPermissionsSchema: z.ZodType<GithubAppPermissions> = z.looseObject({});
+const appPermissionsSchema: z.ZodMiniType<GithubAppPermissions> = z.looseObject({});
 
 /** `installation` (GitHub webhook OpenAPI). */
 export interface GithubInstallation {
@@ -465,7 +466,7 @@ export interface GithubInstallation {
   suspended_at?: string | number | null | undefined;
   [key: string]: unknown;
 }
-const installationSchema: z.ZodType<GithubInstallation> = z.looseObject({
+const installationSchema: z.ZodMiniType<GithubInstallation> = z.looseObject({
   id: z.number(),
   account: z.union([simpleUserSchema, enterpriseSchema]),
   repository_selection: z.string(),
@@ -475,14 +476,14 @@ const installationSchema: z.ZodType<GithubInstallation> = z.looseObject({
   app_id: z.number(),
   target_id: z.number(),
   target_type: z.string(),
-  permissions: appPermissionsSchema.optional(),
-  events: z.array(z.string()).optional(),
+  permissions: z.optional(appPermissionsSchema),
+  events: z.optional(z.array(z.string())),
   created_at: z.union([z.string(), z.number()]),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   single_file_name: z.union([z.string(), z.null()]),
-  app_slug: z.string().optional(),
-  suspended_by: z.union([z.null(), simpleUserSchema]).optional(),
-  suspended_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  app_slug: z.optional(z.string()),
+  suspended_by: z.optional(z.union([z.null(), simpleUserSchema])),
+  suspended_at: z.optional(z.union([z.union([z.string(), z.number()]), z.null()])),
 });
 
 /** `webhook-installation-created` (GitHub webhook OpenAPI). */
@@ -492,7 +493,7 @@ export interface GithubWebhookInstallationCreated {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookInstallationCreatedSchema: z.ZodType<GithubWebhookInstallationCreated> = z.looseObject({
+const webhookInstallationCreatedSchema: z.ZodMiniType<GithubWebhookInstallationCreated> = z.looseObject({
   action: z.literal("created"),
   installation: installationSchema,
   sender: simpleUserSchema,
@@ -505,7 +506,7 @@ export interface GithubWebhookInstallationDeleted {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookInstallationDeletedSchema: z.ZodType<GithubWebhookInstallationDeleted> = z.looseObject({
+const webhookInstallationDeletedSchema: z.ZodMiniType<GithubWebhookInstallationDeleted> = z.looseObject({
   action: z.literal("deleted"),
   installation: installationSchema,
   sender: simpleUserSchema,
@@ -518,7 +519,7 @@ export interface GithubWebhookInstallationNewPermissionsAccepted {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookInstallationNewPermissionsAcceptedSchema: z.ZodType<GithubWebhookInstallationNewPermissionsAccepted> = z.looseObject({
+const webhookInstallationNewPermissionsAcceptedSchema: z.ZodMiniType<GithubWebhookInstallationNewPermissionsAccepted> = z.looseObject({
   action: z.literal("new_permissions_accepted"),
   installation: installationSchema,
   sender: simpleUserSchema,
@@ -531,7 +532,7 @@ export interface GithubWebhookInstallationSuspend {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookInstallationSuspendSchema: z.ZodType<GithubWebhookInstallationSuspend> = z.looseObject({
+const webhookInstallationSuspendSchema: z.ZodMiniType<GithubWebhookInstallationSuspend> = z.looseObject({
   action: z.literal("suspend"),
   installation: installationSchema,
   sender: simpleUserSchema,
@@ -544,7 +545,7 @@ export interface GithubWebhookInstallationUnsuspend {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookInstallationUnsuspendSchema: z.ZodType<GithubWebhookInstallationUnsuspend> = z.looseObject({
+const webhookInstallationUnsuspendSchema: z.ZodMiniType<GithubWebhookInstallationUnsuspend> = z.looseObject({
   action: z.literal("unsuspend"),
   installation: installationSchema,
   sender: simpleUserSchema,
@@ -564,7 +565,7 @@ export interface GithubReactions {
   url: string;
   [key: string]: unknown;
 }
-const reactionsSchema: z.ZodType<GithubReactions> = z.looseObject({
+const reactionsSchema: z.ZodMiniType<GithubReactions> = z.looseObject({
   "+1": z.number(),
   "-1": z.number(),
   confused: z.number(),
@@ -585,7 +586,7 @@ export type GithubUser =
   [key: string]: unknown;
 }
   | null;
-const userSchema: z.ZodType<GithubUser> = z.union([
+const userSchema: z.ZodMiniType<GithubUser> = z.union([
   z.looseObject({
   id: z.number(),
   login: z.string(),
@@ -595,7 +596,7 @@ const userSchema: z.ZodType<GithubUser> = z.union([
 
 // GithubAssignees: a shape repeated inline, first seen as `assignees` in `webhook-issue-comment-created`.
 export type GithubAssignees = Array<GithubUser>;
-const assigneesSchema: z.ZodType<GithubAssignees> = z.array(userSchema);
+const assigneesSchema: z.ZodMiniType<GithubAssignees> = z.array(userSchema);
 
 // GithubMilestone2: a shape repeated inline, first seen as `milestone` in `webhook-issue-comment-created`.
 export type GithubMilestone2 = 
@@ -619,23 +620,23 @@ export type GithubMilestone2 =
   [key: string]: unknown;
 }
   | null;
-const milestone2Schema: z.ZodType<GithubMilestone2> = z.union([
+const milestone2Schema: z.ZodMiniType<GithubMilestone2> = z.union([
   z.looseObject({
   closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   closed_issues: z.number(),
   created_at: z.union([z.string(), z.number()]),
   creator: userSchema,
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
   due_on: z.union([z.string(), z.null()]),
   html_url: z.string(),
   id: z.number(),
   labels_url: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   number: z.number(),
   open_issues: z.number(),
   state: z.string(),
   title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
 }),
   z.null(),
@@ -666,8 +667,8 @@ export interface GithubIssue3 {
   user: GithubUser;
   [key: string]: unknown;
 }
-const issue3Schema: z.ZodType<GithubIssue3> = z.looseObject({
-  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+const issue3Schema: z.ZodMiniType<GithubIssue3> = z.looseObject({
+  active_lock_reason: z.optional(z.union([z.string(), z.null()])),
   assignees: assigneesSchema,
   author_association: z.string(),
   body: z.union([z.string(), z.null()]),
@@ -680,12 +681,12 @@ const issue3Schema: z.ZodType<GithubIssue3> = z.looseObject({
   id: z.number(),
   labels_url: z.string(),
   milestone: milestone2Schema,
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   number: z.number(),
-  reactions: reactionsSchema.optional(),
+  reactions: z.optional(reactionsSchema),
   repository_url: z.string(),
   title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
   user: userSchema,
 });
@@ -701,19 +702,19 @@ export interface GithubLabelsItem {
   url: string;
   [key: string]: unknown;
 }
-const labelsItemSchema: z.ZodType<GithubLabelsItem> = z.looseObject({
+const labelsItemSchema: z.ZodMiniType<GithubLabelsItem> = z.looseObject({
   color: z.string(),
   default: z.boolean(),
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
   id: z.number(),
   name: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   url: z.string(),
 });
 
 // GithubLabels: a shape repeated inline, first seen as `labels` in `webhook-issue-comment-created`.
 export type GithubLabels = Array<GithubLabelsItem>;
-const labelsSchema: z.ZodType<GithubLabels> = z.array(labelsItemSchema);
+const labelsSchema: z.ZodMiniType<GithubLabels> = z.array(labelsItemSchema);
 
 // GithubIssue4: a shape repeated inline, first seen as `issue` in `webhook-issue-comment-created`.
 export interface GithubIssue4 {
@@ -723,7 +724,7 @@ export interface GithubIssue4 {
   state: string;
   [key: string]: unknown;
 }
-const issue4Schema: z.ZodType<GithubIssue4> = z.looseObject({
+const issue4Schema: z.ZodMiniType<GithubIssue4> = z.looseObject({
   assignee: userSchema,
   labels: labelsSchema,
   locked: z.boolean(),
@@ -732,7 +733,7 @@ const issue4Schema: z.ZodType<GithubIssue4> = z.looseObject({
 
 // GithubIssue2: a shape repeated inline, first seen as `issue` in `webhook-issue-comment-created`.
 export type GithubIssue2 = GithubIssue3 & GithubIssue4;
-const issue2Schema: z.ZodType<GithubIssue2> = z.intersection(issue3Schema, issue4Schema);
+const issue2Schema: z.ZodMiniType<GithubIssue2> = z.intersection(issue3Schema, issue4Schema);
 
 /** `webhook-issue-comment-created` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssueCommentCreated {
@@ -757,7 +758,7 @@ export interface GithubWebhookIssueCommentCreated {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssueCommentCreatedSchema: z.ZodType<GithubWebhookIssueCommentCreated> = z.looseObject({
+const webhookIssueCommentCreatedSchema: z.ZodMiniType<GithubWebhookIssueCommentCreated> = z.looseObject({
   action: z.literal("created"),
   comment: z.looseObject({
     author_association: z.string(),
@@ -766,10 +767,10 @@ const webhookIssueCommentCreatedSchema: z.ZodType<GithubWebhookIssueCommentCreat
     html_url: z.string(),
     id: z.number(),
     issue_url: z.string(),
-    node_id: z.string().optional(),
-    performed_via_github_app: z.union([z.null(), integrationSchema]).optional(),
-    reactions: reactionsSchema.optional(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
+    node_id: z.optional(z.string()),
+    performed_via_github_app: z.optional(z.union([z.null(), integrationSchema])),
+    reactions: z.optional(reactionsSchema),
+    updated_at: z.optional(z.union([z.string(), z.number()])),
     url: z.string(),
     user: userSchema,
   }),
@@ -794,17 +795,17 @@ export interface GithubWebhooksIssueComment {
   user: GithubUser;
   [key: string]: unknown;
 }
-const webhooksIssueCommentSchema: z.ZodType<GithubWebhooksIssueComment> = z.looseObject({
+const webhooksIssueCommentSchema: z.ZodMiniType<GithubWebhooksIssueComment> = z.looseObject({
   author_association: z.string(),
   body: z.string(),
   created_at: z.union([z.string(), z.number()]),
   html_url: z.string(),
   id: z.number(),
   issue_url: z.string(),
-  node_id: z.string().optional(),
-  performed_via_github_app: integrationSchema.optional(),
-  reactions: reactionsSchema.optional(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  node_id: z.optional(z.string()),
+  performed_via_github_app: z.optional(integrationSchema),
+  reactions: z.optional(reactionsSchema),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
   user: userSchema,
 });
@@ -818,7 +819,7 @@ export interface GithubWebhookIssueCommentDeleted {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssueCommentDeletedSchema: z.ZodType<GithubWebhookIssueCommentDeleted> = z.looseObject({
+const webhookIssueCommentDeletedSchema: z.ZodMiniType<GithubWebhookIssueCommentDeleted> = z.looseObject({
   action: z.literal("deleted"),
   comment: webhooksIssueCommentSchema,
   issue: issue2Schema,
@@ -830,7 +831,7 @@ const webhookIssueCommentDeletedSchema: z.ZodType<GithubWebhookIssueCommentDelet
 export interface GithubWebhooksChanges {
   [key: string]: unknown;
 }
-const webhooksChangesSchema: z.ZodType<GithubWebhooksChanges> = z.looseObject({});
+const webhooksChangesSchema: z.ZodMiniType<GithubWebhooksChanges> = z.looseObject({});
 
 /** `webhook-issue-comment-edited` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssueCommentEdited {
@@ -842,7 +843,7 @@ export interface GithubWebhookIssueCommentEdited {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssueCommentEditedSchema: z.ZodType<GithubWebhookIssueCommentEdited> = z.looseObject({
+const webhookIssueCommentEditedSchema: z.ZodMiniType<GithubWebhookIssueCommentEdited> = z.looseObject({
   action: z.literal("edited"),
   changes: webhooksChangesSchema,
   comment: webhooksIssueCommentSchema,
@@ -853,7 +854,7 @@ const webhookIssueCommentEditedSchema: z.ZodType<GithubWebhookIssueCommentEdited
 
 /** `webhooks_issue` (GitHub webhook OpenAPI). */
 export type GithubWebhooksIssue = GithubIssue3;
-const webhooksIssueSchema: z.ZodType<GithubWebhooksIssue> = issue3Schema;
+const webhooksIssueSchema: z.ZodMiniType<GithubWebhooksIssue> = issue3Schema;
 
 /** `webhook-issues-assigned` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesAssigned {
@@ -863,7 +864,7 @@ export interface GithubWebhookIssuesAssigned {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesAssignedSchema: z.ZodType<GithubWebhookIssuesAssigned> = z.looseObject({
+const webhookIssuesAssignedSchema: z.ZodMiniType<GithubWebhookIssuesAssigned> = z.looseObject({
   action: z.literal("assigned"),
   issue: webhooksIssueSchema,
   repository: repositoryWebhooksSchema,
@@ -884,7 +885,7 @@ export interface GithubWebhookIssuesClosed {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesClosedSchema: z.ZodType<GithubWebhookIssuesClosed> = z.looseObject({
+const webhookIssuesClosedSchema: z.ZodMiniType<GithubWebhookIssuesClosed> = z.looseObject({
   action: z.literal("closed"),
   issue: z.intersection(
     issue3Schema,
@@ -905,7 +906,7 @@ export interface GithubWebhookIssuesDeleted {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesDeletedSchema: z.ZodType<GithubWebhookIssuesDeleted> = z.looseObject({
+const webhookIssuesDeletedSchema: z.ZodMiniType<GithubWebhookIssuesDeleted> = z.looseObject({
   action: z.literal("deleted"),
   issue: issue3Schema,
   repository: repositoryWebhooksSchema,
@@ -920,7 +921,7 @@ export interface GithubWebhookIssuesDemilestoned {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesDemilestonedSchema: z.ZodType<GithubWebhookIssuesDemilestoned> = z.looseObject({
+const webhookIssuesDemilestonedSchema: z.ZodMiniType<GithubWebhookIssuesDemilestoned> = z.looseObject({
   action: z.literal("demilestoned"),
   issue: issue3Schema,
   repository: repositoryWebhooksSchema,
@@ -938,7 +939,7 @@ export interface GithubWebhookIssuesEdited {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesEditedSchema: z.ZodType<GithubWebhookIssuesEdited> = z.looseObject({
+const webhookIssuesEditedSchema: z.ZodMiniType<GithubWebhookIssuesEdited> = z.looseObject({
   action: z.literal("edited"),
   changes: z.looseObject({}),
   issue: issue3Schema,
@@ -954,7 +955,7 @@ export interface GithubWebhookIssuesLabeled {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesLabeledSchema: z.ZodType<GithubWebhookIssuesLabeled> = z.looseObject({
+const webhookIssuesLabeledSchema: z.ZodMiniType<GithubWebhookIssuesLabeled> = z.looseObject({
   action: z.literal("labeled"),
   issue: issue3Schema,
   repository: repositoryWebhooksSchema,
@@ -987,8 +988,8 @@ export interface GithubIssue5 {
   user: GithubUser;
   [key: string]: unknown;
 }
-const issue5Schema: z.ZodType<GithubIssue5> = z.looseObject({
-  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+const issue5Schema: z.ZodMiniType<GithubIssue5> = z.looseObject({
+  active_lock_reason: z.optional(z.union([z.string(), z.null()])),
   assignees: assigneesSchema,
   author_association: z.string(),
   body: z.union([z.string(), z.null()]),
@@ -1002,12 +1003,12 @@ const issue5Schema: z.ZodType<GithubIssue5> = z.looseObject({
   labels_url: z.string(),
   locked: z.boolean(),
   milestone: milestone2Schema,
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   number: z.number(),
-  reactions: reactionsSchema.optional(),
+  reactions: z.optional(reactionsSchema),
   repository_url: z.string(),
   title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
   user: userSchema,
 });
@@ -1020,7 +1021,7 @@ export interface GithubWebhookIssuesLocked {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesLockedSchema: z.ZodType<GithubWebhookIssuesLocked> = z.looseObject({
+const webhookIssuesLockedSchema: z.ZodMiniType<GithubWebhookIssuesLocked> = z.looseObject({
   action: z.literal("locked"),
   issue: issue5Schema,
   repository: repositoryWebhooksSchema,
@@ -1047,22 +1048,22 @@ export interface GithubWebhooksMilestone {
   url: string;
   [key: string]: unknown;
 }
-const webhooksMilestoneSchema: z.ZodType<GithubWebhooksMilestone> = z.looseObject({
+const webhooksMilestoneSchema: z.ZodMiniType<GithubWebhooksMilestone> = z.looseObject({
   closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   closed_issues: z.number(),
   created_at: z.union([z.string(), z.number()]),
   creator: userSchema,
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
   due_on: z.union([z.string(), z.null()]),
   html_url: z.string(),
   id: z.number(),
   labels_url: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   number: z.number(),
   open_issues: z.number(),
   state: z.string(),
   title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
 });
 
@@ -1075,7 +1076,7 @@ export interface GithubWebhookIssuesMilestoned {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesMilestonedSchema: z.ZodType<GithubWebhookIssuesMilestoned> = z.looseObject({
+const webhookIssuesMilestonedSchema: z.ZodMiniType<GithubWebhookIssuesMilestoned> = z.looseObject({
   action: z.literal("milestoned"),
   issue: issue3Schema,
   milestone: webhooksMilestoneSchema,
@@ -1091,7 +1092,7 @@ export interface GithubWebhookIssuesOpened {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesOpenedSchema: z.ZodType<GithubWebhookIssuesOpened> = z.looseObject({
+const webhookIssuesOpenedSchema: z.ZodMiniType<GithubWebhookIssuesOpened> = z.looseObject({
   action: z.literal("opened"),
   issue: issue3Schema,
   repository: repositoryWebhooksSchema,
@@ -1100,7 +1101,7 @@ const webhookIssuesOpenedSchema: z.ZodType<GithubWebhookIssuesOpened> = z.looseO
 
 /** `webhooks_issue_2` (GitHub webhook OpenAPI). */
 export type GithubWebhooksIssue2 = GithubIssue3;
-const webhooksIssue2Schema: z.ZodType<GithubWebhooksIssue2> = issue3Schema;
+const webhooksIssue2Schema: z.ZodMiniType<GithubWebhooksIssue2> = issue3Schema;
 
 /** `webhook-issues-pinned` (GitHub webhook OpenAPI). */
 export interface GithubWebhookIssuesPinned {
@@ -1110,7 +1111,7 @@ export interface GithubWebhookIssuesPinned {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesPinnedSchema: z.ZodType<GithubWebhookIssuesPinned> = z.looseObject({
+const webhookIssuesPinnedSchema: z.ZodMiniType<GithubWebhookIssuesPinned> = z.looseObject({
   action: z.literal("pinned"),
   issue: webhooksIssue2Schema,
   repository: repositoryWebhooksSchema,
@@ -1149,10 +1150,10 @@ export interface GithubWebhookIssuesReopened {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesReopenedSchema: z.ZodType<GithubWebhookIssuesReopened> = z.looseObject({
+const webhookIssuesReopenedSchema: z.ZodMiniType<GithubWebhookIssuesReopened> = z.looseObject({
   action: z.literal("reopened"),
   issue: z.looseObject({
-    active_lock_reason: z.union([z.string(), z.null()]).optional(),
+    active_lock_reason: z.optional(z.union([z.string(), z.null()])),
     assignees: assigneesSchema,
     author_association: z.string(),
     body: z.union([z.string(), z.null()]),
@@ -1165,13 +1166,13 @@ const webhookIssuesReopenedSchema: z.ZodType<GithubWebhookIssuesReopened> = z.lo
     id: z.number(),
     labels_url: z.string(),
     milestone: milestone2Schema,
-    node_id: z.string().optional(),
+    node_id: z.optional(z.string()),
     number: z.number(),
-    reactions: reactionsSchema.optional(),
+    reactions: z.optional(reactionsSchema),
     repository_url: z.string(),
     state: z.string(),
     title: z.string(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
+    updated_at: z.optional(z.union([z.string(), z.number()])),
     url: z.string(),
     user: userSchema,
   }),
@@ -1190,11 +1191,11 @@ export type GithubLicense =
   [key: string]: unknown;
 }
   | null;
-const licenseSchema: z.ZodType<GithubLicense> = z.union([
+const licenseSchema: z.ZodMiniType<GithubLicense> = z.union([
   z.looseObject({
   key: z.string(),
   name: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   spdx_id: z.string(),
   url: z.union([z.string(), z.null()]),
 }),
@@ -1280,7 +1281,7 @@ export interface GithubNewRepository {
   watchers_count: number;
   [key: string]: unknown;
 }
-const newRepositorySchema: z.ZodType<GithubNewRepository> = z.looseObject({
+const newRepositorySchema: z.ZodMiniType<GithubNewRepository> = z.looseObject({
   archive_url: z.string(),
   archived: z.boolean(),
   assignees_url: z.string(),
@@ -1296,7 +1297,7 @@ const newRepositorySchema: z.ZodType<GithubNewRepository> = z.looseObject({
   created_at: z.union([z.number(), z.string()]),
   default_branch: z.string(),
   deployments_url: z.string(),
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
   downloads_url: z.string(),
   events_url: z.string(),
   fork: z.boolean(),
@@ -1313,7 +1314,7 @@ const newRepositorySchema: z.ZodType<GithubNewRepository> = z.looseObject({
   has_pages: z.boolean(),
   has_projects: z.boolean(),
   has_wiki: z.boolean(),
-  has_discussions: z.boolean().optional(),
+  has_discussions: z.optional(z.boolean()),
   homepage: z.union([z.string(), z.null()]),
   hooks_url: z.string(),
   html_url: z.string(),
@@ -1330,7 +1331,7 @@ const newRepositorySchema: z.ZodType<GithubNewRepository> = z.looseObject({
   milestones_url: z.string(),
   mirror_url: z.union([z.string(), z.null()]),
   name: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   notifications_url: z.string(),
   open_issues: z.number(),
   open_issues_count: z.number(),
@@ -1349,11 +1350,11 @@ const newRepositorySchema: z.ZodType<GithubNewRepository> = z.looseObject({
   svn_url: z.string(),
   tags_url: z.string(),
   teams_url: z.string(),
-  topics: z.array(z.string()).optional(),
+  topics: z.optional(z.array(z.string())),
   trees_url: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
-  visibility: z.string().optional(),
+  visibility: z.optional(z.string()),
   watchers: z.number(),
   watchers_count: z.number(),
 });
@@ -1371,7 +1372,7 @@ export interface GithubWebhookIssuesTransferred {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesTransferredSchema: z.ZodType<GithubWebhookIssuesTransferred> = z.looseObject({
+const webhookIssuesTransferredSchema: z.ZodMiniType<GithubWebhookIssuesTransferred> = z.looseObject({
   action: z.literal("transferred"),
   changes: z.looseObject({
     new_issue: issue3Schema,
@@ -1392,12 +1393,12 @@ export type GithubIssueType =
   [key: string]: unknown;
 }
   | null;
-const issueTypeSchema: z.ZodType<GithubIssueType> = z.union([
+const issueTypeSchema: z.ZodMiniType<GithubIssueType> = z.union([
   z.looseObject({
   id: z.number(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   name: z.string(),
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
 }),
   z.null(),
 ]);
@@ -1411,7 +1412,7 @@ export interface GithubWebhookIssuesTyped {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesTypedSchema: z.ZodType<GithubWebhookIssuesTyped> = z.looseObject({
+const webhookIssuesTypedSchema: z.ZodMiniType<GithubWebhookIssuesTyped> = z.looseObject({
   action: z.literal("typed"),
   issue: webhooksIssueSchema,
   type: issueTypeSchema,
@@ -1427,7 +1428,7 @@ export interface GithubWebhookIssuesUnassigned {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesUnassignedSchema: z.ZodType<GithubWebhookIssuesUnassigned> = z.looseObject({
+const webhookIssuesUnassignedSchema: z.ZodMiniType<GithubWebhookIssuesUnassigned> = z.looseObject({
   action: z.literal("unassigned"),
   issue: webhooksIssueSchema,
   repository: repositoryWebhooksSchema,
@@ -1442,7 +1443,7 @@ export interface GithubWebhookIssuesUnlabeled {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesUnlabeledSchema: z.ZodType<GithubWebhookIssuesUnlabeled> = z.looseObject({
+const webhookIssuesUnlabeledSchema: z.ZodMiniType<GithubWebhookIssuesUnlabeled> = z.looseObject({
   action: z.literal("unlabeled"),
   issue: webhooksIssueSchema,
   repository: repositoryWebhooksSchema,
@@ -1457,7 +1458,7 @@ export interface GithubWebhookIssuesUnlocked {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesUnlockedSchema: z.ZodType<GithubWebhookIssuesUnlocked> = z.looseObject({
+const webhookIssuesUnlockedSchema: z.ZodMiniType<GithubWebhookIssuesUnlocked> = z.looseObject({
   action: z.literal("unlocked"),
   issue: issue5Schema,
   repository: repositoryWebhooksSchema,
@@ -1472,7 +1473,7 @@ export interface GithubWebhookIssuesUnpinned {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesUnpinnedSchema: z.ZodType<GithubWebhookIssuesUnpinned> = z.looseObject({
+const webhookIssuesUnpinnedSchema: z.ZodMiniType<GithubWebhookIssuesUnpinned> = z.looseObject({
   action: z.literal("unpinned"),
   issue: webhooksIssue2Schema,
   repository: repositoryWebhooksSchema,
@@ -1488,7 +1489,7 @@ export interface GithubWebhookIssuesUntyped {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookIssuesUntypedSchema: z.ZodType<GithubWebhookIssuesUntyped> = z.looseObject({
+const webhookIssuesUntypedSchema: z.ZodMiniType<GithubWebhookIssuesUntyped> = z.looseObject({
   action: z.literal("untyped"),
   issue: webhooksIssueSchema,
   type: issueTypeSchema,
@@ -1500,15 +1501,15 @@ const webhookIssuesUntypedSchema: z.ZodType<GithubWebhookIssuesUntyped> = z.loos
 export interface GithubWebhookPing {
   [key: string]: unknown;
 }
-const webhookPingSchema: z.ZodType<GithubWebhookPing> = z.looseObject({});
+const webhookPingSchema: z.ZodMiniType<GithubWebhookPing> = z.looseObject({});
 
 /** `webhooks_user` (GitHub webhook OpenAPI). */
 export type GithubWebhooksUser = GithubUser;
-const webhooksUserSchema: z.ZodType<GithubWebhooksUser> = userSchema;
+const webhooksUserSchema: z.ZodMiniType<GithubWebhooksUser> = userSchema;
 
 /** `webhooks_number` (GitHub webhook OpenAPI). */
 export type GithubWebhooksNumber = number;
-const webhooksNumberSchema: z.ZodType<GithubWebhooksNumber> = z.number();
+const webhooksNumberSchema: z.ZodMiniType<GithubWebhooksNumber> = z.number();
 
 // GithubLinks: a shape repeated inline, first seen as `_links` in `webhook-pull-request-assigned`.
 export interface GithubLinks {
@@ -1546,7 +1547,7 @@ export interface GithubLinks {
   };
   [key: string]: unknown;
 }
-const linksSchema: z.ZodType<GithubLinks> = z.looseObject({
+const linksSchema: z.ZodMiniType<GithubLinks> = z.looseObject({
   comments: z.looseObject({
     href: z.string(),
   }),
@@ -1583,7 +1584,7 @@ export type GithubAutoMerge2 =
   [key: string]: unknown;
 }
   | null;
-const autoMerge2Schema: z.ZodType<GithubAutoMerge2> = z.union([
+const autoMerge2Schema: z.ZodMiniType<GithubAutoMerge2> = z.union([
   z.looseObject({
   commit_message: z.union([z.string(), z.null()]),
   commit_title: z.union([z.string(), z.null()]),
@@ -1602,7 +1603,7 @@ export interface GithubBase {
   user: GithubUser;
   [key: string]: unknown;
 }
-const baseSchema: z.ZodType<GithubBase> = z.looseObject({
+const baseSchema: z.ZodMiniType<GithubBase> = z.looseObject({
   label: z.string(),
   ref: z.string(),
   repo: newRepositorySchema,
@@ -1691,7 +1692,7 @@ export type GithubRepo2 =
   [key: string]: unknown;
 }
   | null;
-const repo2Schema: z.ZodType<GithubRepo2> = z.union([
+const repo2Schema: z.ZodMiniType<GithubRepo2> = z.union([
   z.looseObject({
   archive_url: z.string(),
   archived: z.boolean(),
@@ -1708,7 +1709,7 @@ const repo2Schema: z.ZodType<GithubRepo2> = z.union([
   created_at: z.union([z.number(), z.string()]),
   default_branch: z.string(),
   deployments_url: z.string(),
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
   downloads_url: z.string(),
   events_url: z.string(),
   fork: z.boolean(),
@@ -1725,7 +1726,7 @@ const repo2Schema: z.ZodType<GithubRepo2> = z.union([
   has_pages: z.boolean(),
   has_projects: z.boolean(),
   has_wiki: z.boolean(),
-  has_discussions: z.boolean().optional(),
+  has_discussions: z.optional(z.boolean()),
   homepage: z.union([z.string(), z.null()]),
   hooks_url: z.string(),
   html_url: z.string(),
@@ -1742,7 +1743,7 @@ const repo2Schema: z.ZodType<GithubRepo2> = z.union([
   milestones_url: z.string(),
   mirror_url: z.union([z.string(), z.null()]),
   name: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   notifications_url: z.string(),
   open_issues: z.number(),
   open_issues_count: z.number(),
@@ -1761,11 +1762,11 @@ const repo2Schema: z.ZodType<GithubRepo2> = z.union([
   svn_url: z.string(),
   tags_url: z.string(),
   teams_url: z.string(),
-  topics: z.array(z.string()).optional(),
+  topics: z.optional(z.array(z.string())),
   trees_url: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
-  visibility: z.string().optional(),
+  visibility: z.optional(z.string()),
   watchers: z.number(),
   watchers_count: z.number(),
 }),
@@ -1781,7 +1782,7 @@ export interface GithubHead2 {
   user: GithubUser;
   [key: string]: unknown;
 }
-const head2Schema: z.ZodType<GithubHead2> = z.looseObject({
+const head2Schema: z.ZodMiniType<GithubHead2> = z.looseObject({
   label: z.union([z.string(), z.null()]),
   ref: z.string(),
   repo: repo2Schema,
@@ -1804,13 +1805,13 @@ export interface GithubRequestedReviewersItem2 {
   url: string;
   [key: string]: unknown;
 }
-const requestedReviewersItem2Schema: z.ZodType<GithubRequestedReviewersItem2> = z.looseObject({
-  description: z.union([z.string(), z.null()]).optional(),
+const requestedReviewersItem2Schema: z.ZodMiniType<GithubRequestedReviewersItem2> = z.looseObject({
+  description: z.optional(z.union([z.string(), z.null()])),
   html_url: z.string(),
   id: z.number(),
   members_url: z.string(),
   name: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   permission: z.string(),
   privacy: z.string(),
   repositories_url: z.string(),
@@ -1820,11 +1821,11 @@ const requestedReviewersItem2Schema: z.ZodType<GithubRequestedReviewersItem2> = 
 
 // GithubRequestedReviewersItem: a shape repeated inline, first seen as `requested_reviewers-item` in `webhook-pull-request-assigned`.
 export type GithubRequestedReviewersItem = GithubUser | GithubRequestedReviewersItem2;
-const requestedReviewersItemSchema: z.ZodType<GithubRequestedReviewersItem> = z.union([userSchema, requestedReviewersItem2Schema]);
+const requestedReviewersItemSchema: z.ZodMiniType<GithubRequestedReviewersItem> = z.union([userSchema, requestedReviewersItem2Schema]);
 
 // GithubRequestedReviewers: a shape repeated inline, first seen as `requested_reviewers` in `webhook-pull-request-assigned`.
 export type GithubRequestedReviewers = Array<GithubRequestedReviewersItem>;
-const requestedReviewersSchema: z.ZodType<GithubRequestedReviewers> = z.array(requestedReviewersItemSchema);
+const requestedReviewersSchema: z.ZodMiniType<GithubRequestedReviewers> = z.array(requestedReviewersItemSchema);
 
 // GithubPullRequest2: a shape repeated inline, first seen as `pull_request` in `webhook-pull-request-assigned`.
 export interface GithubPullRequest2 {
@@ -1870,13 +1871,13 @@ export interface GithubPullRequest2 {
   user: GithubUser;
   [key: string]: unknown;
 }
-const pullRequest2Schema: z.ZodType<GithubPullRequest2> = z.looseObject({
+const pullRequest2Schema: z.ZodMiniType<GithubPullRequest2> = z.looseObject({
   _links: linksSchema,
-  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  active_lock_reason: z.optional(z.union([z.string(), z.null()])),
   assignee: userSchema,
   assignees: assigneesSchema,
   author_association: z.string(),
-  auto_merge: autoMerge2Schema.optional(),
+  auto_merge: z.optional(autoMerge2Schema),
   base: baseSchema,
   body: z.union([z.string(), z.null()]),
   closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
@@ -1894,7 +1895,7 @@ const pullRequest2Schema: z.ZodType<GithubPullRequest2> = z.looseObject({
   merge_commit_sha: z.union([z.string(), z.null()]),
   merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   milestone: milestone2Schema,
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   number: z.number(),
   patch_url: z.string(),
   requested_reviewers: requestedReviewersSchema,
@@ -1907,7 +1908,7 @@ const pullRequest2Schema: z.ZodType<GithubPullRequest2> = z.looseObject({
   state: z.string(),
   statuses_url: z.string(),
   title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
   user: userSchema,
 });
@@ -1922,7 +1923,7 @@ export interface GithubWebhookPullRequestAssigned {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestAssignedSchema: z.ZodType<GithubWebhookPullRequestAssigned> = z.looseObject({
+const webhookPullRequestAssignedSchema: z.ZodMiniType<GithubWebhookPullRequestAssigned> = z.looseObject({
   action: z.literal("assigned"),
   assignee: webhooksUserSchema,
   number: webhooksNumberSchema,
@@ -2067,16 +2068,16 @@ export interface GithubWebhookPullRequestAutoMergeDisabled {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequestAutoMergeDisabled> = z.looseObject({
+const webhookPullRequestAutoMergeDisabledSchema: z.ZodMiniType<GithubWebhookPullRequestAutoMergeDisabled> = z.looseObject({
   action: z.literal("auto_merge_disabled"),
   number: z.number(),
   pull_request: z.looseObject({
     _links: linksSchema,
-    active_lock_reason: z.union([z.string(), z.null()]).optional(),
+    active_lock_reason: z.optional(z.union([z.string(), z.null()])),
     assignee: userSchema,
     assignees: assigneesSchema,
     author_association: z.string(),
-    auto_merge: autoMerge2Schema.optional(),
+    auto_merge: z.optional(autoMerge2Schema),
     base: z.looseObject({
       label: z.string(),
       ref: z.string(),
@@ -2096,7 +2097,7 @@ const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequ
         created_at: z.union([z.number(), z.string()]),
         default_branch: z.string(),
         deployments_url: z.string(),
-        description: z.union([z.string(), z.null()]).optional(),
+        description: z.optional(z.union([z.string(), z.null()])),
         downloads_url: z.string(),
         events_url: z.string(),
         fork: z.boolean(),
@@ -2110,7 +2111,7 @@ const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequ
         git_url: z.string(),
         has_downloads: z.boolean(),
         has_issues: z.boolean(),
-        has_discussions: z.boolean().optional(),
+        has_discussions: z.optional(z.boolean()),
         has_pages: z.boolean(),
         has_projects: z.boolean(),
         has_wiki: z.boolean(),
@@ -2130,7 +2131,7 @@ const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequ
         milestones_url: z.string(),
         mirror_url: z.union([z.string(), z.null()]),
         name: z.string(),
-        node_id: z.string().optional(),
+        node_id: z.optional(z.string()),
         notifications_url: z.string(),
         open_issues: z.number(),
         open_issues_count: z.number(),
@@ -2149,11 +2150,11 @@ const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequ
         svn_url: z.string(),
         tags_url: z.string(),
         teams_url: z.string(),
-        topics: z.array(z.string()).optional(),
+        topics: z.optional(z.array(z.string())),
         trees_url: z.string(),
-        updated_at: z.union([z.string(), z.number()]).optional(),
+        updated_at: z.optional(z.union([z.string(), z.number()])),
         url: z.string(),
-        visibility: z.string().optional(),
+        visibility: z.optional(z.string()),
         watchers: z.number(),
         watchers_count: z.number(),
       }),
@@ -2176,7 +2177,7 @@ const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequ
     merge_commit_sha: z.union([z.string(), z.null()]),
     merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
     milestone: milestone2Schema,
-    node_id: z.string().optional(),
+    node_id: z.optional(z.string()),
     number: z.number(),
     patch_url: z.string(),
     requested_reviewers: requestedReviewersSchema,
@@ -2189,7 +2190,7 @@ const webhookPullRequestAutoMergeDisabledSchema: z.ZodType<GithubWebhookPullRequ
     state: z.string(),
     statuses_url: z.string(),
     title: z.string(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
+    updated_at: z.optional(z.union([z.string(), z.number()])),
     url: z.string(),
     user: userSchema,
   }),
@@ -2242,13 +2243,13 @@ export interface GithubPullRequest3 {
   user: GithubUser;
   [key: string]: unknown;
 }
-const pullRequest3Schema: z.ZodType<GithubPullRequest3> = z.looseObject({
+const pullRequest3Schema: z.ZodMiniType<GithubPullRequest3> = z.looseObject({
   _links: linksSchema,
-  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  active_lock_reason: z.optional(z.union([z.string(), z.null()])),
   assignee: userSchema,
   assignees: assigneesSchema,
   author_association: z.string(),
-  auto_merge: autoMerge2Schema.optional(),
+  auto_merge: z.optional(autoMerge2Schema),
   base: baseSchema,
   body: z.union([z.string(), z.null()]),
   closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
@@ -2266,7 +2267,7 @@ const pullRequest3Schema: z.ZodType<GithubPullRequest3> = z.looseObject({
   merge_commit_sha: z.union([z.string(), z.null()]),
   merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   milestone: milestone2Schema,
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   number: z.number(),
   patch_url: z.string(),
   requested_reviewers: requestedReviewersSchema,
@@ -2279,7 +2280,7 @@ const pullRequest3Schema: z.ZodType<GithubPullRequest3> = z.looseObject({
   state: z.string(),
   statuses_url: z.string(),
   title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
   user: userSchema,
 });
@@ -2293,7 +2294,7 @@ export interface GithubWebhookPullRequestAutoMergeEnabled {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestAutoMergeEnabledSchema: z.ZodType<GithubWebhookPullRequestAutoMergeEnabled> = z.looseObject({
+const webhookPullRequestAutoMergeEnabledSchema: z.ZodMiniType<GithubWebhookPullRequestAutoMergeEnabled> = z.looseObject({
   action: z.literal("auto_merge_enabled"),
   number: z.number(),
   pull_request: pullRequest3Schema,
@@ -2321,28 +2322,28 @@ export interface GithubMilestone {
   due_on: string | null;
   [key: string]: unknown;
 }
-const milestoneSchema: z.ZodType<GithubMilestone> = z.looseObject({
+const milestoneSchema: z.ZodMiniType<GithubMilestone> = z.looseObject({
   url: z.string(),
   html_url: z.string(),
   labels_url: z.string(),
   id: z.number(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   number: z.number(),
   state: z.string(),
   title: z.string(),
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
   creator: z.union([z.null(), simpleUserSchema]),
   open_issues: z.number(),
   closed_issues: z.number(),
   created_at: z.union([z.string(), z.number()]),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   due_on: z.union([z.string(), z.null()]),
 });
 
 /** `repository` (GitHub webhook OpenAPI). */
 export type GithubRepository = GithubRepositoryWebhooks;
-const repositorySchema: z.ZodType<GithubRepository> = repositoryWebhooksSchema;
+const repositorySchema: z.ZodMiniType<GithubRepository> = repositoryWebhooksSchema;
 
 // GithubHead3: a shape repeated inline, first seen as `head` in `pull-request`.
 export interface GithubHead3 {
@@ -2353,7 +2354,7 @@ export interface GithubHead3 {
   user: GithubSimpleUser;
   [key: string]: unknown;
 }
-const head3Schema: z.ZodType<GithubHead3> = z.looseObject({
+const head3Schema: z.ZodMiniType<GithubHead3> = z.looseObject({
   label: z.string(),
   ref: z.string(),
   repo: repositorySchema,
@@ -2366,13 +2367,13 @@ export interface GithubLink {
   href: string;
   [key: string]: unknown;
 }
-const linkSchema: z.ZodType<GithubLink> = z.looseObject({
+const linkSchema: z.ZodMiniType<GithubLink> = z.looseObject({
   href: z.string(),
 });
 
 /** `author-association` (GitHub webhook OpenAPI). */
 export type GithubAuthorAssociation = string;
-const authorAssociationSchema: z.ZodType<GithubAuthorAssociation> = z.string();
+const authorAssociationSchema: z.ZodMiniType<GithubAuthorAssociation> = z.string();
 
 /** `auto-merge` (GitHub webhook OpenAPI). */
 export type GithubAutoMerge = 
@@ -2384,7 +2385,7 @@ export type GithubAutoMerge =
   [key: string]: unknown;
 }
   | null;
-const autoMergeSchema: z.ZodType<GithubAutoMerge> = z.union([
+const autoMergeSchema: z.ZodMiniType<GithubAutoMerge> = z.union([
   z.looseObject({
   enabled_by: simpleUserSchema,
   merge_method: z.string(),
@@ -2459,10 +2460,10 @@ export interface GithubPullRequest {
   changed_files: number;
   [key: string]: unknown;
 }
-const pullRequestSchema: z.ZodType<GithubPullRequest> = z.looseObject({
+const pullRequestSchema: z.ZodMiniType<GithubPullRequest> = z.looseObject({
   url: z.string(),
   id: z.number(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   html_url: z.string(),
   diff_url: z.string(),
   patch_url: z.string(),
@@ -2480,16 +2481,16 @@ const pullRequestSchema: z.ZodType<GithubPullRequest> = z.looseObject({
   body: z.union([z.string(), z.null()]),
   labels: z.array(z.looseObject({
     id: z.number(),
-    node_id: z.string().optional(),
+    node_id: z.optional(z.string()),
     url: z.string(),
     name: z.string(),
-    description: z.union([z.string(), z.null()]).optional(),
+    description: z.optional(z.union([z.string(), z.null()])),
     color: z.string(),
     default: z.boolean(),
   })),
   milestone: z.union([z.null(), milestoneSchema]),
   created_at: z.union([z.string(), z.number()]),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   merge_commit_sha: z.union([z.string(), z.null()]),
@@ -2507,7 +2508,7 @@ const pullRequestSchema: z.ZodType<GithubPullRequest> = z.looseObject({
     self: linkSchema,
   }),
   author_association: authorAssociationSchema,
-  auto_merge: autoMergeSchema.optional(),
+  auto_merge: z.optional(autoMergeSchema),
   merged: z.boolean(),
   mergeable: z.union([z.boolean(), z.null()]),
   mergeable_state: z.string(),
@@ -2527,7 +2528,7 @@ export type GithubPullRequestWebhook =
   & {
   [key: string]: unknown;
 };
-const pullRequestWebhookSchema: z.ZodType<GithubPullRequestWebhook> = z.intersection(pullRequestSchema, z.looseObject({}));
+const pullRequestWebhookSchema: z.ZodMiniType<GithubPullRequestWebhook> = z.intersection(pullRequestSchema, z.looseObject({}));
 
 /** `webhook-pull-request-closed` (GitHub webhook OpenAPI). */
 export interface GithubWebhookPullRequestClosed {
@@ -2538,7 +2539,7 @@ export interface GithubWebhookPullRequestClosed {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestClosedSchema: z.ZodType<GithubWebhookPullRequestClosed> = z.looseObject({
+const webhookPullRequestClosedSchema: z.ZodMiniType<GithubWebhookPullRequestClosed> = z.looseObject({
   action: z.literal("closed"),
   number: webhooksNumberSchema,
   pull_request: pullRequestWebhookSchema,
@@ -2555,7 +2556,7 @@ export interface GithubWebhookPullRequestConvertedToDraft {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestConvertedToDraftSchema: z.ZodType<GithubWebhookPullRequestConvertedToDraft> = z.looseObject({
+const webhookPullRequestConvertedToDraftSchema: z.ZodMiniType<GithubWebhookPullRequestConvertedToDraft> = z.looseObject({
   action: z.literal("converted_to_draft"),
   number: webhooksNumberSchema,
   pull_request: pullRequestWebhookSchema,
@@ -2571,7 +2572,7 @@ export type GithubRequestedReviewersItem3 =
   name: string;
   [key: string]: unknown;
 };
-const requestedReviewersItem3Schema: z.ZodType<GithubRequestedReviewersItem3> = z.union([
+const requestedReviewersItem3Schema: z.ZodMiniType<GithubRequestedReviewersItem3> = z.union([
   userSchema,
   z.looseObject({
   id: z.number(),
@@ -2581,7 +2582,7 @@ const requestedReviewersItem3Schema: z.ZodType<GithubRequestedReviewersItem3> = 
 
 // GithubRequestedReviewers2: a shape repeated inline, first seen as `requested_reviewers` in `webhooks_pull_request_5`.
 export type GithubRequestedReviewers2 = Array<GithubRequestedReviewersItem3>;
-const requestedReviewers2Schema: z.ZodType<GithubRequestedReviewers2> = z.array(requestedReviewersItem3Schema);
+const requestedReviewers2Schema: z.ZodMiniType<GithubRequestedReviewers2> = z.array(requestedReviewersItem3Schema);
 
 /** `webhooks_pull_request_5` (GitHub webhook OpenAPI). */
 export interface GithubWebhooksPullRequest5 {
@@ -2627,13 +2628,13 @@ export interface GithubWebhooksPullRequest5 {
   user: GithubUser;
   [key: string]: unknown;
 }
-const webhooksPullRequest5Schema: z.ZodType<GithubWebhooksPullRequest5> = z.looseObject({
+const webhooksPullRequest5Schema: z.ZodMiniType<GithubWebhooksPullRequest5> = z.looseObject({
   _links: linksSchema,
-  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  active_lock_reason: z.optional(z.union([z.string(), z.null()])),
   assignee: userSchema,
   assignees: assigneesSchema,
   author_association: z.string(),
-  auto_merge: autoMerge2Schema.optional(),
+  auto_merge: z.optional(autoMerge2Schema),
   base: baseSchema,
   body: z.union([z.string(), z.null()]),
   closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
@@ -2651,7 +2652,7 @@ const webhooksPullRequest5Schema: z.ZodType<GithubWebhooksPullRequest5> = z.loos
   merge_commit_sha: z.union([z.string(), z.null()]),
   merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   milestone: milestone2Schema,
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   number: z.number(),
   patch_url: z.string(),
   requested_reviewers: requestedReviewers2Schema,
@@ -2664,7 +2665,7 @@ const webhooksPullRequest5Schema: z.ZodType<GithubWebhooksPullRequest5> = z.loos
   state: z.string(),
   statuses_url: z.string(),
   title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
   user: userSchema,
 });
@@ -2677,7 +2678,7 @@ export interface GithubWebhookPullRequestDemilestoned {
   repository: GithubRepositoryWebhooks;
   [key: string]: unknown;
 }
-const webhookPullRequestDemilestonedSchema: z.ZodType<GithubWebhookPullRequestDemilestoned> = z.looseObject({
+const webhookPullRequestDemilestonedSchema: z.ZodMiniType<GithubWebhookPullRequestDemilestoned> = z.looseObject({
   action: z.literal("demilestoned"),
   number: webhooksNumberSchema,
   pull_request: webhooksPullRequest5Schema,
@@ -2694,7 +2695,7 @@ export interface GithubWebhookPullRequestDequeued {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestDequeuedSchema: z.ZodType<GithubWebhookPullRequestDequeued> = z.looseObject({
+const webhookPullRequestDequeuedSchema: z.ZodMiniType<GithubWebhookPullRequestDequeued> = z.looseObject({
   action: z.literal("dequeued"),
   number: z.number(),
   pull_request: webhooksPullRequest5Schema,
@@ -2714,7 +2715,7 @@ export interface GithubWebhookPullRequestEdited {
   repository: GithubRepositoryWebhooks;
   [key: string]: unknown;
 }
-const webhookPullRequestEditedSchema: z.ZodType<GithubWebhookPullRequestEdited> = z.looseObject({
+const webhookPullRequestEditedSchema: z.ZodMiniType<GithubWebhookPullRequestEdited> = z.looseObject({
   action: z.literal("edited"),
   changes: z.looseObject({}),
   number: webhooksNumberSchema,
@@ -2731,7 +2732,7 @@ export interface GithubWebhookPullRequestEnqueued {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestEnqueuedSchema: z.ZodType<GithubWebhookPullRequestEnqueued> = z.looseObject({
+const webhookPullRequestEnqueuedSchema: z.ZodMiniType<GithubWebhookPullRequestEnqueued> = z.looseObject({
   action: z.literal("enqueued"),
   number: z.number(),
   pull_request: webhooksPullRequest5Schema,
@@ -2748,7 +2749,7 @@ export interface GithubWebhookPullRequestLabeled {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestLabeledSchema: z.ZodType<GithubWebhookPullRequestLabeled> = z.looseObject({
+const webhookPullRequestLabeledSchema: z.ZodMiniType<GithubWebhookPullRequestLabeled> = z.looseObject({
   action: z.literal("labeled"),
   number: webhooksNumberSchema,
   pull_request: pullRequest2Schema,
@@ -2765,7 +2766,7 @@ export interface GithubWebhookPullRequestLocked {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestLockedSchema: z.ZodType<GithubWebhookPullRequestLocked> = z.looseObject({
+const webhookPullRequestLockedSchema: z.ZodMiniType<GithubWebhookPullRequestLocked> = z.looseObject({
   action: z.literal("locked"),
   number: webhooksNumberSchema,
   pull_request: pullRequest2Schema,
@@ -2781,7 +2782,7 @@ export interface GithubWebhookPullRequestMilestoned {
   repository: GithubRepositoryWebhooks;
   [key: string]: unknown;
 }
-const webhookPullRequestMilestonedSchema: z.ZodType<GithubWebhookPullRequestMilestoned> = z.looseObject({
+const webhookPullRequestMilestonedSchema: z.ZodMiniType<GithubWebhookPullRequestMilestoned> = z.looseObject({
   action: z.literal("milestoned"),
   number: webhooksNumberSchema,
   pull_request: webhooksPullRequest5Schema,
@@ -2797,7 +2798,7 @@ export interface GithubWebhookPullRequestOpened {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestOpenedSchema: z.ZodType<GithubWebhookPullRequestOpened> = z.looseObject({
+const webhookPullRequestOpenedSchema: z.ZodMiniType<GithubWebhookPullRequestOpened> = z.looseObject({
   action: z.literal("opened"),
   number: webhooksNumberSchema,
   pull_request: pullRequestWebhookSchema,
@@ -2814,7 +2815,7 @@ export interface GithubWebhookPullRequestReadyForReview {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestReadyForReviewSchema: z.ZodType<GithubWebhookPullRequestReadyForReview> = z.looseObject({
+const webhookPullRequestReadyForReviewSchema: z.ZodMiniType<GithubWebhookPullRequestReadyForReview> = z.looseObject({
   action: z.literal("ready_for_review"),
   number: webhooksNumberSchema,
   pull_request: pullRequestWebhookSchema,
@@ -2831,7 +2832,7 @@ export interface GithubWebhookPullRequestReopened {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestReopenedSchema: z.ZodType<GithubWebhookPullRequestReopened> = z.looseObject({
+const webhookPullRequestReopenedSchema: z.ZodMiniType<GithubWebhookPullRequestReopened> = z.looseObject({
   action: z.literal("reopened"),
   number: webhooksNumberSchema,
   pull_request: pullRequestWebhookSchema,
@@ -2841,7 +2842,7 @@ const webhookPullRequestReopenedSchema: z.ZodType<GithubWebhookPullRequestReopen
 
 // GithubRequestedTeams: a shape repeated inline, first seen as `requested_teams` in `webhook-pull-request-review-request-removed`.
 export type GithubRequestedTeams = Array<GithubRequestedReviewersItem2>;
-const requestedTeamsSchema: z.ZodType<GithubRequestedTeams> = z.array(requestedReviewersItem2Schema);
+const requestedTeamsSchema: z.ZodMiniType<GithubRequestedTeams> = z.array(requestedReviewersItem2Schema);
 
 // GithubPullRequest4: a shape repeated inline, first seen as `pull_request` in `webhook-pull-request-review-request-removed`.
 export interface GithubPullRequest4 {
@@ -2883,13 +2884,13 @@ export interface GithubPullRequest4 {
   user: GithubUser;
   [key: string]: unknown;
 }
-const pullRequest4Schema: z.ZodType<GithubPullRequest4> = z.looseObject({
+const pullRequest4Schema: z.ZodMiniType<GithubPullRequest4> = z.looseObject({
   _links: linksSchema,
-  active_lock_reason: z.union([z.string(), z.null()]).optional(),
+  active_lock_reason: z.optional(z.union([z.string(), z.null()])),
   assignee: userSchema,
   assignees: assigneesSchema,
   author_association: z.string(),
-  auto_merge: autoMerge2Schema.optional(),
+  auto_merge: z.optional(autoMerge2Schema),
   base: baseSchema,
   body: z.union([z.string(), z.null()]),
   closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
@@ -2907,7 +2908,7 @@ const pullRequest4Schema: z.ZodType<GithubPullRequest4> = z.looseObject({
   merge_commit_sha: z.union([z.string(), z.null()]),
   merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   milestone: milestone2Schema,
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   number: z.number(),
   patch_url: z.string(),
   requested_reviewers: requestedReviewersSchema,
@@ -2917,7 +2918,7 @@ const pullRequest4Schema: z.ZodType<GithubPullRequest4> = z.looseObject({
   state: z.string(),
   statuses_url: z.string(),
   title: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
   user: userSchema,
 });
@@ -2942,7 +2943,7 @@ export type GithubWebhookPullRequestReviewRequestRemoved =
   sender: GithubSimpleUser;
   [key: string]: unknown;
 };
-const webhookPullRequestReviewRequestRemovedSchema: z.ZodType<GithubWebhookPullRequestReviewRequestRemoved> = z.union([
+const webhookPullRequestReviewRequestRemovedSchema: z.ZodMiniType<GithubWebhookPullRequestReviewRequestRemoved> = z.union([
   z.looseObject({
   action: z.literal("review_request_removed"),
   number: z.number(),
@@ -2985,7 +2986,7 @@ export type GithubWebhookPullRequestReviewRequested =
   sender: GithubSimpleUser;
   [key: string]: unknown;
 };
-const webhookPullRequestReviewRequestedSchema: z.ZodType<GithubWebhookPullRequestReviewRequested> = z.union([
+const webhookPullRequestReviewRequestedSchema: z.ZodMiniType<GithubWebhookPullRequestReviewRequested> = z.union([
   z.looseObject({
   action: z.literal("review_requested"),
   number: z.number(),
@@ -3018,7 +3019,7 @@ export interface GithubWebhookPullRequestSynchronize {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestSynchronizeSchema: z.ZodType<GithubWebhookPullRequestSynchronize> = z.looseObject({
+const webhookPullRequestSynchronizeSchema: z.ZodMiniType<GithubWebhookPullRequestSynchronize> = z.looseObject({
   action: z.literal("synchronize"),
   after: z.string(),
   before: z.string(),
@@ -3085,16 +3086,16 @@ export interface GithubWebhookPullRequestUnassigned {
   repository: GithubRepositoryWebhooks;
   [key: string]: unknown;
 }
-const webhookPullRequestUnassignedSchema: z.ZodType<GithubWebhookPullRequestUnassigned> = z.looseObject({
+const webhookPullRequestUnassignedSchema: z.ZodMiniType<GithubWebhookPullRequestUnassigned> = z.looseObject({
   action: z.literal("unassigned"),
   number: webhooksNumberSchema,
   pull_request: z.looseObject({
     _links: linksSchema,
-    active_lock_reason: z.union([z.string(), z.null()]).optional(),
+    active_lock_reason: z.optional(z.union([z.string(), z.null()])),
     assignee: userSchema,
     assignees: assigneesSchema,
     author_association: z.string(),
-    auto_merge: autoMerge2Schema.optional(),
+    auto_merge: z.optional(autoMerge2Schema),
     base: z.looseObject({
       label: z.union([z.string(), z.null()]),
       ref: z.string(),
@@ -3118,7 +3119,7 @@ const webhookPullRequestUnassignedSchema: z.ZodType<GithubWebhookPullRequestUnas
     merge_commit_sha: z.union([z.string(), z.null()]),
     merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
     milestone: milestone2Schema,
-    node_id: z.string().optional(),
+    node_id: z.optional(z.string()),
     number: z.number(),
     patch_url: z.string(),
     requested_reviewers: requestedReviewersSchema,
@@ -3131,7 +3132,7 @@ const webhookPullRequestUnassignedSchema: z.ZodType<GithubWebhookPullRequestUnas
     state: z.string(),
     statuses_url: z.string(),
     title: z.string(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
+    updated_at: z.optional(z.union([z.string(), z.number()])),
     url: z.string(),
     user: userSchema,
   }),
@@ -3147,7 +3148,7 @@ export interface GithubWebhookPullRequestUnlabeled {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestUnlabeledSchema: z.ZodType<GithubWebhookPullRequestUnlabeled> = z.looseObject({
+const webhookPullRequestUnlabeledSchema: z.ZodMiniType<GithubWebhookPullRequestUnlabeled> = z.looseObject({
   action: z.literal("unlabeled"),
   number: webhooksNumberSchema,
   pull_request: pullRequest2Schema,
@@ -3221,16 +3222,16 @@ export interface GithubWebhookPullRequestUnlocked {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlocked> = z.looseObject({
+const webhookPullRequestUnlockedSchema: z.ZodMiniType<GithubWebhookPullRequestUnlocked> = z.looseObject({
   action: z.literal("unlocked"),
   number: webhooksNumberSchema,
   pull_request: z.looseObject({
     _links: linksSchema,
-    active_lock_reason: z.union([z.string(), z.null()]).optional(),
+    active_lock_reason: z.optional(z.union([z.string(), z.null()])),
     assignee: userSchema,
     assignees: assigneesSchema,
     author_association: z.string(),
-    auto_merge: z.union([
+    auto_merge: z.optional(z.union([
       z.looseObject({
       commit_message: z.union([z.string(), z.null()]),
       commit_title: z.string(),
@@ -3238,7 +3239,7 @@ const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlock
       merge_method: z.string(),
     }),
       z.null(),
-    ]).optional(),
+    ])),
     base: baseSchema,
     body: z.union([z.string(), z.null()]),
     closed_at: z.union([z.union([z.string(), z.number()]), z.null()]),
@@ -3262,7 +3263,7 @@ const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlock
     merge_commit_sha: z.union([z.string(), z.null()]),
     merged_at: z.union([z.union([z.string(), z.number()]), z.null()]),
     milestone: milestone2Schema,
-    node_id: z.string().optional(),
+    node_id: z.optional(z.string()),
     number: z.number(),
     patch_url: z.string(),
     requested_reviewers: requestedReviewers2Schema,
@@ -3275,7 +3276,7 @@ const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlock
     state: z.string(),
     statuses_url: z.string(),
     title: z.string(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
+    updated_at: z.optional(z.union([z.string(), z.number()])),
     url: z.string(),
     user: userSchema,
   }),
@@ -3285,7 +3286,7 @@ const webhookPullRequestUnlockedSchema: z.ZodType<GithubWebhookPullRequestUnlock
 
 /** `webhooks_nullable_string` (GitHub webhook OpenAPI). */
 export type GithubWebhooksNullableString = string | null;
-const webhooksNullableStringSchema: z.ZodType<GithubWebhooksNullableString> = z.union([z.string(), z.null()]);
+const webhooksNullableStringSchema: z.ZodMiniType<GithubWebhooksNullableString> = z.union([z.string(), z.null()]);
 
 // GithubAuthor: a shape repeated inline, first seen as `author` in `webhook-push`.
 export interface GithubAuthor {
@@ -3293,7 +3294,7 @@ export interface GithubAuthor {
   name: string;
   [key: string]: unknown;
 }
-const authorSchema: z.ZodType<GithubAuthor> = z.looseObject({
+const authorSchema: z.ZodMiniType<GithubAuthor> = z.looseObject({
   email: z.union([z.string(), z.null()]),
   name: z.string(),
 });
@@ -3339,7 +3340,7 @@ export interface GithubWebhookPush {
   repository: GithubNewRepository;
   [key: string]: unknown;
 }
-const webhookPushSchema: z.ZodType<GithubWebhookPush> = z.looseObject({
+const webhookPushSchema: z.ZodMiniType<GithubWebhookPush> = z.looseObject({
   after: z.string(),
   base_ref: webhooksNullableStringSchema,
   before: z.string(),
@@ -3416,7 +3417,7 @@ export interface GithubWebhooksRelease {
   zipball_url: string | null;
   [key: string]: unknown;
 }
-const webhooksReleaseSchema: z.ZodType<GithubWebhooksRelease> = z.looseObject({
+const webhooksReleaseSchema: z.ZodMiniType<GithubWebhooksRelease> = z.looseObject({
   assets: z.array(z.looseObject({
     browser_download_url: z.string(),
     content_type: z.string(),
@@ -3425,24 +3426,24 @@ const webhooksReleaseSchema: z.ZodType<GithubWebhooksRelease> = z.looseObject({
     id: z.number(),
     label: z.union([z.string(), z.null()]),
     name: z.string(),
-    node_id: z.string().optional(),
+    node_id: z.optional(z.string()),
     size: z.number(),
     digest: z.union([z.string(), z.null()]),
     state: z.string(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
+    updated_at: z.optional(z.union([z.string(), z.number()])),
     url: z.string(),
   })),
   assets_url: z.string(),
   author: userSchema,
   body: z.union([z.string(), z.null()]),
   created_at: z.union([z.union([z.string(), z.number()]), z.null()]),
-  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  updated_at: z.optional(z.union([z.union([z.string(), z.number()]), z.null()])),
   draft: z.boolean(),
   html_url: z.string(),
   id: z.number(),
-  immutable: z.boolean().optional(),
+  immutable: z.optional(z.boolean()),
   name: z.union([z.string(), z.null()]),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   prerelease: z.boolean(),
   published_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   tag_name: z.string(),
@@ -3461,7 +3462,7 @@ export interface GithubWebhookReleaseCreated {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookReleaseCreatedSchema: z.ZodType<GithubWebhookReleaseCreated> = z.looseObject({
+const webhookReleaseCreatedSchema: z.ZodMiniType<GithubWebhookReleaseCreated> = z.looseObject({
   action: z.literal("created"),
   release: webhooksReleaseSchema,
   repository: repositoryWebhooksSchema,
@@ -3476,7 +3477,7 @@ export interface GithubWebhookReleaseDeleted {
   sender: GithubSimpleUser;
   [key: string]: unknown;
 }
-const webhookReleaseDeletedSchema: z.ZodType<GithubWebhookReleaseDeleted> = z.looseObject({
+const webhookReleaseDeletedSchema: z.ZodMiniType<GithubWebhookReleaseDeleted> = z.looseObject({
   action: z.literal("deleted"),
   release: webhooksReleaseSchema,
   repository: repositoryWebhooksSchema,
@@ -3493,7 +3494,7 @@ export interface GithubWebhookReleaseEdited {
   repository: GithubRepositoryWebhooks;
   [key: string]: unknown;
 }
-const webhookReleaseEditedSchema: z.ZodType<GithubWebhookReleaseEdited> = z.looseObject({
+const webhookReleaseEditedSchema: z.ZodMiniType<GithubWebhookReleaseEdited> = z.looseObject({
   action: z.literal("edited"),
   changes: z.looseObject({}),
   release: webhooksReleaseSchema,
@@ -3519,7 +3520,7 @@ export type GithubAssetsItem =
   [key: string]: unknown;
 }
   | null;
-const assetsItemSchema: z.ZodType<GithubAssetsItem> = z.union([
+const assetsItemSchema: z.ZodMiniType<GithubAssetsItem> = z.union([
   z.looseObject({
   browser_download_url: z.string(),
   content_type: z.string(),
@@ -3528,11 +3529,11 @@ const assetsItemSchema: z.ZodType<GithubAssetsItem> = z.union([
   id: z.number(),
   label: z.union([z.string(), z.null()]),
   name: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   size: z.number(),
   digest: z.union([z.string(), z.null()]),
   state: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
 }),
   z.null(),
@@ -3540,7 +3541,7 @@ const assetsItemSchema: z.ZodType<GithubAssetsItem> = z.union([
 
 // GithubAssets: a shape repeated inline, first seen as `assets` in `webhook-release-prereleased`.
 export type GithubAssets = Array<GithubAssetsItem>;
-const assetsSchema: z.ZodType<GithubAssets> = z.array(assetsItemSchema);
+const assetsSchema: z.ZodMiniType<GithubAssets> = z.array(assetsItemSchema);
 
 /** `webhook-release-prereleased` (GitHub webhook OpenAPI). */
 export interface GithubWebhookReleasePrereleased {
@@ -3571,7 +3572,7 @@ export interface GithubWebhookReleasePrereleased {
   repository: GithubRepositoryWebhooks;
   [key: string]: unknown;
 }
-const webhookReleasePrereleasedSchema: z.ZodType<GithubWebhookReleasePrereleased> = z.looseObject({
+const webhookReleasePrereleasedSchema: z.ZodMiniType<GithubWebhookReleasePrereleased> = z.looseObject({
   action: z.literal("prereleased"),
   release: z.looseObject({
     assets: assetsSchema,
@@ -3582,16 +3583,16 @@ const webhookReleasePrereleasedSchema: z.ZodType<GithubWebhookReleasePrereleased
     draft: z.boolean(),
     html_url: z.string(),
     id: z.number(),
-    immutable: z.boolean().optional(),
+    immutable: z.optional(z.boolean()),
     name: z.union([z.string(), z.null()]),
-    node_id: z.string().optional(),
+    node_id: z.optional(z.string()),
     prerelease: z.boolean(),
     published_at: z.union([z.union([z.string(), z.number()]), z.null()]),
     tag_name: z.string(),
     tarball_url: z.union([z.string(), z.null()]),
     target_commitish: z.string(),
     upload_url: z.string(),
-    updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+    updated_at: z.optional(z.union([z.union([z.string(), z.number()]), z.null()])),
     url: z.string(),
     zipball_url: z.union([z.string(), z.null()]),
   }),
@@ -3622,7 +3623,7 @@ export interface GithubWebhooksRelease1 {
   zipball_url: string | null;
   [key: string]: unknown;
 }
-const webhooksRelease1Schema: z.ZodType<GithubWebhooksRelease1> = z.looseObject({
+const webhooksRelease1Schema: z.ZodMiniType<GithubWebhooksRelease1> = z.looseObject({
   assets: assetsSchema,
   assets_url: z.string(),
   author: userSchema,
@@ -3631,15 +3632,15 @@ const webhooksRelease1Schema: z.ZodType<GithubWebhooksRelease1> = z.looseObject(
   draft: z.boolean(),
   html_url: z.string(),
   id: z.number(),
-  immutable: z.boolean().optional(),
+  immutable: z.optional(z.boolean()),
   name: z.union([z.string(), z.null()]),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   prerelease: z.boolean(),
   published_at: z.union([z.union([z.string(), z.number()]), z.null()]),
   tag_name: z.string(),
   tarball_url: z.union([z.string(), z.null()]),
   target_commitish: z.string(),
-  updated_at: z.union([z.union([z.string(), z.number()]), z.null()]).optional(),
+  updated_at: z.optional(z.union([z.union([z.string(), z.number()]), z.null()])),
   upload_url: z.string(),
   url: z.string(),
   zipball_url: z.union([z.string(), z.null()]),
@@ -3652,7 +3653,7 @@ export interface GithubWebhookReleasePublished {
   repository: GithubRepositoryWebhooks;
   [key: string]: unknown;
 }
-const webhookReleasePublishedSchema: z.ZodType<GithubWebhookReleasePublished> = z.looseObject({
+const webhookReleasePublishedSchema: z.ZodMiniType<GithubWebhookReleasePublished> = z.looseObject({
   action: z.literal("published"),
   release: webhooksRelease1Schema,
   repository: repositoryWebhooksSchema,
@@ -3665,7 +3666,7 @@ export interface GithubWebhookReleaseReleased {
   repository: GithubRepositoryWebhooks;
   [key: string]: unknown;
 }
-const webhookReleaseReleasedSchema: z.ZodType<GithubWebhookReleaseReleased> = z.looseObject({
+const webhookReleaseReleasedSchema: z.ZodMiniType<GithubWebhookReleaseReleased> = z.looseObject({
   action: z.literal("released"),
   release: webhooksReleaseSchema,
   repository: repositoryWebhooksSchema,
@@ -3678,7 +3679,7 @@ export interface GithubWebhookReleaseUnpublished {
   repository: GithubRepositoryWebhooks;
   [key: string]: unknown;
 }
-const webhookReleaseUnpublishedSchema: z.ZodType<GithubWebhookReleaseUnpublished> = z.looseObject({
+const webhookReleaseUnpublishedSchema: z.ZodMiniType<GithubWebhookReleaseUnpublished> = z.looseObject({
   action: z.literal("unpublished"),
   release: webhooksRelease1Schema,
   repository: repositoryWebhooksSchema,
@@ -3700,17 +3701,17 @@ export type GithubWebhooksWorkflow =
   [key: string]: unknown;
 }
   | null;
-const webhooksWorkflowSchema: z.ZodType<GithubWebhooksWorkflow> = z.union([
+const webhooksWorkflowSchema: z.ZodMiniType<GithubWebhooksWorkflow> = z.union([
   z.looseObject({
   badge_url: z.string(),
   created_at: z.union([z.string(), z.number()]),
   html_url: z.string(),
   id: z.number(),
   name: z.string(),
-  node_id: z.string().optional(),
-  path: z.string().optional(),
+  node_id: z.optional(z.string()),
+  path: z.optional(z.string()),
   state: z.string(),
-  updated_at: z.union([z.string(), z.number()]).optional(),
+  updated_at: z.optional(z.union([z.string(), z.number()])),
   url: z.string(),
 }),
   z.null(),
@@ -3726,7 +3727,7 @@ export interface GithubHeadCommit {
   tree_id: string;
   [key: string]: unknown;
 }
-const headCommitSchema: z.ZodType<GithubHeadCommit> = z.looseObject({
+const headCommitSchema: z.ZodMiniType<GithubHeadCommit> = z.looseObject({
   author: authorSchema,
   committer: authorSchema,
   id: z.string(),
@@ -3785,7 +3786,7 @@ export interface GithubHeadRepository {
   url: string;
   [key: string]: unknown;
 }
-const headRepositorySchema: z.ZodType<GithubHeadRepository> = z.looseObject({
+const headRepositorySchema: z.ZodMiniType<GithubHeadRepository> = z.looseObject({
   archive_url: z.string(),
   assignees_url: z.string(),
   blobs_url: z.string(),
@@ -3797,7 +3798,7 @@ const headRepositorySchema: z.ZodType<GithubHeadRepository> = z.looseObject({
   contents_url: z.string(),
   contributors_url: z.string(),
   deployments_url: z.string(),
-  description: z.union([z.string(), z.null()]).optional(),
+  description: z.optional(z.union([z.string(), z.null()])),
   downloads_url: z.string(),
   events_url: z.string(),
   fork: z.boolean(),
@@ -3818,7 +3819,7 @@ const headRepositorySchema: z.ZodType<GithubHeadRepository> = z.looseObject({
   merges_url: z.string(),
   milestones_url: z.string(),
   name: z.string(),
-  node_id: z.string().optional(),
+  node_id: z.optional(z.string()),
   notifications_url: z.string(),
   owner: userSchema,
   private: z.boolean(),
@@ -3841,7 +3842,7 @@ export interface GithubRepo3 {
   url: string;
   [key: string]: unknown;
 }
-const repo3Schema: z.ZodType<GithubRepo3> = z.looseObject({
+const repo3Schema: z.ZodMiniType<GithubRepo3> = z.looseObject({
   id: z.number(),
   name: z.string(),
   url: z.string(),
@@ -3854,7 +3855,7 @@ export interface GithubBase2 {
   sha: string;
   [key: string]: unknown;
 }
-const base2Schema: z.ZodType<GithubBase2> = z.looseObject({
+const base2Schema: z.ZodMiniType<GithubBase2> = z.looseObject({
   ref: z.string(),
   repo: repo3Schema,
   sha: z.string(),
@@ -3871,7 +3872,7 @@ export type GithubPullRequestsItem =
   [key: string]: unknown;
 }
   | null;
-const pullRequestsItemSchema: z.ZodType<GithubPullRequestsItem> = z.union([
+const pullRequestsItemSchema: z.ZodMiniType<GithubPullRequestsItem> = z.union([
   z.looseObject({
   base: base2Schema,
   head: base2Schema,
@@ -3884,7 +3885,7 @@ const pullRequestsItemSchema: z.ZodType<GithubPullRequestsItem> = z.union([
 
 // GithubPullRequests: a shape repeated inline, first seen as `pull_requests` in `webhook-workflow-run-completed`.
 export type GithubPullRequests = Array<GithubPullRequestsItem>;
-const pullRequestsSchema: z.ZodType<GithubPullRequests> = z.array(pullRequestsItemSchema);
+const pullRequestsSchema: z.ZodMiniType<GithubPullRequests> = z.array(pullRequestsItemSchema);
 
 /** `webhook-workflow-run-completed` (GitHub webhook OpenAPI). */
 export interface GithubWebhookWorkflowRunCompleted {
@@ -3930,13 +3931,13 @@ export interface GithubWebhookWorkflowRunCompleted {
   };
   [key: string]: unknown;
 }
-const webhookWorkflowRunCompletedSchema: z.ZodType<GithubWebhookWorkflowRunCompleted> = z.looseObject({
+const webhookWorkflowRunCompletedSchema: z.ZodMiniType<GithubWebhookWorkflowRunCompleted> = z.looseObject({
   action: z.literal("completed"),
   repository: repositoryWebhooksSchema,
   sender: simpleUserSchema,
   workflow: webhooksWorkflowSchema,
   workflow_run: z.looseObject({
-    actor: userSchema.optional(),
+    actor: z.optional(userSchema),
     artifacts_url: z.string(),
     cancel_url: z.string(),
     check_suite_id: z.number(),
@@ -3954,8 +3955,8 @@ const webhookWorkflowRunCompletedSchema: z.ZodType<GithubWebhookWorkflowRunCompl
     jobs_url: z.string(),
     logs_url: z.string(),
     name: z.union([z.string(), z.null()]),
-    node_id: z.string().optional(),
-    path: z.string().optional(),
+    node_id: z.optional(z.string()),
+    path: z.optional(z.string()),
     previous_attempt_url: z.union([z.string(), z.null()]),
     pull_requests: pullRequestsSchema,
     repository: headRepositorySchema,
@@ -3964,8 +3965,8 @@ const webhookWorkflowRunCompletedSchema: z.ZodType<GithubWebhookWorkflowRunCompl
     run_number: z.number(),
     run_started_at: z.union([z.string(), z.number()]),
     status: z.string(),
-    triggering_actor: userSchema.optional(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
+    triggering_actor: z.optional(userSchema),
+    updated_at: z.optional(z.union([z.string(), z.number()])),
     url: z.string(),
     workflow_id: z.number(),
     workflow_url: z.string(),
@@ -4064,13 +4065,13 @@ export interface GithubWebhookWorkflowRunInProgress {
   };
   [key: string]: unknown;
 }
-const webhookWorkflowRunInProgressSchema: z.ZodType<GithubWebhookWorkflowRunInProgress> = z.looseObject({
+const webhookWorkflowRunInProgressSchema: z.ZodMiniType<GithubWebhookWorkflowRunInProgress> = z.looseObject({
   action: z.literal("in_progress"),
   repository: repositoryWebhooksSchema,
   sender: simpleUserSchema,
   workflow: webhooksWorkflowSchema,
   workflow_run: z.looseObject({
-    actor: userSchema.optional(),
+    actor: z.optional(userSchema),
     artifacts_url: z.string(),
     cancel_url: z.string(),
     check_suite_id: z.number(),
@@ -4093,7 +4094,7 @@ const webhookWorkflowRunInProgressSchema: z.ZodType<GithubWebhookWorkflowRunInPr
       contents_url: z.string(),
       contributors_url: z.string(),
       deployments_url: z.string(),
-      description: z.union([z.string(), z.null()]).optional(),
+      description: z.optional(z.union([z.string(), z.null()])),
       downloads_url: z.string(),
       events_url: z.string(),
       fork: z.boolean(),
@@ -4114,7 +4115,7 @@ const webhookWorkflowRunInProgressSchema: z.ZodType<GithubWebhookWorkflowRunInPr
       merges_url: z.string(),
       milestones_url: z.string(),
       name: z.union([z.string(), z.null()]),
-      node_id: z.string().optional(),
+      node_id: z.optional(z.string()),
       notifications_url: z.string(),
       owner: userSchema,
       private: z.boolean(),
@@ -4135,8 +4136,8 @@ const webhookWorkflowRunInProgressSchema: z.ZodType<GithubWebhookWorkflowRunInPr
     jobs_url: z.string(),
     logs_url: z.string(),
     name: z.union([z.string(), z.null()]),
-    node_id: z.string().optional(),
-    path: z.string().optional(),
+    node_id: z.optional(z.string()),
+    path: z.optional(z.string()),
     previous_attempt_url: z.union([z.string(), z.null()]),
     pull_requests: pullRequestsSchema,
     repository: headRepositorySchema,
@@ -4145,8 +4146,8 @@ const webhookWorkflowRunInProgressSchema: z.ZodType<GithubWebhookWorkflowRunInPr
     run_number: z.number(),
     run_started_at: z.union([z.string(), z.number()]),
     status: z.string(),
-    triggering_actor: userSchema.optional(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
+    triggering_actor: z.optional(userSchema),
+    updated_at: z.optional(z.union([z.string(), z.number()])),
     url: z.string(),
     workflow_id: z.number(),
     workflow_url: z.string(),
@@ -4205,13 +4206,13 @@ export interface GithubWebhookWorkflowRunRequested {
   };
   [key: string]: unknown;
 }
-const webhookWorkflowRunRequestedSchema: z.ZodType<GithubWebhookWorkflowRunRequested> = z.looseObject({
+const webhookWorkflowRunRequestedSchema: z.ZodMiniType<GithubWebhookWorkflowRunRequested> = z.looseObject({
   action: z.literal("requested"),
   repository: repositoryWebhooksSchema,
   sender: simpleUserSchema,
   workflow: webhooksWorkflowSchema,
   workflow_run: z.looseObject({
-    actor: userSchema.optional(),
+    actor: z.optional(userSchema),
     artifacts_url: z.string(),
     cancel_url: z.string(),
     check_suite_id: z.number(),
@@ -4229,8 +4230,8 @@ const webhookWorkflowRunRequestedSchema: z.ZodType<GithubWebhookWorkflowRunReque
     jobs_url: z.string(),
     logs_url: z.string(),
     name: z.union([z.string(), z.null()]),
-    node_id: z.string().optional(),
-    path: z.string().optional(),
+    node_id: z.optional(z.string()),
+    path: z.optional(z.string()),
     previous_attempt_url: z.union([z.string(), z.null()]),
     pull_requests: z.array(z.looseObject({
       base: base2Schema,
@@ -4245,8 +4246,8 @@ const webhookWorkflowRunRequestedSchema: z.ZodType<GithubWebhookWorkflowRunReque
     run_number: z.number(),
     run_started_at: z.union([z.string(), z.number()]),
     status: z.string(),
-    triggering_actor: userSchema.optional(),
-    updated_at: z.union([z.string(), z.number()]).optional(),
+    triggering_actor: z.optional(userSchema),
+    updated_at: z.optional(z.union([z.string(), z.number()])),
     url: z.string(),
     workflow_id: z.number(),
     workflow_url: z.string(),
@@ -4326,7 +4327,7 @@ export type GithubTypedEventType = keyof GithubPayloads;
 
 /** Typed payload schema of each typed event, keyed by hooklatch event `type`. */
 export const githubPayloadSchemas: {
-  readonly [K in GithubTypedEventType]: z.ZodType<GithubPayloads[K]>;
+  readonly [K in GithubTypedEventType]: z.ZodMiniType<GithubPayloads[K]>;
 } = {
   "check_run.completed": webhookCheckRunCompletedSchema,
   "check_run.created": webhookCheckRunCreatedSchema,

@@ -8,8 +8,11 @@ export function ioredisClient(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 5_000 });
 }
 
+/** A node-redis client, as `createClient` types it. */
+export type NodeRedisClient = ReturnType<typeof createClient>;
+
 /** A connected node-redis client. */
-export async function nodeRedisClient(url: string) {
+export async function nodeRedisClient(url: string): Promise<NodeRedisClient> {
   const client = createClient({
     url,
     disableOfflineQueue: true,

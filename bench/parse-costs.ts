@@ -1,0 +1,92 @@
+/**
+ * Where a Stripe parse's time goes, step by step, beside the peers' own steps: the measured
+ * reason why the peer targets (constructEvent, shopify-api, standardwebhooks) are out of reach
+ * for a call that also validates a schema and digests the body. Each step is timed alone, on
+ * the same payloads as the parse cases; the table prints the median per call.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { stripeEventSchemas } from '@hooklatch/stripe';
+import { hmac as jsHmac } from 'fast-sha256';
+import { parse } from 'zod/v4/core';
+import { canonicalJson } from '../packages/core/src/canonical-json';
+import type { ParseSchema } from './parse-cases';
+import { floorValidate } from './parse-floors';
+import { quantile } from './parse-measure';
+import { PARSE_SIZES, type ParseSize, stripePayload } from './parse-payloads';
+
+/** Median µs per call of `run`, over batches of about `batchMs`. */
+function time(run: () => unknown, batches: number, batchMs = 2): number {
+  let calls = 1;
+  for (let started = performance.now(); performance.now() - started < 20; calls++) run();
+  const perBatch = Math.max(1, Math.round((batchMs * calls) / 20));
+  const samples: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < perBatch; i++) run();
+    samples.push(Number(process.hrtime.bigint() - started) / perBatch / 1000);
+  }
+  return quantile(samples, 0.5);
+}
+
+/** One row per step, one column per size. */
+export function reportParseCosts(quick: boolean): void {
+  const batches = quick ? 3 : 60;
+  const rows: Record<string, Record<string, string>> = {};
+  const put = (step: string, size: ParseSize, us: number) => {
+    rows[step] ??= {};
+    (rows[step] as Record<string, string>)[size] = `${us.toFixed(us < 100 ? 1 : 0)} µs`;
+  };
+  for (const size of Object.keys(PARSE_SIZES) as ParseSize[]) {
+    const body = Buffer.from(JSON.stringify(stripePayload(size)));
+    const text = body.toString('utf8');
+    const data = JSON.parse(text) as { type: string };
+    const schema = (stripeEventSchemas as Record<string, ParseSchema>)[data.type] as ParseSchema;
+    const canonical = canonicalJson(data);
+    const key = Buffer.from('whsec_bench_0123456789abcdef');
+    put(
+      'HMAC-SHA256, node:crypto (all)',
+      size,
+      time(() => createHmac('sha256', key).update('1.').update(body).digest(), batches),
+    );
+    put(
+      'HMAC-SHA256, fast-sha256 JS (standardwebhooks)',
+      size,
+      time(() => jsHmac(key, body), batches),
+    );
+    put(
+      'UTF-8 decode (all; constructEvent twice)',
+      size,
+      time(() => body.toString('utf8'), batches),
+    );
+    put(
+      'JSON.parse (all)',
+      size,
+      time(() => JSON.parse(text), batches),
+    );
+    put(
+      'zod typed schema, interpreted (portable build)',
+      size,
+      time(() => parse(schema, data), batches),
+    );
+    put(
+      'zod typed schema, compiled (Node build)',
+      size,
+      time(() => floorValidate(schema, data), batches),
+    );
+    put(
+      'canonical JSON (hooklatch only)',
+      size,
+      time(() => canonicalJson(data), batches),
+    );
+    put(
+      'SHA-256 of it (hooklatch only)',
+      size,
+      time(() => createHash('sha256').update(canonical).digest('hex'), batches),
+    );
+  }
+  console.log('parse: the steps, timed alone (Stripe payloads; median per call)');
+  console.table(rows);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  reportParseCosts(process.argv.includes('--quick'));
