@@ -49,9 +49,10 @@ function grown(
 function padded(body: Json, field: (body: Json) => Json, key: string, bytes: number): Json {
   const missing = bytes - JSON.stringify(body).length;
   if (missing > 0)
-    field(body)[key] = 'Order for the spring catalogue, ship together. '
-      .repeat(Math.ceil(missing / 48))
-      .slice(0, missing);
+    field(body)[key] =
+      'Details follow in the notes attached; see the linked record for its history. '
+        .repeat(Math.ceil(missing / 48))
+        .slice(0, missing);
   return body;
 }
 
@@ -114,9 +115,12 @@ export function stripePayload(size: ParseSize): Json {
   );
 }
 
-function githubExample(name: string, action?: string): Json {
+/** The smallest of the examples of `name` (and `action`), so a size is grown, never cut. */
+function githubExample(name: string, action?: string, fits = (_: Json) => true): Json {
   const group = examples.find((e) => e.name === name);
-  const found = group?.examples.find((x) => (x as { action?: string }).action === action);
+  const found = (group?.examples ?? [])
+    .filter((x) => (x as { action?: string }).action === action && fits(x as Json))
+    .sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length)[0];
   if (found === undefined) throw new Error(`bench: no ${name}.${action} example`);
   return structuredClone(found) as Json;
 }
@@ -134,8 +138,8 @@ export function githubPayload(size: ParseSize): { event: string; payload: Json }
     const issues = githubExample('issues', 'opened');
     return { event: 'issues', payload: padded(issues, (b) => b.issue as Json, 'body', bytes) };
   }
-  const push = githubExample('push');
-  const commit = ((push.commits as Json[])[0] ?? push.head_commit) as Json;
+  const push = githubExample('push', undefined, (x) => (x.commits as unknown[]).length > 0);
+  const commit = (push.commits as Json[])[0] as Json;
   return {
     event: 'push',
     payload: grown(
@@ -156,7 +160,8 @@ export function shopifyPayload(size: ParseSize): { topic: string; payload: Json 
   const bytes = PARSE_SIZES[size];
   const corpus = 'packages/shopify/test/fixtures/corpus/';
   if (size === '2 KB') {
-    return { topic: 'products/update', payload: readJson(`${corpus}products-update.2026-07.json`) };
+    const product = readJson(`${corpus}products-update.2026-07.json`);
+    return { topic: 'products/update', payload: padded(product, (b) => b, 'body_html', bytes) };
   }
   const order = readJson(`${corpus}orders-cancelled.2026-07.json`);
   const line = (order.line_items as Json[])[0] as Json;

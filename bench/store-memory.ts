@@ -75,7 +75,7 @@ const freshKeys = (count: number) =>
 
 /** Claim (or claim + complete) ratios of the store over the Map floor. */
 async function ratios(quick: boolean): Promise<StoreRow[]> {
-  const operations = quick ? 2_000 : 50_000;
+  const operations = quick ? 10_000 : 50_000;
   const options = { rounds: quick ? 2 : 7, operations, concurrency: 1 };
   let keys: string[] = [];
   let store: DedupeStore = memoryStore();

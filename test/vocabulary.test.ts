@@ -143,7 +143,11 @@ describe.each(STORES)('store %s', (file, factory, optionsName) => {
   });
 
   it("documents the one default prefix, 'hooklatch:'", () => {
-    const text = readFileSync(path, 'utf8');
+    // The options interface may live in a file of its own: read the one that declares it.
+    const symbol = exportsOf(path).get(optionsName);
+    const target =
+      symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const text = target?.declarations?.[0]?.getSourceFile().text ?? readFileSync(path, 'utf8');
     const doc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*(?:readonly\s+)?prefix\?:/.exec(text);
     expect(doc?.[1]).toMatch(/@default 'hooklatch:'/);
   });

@@ -7,8 +7,8 @@
  * serializer, within 1.5x of `JSON.stringify`):
  * - strings that need no escaping (almost all) are quoted by concatenation, which V8 keeps as a
  *   rope instead of copying them the way `JSON.stringify` does;
- * - quoted keys come from a bounded cache, and objects with the keys of the previous object
- *   (array items, mostly) reuse its sorted key order instead of sorting again.
+ * - quoted keys come from a bounded cache, and an object with the keys of the previous object
+ *   at its nesting level (array items, mostly) reuses its sorted key order instead of sorting.
  *
  * Recursion stops at {@link RECURSION_LIMIT} levels: deeper values (and circular ones, which
  * are infinitely deep) go to the explicit-stack serializer, so no input overflows the stack.
@@ -45,26 +45,33 @@ function keyPrefix(key: string): string {
   return quoted;
 }
 
-/** The last object's own keys and their sorted order (arrays of alike objects repeat them). */
-let lastKeys: readonly string[] = [];
-let lastSorted: string[] = [];
+/**
+ * Per nesting level, the last object's own keys and their sorted order: the items of an array
+ * of alike objects (and the objects nested in each) repeat them level by level.
+ */
+const CACHED_LEVELS = 32;
+const lastKeys: Array<readonly string[] | undefined> = new Array(CACHED_LEVELS);
+const lastSorted: Array<string[] | undefined> = new Array(CACHED_LEVELS);
 
-function sortedKeys(keys: string[]): string[] {
+function sortedKeys(keys: string[], depth: number): string[] {
   if (keys.length < 2) return keys;
-  if (keys.length === lastKeys.length) {
+  const level = depth < CACHED_LEVELS ? depth : CACHED_LEVELS - 1;
+  const last = lastKeys[level];
+  if (last !== undefined && last.length === keys.length) {
     let same = true;
     for (let i = 0; i < keys.length; i++) {
-      if (keys[i] !== lastKeys[i]) {
+      if (keys[i] !== last[i]) {
         same = false;
         break;
       }
     }
-    if (same) return lastSorted;
+    if (same) return lastSorted[level] as string[];
   }
-  lastKeys = keys;
   // Default sort order is by UTF-16 code unit, which is the canonical order.
-  lastSorted = keys.slice().sort();
-  return lastSorted;
+  const sorted = keys.slice().sort();
+  lastKeys[level] = keys;
+  lastSorted[level] = sorted;
+  return sorted;
 }
 
 /** Paths that continue below `key` (those naming it or `*`), minus their first segment. */
@@ -134,7 +141,7 @@ function write(
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  const keys = sortedKeys(Object.keys(record));
+  const keys = sortedKeys(Object.keys(record), depth);
   const here = paths === undefined ? undefined : endingHere(paths);
   let out = '{';
   let first = true;

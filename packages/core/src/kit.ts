@@ -120,6 +120,8 @@ export {
 } from './store/storage-key';
 export type { StoreOptionChecks } from './store/store-options';
 export {
+  DEFAULT_STORE_PREFIX,
+  DEFAULT_STORE_TIMEOUT_MS,
   MAX_STORE_DURATION_MS,
   MAX_STORE_PREFIX_LENGTH,
   MAX_STORE_TIMEOUT_MS,

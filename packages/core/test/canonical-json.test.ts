@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, omitPaths } from '../src/canonical-json';
 import { explainFingerprint, fingerprint } from '../src/kit';
+import { dotPaths, jsonValues } from './support/json-values';
 
 /**
  * The recursive implementation fp1 was frozen with, kept as the oracle: for any JSON value and
@@ -45,24 +46,8 @@ const base = {
 };
 
 describe('canonicalJson and omitPaths match the frozen fp1 algorithm', () => {
-  const keys = fc.constantFrom('a', 'b', 'sentAt', 'items', '0', '1', 'x y');
-  const json = fc.letrec((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      fc.oneof(
-        fc.integer(),
-        fc.double({ noNaN: true }),
-        fc.string(),
-        fc.boolean(),
-        fc.constant(null),
-      ),
-      fc.array(tie('value'), { maxLength: 4 }),
-      fc.dictionary(keys, tie('value'), { maxKeys: 4 }),
-    ),
-  })).value;
-  const path = fc
-    .array(fc.constantFrom('a', 'b', 'sentAt', 'items', '0', '*'), { minLength: 1, maxLength: 3 })
-    .map((segments) => segments.join('.'));
+  const json = jsonValues('a', 'b', 'sentAt', 'items', '0', '1', 'x y');
+  const path = dotPaths('a', 'b', 'sentAt', 'items', '0', '*');
 
   it('gives the same text as the recursive original for any JSON value and paths', () => {
     fc.assert(

@@ -9,28 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalJsonWithin, omitPaths } from '../src/canonical-json';
 import { RECURSION_LIMIT } from '../src/canonical-walk';
 import { jsonDepthExceeds } from '../src/json-depth';
+import { dotPaths, jsonValues } from './support/json-values';
 
-const keys = fc.constantFrom('a', 'b', 'sentAt', 'items', '0', '1', 'x y', '__proto__', 'é', '😀');
-const json = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.oneof(
-      fc.integer(),
-      fc.double({ noNaN: true }),
-      fc.string(),
-      fc.boolean(),
-      fc.constant(null),
-    ),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(keys, tie('value'), { maxKeys: 4 }),
-  ),
-})).value;
-const path = fc
-  .array(fc.constantFrom('a', 'b', 'sentAt', 'items', '0', '*', '__proto__'), {
-    minLength: 1,
-    maxLength: 3,
-  })
-  .map((segments) => segments.join('.'));
+const json = jsonValues('a', 'b', 'sentAt', 'items', '0', '1', 'x y', '__proto__', 'é', '😀');
+const path = dotPaths('a', 'b', 'sentAt', 'items', '0', '*', '__proto__');
 
 /** A parsed body: `__proto__` keys are own members, as JSON.parse makes them. */
 const parsed = json.map((value) => JSON.parse(JSON.stringify(value)) as unknown);
