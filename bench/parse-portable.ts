@@ -58,7 +58,7 @@ async function portableBundle(): Promise<PortableBundle> {
   // which would bundle a second copy of core.
   const tsconfig = join(dir, 'tsconfig.json');
   writeFileSync(tsconfig, '{}\n');
-  await build({
+  const result = await build({
     entryPoints: [entry],
     outfile: out,
     bundle: true,
@@ -68,7 +68,14 @@ async function portableBundle(): Promise<PortableBundle> {
     nodePaths: [fileURLToPath(new URL('../node_modules', import.meta.url))],
     logLevel: 'silent',
     tsconfig,
+    metafile: true,
   });
+  // The published builds only: a source file in the bundle would be a second copy of core.
+  const sources = Object.keys(result.metafile.inputs).filter((f) =>
+    /packages\/[^/]+\/src\//.test(f),
+  );
+  if (sources.length > 0)
+    throw new Error(`bench: the portable bundle holds sources: ${sources[0]}`);
   const bundle = (await import(pathToFileURL(out).href)) as PortableBundle;
   if (bundle.cryptoBackend() !== 'noble')
     throw new Error('bench: the bundle is not the portable build');

@@ -1,2 +1,0 @@
-import { githubPayload, qualioPayload, shopifyPayload, standardWebhooksPayload, stripePayload, PARSE_SIZES, type ParseSize } from '../parse-payloads';
-for (const size of Object.keys(PARSE_SIZES) as ParseSize[]) console.log(size, 'stripe', JSON.stringify(stripePayload(size)).length, 'github', JSON.stringify(githubPayload(size).payload).length, 'shopify', JSON.stringify(shopifyPayload(size).payload).length, 'sw', JSON.stringify(standardWebhooksPayload(size)).length, 'qualio', JSON.stringify(qualioPayload(size)).length);
