@@ -1,7 +1,16 @@
 /** verifierFromAuth for every scheme, anyVerifier, resolveVerifier and the credential schemes. */
 import { createHmac } from 'node:crypto';
-import { type AuthConfig, anyVerifier, apiKeyVerifier, basicAuthVerifier, bearerTokenVerifier, type DeliveryVerifier, resolveVerifier, verifierFromAuth } from '@hooklatch/core/kit';
 import { ConfigurationError, VerificationError } from '@hooklatch/core';
+import {
+  type AuthConfig,
+  anyVerifier,
+  apiKeyVerifier,
+  basicAuthVerifier,
+  bearerTokenVerifier,
+  type DeliveryVerifier,
+  resolveVerifier,
+  verifierFromAuth,
+} from '@hooklatch/core/kit';
 import { describe, expect, it, vi } from 'vitest';
 import { rawDelivery, thrown } from './support/kit-helpers';
 

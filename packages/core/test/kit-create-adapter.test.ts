@@ -1,7 +1,21 @@
 /** createAdapter: verification runs before parse, and the adapter works through parseEvent. */
 import { createHmac } from 'node:crypto';
-import { createAdapter, type DeliveryVerifier, hmacHeaderVerifier, readJsonObject, requireString } from '@hooklatch/core/kit';
-import { memoryStore, type ParsedEvent, parseEvent, processOnce, type RawDelivery, VerificationError, type WebhookEvent } from '@hooklatch/core';
+import {
+  memoryStore,
+  type ParsedEvent,
+  parseEvent,
+  processOnce,
+  type RawDelivery,
+  VerificationError,
+  type WebhookEvent,
+} from '@hooklatch/core';
+import {
+  createAdapter,
+  type DeliveryVerifier,
+  hmacHeaderVerifier,
+  readJsonObject,
+  requireString,
+} from '@hooklatch/core/kit';
 import { describe, expect, it, vi } from 'vitest';
 import { rawDelivery, thrown } from './support/kit-helpers';
 

@@ -1,6 +1,13 @@
 /** The kit's JSON field readers: typed errors that name the JSON path, never the value. */
-import { optionalString, parseIsoTimestamp, readJsonObject, requireString, valueAtPath } from '@hooklatch/core/kit';
+
 import { PayloadError } from '@hooklatch/core';
+import {
+  optionalString,
+  parseIsoTimestamp,
+  readJsonObject,
+  requireString,
+  valueAtPath,
+} from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
 import { rawDelivery, thrown } from './support/kit-helpers';
 

@@ -3,8 +3,16 @@
  * digest computed from it), the signature-count bound, and timestamp range checks.
  */
 import { createHmac } from 'node:crypto';
-import { createAdapter, dateFromUnixTime, MAX_SIGNATURES_PER_HEADER, payloadDigest, requireValidDate, timestampedHmacVerifier, valueAtPath } from '@hooklatch/core/kit';
 import { type ParsedEvent, parseEvent, type WebhookEvent } from '@hooklatch/core';
+import {
+  createAdapter,
+  dateFromUnixTime,
+  MAX_SIGNATURES_PER_HEADER,
+  payloadDigest,
+  requireValidDate,
+  timestampedHmacVerifier,
+  valueAtPath,
+} from '@hooklatch/core/kit';
 import { describe, expect, it, vi } from 'vitest';
 import { rawDelivery, thrown } from './support/kit-helpers';
 

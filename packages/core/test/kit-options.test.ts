@@ -1,6 +1,17 @@
 /** Every kit option is checked at construction: CONFIG_INVALID naming the option (issue 10 item 4). */
-import { apiKeyVerifier, basicAuthVerifier, bearerTokenVerifier, createAdapter, hmacHeaderVerifier, resolveSecrets, resolveVerifier, timestampedHmacVerifier, verifierFromAuth } from '@hooklatch/core/kit';
+
 import { ConfigurationError } from '@hooklatch/core';
+import {
+  apiKeyVerifier,
+  basicAuthVerifier,
+  bearerTokenVerifier,
+  createAdapter,
+  hmacHeaderVerifier,
+  resolveSecrets,
+  resolveVerifier,
+  timestampedHmacVerifier,
+  verifierFromAuth,
+} from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
 import { thrown } from './support/kit-helpers';
 

@@ -1,6 +1,12 @@
 /** Property tests for the kit's signature encoding and secret comparison. */
 import { createHmac } from 'node:crypto';
-import { decodeSignature, encodeSignature, hmacHeaderVerifier, type SignatureEncoding, secretEquals } from '@hooklatch/core/kit';
+import {
+  decodeSignature,
+  encodeSignature,
+  hmacHeaderVerifier,
+  type SignatureEncoding,
+  secretEquals,
+} from '@hooklatch/core/kit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rawDelivery } from './support/kit-helpers';

@@ -1,8 +1,14 @@
 /** applySchemaPolicy and the `schemaPolicy` option, the one implementation every adapter uses. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type ApplySchemaPolicyInput, applySchemaPolicy, createAdapter, readJsonObject, schemaPolicyOption } from '../src/kit';
 import { PayloadError, parseEvent, type WebhookEvent } from '../src/index';
+import {
+  type ApplySchemaPolicyInput,
+  applySchemaPolicy,
+  createAdapter,
+  readJsonObject,
+  schemaPolicyOption,
+} from '../src/kit';
 import { thrown } from './support/kit-helpers';
 
 const schema = z.looseObject({ kind: z.literal('order'), total: z.number() });

@@ -1,7 +1,16 @@
-import { apiKeyVerifier, basicAuthVerifier, bearerTokenVerifier, createAdapter, encodeSignature, hmacHeaderVerifier, hmacSha256, resolveVerifier } from '@hooklatch/core/kit';
 import { ConfigurationError, type RawDelivery, VerificationError } from '@hooklatch/core';
-import { utf8 } from '../src/crypto/index';
+import {
+  apiKeyVerifier,
+  basicAuthVerifier,
+  bearerTokenVerifier,
+  createAdapter,
+  encodeSignature,
+  hmacHeaderVerifier,
+  hmacSha256,
+  resolveVerifier,
+} from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
+import { utf8 } from '../src/crypto/index';
 
 const body = utf8('{"eventType":"nc.updated","ncId":"NC-1","timestamp":"2025-01-05T10:15:32Z"}');
 const delivery = (headers: Record<string, string>): RawDelivery => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { utf8 } from '../src/crypto/index';
 import { ConfigurationError, HooklatchError, PayloadError } from '../src/index';
 import { DEFAULT_MAX_DEPTH, jsonDepthExceeds, parseJsonBody } from '../src/kit';
-import { utf8 } from '../src/crypto/index';
 
 function failure(fn: () => unknown): HooklatchError {
   try {

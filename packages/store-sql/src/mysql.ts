@@ -10,11 +10,11 @@
  * @module
  */
 
-export { mysqlSchemaSql } from './mysql-sql';
-export type { MysqlCallbackClient, MysqlQueryable, MysqlStoreOptions } from './mysql-store';
-export { mysqlStore } from './mysql-store';
 // The durable inbox (docs/inbox.md).
 export type { SqlInbox, SqlInboxOptions } from './inbox-api';
 export type { MysqlInboxConnection, MysqlInboxOptions, MysqlInboxPool } from './inbox-mysql';
 export { mysqlInbox, mysqlInboxSchemaSql } from './inbox-mysql';
+export { mysqlSchemaSql } from './mysql-sql';
+export type { MysqlCallbackClient, MysqlQueryable, MysqlStoreOptions } from './mysql-store';
+export { mysqlStore } from './mysql-store';
 export type { PurgeOptions, SqlDedupeStore } from './sql-store';

@@ -11,6 +11,10 @@
  * @module
  */
 
+// The durable inbox (docs/inbox.md).
+export type { SqlInbox, SqlInboxOptions } from './inbox-api';
+export type { PostgresInboxOptions } from './inbox-postgres';
+export { postgresInbox, postgresInboxSchemaSql } from './inbox-postgres';
 export { postgresSchemaSql } from './postgres-sql';
 export type {
   PgQueryable,
@@ -19,8 +23,4 @@ export type {
   PostgresStoreOptions,
 } from './postgres-store';
 export { postgresStore } from './postgres-store';
-// The durable inbox (docs/inbox.md).
-export type { SqlInbox, SqlInboxOptions } from './inbox-api';
-export type { PostgresInboxOptions } from './inbox-postgres';
-export { postgresInbox, postgresInboxSchemaSql } from './inbox-postgres';
 export type { PurgeOptions, SqlDedupeStore } from './sql-store';

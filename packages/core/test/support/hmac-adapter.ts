@@ -1,7 +1,7 @@
 /** A minimal HMAC adapter for core tests: `x-test-signature: <hex hmac of body>`, ID in the body. */
 import { z } from 'zod';
-import type { WebhookEvent } from '../../src/index';
 import { toHex } from '../../src/crypto/index';
+import type { WebhookEvent } from '../../src/index';
 import {
   createAdapter,
   hmacHeaderVerifier,
