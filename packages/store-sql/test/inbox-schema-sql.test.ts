@@ -3,22 +3,14 @@
  * `createSchema()` runs), statement for statement, so a migration tool can take either. On
  * SQLite the file itself builds a table the inbox works on.
  */
-import { readFileSync } from 'node:fs';
 import { mysqlInboxSchemaSql } from '@hooklatch/store-sql/mysql';
 import { postgresInboxSchemaSql } from '@hooklatch/store-sql/postgres';
 import { sqliteInbox, sqliteInboxSchemaSql } from '@hooklatch/store-sql/sqlite';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { shipped as shippedFile, statements } from './support/shipped-sql';
 
-const shipped = (dialect: string) =>
-  readFileSync(new URL(`../sql/inbox-${dialect}.sql`, import.meta.url), 'utf8');
-/** Statements without comments, whitespace runs folded. */
-const statements = (sql: string) =>
-  sql
-    .replace(/--[^\n]*/g, '')
-    .split(';')
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+const shipped = (dialect: string) => shippedFile(`inbox-${dialect}`);
 
 const dialects = [
   ['postgres', postgresInboxSchemaSql],

@@ -3,22 +3,12 @@
  * statement for statement, so a migration tool can use either. Runs without a server: the
  * server suites (migrations.test.ts) prove that the files build the table createSchema() builds.
  */
-import { readFileSync } from 'node:fs';
 import { mysqlSchemaSql } from '@hooklatch/store-sql/mysql';
 import { postgresSchemaSql } from '@hooklatch/store-sql/postgres';
 import { sqliteSchemaSql } from '@hooklatch/store-sql/sqlite';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-
-const shipped = (file: string) =>
-  readFileSync(new URL(`../sql/${file}.sql`, import.meta.url), 'utf8');
-/** Statements without comments, whitespace runs folded. */
-const statements = (sql: string) =>
-  sql
-    .replace(/--[^\n]*/g, '')
-    .split(';')
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+import { shipped, statements } from './support/shipped-sql';
 
 const dialects = [
   ['postgres', postgresSchemaSql],
