@@ -71,6 +71,7 @@ export type {
   ProcessContext,
   ProcessedReport,
   ProcessHooks,
+  ReceiptMessage,
   ReceiptReport,
   RejectedReport,
   StageContext,
@@ -82,6 +83,7 @@ export type {
 export {
   diagnosticsChannel,
   metrics,
+  RECEIPT_CHANNEL,
   subscribeChannels,
   TRACING_CHANNELS,
   WARNING_CHANNEL,

@@ -49,10 +49,13 @@ function checkAdapter(adapter: unknown): asserts adapter is WebhookAdapter<Webho
 }
 
 /**
+ * `parseEvent` without its `hooklatch:parse` trace, for callers inside core that trace a larger
+ * step themselves (the inbox receiver traces reading the body too).
+ *
  * Not an async function: a delivery that is already in memory and a synchronous adapter are
  * parsed without waiting on the microtask queue, and every failure is still a rejection.
  */
-function parseUntraced<A extends WebhookAdapter<WebhookEvent>>(
+export function parseUntraced<A extends WebhookAdapter<WebhookEvent>>(
   adapter: A,
   input: DeliveryInput,
   options: ParseEventOptions,

@@ -6,6 +6,8 @@ import {
   type HandleContext,
   type ParseContext,
   type ProcessContext,
+  RECEIPT_CHANNEL,
+  type ReceiptMessage,
   subscribeChannels,
   TRACING_CHANNELS,
   WARNING_CHANNEL,
@@ -90,6 +92,7 @@ export function instrument(options: InstrumentOptions = {}): Instrumentation {
       spans.warning(m);
       meters.warning(m);
     },
+    [RECEIPT_CHANNEL]: (m: ReceiptMessage) => meters.receipt(m),
   });
   return {
     close() {

@@ -10,6 +10,7 @@ import type {
   HandleContext,
   ParseContext,
   ProcessContext,
+  ReceiptMessage,
   WarningMessage,
 } from '@hooklatch/core';
 import type { Counter, Histogram, Meter } from '@opentelemetry/api';
@@ -48,7 +49,7 @@ export class MeterRecorder {
         advice: { explicitBucketBoundaries: DURATION_BUCKETS },
       });
     this.#deliveries = meter.createCounter(METRICS.deliveries, {
-      description: 'Deliveries answered by processOnce, by outcome.',
+      description: 'Deliveries answered by processOnce or inboxReceiver, by outcome.',
       unit: '{delivery}',
     });
     this.#rejects = meter.createCounter(METRICS.rejects, {
@@ -73,6 +74,17 @@ export class MeterRecorder {
     };
     this.#deliveries.add(1, attributes);
     this.#process.record(seconds(c.durationMs), { ...attributes, [ATTR.operationName]: 'process' });
+  }
+
+  /** An `inboxReceiver` answer; a `rejected` one is counted by `rejected` (a parse error). */
+  receipt(m: ReceiptMessage): void {
+    if (m.outcome === 'rejected') return;
+    const failed = m.outcome === 'failed' || m.outcome === 'store_unavailable';
+    this.#deliveries.add(1, {
+      [ATTR.messagingSystem]: m.provider,
+      [ATTR.outcome]: m.outcome,
+      ...(failed ? { [ATTR.errorType]: errorType(m) ?? '_OTHER' } : {}),
+    });
   }
 
   rejected(c: ParseContext): void {

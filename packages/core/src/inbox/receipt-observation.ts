@@ -2,7 +2,8 @@
  * What `inboxReceiver` tells its observers about one delivery: the receipt (verified, with its
  * dedupe key, before the enqueue), the answer (`onOutcome` and its log line) and, for a
  * delivery kept straight in the dead letters, a `dead_lettered` warning (also on
- * `hooklatch:warning`). Parsing traces itself on `hooklatch:parse`. Built only when a hook, a
+ * `hooklatch:warning`); the answer also goes to `hooklatch:receipt`. Parsing (reading the body
+ * included) traces itself on `hooklatch:parse`. Built only when a hook, a
  * logger or a channel subscriber observes; a level nobody logs builds no line.
  */
 import { isHooklatchError } from '../errors';
@@ -12,7 +13,7 @@ import { isolated } from '../observe/hooks';
 import type { LogEvent, LogLevel } from '../observe/logger';
 import { providerFacts, withFacts } from '../observe/reports';
 import { processContext } from '../observe/stage-contexts';
-import { deliveryObserved, elapsedMs } from '../observe/tracing';
+import { deliveryObserved, elapsedMs, publishReceipt, receiptObserved } from '../observe/tracing';
 import { monotonicNow } from '../process/lease-keeper';
 import { fanOutWarning, reportOutcome } from './observe-fanout';
 import type {
@@ -83,16 +84,24 @@ export class ReceiptObservation {
       fanOutWarning(this.#observer, facts, warning, () => processContext(facts, 0));
     }
     const [level, event] = lineOf(receipt);
-    reportOutcome(hooks?.onOutcome, log, level, event, (): InboxReceiptReport => {
+    // Built at most once, for whichever of the hook, the log line and the channel takes it.
+    let report: InboxReceiptReport | undefined;
+    const build = (): InboxReceiptReport => {
+      if (report !== undefined) return report;
       const failure = receipt.error === undefined ? {} : errorFacts(receipt.error);
-      return withFacts(facts, {
+      report = withFacts(facts, {
         outcome: receipt.outcome,
         status: receipt.status,
         durationMs: elapsedMs(this.#started),
         errorCode: failure.errorCode,
         errorName: failure.errorName,
       });
-    });
+      return report;
+    };
+    // Subscribers get their own copy, taken before the hook runs: a hook that changes its
+    // report must not change what they got.
+    publishReceipt(() => ({ ...build() }));
+    reportOutcome(hooks?.onOutcome, log, level, event, build);
   }
 }
 
@@ -101,7 +110,12 @@ export function receiptObservation(
   observer: InboxObserver<InboxReceiverHooks>,
   provider: string,
 ): ReceiptObservation | undefined {
-  if (observer.hooks === undefined && observer.log === undefined && !deliveryObserved()) {
+  if (
+    observer.hooks === undefined &&
+    observer.log === undefined &&
+    !deliveryObserved() &&
+    !receiptObserved()
+  ) {
     return undefined;
   }
   return new ReceiptObservation(observer, provider);

@@ -12,8 +12,9 @@
  */
 import { ConfigurationError, StoreUnavailableError } from '../errors';
 import type { RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
+import { tracedParse } from '../observe/observed-parse';
 import { deliveryFacts } from '../observe/reports';
-import { parseEvent } from '../parse-event';
+import { parseUntraced } from '../parse-event';
 import { type DeliveryInput, readDelivery } from '../read-delivery';
 import {
   type InboxObserveOptions,
@@ -141,12 +142,11 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
   };
 
   /** Read and parse; a payload its schema refused may still be kept, as a dead letter. */
-  const parse = async (input: DeliveryInput): Promise<Parsed | InboxReceipt> => {
-    let raw: RawDelivery | undefined;
+  const readAndParse = async (input: DeliveryInput): Promise<Parsed> => {
+    const raw = await readDelivery(input, readOptions);
     try {
-      raw = await readDelivery(input, readOptions);
-      // The bytes are read once; parseEvent gets them (and the same receivedAt) as plain input.
-      const event = await parseEvent(
+      // The bytes are read once; the parse gets them (and the same receivedAt) as plain input.
+      const event = await parseUntraced(
         adapter,
         { method: raw.method, headers: raw.headers, body: raw.rawBody },
         { ...readOptions, receivedAt: raw.receivedAt },
@@ -156,13 +156,23 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
       return { raw, event, dead };
     } catch (error) {
       const refused =
-        mode === 'dead_letter' && raw !== undefined
-          ? refusedEvent(adapter, error, raw.rawBody)
-          : undefined;
-      if (refused === undefined || raw === undefined) return rejected(error);
+        mode === 'dead_letter' ? refusedEvent(adapter, error, raw.rawBody) : undefined;
+      if (refused === undefined) throw error;
       return { raw, event: refused, dead: schemaMismatchError(adapter.name, refused.paths) };
     }
   };
+
+  /**
+   * One `hooklatch:parse` trace for reading and parsing, as `parseEvent(request)` has: a body
+   * refused while it is read (too large, already parsed) is a parse reject too, and a payload
+   * kept as a dead letter (answered 202) is not one.
+   */
+  const parse = (input: DeliveryInput): Promise<Parsed | InboxReceipt> =>
+    tracedParse(
+      adapter,
+      () => readAndParse(input),
+      (parsed) => parsed.event,
+    ).catch(rejected);
 
   const receive = async (
     input: DeliveryInput,

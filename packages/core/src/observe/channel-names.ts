@@ -21,5 +21,11 @@ export const TRACING_CHANNELS = Object.freeze({
 /** A plain channel: one message per warning, also after the answer. {@link WarningMessage}. */
 export const WARNING_CHANNEL = 'hooklatch:warning';
 
+/**
+ * A plain channel: one message per `inboxReceiver` answer, the inbox-mode counterpart of
+ * `hooklatch:process` (which only `processOnce` publishes). {@link ReceiptMessage}.
+ */
+export const RECEIPT_CHANNEL = 'hooklatch:receipt';
+
 /** The stage a tracing channel covers. */
 export type TracingStage = keyof typeof TRACING_CHANNELS;

@@ -8,6 +8,7 @@
  * Fields marked "when done" are filled in before `asyncEnd` (and before `error`).
  */
 import type { IdSource } from '../event';
+import type { InboxReceiptReport } from '../inbox/observe-options';
 import type { MatchedBy, ProcessOutcomeKind, ProcessWarning } from '../process/types';
 
 /** What identifies one event; on every context and report of its delivery. */
@@ -120,3 +121,10 @@ export interface WarningMessage extends DeliveryFacts {
   delivery: ProcessContext;
   warning: ProcessWarning;
 }
+
+/**
+ * `hooklatch:receipt`: one `inboxReceiver` answer, what its `onOutcome` hook gets. The facts are
+ * empty strings for a delivery refused before it verified (`rejected`, which `hooklatch:parse`
+ * also reports as a parse error).
+ */
+export type ReceiptMessage = InboxReceiptReport;

@@ -1,5 +1,10 @@
 /** Observability: diagnostics channels, hooks, logger and `metrics()` (docs/observability.md). */
-export { TRACING_CHANNELS, type TracingStage, WARNING_CHANNEL } from './channel-names';
+export {
+  RECEIPT_CHANNEL,
+  TRACING_CHANNELS,
+  type TracingStage,
+  WARNING_CHANNEL,
+} from './channel-names';
 export type {
   ClaimContext,
   CompleteContext,
@@ -8,6 +13,7 @@ export type {
   HandleContext,
   ParseContext,
   ProcessContext,
+  ReceiptMessage,
   StageContext,
   WarningMessage,
 } from './contexts';

@@ -3,6 +3,7 @@
  * are bounded: providers are adapter names, outcomes and codes closed unions, and event types
  * are capped per recorder (`maxTypes`; later ones count as `_other`).
  */
+import type { InboxReceiptOutcome } from '../inbox/observe-options';
 import type { ProcessOutcomeKind } from '../process/types';
 import type {
   ClaimContext,
@@ -10,6 +11,7 @@ import type {
   HandleContext,
   ParseContext,
   ProcessContext,
+  ReceiptMessage,
   WarningMessage,
 } from './contexts';
 import { LogHistogram } from './log-histogram';
@@ -29,7 +31,13 @@ export interface DedupeCounts {
 export interface MetricsSnapshot {
   takenAt: string;
   windowMs: number;
-  deliveries: { provider: string; type: string; outcome: ProcessOutcomeKind; count: number }[];
+  /** By outcome: `processOnce`'s, and `inboxReceiver`'s (`enqueued`, `dead_lettered`...). */
+  deliveries: {
+    provider: string;
+    type: string;
+    outcome: ProcessOutcomeKind | InboxReceiptOutcome;
+    count: number;
+  }[];
   rejects: { provider: string; code: string; count: number }[];
   responses: { provider: string; status: number; count: number }[];
   warnings: { provider: string; kind: string; count: number }[];
@@ -94,15 +102,28 @@ export class MetricsState {
 
   process(c: ProcessContext): void {
     if (c.outcome === undefined) return;
+    this.#answered(c, c.outcome, c.status);
+  }
+
+  /**
+   * An `inboxReceiver` answer: in inbox mode the receiver is where copies are told apart, so its
+   * duplicates count in the hit rate. A `rejected` one is already a parse reject.
+   */
+  receipt(m: ReceiptMessage): void {
+    if (m.outcome === 'rejected') return;
+    this.#answered(m, m.outcome, m.status);
+  }
+
+  #answered(facts: { provider: string; type: string }, outcome: string, status: unknown): void {
     const now = this.now();
-    const type = this.#type(c.provider, c.type);
-    this.deliveries.add({ provider: c.provider, type, outcome: c.outcome });
-    this.responses.add({ provider: c.provider, status: String(c.status) });
-    this.lastDelivery.set(c.provider, now);
+    const type = this.#type(facts.provider, facts.type);
+    this.deliveries.add({ provider: facts.provider, type, outcome });
+    this.responses.add({ provider: facts.provider, status: String(status) });
+    this.lastDelivery.set(facts.provider, now);
     for (const d of [this.dedupeTotal, this.dedupeWindow.current(now)]) {
       d.deliveries++;
-      if (c.outcome === 'duplicate') d.duplicates++;
-      if (c.outcome === 'in_flight') d.inFlight++;
+      if (outcome === 'duplicate') d.duplicates++;
+      if (outcome === 'in_flight') d.inFlight++;
     }
   }
 

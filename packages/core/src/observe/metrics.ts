@@ -1,18 +1,19 @@
 /**
  * `metrics()`: an in-process recorder fed by the hooklatch diagnostics channels. It counts
- * every delivery by provider, type and outcome, rejects by error code, answers by status and
+ * every delivery by provider, type and outcome (`processOnce`'s and `inboxReceiver`'s answers), rejects by error code, answers by status and
  * warnings by kind; keeps handler and store-call durations as mergeable histograms over a
  * sliding window (p50/p95/p99 without keeping samples) and as cumulative buckets; and answers
  * as JSON (`snapshot()`) or Prometheus text (`prometheus()`).
  */
 import { checkOptionsObject, optionInvalid } from '../kit/options';
-import { TRACING_CHANNELS, WARNING_CHANNEL } from './channel-names';
+import { RECEIPT_CHANNEL, TRACING_CHANNELS, WARNING_CHANNEL } from './channel-names';
 import type {
   ClaimContext,
   CompleteContext,
   HandleContext,
   ParseContext,
   ProcessContext,
+  ReceiptMessage,
   WarningMessage,
 } from './contexts';
 import { type MetricsSnapshot, MetricsState } from './metrics-state';
@@ -87,6 +88,7 @@ export function metrics(options: MetricsOptions = {}): MetricsRecorder {
     [on('claim', 'asyncEnd')]: (c: ClaimContext) => state.storeCall('claim', c),
     [on('complete', 'asyncEnd')]: (c: CompleteContext) => state.storeCall('complete', c),
     [WARNING_CHANNEL]: (m: WarningMessage) => state.warning(m),
+    [RECEIPT_CHANNEL]: (m: ReceiptMessage) => state.receipt(m),
   });
   return {
     snapshot: () => state.snapshot(),

@@ -20,34 +20,37 @@ export function adapterName(adapter: unknown): string {
 
 /**
  * Run `parse` as one `hooklatch:parse` trace when someone listens. Not an async function: with
- * nobody listening it hands back `parse()`'s own promise (no extra layer).
+ * nobody listening it hands back `parse()`'s own promise (no extra layer). `eventOf` picks the
+ * event out of what `parse` answers, for the facts (the inbox receiver answers more).
  */
-export function tracedParse<E extends WebhookEvent>(
+export function tracedParse<R>(
   adapter: unknown,
-  parse: () => Promise<E>,
-): Promise<E> {
+  parse: () => Promise<R>,
+  eventOf: (result: R) => object = (result) => result as object,
+): Promise<R> {
   const channel = subscribed('parse');
   if (channel === undefined) return parse();
-  return parseTraced(channel, adapter, parse);
+  return parseTraced(channel, adapter, parse, eventOf);
 }
 
-async function parseTraced<E extends WebhookEvent>(
+async function parseTraced<R>(
   channel: TracingChannelLike,
   adapter: unknown,
-  parse: () => Promise<E>,
-): Promise<E> {
+  parse: () => Promise<R>,
+  eventOf: (result: R) => object,
+): Promise<R> {
   const context: ParseContext = { provider: adapterName(adapter) };
-  let event: E | undefined;
+  let result: R | undefined;
   await traced(channel, context, async () => {
     try {
-      event = await parse();
+      result = await parse();
     } catch (error) {
       context.status = statusOf(error);
       throw error;
     }
-    Object.assign(context, deliveryFacts(event));
+    Object.assign(context, deliveryFacts(eventOf(result) as WebhookEvent));
   });
-  return event as E;
+  return result as R;
 }
 
 /**

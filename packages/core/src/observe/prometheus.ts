@@ -65,7 +65,7 @@ export function prometheusText(state: MetricsState): string {
   const counters: [string, string, { samples(): { labels: Labels; value: number }[] }][] = [
     [
       'hooklatch_deliveries_total',
-      'Deliveries answered by processOnce, by outcome.',
+      'Deliveries answered by processOnce or inboxReceiver, by outcome.',
       state.deliveries,
     ],
     ['hooklatch_rejects_total', 'Deliveries parseEvent refused, by error code.', state.rejects],

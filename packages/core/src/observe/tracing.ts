@@ -5,7 +5,12 @@
  * published (the `hooks` option still works).
  */
 import { monotonicNow } from '../process/lease-keeper';
-import { TRACING_CHANNELS, type TracingStage, WARNING_CHANNEL } from './channel-names';
+import {
+  RECEIPT_CHANNEL,
+  TRACING_CHANNELS,
+  type TracingStage,
+  WARNING_CHANNEL,
+} from './channel-names';
 import {
   type DiagnosticsChannelLike,
   diagnosticsChannel,
@@ -18,6 +23,7 @@ type Tracing = TracingChannelLike;
 interface Channels {
   tracing: Record<TracingStage, Tracing>;
   warning: DiagnosticsChannelLike;
+  receipt: DiagnosticsChannelLike;
 }
 
 let channels: Channels | null | undefined;
@@ -29,7 +35,7 @@ function open(): Channels | null {
   for (const stage of Object.keys(TRACING_CHANNELS) as TracingStage[]) {
     tracing[stage] = dc.tracingChannel(TRACING_CHANNELS[stage]);
   }
-  return { tracing, warning: dc.channel(WARNING_CHANNEL) };
+  return { tracing, warning: dc.channel(WARNING_CHANNEL), receipt: dc.channel(RECEIPT_CHANNEL) };
 }
 
 function all(): Channels | null {
@@ -99,6 +105,17 @@ export async function traced(
       context.durationMs = elapsedMs(started);
     }
   }, context);
+}
+
+/** Whether `hooklatch:receipt` has a subscriber. */
+export function receiptObserved(): boolean {
+  return all()?.receipt.hasSubscribers === true;
+}
+
+/** Publish on `hooklatch:receipt` when someone listens; `message` is built only then. */
+export function publishReceipt(message: () => object): void {
+  const channel = all()?.receipt;
+  if (channel?.hasSubscribers) channel.publish(message());
 }
 
 /** Publish on `hooklatch:warning` when someone listens; `message` is built only then. */
