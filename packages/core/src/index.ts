@@ -74,6 +74,7 @@ export type {
   ReceiptMessage,
   ReceiptReport,
   RejectedReport,
+  RunContext,
   StageContext,
   TracingChannelLike,
   TracingStage,

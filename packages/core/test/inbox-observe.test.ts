@@ -13,12 +13,13 @@ import {
   type InboxStore,
   inboxReceiver,
   memoryInbox,
-  type WebhookAdapter,
   type WorkerHooks,
+  type WorkerOptions,
   type WorkerOutcomeReport,
   worker,
 } from '../src/index';
 import { recordChannels } from './support/channel-recorder';
+import { envelopeOnly } from './support/envelope-only';
 import { until } from './support/inbox-wait';
 
 const adapter = inboxTestAdapter();
@@ -53,6 +54,18 @@ const failing = () => {
     code: 'E_CHARGE',
   });
 };
+
+/** A quiet worker with `options` (a failing one, with one attempt, by default) until `id` is `state`. */
+async function runUntil(
+  inbox: InboxStore,
+  id: string,
+  state: 'dead' | 'completed',
+  options: Partial<WorkerOptions<typeof adapter>> = { maxAttempts: 1, handler: failing },
+): Promise<void> {
+  const w = worker({ inbox, adapter, pollMs: 5, logger: false, handler: failing, ...options });
+  await until(async () => (await inbox.get(`inboxtest:${id}`))?.state === state, state);
+  await w.stop();
+}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -108,17 +121,7 @@ describe('inboxReceiver hooks and logger', () => {
 
   it('logs facts at their levels, the dead letter as a warning, never the payload', async () => {
     const { logger, lines, events } = pinoLike();
-    const envelope: WebhookAdapter = {
-      ...adapter,
-      async parse(delivery) {
-        const parsed = await adapter.parse(delivery);
-        return {
-          ...parsed,
-          validated: false,
-          meta: { schemaIssues: [{ path: 'card', message: 'x' }] },
-        };
-      },
-    };
+    const envelope = envelopeOnly(adapter, 'card');
     const receive = inboxReceiver({
       adapter: envelope,
       inbox: memoryInbox(),
@@ -330,16 +333,7 @@ describe('worker hooks and logger', () => {
       vi.spyOn(console, m).mockImplementation(() => {}),
     );
     const inbox = await filled(['y']);
-    const w = worker({
-      inbox,
-      adapter,
-      pollMs: 5,
-      logger: false,
-      maxAttempts: 1,
-      handler: failing,
-    });
-    await until(async () => (await inbox.get('inboxtest:y'))?.state === 'dead', 'dead');
-    await w.stop();
+    await runUntil(inbox, 'y', 'dead');
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 });
@@ -352,16 +346,16 @@ describe('inbox diagnostics channels', () => {
       await inboxReceiver({ adapter, inbox, logger: false })(signed('c1'));
       expect(channels.timeline()).toEqual(['parse:start', 'parse:asyncEnd']);
       channels.clear();
-      const w = worker({ inbox, adapter, pollMs: 5, logger: false, handler: () => {} });
-      await until(async () => (await inbox.get('inboxtest:c1'))?.state === 'completed', 'done');
-      await w.stop();
+      await runUntil(inbox, 'c1', 'completed', { handler: () => {} });
       expect(channels.timeline()).toEqual([
+        'run:start',
         'parse:start',
         'parse:asyncEnd',
         'handle:start',
         'handle:asyncEnd',
         'complete:start',
         'complete:asyncEnd',
+        'run:asyncEnd',
       ]);
       const handle = channels.of('handle', 'asyncEnd')[0]?.seen;
       const complete = channels.of('complete', 'asyncEnd')[0]?.seen;
@@ -385,16 +379,7 @@ describe('inbox diagnostics channels', () => {
 
       channels.clear();
       await inboxReceiver({ adapter, inbox, logger: false })(signed('c2'));
-      const dying = worker({
-        inbox,
-        adapter,
-        pollMs: 5,
-        logger: false,
-        maxAttempts: 1,
-        handler: failing,
-      });
-      await until(async () => (await inbox.get('inboxtest:c2'))?.state === 'dead', 'dead');
-      await dying.stop();
+      await runUntil(inbox, 'c2', 'dead');
       expect(channels.of('handle', 'error')[0]?.seen).toMatchObject({
         key: 'inboxtest:c2',
         errorCode: 'E_CHARGE',

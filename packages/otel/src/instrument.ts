@@ -8,6 +8,7 @@ import {
   type ProcessContext,
   RECEIPT_CHANNEL,
   type ReceiptMessage,
+  type RunContext,
   subscribeChannels,
   TRACING_CHANNELS,
   WARNING_CHANNEL,
@@ -83,6 +84,8 @@ export function instrument(options: InstrumentOptions = {}): Instrumentation {
       spans.handleEnd(c);
       meters.handled(c);
     },
+    [on('run', 'start')]: (c: RunContext) => spans.runStart(c),
+    [on('run', 'asyncEnd')]: (c: RunContext) => spans.runEnd(c),
     [on('complete', 'start')]: (c: CompleteContext) => spans.completeStart(c),
     [on('complete', 'asyncEnd')]: (c: CompleteContext) => {
       spans.completeEnd(c);

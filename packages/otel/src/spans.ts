@@ -4,7 +4,9 @@
  * CLIENT) and the handler (`handle <provider>`: INTERNAL). `parse <provider>` (INTERNAL) is its
  * sibling under whatever span is active when the request comes in (the HTTP server span).
  * Children are linked through the contexts (`context.delivery`), not the active context, so
- * the tree is right on any runtime and with any context manager.
+ * the tree is right on any runtime and with any context manager. An inbox worker's run of an
+ * entry is a CONSUMER span `process <provider>` too (from `hooklatch:run`), parent of that
+ * run's handle and complete spans.
  */
 import type {
   ClaimContext,
@@ -13,6 +15,7 @@ import type {
   HandleContext,
   ParseContext,
   ProcessContext,
+  RunContext,
   WarningMessage,
 } from '@hooklatch/core';
 import {
@@ -94,6 +97,32 @@ export class SpanRecorder {
   processEnd(c: ProcessContext): void {
     const failed = c.outcome === 'failed' || c.outcome === 'store_unavailable';
     this.#end(c, failed, outcomeAttributes(c));
+  }
+
+  /** A worker run: keyed by its `delivery`, the parent its handle and complete stages name. */
+  runStart(c: RunContext): void {
+    this.#start(c.delivery, `process ${c.provider}`, SpanKind.CONSUMER, {
+      ...eventAttributes(c),
+      [ATTR.operationType]: 'process',
+      [ATTR.operationName]: 'process',
+      [ATTR.claims]: c.claims,
+    });
+  }
+
+  runEnd(c: RunContext): void {
+    const span = this.#open.get(c.delivery);
+    if (span === undefined) return;
+    this.#open.delete(c.delivery);
+    span.setAttributes(eventAttributes(c));
+    if (c.handled !== undefined) span.setAttribute(ATTR.handled, c.handled);
+    if (c.outcome !== undefined) span.setAttribute(ATTR.outcome, c.outcome);
+    // The entry was not completed by this run: the run failed (the handle span says why).
+    if (c.outcome !== 'completed' && c.outcome !== 'released') {
+      const type = c.outcome ?? '_OTHER';
+      span.setAttribute(ATTR.errorType, type);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: type });
+    }
+    span.end();
   }
 
   claimStart(c: ClaimContext): void {

@@ -1,8 +1,9 @@
 /**
  * Inbox mode in OpenTelemetry: each `inboxReceiver` answer (from `hooklatch:receipt`) is a point
- * of `hooklatch.deliveries` with its outcome; a refused delivery counts once, as a reject.
+ * of `hooklatch.deliveries` with its outcome; a refused delivery counts once, as a reject. A
+ * worker's run of an entry (from `hooklatch:run`) is a CONSUMER span over its handle and complete.
  */
-import { inboxReceiver, memoryInbox } from '@hooklatch/core';
+import { inboxReceiver, memoryInbox, worker } from '@hooklatch/core';
 import { inboxTestAdapter, inboxTestDelivery } from '@hooklatch/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, otelHarness, sortPoints } from './support/otel-harness';
@@ -47,5 +48,67 @@ describe('@hooklatch/otel in inbox mode', () => {
         value: 1,
       },
     ]);
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 400 && !(await check()); i++) await sleep(10);
+}
+
+describe('@hooklatch/otel and the inbox worker', () => {
+  it('one run is a process span; its handle and complete spans are its children', async () => {
+    const inbox = memoryInbox();
+    await inboxReceiver({ adapter, inbox, logger: false })(signed('w1'));
+    const w = worker({ inbox, adapter, pollMs: 5, logger: false, handler: () => {} });
+    await until(async () => (await inbox.get(`${adapter.name}:w1`))?.state === 'completed');
+    await until(() => otel.spans().some((s) => s.name === `process ${adapter.name}`));
+    await w.stop();
+    const spans = otel.spans().filter((s) => s.name !== `parse ${adapter.name}`);
+    const run = spans.find((s) => s.name === `process ${adapter.name}`);
+    expect(run).toMatchObject({
+      kind: 'CONSUMER',
+      parent: undefined,
+      status: 'UNSET',
+      attributes: {
+        'messaging.system': adapter.name,
+        'messaging.message.id': 'w1',
+        'messaging.operation.name': 'process',
+        'hooklatch.outcome': 'completed',
+        'hooklatch.handled': true,
+        'hooklatch.claims': 1,
+      },
+    });
+    expect(spans.map((s) => [s.name, s.kind, s.parent]).sort()).toEqual(
+      [
+        ['complete', 'CLIENT', `process ${adapter.name}`],
+        [`handle ${adapter.name}`, 'INTERNAL', `process ${adapter.name}`],
+        [`process ${adapter.name}`, 'CONSUMER', undefined],
+      ].sort(),
+    );
+  });
+
+  it('a run whose handler failed ends with an ERROR status naming its outcome', async () => {
+    const inbox = memoryInbox();
+    await inboxReceiver({ adapter, inbox, logger: false })(signed('w2'));
+    const w = worker({
+      inbox,
+      adapter,
+      pollMs: 5,
+      logger: false,
+      retry: { baseMs: 60_000 },
+      handler: () => {
+        throw new Error('nope');
+      },
+    });
+    await until(() => otel.spans().some((s) => s.name === `process ${adapter.name}`));
+    await w.stop();
+    const run = otel.spans().find((s) => s.name === `process ${adapter.name}`);
+    expect(run).toMatchObject({
+      status: 'ERROR',
+      attributes: { 'hooklatch.outcome': 'retry_scheduled', 'error.type': 'retry_scheduled' },
+    });
+    const handle = otel.spans().find((s) => s.name === `handle ${adapter.name}`);
+    expect(handle).toMatchObject({ status: 'ERROR', parent: `process ${adapter.name}` });
   });
 });

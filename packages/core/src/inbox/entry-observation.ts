@@ -6,15 +6,21 @@
  *
  * An inbox run is not a `processOnce` delivery, so nothing is published on `hooklatch:process`
  * (metrics would count it as an answer to a sender): the stage contexts' `delivery` is a
- * process context built for the entry, never published itself. Built only when something
- * observes; with nothing observing the worker runs without it.
+ * process context built for the entry, and the whole run is traced on `hooklatch:run`, whose
+ * context names that same object as its `delivery` (so tracing hangs the stages under the
+ * run). Built only when something observes; with nothing observing the worker runs without it.
  */
 import type { WebhookEvent } from '../event';
-import type { DeliveryFacts, ProcessContext } from '../observe/contexts';
+import type { DeliveryFacts, ProcessContext, RunContext } from '../observe/contexts';
 import { errorFacts } from '../observe/error-facts';
 import { isolated } from '../observe/hooks';
 import { deliveryFacts, withFacts } from '../observe/reports';
-import { completeContext, handleContext, processContext } from '../observe/stage-contexts';
+import {
+  completeContext,
+  handleContext,
+  processContext,
+  runContext,
+} from '../observe/stage-contexts';
 import { deliveryObserved, elapsedMs, subscribed, traced } from '../observe/tracing';
 import { monotonicNow } from '../process/lease-keeper';
 import type { ProcessWarning } from '../process/outcome-types';
@@ -35,6 +41,8 @@ export class EntryObservation {
   readonly #claimedAt = monotonicNow();
   /** The `hooklatch:process`-shaped parent of the stage contexts, when a channel listens. */
   readonly #delivery: ProcessContext | undefined;
+  /** The `hooklatch:run` context, while that channel traces this run. */
+  #run: RunContext | undefined;
   #facts: DeliveryFacts;
   #handled = false;
   #failed = false;
@@ -54,10 +62,19 @@ export class EntryObservation {
     this.#delivery = channels ? processContext(this.#facts, leaseMs) : undefined;
   }
 
+  /** Run `work` (the whole run of the entry) traced on `hooklatch:run` when someone listens. */
+  run(work: () => Promise<void>): Promise<void> {
+    const channel = this.#delivery === undefined ? undefined : subscribed('run');
+    if (channel === undefined || this.#delivery === undefined) return work();
+    this.#run = runContext(this.#delivery, this.#entry.attempts);
+    return traced(channel, this.#run, work);
+  }
+
   /** The entry parsed again: its facts are the event's from now on. */
   parsed(event: WebhookEvent): void {
     this.#facts = deliveryFacts(event);
     if (this.#delivery !== undefined) Object.assign(this.#delivery, this.#facts);
+    if (this.#run !== undefined) Object.assign(this.#run, this.#facts);
   }
 
   /** Run `run` (the handler) traced on `hooklatch:handle` when someone listens. */
@@ -165,6 +182,10 @@ export class EntryObservation {
     retryInMs?: number,
     errorCode?: string,
   ): void {
+    if (this.#run !== undefined) {
+      this.#run.outcome = outcome;
+      this.#run.handled = this.#handled;
+    }
     const event = outcome === 'completed' ? 'processed' : 'retry_scheduled';
     reportOutcome(this.#observer.hooks?.onOutcome, this.#observer.log, level, event, () => {
       const { attempts: claims, fence, replays } = this.#entry;

@@ -93,51 +93,58 @@ export async function runClaim(
     if (ok === false && (await completedByUs(inbox, key, token))) completed();
   };
 
-  try {
-    // Answered after its lease ended: another worker may hold it already. Nothing ran yet.
-    if (startedAt >= keeper.deadline) {
-      await settled('release', () => inbox.release(key, token));
-      emit({ kind: 'released', key, reason: 'claim_answered_late' });
-      return;
-    }
-    let verdict = await attempt(run, shutdown);
-    until = monotonicNow() + config.leaseMs;
-    if (run.completedBy === 'direct') return completed();
-    if (run.completedBy === 'tx' && verdict.kind === 'done') {
-      const found = await committed(run);
-      if (found === undefined) return;
-      if (found === 'done') return completed();
-      verdict = found;
-    }
-    if (verdict.kind === 'done') {
-      const write = () => inbox.complete(key, token);
-      const ok = await settled('complete', () =>
-        observed ? observed.complete(write, false) : write(),
-      );
-      if (ok === true || (ok === false && (await completedByUs(inbox, key, token)))) completed();
-      else emit({ kind: 'complete_lost', key, reason: ok === false ? 'refused' : 'unanswered' });
-      return;
-    }
-    if (verdict.kind === 'stopping') {
-      await settled('release', () => inbox.release(key, token));
-      emit({ kind: 'released', key, reason: 'stopping' });
-      return;
-    }
-    const error =
-      verdict.kind === 'dead' ? verdict.error : (verdict.info ?? config.describe(verdict.error));
-    if (verdict.kind === 'dead' || entry.attempts >= config.maxAttempts) {
-      const ok = await settled('deadLetter', () => inbox.deadLetter(key, token, { error }));
-      if (ok) emit({ kind: 'dead_lettered', key, attempt: entry.attempts, error });
+  // The run as one unit: traced on `hooklatch:run` (parent of its stages) when observed.
+  const runEntry = async (): Promise<void> => {
+    try {
+      // Answered after its lease ended: another worker may hold it already. Nothing ran yet.
+      if (startedAt >= keeper.deadline) {
+        await settled('release', () => inbox.release(key, token));
+        emit({ kind: 'released', key, reason: 'claim_answered_late' });
+        return;
+      }
+      let verdict = await attempt(run, shutdown);
+      until = monotonicNow() + config.leaseMs;
+      if (run.completedBy === 'direct') return completed();
+      if (run.completedBy === 'tx' && verdict.kind === 'done') {
+        const found = await committed(run);
+        if (found === undefined) return;
+        if (found === 'done') return completed();
+        verdict = found;
+      }
+      if (verdict.kind === 'done') {
+        const write = () => inbox.complete(key, token);
+        const ok = await settled('complete', () =>
+          observed ? observed.complete(write, false) : write(),
+        );
+        if (ok === true || (ok === false && (await completedByUs(inbox, key, token)))) completed();
+        else emit({ kind: 'complete_lost', key, reason: ok === false ? 'refused' : 'unanswered' });
+        return;
+      }
+      if (verdict.kind === 'stopping') {
+        await settled('release', () => inbox.release(key, token));
+        emit({ kind: 'released', key, reason: 'stopping' });
+        return;
+      }
+      const error =
+        verdict.kind === 'dead' ? verdict.error : (verdict.info ?? config.describe(verdict.error));
+      if (verdict.kind === 'dead' || entry.attempts >= config.maxAttempts) {
+        const ok = await settled('deadLetter', () => inbox.deadLetter(key, token, { error }));
+        if (ok) emit({ kind: 'dead_lettered', key, attempt: entry.attempts, error });
+        else await refused(ok);
+        return;
+      }
+      const retryInMs = retryDelay(entry.attempts, config.retry);
+      const ok = await settled('fail', () => inbox.fail(key, token, { error, retryInMs }));
+      if (ok) emit({ kind: 'retry_scheduled', key, attempt: entry.attempts, retryInMs, error });
       else await refused(ok);
-      return;
+    } catch (error) {
+      // A bug of ours: the lease ends on its own and the entry is claimed again.
+      emit({ kind: 'store_error', operation: 'complete', key, error });
     }
-    const retryInMs = retryDelay(entry.attempts, config.retry);
-    const ok = await settled('fail', () => inbox.fail(key, token, { error, retryInMs }));
-    if (ok) emit({ kind: 'retry_scheduled', key, attempt: entry.attempts, retryInMs, error });
-    else await refused(ok);
-  } catch (error) {
-    // A bug of ours: the lease ends on its own and the entry is claimed again.
-    emit({ kind: 'store_error', operation: 'complete', key, error });
+  };
+
+  try {
+    await (observed ? observed.run(runEntry) : runEntry());
   } finally {
     keeper.stop();
     shutdown.removeEventListener('abort', onShutdown);

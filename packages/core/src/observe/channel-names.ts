@@ -16,6 +16,11 @@ export const TRACING_CHANNELS = Object.freeze({
   handle: 'hooklatch:handle',
   /** Each `store.complete` attempt (retries included). {@link CompleteContext}. */
   complete: 'hooklatch:complete',
+  /**
+   * One worker run of an inbox entry (re-parse, handler, completion), parent of its handle and
+   * complete stages. {@link RunContext}.
+   */
+  run: 'hooklatch:run',
 } as const);
 
 /** A plain channel: one message per warning, also after the answer. {@link WarningMessage}. */

@@ -8,7 +8,7 @@
  * Fields marked "when done" are filled in before `asyncEnd` (and before `error`).
  */
 import type { IdSource } from '../event';
-import type { InboxReceiptReport } from '../inbox/observe-options';
+import type { InboxReceiptReport, WorkerOutcome } from '../inbox/observe-options';
 import type { MatchedBy, ProcessOutcomeKind, ProcessWarning } from '../process/types';
 
 /** What identifies one event; on every context and report of its delivery. */
@@ -114,6 +114,21 @@ export interface CompleteContext extends StageContext {
   inTransaction: boolean;
   /** When done: the store said `true` (marked). */
   marked?: boolean | undefined;
+}
+
+/**
+ * `hooklatch:run`: one worker run of a claimed inbox entry. Its `delivery` is the object the
+ * run's `hooklatch:handle` and `hooklatch:complete` contexts (and its warnings) name as their
+ * `delivery`, so a subscriber can hang them under the run. Facts are the entry's until it is
+ * parsed again, then the event's.
+ */
+export interface RunContext extends StageContext {
+  /** The entry's attempt since it was enqueued or replayed (1 = the first). */
+  claims: number;
+  /** When done: how the run ended (the worker's `onOutcome`), when it settled the entry. */
+  outcome?: WorkerOutcome | undefined;
+  /** When done: whether the handler ran. */
+  handled?: boolean | undefined;
 }
 
 /** `hooklatch:warning`: a problem that did not change the outcome. */

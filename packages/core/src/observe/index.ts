@@ -14,6 +14,7 @@ export type {
   ParseContext,
   ProcessContext,
   ReceiptMessage,
+  RunContext,
   StageContext,
   WarningMessage,
 } from './contexts';

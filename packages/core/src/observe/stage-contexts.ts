@@ -11,6 +11,7 @@ import type {
   DeliveryFacts,
   HandleContext,
   ProcessContext,
+  RunContext,
 } from './contexts';
 import { errorFacts } from './error-facts';
 import { withFacts } from './reports';
@@ -90,6 +91,18 @@ export function claimContext(d: ProcessContext, claimKey: string, o: ClaimOption
 export function handleContext(d: ProcessContext, claims: number): HandleContext {
   return stage(d, {
     claims,
+    errorCode: undefined,
+    errorName: undefined,
+    durationMs: undefined,
+  });
+}
+
+/** The `hooklatch:run` context of one worker run of an inbox entry. */
+export function runContext(d: ProcessContext, claims: number): RunContext {
+  return stage(d, {
+    claims,
+    outcome: undefined,
+    handled: undefined,
     errorCode: undefined,
     errorName: undefined,
     durationMs: undefined,

@@ -67,12 +67,16 @@ export function subscribed(stage: TracingStage): Tracing | undefined {
   return channel !== undefined && listened(channel) ? channel : undefined;
 }
 
-/** Whether any stage of a delivery (process, claim, handle, complete) or the warning channel listens. */
+/**
+ * Whether any stage of a delivery (process, claim, handle, complete, a worker's run) or the
+ * warning channel listens.
+ */
 export function deliveryObserved(): boolean {
   const c = all();
   if (c === null) return false;
   return (
     c.warning.hasSubscribers ||
+    listened(c.tracing.run) ||
     listened(c.tracing.process) ||
     listened(c.tracing.claim) ||
     listened(c.tracing.handle) ||
