@@ -83,6 +83,19 @@ const storm = (url: string, extra: string[] = [], env = { QUALIO_SECRET: SECRET 
     env,
   );
 
+/** `hooklatch storm` of the JSON `event`, signed as `--provider` signs, with `secret` if given. */
+const providerStorm = (
+  url: string,
+  provider: string,
+  event: string,
+  secret?: string,
+  extra: string[] = [],
+) => {
+  const key = secret === undefined ? [] : ['--secret-env', 'KEY'];
+  const argv = ['storm', url, '--body', 'e.json', '--provider', provider, ...key, ...extra];
+  return cli(argv, { 'e.json': event }, secret === undefined ? {} : { KEY: secret });
+};
+
 describe('hooklatch storm', () => {
   it('passes a hooklatch route: one copy processed, the rest in flight or duplicates', async () => {
     const runs = { n: 0 };
@@ -154,25 +167,8 @@ describe('hooklatch storm', () => {
     const runs = { n: 0 };
     const url = await hooklatchRoute(runs, {}, undefined, stripe({ secret }));
     const event = stripeEventBody('evt_storm_1');
-    const run = await cli(
-      [
-        'storm',
-        url,
-        '--body',
-        'e.json',
-        '--provider',
-        'stripe',
-        '--secret-env',
-        'STRIPE',
-        '--copies',
-        '3',
-        '--retries',
-        '1',
-        '--json',
-      ],
-      { 'e.json': event },
-      { STRIPE: secret },
-    );
+    const extra = ['--copies', '3', '--retries', '1', '--json'];
+    const run = await providerStorm(url, 'stripe', event, secret, extra);
     expect(run.code).toBe(0);
     expect(runs.n).toBe(1);
     const report = JSON.parse(run.out) as {
@@ -189,32 +185,13 @@ describe('hooklatch storm', () => {
     const secret = `whsec_${Buffer.from('storm-standard-webhooks-key-0123').toString('base64')}`;
     const runs = { n: 0 };
     const url = await hooklatchRoute(runs, {}, undefined, standardWebhooks({ secret }));
-    const run = await cli(
-      [
-        'storm',
-        url,
-        '--body',
-        'e.json',
-        '--provider',
-        'standard-webhooks',
-        '--secret-env',
-        'SW',
-        '--header',
-        'webhook-id: msg_storm_1',
-        '--copies',
-        '3',
-        '--retries',
-        '1',
-      ],
-      {
-        'e.json': JSON.stringify({
-          type: 'user.created',
-          timestamp: '2025-01-01T00:00:00Z',
-          data: { id: 'u1' },
-        }),
-      },
-      { SW: secret },
-    );
+    const event = JSON.stringify({
+      type: 'user.created',
+      timestamp: '2025-01-01T00:00:00Z',
+      data: { id: 'u1' },
+    });
+    const extra = ['--header', 'webhook-id: msg_storm_1', '--copies', '3', '--retries', '1'];
+    const run = await providerStorm(url, 'standard-webhooks', event, secret, extra);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(runs.n).toBe(1);
@@ -224,48 +201,18 @@ describe('hooklatch storm', () => {
   it('signs with --provider qualio as the adapter does, and refuses two signing methods', async () => {
     const runs = { n: 0 };
     const url = await hooklatchRoute(runs);
-    const run = await cli(
-      [
-        'storm',
-        url,
-        '--body',
-        'nc.json',
-        '--provider',
-        'qualio',
-        '--secret-env',
-        'Q',
-        '--copies',
-        '2',
-        '--retries',
-        '1',
-      ],
-      { 'nc.json': body },
-      { Q: SECRET },
-    );
+    const run = await providerStorm(url, 'qualio', body, SECRET, [
+      '--copies',
+      '2',
+      '--retries',
+      '1',
+    ]);
     expect(run.code).toBe(0);
     expect(runs.n).toBe(1);
-    const both = await cli(
-      [
-        'storm',
-        url,
-        '--body',
-        'nc.json',
-        '--provider',
-        'qualio',
-        '--secret-env',
-        'Q',
-        '--hmac-header',
-        'X',
-      ],
-      { 'nc.json': body },
-      { Q: SECRET },
-    );
+    const both = await providerStorm(url, 'qualio', body, SECRET, ['--hmac-header', 'X']);
     expect(both.code).toBe(2);
     expect(both.err).toContain('not both');
-    expect(
-      (await cli(['storm', url, '--body', 'nc.json', '--provider', 'qualio'], { 'nc.json': body }))
-        .err,
-    ).toContain('--secret-env');
+    expect((await providerStorm(url, 'qualio', body)).err).toContain('--secret-env');
   });
 
   it('says in words that the endpoint refused the connection', async () => {

@@ -9,10 +9,10 @@ import {
   type InboxStore,
   inboxReceiver,
   memoryInbox,
-  type WebhookAdapter,
   type WorkerReport,
   worker,
 } from '../src/index';
+import { envelopeOnly } from './support/envelope-only';
 import { sleep, until } from './support/inbox-wait';
 
 const adapter = inboxTestAdapter();
@@ -164,17 +164,7 @@ describe('worker', () => {
   });
 
   it("schemaMismatch: 'dead_letter' dead-letters an envelope-only event unrun", async () => {
-    const envelope: WebhookAdapter = {
-      ...adapter,
-      async parse(delivery) {
-        const parsed = await adapter.parse(delivery);
-        return {
-          ...parsed,
-          validated: false,
-          meta: { schemaIssues: [{ path: 'a.b', message: 'x' }] },
-        };
-      },
-    };
+    const envelope = envelopeOnly(adapter, 'a.b');
     const inbox = await filled(['env']);
     let runs = 0;
     const w = worker({

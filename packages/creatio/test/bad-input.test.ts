@@ -1,49 +1,33 @@
 /** Bad bodies fail with typed errors that name the path and never echo a credential. */
-import {
-  type HooklatchError,
-  PayloadError,
-  type PlainDeliveryInput,
-  parseEvent,
-} from '@hooklatch/core';
+import { PayloadError, type PlainDeliveryInput, parseEvent } from '@hooklatch/core';
 import { signedCreatioRequest } from '@hooklatch/creatio/testing';
+import { expectHooklatchError } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { type CreatioOptions, creatio } from '../src/index';
 import { CONTACT_FLAT, CONTACT_MINIMAL, ORDER_UPDATE, SECRETS } from './support/examples';
 
 const { token } = SECRETS;
 const auth = { scheme: 'bearer', token } as const;
+const secrets = [token];
+const invalid = { class: PayloadError, code: 'PAYLOAD_INVALID', httpStatus: 422, secrets } as const;
 
-async function failure(
-  input: PlainDeliveryInput | object,
-  code: HooklatchError['code'],
-  httpStatus: number,
-  options: Omit<CreatioOptions, 'auth'> = {},
-): Promise<HooklatchError> {
-  const request =
-    'headers' in input
-      ? input
-      : signedCreatioRequest({ payload: input, auth: { scheme: 'bearer', token: token } });
-  const error = (await parseEvent(creatio({ auth, ...options }), request as PlainDeliveryInput)
-    .then(() => new Error('expected parseEvent to fail'))
-    .catch((e) => e)) as HooklatchError;
-  expect(error).toBeInstanceOf(PayloadError);
-  expect(error.code).toBe(code);
-  expect(error.httpStatus).toBe(httpStatus);
-  expect(`${error.message}${JSON.stringify(error.details)}`).not.toContain(token);
-  return error;
+/** parseEvent by `creatio({ auth, ...options })`; an object goes as a JSON body with the token. */
+function parse(input: PlainDeliveryInput | object, options: Omit<CreatioOptions, 'auth'> = {}) {
+  const request = 'headers' in input ? input : signedCreatioRequest({ payload: input, auth });
+  return parseEvent(creatio({ auth, ...options }), request as PlainDeliveryInput);
 }
 
 const withBody = (body: string, contentType = 'application/json') =>
   signedCreatioRequest({
     payload: body,
-    auth: { scheme: 'bearer', token: token },
+    auth,
     headers: { 'content-type': contentType },
   });
 
 describe('entity and subject', () => {
   it('no entity field -> PAYLOAD_INVALID naming EntitySchemaName and EntityName', async () => {
     const { EntitySchemaName: _, ...body } = ORDER_UPDATE;
-    const error = await failure(body, 'PAYLOAD_INVALID', 422);
+    const error = await expectHooklatchError(parse(body), invalid);
     expect(error.message).toContain('EntitySchemaName');
     expect(error.message).toContain('EntityName');
     expect(error.details).toEqual({
@@ -53,25 +37,28 @@ describe('entity and subject', () => {
 
   it('business-process call without Id -> PAYLOAD_INVALID naming Id', async () => {
     const { Id: _, ...body } = ORDER_UPDATE;
-    const error = await failure(body, 'PAYLOAD_INVALID', 422);
+    const error = await expectHooklatchError(parse(body), invalid);
     expect(error.message).toMatch(/: Id: /);
     expect(error.message).toContain('subjectKey');
   });
 
   it('the issue’s minimal flat body (no Id) -> PAYLOAD_INVALID unless a key column is set', async () => {
-    const error = await failure(CONTACT_MINIMAL, 'PAYLOAD_INVALID', 422);
+    const error = await expectHooklatchError(parse(CONTACT_MINIMAL), invalid);
     expect(error.message).toMatch(/: Id: /);
     const adapter = creatio({ auth, subjectKey: { Contact: 'Email' } });
     const request = signedCreatioRequest({
       payload: CONTACT_MINIMAL,
-      auth: { scheme: 'bearer', token: token },
+      auth,
     });
     expect((await parseEvent(adapter, request)).subject).toBe('Contact:grace@example.com');
   });
 
   it('configured business key missing -> PAYLOAD_INVALID naming it, no fallback to Id', async () => {
     const { OrderID: _, ...body } = ORDER_UPDATE;
-    const error = await failure(body, 'PAYLOAD_INVALID', 422, { subjectKey: { Order: 'OrderID' } });
+    const error = await expectHooklatchError(
+      parse(body, { subjectKey: { Order: 'OrderID' } }),
+      invalid,
+    );
     expect(error.message).toMatch(/: OrderID: /);
   });
 
@@ -80,7 +67,7 @@ describe('entity and subject', () => {
     ['entity name not a string', { ...ORDER_UPDATE, EntitySchemaName: 7 }, 'EntitySchemaName'],
     ['Id not a string', { ...ORDER_UPDATE, Id: { value: 1 } }, 'Id'],
   ])('%s -> PAYLOAD_INVALID naming %s', async (_name, body, path) => {
-    const error = await failure(body, 'PAYLOAD_INVALID', 422);
+    const error = await expectHooklatchError(parse(body), invalid);
     expect(error.message).toContain(path);
   });
 });
@@ -91,34 +78,46 @@ describe('ModifiedOn', () => {
     ['an impossible date', '2025-02-30T10:00:00Z'],
     ['a number', 1737544995],
   ])('%s -> PAYLOAD_INVALID naming ModifiedOn', async (_name, value) => {
-    const error = await failure({ ...ORDER_UPDATE, ModifiedOn: value }, 'PAYLOAD_INVALID', 422);
+    const error = await expectHooklatchError(
+      parse({ ...ORDER_UPDATE, ModifiedOn: value }),
+      invalid,
+    );
     expect(error.message).toContain('ModifiedOn');
   });
 
   it('zone-less with assumeUtc:false -> PAYLOAD_INVALID asking for a zone', async () => {
-    const error = await failure(CONTACT_FLAT, 'PAYLOAD_INVALID', 422, { assumeUtc: false });
+    const error = await expectHooklatchError(parse(CONTACT_FLAT, { assumeUtc: false }), invalid);
     expect(error.message).toMatch(/ModifiedOn: expected a time zone/);
   });
 
   it('missing with requireModifiedOn -> PAYLOAD_INVALID naming ModifiedOn', async () => {
     const { ModifiedOn: _, ...body } = ORDER_UPDATE;
-    const error = await failure(body, 'PAYLOAD_INVALID', 422, { requireModifiedOn: true });
+    const error = await expectHooklatchError(parse(body, { requireModifiedOn: true }), invalid);
     expect(error.message).toContain('ModifiedOn');
-    await failure({ ...body, ModifiedOn: null }, 'PAYLOAD_INVALID', 422, {
-      requireModifiedOn: true,
-    });
+    const nulled = { ...body, ModifiedOn: null };
+    await expectHooklatchError(parse(nulled, { requireModifiedOn: true }), invalid);
   });
 });
 
 describe('body format', () => {
   it('a form-encoded body -> PAYLOAD_MALFORMED 400 naming the content type', async () => {
     const form = withBody('EntitySchemaName=Order&Id=1', 'application/x-www-form-urlencoded');
-    const error = await failure(form, 'PAYLOAD_MALFORMED', 400);
+    const error = await expectHooklatchError(parse(form), {
+      class: PayloadError,
+      code: 'PAYLOAD_MALFORMED',
+      httpStatus: 400,
+      secrets,
+    });
     expect(error.message).toContain('form-encoded');
   });
 
   it('a JSON array -> PAYLOAD_INVALID; an empty body -> BODY_EMPTY', async () => {
-    await failure(withBody(JSON.stringify([ORDER_UPDATE])), 'PAYLOAD_INVALID', 422);
-    await failure(withBody(''), 'BODY_EMPTY', 400);
+    await expectHooklatchError(parse(withBody(JSON.stringify([ORDER_UPDATE]))), invalid);
+    await expectHooklatchError(parse(withBody('')), {
+      class: PayloadError,
+      code: 'BODY_EMPTY',
+      httpStatus: 400,
+      secrets,
+    });
   });
 });

@@ -43,12 +43,67 @@ export const ATTR = Object.freeze({
   warningKind: 'hooklatch.warning.kind',
 } as const);
 
-/** Only defined values: OTel drops `undefined`, but tests and exporters read cleaner without. */
-function defined(entries: [string, string | number | boolean | undefined][]): Attributes {
+type AttrName = keyof typeof ATTR;
+type Value = string | number | boolean | undefined;
+
+/**
+ * A context field copied to attribute `ATTR[name]`: `name` alone when the field is named like
+ * the attribute, else `[field, name]`.
+ */
+type Field<C> = (keyof C & AttrName) | readonly [keyof C, AttrName];
+
+/**
+ * `fields` of `c` as attributes, in order, then `extra`: only defined values (OTel drops
+ * `undefined`, but tests and exporters read cleaner without) and no empty strings.
+ */
+function copied<C>(c: C, fields: readonly Field<C>[], extra: [AttrName, Value][] = []): Attributes {
   const out: Attributes = {};
-  for (const [k, v] of entries) if (v !== undefined && v !== '') out[k] = v;
+  const put = (name: AttrName, value: Value) => {
+    if (value !== undefined && value !== '') out[ATTR[name]] = value;
+  };
+  // Per delivery, on the handling path: no array built per field.
+  for (const f of fields) {
+    if (typeof f === 'string') put(f, c[f] as Value);
+    else put(f[1], c[f[0]] as Value);
+  }
+  for (const [name, value] of extra) put(name, value);
   return out;
 }
+
+const EVENT_FIELDS: readonly Field<Partial<DeliveryFacts>>[] = [
+  ['provider', 'messagingSystem'],
+  ['eventId', 'messageId'],
+  ['type', 'eventType'],
+  'idSource',
+  ['key', 'dedupeKey'],
+  'deliveryId',
+  'attempt',
+];
+const OUTCOME_FIELDS: readonly Field<ProcessContext>[] = [
+  'outcome',
+  ['status', 'statusCode'],
+  'handled',
+  'claims',
+  'via',
+  'completion',
+];
+const CLAIM_FIELDS: readonly Field<ClaimContext>[] = [
+  'claimKey',
+  'via',
+  'leaseMs',
+  'ttlMs',
+  ['status', 'claimStatus'],
+  'claims',
+  'leaseRemainingMs',
+];
+const COMPLETE_FIELDS: readonly Field<CompleteContext>[] = [
+  'claimKey',
+  'via',
+  'markAttempt',
+  'withResult',
+  'inTransaction',
+  'marked',
+];
 
 /** `error.type`: the error's code, else its name. */
 export function errorType(c: FailureFacts): string | undefined {
@@ -57,52 +112,23 @@ export function errorType(c: FailureFacts): string | undefined {
 
 /** What identifies the event (span start). */
 export function eventAttributes(c: Partial<DeliveryFacts>): Attributes {
-  return defined([
-    [ATTR.messagingSystem, c.provider],
-    [ATTR.messageId, c.eventId],
-    [ATTR.eventType, c.type],
-    [ATTR.idSource, c.idSource],
-    [ATTR.dedupeKey, c.key],
-    [ATTR.deliveryId, c.deliveryId],
-    [ATTR.attempt, c.attempt],
-  ]);
+  return copied(c, EVENT_FIELDS);
 }
 
 /** The delivery's answer (process span end). */
 export function outcomeAttributes(c: ProcessContext): Attributes {
   const failed = c.outcome === 'failed' || c.outcome === 'store_unavailable';
-  return defined([
-    [ATTR.outcome, c.outcome],
-    [ATTR.statusCode, c.status],
-    [ATTR.handled, c.handled],
-    [ATTR.claims, c.claims],
-    [ATTR.via, c.via],
-    [ATTR.completion, c.completion],
-    [ATTR.errorType, failed ? (errorType(c) ?? '_OTHER') : undefined],
+  return copied(c, OUTCOME_FIELDS, [
+    ['errorType', failed ? (errorType(c) ?? '_OTHER') : undefined],
   ]);
 }
 
 /** A claim's question and answer. */
 export function claimAttributes(c: ClaimContext): Attributes {
-  return defined([
-    [ATTR.claimKey, c.claimKey],
-    [ATTR.via, c.via],
-    [ATTR.leaseMs, c.leaseMs],
-    [ATTR.ttlMs, c.ttlMs],
-    [ATTR.claimStatus, c.status],
-    [ATTR.claims, c.claims],
-    [ATTR.leaseRemainingMs, c.leaseRemainingMs],
-  ]);
+  return copied(c, CLAIM_FIELDS);
 }
 
 /** A completion mark attempt. */
 export function completeAttributes(c: CompleteContext): Attributes {
-  return defined([
-    [ATTR.claimKey, c.claimKey],
-    [ATTR.via, c.via],
-    [ATTR.markAttempt, c.markAttempt],
-    [ATTR.withResult, c.withResult],
-    [ATTR.inTransaction, c.inTransaction],
-    [ATTR.marked, c.marked],
-  ]);
+  return copied(c, COMPLETE_FIELDS);
 }

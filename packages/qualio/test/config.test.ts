@@ -8,43 +8,43 @@ import {
 import { API_KEY, BASIC, expectConfigError, SECRET } from './support/fixtures';
 
 describe('configuration', () => {
-  it('refuses an adapter with no verification and no explicit verify: false', () => {
-    const error = expectConfigError(() => qualio({}));
+  it('refuses an adapter with no verification and no explicit verify: false', async () => {
+    const error = await expectConfigError(() => qualio({}));
     expect(error.message).toContain('verify: false');
-    expectConfigError(() => qualio({ auth: [] }));
+    await expectConfigError(() => qualio({ auth: [] }));
   });
 
-  it('refuses auth together with verify: false, without echoing the secret', () => {
-    expectConfigError(
+  it('refuses auth together with verify: false, without echoing the secret', async () => {
+    await expectConfigError(
       () => qualio({ auth: { scheme: 'hmac', secret: SECRET }, verify: false }),
       [SECRET],
     );
   });
 
-  it('refuses a scheme without its secret, key or credentials', () => {
-    expectConfigError(() => qualio({ auth: { scheme: 'hmac' } }));
-    expectConfigError(() => qualio({ auth: { scheme: 'hmac', secret: '', secrets: [] } }));
-    expectConfigError(() => qualio({ auth: { scheme: 'api-key' } }));
-    expectConfigError(
+  it('refuses a scheme without its secret, key or credentials', async () => {
+    await expectConfigError(() => qualio({ auth: { scheme: 'hmac' } }));
+    await expectConfigError(() => qualio({ auth: { scheme: 'hmac', secret: '', secrets: [] } }));
+    await expectConfigError(() => qualio({ auth: { scheme: 'api-key' } }));
+    await expectConfigError(
       () => qualio({ auth: { scheme: 'basic', username: 'u', password: '' } }),
       [BASIC.password],
     );
   });
 
-  it('refuses auth schemes a Qualio webhook cannot use', () => {
+  it('refuses auth schemes a Qualio webhook cannot use', async () => {
     const bearer = { scheme: 'bearer', token: API_KEY } as unknown as QualioAuth;
-    const error = expectConfigError(() => qualio({ auth: bearer }), [API_KEY]);
+    const error = await expectConfigError(() => qualio({ auth: bearer }), [API_KEY]);
     expect(error.message).toContain('"bearer"');
   });
 
-  it('refuses an empty name, a non-positive retention and remapping a built-in family', () => {
+  it('refuses an empty name, a non-positive retention and remapping a built-in family', async () => {
     const auth = { scheme: 'hmac', secret: SECRET } as const;
-    expectConfigError(() => qualio({ auth, name: ' ' }));
-    expectConfigError(() => qualio({ auth, retentionMs: 0 }));
-    expectConfigError(() => qualio({ auth, retentionMs: Number.NaN }));
-    const error = expectConfigError(() => qualio({ auth, subjectFields: { nc: 'id' } }));
+    await expectConfigError(() => qualio({ auth, name: ' ' }));
+    await expectConfigError(() => qualio({ auth, retentionMs: 0 }));
+    await expectConfigError(() => qualio({ auth, retentionMs: Number.NaN }));
+    const error = await expectConfigError(() => qualio({ auth, subjectFields: { nc: 'id' } }));
     expect(error.message).toContain('ncId');
-    expectConfigError(() => qualio({ auth, subjectFields: { audit: '' } }));
+    await expectConfigError(() => qualio({ auth, subjectFields: { audit: '' } }));
   });
 
   it('has the documented defaults and honours overrides', () => {

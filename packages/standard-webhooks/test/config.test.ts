@@ -1,28 +1,20 @@
-import { ConfigurationError } from '@hooklatch/core';
+import { ConfigurationError, type HooklatchError } from '@hooklatch/core';
 import { standardWebhooksKeyPair } from '@hooklatch/standard-webhooks/testing';
+import { expectHooklatchError } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { standardWebhooks } from '../src/ed25519';
 
-function configError(make: () => unknown, secret?: string): ConfigurationError {
-  let caught: unknown;
-  try {
-    make();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ConfigurationError);
-  const error = caught as ConfigurationError;
-  expect(error.code).toBe('CONFIG_INVALID');
-  expect(error.httpStatus).toBe(500);
-  if (secret) expect(error.message).not.toContain(secret);
-  return error;
+/** Assert CONFIG_INVALID (500), with `secret` (when given) in neither message nor details. */
+function configError(make: () => unknown, secret?: string): Promise<HooklatchError> {
+  const expected = { class: ConfigurationError, code: 'CONFIG_INVALID', httpStatus: 500 } as const;
+  return expectHooklatchError(make, { ...expected, secrets: secret ? [secret] : [] });
 }
 
 describe('configuration', () => {
-  it('needs a secret or a public key', () => {
-    const error = configError(() => standardWebhooks({}));
+  it('needs a secret or a public key', async () => {
+    const error = await configError(() => standardWebhooks({}));
     expect(error.message).toContain('publicKey');
-    configError(() => standardWebhooks({ secret: '', secrets: [] }));
+    await configError(() => standardWebhooks({ secret: '', secrets: [] }));
   });
 
   it('treats an empty secret as absent when a public key is configured', () => {
@@ -30,22 +22,25 @@ describe('configuration', () => {
     expect(standardWebhooks({ secret: '', publicKey }).name).toBe('standard-webhooks');
   });
 
-  it('refuses a secret that is not base64, without echoing it', () => {
+  it('refuses a secret that is not base64, without echoing it', async () => {
     const secret = 'whsec_not*base64*at*all';
-    const error = configError(() => standardWebhooks({ secrets: ['whsec_AAAA', secret] }), secret);
+    const error = await configError(
+      () => standardWebhooks({ secrets: ['whsec_AAAA', secret] }),
+      secret,
+    );
     expect(error.details).toEqual({ key: 'secret', index: 1 });
   });
 
-  it('refuses a public key of the wrong size or off the curve', () => {
-    configError(() => standardWebhooks({ publicKey: 'whpk_AAAA' }), 'AAAA');
+  it('refuses a public key of the wrong size or off the curve', async () => {
+    await configError(() => standardWebhooks({ publicKey: 'whpk_AAAA' }), 'AAAA');
     // 32 bytes, but not a canonical ed25519 point encoding (y >= p).
     const offCurve = `whpk_${Buffer.alloc(32, 0xff).toString('base64')}`;
-    configError(() => standardWebhooks({ publicKey: offCurve }), offCurve);
+    await configError(() => standardWebhooks({ publicKey: offCurve }), offCurve);
   });
 
-  it('refuses a whsk_ signing key given where a public key belongs', () => {
+  it('refuses a whsk_ signing key given where a public key belongs', async () => {
     const { signingKey } = standardWebhooksKeyPair();
-    configError(() => standardWebhooks({ publicKey: signingKey }), signingKey.slice(5));
+    await configError(() => standardWebhooks({ publicKey: signingKey }), signingKey.slice(5));
   });
 
   it('uses the configured name as provider and dedupe-key prefix', () => {

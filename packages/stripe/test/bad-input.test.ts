@@ -1,11 +1,6 @@
-import {
-  type ConfigurationError,
-  type HooklatchError,
-  PayloadError,
-  parseEvent,
-  VerificationError,
-} from '@hooklatch/core';
+import { PayloadError, parseEvent, VerificationError } from '@hooklatch/core';
 import { signedStripeRequest } from '@hooklatch/stripe/testing';
+import { refusalsOf } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
 import { stripe } from '../src/index';
 import { eventWith, MINIMAL_PAYMENT_INTENT } from './support/fixtures';
@@ -16,28 +11,7 @@ const payload = eventWith('payment_intent.succeeded', MINIMAL_PAYMENT_INTENT);
 const now = new Date('2026-01-01T00:00:00Z');
 const t = Math.floor(now.getTime() / 1000);
 
-type ErrorClass = typeof VerificationError | typeof PayloadError | typeof ConfigurationError;
-
-async function expectFailure(
-  input: Parameters<typeof parseEvent>[1],
-  errorClass: ErrorClass,
-  code: HooklatchError['code'],
-  httpStatus: number,
-  options: Parameters<typeof parseEvent>[2] = { receivedAt: now },
-): Promise<HooklatchError> {
-  const error = (await parseEvent(adapter, input, options).then(
-    () => {
-      throw new Error('expected parseEvent to fail');
-    },
-    (e: unknown) => e,
-  )) as HooklatchError;
-  expect(error).toBeInstanceOf(errorClass);
-  expect(error.code).toBe(code);
-  expect(error.httpStatus).toBe(httpStatus);
-  expect(error.message).not.toContain(secret);
-  expect(JSON.stringify(error.details)).not.toContain(secret);
-  return error;
-}
+const refuses = refusalsOf(adapter, { secrets: [secret], parseOptions: { receivedAt: now } });
 
 function request(overrides: Partial<Parameters<typeof signedStripeRequest>[0]> = {}) {
   return signedStripeRequest({ secret, payload, timestamp: t, ...overrides });
@@ -45,7 +19,7 @@ function request(overrides: Partial<Parameters<typeof signedStripeRequest>[0]> =
 
 describe('stripe() bad input', () => {
   it('missing Stripe-Signature -> SIGNATURE_MISSING 401', async () => {
-    const error = await expectFailure(
+    const error = await refuses(
       request({ headers: { 'stripe-signature': undefined } }),
       VerificationError,
       'SIGNATURE_MISSING',
@@ -62,7 +36,7 @@ describe('stripe() bad input', () => {
     ['short v1', `t=${t},v1=abcd`],
     ['garbage', 'sha256=whatever'],
   ])('malformed header (%s) -> SIGNATURE_MALFORMED 400', async (_name, value) => {
-    await expectFailure(
+    await refuses(
       request({ headers: { 'stripe-signature': value } }),
       VerificationError,
       'SIGNATURE_MALFORMED',
@@ -71,7 +45,7 @@ describe('stripe() bad input', () => {
   });
 
   it('stale timestamp -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
-    const error = await expectFailure(
+    const error = await refuses(
       request({ timestamp: t - 301 }),
       VerificationError,
       'TIMESTAMP_OUT_OF_TOLERANCE',
@@ -81,7 +55,7 @@ describe('stripe() bad input', () => {
   });
 
   it('future timestamp -> TIMESTAMP_OUT_OF_TOLERANCE 401', async () => {
-    const error = await expectFailure(
+    const error = await refuses(
       request({ timestamp: t + 3600 }),
       VerificationError,
       'TIMESTAMP_OUT_OF_TOLERANCE',
@@ -100,7 +74,7 @@ describe('stripe() bad input', () => {
   });
 
   it('JSON array body -> PAYLOAD_INVALID 422', async () => {
-    await expectFailure(request({ payload: '[1,2]' }), PayloadError, 'PAYLOAD_INVALID', 422);
+    await refuses(request({ payload: '[1,2]' }), PayloadError, 'PAYLOAD_INVALID', 422);
   });
 
   it('an authentic event that fails the typed schema -> PAYLOAD_SCHEMA_MISMATCH 500 listing the path', async () => {
@@ -108,7 +82,7 @@ describe('stripe() bad input', () => {
       ...MINIMAL_PAYMENT_INTENT,
       amount: '20',
     });
-    const error = await expectFailure(
+    const error = await refuses(
       request({ payload: broken }),
       PayloadError,
       'PAYLOAD_SCHEMA_MISMATCH',
@@ -122,12 +96,7 @@ describe('stripe() bad input', () => {
 
   it('JSON that fails the envelope -> PAYLOAD_INVALID 422 listing the path', async () => {
     const { id: _id, ...noId } = payload;
-    const error = await expectFailure(
-      request({ payload: noId }),
-      PayloadError,
-      'PAYLOAD_INVALID',
-      422,
-    );
+    const error = await refuses(request({ payload: noId }), PayloadError, 'PAYLOAD_INVALID', 422);
     expect(error.message).toMatch(/(^|\s)id: /);
   });
 
@@ -139,16 +108,11 @@ describe('stripe() bad input', () => {
       created: 'yesterday',
       livemode: false,
     };
-    const error = await expectFailure(
-      request({ payload: thin }),
-      PayloadError,
-      'PAYLOAD_INVALID',
-      422,
-    );
+    const error = await refuses(request({ payload: thin }), PayloadError, 'PAYLOAD_INVALID', 422);
     expect(error.message).toContain('created');
   });
 
   it('empty body -> BODY_EMPTY 400', async () => {
-    await expectFailure(request({ payload: '' }), PayloadError, 'BODY_EMPTY', 400);
+    await refuses(request({ payload: '' }), PayloadError, 'BODY_EMPTY', 400);
   });
 });

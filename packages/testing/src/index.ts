@@ -11,7 +11,10 @@
  *   plain async functions.
  * - `assertProcessedOnce` delivers one signed body concurrently and again later, and checks the
  *   handler ran once.
- * - `expectHooklatchError` asserts an error's code and status, and that it leaks no secret.
+ * - `expectHooklatchError` asserts an error's code and status, and that it leaks no secret;
+ *   `refusalsOf(adapter)` binds it to parseEvent for a file of bad-input tests.
+ * - `schemaPolicyChecks` checks `schemaPolicy: 'reject'` and `'envelope'` on a body that fails
+ *   its typed schema; spread it into `additionalTests`, or register it with any runner.
  *
  * @module
  */
@@ -37,4 +40,12 @@ export type { ExpectedHooklatchError } from './expect-error';
 export { expectHooklatchError } from './expect-error';
 // The inbox conformance suite and its helpers (describeInbox, tcpProxy...).
 export * from './inbox-api';
+export type { RefusalOptions, Refuses } from './refusals';
+export { refusalsOf } from './refusals';
 export type { RegisterTest, TestRunner } from './runner';
+export { schemaPolicyChecks } from './schema-policy-checks';
+export type {
+  ExpectedEnvelopeEvent,
+  SchemaPolicyBody,
+  SchemaPolicyCheckOptions,
+} from './schema-policy-options';

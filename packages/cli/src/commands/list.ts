@@ -1,5 +1,5 @@
 /** `hooklatch list`: the dedupe store's records, filtered by provider, status and age, a page at a time. */
-import { choiceArg, durationArg, integerArg, parseCommand, positionalCount } from '../args';
+import { choiceArg, durationArg, integerArg } from '../args';
 import type { Command } from '../command';
 import { type CliIo, EXIT } from '../io';
 import { formatSpan, printJson, printTable } from '../output';
@@ -7,19 +7,14 @@ import {
   RECORD_STATUSES,
   recordJson,
   SCAN_HELP,
-  SCAN_OPTION,
   scanLimit,
-  scanRecords,
   statusOf,
   warnTruncated,
 } from '../records';
-import { withStore } from '../store/connection';
-import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
+import { STORE_HELP, storeSettings } from '../store/options';
+import { parseRecordCommand, readRecords } from './record-scan';
 
 const OPTIONS = {
-  ...STORE_OPTIONS,
-  ...SCAN_OPTION,
-  provider: { type: 'string' },
   state: { type: 'string' },
   'older-than': { type: 'string' },
   'newer-than': { type: 'string' },
@@ -28,12 +23,10 @@ const OPTIONS = {
 } as const;
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand('list', args, OPTIONS);
-  positionalCount(
+  const values = parseRecordCommand(
     'list',
-    positionals,
-    0,
-    0,
+    args,
+    OPTIONS,
     'takes no arguments (filter with --provider, --state)',
   );
   const state = choiceArg('list', 'state', values.state, RECORD_STATUSES);
@@ -46,9 +39,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const limit = integerArg('list', 'limit', values.limit, { fallback: 50, min: 1, max: 10_000 });
   const scan = scanLimit('list', values.scan);
   const settings = storeSettings('list', values, io);
-  const read = await withStore(settings, (store) =>
-    scanRecords(store.dedupe, { provider: values.provider, limit: scan }),
-  );
+  const read = await readRecords(settings, values.provider, scan);
   const now = Date.now();
   const after = values.after;
   const matching = read.records.filter((r) => {

@@ -4,28 +4,19 @@
  * their events run again if re-delivered. Live leases are never touched; stalled ones are
  * released by owner token, so a claim taken in between survives.
  */
-import { durationArg, integerArg, parseCommand, positionalCount } from '../args';
+import { durationArg, integerArg } from '../args';
 import type { Command } from '../command';
 import { type CliIo, EXIT, UsageError } from '../io';
 import { printJson } from '../output';
 import { countProgress, elapsedProgress } from '../progress';
-import {
-  SCAN_HELP,
-  SCAN_OPTION,
-  scanLimit,
-  scanRecords,
-  statusOf,
-  warnTruncated,
-} from '../records';
+import { SCAN_HELP, scanLimit, scanRecords, statusOf, warnTruncated } from '../records';
 import { type StoreConnection, withStore } from '../store/connection';
-import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
+import { STORE_HELP, storeSettings } from '../store/options';
+import { parseRecordCommand } from './record-scan';
 
 const OPTIONS = {
-  ...STORE_OPTIONS,
-  ...SCAN_OPTION,
   expired: { type: 'boolean' },
   'older-than': { type: 'string' },
-  provider: { type: 'string' },
   batch: { type: 'string' },
   'dry-run': { type: 'boolean' },
 } as const;
@@ -84,8 +75,7 @@ async function purgeOlderThan(
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand('purge', args, OPTIONS);
-  positionalCount('purge', positionals, 0, 0, 'takes no arguments');
+  const values = parseRecordCommand('purge', args, OPTIONS);
   const olderThan = values['older-than'];
   if ((values.expired === true) === (olderThan !== undefined)) {
     throw new UsageError('purge: give one of --expired or --older-than AGE.');

@@ -4,7 +4,6 @@
  * cannot count the duplicates it answered).
  */
 import type { DedupeRecord } from '@hooklatch/core';
-import { parseCommand, positionalCount } from '../args';
 import type { Command } from '../command';
 import { type CliIo, EXIT, UsageError } from '../io';
 import { type Hits, scrapeHits } from '../metrics-scrape';
@@ -13,21 +12,14 @@ import {
   providerOf,
   type RecordStatus,
   SCAN_HELP,
-  SCAN_OPTION,
   scanLimit,
-  scanRecords,
   statusOf,
   warnTruncated,
 } from '../records';
-import { withStore } from '../store/connection';
-import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
+import { STORE_HELP, storeSettings } from '../store/options';
+import { parseRecordCommand, readRecords } from './record-scan';
 
-const OPTIONS = {
-  ...STORE_OPTIONS,
-  ...SCAN_OPTION,
-  provider: { type: 'string' },
-  metrics: { type: 'string' },
-} as const;
+const OPTIONS = { metrics: { type: 'string' } } as const;
 
 type Counts = Record<RecordStatus, number> & { total: number; reclaimed: number };
 
@@ -86,16 +78,13 @@ function printHits(io: CliIo, hits: Hits | undefined): void {
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand('stats', args, OPTIONS);
-  positionalCount('stats', positionals, 0, 0, 'takes no arguments');
+  const values = parseRecordCommand('stats', args, OPTIONS);
   if (values.metrics !== undefined && !/^https?:\/\//.test(values.metrics)) {
     throw new UsageError('stats: --metrics is the http(s) URL of a metrics endpoint.');
   }
   const settings = storeSettings('stats', values, io);
   const scan = scanLimit('stats', values.scan);
-  const read = await withStore(settings, (store) =>
-    scanRecords(store.dedupe, { provider: values.provider, limit: scan }),
-  );
+  const read = await readRecords(settings, values.provider, scan);
   const hits =
     values.metrics === undefined ? undefined : await scrapeHits(values.metrics, settings.timeoutMs);
   const now = Date.now();

@@ -34,6 +34,19 @@ function route(store: DedupeStore, handler: EventHandler<TestEvent, unknown>, ex
   return { adapter, store, handler, logger: false as const, ...extra };
 }
 
+/** `handleWebhook` of `input` on `store`, run by `handler`. */
+function deliver(
+  store: DedupeStore,
+  input: ReturnType<typeof body>,
+  handler: EventHandler<TestEvent, unknown>,
+  extra = {},
+) {
+  return handleWebhook(input, route(store, handler, extra));
+}
+
+/** How every delivery that reaches its claim begins. */
+const UNTIL_CLAIM = ['parse:start', 'parse:asyncEnd', 'process:start', 'claim:start'];
+
 /** Every traced call published start, end, asyncStart and asyncEnd on one context object. */
 function expectCompleteTraces(rec: ChannelRecorder): void {
   for (const start of rec.all.filter((p) => p.event === 'start')) {
@@ -67,19 +80,13 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
       const id = uniqueId();
       const key = `test:${id}`;
       let token = '';
-      const reply = await handleWebhook(
-        body(id),
-        route(stores.store(), async (_event, ctx) => {
-          token = ctx.token;
-          return { ok: true };
-        }),
-      );
+      const reply = await deliver(stores.store(), body(id), async (_event, ctx) => {
+        token = ctx.token;
+        return { ok: true };
+      });
       expect(reply.status).toBe(200);
       expect(rec.timeline()).toEqual([
-        'parse:start',
-        'parse:asyncEnd',
-        'process:start',
-        'claim:start',
+        ...UNTIL_CLAIM,
         'claim:asyncEnd',
         'handle:start',
         'handle:asyncEnd',
@@ -142,24 +149,11 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
     it('duplicate: one claim answered completed, no handler, no mark', async () => {
       const id = uniqueId();
       const store = stores.store();
-      await handleWebhook(
-        body(id),
-        route(store, () => 'done'),
-      );
+      await deliver(store, body(id), () => 'done');
       rec.clear();
-      const reply = await handleWebhook(
-        body(id),
-        route(store, () => 'again'),
-      );
+      const reply = await deliver(store, body(id), () => 'again');
       expect(reply.headers['hooklatch-outcome']).toBe('duplicate');
-      expect(rec.timeline()).toEqual([
-        'parse:start',
-        'parse:asyncEnd',
-        'process:start',
-        'claim:start',
-        'claim:asyncEnd',
-        'process:asyncEnd',
-      ]);
+      expect(rec.timeline()).toEqual([...UNTIL_CLAIM, 'claim:asyncEnd', 'process:asyncEnd']);
       expect(rec.of('claim', 'asyncEnd')[0]?.context).toMatchObject({
         status: 'completed',
         claims: 1,
@@ -179,13 +173,10 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
       const id = uniqueId();
       const store = stores.store();
       const slow = blockedHandler();
-      const first = handleWebhook(body(id), route(store, slow.handler));
+      const first = deliver(store, body(id), slow.handler);
       await slow.started;
       rec.clear();
-      const copy = await handleWebhook(
-        body(id),
-        route(store, () => 'never'),
-      );
+      const copy = await deliver(store, body(id), () => 'never');
       slow.release();
       await first;
       expect(copy.status).toBe(409);
@@ -202,15 +193,9 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
     it('mismatch: same key, other payload', async () => {
       const id = uniqueId();
       const store = stores.store();
-      await handleWebhook(
-        body(id),
-        route(store, () => 'done'),
-      );
+      await deliver(store, body(id), () => 'done');
       rec.clear();
-      const reply = await handleWebhook(
-        body(id, 'ord_other'),
-        route(store, () => 'never'),
-      );
+      const reply = await deliver(store, body(id, 'ord_other'), () => 'never');
       expect(reply.status).toBe(422);
       expect(rec.of('process', 'asyncEnd')[0]?.context).toMatchObject({
         outcome: 'mismatch',
@@ -223,18 +208,12 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
     it('failed: the handler error on hooklatch:handle, its code and name on the delivery', async () => {
       const id = uniqueId();
       const thrown = Object.assign(new TypeError(`boom ${MARKER}`), { code: 'E_ORDER_LOCKED' });
-      const reply = await handleWebhook(
-        body(id),
-        route(stores.store(), () => {
-          throw thrown;
-        }),
-      );
+      const reply = await deliver(stores.store(), body(id), () => {
+        throw thrown;
+      });
       expect(reply.status).toBe(500);
       expect(rec.timeline()).toEqual([
-        'parse:start',
-        'parse:asyncEnd',
-        'process:start',
-        'claim:start',
+        ...UNTIL_CLAIM,
         'claim:asyncEnd',
         'handle:start',
         'handle:error',
@@ -257,16 +236,10 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
     });
 
     it('store_unavailable: the claim error, then a 503 delivery', async () => {
-      const reply = await handleWebhook(
-        body(uniqueId()),
-        route(stores.down(), () => 'never'),
-      );
+      const reply = await deliver(stores.down(), body(uniqueId()), () => 'never');
       expect(reply.status).toBe(503);
       expect(rec.timeline()).toEqual([
-        'parse:start',
-        'parse:asyncEnd',
-        'process:start',
-        'claim:start',
+        ...UNTIL_CLAIM,
         'claim:error',
         'claim:asyncEnd',
         'process:asyncEnd',
@@ -286,9 +259,10 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
     });
 
     it('rejected: a forged signature ends on hooklatch:parse, nothing else runs', async () => {
-      const reply = await handleWebhook(
+      const reply = await deliver(
+        stores.store(),
         signedInput({ id: uniqueId(), type: 'order.paid', orderId: MARKER }, 'not-the-secret'),
-        route(stores.store(), () => 'never'),
+        () => 'never',
       );
       expect(reply.status).toBe(401);
       expect(rec.timeline()).toEqual(['parse:start', 'parse:error', 'parse:asyncEnd']);
@@ -325,10 +299,7 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
     it('warning: published with the delivery it belongs to', async () => {
       const id = uniqueId();
       // A lone surrogate cannot be stored: the record completes without it.
-      await handleWebhook(
-        body(id),
-        route(stores.store(), () => '\ud800'),
-      );
+      await deliver(stores.store(), body(id), () => '\ud800');
       const [message] = rec.of('warning');
       expect(message?.context).toMatchObject({
         provider: 'test',
@@ -340,10 +311,9 @@ export function describeChannelScenarios(name: string, stores: ScenarioStores): 
 
     it('replay guard: the digest claim and mark are traced with via "digest"', async () => {
       const id = uniqueId();
-      await handleWebhook(
-        body(id, `${MARKER}-${id}`),
-        route(stores.store(), () => 'done', { process: { replayGuard: 'digest' } }),
-      );
+      await deliver(stores.store(), body(id, `${MARKER}-${id}`), () => 'done', {
+        process: { replayGuard: 'digest' },
+      });
       const claims = rec.of('claim', 'asyncEnd').map((p) => p.context);
       expect(claims.map((c) => c.via)).toEqual(['key', 'digest']);
       expect(claims[1].claimKey).toMatch(/^#digest:test:sha256:[0-9a-f]{64}$/);

@@ -8,7 +8,6 @@ import {
 } from '@hooklatch/core';
 import { type SignedQualioRequestOptions, signedQualioRequest } from '@hooklatch/qualio/testing';
 import { expectHooklatchError } from '@hooklatch/testing';
-import { expect } from 'vitest';
 import { qualio } from '../../src/index';
 
 export const SECRET = 'qualio-hmac-secret-8b1f0c';
@@ -84,20 +83,10 @@ export function expectFailure(
 }
 
 /** Assert that building an adapter throws CONFIG_INVALID (500) without echoing `secrets`. */
-export function expectConfigError(make: () => unknown, secrets: readonly string[] = []) {
-  let caught: unknown;
-  try {
-    make();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ConfigurationError);
-  const error = caught as ConfigurationError;
-  expect(error.code).toBe('CONFIG_INVALID');
-  expect(error.httpStatus).toBe(500);
-  for (const secret of secrets) {
-    expect(error.message).not.toContain(secret);
-    expect(JSON.stringify(error.details)).not.toContain(secret);
-  }
-  return error;
+export function expectConfigError(
+  make: () => unknown,
+  secrets: readonly string[] = [],
+): Promise<HooklatchError> {
+  const expected = { class: ConfigurationError, code: 'CONFIG_INVALID', httpStatus: 500 } as const;
+  return expectHooklatchError(make, { ...expected, secrets });
 }
