@@ -73,6 +73,20 @@ describe('compact codes', () => {
     expect(unpackDigest(words, 8)).toBe(digest);
     expect(packDigest(digest.toUpperCase(), words, 8)).toBe(false);
     expect(packDigest(`${digest}0`, words, 8)).toBe(false);
+    // Non-ASCII anywhere in the hex part (one, two or three UTF-8 bytes, a lone surrogate)
+    // is refused, whatever byte count it encodes to.
+    for (const position of [7, 40, 69, 70]) {
+      for (const unit of ['g', 'é', '\u0130', '\u20ac', '\ud800', '\u0000']) {
+        const bad = digest.slice(0, position) + unit + digest.slice(position + 1);
+        expect(bad.length).toBe(digest.length);
+        expect(packDigest(bad, words, 8)).toBe(false);
+      }
+    }
+    for (let i = 0; i < 50; i++) {
+      const random = `sha256:${Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')}`;
+      expect(packDigest(random, words, 0)).toBe(true);
+      expect(unpackDigest(words, 0)).toBe(random);
+    }
   });
 });
 
@@ -110,7 +124,7 @@ describe('RecordTable', () => {
 describe('KeyIndex', () => {
   it('spreads provider-style keys over its shards, so no Map holds (and rehashes) most keys', () => {
     // One Map of a million keys rehashed all of them in the call that made it grow or shrink
-    // (an 18 ms stall while a million keys expired); split 64 ways each rehash is a 64th.
+    // (an 18 ms stall while a million keys expired); split 256 ways each rehash is a 256th.
     const index = new KeyIndex();
     const counts = new Array<number>(SHARDS).fill(0);
     const keys = 64_000;

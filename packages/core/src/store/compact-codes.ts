@@ -11,22 +11,31 @@ for (let i = 0; i < CROCKFORD.length; i++) VALUE[CROCKFORD.charCodeAt(i)] = i;
 /** Words per packed token: 6 characters of 5 bits per 32-bit word. */
 export const TOKEN_WORDS = 5;
 const TOKEN_LENGTH = 26;
+/** A token's words before they are known to be valid. */
+const PACKED = new Uint32Array(TOKEN_WORDS);
 
-/** Pack a ULID into `words[offset .. offset + 4]`; false (nothing written) if it is not one. */
+/**
+ * Pack a ULID into `words[offset .. offset + 4]`; false (nothing written) if it is not one.
+ * One pass: each character is validated as it is packed, and the words are written only after
+ * the last one checked out.
+ */
 export function packToken(token: string, words: Uint32Array, offset: number): boolean {
   if (token.length !== TOKEN_LENGTH) return false;
-  // Validate all 26 characters before the first write, so a bad token leaves the slot as it was.
-  for (let i = 0; i < TOKEN_LENGTH; i++) {
-    const code = token.charCodeAt(i);
-    if (code >= 128 || (VALUE[code] as number) < 0) return false;
-  }
+  // `bad` collects any code unit above 127 and the sign bit of VALUE's -1 (not Crockford).
+  let bad = 0;
   for (let word = 0; word < TOKEN_WORDS; word++) {
     let value = 0;
     const end = Math.min(TOKEN_LENGTH, 6 * word + 6);
-    for (let i = 6 * word; i < end; i++)
-      value = value * 32 + (VALUE[token.charCodeAt(i)] as number);
-    words[offset + word] = value;
+    for (let i = 6 * word; i < end; i++) {
+      const code = token.charCodeAt(i);
+      const digit = VALUE[code & 127] as number;
+      bad |= (code & ~127) | (digit & 128);
+      value = (value << 5) | (digit & 31);
+    }
+    PACKED[word] = value;
   }
+  if (bad !== 0) return false;
+  for (let word = 0; word < TOKEN_WORDS; word++) words[offset + word] = PACKED[word] as number;
   return true;
 }
 
@@ -45,25 +54,41 @@ export function unpackToken(words: Uint32Array, offset: number): string {
 export const DIGEST_WORDS = 8;
 const DIGEST_PREFIX = 'sha256:';
 const DIGEST_LENGTH = DIGEST_PREFIX.length + 8 * DIGEST_WORDS;
-/** Lowercase hex digit values by character code, -1 for anything else. */
-const HEX = new Int8Array(128).fill(-1);
+/** Lowercase hex digit values by byte, -1 for anything else (every byte >= 0x80 included). */
+const HEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
+const encoder = new TextEncoder();
+/** A digest's UTF-8 bytes, one more than an ASCII digest needs, so a longer one shows. */
+const DIGEST_BYTES = new Uint8Array(DIGEST_LENGTH + 1);
 
-/** Pack a `sha256:` + 64 lowercase hex digest at `offset`; false (nothing written) otherwise. */
+/**
+ * Pack a `sha256:` + 64 lowercase hex digest at `offset`; false otherwise, in which case the
+ * eight words may hold garbage (the caller keeps such a digest as a string and never reads
+ * them). The digest is copied to bytes by one `encodeInto` (native, about half the cost of 64
+ * `charCodeAt` calls) and decoded eight digits a word. Exactly 71 bytes written means 71
+ * ASCII characters read: any other code unit takes two or three bytes, and a byte >= 0x80
+ * that does land in the hex part decodes to -1.
+ */
 export function packDigest(digest: string, words: Uint32Array, offset: number): boolean {
   if (digest.length !== DIGEST_LENGTH || !digest.startsWith(DIGEST_PREFIX)) return false;
-  for (let i = DIGEST_PREFIX.length; i < DIGEST_LENGTH; i++) {
-    const code = digest.charCodeAt(i);
-    if (code >= 128 || (HEX[code] as number) < 0) return false;
+  if (encoder.encodeInto(digest, DIGEST_BYTES).written !== DIGEST_LENGTH) return false;
+  const bytes = DIGEST_BYTES;
+  // `bad` collects the sign of any -1 (not lowercase hex).
+  let bad = 0;
+  for (let word = 0, i = DIGEST_PREFIX.length; word < DIGEST_WORDS; word++, i += 8) {
+    const d0 = HEX[bytes[i] as number] as number;
+    const d1 = HEX[bytes[i + 1] as number] as number;
+    const d2 = HEX[bytes[i + 2] as number] as number;
+    const d3 = HEX[bytes[i + 3] as number] as number;
+    const d4 = HEX[bytes[i + 4] as number] as number;
+    const d5 = HEX[bytes[i + 5] as number] as number;
+    const d6 = HEX[bytes[i + 6] as number] as number;
+    const d7 = HEX[bytes[i + 7] as number] as number;
+    bad |= d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7;
+    words[offset + word] =
+      (d0 << 28) | (d1 << 24) | (d2 << 20) | (d3 << 16) | (d4 << 12) | (d5 << 8) | (d6 << 4) | d7;
   }
-  for (let word = 0; word < DIGEST_WORDS; word++) {
-    let value = 0;
-    const start = DIGEST_PREFIX.length + 8 * word;
-    for (let i = start; i < start + 8; i++)
-      value = value * 16 + (HEX[digest.charCodeAt(i)] as number);
-    words[offset + word] = value;
-  }
-  return true;
+  return bad >= 0;
 }
 
 /** The digest packed at `offset`. */

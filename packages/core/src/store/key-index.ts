@@ -2,8 +2,10 @@
  * Key -> slot lookup for the memory store, split over {@link SHARDS} Maps. One Map holding a
  * million keys rehashes all of them in a single `set` (when it grows) or `delete` (V8 shrinks a
  * Map that falls below a quarter of its capacity, which is what happens while a million keys
- * expire): a 20 to 100 ms stall of one call, measured in `bench/store-memory.ts`. Split 64 ways,
- * each rehash moves about 1/64 of the keys.
+ * expire): a 20 to 100 ms stall of one call, measured in `bench/store-memory.ts`. Split 256
+ * ways, a million keys are about 4 000 per Map, and one rehash moves a 256th of them: about
+ * 0.1 ms, where a Map past 30 000 keys took 2 ms and more (its table leaves V8's regular heap
+ * pages for the large-object space).
  *
  * The shard is picked from the key's length and its last four UTF-16 code units, which is cheap
  * and spreads provider IDs (their varying part is at the end). Keys that share their whole tail
@@ -11,7 +13,7 @@
  */
 
 /** Number of Maps; a power of two. */
-export const SHARDS = 64;
+export const SHARDS = 256;
 const MASK = SHARDS - 1;
 /** The shard of `key`: its length and last four code units, mixed (FNV-style multiplies). */
 export function shardOf(key: string): number {
@@ -26,6 +28,9 @@ export function shardOf(key: string): number {
 export class KeyIndex {
   private readonly shards: Map<string, number>[] = Array.from({ length: SHARDS }, () => new Map());
   private count = 0;
+  /** The key `get` looked up last and its shard: a claim's `add` follows its `get`. */
+  private lastKey: string | undefined;
+  private lastShard = 0;
 
   get size(): number {
     return this.count;
@@ -33,12 +38,16 @@ export class KeyIndex {
 
   /** The slot of `key`, or -1. */
   get(key: string): number {
-    return (this.shards[shardOf(key)] as Map<string, number>).get(key) ?? -1;
+    const shard = shardOf(key);
+    this.lastKey = key;
+    this.lastShard = shard;
+    return (this.shards[shard] as Map<string, number>).get(key) ?? -1;
   }
 
   /** Map `key` (which must be absent) to `slot`. */
   add(key: string, slot: number): void {
-    (this.shards[shardOf(key)] as Map<string, number>).set(key, slot);
+    const shard = key === this.lastKey ? this.lastShard : shardOf(key);
+    (this.shards[shard] as Map<string, number>).set(key, slot);
     this.count += 1;
   }
 
