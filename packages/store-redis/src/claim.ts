@@ -43,43 +43,45 @@ export function claimer(redis: Commander): (args: ClaimArgs) => Promise<ClaimRes
   let mode: Mode = 'unproven';
   const send = (key: string, args: string[]) => redis.send(key, args);
 
-  const byScript = async (args: ClaimArgs): Promise<ClaimResult> => {
+  const byScript = (args: ClaimArgs): Promise<ClaimResult> => {
     const { key, token, leaseMs, ttlMs, keyField, digest } = args;
-    const reply = await evalScript(send, CLAIM, key, [
+    return evalScript(send, CLAIM, key, [
       token,
       String(leaseMs),
       String(ttlMs),
       keyField,
       digest,
-    ]);
-    if (mode === 'unproven') mode = 'set';
-    return decodeClaim(reply, args.rawKey);
+    ]).then((reply) => {
+      if (mode === 'unproven') mode = 'set';
+      return decodeClaim(reply, args.rawKey);
+    });
   };
 
-  return async (args) => {
-    if (mode !== 'set') return byScript(args);
-    const { key, token, leaseMs, ttlMs } = args;
-    const sentAt = Date.now();
-    const value = freshRecord(token, leaseMs, ttlMs, sentAt, args.keyField, args.digest);
-    let previous: unknown;
-    try {
-      previous = await redis.send(key, ['SET', key, value, 'NX', 'PX', String(ttlMs), 'GET']);
-    } catch (error) {
-      // A 0.1 record hash (or someone else's): the script reads or refuses it. A full Redis
-      // refuses SET before looking at the key: the script still answers a duplicate from the
-      // record and refuses only a claim that would write.
-      const code = replyCode(error);
-      if (code === 'WRONGTYPE' || code === 'OOM') return byScript(args);
-      if (error instanceof Error && SYNTAX_ERROR.test(error.message)) {
-        mode = 'script';
-        return byScript(args);
-      }
-      throw error;
+  /** The SET failed: some failures are answered by the script. */
+  const refused = (args: ClaimArgs, error: unknown): Promise<ClaimResult> => {
+    // A 0.1 record hash (or someone else's): the script reads or refuses it. A full Redis
+    // refuses SET before looking at the key: the script still answers a duplicate from the
+    // record and refuses only a claim that would write.
+    const code = replyCode(error);
+    if (code === 'WRONGTYPE' || code === 'OOM') return byScript(args);
+    if (error instanceof Error && SYNTAX_ERROR.test(error.message)) {
+      mode = 'script';
+      return byScript(args);
     }
+    throw error;
+  };
+
+  /** What the SET answered: nothing (claimed) or the record it found. */
+  const answered = (
+    args: ClaimArgs,
+    sentAt: number,
+    previous: unknown,
+  ): ClaimResult | Promise<ClaimResult> => {
     if (previous === null) {
       // The lease runs from when Redis ran the SET, which is after `sentAt`: this date is never
       // later than the lease's real end (by a clock that agrees with the server's).
-      return { status: 'claimed', token, leaseExpiresAt: new Date(sentAt + leaseMs), claims: 1 };
+      const leaseExpiresAt = new Date(sentAt + args.leaseMs);
+      return { status: 'claimed', token: args.token, leaseExpiresAt, claims: 1 };
     }
     if (typeof previous !== 'string') throw unexpectedReply('claim');
     if (!previous.startsWith(RECORD_MAGIC)) throw notARecord('claim');
@@ -89,5 +91,26 @@ export function claimer(redis: Commander): (args: ClaimArgs) => Promise<ClaimRes
       return { status: 'completed', record };
     }
     return byScript(args);
+  };
+
+  // Promise chains rather than async functions: the claim is on every delivery's path, and each
+  // async layer costs a promise and turns of its own.
+  return (args) => {
+    if (mode !== 'set') return byScript(args);
+    const { key, token, leaseMs, ttlMs } = args;
+    const sentAt = Date.now();
+    const value = freshRecord(token, leaseMs, ttlMs, sentAt, args.keyField, args.digest);
+    let sent: Promise<unknown>;
+    try {
+      sent = Promise.resolve(
+        redis.send(key, ['SET', key, value, 'NX', 'PX', String(ttlMs), 'GET']),
+      );
+    } catch (error) {
+      sent = Promise.reject(error);
+    }
+    return sent.then(
+      (previous) => answered(args, sentAt, previous),
+      (error: unknown) => refused(args, error),
+    );
   };
 }

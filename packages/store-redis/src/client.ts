@@ -46,7 +46,7 @@ export function commanderFor(client: unknown): Commander {
       kind: 'ioredis',
       cluster: shape.isCluster === true,
       // ioredis routes by the command's key positions, EVALSHA's included.
-      send: (_key, [command, ...args]) => io.call(command as string, ...args),
+      send: (_key, args) => io.call(...(args as [string, ...string[]])),
     };
   }
   if (shape && typeof shape.sendCommand === 'function') {

@@ -20,6 +20,8 @@ interface Pending {
   /** Set once the call settled; the entry then only waits to leave the queue. */
   settled: boolean;
   readonly reject: (error: unknown) => void;
+  /** The entry queued after this one. */
+  next: Pending | undefined;
 }
 
 /** Runs `work` for `operation`, rejecting with the classified error or a timeout. */
@@ -27,17 +29,18 @@ export type Guard = <T>(operation: string, work: () => Promise<T>) => Promise<T>
 
 /** A guard whose calls each fail with `STORE_UNAVAILABLE` after `timeoutMs`. */
 export function createGuard(timeoutMs: number): Guard {
-  const queue: Pending[] = [];
-  let head = 0;
+  // A linked FIFO: pushing and dropping entries allocates nothing beyond the entry itself.
+  let head: Pending | undefined;
+  let tail: Pending | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const expire = () => {
     timer = undefined;
     const now = performance.now();
-    while (head < queue.length) {
-      const entry = queue[head] as Pending;
+    while (head !== undefined) {
+      const entry = head;
       if (!entry.settled && entry.deadline > now) break;
-      head += 1;
+      head = entry.next;
       if (entry.settled) continue;
       entry.settled = true;
       const { operation } = entry;
@@ -48,19 +51,13 @@ export function createGuard(timeoutMs: number): Guard {
       );
     }
     trim();
-    if (head < queue.length) arm((queue[head] as Pending).deadline - now);
+    if (head !== undefined) arm(head.deadline - now);
   };
 
   /** Drop settled entries from the head, so the queue holds only calls still running. */
   const trim = () => {
-    while (head < queue.length && (queue[head] as Pending).settled) head += 1;
-    if (head === queue.length) {
-      queue.length = 0;
-      head = 0;
-    } else if (head > 1024 && head * 2 > queue.length) {
-      queue.splice(0, head);
-      head = 0;
-    }
+    while (head?.settled) head = head.next;
+    if (head === undefined) tail = undefined;
   };
 
   const arm = (delay: number) => {
@@ -76,8 +73,11 @@ export function createGuard(timeoutMs: number): Guard {
         operation,
         settled: false,
         reject,
+        next: undefined,
       };
-      queue.push(entry);
+      if (tail === undefined) head = entry;
+      else tail.next = entry;
+      tail = entry;
       if (timer === undefined) arm(timeoutMs);
       let running: Promise<T>;
       try {
@@ -89,13 +89,13 @@ export function createGuard(timeoutMs: number): Guard {
         (value) => {
           if (entry.settled) return;
           entry.settled = true;
-          trim();
+          if (entry === head) trim();
           resolve(value);
         },
         (error: unknown) => {
           if (entry.settled) return;
           entry.settled = true;
-          trim();
+          if (entry === head) trim();
           reject(classifyRedisError(operation, error));
         },
       );

@@ -7,16 +7,16 @@
  *     hl2 <state> <token> <lease> <expiry> <created> <completed> <claims> <key> <digestLength> <digest><result>
  *
  * Fields are separated by one space. Every head field has a fixed width (the token 26
- * characters, times and durations 13 zero-padded digits, claims 10), so a script reads and
+ * characters, times 13 zero-padded digits of epoch ms, claims 10), so a script reads and
  * rewrites them by position instead of parsing the value. `state` is `f`, `i` or `c`:
  *
- * - `f`, a fresh in-flight claim, written by the claim's `SET` (which reads no clock): `lease`
- *   and `expiry` are DURATIONS (ms) and `created` is the claiming process's clock at send time.
- *   The record's real expiry is the key's own (set by `PX`, the server's clock), and its lease
- *   ends `expiry - lease` ms before that: every decision about it reads `PEXPIRETIME`, so leases
- *   are judged by the server's clock only. Until the record is next written, the dates it
- *   reports are the claimer's (`created`, `created + lease`, `created + expiry`), the ones the
- *   claim answered with.
+ * - `f`, a fresh in-flight claim, written by the claim's `SET` (which reads no server clock):
+ *   `created`, `lease` and `expiry` are the claiming process's clock (send time, plus the lease
+ *   and the TTL), the dates the claim answered with. Only their differences count: the record's
+ *   real expiry is the key's own (set by `PX`, the server's clock), and its lease ends
+ *   `expiry - lease` ms before that; every decision about it reads `PEXPIRETIME`, so leases are
+ *   judged by the server's clock only. The dates are stored rather than the durations so that
+ *   `complete` copies the lease field as it is (no arithmetic in its script).
  * - `i` (in flight): epoch ms from the server's clock (`TIME`).
  * - `c` (completed): the lease and created fields as they were; `expiry` and `completed` are the
  *   completing process's clock (`complete` reads no clock: the key's existence proves the record
@@ -45,7 +45,7 @@ const CLAIMS = 89;
 const TAIL = 100;
 const TIME_WIDTH = 13;
 
-/** A time or duration as a head field: 13 zero-padded digits. */
+/** A time as a head field: 13 zero-padded digits. */
 export const timeField = (ms: number) => String(ms).padStart(TIME_WIDTH, '0');
 
 /** The value of a fresh claim (state `f`), as the claim's `SET NX` writes it. */
@@ -57,7 +57,7 @@ export function freshRecord(
   keyField: string,
   digest: string,
 ): string {
-  return `hl2 f ${token} ${timeField(leaseMs)} ${timeField(ttlMs)} ${timeField(sentAt)} 0000000000000 0000000001 ${keyField} ${digest.length} ${digest}`;
+  return `hl2 f ${token} ${timeField(sentAt + leaseMs)} ${timeField(sentAt + ttlMs)} ${timeField(sentAt)} 0000000000000 0000000001 ${keyField} ${digest.length} ${digest}`;
 }
 
 /** True when `value` is a completed record (no clock needed to answer a claim with it). */
@@ -82,17 +82,13 @@ export function parseRecord(value: string, plainKey: string): DedupeRecord | und
   if (value.length < TAIL || lengthEnd < 0) return undefined;
   const key = value.slice(TAIL, keyEnd);
   const digestEnd = lengthEnd + 1 + Number(value.slice(keyEnd + 1, lengthEnd));
-  const created = field(value, CREATED);
-  const lease = field(value, LEASE);
-  const expiry = field(value, EXPIRY);
-  const fresh = state === 'f';
   const record: DedupeRecord = {
     key: key === '-' ? plainKey : decodeKey(key),
     state: state === 'c' ? 'completed' : 'in_flight',
     token: value.slice(TOKEN, TOKEN + 26),
-    leaseExpiresAt: new Date(fresh ? created + lease : lease),
-    expiresAt: new Date(fresh ? created + expiry : expiry),
-    createdAt: new Date(created),
+    leaseExpiresAt: new Date(field(value, LEASE)),
+    expiresAt: new Date(field(value, EXPIRY)),
+    createdAt: new Date(field(value, CREATED)),
     claims: field(value, CLAIMS, 10),
   };
   const completed = field(value, COMPLETED);

@@ -60,6 +60,9 @@ const checks = storeOptionChecks('redisStore', { store: 'redis' });
 /** Milliseconds as Redis reads them: whole, rounded up so a lease is never shortened. */
 const wholeMs = (value: number) => Math.ceil(value);
 
+/** A script's yes (1) or no (0). */
+const isOne = (reply: unknown) => Number(reply) === 1;
+
 function checkedOptions(options: RedisStoreOptions) {
   checks.object('options', options);
   checks.renamed(options, 'operationTimeoutMs', 'timeoutMs');
@@ -110,15 +113,15 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
     },
 
     extend(rawKey: string, token: string, leaseMs: number) {
-      return guard('extend', async () => {
+      return guard('extend', () => {
         const key = redisKey(rawKey);
         const lease = String(wholeMs(checks.duration('leaseMs', leaseMs)));
-        return Number(await evalScript(send, EXTEND, key, [String(token), lease])) === 1;
+        return evalScript(send, EXTEND, key, [String(token), lease]).then(isOne);
       });
     },
 
     complete(rawKey: string, token: string, options: CompleteOptions) {
-      return guard('complete', async () => {
+      return guard('complete', () => {
         const key = redisKey(rawKey);
         const { ttlMs, result, tx } = checks.object('complete options', options);
         checks.noTransaction(tx);
@@ -126,21 +129,20 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
         const stored = result === undefined ? '' : JSON.stringify(result);
         // The completed record's dates by this process's clock; its expiry is Redis's own.
         const at = Date.now();
-        const reply = await evalScript(send, COMPLETE, key, [
+        return evalScript(send, COMPLETE, key, [
           String(token),
           String(ttl),
           timeField(at + ttl),
           timeField(at),
           stored,
-        ]);
-        return Number(reply) === 1;
+        ]).then(isOne);
       });
     },
 
     release(rawKey: string, token: string) {
-      return guard('release', async () => {
+      return guard('release', () => {
         const key = redisKey(rawKey);
-        return Number(await evalScript(send, RELEASE, key, [String(token)])) === 1;
+        return evalScript(send, RELEASE, key, [String(token)]).then(isOne);
       });
     },
 

@@ -93,13 +93,11 @@ local function load(key, anchor)
   if r.st == 'f' then
     r.st = 'i'
     if anchor then
+      -- The claimer's dates, moved onto the server's clock by the key's own expiry.
       local at = redis.call('PEXPIRETIME', key)
-      r.c = at - r.e
-      r.l = r.c + r.l
+      r.c = at - (r.e - r.c)
+      r.l = at - (r.e - r.l)
       r.e = at
-    else
-      r.l = r.c + r.l
-      r.e = r.c + r.e
     end
     return r
   end
@@ -156,10 +154,11 @@ return 1
 /**
  * KEYS[1] record; ARGV token, ttlMs, expiry and completion time (13 digits each, the caller's
  * clock), result JSON ('' for none). Replies 1 or 0. The hot path of every lifecycle, so it
- * reads no clock and edits the value by position: the head changes, the rest (claims, key,
- * digest; an in-flight record holds no result) is kept as it is. The key's existence proves the
- * record live (Redis drops it at its expiry), and PEXPIRE counts the new TTL on the server's
- * clock, so only the completed record's reported dates come from the caller.
+ * reads no clock, computes nothing and edits the value by position: state, expiry and
+ * completion time change, the rest (token, lease, created, claims, key, digest; an in-flight
+ * record holds no result) is copied as it is. The key's existence proves the record live
+ * (Redis drops it at its expiry), and PEXPIRE counts the new TTL on the server's clock, so only
+ * the completed record's reported dates come from the caller.
  */
 export const COMPLETE = script(`
 local v = redis.pcall('GET', KEYS[1])
@@ -177,13 +176,9 @@ if string.sub(v, 1, 4) ~= 'hl2 ' or #v < 103 or (st ~= 102 and st ~= 105 and st 
   return redis.error_reply('${NOT_OURS}')
 end
 if st == 99 or string.sub(v, 7, 32) ~= ARGV[1] then return 0 end
-local lease = string.sub(v, 34, 46)
-if st == 102 then
-  lease = string.format('%013.0f', tonumber(string.sub(v, 62, 74)) + tonumber(lease))
-end
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
-redis.call('SET', KEYS[1], 'hl2 c ' .. string.sub(v, 7, 33) .. lease .. ' ' .. ARGV[3] ..
-  string.sub(v, 61, 75) .. ARGV[4] .. string.sub(v, 89) .. ARGV[5], 'KEEPTTL')
+redis.call('SET', KEYS[1], 'hl2 c ' .. string.sub(v, 7, 47) .. ARGV[3] .. string.sub(v, 61, 75) ..
+  ARGV[4] .. string.sub(v, 89) .. ARGV[5], 'KEEPTTL')
 return 1
 `);
 
@@ -206,18 +201,27 @@ function isNoScript(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('NOSCRIPT');
 }
 
-/** Run `script` on `key` with EVALSHA, sending the source once when the server lacks it. */
-export async function evalScript(
+/**
+ * Run `script` on `key` with EVALSHA, sending the source once when the server lacks it. Not an
+ * async function: one `catch` on the client's promise costs less than an async frame.
+ */
+export function evalScript(
   send: Send,
   script: RedisScript,
   key: string,
   args: string[],
 ): Promise<unknown> {
+  let sent: Promise<unknown>;
   try {
-    return await send(key, ['EVALSHA', script.sha, '1', key, ...args]);
+    // `Promise.resolve`: a client in callback mode answers undefined, which the caller then
+    // reports as an unexpected reply (a promise is passed through as it is).
+    sent = Promise.resolve(send(key, ['EVALSHA', script.sha, '1', key, ...args]));
   } catch (error) {
+    sent = Promise.reject(error);
+  }
+  return sent.catch((error: unknown) => {
     // First use on this server (or after SCRIPT FLUSH / a failover): send the source once.
     if (!isNoScript(error)) throw error;
     return send(key, ['EVAL', script.source, '1', key, ...args]);
-  }
+  });
 }

@@ -66,15 +66,19 @@ describe.skipIf(!url)('redis record layout', () => {
         expect(await io.exists(`${prefix}with space`)).toBe(0);
       });
 
-      it('a fresh claim is one SET holding durations; complete rewrites its head', async () => {
+      it("a fresh claim is one SET holding the claimer's dates; complete rewrites its head", async () => {
         const store = await open();
         const before = Date.now();
         const claim = await store.claim('fresh', { leaseMs: 30_000, ttlMs: 90_000 });
         if (claim.status !== 'claimed') throw new Error('expected claimed');
         const value = (await io.get(`${prefix}fresh`)) as string;
         expect(value).toMatch(
-          new RegExp(`^hl2 f ${claim.token} 0000000030000 0000000090000 \\d{13} 0{13} 0{9}1 - 0 $`),
+          new RegExp(`^hl2 f ${claim.token} \\d{13} \\d{13} \\d{13} 0{13} 0{9}1 - 0 $`),
         );
+        // Send time, plus the lease, plus the TTL: only the differences are judged (by the server).
+        const [lease = 0, expiry = 0, created = 0] = value.split(' ').slice(3, 6).map(Number);
+        expect([lease - created, expiry - created]).toEqual([30_000, 90_000]);
+        expect(new Date(lease)).toEqual(claim.leaseExpiresAt);
         const pttl = await io.pttl(`${prefix}fresh`);
         expect(pttl).toBeGreaterThan(85_000);
         expect(pttl).toBeLessThanOrEqual(90_000);
@@ -91,8 +95,13 @@ describe.skipIf(!url)('redis record layout', () => {
           new RegExp(`^hl2 c ${claim.token} \\d{13} \\d{13} \\d{13} \\d{13} 0{9}1 - 0 \\[1\\]$`),
         );
         expect(await io.pttl(`${prefix}fresh`)).toBeLessThanOrEqual(20_000);
-        const [, , , , expiry, , completed] = done.split(' ');
-        expect(Number(expiry) - Number(completed)).toBe(20_000);
+        const [doneLease, doneExpiry = 0, doneCreated, completed = 0] = done
+          .split(' ')
+          .slice(3, 7)
+          .map(Number);
+        expect(doneExpiry - completed).toBe(20_000);
+        // The lease and the creation date are the claim's, copied as they were.
+        expect([doneLease, doneCreated]).toEqual([lease, created]);
       });
 
       it("judges a fresh claim's lease by the server clock, whatever the claimer's clock said", async () => {

@@ -36,20 +36,32 @@ export type CompletionReport =
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** `call`, or a rejection once `at` (monotonic) passed: a hung store must not hold the loop. */
-export async function until<T>(call: () => Promise<T>, at: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
+/**
+ * `call`, or a rejection once `at` (monotonic) passed: a hung store must not hold the loop.
+ * `now` saves a clock read when the caller just took one.
+ */
+export function until<T>(call: () => Promise<T>, at: number, now = monotonicNow()): Promise<T> {
+  // One promise and one timer (no race, no timeout promise, no async frame): this runs for
+  // every completion mark.
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
       () => reject(new Error('complete did not answer before the lease ended')),
-      Math.max(0, Math.ceil(at - monotonicNow())),
+      Math.max(0, Math.ceil(at - now)),
     );
+    // Called on a later turn, as before: a store that throws synchronously is a rejection.
+    Promise.resolve()
+      .then(call)
+      .then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
   });
-  try {
-    return await Promise.race([Promise.resolve().then(call), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -67,6 +79,11 @@ export async function landed(
   return record?.state === 'completed' && record.token === lease.token ? record : undefined;
 }
 
+/** Each call gets until the lease ends, and at least GRACE_MS from `now`. */
+function bound(input: CompletionInput, now: number): number {
+  return Math.max(Math.min(input.keeper.deadline, input.giveUpAt), now + GRACE_MS);
+}
+
 /** Complete every lease, retrying while the lease lives. Never rejects. */
 export async function completeWithRetry(input: CompletionInput): Promise<CompletionReport> {
   let attempts = 0;
@@ -80,16 +97,16 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
       const options: CompleteOptions = { ttlMs: input.ttlMs };
       if (withResult && input.result !== undefined) options.result = input.result;
       attempts++;
-      // Each call gets until the lease ends, and at least GRACE_MS.
-      const bound = () =>
-        Math.max(Math.min(input.keeper.deadline, input.giveUpAt), monotonicNow() + GRACE_MS);
+      const now = monotonicNow();
       try {
         const ok = await until(
           () => input.store.complete(lease.key, lease.token, options),
-          bound(),
+          bound(input, now),
+          now,
         );
         // A check the store does not answer throws: retried like a failed complete.
-        const mark = ok === true ? undefined : await landed(input.store, lease, bound());
+        const mark =
+          ok === true ? undefined : await landed(input.store, lease, bound(input, monotonicNow()));
         if (ok !== true && mark === undefined) refused = true;
         // Dropped only if the mark that landed lacks it (an earlier attempt may have kept it).
         else if (

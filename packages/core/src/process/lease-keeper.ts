@@ -15,6 +15,13 @@
  * The keeper's timers do not keep the process alive by themselves (`unref` where the runtime
  * has it): a process left with nothing but a handler that can never settle may exit, and its
  * lease then ends as if it had crashed.
+ *
+ * The deadline gets its own timer only from the first renewal on: that renewal is due two
+ * thirds of a lease before the deadline, so until it fires the renewal timer alone is enough,
+ * and a handler done within a third of its lease (nearly every one) costs one timer, not two.
+ * A renewal that fires past the deadline (a stalled event loop) arms the deadline timer at
+ * once: the loss is raised on the next turn, unless that renewal was confirmed first, which the
+ * store does only for a lease still live (`extend` never revives an ended one).
  */
 import type { DedupeStore } from '../store/types';
 
@@ -52,6 +59,8 @@ export class LeaseKeeper {
   #renewTimer: ReturnType<typeof setTimeout> | undefined;
   #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
   #stopped = false;
+  /** The deadline timer runs (armed at the first renewal). */
+  #watching = false;
   /** A renewal was refused (also after a local expiry): renewing is over. */
   #refused = false;
   #loss: { reason: KeeperLoss; at: number } | undefined;
@@ -70,7 +79,6 @@ export class LeaseKeeper {
     this.#onLoss = onLoss;
     this.#deadline = claimSentAt + leaseMs;
     this.#lastSent = claimSentAt;
-    this.#armDeadline();
     this.#scheduleRenewal();
   }
 
@@ -107,6 +115,10 @@ export class LeaseKeeper {
   }
 
   async #renew(): Promise<void> {
+    if (!this.#watching) {
+      this.#watching = true;
+      this.#armDeadline();
+    }
     const sent = monotonicNow();
     this.#lastSent = sent;
     const answers = await Promise.allSettled(

@@ -41,13 +41,18 @@ export class OwnerLease {
   /** True once the key was marked completed from inside the handler. */
   completedByHandler = false;
   readonly #run: OwnerRun;
-  readonly #controller = new AbortController();
+  /**
+   * Made when the signal is first read: most handlers never read it, and an AbortSignal was a
+   * sixth of `processOnce`'s own cost. `#abortReason` holds the abort until then.
+   */
+  #controller: AbortController | undefined;
+  #abortReason: DOMException | undefined;
   #handlerDone = false;
   #completing = 0;
   #deferred: KeeperLoss | undefined;
   #warned = false;
   /** Claims `context.complete` marked outside any transaction: final, never written again. */
-  readonly #committed = new Set<Lease>();
+  #committed: Set<Lease> | undefined;
 
   constructor(run: OwnerRun) {
     this.#run = run;
@@ -60,8 +65,12 @@ export class OwnerLease {
     );
   }
 
-  /** Aborts when the lease is lost. */
+  /** Aborts when the lease is lost (already aborted when read after the loss). */
   get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.#abortReason !== undefined) this.#controller.abort(this.#abortReason);
+    }
     return this.#controller.signal;
   }
 
@@ -78,10 +87,11 @@ export class OwnerLease {
     this.#run.warn({ kind: 'lease_lost', key: this.#run.key, reason });
   }
 
-  /** Abort the signal without a warning (the caller raises its own). */
+  /** Abort the signal without a warning (the caller raises its own). Only the first counts. */
   abort(why: string): void {
-    if (!this.signal.aborted)
-      this.#controller.abort(new DOMException(`hooklatch: ${why}.`, 'AbortError'));
+    if (this.#abortReason !== undefined) return;
+    this.#abortReason = new DOMException(`hooklatch: ${why}.`, 'AbortError');
+    this.#controller?.abort(this.#abortReason);
   }
 
   /**
@@ -113,7 +123,11 @@ export class OwnerLease {
     }
     const tx = options?.tx === undefined ? NO_TX : options.tx;
     const result = prepare(options?.result);
-    const pending = this.#run.leases.filter((lease) => !this.#committed.has(lease));
+    const committed = this.#committed;
+    const pending =
+      committed === undefined
+        ? this.#run.leases
+        : this.#run.leases.filter((lease) => !committed.has(lease));
     this.#completing++;
     let ok = false;
     try {
@@ -139,7 +153,10 @@ export class OwnerLease {
     const settle = async (lease: Lease, answer: boolean) => {
       const bound = Math.max(this.keeper.deadline, monotonicNow() + GRACE_MS);
       const marked = answer === true || (await landed(store, lease, bound)) !== undefined;
-      if (marked && tx === NO_TX) this.#committed.add(lease);
+      if (marked && tx === NO_TX) {
+        this.#committed ??= new Set();
+        this.#committed.add(lease);
+      }
       return marked;
     };
     if (tx !== NO_TX) {

@@ -9,13 +9,13 @@ import { StoreUnavailableError } from '../errors';
 import type { WebhookEvent } from '../event';
 import { keepAlive } from './callbacks';
 import { type CompletionReport, completeWithRetry } from './completion';
+import { handlerContext } from './handler-context';
 import { monotonicNow } from './lease-keeper';
 import type { ProcessOutcome } from './outcome-types';
 import { failedOutcome, storeFailure } from './outcomes';
 import { OwnerLease, type OwnerRun } from './owner-lease';
 import type { RunProbe } from './probe';
 import { guardResult } from './result-guard';
-import type { HandlerContext } from './types';
 
 /** A claimed run: the owner's leases plus the event and its claim count. */
 export interface ClaimedRun extends OwnerRun {
@@ -25,12 +25,23 @@ export interface ClaimedRun extends OwnerRun {
   probe: RunProbe | undefined;
 }
 
+/** `work`'s outcome, or undefined once `ms` passed first. */
 function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
+  // One promise and one timer: a race, a timeout promise and a `finally` cost three more
+  // promises and their turns on every delivery.
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms, undefined);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Release every claim of a failed run so the provider's retry can run; failures are warned. */
@@ -75,13 +86,13 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
     if (guarded.dropped) warn({ kind: 'result_dropped', key, ...guarded.dropped });
     return guarded.value;
   };
-  const context: HandlerContext = {
+  const context = handlerContext(
+    owner,
     key,
-    token: run.leases[run.leases.length - 1]!.token,
-    claims: run.claims,
-    signal: owner.signal,
-    complete: (options) => owner.complete(options, storable),
-  };
+    run.leases[run.leases.length - 1]!.token,
+    run.claims,
+    (options) => owner.complete(options, storable),
+  );
 
   // A claim whose answer came back after its lease ended (a slow store, a stalled event loop)
   // may already be another copy's: starting the handler now could run the event twice at once.
