@@ -83,7 +83,10 @@ export type ClaimResult =
       /** Owner token: pass it to `extend` / `complete` / `release`. */
       token: string;
       leaseExpiresAt: Date;
-      /** 1 for the first claim, more when an expired or released claim was taken over. */
+      /**
+       * 1 for the first claim, more when an expired claim was taken over (a release deletes the
+       * record, so the next claim counts 1 again).
+       */
       claims: number;
     }
   | {
