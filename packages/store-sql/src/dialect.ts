@@ -6,6 +6,7 @@
  * Every time in the SQL is the database's clock (`NOW` in each dialect), evaluated inside the
  * statement, never a value passed in from the app.
  */
+import type { Deadline } from './timeout';
 
 /** One statement and its positional (or, for SQLite, named) parameters. */
 export interface Query {
@@ -66,9 +67,16 @@ export interface Dialect {
   /**
    * Run one statement, on `tx` when given (the caller's transaction), else on the store's own
    * client. Must start the statement synchronously (better-sqlite3 transactions need that).
-   * `signal` aborts when the store call ran out of time: cancel the statement if the driver can.
+   * `deadline` is the store call's: a driver that can cancel a running statement sets
+   * `deadline.cancel` when it starts it. Settles with an {@link ExecResult}, or with the driver's
+   * own result when the dialect has {@link Dialect.result}.
    */
-  exec(query: Query, tx: unknown, signal: AbortSignal): Promise<ExecResult>;
+  exec(query: Query, tx: unknown, deadline: Deadline): PromiseLike<unknown>;
+  /**
+   * The {@link ExecResult} of what `exec` settled with, for a dialect that hands back the
+   * driver's own promise (no promise layer of its own between the reply and the store).
+   */
+  result?(raw: unknown): ExecResult;
   /**
    * Insert an in-flight claim, or take over an expired lease or record, in ONE statement. When
    * the dialect has RETURNING, it returns the row only if this call wrote it.

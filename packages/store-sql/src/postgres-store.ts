@@ -11,6 +11,7 @@ import { DEFAULT_TABLE, validateTableName } from './identifier';
 import { invalidTx, sqlChecks, sqlSettings } from './options';
 import { pgSchemaBlock, pgStatements } from './postgres-sql';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
+import type { Deadline } from './timeout';
 
 /** The part of a `pg` Pool, Client or PoolClient the store uses. */
 export interface PgQueryable {
@@ -70,38 +71,46 @@ function isPostgresJs(client: unknown): client is PostgresJsSql {
   return typeof (client as PostgresJsSql | null)?.unsafe === 'function';
 }
 
-async function runPostgresJs(
+// postgres.js copies its options: one object each serves every call.
+const PREPARED = { prepare: true } as const;
+const UNPREPARED = { prepare: false } as const;
+
+function runPostgresJs(
   sql: PostgresJsSql,
   { text, params, name }: Query,
   prepare: boolean,
-  signal: AbortSignal,
-) {
+  deadline: Deadline,
+): PostgresJsQuery {
   // postgres.js names its prepared statements itself; `name` only says this one is reused.
-  const pending = sql.unsafe(text, params, { prepare: prepare && name !== undefined });
+  const pending = sql.unsafe(text, params, prepare && name !== undefined ? PREPARED : UNPREPARED);
   // A queued query is dropped, a running one cancelled on the server (57014).
-  const cancel = () => {
+  deadline.cancel = () => {
     Promise.resolve(pending.cancel?.()).catch(() => {});
   };
-  signal.addEventListener('abort', cancel, { once: true });
-  try {
-    const rows = await pending;
-    return { rows: [...rows] as Record<string, unknown>[], affected: rows.count ?? rows.length };
-  } finally {
-    signal.removeEventListener('abort', cancel);
-  }
+  return pending;
 }
 
+/** The store's view of a pg result or a postgres.js result (an array of the rows). */
+function pgExecResult(raw: unknown): ExecResult {
+  if (Array.isArray(raw)) {
+    const rows = raw as Record<string, unknown>[] & { count?: number | null };
+    return { rows, affected: rows.count ?? rows.length };
+  }
+  const result = raw as { rows: Record<string, unknown>[]; rowCount: number | null };
+  return { rows: result.rows, affected: result.rowCount ?? 0 };
+}
+
+// The driver's own promise goes back to the store (see Dialect.result): no layer in between.
 function executor(timeoutMs: number, prepare: boolean) {
-  return async (client: unknown, query: Query, signal: AbortSignal): Promise<ExecResult> => {
-    if (isPostgresJs(client)) return runPostgresJs(client, query, prepare, signal);
+  return (client: unknown, query: Query, deadline: Deadline): PromiseLike<unknown> => {
+    if (isPostgresJs(client)) return runPostgresJs(client, query, prepare, deadline);
     // query_timeout: a pg Pool then discards the connection instead of leaving it waiting.
-    const result = await (client as PgQueryable).query({
-      text: query.text,
-      values: query.params,
-      ...(prepare && query.name !== undefined ? { name: query.name } : {}),
-      query_timeout: timeoutMs,
-    });
-    return { rows: result.rows as Record<string, unknown>[], affected: result.rowCount ?? 0 };
+    const name = prepare ? query.name : undefined;
+    const config =
+      name === undefined
+        ? { text: query.text, values: query.params, query_timeout: timeoutMs }
+        : { text: query.text, values: query.params, name, query_timeout: timeoutMs };
+    return (client as PgQueryable).query(config);
   };
 }
 
@@ -113,7 +122,7 @@ function postgresDialect(client: unknown, t: string, timeoutMs: number, prepare:
   const execute = executor(timeoutMs, prepare);
   return {
     name: 'postgres',
-    exec(query, tx, signal) {
+    exec(query, tx, deadline) {
       if (
         tx !== undefined &&
         !isPostgresJs(tx) &&
@@ -121,8 +130,9 @@ function postgresDialect(client: unknown, t: string, timeoutMs: number, prepare:
       ) {
         throw invalidTx('a pg client inside your transaction or the sql of sql.begin()');
       }
-      return execute(tx ?? client, query, signal);
+      return execute(tx ?? client, query, deadline);
     },
+    result: pgExecResult,
     ...pgStatements(t),
     async createSchema(run) {
       const block = { text: pgSchemaBlock(t), params: [] };

@@ -1,23 +1,25 @@
 /**
- * The dedupe store on top of a {@link Dialect}: key mapping, owner tokens, the claim decision,
- * record mapping and the per-call deadline live here once for PostgreSQL, MySQL and SQLite.
+ * The dedupe store on top of a {@link Dialect}: key mapping, record mapping and the per-call
+ * deadline live here once for PostgreSQL, MySQL and SQLite, with the claim decision in
+ * sql-claim.ts and the running of one statement (retries, error mapping) in sql-run.ts.
  */
-import {
-  type ClaimOptions,
-  type ClaimResult,
-  type CompleteOptions,
-  type DedupeRecord,
-  type DedupeStore,
-  type ListOptions,
-  StoreUnavailableError,
+import type {
+  ClaimOptions,
+  ClaimResult,
+  CompleteOptions,
+  DedupeRecord,
+  DedupeStore,
+  ListOptions,
 } from '@hooklatch/core';
-import { encodeKey, isPlainKey, newClaimToken, storageKey } from '@hooklatch/core/kit';
+import { storageKey } from '@hooklatch/core/kit';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { toStoreError } from './errors';
 import { sqlChecks } from './options';
-import { leaseRemainingMs, rowToRecord } from './record';
+import { rowToRecord } from './record';
 import { encodeResult } from './result-codec';
-import { createGuard } from './timeout';
+import { createClaim } from './sql-claim';
+import { createRunner } from './sql-run';
+import { type Call, createGuard } from './timeout';
 
 /** Options of {@link SqlDedupeStore.purgeExpired}. */
 export interface PurgeOptions {
@@ -47,82 +49,30 @@ export interface SqlStoreSettings {
   timeoutMs: number;
 }
 
-// A deadlock victim's statement was rolled back as a whole, so running it again is safe.
-const MAX_RETRIES = 5;
-// A loser's status read can find the row gone or its lease just ended: claim again.
-const MAX_CLAIM_ROUNDS = 3;
 const LISTABLE = /^[\x21-\x7e]*$/;
+const anyAffected = (result: ExecResult) => result.affected > 0;
 
 /** Build a store from a dialect. `prefix` namespaces every key inside the shared table. */
 export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): SqlDedupeStore {
   const { table, prefix } = settings;
   const guard = createGuard(dialect.name, settings.timeoutMs);
   const checks = sqlChecks(dialect.name);
+  const runner = createRunner(dialect);
+  const { run, exec } = runner;
+  const claim = createClaim(dialect, prefix, checks, runner);
   const stored = (rawKey: string) => prefix + storageKey(checks.key(rawKey));
   // Whole ms, rounded up: a lease or TTL is never shortened.
   const durationMs = (option: string, value: unknown) => Math.ceil(checks.duration(option, value));
-
-  // No await happens before dialect.exec, so the statement starts synchronously; better-sqlite3
-  // transactions (`db.transaction(fn)`) depend on that.
-  const run = async (query: Query, signal: AbortSignal, tx?: unknown): Promise<ExecResult> => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await dialect.exec(query, tx, signal);
-      } catch (error) {
-        const retry =
-          tx === undefined &&
-          !signal.aborted &&
-          attempt < MAX_RETRIES &&
-          dialect.isRetryable?.(error);
-        if (!retry) throw toStoreError(dialect.name, error);
-      }
-    }
-  };
-  const firstRow = async (query: Query, signal: AbortSignal) => (await run(query, signal)).rows[0];
-
-  const claimOnce = async (rawKey: string, options: ClaimOptions, signal: AbortSignal) => {
-    const key = stored(rawKey);
-    const keyText = isPlainKey(rawKey) ? null : encodeKey(rawKey);
-    const checked = checks.claim(options);
-    const leaseMs = Math.ceil(checked.leaseMs);
-    const ttlMs = Math.max(leaseMs, Math.ceil(checked.ttlMs));
-    const digest = checked.digest ?? null;
-    for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-      const token = newClaimToken();
-      // The decision: one statement inserts or takes over, or leaves the live row alone.
-      const written = await run(
-        dialect.claim({ key, keyText, token, leaseMs, ttlMs, digest }),
-        signal,
-      );
-      const won = dialect.claimWon?.(written);
-      if (won !== undefined) {
-        const leaseExpiresAt = new Date(won.leaseEnd);
-        return { status: 'claimed', token, leaseExpiresAt, claims: won.claims } as const;
-      }
-      // Without RETURNING (MySQL), or for a loser, read the row only to report its status.
-      const row =
-        written.rows.find((r) => r.token === token) ?? (await firstRow(dialect.get(key), signal));
-      if (!row) continue;
-      const record = rowToRecord(row, prefix);
-      if (record.token === token && record.state === 'in_flight') {
-        const { leaseExpiresAt, claims } = record;
-        return { status: 'claimed', token, leaseExpiresAt, claims } as const;
-      }
-      if (record.state === 'completed') return { status: 'completed', record } as const;
-      const remaining = leaseRemainingMs(row);
-      // The owner's lease ended between the claim and the read: the next round can take over.
-      if (!(remaining > 0)) continue;
-      return {
-        status: 'in_flight',
-        leaseExpiresAt: record.leaseExpiresAt,
-        leaseRemainingMs: remaining,
-        ...(record.digest === undefined ? {} : { digest: record.digest }),
-      } as const;
-    }
-    throw new StoreUnavailableError(
-      `The ${dialect.name} dedupe store kept changing under the claim; try again.`,
-      { details: { store: dialect.name } },
-    );
+  /** Settle `call` with `answer(result)` of one statement: the shape of the short calls. */
+  const single = <T>(
+    call: Call<T>,
+    query: Query,
+    answer: (result: ExecResult) => T,
+    tx?: unknown,
+  ): undefined => {
+    const failed = (error: unknown) => call.fail(error);
+    run(query, call, (result) => call.done(answer(result)), failed, tx);
+    return undefined;
   };
 
   return {
@@ -130,22 +80,22 @@ export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): Sq
     table,
 
     claim(rawKey: string, options: ClaimOptions): Promise<ClaimResult> {
-      return guard('claim', (signal) => claimOnce(rawKey, options, signal));
+      return guard<ClaimResult>('claim', (call) => claim(call, rawKey, options));
     },
 
     extend(rawKey: string, token: string, leaseMs: number) {
-      return guard('extend', async (signal) => {
+      return guard<boolean>('extend', (call) => {
         const query = dialect.extend({
           key: stored(rawKey),
           token,
           leaseMs: durationMs('leaseMs', leaseMs),
         });
-        return (await run(query, signal)).affected > 0;
+        return single(call, query, anyAffected);
       });
     },
 
     complete(rawKey: string, token: string, options: CompleteOptions) {
-      return guard('complete', async (signal) => {
+      return guard<boolean>('complete', (call) => {
         const query = dialect.complete({
           key: stored(rawKey),
           token,
@@ -153,42 +103,42 @@ export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): Sq
           result: encodeResult(options.result),
         });
         // On the caller's transaction: `true` means "marked when that transaction commits".
-        return (await run(query, signal, options.tx)).affected > 0;
+        return single(call, query, anyAffected, options.tx);
       });
     },
 
     release(rawKey: string, token: string) {
-      return guard('release', async (signal) => {
-        return (await run(dialect.release(stored(rawKey), token), signal)).affected > 0;
-      });
+      return guard<boolean>('release', (call) =>
+        single(call, dialect.release(stored(rawKey), token), anyAffected),
+      );
     },
 
     get(rawKey: string) {
-      return guard('get', async (signal) => {
-        const row = await firstRow(dialect.get(stored(rawKey)), signal);
+      return guard('get', async (call) => {
+        const row = (await exec(dialect.get(stored(rawKey)), call)).rows[0];
         return row ? rowToRecord(row, prefix) : null;
       });
     },
 
     delete(rawKey: string) {
-      return guard('delete', async (signal) => {
-        return (await run(dialect.remove(stored(rawKey)), signal)).affected > 0;
-      });
+      return guard<boolean>('delete', (call) =>
+        single(call, dialect.remove(stored(rawKey)), anyAffected),
+      );
     },
 
     list({ prefix: keyPrefix = '', limit = 100 }: ListOptions = {}) {
-      return guard('list', async (signal) => {
+      return guard('list', async (call) => {
         // Stored keys are printable ASCII without spaces: no other prefix can match one.
         if (!LISTABLE.test(keyPrefix)) return [];
-        const { rows } = await run(dialect.list(prefix + keyPrefix, limit), signal);
+        const { rows } = await exec(dialect.list(prefix + keyPrefix, limit), call);
         return rows.map((row) => rowToRecord(row, prefix));
       });
     },
 
     createSchema() {
-      return guard('createSchema', async (signal) => {
+      return guard('createSchema', async (call) => {
         try {
-          await dialect.createSchema((query) => run(query, signal));
+          await dialect.createSchema((query) => exec(query, call));
         } catch (error) {
           throw toStoreError(dialect.name, error);
         }
@@ -199,8 +149,8 @@ export function createSqlStore(dialect: Dialect, settings: SqlStoreSettings): Sq
     async purgeExpired({ batchSize = 1000 }: PurgeOptions = {}) {
       let removed = 0;
       for (;;) {
-        const { affected } = await guard('purgeExpired', (signal) =>
-          run(dialect.purge(batchSize), signal),
+        const { affected } = await guard<ExecResult>('purgeExpired', (call) =>
+          exec(dialect.purge(batchSize), call),
         );
         removed += affected;
         if (affected < batchSize) return removed;
