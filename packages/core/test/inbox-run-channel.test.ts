@@ -67,7 +67,8 @@ describe('hooklatch:run', () => {
     const run = seen[0]?.context as RunContext;
     const handle = seen[1]?.context as HandleContext;
     expect(run.delivery).toBe(handle.delivery);
-    expect((seen[3]?.context as HandleContext).delivery).toBe(run.delivery);
+    const complete = seen[3]?.context as HandleContext;
+    expect(complete.delivery).toBe(run.delivery);
     expect(seen[0]?.copy).toMatchObject({
       provider: 'inboxtest',
       key: 'inboxtest:run1',
