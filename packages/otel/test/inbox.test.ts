@@ -6,6 +6,7 @@
 import { inboxReceiver, memoryInbox, worker } from '@hooklatch/core';
 import { inboxTestAdapter, inboxTestDelivery } from '@hooklatch/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { until as waitFor } from '../../core/test/support/inbox-wait';
 import { type Harness, otelHarness, sortPoints } from './support/otel-harness';
 
 const adapter = inboxTestAdapter();
@@ -51,18 +52,16 @@ describe('@hooklatch/otel in inbox mode', () => {
   });
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 400 && !(await check()); i++) await sleep(10);
-}
-
 describe('@hooklatch/otel and the inbox worker', () => {
   it('one run is a process span; its handle and complete spans are its children', async () => {
     const inbox = memoryInbox();
     await inboxReceiver({ adapter, inbox, logger: false })(signed('w1'));
     const w = worker({ inbox, adapter, pollMs: 5, logger: false, handler: () => {} });
-    await until(async () => (await inbox.get(`${adapter.name}:w1`))?.state === 'completed');
-    await until(() => otel.spans().some((s) => s.name === `process ${adapter.name}`));
+    await waitFor(
+      async () => (await inbox.get(`${adapter.name}:w1`))?.state === 'completed',
+      'done',
+    );
+    await waitFor(() => otel.spans().some((s) => s.name === `process ${adapter.name}`), 'run span');
     await w.stop();
     const spans = otel.spans().filter((s) => s.name !== `parse ${adapter.name}`);
     const run = spans.find((s) => s.name === `process ${adapter.name}`);
@@ -101,7 +100,7 @@ describe('@hooklatch/otel and the inbox worker', () => {
         throw new Error('nope');
       },
     });
-    await until(() => otel.spans().some((s) => s.name === `process ${adapter.name}`));
+    await waitFor(() => otel.spans().some((s) => s.name === `process ${adapter.name}`), 'run span');
     await w.stop();
     const run = otel.spans().find((s) => s.name === `process ${adapter.name}`);
     expect(run).toMatchObject({

@@ -49,19 +49,27 @@ export function until<T>(call: () => Promise<T>, at: number, now = monotonicNow(
       Math.max(0, Math.ceil(at - now)),
     );
     // Called on a later turn, as before: a store that throws synchronously is a rejection.
-    Promise.resolve()
-      .then(call)
-      .then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
+    settleClearing(Promise.resolve().then(call), timer, resolve, reject);
   });
+}
+
+/** Hand `work`'s outcome to `resolve` or `reject`, clearing `timer` first. */
+export function settleClearing<T>(
+  work: PromiseLike<T>,
+  timer: ReturnType<typeof setTimeout>,
+  resolve: (value: T) => void,
+  reject: (error: unknown) => void,
+): void {
+  work.then(
+    (value) => {
+      clearTimeout(timer);
+      resolve(value);
+    },
+    (error: unknown) => {
+      clearTimeout(timer);
+      reject(error);
+    },
+  );
 }
 
 /**

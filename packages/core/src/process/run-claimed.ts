@@ -8,7 +8,7 @@
 import { StoreUnavailableError } from '../errors';
 import type { WebhookEvent } from '../event';
 import { keepAlive } from './callbacks';
-import { type CompletionReport, completeWithRetry } from './completion';
+import { type CompletionReport, completeWithRetry, settleClearing } from './completion';
 import { handlerContext } from './handler-context';
 import { monotonicNow } from './lease-keeper';
 import type { ProcessOutcome } from './outcome-types';
@@ -31,16 +31,7 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   // promises and their turns on every delivery.
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms, undefined);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
+    settleClearing(work, timer, resolve, reject);
   });
 }
 
