@@ -3,8 +3,9 @@
  * event `parseEvent` returns (the bench checks the two are deep-equal), written the direct way
  * with node:crypto: HMAC and a timing-safe compare, `JSON.parse`, the adapter's own zod schema
  * once (through zod's compiled parser, as hooklatch's Node build runs it), the normalized object
- * and its `sha256:` digest of the canonical JSON. What a floor
- * leaves out (option checks, the nesting limit, header normalization, typed errors) is what
+ * and its digest: `sha256-body:` + SHA-256 of the signed bytes (Stripe's minus its
+ * `pending_webhooks` value) where the adapter digests its signed body, else `sha256:` + SHA-256
+ * of the canonical JSON (Qualio). What a floor leaves out (option checks, the nesting limit, header normalization, typed errors) is what
  * hooklatch must fit into the ratio target.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -62,6 +63,8 @@ export function floorCanonical(value: unknown, skip?: ReadonlySet<string>): stri
 export interface FloorCrypto {
   /** SHA-256 hex of a string (UTF-8). */
   sha256Hex(text: string): string;
+  /** SHA-256 hex of byte strings one after the other. */
+  sha256PartsHex(parts: readonly Uint8Array[]): string;
   /** HMAC-SHA256 of the parts under `key`, compared in constant time with `received`. */
   hmacMatches(
     key: Uint8Array,
@@ -73,6 +76,11 @@ export interface FloorCrypto {
 /** node:crypto, as a Node handler would write it. */
 export const nodeFloorCrypto: FloorCrypto = {
   sha256Hex: (text) => createHash('sha256').update(text).digest('hex'),
+  sha256PartsHex(parts) {
+    const hash = createHash('sha256');
+    for (const part of parts) hash.update(part);
+    return hash.digest('hex');
+  },
   hmacMatches(key, parts, received) {
     const hmac = createHmac('sha256', key);
     for (const part of parts) hmac.update(part);
@@ -84,12 +92,22 @@ export const nodeFloorCrypto: FloorCrypto = {
 /** SHA-256 hex of a string with node:crypto. */
 export const floorSha256 = nodeFloorCrypto.sha256Hex;
 
-/** The event digest: `sha256:` + SHA-256 of the canonical JSON. */
-export const floorDigest = (
-  data: unknown,
-  skip?: ReadonlySet<string>,
+/**
+ * The signed-body digest: `sha256-body:` + SHA-256 of the body, with the value of the top-level
+ * number member `cut` left out, found the direct way (its last `"cut":`, then its digits).
+ */
+export function floorBodyDigest(
+  body: Buffer,
   crypto: FloorCrypto = nodeFloorCrypto,
-): string => `sha256:${crypto.sha256Hex(floorCanonical(data, skip))}`;
+  cut?: string,
+): string {
+  if (cut === undefined) return `sha256-body:${crypto.sha256PartsHex([body])}`;
+  const needle = `"${cut}":`;
+  const start = body.lastIndexOf(needle) + needle.length;
+  let end = start;
+  while (end < body.length && (body[end] as number) >= 0x30 && (body[end] as number) <= 0x39) end++;
+  return `sha256-body:${crypto.sha256PartsHex([body.subarray(0, start), body.subarray(end)])}`;
+}
 
 /** HMAC-SHA256 of the parts with node:crypto, compared in constant time. */
 export const floorHmacMatches = nodeFloorCrypto.hmacMatches;

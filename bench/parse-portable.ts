@@ -25,6 +25,11 @@ import type { FloorCrypto } from './parse-floors';
 /** @noble/hashes, with a constant-time compare written out as a portable handler would. */
 const nobleFloorCrypto: FloorCrypto = {
   sha256Hex: (text) => bytesToHex(sha256(utf8ToBytes(text))),
+  sha256PartsHex(parts) {
+    const hash = sha256.create();
+    for (const part of parts) hash.update(part);
+    return bytesToHex(hash.digest());
+  },
   hmacMatches(key, parts, received) {
     const mac = hmac.create(sha256, key);
     for (const part of parts) mac.update(typeof part === 'string' ? utf8ToBytes(part) : part);

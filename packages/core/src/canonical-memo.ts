@@ -21,6 +21,8 @@ export interface CanonicalBody {
 /** Where `createAdapter` puts the body `json()` parsed while `parse` runs. */
 export interface CanonicalScope {
   body?: CanonicalBody;
+  /** An adapter digesting its signed bytes (`digestOf: 'signed-body'`): the body and digest. */
+  signed?: { readonly value: unknown; readonly digest: string };
 }
 
 let current: CanonicalScope | undefined;

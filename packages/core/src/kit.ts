@@ -12,6 +12,7 @@
  * @module
  */
 
+export { BODY_DIGEST_PREFIX, signedBodyDigest } from './body-digest';
 export type { BytesLike } from './crypto/index';
 export { hmacSha256, sha256, sha256Hex, timingSafeEqual } from './crypto/index';
 export type {
@@ -108,7 +109,13 @@ export type {
 export { anyVerifier, resolveVerifier, signedVerifier } from './kit/verifier';
 export type { JsonBodyOptions, PayloadIssue, PayloadSchema } from './payload';
 export { parseJsonBody, validatePayload } from './payload';
-export { DIGEST_PREFIX, deliveryDigest, payloadDigest, rawBodyDigest } from './payload-digest';
+export {
+  DIGEST_PREFIX,
+  deliveryDigest,
+  digestsDiffer,
+  payloadDigest,
+  rawBodyDigest,
+} from './payload-digest';
 export { newClaimToken } from './store/claim-token';
 export {
   DIGEST_KEY_PREFIX,

@@ -50,6 +50,30 @@ export function deliveryDigest(
   return text === null ? rawBodyDigest(rawBody) : DIGEST_PREFIX + sha256Hex(text);
 }
 
+/** A digest's scheme: the text before its first `:` (`sha256`, `sha256-body`). */
+function schemeOf(digest: string): string {
+  const colon = digest.indexOf(':');
+  return colon < 0 ? '' : digest.slice(0, colon);
+}
+
+/**
+ * True when two digests prove two different bodies: both known, unequal, and of one scheme.
+ * Digests of two schemes (a record an older version stored, an adapter whose digest changed
+ * from canonical JSON to the signed body) say nothing about each other: the key alone decides,
+ * so an upgrade never turns a retry into a mismatch.
+ */
+export function digestsDiffer(
+  stored: string | undefined,
+  digest: string | undefined,
+): stored is string {
+  return (
+    stored !== undefined &&
+    digest !== undefined &&
+    stored !== digest &&
+    schemeOf(stored) === schemeOf(digest)
+  );
+}
+
 /** True when `value` can be stored as a claim's digest (printable ASCII, at most 128 chars). */
 export function isStorableDigest(value: unknown): value is string {
   return typeof value === 'string' && /^[\x21-\x7e]{1,128}$/.test(value);

@@ -5,7 +5,12 @@ import { canonicalJsonWithin } from './canonical-json';
 import type { CanonicalBody } from './canonical-memo';
 import { fromUtf8, utf8 } from './crypto/encoding';
 import { PayloadError } from './errors';
-import { checkJsonDepth, DEFAULT_MAX_DEPTH, payloadTooDeep } from './json-depth';
+import {
+  checkJsonDepth,
+  DEFAULT_MAX_DEPTH,
+  jsonValueDepthExceeds,
+  payloadTooDeep,
+} from './json-depth';
 import { positiveIntegerOption } from './kit/options';
 import { runnable } from './kit/schema-runner';
 
@@ -36,8 +41,11 @@ function failureOffset(message: string, text: string, rawBody: Uint8Array): numb
  * this runtime's parser could have read it.
  */
 function parseText(rawBody: Uint8Array, maxDepth: number): unknown {
+  return parseDecoded(rawBody, fromUtf8(rawBody), maxDepth);
+}
+
+function parseDecoded(rawBody: Uint8Array, text: string, maxDepth: number): unknown {
   if (rawBody.length === 0) throw new PayloadError('BODY_EMPTY', 'The request body is empty.');
-  const text = fromUtf8(rawBody);
   try {
     return JSON.parse(text);
   } catch (cause) {
@@ -83,6 +91,23 @@ export function parseCanonicalBody(
   const text = canonicalJsonWithin(value, exclude, maxDepth);
   if (text === null) throw payloadTooDeep(maxDepth);
   return { value, exclude, text };
+}
+
+/** A body parsed, with the text it was decoded to. */
+export interface DecodedBody {
+  readonly value: unknown;
+  readonly text: string;
+}
+
+/**
+ * The body parsed, and its decoded text (for a `sha256-body:` digest), with `maxDepth`
+ * (PAYLOAD_TOO_DEEP) enforced on the parsed value: no serialization pass at all.
+ */
+export function parseDecodedBody(rawBody: Uint8Array, maxDepth: number): DecodedBody {
+  const text = rawBody.length === 0 ? '' : fromUtf8(rawBody);
+  const value = parseDecoded(rawBody, text, maxDepth);
+  if (jsonValueDepthExceeds(value, maxDepth)) throw payloadTooDeep(maxDepth);
+  return { value, text };
 }
 
 /** One schema problem, as `path: message`. */

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalJsonWithin, omitPaths } from '../src/canonical-json';
 import { RECURSION_LIMIT } from '../src/canonical-walk';
-import { jsonDepthExceeds } from '../src/json-depth';
+import { jsonDepthExceeds, jsonValueDepthExceeds } from '../src/json-depth';
 import { dotPaths, jsonValues } from './support/json-values';
 
 const json = jsonValues('a', 'b', 'sentAt', 'items', '0', '1', 'x y', '__proto__', 'é', '😀');
@@ -44,6 +44,22 @@ describe('canonicalJsonWithin', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('jsonValueDepthExceeds on the parsed value agrees with the byte scan, at any limit', () => {
+    fc.assert(
+      fc.property(parsed, fc.integer({ min: 1, max: 8 }), (value, maxDepth) => {
+        const bytes = new TextEncoder().encode(JSON.stringify(value));
+        expect(jsonValueDepthExceeds(value, maxDepth)).toBe(jsonDepthExceeds(bytes, maxDepth));
+      }),
+      { numRuns: 1000 },
+    );
+    // Far beyond any recursion limit: the walk stops at maxDepth.
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(jsonValueDepthExceeds(deep, 128)).toBe(true);
+    expect(jsonValueDepthExceeds({ a: [1, { b: 'x' }] }, 3)).toBe(false);
+    expect(jsonValueDepthExceeds({ a: [1, { b: {} }] }, 3)).toBe(true);
+    expect(jsonValueDepthExceeds('text', 1)).toBe(false);
   });
 
   it('counts a deep member that is left out of the text', () => {

@@ -69,6 +69,24 @@ describe('inboxReceiver', () => {
     expect((await inbox.stats()).total).toBe(1);
   });
 
+  it('a digest of another scheme under a known key is a duplicate, not a mismatch', async () => {
+    // An entry kept by a version that digested canonically, received again by one whose
+    // adapter digests the signed bytes: the key decides.
+    const inbox = memoryInbox();
+    const receive = inboxReceiver({ adapter, inbox });
+    await receive(signed('e1', { amount: 1 }));
+    const kept = (await inbox.get('inboxtest:e1'))?.digest;
+    expect(kept).toMatch(/^sha256:/);
+    const rescheme: WebhookAdapter = {
+      ...adapter,
+      async parse(delivery) {
+        return { ...(await adapter.parse(delivery)), digest: `sha256-body:${'0'.repeat(64)}` };
+      },
+    };
+    const again = await inboxReceiver({ adapter: rescheme, inbox })(signed('e1', { amount: 1 }));
+    expect(again).toMatchObject({ status: 200, outcome: 'duplicate' });
+  });
+
   it('another body under a known key is a mismatch (422), never a silent duplicate', async () => {
     const inbox = memoryInbox();
     const receive = inboxReceiver({ adapter, inbox, mismatchStatus: 409 });

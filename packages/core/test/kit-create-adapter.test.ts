@@ -1,5 +1,5 @@
 /** createAdapter: verification runs before parse, and the adapter works through parseEvent. */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import {
   memoryStore,
   type ParsedEvent,
@@ -243,5 +243,54 @@ describe('createAdapter through parseEvent', () => {
     expect(retry.outcome).toBe('duplicate');
     expect(retry.key).toBe('acme:evt_1');
     expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createAdapter: digestOf', () => {
+  const verifier = hmacHeaderVerifier({
+    provider: 'acme',
+    header: 'X-Acme-Signature',
+    secret: SECRET,
+  });
+  const acme = (options: { digestOf?: unknown; verify?: false }) =>
+    createAdapter<AcmeEvent>({
+      name: 'acme',
+      retentionMs: 60_000,
+      verify: options.verify === false ? false : verifier,
+      digestExclude: ['attempt'],
+      ...(options.digestOf === undefined ? {} : { digestOf: options.digestOf as 'signed-body' }),
+      parse: (_delivery, _verified, { json }) => {
+        const payload = json();
+        return { type: 'order.paid', id: String(payload.id), idSource: 'event', payload };
+      },
+    });
+  const deliver = (adapter: ReturnType<typeof acme>, raw: string) =>
+    parseEvent(adapter, { headers: { 'x-acme-signature': sig(SECRET, raw) }, body: raw });
+  const pretty = '{\n  "id": "evt_1",\n  "attempt": 3,\n  "x": [1, 2]\n}';
+
+  it("'signed-body': the SHA-256 of the bytes as signed, minus the excluded top-level value", async () => {
+    const event = await deliver(acme({ digestOf: 'signed-body' }), pretty);
+    const [before, after] = pretty.split('3') as [string, string];
+    const expected = createHash('sha256').update(before).update(after).digest('hex');
+    expect(event.digest).toBe(`sha256-body:${expected}`);
+    const retry = await deliver(acme({ digestOf: 'signed-body' }), pretty.replace('3', '4'));
+    expect(retry.digest).toBe(event.digest);
+  });
+
+  it("'canonical-json' (the default), and 'signed-body' under verify: false, digest canonically", async () => {
+    const compact = JSON.stringify(JSON.parse(pretty));
+    const canonical = await deliver(acme({}), pretty);
+    expect(canonical.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect((await deliver(acme({}), compact)).digest).toBe(canonical.digest);
+    const unverified = acme({ digestOf: 'signed-body', verify: false });
+    expect((await parseEvent(unverified, { headers: {}, body: pretty })).digest).toBe(
+      canonical.digest,
+    );
+  });
+
+  it('any other value is CONFIG_INVALID naming the option', () => {
+    const error = thrown(() => acme({ digestOf: 'bytes' }));
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', details: { option: 'digestOf' } });
+    expect((error as Error).message).toContain("'canonical-json' or 'signed-body'");
   });
 });

@@ -68,25 +68,36 @@ describe('compact codes', () => {
     }
     expect(packToken('01ARZ3NDEKTSV4RRFFQ69G5FA', words, 0)).toBe(false);
     expect(packToken('01ARZ3NDEKTSV4RRFFQ69G5FAu', words, 0)).toBe(false);
-    const digest = `sha256:${'ffffffff00000000'.repeat(3)}0123456789abcdef`;
-    expect(packDigest(digest, words, 8)).toBe(true);
-    expect(unpackDigest(words, 8)).toBe(digest);
-    expect(packDigest(digest.toUpperCase(), words, 8)).toBe(false);
-    expect(packDigest(`${digest}0`, words, 8)).toBe(false);
-    // Non-ASCII anywhere in the hex part (one, two or three UTF-8 bytes, a lone surrogate)
-    // is refused, whatever byte count it encodes to.
-    for (const position of [7, 40, 69, 70]) {
-      for (const unit of ['g', 'é', '\u0130', '\u20ac', '\ud800', '\u0000']) {
-        const bad = digest.slice(0, position) + unit + digest.slice(position + 1);
-        expect(bad.length).toBe(digest.length);
-        expect(packDigest(bad, words, 8)).toBe(false);
+    const hex = `${'ffffffff00000000'.repeat(3)}0123456789abcdef`;
+    // Both packed schemes, each with its own code, each read back with its own prefix.
+    for (const [prefix, scheme] of [
+      ['sha256:', 1],
+      ['sha256-body:', 2],
+    ] as const) {
+      const digest = prefix + hex;
+      expect(packDigest(digest, words, 8)).toBe(scheme);
+      expect(unpackDigest(words, 8, scheme)).toBe(digest);
+      expect(packDigest(digest.toUpperCase(), words, 8)).toBe(0);
+      expect(packDigest(`${digest}0`, words, 8)).toBe(0);
+      expect(packDigest(digest.slice(0, -1), words, 8)).toBe(0);
+      // Non-ASCII anywhere in the hex part (one, two or three UTF-8 bytes, a lone surrogate)
+      // is refused, whatever byte count it encodes to.
+      for (const position of [prefix.length, 40, digest.length - 2, digest.length - 1]) {
+        for (const unit of ['g', 'é', '\u0130', '\u20ac', '\ud800', '\u0000']) {
+          const bad = digest.slice(0, position) + unit + digest.slice(position + 1);
+          expect(bad.length).toBe(digest.length);
+          expect(packDigest(bad, words, 8)).toBe(0);
+        }
+      }
+      for (let i = 0; i < 50; i++) {
+        const random = `${prefix}${Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')}`;
+        expect(packDigest(random, words, 0)).toBe(scheme);
+        expect(unpackDigest(words, 0, scheme)).toBe(random);
       }
     }
-    for (let i = 0; i < 50; i++) {
-      const random = `sha256:${Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')}`;
-      expect(packDigest(random, words, 0)).toBe(true);
-      expect(unpackDigest(words, 0)).toBe(random);
-    }
+    // Another scheme of the same length as a packed one is not packed.
+    expect(packDigest(`sha512-bod:${hex}`, words, 0)).toBe(0);
+    expect(packDigest(`md5:${'0'.repeat(67)}`, words, 0)).toBe(0);
   });
 });
 

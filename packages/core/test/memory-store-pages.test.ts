@@ -101,6 +101,24 @@ describe('RecordTable pages', () => {
     expect(table.insert('d', newClaimToken(), 1, 2, 3)).toBe(PAGE_SLOTS + 10); // a new slot
   });
 
+  it('keeps each packed digest scheme apart, through staging and slot reuse', () => {
+    const table = new RecordTable(Number.POSITIVE_INFINITY);
+    const body = `sha256-body:${hex(7).slice('sha256:'.length)}`;
+    expect(table.stageDigest(body)).toBe(true);
+    const slot = table.insert('a', newClaimToken(), 1, 2, 3, body);
+    expect(table.read(slot).digest).toBe(body);
+    // The same slot reused by a `sha256:` digest (packed without staging), then by none.
+    table.remove(slot);
+    expect(table.insert('b', newClaimToken(), 1, 2, 3, hex(7))).toBe(slot);
+    expect(table.read(slot).digest).toBe(hex(7));
+    table.remove(slot);
+    expect(table.insert('c', newClaimToken(), 1, 2, 3, body)).toBe(slot);
+    expect(table.read(slot).digest).toBe(body);
+    table.remove(slot);
+    expect(table.insert('d', newClaimToken(), 1, 2, 3)).toBe(slot);
+    expect(table.read(slot).digest).toBeUndefined();
+  });
+
   it('leaves a slot free (and reusable) when the token is refused', () => {
     const table = new RecordTable(Number.POSITIVE_INFINITY);
     expect(() => table.insert('bad', 'not-a-ulid', 0, 1, 2)).toThrow(TypeError);

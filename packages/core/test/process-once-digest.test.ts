@@ -50,6 +50,26 @@ describe('mismatch', () => {
     expect((await processOnce(store, original, () => 'again')).outcome).toBe('duplicate');
   });
 
+  it('digests of two schemes say nothing about each other: the key decides (an upgrade)', async () => {
+    // A record an older version stored with a canonical digest, and the same event parsed by
+    // an adapter that now digests its signed bytes: a duplicate, never a mismatch.
+    const store = memoryStore();
+    await processOnce(store, original, () => 'first');
+    const zeros = '0'.repeat(64);
+    expect(original.digest).not.toBe(`sha256:${zeros}`);
+    const upgraded: WebhookEvent = { ...changed, digest: `sha256-body:${zeros}` };
+    let ran = false;
+    const outcome = await processOnce(store, upgraded, () => {
+      ran = true;
+    });
+    expect(outcome).toMatchObject({ outcome: 'duplicate', key: 'test:evt_dg' });
+    expect(ran).toBe(false);
+    // Within one scheme, another digest is still a mismatch.
+    const other: WebhookEvent = { ...changed, digest: `sha256:${zeros}` };
+    const refused = await processOnce(store, other, () => 'never');
+    expect(refused).toMatchObject({ outcome: 'mismatch', storedDigest: original.digest });
+  });
+
   it('an in-flight key with another digest: mismatch, with a configurable status', async () => {
     const store = memoryStore();
     const running = gate();

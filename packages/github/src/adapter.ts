@@ -76,6 +76,8 @@ export function github<P extends SchemaPolicy = 'reject', V extends boolean = tr
     maxDepth: options.maxDepth,
     schemaPolicy: options.schemaPolicy,
     digestExclude: GITHUB_DIGEST_EXCLUDE,
+    // The signature covers the exact bytes: their SHA-256 is the digest (see createAdapter).
+    digestOf: 'signed-body',
     parse(delivery, _verified, { json, maxDepth, schemaPolicy }) {
       const headers = delivery.headers;
       const eventName = requireHeader(headers, GITHUB_HEADERS.event).trim();

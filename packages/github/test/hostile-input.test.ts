@@ -4,11 +4,13 @@
  * carry no timestamp the adapter reads (`occurredAt` is the arrival time), so item 15 has no
  * GitHub input to reject.
  */
+import { createHash } from 'node:crypto';
 import { parseEvent } from '@hooklatch/core';
+import { digestsDiffer, payloadDigest } from '@hooklatch/core/kit';
 import { signedGithubRequest } from '@hooklatch/github/testing';
 import { expectHooklatchError, withNestedMember } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
-import { github } from '../src/index';
+import { GITHUB_DIGEST_EXCLUDE, github } from '../src/index';
 import { exampleOf } from './support/examples';
 
 const secret = 'github-hostile-input-secret';
@@ -39,21 +41,27 @@ describe('github: maxDepth', () => {
 });
 
 describe('github: event.digest', () => {
-  it('a redelivery (same GUID, same body) keeps the digest; JSON and form bodies agree', async () => {
+  it('a redelivery (same GUID, same body) keeps the digest, the SHA-256 of the signed bytes', async () => {
     const first = await parseEvent(adapter, request(push, { deliveryId: 'guid-1' }));
-    const again = await parseEvent(
-      adapter,
-      request(push, { deliveryId: 'guid-1', format: 'form' }),
-    );
-    expect(first.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const again = await parseEvent(adapter, request(push, { deliveryId: 'guid-1' }));
+    const bytes = createHash('sha256').update(JSON.stringify(push)).digest('hex');
+    expect(first.digest).toBe(`sha256-body:${bytes}`);
     expect(again.digest).toBe(first.digest);
+  });
+
+  it('a form body digests its payload canonically: another scheme, never a mismatch', async () => {
+    const json = await parseEvent(adapter, request(push, { deliveryId: 'guid-1' }));
+    const form = await parseEvent(adapter, request(push, { deliveryId: 'guid-1', format: 'form' }));
+    expect(form.digest).toBe(payloadDigest(push, GITHUB_DIGEST_EXCLUDE));
+    expect(form.digest).not.toBe(json.digest);
+    expect(digestsDiffer(json.digest, form.digest)).toBe(false);
   });
 
   it('a replay under a fresh GUID gets a new key but the same digest (what replayGuard uses)', async () => {
     const first = await parseEvent(adapter, request(push, { deliveryId: 'guid-1' }));
     const replay = await parseEvent(adapter, request(push, { deliveryId: 'guid-2' }));
     expect(replay.dedupeKey).not.toBe(first.dedupeKey);
-    expect(first.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(first.digest).toMatch(/^sha256-body:[0-9a-f]{64}$/);
     expect(replay.digest).toBe(first.digest);
   });
 

@@ -104,6 +104,8 @@ export function shopify<P extends SchemaPolicy = 'reject', V extends boolean = t
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
     ...(options.schemaPolicy === undefined ? {} : { schemaPolicy: options.schemaPolicy }),
     digestExclude: SHOPIFY_DIGEST_EXCLUDE,
+    // The signature covers the exact bytes: their SHA-256 is the digest (see createAdapter).
+    digestOf: 'signed-body',
     parse(delivery, _verified, { json, schemaPolicy }) {
       const headers = delivery.headers;
       const topic = requireShopifyHeader(headers, SHOPIFY_HEADERS.topic);

@@ -87,6 +87,8 @@ export function buildStandardWebhooks<
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
     ...(options.schemaPolicy === undefined ? {} : { schemaPolicy: options.schemaPolicy }),
     digestExclude: STANDARD_WEBHOOKS_DIGEST_EXCLUDE,
+    // The signature covers the exact bytes: their SHA-256 is the digest (see createAdapter).
+    digestOf: 'signed-body',
     parse(delivery, verified, { json, schemaPolicy }) {
       const family = headerFamily(delivery.headers);
       const id = messageId(delivery.headers, family);

@@ -60,6 +60,8 @@ export function stripe<P extends SchemaPolicy = 'reject', V extends boolean = tr
     schemaPolicy: options.schemaPolicy,
     // createAdapter digests the body json() parsed, before any schema dropped a field.
     digestExclude: STRIPE_DIGEST_EXCLUDE,
+    // The signature covers the exact bytes: their SHA-256 is the digest (see createAdapter).
+    digestOf: 'signed-body',
     parse(_delivery, _verified, { json, schemaPolicy }) {
       const data = json();
       if (data.object === 'v2.core.event') return parseThin(data);

@@ -2,8 +2,9 @@
  * Issue 10 items 4, 7, 9, 14, 15 through the real adapter: deep JSON, the body digest across a
  * real retry, the bound on v1 signatures, out-of-range `created`, and option checks.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { parseEvent } from '@hooklatch/core';
+import { payloadDigest } from '@hooklatch/core/kit';
 import { signedStripeRequest } from '@hooklatch/stripe/testing';
 import { expectHooklatchError } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
@@ -43,9 +44,56 @@ describe('stripe: event.digest', () => {
   it('a real retry (pending_webhooks fell, new t=, new signature) keeps the digest', async () => {
     const first = await parse(event);
     const retry = await parse({ ...event, pending_webhooks: 1 }, { timestamp: t + 60 });
-    expect(first.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(first.digest).toMatch(/^sha256-body:[0-9a-f]{64}$/);
     expect(retry.dedupeKey).toBe(first.dedupeKey);
     expect(retry.digest).toBe(first.digest);
+  });
+
+  it('is the SHA-256 of the signed bytes without the pending_webhooks value', async () => {
+    // Pretty-printed, as Stripe sends it, with non-ASCII text after the member.
+    const body = JSON.stringify(
+      { ...event, request: { id: 'req_é€😀', idempotency_key: null } },
+      null,
+      2,
+    );
+    const member = '"pending_webhooks": 2';
+    expect(body.split(member)).toHaveLength(2);
+    const [before, after] = body.split(member) as [string, string];
+    const expected = createHash('sha256')
+      .update(`${before}"pending_webhooks": ${after}`)
+      .digest('hex');
+    expect((await parse(body)).digest).toBe(`sha256-body:${expected}`);
+    expect((await parse(body.replace(member, '"pending_webhooks": 17'))).digest).toBe(
+      `sha256-body:${expected}`,
+    );
+    // Any other byte counts, whitespace included: no one re-serializes a signed body.
+    expect((await parse(body.replace('"type"', ' "type"'))).digest).not.toBe(
+      `sha256-body:${expected}`,
+    );
+  });
+
+  it('falls back to the canonical digest when pending_webhooks cannot be located for certain', async () => {
+    const canonical = payloadDigest(event, STRIPE_DIGEST_EXCLUDE);
+    // A nested member of the same name after the top-level one: the last occurrence is not it.
+    const nested = { ...event, zz: { pending_webhooks: 1 } };
+    const a = await parse(nested);
+    const b = await parse({ ...nested, pending_webhooks: 5 });
+    expect(a.digest).toBe(payloadDigest(nested, STRIPE_DIGEST_EXCLUDE));
+    expect(b.digest).toBe(a.digest);
+    // Escaped in the key: still the member JSON.parse reads, found only by the canonical path.
+    const escaped = JSON.stringify(event).replace('"pending_webhooks"', '"pending\\u005fwebhooks"');
+    expect(escaped).not.toContain('"pending_webhooks"');
+    expect((await parse(escaped)).digest).toBe(canonical);
+  });
+
+  it('under verify: false, nothing vouches for the bytes: the canonical digest', async () => {
+    const unverified = stripe({ verify: false });
+    const body = JSON.stringify(event);
+    const digestOf = async (text: string) =>
+      (await parseEvent(unverified, { headers: {}, body: text }, { receivedAt: now })).digest;
+    const canonical = await digestOf(body);
+    expect(canonical).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await digestOf(JSON.stringify(event, null, 2))).toBe(canonical);
   });
 
   it('a changed amount under the same event ID gives another digest', async () => {

@@ -19,6 +19,13 @@ export function sha256Bytes(data: Uint8Array): Uint8Array {
   return nobleSha256(data);
 }
 
+/** SHA-256 of the parts one after the other, without concatenating them first. */
+export function sha256PartsHex(parts: readonly Uint8Array[]): string {
+  const hash = nobleSha256.create();
+  for (const part of parts) hash.update(part);
+  return toHex(hash.digest());
+}
+
 export function sha256TextHex(text: string): string {
   return toHex(nobleSha256(utf8(text)));
 }

@@ -6,6 +6,7 @@ import {
   BACKEND_NAME,
   hmacSha256Parts,
   sha256Bytes,
+  sha256PartsHex,
   sha256TextHex,
   timingSafeEqualBytes,
 } from './backend';
@@ -33,6 +34,11 @@ export function sha256(data: BytesLike): Uint8Array {
 /** SHA-256 digest as lower-case hex. */
 export function sha256Hex(data: BytesLike): string {
   return typeof data === 'string' ? sha256TextHex(data) : toHex(sha256(data));
+}
+
+/** SHA-256 of byte strings one after the other, as lower-case hex, without concatenating them. */
+export function sha256HexParts(parts: readonly Uint8Array[]): string {
+  return sha256PartsHex(parts);
 }
 
 /** Text stays text (the Node backend hands it to OpenSSL without an encoding pass). */

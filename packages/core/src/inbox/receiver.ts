@@ -15,6 +15,7 @@ import type { RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
 import { tracedParse } from '../observe/observed-parse';
 import { deliveryFacts } from '../observe/reports';
 import { parseUntraced } from '../parse-event';
+import { digestsDiffer } from '../payload-digest';
 import { type DeliveryInput, readDelivery } from '../read-delivery';
 import {
   type InboxObserveOptions,
@@ -137,8 +138,9 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
       }
       return reply(accepted, result.state === 'dead' ? 'dead_lettered' : 'enqueued', key);
     }
-    const other = digest !== undefined && result.digest !== undefined && digest !== result.digest;
-    return other ? reply(mismatch, 'mismatch', key) : reply(200, 'duplicate', key);
+    return digestsDiffer(result.digest, digest)
+      ? reply(mismatch, 'mismatch', key)
+      : reply(200, 'duplicate', key);
   };
 
   /** Read and parse; a payload its schema refused may still be kept, as a dead letter. */

@@ -118,6 +118,7 @@ export function merged<E extends WebhookEvent>({
 
 /** The digest of the body `json()` parsed, when it did. */
 export function jsonDigest(scope: CanonicalScope): string | undefined {
+  if (scope.signed !== undefined) return scope.signed.digest;
   return scope.body === undefined ? undefined : DIGEST_PREFIX + canonicalHash(scope.body);
 }
 

@@ -23,12 +23,13 @@ import {
   type ParseResult,
   registerCompletion,
 } from './complete-event';
-import { type JsonObject, readCanonicalJsonObject } from './json-fields';
+import { type JsonObject, readCanonicalJsonObject, readSignedJsonObject } from './json-fields';
 import {
   checkOptionsObject,
   durationOption,
   type JsonLimitOptions,
   maxDepthOption,
+  oneOfOption,
   optionInvalid,
   pathListOption,
   stringOption,
@@ -81,6 +82,16 @@ export interface CreateAdapterOptions<E extends WebhookEvent>
    */
   digestExclude?: readonly string[];
   /**
+   * What `event.digest` hashes for a body `json()` parsed. `'canonical-json'`: its canonical
+   * JSON, so a sender or relay re-serializing the event keeps the digest. `'signed-body'`: the
+   * body's bytes as received (`sha256-body:`), minus the values of top-level `digestExclude`
+   * members, for verifiers that sign those exact bytes (no one can re-serialize them without
+   * breaking the signature); it skips a second serialization of the body, as costly as
+   * `JSON.parse`. Ignored under `verify: false`, where nothing vouches for the bytes.
+   * @default 'canonical-json'
+   */
+  digestOf?: 'canonical-json' | 'signed-body';
+  /**
    * Normalize one verified delivery; throw a hooklatch `PayloadError` for bad input.
    * `verified` is what the verifier found; its `keyIndex` and `signedAt` are copied to
    * `event.meta` for you (a `meta` of your own with the same names wins).
@@ -93,6 +104,8 @@ export interface CreateAdapterOptions<E extends WebhookEvent>
   /** What went into an ID-less event's fingerprint (see `WebhookAdapter.fingerprintInput`). */
   fingerprintInput?: (event: E) => FingerprintInput | undefined;
 }
+
+const DIGEST_SOURCES = ['canonical-json', 'signed-body'] as const;
 
 function checkMethods(name: string, methods: unknown): readonly string[] | undefined {
   if (methods === undefined) return undefined;
@@ -136,6 +149,14 @@ export function createAdapter<E extends WebhookEvent>(
   const maxDepth = maxDepthOption(name, options.maxDepth);
   const schemaPolicy = schemaPolicyOption(name, options.schemaPolicy);
   const digestExclude = pathListOption(name, 'digestExclude', options.digestExclude, []);
+  const digestOf = oneOfOption(
+    name,
+    'digestOf',
+    options.digestOf,
+    DIGEST_SOURCES,
+    'canonical-json',
+  );
+  const signedBody = digestOf === 'signed-body' && options.verify !== false;
   const verify = resolveVerifier(
     name,
     options.verify === false ? { verify: false } : { verifier: options.verify },
@@ -152,6 +173,10 @@ export function createAdapter<E extends WebhookEvent>(
       maxDepth,
       schemaPolicy: policy,
       json: () => {
+        if (signedBody) {
+          scope.signed ??= readSignedJsonObject(delivery, name, maxDepth, digestExclude);
+          return scope.signed.value as JsonObject;
+        }
         // Parsed, measured and serialized for the digest at once, before `parse` reads it.
         scope.body ??= readCanonicalJsonObject(delivery, name, maxDepth, digestExclude);
         return scope.body.value as JsonObject;

@@ -3,10 +3,19 @@
  * PAYLOAD_MALFORMED / PAYLOAD_INVALID, missing or non-ISO fields name their JSON path.
  */
 
+import { signedBodyDigest } from '../body-digest';
+import { canonicalJsonWithout } from '../canonical-json';
 import type { CanonicalBody } from '../canonical-memo';
+import { sha256Hex } from '../crypto/index';
 import { PayloadError } from '../errors';
 import type { RawDelivery } from '../event';
-import { type JsonBodyOptions, parseCanonicalBody, parseJsonBody } from '../payload';
+import {
+  type JsonBodyOptions,
+  parseCanonicalBody,
+  parseDecodedBody,
+  parseJsonBody,
+} from '../payload';
+import { DIGEST_PREFIX } from '../payload-digest';
 
 /** A parsed JSON object body. */
 export type JsonObject = Record<string, unknown>;
@@ -72,6 +81,32 @@ export function readCanonicalJsonObject(
   const body = parseCanonicalBody(delivery.rawBody, maxDepth, exclude);
   requireObject(body.value, provider);
   return body;
+}
+
+/** A parsed JSON object body and its digest. */
+export interface DigestedJsonObject {
+  readonly value: JsonObject;
+  readonly digest: string;
+}
+
+/**
+ * {@link readJsonObject} with the `sha256-body:` digest of the signed bytes minus `exclude`
+ * (see body-digest.ts), or, when an excluded member cannot be cut out of the bytes for certain,
+ * the canonical `sha256:` digest. `maxDepth` must already be checked.
+ */
+export function readSignedJsonObject(
+  delivery: RawDelivery,
+  provider: string,
+  maxDepth: number,
+  exclude: readonly string[],
+): DigestedJsonObject {
+  refuseFormBody(delivery, provider);
+  const { value, text } = parseDecodedBody(delivery.rawBody, maxDepth);
+  const object = requireObject(value, provider);
+  const digest =
+    signedBodyDigest(delivery.rawBody, text, object, exclude) ??
+    DIGEST_PREFIX + sha256Hex(canonicalJsonWithout(object, exclude));
+  return { value: object, digest };
 }
 
 /** The value at a dot path (`data.object.id`), or `undefined`. Array indexes are numbers. */

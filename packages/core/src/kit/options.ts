@@ -75,6 +75,21 @@ export function booleanOption(
   return value;
 }
 
+/** One of `choices` (quoted in the error), or `fallback` when `undefined`. */
+export function oneOfOption<T extends string>(
+  provider: string,
+  option: string,
+  value: unknown,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (!choices.includes(value as T)) {
+    throw optionInvalid(provider, option, `must be ${choices.map((c) => `'${c}'`).join(' or ')}`);
+  }
+  return value as T;
+}
+
 /** A string with a non-space character, or `fallback` when `undefined`. */
 export function stringOption<T extends string | undefined>(
   provider: string,

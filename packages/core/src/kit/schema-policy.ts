@@ -9,7 +9,7 @@ import type { output } from 'zod/v4/core';
 import { PayloadError } from '../errors';
 import type { WebhookEvent } from '../event';
 import { checkPayload, type PayloadIssue, type PayloadSchema, validatePayload } from '../payload';
-import { optionInvalid } from './options';
+import { oneOfOption } from './options';
 
 /** `'reject'`: throw PAYLOAD_SCHEMA_MISMATCH. `'envelope'`: hand the event on, envelope only. */
 export type SchemaPolicy = 'reject' | 'envelope';
@@ -57,11 +57,7 @@ export type WithSchemaPolicy<
 
 /** The `schemaPolicy` option, checked: one of the policies, `'reject'` when `undefined`. */
 export function schemaPolicyOption(provider: string, value: unknown): SchemaPolicy {
-  if (value === undefined) return 'reject';
-  if (!POLICIES.includes(value as SchemaPolicy)) {
-    throw optionInvalid(provider, 'schemaPolicy', "must be 'reject' or 'envelope'");
-  }
-  return value as SchemaPolicy;
+  return oneOfOption(provider, 'schemaPolicy', value, POLICIES, 'reject');
 }
 
 /** How one payload came out of its typed schema. */

@@ -9,6 +9,7 @@
  * - setup error (CONFIG_INVALID, from the options or the store) -> 500: retried until fixed.
  */
 import { type HooklatchError, isHooklatchError, StoreUnavailableError, statusOf } from '../errors';
+import { digestsDiffer } from '../payload-digest';
 import type { ClaimResult } from '../store/types';
 import type { ProcessConfig } from './options';
 import type {
@@ -57,10 +58,6 @@ function retryAfter(config: ProcessConfig, remainingMs: number): string {
   return String(Math.min(60, Math.max(1, seconds)));
 }
 
-function differs(stored: string | undefined, digest: string | undefined): stored is string {
-  return stored !== undefined && digest !== undefined && stored !== digest;
-}
-
 /**
  * The answer for a claim someone else holds or finished: duplicate, in flight or mismatch.
  * `key` is the event's key; `via` says whether its own claim or the digest claim decided.
@@ -73,7 +70,7 @@ export function answerFor<R>(
   via: MatchedBy,
 ): ProcessOutcome<R> {
   const stored = claim.status === 'completed' ? claim.record.digest : claim.digest;
-  if (differs(stored, digest)) {
+  if (digestsDiffer(stored, digest)) {
     return {
       outcome: 'mismatch',
       status: config.mismatchStatus,

@@ -2,7 +2,8 @@
  * Packing of the two fixed-shape strings the memory store keeps per record, so a record costs
  * a few words of a typed array instead of a heap string each (a 26-character token string is
  * 48 bytes, a `sha256:` digest string 88): claim tokens (ULIDs, 26 Crockford base32 characters)
- * in 5 words, and `sha256:` + 64 lowercase hex digests in 8 words. Reads rebuild the strings.
+ * in 5 words, and `sha256:` or `sha256-body:` + 64 lowercase hex digests in 8 words. Reads
+ * rebuild the strings.
  */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const VALUE = new Int8Array(128).fill(-1);
@@ -52,30 +53,44 @@ export function unpackToken(words: Uint32Array, offset: number): string {
 
 /** Words per packed digest. */
 export const DIGEST_WORDS = 8;
-const DIGEST_PREFIX = 'sha256:';
-const DIGEST_LENGTH = DIGEST_PREFIX.length + 8 * DIGEST_WORDS;
+/** The digest schemes kept packed, each followed by 64 lowercase hex digits. */
+const DIGEST_PREFIXES = ['sha256:', 'sha256-body:'] as const;
+const HEX_DIGITS = 8 * DIGEST_WORDS;
 /** Lowercase hex digit values by byte, -1 for anything else (every byte >= 0x80 included). */
 const HEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
 const encoder = new TextEncoder();
-/** A digest's UTF-8 bytes, one more than an ASCII digest needs, so a longer one shows. */
-const DIGEST_BYTES = new Uint8Array(DIGEST_LENGTH + 1);
+/** A digest's UTF-8 bytes, one more than the longest packed digest needs, so a longer one shows. */
+const DIGEST_BYTES = new Uint8Array(DIGEST_PREFIXES[1].length + HEX_DIGITS + 1);
+
+/** The scheme code of a digest that may pack: 1 + the index of its prefix, else 0. */
+function schemeCode(digest: string): number {
+  if (digest.length === DIGEST_PREFIXES[0].length + HEX_DIGITS) {
+    return digest.startsWith(DIGEST_PREFIXES[0]) ? 1 : 0;
+  }
+  if (digest.length === DIGEST_PREFIXES[1].length + HEX_DIGITS) {
+    return digest.startsWith(DIGEST_PREFIXES[1]) ? 2 : 0;
+  }
+  return 0;
+}
 
 /**
- * Pack a `sha256:` + 64 lowercase hex digest at `offset`; false otherwise, in which case the
- * eight words may hold garbage (the caller keeps such a digest as a string and never reads
+ * Pack a `sha256:` or `sha256-body:` + 64 lowercase hex digest at `offset` and answer its
+ * scheme code (1 + the prefix's index, for {@link unpackDigest}); 0 otherwise, in which case
+ * the eight words may hold garbage (the caller keeps such a digest as a string and never reads
  * them). The digest is copied to bytes by one `encodeInto` (native, about half the cost of 64
- * `charCodeAt` calls) and decoded eight digits a word. Exactly 71 bytes written means 71
- * ASCII characters read: any other code unit takes two or three bytes, and a byte >= 0x80
- * that does land in the hex part decodes to -1.
+ * `charCodeAt` calls) and decoded eight digits a word. As many bytes written as characters
+ * means every character was ASCII: any other code unit takes two or three bytes, and a byte
+ * >= 0x80 that does land in the hex part decodes to -1.
  */
-export function packDigest(digest: string, words: Uint32Array, offset: number): boolean {
-  if (digest.length !== DIGEST_LENGTH || !digest.startsWith(DIGEST_PREFIX)) return false;
-  if (encoder.encodeInto(digest, DIGEST_BYTES).written !== DIGEST_LENGTH) return false;
+export function packDigest(digest: string, words: Uint32Array, offset: number): number {
+  const scheme = schemeCode(digest);
+  if (scheme === 0) return 0;
+  if (encoder.encodeInto(digest, DIGEST_BYTES).written !== digest.length) return 0;
   const bytes = DIGEST_BYTES;
   // `bad` collects the sign of any -1 (not lowercase hex).
   let bad = 0;
-  for (let word = 0, i = DIGEST_PREFIX.length; word < DIGEST_WORDS; word++, i += 8) {
+  for (let word = 0, i = digest.length - HEX_DIGITS; word < DIGEST_WORDS; word++, i += 8) {
     const d0 = HEX[bytes[i] as number] as number;
     const d1 = HEX[bytes[i + 1] as number] as number;
     const d2 = HEX[bytes[i + 2] as number] as number;
@@ -88,12 +103,12 @@ export function packDigest(digest: string, words: Uint32Array, offset: number): 
     words[offset + word] =
       (d0 << 28) | (d1 << 24) | (d2 << 20) | (d3 << 16) | (d4 << 12) | (d5 << 8) | (d6 << 4) | d7;
   }
-  return bad >= 0;
+  return bad >= 0 ? scheme : 0;
 }
 
-/** The digest packed at `offset`. */
-export function unpackDigest(words: Uint32Array, offset: number): string {
-  let out = 'sha256:';
+/** The digest packed at `offset` with scheme code `scheme` (what {@link packDigest} answered). */
+export function unpackDigest(words: Uint32Array, offset: number, scheme: number): string {
+  let out: string = DIGEST_PREFIXES[scheme - 1] as string;
   for (let i = 0; i < DIGEST_WORDS; i++) {
     out += (words[offset + i] as number).toString(16).padStart(8, '0');
   }

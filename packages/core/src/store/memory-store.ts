@@ -79,9 +79,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore {
 
     async claim(key: string, claimOptions: ClaimOptions): Promise<ClaimResult> {
       checks.key(key);
-      // `checks.claim`'s checks in its order, except that a `sha256:` + hex digest is told by
-      // packing it (the table keeps the words for the insert) instead of by the general
-      // pattern: every packable digest is 71 printable ASCII characters, so the verdict is equal.
+      // `checks.claim`'s checks in its order, except that a `sha256:` / `sha256-body:` + hex
+      // digest is told by packing it (the table keeps the words for the insert) instead of by
+      // the general pattern: every packable digest is 71 or 76 printable ASCII characters, so
+      // the verdict is equal.
       const { leaseMs, ttlMs, digest } = checks.object('claim options', claimOptions);
       checks.duration('leaseMs', leaseMs);
       checks.duration('ttlMs', ttlMs);

@@ -28,6 +28,10 @@ export const COMPLETED = 2;
 const PACKED_DIGEST = 4;
 /** Flag in the `state` column: the digest is in `otherDigests` (so only then is it looked up). */
 const OTHER_DIGEST = 8;
+/** Flag in the `state` column, with PACKED_DIGEST: the packed digest is a `sha256-body:` one. */
+const BODY_DIGEST = 16;
+/** The `state` flags of a digest packed with scheme code 1 (`sha256:`) or 2 (`sha256-body:`). */
+const PACKED_FLAGS = [0, PACKED_DIGEST, PACKED_DIGEST | BODY_DIGEST];
 const STATE_MASK = 3;
 
 export class RecordTable {
@@ -38,10 +42,11 @@ export class RecordTable {
   private readonly store: RecordPages;
   /** `store.pages`, the very array (it only ever grows in place). */
   private readonly pages: RecordPage[];
-  /** Digests that are not `sha256:` + hex, rare: kept as strings. */
+  /** Digests that are not `sha256:` / `sha256-body:` + hex, rare: kept as strings. */
   private readonly otherDigests = new Map<number, string>();
-  /** The digest {@link stageDigest} packed last, and its words. */
+  /** The digest {@link stageDigest} packed last, its state flags and its words. */
   private staged: string | undefined;
+  private stagedFlags = 0;
   private readonly stagedWords = new Uint32Array(DIGEST_WORDS);
 
   /** @param maxSlots most records ever held at once; page 0 stays below it when it can. */
@@ -58,13 +63,15 @@ export class RecordTable {
   }
 
   /**
-   * Pack `digest` ahead of the claim that stores it and say whether it is a `sha256:` + hex
-   * one, which is also a valid digest (so the caller can skip the general check). The next
+   * Pack `digest` ahead of the claim that stores it and say whether it is a `sha256:` or
+   * `sha256-body:` + hex one, which is also a valid digest (so the caller can skip the general check). The next
    * `insert` or `claim` with this very string copies the words instead of packing it again.
    */
   stageDigest(digest: string): boolean {
-    if (!packDigest(digest, this.stagedWords, 0)) return false;
+    const scheme = packDigest(digest, this.stagedWords, 0);
+    if (scheme === 0) return false;
     this.staged = digest;
+    this.stagedFlags = PACKED_FLAGS[scheme] as number;
     return true;
   }
 
@@ -173,7 +180,9 @@ export class RecordTable {
     const page = this.page(slot);
     const i = slot & PAGE_MASK;
     const state = page.state[i] as number;
-    if (state & PACKED_DIGEST) return unpackDigest(page.digests, i * DIGEST_WORDS);
+    if (state & PACKED_DIGEST) {
+      return unpackDigest(page.digests, i * DIGEST_WORDS, state & BODY_DIGEST ? 2 : 1);
+    }
     return state & OTHER_DIGEST ? this.otherDigests.get(slot) : undefined;
   }
 
@@ -228,11 +237,14 @@ export class RecordTable {
         const words = page.digests;
         const at = i * DIGEST_WORDS;
         for (let w = 0; w < DIGEST_WORDS; w++) words[at + w] = this.stagedWords[w] as number;
-        state |= PACKED_DIGEST;
-      } else if (packDigest(digest, page.digests, i * DIGEST_WORDS)) state |= PACKED_DIGEST;
-      else {
-        this.otherDigests.set(slot, digest);
-        state |= OTHER_DIGEST;
+        state |= this.stagedFlags;
+      } else {
+        const scheme = packDigest(digest, page.digests, i * DIGEST_WORDS);
+        if (scheme !== 0) state |= PACKED_FLAGS[scheme] as number;
+        else {
+          this.otherDigests.set(slot, digest);
+          state |= OTHER_DIGEST;
+        }
       }
     }
     page.state[i] = state;
