@@ -49,7 +49,7 @@ function tokenEnd(text: string, start: number, value: unknown): number {
 }
 
 /** Any character beyond ASCII. */
-const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 /**
  * The UTF-8 length of `text` from `from` on (decoder output: surrogates come in pairs), or -1
