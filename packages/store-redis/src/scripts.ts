@@ -176,6 +176,9 @@ if string.sub(v, 1, 4) ~= 'hl2 ' or #v < 103 or (st ~= 102 and st ~= 105 and st 
   return redis.error_reply('${NOT_OURS}')
 end
 if st == 99 or string.sub(v, 7, 32) ~= ARGV[1] then return 0 end
+-- PEXPIRE first, then SET ... KEEPTTL, not one SET ... PX: a script's first write decides
+-- whether a Redis over maxmemory refuses it (SET may add memory, PEXPIRE does not), and a
+-- completion must go through on a full Redis, or the next copy of the event would run again.
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 redis.call('SET', KEYS[1], 'hl2 c ' .. string.sub(v, 7, 47) .. ARGV[3] .. string.sub(v, 61, 75) ..
   ARGV[4] .. string.sub(v, 89) .. ARGV[5], 'KEEPTTL')
