@@ -46,10 +46,13 @@ export interface WebhookEvent<Type extends string = string, Payload = unknown> {
    */
   readonly validated?: boolean;
   /**
-   * `sha256:` + hex SHA-256 of the canonical JSON payload, minus the paths the adapter declares
-   * in `digestExclude` (fields a provider legitimately changes between attempts). Stored with
-   * the claim: a later delivery under the same key with another digest is a `mismatch`.
-   * Filled in by `parseEvent`; hand-built events may leave it out (no mismatch check).
+   * What the body says, minus the fields the adapter declares in `digestExclude` (ones a
+   * provider legitimately changes between attempts). `sha256:` + hex SHA-256 of the canonical
+   * JSON payload (the default), or, for adapters whose verifier signs the exact bytes
+   * (`digestOf: 'signed-body'`), `sha256-body:` + hex SHA-256 of the body as received. Stored
+   * with the claim: a later delivery under the same key with another digest of the same scheme
+   * (the text before the first `:`) is a `mismatch`; digests of two schemes are compared by key
+   * only. Filled in by `parseEvent`; hand-built events may leave it out (no mismatch check).
    */
   readonly digest?: string;
 }

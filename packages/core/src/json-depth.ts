@@ -1,7 +1,8 @@
 /**
- * The nesting limit of JSON bodies. Checked on the raw bytes before `JSON.parse`, so nothing
- * downstream (schemas, fingerprints, the user's handler) ever sees a body nested deeper than
- * `maxDepth`, and the check itself is one linear pass without recursion.
+ * The nesting limit of JSON bodies, so nothing downstream (schemas, fingerprints, the user's
+ * handler) ever sees a body nested deeper than `maxDepth`. Checked on the raw bytes in one
+ * linear pass without recursion (`parseJsonBody`, and any body `JSON.parse` refuses), or on the
+ * parsed value by a walk that stops at the limit (`createAdapter`'s `json()`).
  */
 import { PayloadError } from './errors';
 

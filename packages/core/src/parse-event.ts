@@ -17,8 +17,11 @@ export interface ParseEventOptions extends ReadDeliveryOptions {}
  * for anything that is not an authentic, well-formed event (an `occurredAt` outside the Date
  * range included: PAYLOAD_INVALID).
  *
- * `event.digest` is the adapter's when it computed one, else the `sha256:` digest of the body's
- * canonical JSON minus `adapter.digestExclude` (the raw bytes' when the body is not JSON).
+ * `event.digest` is the adapter's when it computed one (for a `createAdapter` adapter whose
+ * `parse` used `json()`: `sha256-body:` of the signed bytes under `digestOf: 'signed-body'` and
+ * a verifier, unless an excluded member cannot be cut out of them for certain; else `sha256:` of
+ * the canonical JSON), else the `sha256:` digest of the body's canonical JSON minus
+ * `adapter.digestExclude` (the raw bytes' when the body is not JSON).
  *
  * @example
  * const event = await parseEvent(stripe({ secret }), request);

@@ -1,17 +1,23 @@
 /**
  * `event.digest`: what a delivery's body says, as one short string stored with the claim. A
- * later delivery under the same dedupe key with another digest carries a different body (a
- * forged or buggy re-use of an ID), which must not pass silently as a duplicate.
+ * later delivery under the same dedupe key with another digest of the same scheme carries a
+ * different body (a forged or buggy re-use of an ID), which must not pass silently as a
+ * duplicate.
  *
- * JSON bodies are hashed as canonical JSON, so a sender re-serializing the same event (other key
- * order, other whitespace) keeps its digest; fields the provider legitimately changes between
- * attempts (`adapter.digestExclude`) are left out, so a real retry keeps it too.
+ * Two schemes, named by the text before the first `:`. `sha256:` (this module): JSON bodies
+ * hashed as canonical JSON, so a sender re-serializing the same event (other key order, other
+ * whitespace) keeps its digest; non-JSON bodies hashed as their bytes. `sha256-body:`
+ * (body-digest.ts): the bytes a verifier authenticated, for adapters with
+ * `digestOf: 'signed-body'`, whose bodies no one can re-serialize without breaking the
+ * signature. Either way the fields the provider legitimately changes between attempts
+ * (`adapter.digestExclude`) are left out, so a real retry keeps its digest. Digests of two
+ * schemes cannot be compared ({@link digestsDiffer}).
  */
 import { canonicalJsonWithin, canonicalJsonWithout } from './canonical-json';
 import { sha256Hex } from './crypto/index';
 import { DEFAULT_MAX_DEPTH } from './json-depth';
 
-/** What every digest starts with. */
+/** What every digest of this module (the canonical scheme) starts with. */
 export const DIGEST_PREFIX = 'sha256:';
 
 /**

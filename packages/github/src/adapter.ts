@@ -113,8 +113,8 @@ export function github<P extends SchemaPolicy = 'reject', V extends boolean = tr
         },
         payload: typed.payload,
         validated: typed.validated,
-        // A JSON body is digested by createAdapter from json(); a form body's JSON here, so
-        // both encodings of one payload agree.
+        // A JSON body is digested by createAdapter from its signed bytes (sha256-body:); a form
+        // body's payload canonically here (sha256:). Two schemes: never read as a mismatch.
         ...(format === 'form' ? { digest: payloadDigest(data, GITHUB_DIGEST_EXCLUDE) } : {}),
       } as ParsedEvent<GithubEvent>;
     },

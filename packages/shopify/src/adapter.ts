@@ -112,7 +112,7 @@ export function shopify<P extends SchemaPolicy = 'reject', V extends boolean = t
       const shopDomain = requireShopifyHeader(headers, SHOPIFY_HEADERS.shopDomain);
       const ids = eventId(delivery);
       const occurredAt = shopifyTriggeredAtHeader(delivery, maxEventAge);
-      // Parsed once; createAdapter digests this same object into event.digest.
+      // Parsed once; createAdapter digests the signed bytes it came from into event.digest.
       const data = json();
       // The typed schema copies the payload; the envelope's `id` is then only checked.
       const typed = validateTyped({

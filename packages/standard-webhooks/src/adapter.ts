@@ -92,7 +92,7 @@ export function buildStandardWebhooks<
     parse(delivery, verified, { json, schemaPolicy }) {
       const family = headerFamily(delivery.headers);
       const id = messageId(delivery.headers, family);
-      // Parsed once; createAdapter digests this same object into event.digest.
+      // Parsed once; createAdapter digests the signed bytes it came from into event.digest.
       const body = json();
       // The schema is picked by the raw `type` (a non-string one has none, and the envelope
       // refuses it); a mapped type's schema copies the body, the envelope is then only checked.

@@ -136,7 +136,8 @@ export function maxDepthOption(provider: string, value: unknown): number {
 export interface JsonLimitOptions {
   /**
    * Deepest nesting of arrays/objects accepted in a JSON body; deeper bodies are refused with
-   * PAYLOAD_TOO_DEEP (400) before they are parsed. A positive integer.
+   * PAYLOAD_TOO_DEEP (400) before any schema, fingerprint or handler sees them. A positive
+   * integer.
    * @default 128
    */
   maxDepth?: number | undefined;
