@@ -78,7 +78,9 @@ function escaped(text: string, at: number): boolean {
 /**
  * True when the text from `from` on closes exactly one more container than it opens, and that
  * close is the document's last `}`: the member before `from` sits in the top-level object.
- * Strings are jumped over to their closing quote.
+ * Strings are jumped over to their closing quote. Linear in the text after the member: about
+ * 130 characters for Stripe, which writes `pending_webhooks` near the end; a member written
+ * early in a large body costs a scan of the rest, still bounded by the body's length.
  */
 function closesTopLevel(text: string, from: number): boolean {
   let depth = 0;
