@@ -5,10 +5,12 @@
  * the same payloads as the parse cases; the table prints the median per call.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { stripeEventSchemas } from '@hooklatch/stripe';
+import { STRIPE_DIGEST_EXCLUDE, stripeEventSchemas } from '@hooklatch/stripe';
 import { Webhook } from 'standardwebhooks';
 import { parse } from 'zod/v4/core';
+import { signedBodyDigest } from '../packages/core/src/body-digest';
 import { canonicalJson } from '../packages/core/src/canonical-json';
+import { jsonValueDepthExceeds } from '../packages/core/src/json-depth';
 import type { ParseSchema } from './parse-cases';
 import { floorValidate } from './parse-floors';
 import { quantile } from './parse-measure';
@@ -77,12 +79,22 @@ export function reportParseCosts(quick: boolean): void {
       time(() => floorValidate(schema, data), batches),
     );
     put(
-      'canonical JSON (hooklatch only)',
+      'signed-body digest, pending_webhooks cut (hooklatch only)',
+      size,
+      time(() => signedBodyDigest(body, text, data, STRIPE_DIGEST_EXCLUDE), batches),
+    );
+    put(
+      'nesting limit on the parsed value (hooklatch only)',
+      size,
+      time(() => jsonValueDepthExceeds(data, 128), batches),
+    );
+    put(
+      'canonical JSON (canonical-digest adapters only)',
       size,
       time(() => canonicalJson(data), batches),
     );
     put(
-      'SHA-256 of it (hooklatch only)',
+      'SHA-256 of it (canonical-digest adapters only)',
       size,
       time(() => createHash('sha256').update(canonical).digest('hex'), batches),
     );
