@@ -83,6 +83,13 @@ export interface Dialect {
    */
   claim(args: ClaimArgs): Query;
   /**
+   * The fast path of a claim, for a dialect where it is cheaper than {@link Dialect.claim}: the
+   * same fresh row inserted only when the key has no row at all (no takeover), returning
+   * nothing. `affected` 1 means this call inserted it; 0 that the key has a row (live, or
+   * expired but not purged), which the store then hands to {@link Dialect.claim}.
+   */
+  claimFresh?(args: ClaimArgs): Query;
+  /**
    * For a dialect without RETURNING: what the claim statement itself reported about its own
    * win (the new lease end and claim count), or undefined when it did not win or cannot tell,
    * in which case the store reads the row.

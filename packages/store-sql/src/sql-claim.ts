@@ -2,6 +2,27 @@
  * The claim of the SQL dedupe store: ONE statement decides (inserts, takes over an expired
  * lease or record, or leaves the live row alone); only a loser, or a dialect without RETURNING
  * (MySQL), reads the row afterwards, to report its status.
+ *
+ * A dialect with {@link Dialect.claimFresh} (PostgreSQL) first tries the fast path: a plain
+ * insert that does nothing when the key has a row, and returns nothing. Only when it inserted
+ * nothing does the full claim statement run, unchanged, and decide as above.
+ *
+ * Concurrency contract (no path gives two callers a live lease on one key):
+ * - Every owner holds its lease through its own row (its token in the key's one row, under the
+ *   primary key). The row goes away only by `release`/`delete` (the owner or an operator gave
+ *   it up) or by `purgeExpired`, which deletes rows past `expires_at`, and `expires_at` is never
+ *   before the lease end (claim and extend keep it so; a completed row has no lease).
+ * - The fast path inserts only where no row exists, committed or being inserted (the unique
+ *   index makes a concurrent insert wait for the other and then conflict), and never writes
+ *   to an existing row. So affected 1 means this caller created the key's only row: nobody
+ *   else owns the key, and any later claim meets that row. Of concurrent fresh claims, exactly
+ *   one inserts; the rest get 0, as a claim racing the full statement's insert does.
+ * - Affected 0 means nothing was written: the key has a row, live or expired. The full
+ *   statement then decides alone, atomically, as it always did (insert, takeover under the
+ *   row lock, or loser and a status read). A row gone between the two statements is just
+ *   inserted by the full statement; a row taken over in between is seen by it as live.
+ * Each step is one atomic statement and the fast path only ever adds a row where there was
+ * none, so the two-step claim grants exactly the leases the single statement would.
  */
 import { type ClaimOptions, type ClaimResult, StoreUnavailableError } from '@hooklatch/core';
 import {
@@ -11,7 +32,7 @@ import {
   type StoreOptionChecks,
   storageKey,
 } from '@hooklatch/core/kit';
-import type { ClaimArgs, Dialect, ExecResult } from './dialect';
+import type { ClaimArgs, Dialect, ExecResult, Query } from './dialect';
 import { leaseRemainingMs, rowToRecord } from './record';
 import type { createRunner } from './sql-run';
 import type { Call } from './timeout';
@@ -91,6 +112,30 @@ export function createClaim(
     };
   };
 
+  const claimFresh = dialect.claimFresh?.bind(dialect);
+  /** The fast path: a fresh insert, else the full claim. */
+  const fresh = (insert: (args: ClaimArgs) => Query, args: ClaimArgs, call: Call<ClaimResult>) => {
+    const token = newClaimToken();
+    // Taken BEFORE the statement is sent: the server starts the lease (its NOW) only after it
+    // got it, so `leaseMs` from here ends no later than the stored lease does, and the owner,
+    // which schedules its renewals from this answer (core's lease keeper counts from the send
+    // time too), never believes in a lease the server has already ended. Earlier is safe: it
+    // only renews sooner. The stored row stays on the server's clock; the full claim (round)
+    // answers the stored lease end itself.
+    const sentAt = Date.now();
+    run(
+      insert({ ...args, token }),
+      call,
+      (inserted) => {
+        if (inserted.affected !== 1) return round(args, call, 0);
+        const leaseExpiresAt = new Date(sentAt + args.leaseMs);
+        call.done({ status: 'claimed', token, leaseExpiresAt, claims: 1 });
+      },
+      (error) => call.fail(error),
+    );
+    return undefined;
+  };
+
   return (call: Call<ClaimResult>, rawKey: string, options: ClaimOptions): undefined => {
     // prefix + storageKey(key), with the plain-key test made once for the key and key_text.
     const checkedKey = checks.key(rawKey);
@@ -101,6 +146,7 @@ export function createClaim(
     const leaseMs = Math.ceil(checked.leaseMs);
     const ttlMs = Math.max(leaseMs, Math.ceil(checked.ttlMs));
     const digest = checked.digest ?? null;
-    return round({ key, keyText, token: '', leaseMs, ttlMs, digest }, call, 0);
+    const args = { key, keyText, token: '', leaseMs, ttlMs, digest };
+    return claimFresh ? fresh(claimFresh, args, call) : round(args, call, 0);
   };
 }

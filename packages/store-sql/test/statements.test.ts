@@ -1,9 +1,10 @@
 /**
  * What the SQL stores cost the server (issue 15), seen from the server: PostgreSQL keeps the
  * store's statements prepared on the connection (named, parsed and planned once) unless
- * `prepare: false`; MariaDB/MySQL runs a claim + complete of a fresh key as exactly two
- * statements (the claim reports its own win through the insert ID, no SELECT). Also the one
- * default prefix every store shares, as stored.
+ * `prepare: false` (what each claim sends: postgres-claim-fast-path.test.ts); MariaDB/MySQL
+ * runs a claim + complete of a fresh key as exactly two statements (the claim reports its own
+ * win through the insert ID, no SELECT). Also the one default prefix every store shares, as
+ * stored.
  */
 import { mysqlStore } from '@hooklatch/store-sql/mysql';
 import { postgresStore } from '@hooklatch/store-sql/postgres';
@@ -45,10 +46,19 @@ describe.skipIf(!pgUrl)('postgres prepared statements', () => {
       const store = postgresStore({ client, table });
       await lifecycle(store, 'a');
       await lifecycle(store, 'b');
+      // A fresh key takes the claim's fast path (the INSERT alone) and the complete.
       const names = await prepared(client);
       expect(names).toHaveLength(2);
-      expect(names[0]).toMatch(/^hooklatch_claim_[0-9a-f]{16}$/);
+      expect(names[0]).toMatch(/^hooklatch_claim_fresh_[0-9a-f]{16}$/);
       expect(names[1]).toMatch(/^hooklatch_complete_[0-9a-f]{16}$/);
+      // A duplicate adds the full claim and the loser's read, prepared once too.
+      expect((await store.claim('a', long)).status).toBe('completed');
+      expect((await store.claim('b', long)).status).toBe('completed');
+      const all = await prepared(client);
+      expect(all).toHaveLength(4);
+      expect(all.filter((name) => /^hooklatch_(claim|get)_[0-9a-f]{16}$/.test(name))).toHaveLength(
+        2,
+      );
       // The default prefix of every hooklatch store, in the stored key.
       const { rows } = await client.query(`SELECT dedupe_key FROM ${table} ORDER BY 1`);
       expect(rows.map((row: { dedupe_key: string }) => row.dedupe_key)).toEqual([

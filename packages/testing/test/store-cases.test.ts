@@ -5,6 +5,7 @@ import { type DedupeStore, memoryStore } from '@hooklatch/core';
 import { storageKey } from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
 import type { StoreCase } from '../src/store-case';
+import { basicCases } from '../src/store-cases-basic';
 import { keyCases } from '../src/store-cases-keys';
 import { leaseCases } from '../src/store-cases-lease';
 
@@ -129,5 +130,27 @@ describe('the lease cases catch broken extend, clock and digest handling', () =>
 
   it('a correct store passes them all', async () => {
     for (const fn of Object.values(leaseCases)) await run(fn, () => memoryStore());
+  });
+});
+
+describe('the claim case bounds the lease end a claim reports', () => {
+  it.each([
+    ['far too long', 60_000],
+    ['far too short', -60_000],
+  ])('a claim that reports a lease end %s', async (_, offsetMs) => {
+    const store = () =>
+      patchedStore((inner) => ({
+        claim: async (key, options) => {
+          const result = await inner.claim(key, options);
+          if (result.status !== 'claimed') return result;
+          const leaseExpiresAt = new Date(result.leaseExpiresAt.getTime() + offsetMs);
+          return { ...result, leaseExpiresAt };
+        },
+      }));
+    await expect(run(basicCases.claim, store)).rejects.toThrow(/the lease is too/);
+  });
+
+  it('a correct store passes', async () => {
+    await run(basicCases.claim, () => memoryStore());
   });
 });
