@@ -5,10 +5,10 @@
  * the same payloads as the parse cases; the table prints the median per call.
  */
 import { createHash, createHmac } from 'node:crypto';
+import { signedBodyDigest } from '@hooklatch/core/kit';
 import { STRIPE_DIGEST_EXCLUDE, stripeEventSchemas } from '@hooklatch/stripe';
 import { Webhook } from 'standardwebhooks';
 import { parse } from 'zod/v4/core';
-import { signedBodyDigest } from '../packages/core/src/body-digest';
 import { canonicalJson } from '../packages/core/src/canonical-json';
 import { jsonValueDepthExceeds } from '../packages/core/src/json-depth';
 import type { ParseSchema } from './parse-cases';
