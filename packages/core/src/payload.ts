@@ -125,10 +125,12 @@ export type PayloadSchema = $ZodType;
  * "Invalid input". A locale or error map the application configured still wins.
  */
 const englishMessages = en().localeError;
-function fallbackMessage(issue: Parameters<typeof englishMessages>[0]): string | undefined {
+function needsFallbackMessages(): boolean {
   const configured = config();
-  if (configured.localeError !== undefined || configured.customError !== undefined)
-    return undefined;
+  return configured.localeError === undefined && configured.customError === undefined;
+}
+function fallbackMessage(issue: Parameters<typeof englishMessages>[0]): string | undefined {
+  if (!needsFallbackMessages()) return undefined;
   const message = englishMessages(issue);
   return typeof message === 'string' ? message : message?.message;
 }
@@ -145,12 +147,22 @@ export type PayloadCheck<S extends PayloadSchema> =
 
 /** Validate `data` with a zod schema; issues as JSON paths and expectations, never values. */
 export function checkPayload<S extends PayloadSchema>(schema: S, data: unknown): PayloadCheck<S> {
-  // A fresh context per call: zod keeps per-parse state on it. A schema from another zod
-  // major (only `safeParse`, no zod 4 internals) is asked through its own method.
-  const result =
-    '_zod' in schema
-      ? safeParse(runnable(schema), data, { error: fallbackMessage })
-      : (schema as unknown as ForeignSchema).safeParse(data);
+  // A schema from another zod major (only `safeParse`, no zod 4 internals) is asked through
+  // its own method.
+  if (!('_zod' in schema)) return checked((schema as unknown as ForeignSchema).safeParse(data));
+  // The happy path passes no context: zod copies a given one by spread, and that copy makes
+  // every pass 1-2 µs slower (bench/parse-costs.ts). Only a rejected body without a configured
+  // locale is parsed once more, with the English messages (a rejection is what the schema
+  // decides, so the second pass rejects it the same way).
+  const run = runnable(schema);
+  const result = safeParse(run, data);
+  if (result.success || !needsFallbackMessages()) return checked(result);
+  return checked(safeParse(run, data, { error: fallbackMessage }));
+}
+
+function checked<S extends PayloadSchema>(
+  result: ReturnType<typeof safeParse>,
+): PayloadCheck<S> {
   if (result.success) return { ok: true, value: result.data as output<S> };
   const issues: PayloadIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
     path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
