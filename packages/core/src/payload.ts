@@ -160,9 +160,7 @@ export function checkPayload<S extends PayloadSchema>(schema: S, data: unknown):
   return checked(safeParse(run, data, { error: fallbackMessage }));
 }
 
-function checked<S extends PayloadSchema>(
-  result: ReturnType<typeof safeParse>,
-): PayloadCheck<S> {
+function checked<S extends PayloadSchema>(result: ReturnType<typeof safeParse>): PayloadCheck<S> {
   if (result.success) return { ok: true, value: result.data as output<S> };
   const issues: PayloadIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
     path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
