@@ -246,6 +246,51 @@ describe('parseIsoTimestamp', () => {
     expect(iso('2024-02-29T23:59:59Z')).toBe('2024-02-29T23:59:59.000Z');
   });
 
+  it('reads UTC timestamps from their numbers exactly as Date parses their text (2,000 random ones)', () => {
+    // The oracle: Date's own parse of the normalized text, rejected when it rolls the day over
+    // or a field is out of range. Years below 100, day and month 00 and the leap rules included.
+    const oracle = (
+      y: string,
+      mo: string,
+      d: string,
+      h: string,
+      mi: string,
+      s: string,
+      f: string,
+    ) => {
+      const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${f}Z`);
+      const sameDay =
+        !Number.isNaN(date.getTime()) &&
+        new Date(`${y}-${mo}-${d}T00:00:00Z`).getUTCDate() === Number(d);
+      return sameDay && Number(h) <= 23 && Number(mi) <= 59 && Number(s) <= 59
+        ? date.toISOString()
+        : 'rejected';
+    };
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const two = (n: number) => String(next(n)).padStart(2, '0');
+    const years = ['0000', '0050', '0099', '0100', '1900', '2000', '2024', '2025', '2100', '9999'];
+    for (let i = 0; i < 2000; i++) {
+      const y = years[next(years.length)] as string;
+      const [mo, d, h, mi, s] = [two(14), two(33), two(26), two(62), two(62)];
+      const digits = next(10);
+      const f = digits === 0 ? '' : `.${String(next(1e9)).padStart(9, '0').slice(0, digits)}`;
+      const zone = ['Z', 'z', ''][next(3)] as string;
+      const value = `${y}-${mo}-${d}T${h}:${mi}:${s}${f}${zone}`;
+      let got: string;
+      try {
+        got = iso(value, { assumeUtc: true });
+      } catch (error) {
+        expect((error as PayloadError).code).toBe('PAYLOAD_INVALID');
+        got = 'rejected';
+      }
+      expect([value, got]).toEqual([value, oracle(y, mo, d, h, mi, s, f)]);
+    }
+  });
+
   it.each([
     [1737545000],
     [1737545000000],

@@ -55,7 +55,9 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** Decode standard or URL-safe base64, padded or not. Returns `null` when it is not base64. */
 export function fromBase64(text: string): Uint8Array | null {
-  const normalized = text.replace(/-/g, '+').replace(/_/g, '/');
+  // Most signatures are standard base64: no copy for them.
+  const normalized =
+    text.includes('-') || text.includes('_') ? text.replace(/-/g, '+').replace(/_/g, '/') : text;
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(normalized)) return null;
   const padded = normalized.padEnd(normalized.length + ((4 - (normalized.length % 4)) % 4), '=');
   try {

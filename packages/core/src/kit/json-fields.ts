@@ -153,6 +153,34 @@ export interface IsoTimestampOptions {
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/i;
 
+/** Days in `month` (1-12) of `year`, proleptic Gregorian. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * The UTC time of a matched timestamp without an offset (`Z` or none), from its numbers: no
+ * string is built or parsed (the general path costs 1.5 µs, a fifth of a Shopify parse). NaN
+ * when a field is out of range or the year is below 100 (where `Date.UTC` means 19xx), which
+ * the general path then judges. Fractions are cut to the millisecond, as `Date` parses them.
+ */
+function utcTime(match: RegExpExecArray): number {
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
+  const fraction = match[7];
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return Number.NaN;
+  }
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const ms = fraction === undefined ? 0 : Number(fraction.slice(1, 4).padEnd(3, '0'));
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
 /**
  * Parse an ISO-8601 date-time. Without a zone it is ambiguous (whose local time?), so it is
  * rejected unless `assumeUtc`; impossible dates (month 13) are rejected too.
@@ -164,6 +192,10 @@ export function parseIsoTimestamp(value: unknown, options: IsoTimestampOptions):
   }
   if (match[8] === undefined && !options.assumeUtc) {
     throw payloadInvalid(options.provider, options.path, 'expected a time zone (Z or +hh:mm)');
+  }
+  if (match[8] === undefined || match[8].length === 1) {
+    const time = utcTime(match);
+    if (!Number.isNaN(time)) return new Date(time);
   }
   const text = `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${match[7] ?? ''}`;
   const zone = (match[8] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
