@@ -8,9 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { hmac } from '@noble/hashes/hmac.js';
+import type { sha256 } from '@noble/hashes/sha2.js';
+import type { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { build } from 'esbuild';
 import {
   floorCase,
@@ -22,27 +22,41 @@ import {
 } from './parse-cases';
 import type { FloorCrypto } from './parse-floors';
 
-/** @noble/hashes, with a constant-time compare written out as a portable handler would. */
-const nobleFloorCrypto: FloorCrypto = {
-  sha256Hex: (text) => bytesToHex(sha256(utf8ToBytes(text))),
-  sha256PartsHex(parts) {
-    const hash = sha256.create();
-    for (const part of parts) hash.update(part);
-    return bytesToHex(hash.digest());
-  },
-  hmacMatches(key, parts, received) {
-    const mac = hmac.create(sha256, key);
-    for (const part of parts) mac.update(typeof part === 'string' ? utf8ToBytes(part) : part);
-    const expected = mac.digest();
-    if (received.length !== expected.length) return false;
-    let diff = 0;
-    for (let i = 0; i < expected.length; i++)
-      diff |= (expected[i] as number) ^ (received[i] as number);
-    return diff === 0;
-  },
-};
+/** The @noble/hashes functions a floor uses. */
+interface Noble {
+  hmac: typeof hmac;
+  sha256: typeof sha256;
+  bytesToHex: typeof bytesToHex;
+  utf8ToBytes: typeof utf8ToBytes;
+}
 
-interface PortableBundle {
+/**
+ * @noble/hashes, with a constant-time compare written out as a portable handler would. The
+ * floor takes the bundle's copy of noble: a user's bundle holds one copy, shared by hooklatch
+ * and the handler, so both sides run the same compiled hash code.
+ */
+function nobleFloorCrypto({ hmac, sha256, bytesToHex, utf8ToBytes }: Noble): FloorCrypto {
+  return {
+    sha256Hex: (text) => bytesToHex(sha256(utf8ToBytes(text))),
+    sha256PartsHex(parts) {
+      const hash = sha256.create();
+      for (const part of parts) hash.update(part);
+      return bytesToHex(hash.digest());
+    },
+    hmacMatches(key, parts, received) {
+      const mac = hmac.create(sha256, key);
+      for (const part of parts) mac.update(typeof part === 'string' ? utf8ToBytes(part) : part);
+      const expected = mac.digest();
+      if (received.length !== expected.length) return false;
+      let diff = 0;
+      for (let i = 0; i < expected.length; i++)
+        diff |= (expected[i] as number) ^ (received[i] as number);
+      return diff === 0;
+    },
+  };
+}
+
+interface PortableBundle extends Noble {
   parseEvent: ParseFn;
   stripe: Parameters<typeof stripeDelivery>[1];
   stripeEventSchemas: Record<string, ParseSchema>;
@@ -56,7 +70,10 @@ async function portableBundle(): Promise<PortableBundle> {
   writeFileSync(
     entry,
     "export { parseEvent, cryptoBackend } from '@hooklatch/core';\n" +
-      "export { stripe, stripeEventSchemas } from '@hooklatch/stripe';\n",
+      "export { stripe, stripeEventSchemas } from '@hooklatch/stripe';\n" +
+      "export { hmac } from '@noble/hashes/hmac.js';\n" +
+      "export { sha256 } from '@noble/hashes/sha2.js';\n" +
+      "export { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';\n",
   );
   const out = join(dir, 'bundle.mjs');
   // An empty tsconfig for every file: the packages' own map @hooklatch/* to their sources,
@@ -97,7 +114,7 @@ export async function portableCases(): Promise<Array<() => ParseCase>> {
       const floor = stripeFloor(
         secret,
         bundle.stripeEventSchemas,
-        nobleFloorCrypto,
+        nobleFloorCrypto(bundle),
         (schema, data) => (schema as unknown as { parse(data: unknown): never }).parse(data),
       );
       const c = floorCase(
