@@ -36,11 +36,14 @@ export function matchSignature(
   received: ReadonlyArray<Uint8Array>,
 ): number {
   let match = -1;
-  expected.forEach((candidate, keyIndex) => {
-    for (const sig of received) {
-      if (timingSafeEqual(candidate, sig) && match === -1) match = keyIndex;
+  for (let keyIndex = 0; keyIndex < expected.length; keyIndex++) {
+    const candidate = expected[keyIndex] as Uint8Array;
+    for (let i = 0; i < received.length; i++) {
+      if (timingSafeEqual(candidate, received[i] as Uint8Array) && match === -1) {
+        match = keyIndex;
+      }
     }
-  });
+  }
   return match;
 }
 

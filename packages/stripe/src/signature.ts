@@ -41,6 +41,14 @@ function decodeV1(item: string): Uint8Array {
   return bytes;
 }
 
+/** The key of the element from `start` to its `=` at `eq`, trimmed: `t`, `v1` or another. */
+function elementKey(header: string, start: number, eq: number): string {
+  // The usual `t=` and `v1=` need no slice.
+  if (eq - start === 1 && header.charCodeAt(start) === 0x74) return 't';
+  if (eq - start === 2 && header.startsWith('v1', start)) return 'v1';
+  return header.slice(start, eq).trim();
+}
+
 /**
  * Read a `Stripe-Signature` value: its shape (a `t`, at least one and at most 10 v1 values),
  * then the timestamp against `receivedAt` (both directions), and only then the v1 values, so a
@@ -54,12 +62,20 @@ export function readStripeSignature(
 ): StripeSignature {
   let t: string | undefined;
   const v1: string[] = [];
-  for (const element of header.split(',')) {
-    const eq = element.indexOf('=');
-    if (eq <= 0) continue;
-    const key = element.slice(0, eq).trim();
-    if (key === 't') t = element.slice(eq + 1).trim();
-    else if (key === 'v1') v1.push(element.slice(eq + 1));
+  // One pass over the elements in place: no array of them, no copy of a key. `eq` is the
+  // next `=` at or after `start` (-1: none left), searched again only once passed, so a header
+  // of elements without one is still read in linear time.
+  let eq = -2;
+  for (let start = 0; start <= header.length; ) {
+    let end = header.indexOf(',', start);
+    if (end < 0) end = header.length;
+    if (eq !== -1 && eq < start) eq = header.indexOf('=', start);
+    if (eq > start && eq < end) {
+      const key = elementKey(header, start, eq);
+      if (key === 't') t = header.slice(eq + 1, end).trim();
+      else if (key === 'v1') v1.push(header.slice(eq + 1, end));
+    }
+    start = end + 1;
   }
   if (t === undefined || !/^\d{1,12}$/.test(t)) {
     throw malformed('header has no t=<unix seconds> element');

@@ -33,6 +33,12 @@ export function encodeSignature(
   return prefix + (encoding === 'hex' ? toHex(digest) : toBase64(digest));
 }
 
+function signatureMalformed(header: string, why: string): VerificationError {
+  return new VerificationError('SIGNATURE_MALFORMED', `The ${header} header ${why}.`, {
+    details: { header },
+  });
+}
+
 /**
  * Decode one received signature: strip the prefix, then decode. Throws SIGNATURE_MALFORMED
  * naming the header (never the value) when either step fails.
@@ -43,17 +49,13 @@ export function decodeSignature(
 ): Uint8Array {
   const prefix = options.prefix ?? '';
   const trimmed = value.trim();
-  const malformed = (why: string) =>
-    new VerificationError('SIGNATURE_MALFORMED', `The ${options.header} header ${why}.`, {
-      details: { header: options.header },
-    });
   if (prefix !== '' && trimmed.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) {
-    throw malformed(`does not start with "${prefix}"`);
+    throw signatureMalformed(options.header, `does not start with "${prefix}"`);
   }
-  const encoded = trimmed.slice(prefix.length);
+  const encoded = prefix === '' ? trimmed : trimmed.slice(prefix.length);
   const bytes = (options.encoding ?? 'hex') === 'hex' ? fromHex(encoded) : fromBase64(encoded);
   if (bytes === null || bytes.length === 0) {
-    throw malformed(`is not ${options.encoding ?? 'hex'}`);
+    throw signatureMalformed(options.header, `is not ${options.encoding ?? 'hex'}`);
   }
   return bytes;
 }
