@@ -110,12 +110,24 @@ function normalizeHeaders(headers: HeaderInput): Record<string, string> {
     }
   } else {
     // A record (Node's IncomingMessage.headers, a plain object): its own keys, no entry pairs.
+    // A record's keys are distinct, so until one changes case (or a value is a list) no two
+    // can meet: Node's own records are lower-case already and are copied without the checks.
     const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
+    let merging = false;
     for (const name of Object.keys(record)) {
       const value = record[name];
       if (value === undefined) continue;
-      if (typeof value === 'string') add(out, name, value);
-      else for (const v of value as readonly string[]) add(out, name, v);
+      if (typeof value === 'string') {
+        const key = name.toLowerCase();
+        if (!merging && key === name) out[key] = value;
+        else {
+          merging = true;
+          add(out, name, value);
+        }
+      } else {
+        merging = true;
+        for (const v of value as readonly string[]) add(out, name, v);
+      }
     }
   }
   return out;
@@ -190,12 +202,10 @@ export function readDeliveryNow(
   input: DeliveryInput,
   options: ReadDeliveryOptions = {},
 ): RawDelivery | Promise<RawDelivery> {
-  const limit = positiveIntegerOption(
-    'parseEvent',
-    'maxBodyBytes',
-    options.maxBodyBytes,
-    DEFAULT_MAX_BODY_BYTES,
-  );
+  const limit =
+    options.maxBodyBytes === undefined
+      ? DEFAULT_MAX_BODY_BYTES
+      : positiveIntegerOption('parseEvent', 'maxBodyBytes', options.maxBodyBytes, 0);
   const receivedAt = options.receivedAt ?? new Date();
   if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime())) {
     throw optionInvalid('parseEvent', 'receivedAt', 'must be a valid Date');

@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, PayloadError, parseEvent, VerificationError } from '../src/index';
+import {
+  ConfigurationError,
+  PayloadError,
+  parseEvent,
+  readDelivery,
+  VerificationError,
+} from '../src/index';
 import { SECRET, sign, signedInput, testAdapter } from './support/hmac-adapter';
 
 const adapter = testAdapter();
@@ -94,6 +100,24 @@ describe('parseEvent input kinds', () => {
     const { body } = signedInput(payload);
     const event = await parseEvent(adapter, { headers: [['X-TEST-SIGNATURE', sign(body)]], body });
     expect(event.id).toBe('evt_1');
+  });
+
+  it('a header record is lower-cased and a name met twice is joined, whichever case comes first', async () => {
+    const read = (headers: Record<string, string | string[] | undefined>) =>
+      readDelivery({ headers, body: '' }).then((delivery) => delivery.headers);
+    expect(await read({ 'x-a': '1', 'X-A': '2', 'x-b': '3' })).toEqual({
+      'x-a': '1, 2',
+      'x-b': '3',
+    });
+    expect(await read({ 'X-A': '1', 'x-a': '2', 'x-b': '3' })).toEqual({
+      'x-a': '1, 2',
+      'x-b': '3',
+    });
+    expect(await read({ b: ['3', '4'], B: '5', c: undefined, constructor: 'k' })).toEqual({
+      b: '3, 4, 5',
+      constructor: 'k',
+    });
+    expect(await read({ a: '1', b: '2' })).toEqual({ a: '1', b: '2' });
   });
 });
 
