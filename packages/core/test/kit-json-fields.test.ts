@@ -279,15 +279,59 @@ describe('parseIsoTimestamp', () => {
       const digits = next(10);
       const f = digits === 0 ? '' : `.${String(next(1e9)).padStart(9, '0').slice(0, digits)}`;
       const zone = ['Z', 'z', ''][next(3)] as string;
-      const value = `${y}-${mo}-${d}T${h}:${mi}:${s}${f}${zone}`;
+      const separator = ['T', 't', ' '][next(3)] as string;
+      const pad = ['', ' ', '\t'][next(3)] as string;
+      const assumeUtc = next(4) > 0;
+      const value = `${pad}${y}-${mo}-${d}${separator}${h}:${mi}:${s}${f}${zone}${pad}`;
       let got: string;
       try {
-        got = iso(value, { assumeUtc: true });
+        got = iso(value, { assumeUtc });
       } catch (error) {
         expect((error as PayloadError).code).toBe('PAYLOAD_INVALID');
         got = 'rejected';
       }
-      expect([value, got]).toEqual([value, oracle(y, mo, d, h, mi, s, f)]);
+      const expected = zone === '' && !assumeUtc ? 'rejected' : oracle(y, mo, d, h, mi, s, f);
+      expect([value, got]).toEqual([value, expected]);
+    }
+  });
+
+  it('reads a timestamp with one character changed as the regular-expression reading does', () => {
+    // The reading before the character-level one, kept as the model: a change anywhere (a
+    // digit to a letter, a separator to a digit, an offset) must land on the same answer.
+    const ISO =
+      /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/i;
+    const model = (value: string): string => {
+      const m = ISO.exec(value.trim());
+      if (m === null) return 'rejected';
+      const date = new Date(
+        `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}${(m[8] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+      );
+      const sameDay =
+        !Number.isNaN(date.getTime()) &&
+        new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`).getUTCDate() === Number(m[3]);
+      return sameDay && Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6]) <= 59
+        ? date.toISOString()
+        : 'rejected';
+    };
+    const bases = [
+      '2025-07-26T00:33:20.877041743Z',
+      '2024-02-29 23:59:59',
+      '2025-01-22t11:23:15.5z',
+    ];
+    const swaps = ['0', '9', 'x', ':', '-', '.', 'Z', '+', ' ', 'T'];
+    for (const base of bases) {
+      for (let at = 0; at < base.length; at++) {
+        for (const swap of swaps) {
+          const value = base.slice(0, at) + swap + base.slice(at + 1);
+          let got: string;
+          try {
+            got = iso(value, { assumeUtc: true });
+          } catch {
+            got = 'rejected';
+          }
+          expect([value, got]).toEqual([value, model(value)]);
+        }
+      }
     }
   });
 

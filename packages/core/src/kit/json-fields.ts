@@ -159,25 +159,62 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** The `count` decimal digits of `text` from `at` as a number, or -1 when one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** Whether `text` has `code` at `at`. */
+const charAt = (text: string, at: number, code: number) => text.charCodeAt(at) === code;
+
 /**
- * The UTC time of a matched timestamp without an offset (`Z` or none), from its numbers: no
- * string is built or parsed (the general path costs 1.5 µs, a fifth of a Shopify parse). NaN
- * when a field is out of range or the year is below 100 (where `Date.UTC` means 19xx), which
- * the general path then judges. Fractions are cut to the millisecond, as `Date` parses them.
+ * The time of `YYYY-MM-DD(T|t| )hh:mm:ss[.f{1,9}]` followed by `Z`/`z` (or nothing, with
+ * `assumeUtc`), read from its characters: no regular expression, no string built, no date
+ * text parsed (the general path costs about 1.5 µs, a sixth of a Shopify parse). NaN for any
+ * other form or a field out of range, and for years below 100 (where `Date.UTC` means 19xx):
+ * the general path then judges the text. Fractions are cut to the millisecond, as `Date`
+ * parses them.
  */
-function utcTime(match: RegExpExecArray): number {
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const hour = Number(match[4]);
-  const minute = Number(match[5]);
-  const second = Number(match[6]);
-  const fraction = match[7];
+function utcTime(text: string, assumeUtc: boolean): number {
+  let end = text.length;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x5a || last === 0x7a) end--;
+  else if (!assumeUtc) return Number.NaN;
+  const separator = text.charCodeAt(10);
+  const shaped =
+    end >= 19 &&
+    charAt(text, 4, 0x2d) &&
+    charAt(text, 7, 0x2d) &&
+    (separator === 0x54 || separator === 0x74 || separator === 0x20) &&
+    charAt(text, 13, 0x3a) &&
+    charAt(text, 16, 0x3a);
+  if (!shaped) return Number.NaN;
+  let ms = 0;
+  if (end > 19) {
+    const length = end - 20;
+    if (!charAt(text, 19, 0x2e) || length < 1 || length > 9) return Number.NaN;
+    if (digitsAt(text, 20, length) < 0) return Number.NaN;
+    ms = digitsAt(text, 20, Math.min(length, 3)) * (length === 1 ? 100 : length === 2 ? 10 : 1);
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return Number.NaN;
   }
-  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  const ms = fraction === undefined ? 0 : Number(fraction.slice(1, 4).padEnd(3, '0'));
+  // A non-digit is -1, which no range below admits either.
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return Number.NaN;
+  }
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
@@ -186,20 +223,21 @@ function utcTime(match: RegExpExecArray): number {
  * rejected unless `assumeUtc`; impossible dates (month 13) are rejected too.
  */
 export function parseIsoTimestamp(value: unknown, options: IsoTimestampOptions): Date {
-  const match = typeof value === 'string' ? ISO_8601.exec(value.trim()) : null;
+  const text = typeof value === 'string' ? value.trim() : undefined;
+  if (text !== undefined) {
+    const time = utcTime(text, options.assumeUtc === true);
+    if (!Number.isNaN(time)) return new Date(time);
+  }
+  const match = text === undefined ? null : ISO_8601.exec(text);
   if (match === null) {
     throw payloadInvalid(options.provider, options.path, 'expected an ISO-8601 date-time');
   }
   if (match[8] === undefined && !options.assumeUtc) {
     throw payloadInvalid(options.provider, options.path, 'expected a time zone (Z or +hh:mm)');
   }
-  if (match[8] === undefined || match[8].length === 1) {
-    const time = utcTime(match);
-    if (!Number.isNaN(time)) return new Date(time);
-  }
-  const text = `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${match[7] ?? ''}`;
+  const normalized = `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${match[7] ?? ''}`;
   const zone = (match[8] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-  const date = new Date(text + zone);
+  const date = new Date(normalized + zone);
   // Date rolls 2025-02-30 over to March; reject instead of guessing.
   const sameDay =
     !Number.isNaN(date.getTime()) &&
