@@ -1,8 +1,8 @@
 /**
  * The timing of the parse benchmarks: hooklatch and what it is compared with, interleaved in
  * short batches, ABBA (which side goes first alternates, so a drift of the machine hits both
- * alike). Each pair of batches gives one ratio; the result is their median, with the middle
- * half of them as its spread. Short batches and many pairs keep a ratio stable on a machine
+ * alike), each side's batch as long as the other's. Each pair of batches gives one ratio; the
+ * result is their median, with the middle half of them as its spread. Short batches and many pairs keep a ratio stable on a machine
  * shared with other processes: a batch hit by a pause or a preemption is an outlier the median
  * ignores.
  */
@@ -36,17 +36,31 @@ async function batch(call: Call, calls: number): Promise<number> {
   return Number(process.hrtime.bigint() - started) / calls;
 }
 
-/** Calls per batch so that one batch of either side takes about `batchMs`. */
-async function callsPerBatch(ours: Call, other: Call, batchMs: number): Promise<number> {
-  const started = performance.now();
+/**
+ * Calls per batch of each side, so that one batch of either takes about `batchMs`. Each side
+ * gets its own count: with one count for both, the faster side's batches are a fraction of the
+ * slower side's, and a collection of the slower side's garbage that falls into one of them
+ * (15x more calls' worth against Shopify's peer) weighs on the faster side alone.
+ */
+async function callsPerBatch(
+  ours: Call,
+  other: Call,
+  batchMs: number,
+): Promise<{ ours: number; other: number }> {
+  let oursMs = 0;
+  let otherMs = 0;
   let calls = 0;
-  while (performance.now() - started < 50 || calls < 4) {
+  while (oursMs + otherMs < 100 || calls < 4) {
+    const started = performance.now();
     await ours();
+    const between = performance.now();
     await other();
+    oursMs += between - started;
+    otherMs += performance.now() - between;
     calls++;
   }
-  const perCallMs = (performance.now() - started) / calls / 2;
-  return Math.max(1, Math.round(batchMs / perCallMs));
+  const count = (ms: number) => Math.max(1, Math.round(batchMs / (ms / calls)));
+  return { ours: count(oursMs), other: count(otherMs) };
 }
 
 /** Options of {@link compareCalls}. */
@@ -66,8 +80,8 @@ export async function compareCalls(
   const calls = await callsPerBatch(ours, other, batchMs);
   // Warm both up to the optimizing tier before anything counts.
   for (let i = 0; i < Math.max(4, pairs / 4); i++) {
-    await batch(ours, calls);
-    await batch(other, calls);
+    await batch(ours, calls.ours);
+    await batch(other, calls.other);
   }
   const ratios: number[] = [];
   const oursNs: number[] = [];
@@ -75,8 +89,8 @@ export async function compareCalls(
   for (let pair = 0; pair < pairs; pair++) {
     const first = pair % 2 === 0 ? ours : other;
     const second = first === ours ? other : ours;
-    const a = await batch(first, calls);
-    const b = await batch(second, calls);
+    const a = await batch(first, first === ours ? calls.ours : calls.other);
+    const b = await batch(second, second === ours ? calls.ours : calls.other);
     const [mine, theirs] = first === ours ? [a, b] : [b, a];
     ratios.push(mine / theirs);
     oursNs.push(mine);
