@@ -118,7 +118,12 @@ interface MemberSpan {
  * when everything after its value closes just the top-level object, it is the last top-level
  * member of that name, the one `JSON.parse` kept.
  */
-function memberSpan(text: string, needle: string, value: unknown): MemberSpan | undefined {
+function memberSpan(
+  text: string,
+  bytes: number,
+  needle: string,
+  value: unknown,
+): MemberSpan | undefined {
   const at = text.lastIndexOf(needle);
   if (at < 0) return undefined;
   let before = at - 1;
@@ -133,7 +138,9 @@ function memberSpan(text: string, needle: string, value: unknown): MemberSpan | 
   const end = tokenEnd(text, start, value);
   if (end < 0) return undefined;
   if (!closesTopLevel(text, end)) return undefined;
-  const tail = utf8LengthFrom(text, end);
+  // Decoding never makes more units than bytes, and makes as many only when each unit is one
+  // byte (ASCII, or one invalid byte as U+FFFD): then every offset is a byte offset already.
+  const tail = text.length === bytes ? text.length - end : utf8LengthFrom(text, end);
   return tail < 0 ? undefined : { at, start, end, tail };
 }
 
@@ -168,7 +175,7 @@ export function signedBodyDigest(
     }
     const needle = needleOf(key);
     if (needle === undefined) return undefined;
-    const span = memberSpan(text, needle, member);
+    const span = memberSpan(text, rawBody.length, needle, member);
     if (span === undefined) return undefined;
     // Counted from the end: a byte order mark the decoder dropped stays outside. From the key
     // to the value's end every character is ASCII, one byte each, and the bytes must say so.

@@ -73,6 +73,30 @@ describe('signedBodyDigest', () => {
     expect(digest(bytesWith('4', badTail))).toBeUndefined();
   });
 
+  it('a body decoded to as many units as it has bytes is cut at its text offsets, U+FFFD included', () => {
+    // Each invalid byte here is one U+FFFD, so text and byte offsets agree: the cut is exact.
+    const ascii = (text: string) => encoder.encode(text);
+    const bad = new Uint8Array([0xff]);
+    const before = new Uint8Array([...ascii('{"x":"'), ...bad, ...ascii('","pending_webhooks":')]);
+    const after = new Uint8Array([...ascii(',"y":"'), ...bad, ...bad, ...ascii('"}')]);
+    const digest = (value: string) => {
+      const bytes = new Uint8Array([...before, ...ascii(value), ...after]);
+      const text = lenient.decode(bytes);
+      expect(text.length).toBe(bytes.length);
+      return signedBodyDigest(bytes, text, JSON.parse(text), ['pending_webhooks']);
+    };
+    expect(digest('4')).toBe(sha(before, after));
+    expect(digest('1234')).toBe(sha(before, after));
+    // A two-byte invalid sequence is one U+FFFD: fewer units than bytes, so the tail is
+    // counted instead, and the U+FFFD in it makes the cut uncertain.
+    const truncated = new Uint8Array([...before, ...ascii('4,"y":"'), 0xe2, 0x82, ...ascii('"}')]);
+    const text = lenient.decode(truncated);
+    expect(text.length).toBe(truncated.length - 1);
+    expect(
+      signedBodyDigest(truncated, text, JSON.parse(text), ['pending_webhooks']),
+    ).toBeUndefined();
+  });
+
   it('duplicate keys: the last member (the one JSON.parse keeps) is cut', () => {
     const a = digestOf('{"pending_webhooks":1,"id":"x","pending_webhooks":2}');
     expect(a).toBe(sha('{"pending_webhooks":1,"id":"x","pending_webhooks":', '}'));
