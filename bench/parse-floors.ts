@@ -64,7 +64,7 @@ export interface FloorCrypto {
   /** SHA-256 hex of a string (UTF-8). */
   sha256Hex(text: string): string;
   /** SHA-256 hex of byte strings one after the other. */
-  sha256PartsHex(parts: readonly Uint8Array[]): string;
+  sha256HexParts(parts: readonly Uint8Array[]): string;
   /** HMAC-SHA256 of the parts under `key`, compared in constant time with `received`. */
   hmacMatches(
     key: Uint8Array,
@@ -76,7 +76,7 @@ export interface FloorCrypto {
 /** node:crypto, as a Node handler would write it. */
 export const nodeFloorCrypto: FloorCrypto = {
   sha256Hex: (text) => createHash('sha256').update(text).digest('hex'),
-  sha256PartsHex(parts) {
+  sha256HexParts(parts) {
     const hash = createHash('sha256');
     for (const part of parts) hash.update(part);
     return hash.digest('hex');
@@ -101,12 +101,12 @@ export function floorBodyDigest(
   crypto: FloorCrypto = nodeFloorCrypto,
   cut?: string,
 ): string {
-  if (cut === undefined) return `sha256-body:${crypto.sha256PartsHex([body])}`;
+  if (cut === undefined) return `sha256-body:${crypto.sha256HexParts([body])}`;
   const needle = `"${cut}":`;
   const start = body.lastIndexOf(needle) + needle.length;
   let end = start;
   while (end < body.length && (body[end] as number) >= 0x30 && (body[end] as number) <= 0x39) end++;
-  return `sha256-body:${crypto.sha256PartsHex([body.subarray(0, start), body.subarray(end)])}`;
+  return `sha256-body:${crypto.sha256HexParts([body.subarray(0, start), body.subarray(end)])}`;
 }
 
 /** HMAC-SHA256 of the parts with node:crypto, compared in constant time. */

@@ -38,7 +38,7 @@ interface Noble {
 function nobleFloorCrypto({ hmac, sha256, bytesToHex, utf8ToBytes }: Noble): FloorCrypto {
   return {
     sha256Hex: (text) => bytesToHex(sha256(utf8ToBytes(text))),
-    sha256PartsHex(parts) {
+    sha256HexParts(parts) {
       const hash = sha256.create();
       for (const part of parts) hash.update(part);
       return bytesToHex(hash.digest());

@@ -18,14 +18,17 @@ export interface CanonicalBody {
   hash?: string;
 }
 
-/** Where `createAdapter` puts the body `json()` parsed while `parse` runs. */
-export interface CanonicalScope {
+/**
+ * What `json()` parsed while `parse` runs: the canonical body (its text reused by a fingerprint
+ * of the same object) or, for a signed-body adapter, the body and its digest.
+ */
+export interface ParseScope {
   body?: CanonicalBody;
   /** An adapter digesting its signed bytes (`digestOf: 'signed-body'`): the body and digest. */
   signed?: { readonly value: unknown; readonly digest: string };
 }
 
-let current: CanonicalScope | undefined;
+let current: ParseScope | undefined;
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
@@ -35,7 +38,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Run `use` with `scope` current (restored afterwards, so nested parses stay apart). */
-export function withCanonicalScope<T>(scope: CanonicalScope, use: () => T): T {
+export function withParseScope<T>(scope: ParseScope, use: () => T): T {
   const previous = current;
   current = scope;
   try {

@@ -113,7 +113,7 @@ export function createClaim(
   };
 
   const claimFresh = dialect.claimFresh?.bind(dialect);
-  /** The fast path: a fresh insert, else the full claim. */
+  /** The fast path (a dialect with `claimFresh`): a fresh insert, else the full claim. */
   const fresh = (insert: (args: ClaimArgs) => Query, args: ClaimArgs, call: Call<ClaimResult>) => {
     const token = newClaimToken();
     // Taken BEFORE the statement is sent: the server starts the lease (its NOW) only after it

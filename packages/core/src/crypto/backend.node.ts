@@ -20,7 +20,7 @@ const scratch = new Uint8Array(SCRATCH_BYTES);
  * hashed by the one-shot `crypto.hash` (a Hash object and its update calls cost more than the
  * copy: about 2.4 against 4.1 µs at 2 KB); large ones stream through a Hash, uncopied.
  */
-export function sha256PartsHex(parts: readonly Uint8Array[]): string {
+export function sha256HexParts(parts: readonly Uint8Array[]): string {
   if (parts.length === 1) return hash('sha256', parts[0] as Uint8Array, 'hex');
   let length = 0;
   for (const part of parts) length += part.length;

@@ -20,7 +20,7 @@ export function sha256Bytes(data: Uint8Array): Uint8Array {
 }
 
 /** SHA-256 of the parts one after the other, without concatenating them first. */
-export function sha256PartsHex(parts: readonly Uint8Array[]): string {
+export function sha256HexParts(parts: readonly Uint8Array[]): string {
   const hash = nobleSha256.create();
   for (const part of parts) hash.update(part);
   return toHex(hash.digest());

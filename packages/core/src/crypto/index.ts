@@ -6,7 +6,7 @@ import {
   BACKEND_NAME,
   hmacSha256Parts,
   sha256Bytes,
-  sha256PartsHex,
+  sha256HexParts,
   sha256TextHex,
   timingSafeEqualBytes,
 } from './backend';
@@ -22,6 +22,8 @@ export {
   toHex,
   utf8,
 } from './encoding';
+/** SHA-256 of byte strings one after the other, as lower-case hex, without concatenating them. */
+export { sha256HexParts };
 
 /** Bytes or text; text is UTF-8 encoded. */
 export type BytesLike = string | Uint8Array | ArrayBuffer;
@@ -34,11 +36,6 @@ export function sha256(data: BytesLike): Uint8Array {
 /** SHA-256 digest as lower-case hex. */
 export function sha256Hex(data: BytesLike): string {
   return typeof data === 'string' ? sha256TextHex(data) : toHex(sha256(data));
-}
-
-/** SHA-256 of byte strings one after the other, as lower-case hex, without concatenating them. */
-export function sha256HexParts(parts: readonly Uint8Array[]): string {
-  return sha256PartsHex(parts);
 }
 
 /** Text stays text (the Node backend hands it to OpenSSL without an encoding pass). */

@@ -8,7 +8,7 @@
  * event straight from the parse result and the verification, instead of copying it once per
  * step (digest, verification facts, completion).
  */
-import { type CanonicalScope, canonicalHash } from '../canonical-memo';
+import { canonicalHash, type ParseScope } from '../canonical-memo';
 import { ConfigurationError } from '../errors';
 import type { ParsedEvent, RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
 import { DIGEST_PREFIX, deliveryDigest, isStorableDigest } from '../payload-digest';
@@ -97,7 +97,7 @@ export interface ParseResult<E extends WebhookEvent> {
   parsed: ParsedEvent<E>;
   verified: Verification;
   /** Holds the body `json()` parsed, with its canonical text. */
-  scope: CanonicalScope;
+  scope: ParseScope;
 }
 
 /** `adapter.parse`'s answer: the digest and the verification's facts merged in. */
@@ -117,7 +117,7 @@ export function merged<E extends WebhookEvent>({
 }
 
 /** The digest of the body `json()` parsed, when it did. */
-export function jsonDigest(scope: CanonicalScope): string | undefined {
+export function jsonDigest(scope: ParseScope): string | undefined {
   if (scope.signed !== undefined) return scope.signed.digest;
   return scope.body === undefined ? undefined : DIGEST_PREFIX + canonicalHash(scope.body);
 }

@@ -4,7 +4,7 @@
  * and `sign` is the same scheme run the other way.
  */
 
-import { type CanonicalScope, withCanonicalScope } from '../canonical-memo';
+import { type ParseScope, withParseScope } from '../canonical-memo';
 import { utf8 } from '../crypto/index';
 import { ConfigurationError } from '../errors';
 import type {
@@ -168,7 +168,7 @@ export function createAdapter<E extends WebhookEvent>(
     verified: Verification,
     policy: SchemaPolicy = schemaPolicy,
   ): ParseResult<E> | Promise<ParseResult<E>> => {
-    const scope: CanonicalScope = {};
+    const scope: ParseScope = {};
     const context: AdapterParseContext = {
       maxDepth,
       schemaPolicy: policy,
@@ -183,7 +183,7 @@ export function createAdapter<E extends WebhookEvent>(
       },
     };
     // While `parse` runs, a fingerprint of this body reuses its canonical text.
-    const parsed = withCanonicalScope(scope, () => parse(delivery, verified, context));
+    const parsed = withParseScope(scope, () => parse(delivery, verified, context));
     return isThenable<ParsedEvent<E>>(parsed)
       ? Promise.resolve(parsed).then((found) => ({ parsed: found, verified, scope }))
       : { parsed, verified, scope };
