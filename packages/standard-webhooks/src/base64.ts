@@ -11,7 +11,10 @@ export function decodeBase64(text: string): Uint8Array | null {
   if (!BASE64_TEXT.test(text) || text.length % 4 === 1) return null;
   let binary: string;
   try {
-    binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    // Most entries are standard base64: no copy for them.
+    const standard =
+      text.includes('-') || text.includes('_') ? text.replace(/-/g, '+').replace(/_/g, '/') : text;
+    binary = atob(standard);
   } catch {
     return null;
   }

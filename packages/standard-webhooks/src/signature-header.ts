@@ -3,7 +3,7 @@
  * (not one value) is what lets a sender sign with an old and a new key during a rotation.
  */
 import { VerificationError } from '@hooklatch/core';
-import { checkSignatureCount } from '@hooklatch/core/kit';
+import { checkSignatureCount, MAX_SIGNATURES_PER_HEADER } from '@hooklatch/core/kit';
 import { decodeBase64 } from './base64';
 
 /** The signature versions this package verifies. */
@@ -18,6 +18,9 @@ export interface SignatureList {
   /** Versions present that this package does not know (kept for the error message only). */
   unknown: string[];
 }
+
+/** One entry of the list: a run of non-space characters (the `\s` of /\s+/). */
+const ENTRY = /\S+/g;
 
 const EXPECTED_BYTES: Readonly<Record<SignatureVersion, number>> = { v1: 32, v1a: 64 };
 
@@ -35,14 +38,21 @@ function malformed(header: string, reason: string): VerificationError {
  */
 export function parseSignatureList(value: string, header: string): SignatureList {
   const list: SignatureList = { v1: [], v1a: [], unknown: [] };
+  // The runs of non-space characters, as splitting on /\s+/ gives them, read in one pass.
   // Repeated headers reach us joined with ", ", so a trailing comma on an entry is a separator.
-  const entries = value
-    .split(/\s+/)
-    .map((entry) => entry.replace(/,$/, ''))
-    .filter((entry) => entry !== '');
-  if (entries.length === 0) throw malformed(header, 'is empty');
+  const entries: string[] = [];
+  let count = 0;
+  ENTRY.lastIndex = 0;
+  for (let run = ENTRY.exec(value); run !== null; run = ENTRY.exec(value)) {
+    const text = run[0];
+    const entry = text.charCodeAt(text.length - 1) === 0x2c ? text.slice(0, -1) : text;
+    if (entry === '') continue;
+    // Only counted beyond the limit: the header is refused below, unread.
+    if (++count <= MAX_SIGNATURES_PER_HEADER) entries.push(entry);
+  }
+  if (count === 0) throw malformed(header, 'is empty');
   // Before anything is decoded: a forged header cannot buy one verification per entry.
-  checkSignatureCount(entries.length, header);
+  checkSignatureCount(count, header);
   for (const entry of entries) {
     const comma = entry.indexOf(',');
     if (comma <= 0 || comma === entry.length - 1) {
