@@ -191,32 +191,36 @@ export function createAdapter<E extends WebhookEvent>(
 
   // A schema mismatch gets the event's identity (see schema-mismatch.ts), so an inbox can
   // dead-letter it under its key instead of answering 500.
+  const identified = (error: unknown, delivery: RawDelivery, verified: Verification) =>
+    identifyMismatch(error, () => {
+      const envelope = parseVerified(delivery, verified, 'envelope');
+      return isThenable<ParseResult<E>>(envelope)
+        ? Promise.resolve(envelope).then(merged)
+        : merged(envelope);
+    });
+
+  // `use` takes the delivery too, so a caller passes one function, not a closure per call.
   const parseIdentified = <T>(
     delivery: RawDelivery,
     verified: Verification,
-    use: (result: ParseResult<E>) => T,
+    use: (result: ParseResult<E>, delivery: RawDelivery) => T,
   ): T | Promise<T> => {
-    const identify = (error: unknown) =>
-      identifyMismatch(error, () => {
-        const envelope = parseVerified(delivery, verified, 'envelope');
-        return isThenable<ParseResult<E>>(envelope)
-          ? Promise.resolve(envelope).then(merged)
-          : merged(envelope);
-      });
     try {
       const result = parseVerified(delivery, verified);
       return isThenable<ParseResult<E>>(result)
-        ? Promise.resolve(result).then(use).catch(identify)
-        : use(result);
+        ? Promise.resolve(result)
+            .then((found) => use(found, delivery))
+            .catch((error: unknown) => identified(error, delivery, verified))
+        : use(result, delivery);
     } catch (error) {
-      return identify(error);
+      return identified(error, delivery, verified);
     }
   };
 
   /** Verify, then parse with `use`: synchronous for a synchronous verifier and `parse`. */
   const verifyThen = <T>(
     delivery: RawDelivery,
-    use: (result: ParseResult<E>) => T,
+    use: (result: ParseResult<E>, delivery: RawDelivery) => T,
   ): T | Promise<T> => {
     const verified = verify(delivery);
     return isThenable<Verification>(verified)
@@ -257,13 +261,11 @@ export function createAdapter<E extends WebhookEvent>(
       : { fingerprintInput: options.fingerprintInput }),
   };
   // parseEvent's path: the event built from the parse result in one copy.
-  registerCompletion(adapter as WebhookAdapter, (delivery) =>
-    verifyThen(delivery, (result) =>
-      completeEvent(adapter as WebhookAdapter, result.parsed as ParsedEvent, delivery, {
-        verified: result.verified,
-        jsonDigest: result.parsed.digest === undefined ? jsonDigest(result.scope) : undefined,
-      }),
-    ),
-  );
+  const complete = (result: ParseResult<E>, delivery: RawDelivery) =>
+    completeEvent(adapter as WebhookAdapter, result.parsed as ParsedEvent, delivery, {
+      verified: result.verified,
+      jsonDigest: result.parsed.digest === undefined ? jsonDigest(result.scope) : undefined,
+    });
+  registerCompletion(adapter as WebhookAdapter, (delivery) => verifyThen(delivery, complete));
   return adapter;
 }
