@@ -4,6 +4,7 @@ import type { EventOf, ParsedEvent, RawDelivery, WebhookAdapter, WebhookEvent } 
 import { completeEvent, completionOf } from './kit/complete-event';
 import { isThenable } from './kit/secrets';
 import { tracedParse } from './observe/observed-parse';
+import { subscribed } from './observe/tracing';
 import { type DeliveryInput, type ReadDeliveryOptions, readDeliveryNow } from './read-delivery';
 
 /** Options of {@link parseEvent}. */
@@ -26,13 +27,20 @@ export interface ParseEventOptions extends ReadDeliveryOptions {}
  * @example
  * const event = await parseEvent(stripe({ secret }), request);
  */
-export async function parseEvent<A extends WebhookAdapter<WebhookEvent>>(
+export function parseEvent<A extends WebhookAdapter<WebhookEvent>>(
   adapter: A,
   input: DeliveryInput,
   options: ParseEventOptions = {},
 ): Promise<EventOf<A>> {
-  // Traced on `hooklatch:parse` when someone listens (see docs/observability.md).
-  return tracedParse(adapter, () => parseUntraced(adapter, input, options));
+  // Traced on `hooklatch:parse` when someone listens (see docs/observability.md). Not an async
+  // function, and no closure when nobody listens: parseUntraced's promise is handed out as it
+  // is (it rejects for every failure), without the turns an async return takes to adopt it.
+  try {
+    if (subscribed('parse') === undefined) return parseUntraced(adapter, input, options);
+    return tracedParse(adapter, () => parseUntraced(adapter, input, options));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function checkAdapter(adapter: unknown): asserts adapter is WebhookAdapter<WebhookEvent> {
