@@ -24,14 +24,26 @@ export interface StandardWebhookHeaders {
   timestampHeader: string;
 }
 
-const FIELDS = ['id', 'timestamp', 'signature'] as const;
+/** Each family's three header names, made once rather than per delivery. */
+const NAMES = {
+  webhook: { id: 'webhook-id', timestamp: 'webhook-timestamp', signature: 'webhook-signature' },
+  svix: { id: 'svix-id', timestamp: 'svix-timestamp', signature: 'svix-signature' },
+} as const;
+
+function uses(headers: Readonly<Record<string, string>>, family: HeaderFamily): boolean {
+  const names = NAMES[family];
+  return (
+    headers[names.id] !== undefined ||
+    headers[names.timestamp] !== undefined ||
+    headers[names.signature] !== undefined
+  );
+}
 
 /** The family a delivery's headers use. */
 export function headerFamily(headers: Readonly<Record<string, string>>): HeaderFamily {
   // A spec header anywhere wins, so that a half-migrated sender is judged by the spec names.
-  if (FIELDS.some((f) => headers[`webhook-${f}`] !== undefined)) return 'webhook';
-  if (FIELDS.some((f) => headers[`svix-${f}`] !== undefined)) return 'svix';
-  return 'webhook';
+  if (uses(headers, 'webhook')) return 'webhook';
+  return uses(headers, 'svix') ? 'svix' : 'webhook';
 }
 
 /**
@@ -41,8 +53,7 @@ export function headerFamily(headers: Readonly<Record<string, string>>): HeaderF
  */
 export function readHeaders(headers: Readonly<Record<string, string>>): StandardWebhookHeaders {
   const family = headerFamily(headers);
-  const signatureHeader = `${family}-signature`;
-  const timestampHeader = `${family}-timestamp`;
+  const { signature: signatureHeader, timestamp: timestampHeader } = NAMES[family];
   const signature = requireHeader(headers, signatureHeader, 'SIGNATURE_MISSING');
   const id = messageId(headers, family);
   const timestamp = requireHeader(headers, timestampHeader).trim();
@@ -58,5 +69,5 @@ export function readHeaders(headers: Readonly<Record<string, string>>): Standard
 
 /** The message ID (`webhook-id` or `svix-id`), what `parse` keys the event on. */
 export function messageId(headers: Readonly<Record<string, string>>, family: HeaderFamily): string {
-  return requireHeader(headers, `${family}-id`).trim();
+  return requireHeader(headers, NAMES[family].id).trim();
 }
