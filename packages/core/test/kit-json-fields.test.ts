@@ -268,8 +268,9 @@ describe('parseIsoTimestamp', () => {
     };
     let seed = 7;
     const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      // A 32-bit LCG read from its high bits (its low bits repeat with a short period).
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return Math.floor((seed / 2 ** 32) * n);
     };
     const two = (n: number) => String(next(n)).padStart(2, '0');
     const years = ['0000', '0050', '0099', '0100', '1900', '2000', '2024', '2025', '2100', '9999'];

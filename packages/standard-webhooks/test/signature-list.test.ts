@@ -51,8 +51,9 @@ describe('parseSignatureList', () => {
     const spaces = [' ', '  ', '\t', '\n', '\u00a0', '\u2028', '\ufeff', ', ', ''];
     let seed = 5;
     const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      // A 32-bit LCG read from its high bits (its low bits repeat with a short period).
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return Math.floor((seed / 2 ** 32) * n);
     };
     for (let i = 0; i < 3000; i++) {
       let value = spaces[next(spaces.length)] as string;

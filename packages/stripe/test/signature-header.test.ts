@@ -62,8 +62,9 @@ describe('readStripeSignature', () => {
     ];
     let seed = 11;
     const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      // A 32-bit LCG read from its high bits (its low bits repeat with a short period).
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return Math.floor((seed / 2 ** 32) * n);
     };
     for (let i = 0; i < 3000; i++) {
       const count = 1 + next(5);

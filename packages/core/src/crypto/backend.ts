@@ -19,10 +19,18 @@ export function sha256Bytes(data: Uint8Array): Uint8Array {
   return nobleSha256(data);
 }
 
-/** SHA-256 of the parts one after the other, without concatenating them first. */
-export function sha256HexParts(parts: readonly Uint8Array[]): string {
+/** SHA-256 hex of `bytes` without the byte ranges `omit` (`[start, end)`, sorted, apart). */
+export function sha256HexOmitting(
+  bytes: Uint8Array,
+  omit: readonly (readonly [number, number])[],
+): string {
   const hash = nobleSha256.create();
-  for (const part of parts) hash.update(part);
+  let from = 0;
+  for (const [start, end] of omit) {
+    hash.update(bytes.subarray(from, start));
+    from = end;
+  }
+  hash.update(bytes.subarray(from));
   return toHex(hash.digest());
 }
 

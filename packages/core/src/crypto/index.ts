@@ -6,7 +6,7 @@ import {
   BACKEND_NAME,
   hmacSha256Parts,
   sha256Bytes,
-  sha256HexParts,
+  sha256HexOmitting,
   sha256TextHex,
   timingSafeEqualBytes,
 } from './backend';
@@ -22,8 +22,8 @@ export {
   toHex,
   utf8,
 } from './encoding';
-/** SHA-256 of byte strings one after the other, as lower-case hex, without concatenating them. */
-export { sha256HexParts };
+/** SHA-256 of bytes without some byte ranges, as lower-case hex, without copying the rest per range. */
+export { sha256HexOmitting };
 
 /** Bytes or text; text is UTF-8 encoded. */
 export type BytesLike = string | Uint8Array | ArrayBuffer;
