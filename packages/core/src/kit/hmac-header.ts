@@ -49,7 +49,12 @@ export function decodeSignature(
 ): Uint8Array {
   const prefix = options.prefix ?? '';
   const trimmed = value.trim();
-  if (prefix !== '' && trimmed.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) {
+  // The prefix as written is checked first; only another case needs the lower-cased copies.
+  const prefixed =
+    prefix === '' ||
+    trimmed.startsWith(prefix) ||
+    trimmed.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+  if (!prefixed) {
     throw signatureMalformed(options.header, `does not start with "${prefix}"`);
   }
   const encoded = prefix === '' ? trimmed : trimmed.slice(prefix.length);
