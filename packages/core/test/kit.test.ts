@@ -7,6 +7,7 @@ import {
   encodeSignature,
   hmacHeaderVerifier,
   hmacSha256,
+  requireHeader,
   resolveVerifier,
 } from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +85,20 @@ describe('kit verifiers', () => {
     expect(() => hmacHeaderVerifier({ provider: 'acme', header: 'X-Sig' })).toThrow(
       ConfigurationError,
     );
+  });
+});
+
+describe('requireHeader', () => {
+  it('reads a header by any spelling of its name, past the bounded name cache too', () => {
+    // 300 distinct names: more than the lower-cased names the cache keeps, read twice each.
+    const names = Array.from({ length: 300 }, (_, i) => `X-Header-${i}`);
+    const headers = Object.fromEntries(names.map((name, i) => [name.toLowerCase(), `v${i}`]));
+    for (let round = 0; round < 2; round++) {
+      names.forEach((name, i) => {
+        expect(requireHeader(headers, name)).toBe(`v${i}`);
+        expect(requireHeader(headers, name.toUpperCase())).toBe(`v${i}`);
+      });
+    }
+    expect(() => requireHeader(headers, 'X-Absent')).toThrow(/Missing X-Absent header/);
   });
 });

@@ -24,6 +24,11 @@ import { GITHUB_HEADERS } from './headers';
 import { GITHUB_DIGEST_EXCLUDE, GITHUB_RETENTION_MS, type GithubOptions } from './options';
 import { githubVerification } from './verifier';
 
+// The optional headers' lower-case names, made once (a RawDelivery's names are lower-case).
+const HOOK_ID = GITHUB_HEADERS.hookId.toLowerCase();
+const TARGET_TYPE = GITHUB_HEADERS.targetType.toLowerCase();
+const TARGET_ID = GITHUB_HEADERS.targetId.toLowerCase();
+
 function typedSchema(type: string | undefined) {
   return type !== undefined && Object.hasOwn(githubPayloadSchemas, type)
     ? githubPayloadSchemas[type as keyof typeof githubPayloadSchemas]
@@ -105,9 +110,9 @@ export function github<P extends SchemaPolicy = 'reject', V extends boolean = tr
         subject: githubSubject(envelope),
         meta: {
           event: eventName,
-          hookId: headers[GITHUB_HEADERS.hookId.toLowerCase()],
-          installationTargetType: headers[GITHUB_HEADERS.targetType.toLowerCase()],
-          installationTargetId: headers[GITHUB_HEADERS.targetId.toLowerCase()],
+          hookId: headers[HOOK_ID],
+          installationTargetType: headers[TARGET_TYPE],
+          installationTargetId: headers[TARGET_ID],
           bodyFormat: format,
           ...(typed.schemaIssues === undefined ? {} : { schemaIssues: typed.schemaIssues }),
         },

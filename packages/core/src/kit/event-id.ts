@@ -5,11 +5,12 @@
  */
 import type { IdSource, RawDelivery } from '../event';
 import { type FingerprintInput, fingerprint } from '../fingerprint';
+import { headerKey } from '../verify';
 import { optionalString } from './json-fields';
 
 /** The ID read from a header, trimmed, or `undefined` when absent or blank. */
 export function idFromHeader(delivery: RawDelivery, header: string): string | undefined {
-  const value = delivery.headers[header.toLowerCase()]?.trim();
+  const value = delivery.headers[headerKey(header)]?.trim();
   return value === undefined || value === '' ? undefined : value;
 }
 
