@@ -199,8 +199,10 @@ function utcTime(text: string, assumeUtc: boolean): number {
   if (end > 19) {
     const length = end - 20;
     if (!charAt(text, 19, 0x2e) || length < 1 || length > 9) return Number.NaN;
-    if (digitsAt(text, 20, length) < 0) return Number.NaN;
-    ms = digitsAt(text, 20, Math.min(length, 3)) * (length === 1 ? 100 : length === 2 ? 10 : 1);
+    // Every digit is checked; the first three (padded to three) are the milliseconds.
+    const digits = digitsAt(text, 20, length);
+    if (digits < 0) return Number.NaN;
+    ms = length <= 3 ? digits * 10 ** (3 - length) : Math.floor(digits / 10 ** (length - 3));
   }
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
