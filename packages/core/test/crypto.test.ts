@@ -66,6 +66,23 @@ describe.each([
     expect(backend.timingSafeEqualBytes(utf8('abc'), utf8('abcd'))).toBe(false);
     expect(backend.timingSafeEqualBytes(new Uint8Array(0), new Uint8Array(0))).toBe(true);
   });
+  it('compares every length alike, one differing byte anywhere is unequal', () => {
+    // The Node backend compares copies in fixed buffers up to 256 bytes: lengths alternate, so
+    // a view or a byte left from an earlier call would show.
+    for (const length of [0, 1, 32, 31, 64, 255, 256, 257, 1000, 33]) {
+      const a = Uint8Array.from({ length }, (_, i) => (i * 37 + length) % 256);
+      expect(backend.timingSafeEqualBytes(a, a.slice())).toBe(true);
+      for (let at = 0; at < length; at += Math.max(1, length >> 3)) {
+        const b = a.slice();
+        b[at] = (b[at] as number) ^ 1;
+        expect(backend.timingSafeEqualBytes(a, b)).toBe(false);
+        expect(backend.timingSafeEqualBytes(b, a)).toBe(false);
+      }
+      expect(backend.timingSafeEqualBytes(a, a.subarray(0, Math.max(0, length - 1)))).toBe(
+        length === 0,
+      );
+    }
+  });
   it('names itself', () => {
     expect(backend.BACKEND_NAME).toBe(backend === node ? 'node' : 'noble');
   });

@@ -103,7 +103,28 @@ export function hmacSha256Parts(key: Input, parts: readonly Input[]): Uint8Array
   return new Uint8Array(hash('sha256', outer, 'buffer'));
 }
 
+/** Comparisons up to this many bytes (every signature scheme's) go through the views below. */
+const COMPARE_BYTES = 256;
+const compareLeft = new Uint8Array(new ArrayBuffer(COMPARE_BYTES));
+const compareRight = new Uint8Array(new ArrayBuffer(COMPARE_BYTES));
+/** Views of the two buffers by length, made once each: `[left, right]`. */
+const compareViews: Array<readonly [Uint8Array, Uint8Array] | undefined> = [];
+
+/**
+ * `crypto.timingSafeEqual` on copies in two fixed buffers. A MAC or a decoded signature is a
+ * small typed array, which V8 keeps inside the JS heap; handing one to native code moves its
+ * bytes out first, an allocation that costs more than the comparison (about 0.6-1.3 µs for
+ * the pair, against 0.1 µs for the copies).
+ */
 export function timingSafeEqualBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  return timingSafeEqual(a, b);
+  if (a.length > COMPARE_BYTES) return timingSafeEqual(a, b);
+  let views = compareViews[a.length];
+  if (views === undefined) {
+    views = [compareLeft.subarray(0, a.length), compareRight.subarray(0, a.length)];
+    compareViews[a.length] = views;
+  }
+  views[0].set(a);
+  views[1].set(b);
+  return timingSafeEqual(views[0], views[1]);
 }
