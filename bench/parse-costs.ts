@@ -4,8 +4,13 @@
  * for a call that also validates a schema and digests the body. Each step is timed alone, on
  * the same payloads as the parse cases; the table prints the median per call.
  */
-import { createHash, createHmac } from 'node:crypto';
-import { signedBodyDigest } from '@hooklatch/core/kit';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  decodeSignature,
+  hmacSha256,
+  timingSafeEqual as kitTimingSafeEqual,
+  signedBodyDigest,
+} from '@hooklatch/core/kit';
 import { STRIPE_DIGEST_EXCLUDE, stripeEventSchemas } from '@hooklatch/stripe';
 import { Webhook } from 'standardwebhooks';
 import { parse } from 'zod/v4/core';
@@ -45,10 +50,28 @@ export function reportParseCosts(quick: boolean): void {
     const schema = (stripeEventSchemas as Record<string, ParseSchema>)[data.type] as ParseSchema;
     const canonical = canonicalJson(data);
     const key = Buffer.from('whsec_bench_0123456789abcdef');
+    // The signature check each side makes: MAC, then a constant-time compare with the
+    // signature decoded from its header (hex here), as the floors write it and as the kit does.
+    const signature = createHmac('sha256', key).update('1.').update(body).digest('hex');
     put(
-      'HMAC-SHA256, node:crypto (all)',
+      'HMAC-SHA256 + compare, createHmac + timingSafeEqual (floors)',
       size,
-      time(() => createHmac('sha256', key).update('1.').update(body).digest(), batches),
+      time(() => {
+        const mac = createHmac('sha256', key).update('1.').update(body).digest();
+        return timingSafeEqual(mac, Buffer.from(signature, 'hex'));
+      }, batches),
+    );
+    put(
+      'HMAC-SHA256 + compare, hooklatch Node build',
+      size,
+      time(
+        () =>
+          kitTimingSafeEqual(
+            hmacSha256(key, ['1.', body]),
+            decodeSignature(signature, { header: 'x-signature', encoding: 'hex' }),
+          ),
+        batches,
+      ),
     );
     // Its own signing step: the text encoded, HMAC-SHA256 in JavaScript (fast-sha256), base64.
     const webhook = new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
