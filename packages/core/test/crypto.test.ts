@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../testing/test-support/seeded-random';
 import * as noble from '../src/crypto/backend';
 import * as node from '../src/crypto/backend.node';
 import { concatBytes, fromBase64, fromHex, toBase64, toHex, utf8 } from '../src/crypto/encoding';
@@ -89,12 +90,7 @@ describe.each([
   it('hashes bytes without byte ranges as the kept bytes joined (small and large bodies)', () => {
     // The Node backend squeezes the ranges out of a scratch copy up to 64 KB and streams above
     // it; calls alternate between sizes, so a stale scratch would show.
-    let seed = 3;
-    const next = (n: number) => {
-      // A 32-bit LCG read from its high bits (its low bits repeat with a short period).
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return Math.floor((seed / 2 ** 32) * n);
-    };
+    const next = seededRandom(3);
     for (const size of [0, 1, 2048, 65_535, 65_536, 65_537, 2047, 200_000, 31]) {
       const bytes = Uint8Array.from({ length: size }, () => next(256));
       for (let round = 0; round < 20; round++) {
@@ -125,11 +121,7 @@ describe.each([
     // The Node backend MACs up to 64 KB through scratch buffers and streams above it; calls
     // alternate key lengths (around the 64-byte block), part kinds and sizes, so a pad or a
     // message left over from the call before would show.
-    let seed = 11;
-    const next = (n: number) => {
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return Math.floor((seed / 2 ** 32) * n);
-    };
+    const next = seededRandom(11);
     const alphabet = ['a', 'é', '€', '😀', '\ud800', '.', '0'];
     const text = (length: number) =>
       Array.from({ length }, () => alphabet[next(alphabet.length)]).join('');

@@ -9,6 +9,7 @@ import {
   valueAtPath,
 } from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../testing/test-support/seeded-random';
 import { rawDelivery, thrown } from './support/kit-helpers';
 
 describe('readJsonObject', () => {
@@ -266,12 +267,7 @@ describe('parseIsoTimestamp', () => {
         ? date.toISOString()
         : 'rejected';
     };
-    let seed = 7;
-    const next = (n: number) => {
-      // A 32-bit LCG read from its high bits (its low bits repeat with a short period).
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return Math.floor((seed / 2 ** 32) * n);
-    };
+    const next = seededRandom(7);
     const two = (n: number) => String(next(n)).padStart(2, '0');
     const years = ['0000', '0050', '0099', '0100', '1900', '2000', '2024', '2025', '2100', '9999'];
     for (let i = 0; i < 2000; i++) {

@@ -5,6 +5,7 @@
  */
 import { HooklatchError } from '@hooklatch/core';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../testing/test-support/seeded-random';
 import { parseSignatureList } from '../src/signature-header';
 
 const v1 = `v1,${Buffer.alloc(32, 7).toString('base64')}`;
@@ -49,12 +50,7 @@ describe('parseSignatureList', () => {
   it('reads 3,000 random headers as splitting on /\\s+/ does', () => {
     const parts = [v1, `${v1},`, v1a, 'v2,abc', 'v1,', ',x', ',', 'v1,%%%', 'vX'];
     const spaces = [' ', '  ', '\t', '\n', '\u00a0', '\u2028', '\ufeff', ', ', ''];
-    let seed = 5;
-    const next = (n: number) => {
-      // A 32-bit LCG read from its high bits (its low bits repeat with a short period).
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return Math.floor((seed / 2 ** 32) * n);
-    };
+    const next = seededRandom(5);
     for (let i = 0; i < 3000; i++) {
       let value = spaces[next(spaces.length)] as string;
       const count = next(13);

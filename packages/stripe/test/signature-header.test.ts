@@ -5,6 +5,7 @@
  */
 import { HooklatchError } from '@hooklatch/core';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../testing/test-support/seeded-random';
 import { readStripeSignature } from '../src/signature';
 
 const now = new Date('2026-01-01T00:00:00Z');
@@ -60,12 +61,7 @@ describe('readStripeSignature', () => {
       `t=${t}=`,
       'x=1=2',
     ];
-    let seed = 11;
-    const next = (n: number) => {
-      // A 32-bit LCG read from its high bits (its low bits repeat with a short period).
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return Math.floor((seed / 2 ** 32) * n);
-    };
+    const next = seededRandom(11);
     for (let i = 0; i < 3000; i++) {
       const count = 1 + next(5);
       const header = Array.from({ length: count }, () => parts[next(parts.length)]).join(',');
