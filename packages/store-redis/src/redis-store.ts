@@ -116,7 +116,7 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
       return guard('extend', () => {
         const key = redisKey(rawKey);
         const lease = String(wholeMs(checks.duration('leaseMs', leaseMs)));
-        return evalScript(send, EXTEND, key, [String(token), lease]).then(isOne);
+        return evalScript(send, EXTEND, key, [String(token), lease], isOne);
       });
     },
 
@@ -129,20 +129,20 @@ export function redisStore(options: RedisStoreOptions): DedupeStore {
         const stored = result === undefined ? '' : JSON.stringify(result);
         // The completed record's dates by this process's clock; its expiry is Redis's own.
         const at = Date.now();
-        return evalScript(send, COMPLETE, key, [
-          String(token),
-          String(ttl),
-          timeField(at + ttl),
-          timeField(at),
-          stored,
-        ]).then(isOne);
+        return evalScript(
+          send,
+          COMPLETE,
+          key,
+          [String(token), String(ttl), timeField(at + ttl), timeField(at), stored],
+          isOne,
+        );
       });
     },
 
     release(rawKey: string, token: string) {
       return guard('release', () => {
         const key = redisKey(rawKey);
-        return evalScript(send, RELEASE, key, [String(token)]).then(isOne);
+        return evalScript(send, RELEASE, key, [String(token)], isOne);
       });
     },
 
