@@ -50,7 +50,7 @@ function row(c: ParseCase, result: ParseComparison): ParseRow {
     size: c.size,
     hooklatch: us(result.oursNs),
     other: `${us(result.otherNs)} (${c.otherName})`,
-    result: faster ? `${value.toFixed(1)}x faster (${spread})` : `${value.toFixed(2)} (${spread})`,
+    result: faster ? `${value.toFixed(2)}x faster (${spread})` : `${value.toFixed(2)} (${spread})`,
     target: faster ? `>= ${c.target.value}x faster` : `<= ${c.target.value.toFixed(2)}`,
     met: met ? 'yes' : 'NO',
   };

@@ -18,9 +18,7 @@ describe('timeField', () => {
       }
     }
     // A low part with leading zeros, and one of all nines.
-    for (const ms of [
-      1_700_000_000_000, 1_700_000_000_001, 1_700_009_999_999, 1_700_000_000_123,
-    ]) {
+    for (const ms of [1_700_000_000_000, 1_700_000_000_001, 1_700_009_999_999, 1_700_000_000_123]) {
       expect(timeField(ms)).toBe(general(ms));
     }
   });
