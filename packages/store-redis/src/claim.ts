@@ -45,16 +45,16 @@ export function claimer(redis: Commander): (args: ClaimArgs) => Promise<ClaimRes
 
   const byScript = (args: ClaimArgs): Promise<ClaimResult> => {
     const { key, token, leaseMs, ttlMs, keyField, digest } = args;
-    return evalScript(send, CLAIM, key, [
-      token,
-      String(leaseMs),
-      String(ttlMs),
-      keyField,
-      digest,
-    ]).then((reply) => {
-      if (mode === 'unproven') mode = 'set';
-      return decodeClaim(reply, args.rawKey);
-    });
+    return evalScript(
+      send,
+      CLAIM,
+      key,
+      [token, String(leaseMs), String(ttlMs), keyField, digest],
+      (reply) => {
+        if (mode === 'unproven') mode = 'set';
+        return decodeClaim(reply, args.rawKey);
+      },
+    );
   };
 
   /** The SET failed: some failures are answered by the script. */

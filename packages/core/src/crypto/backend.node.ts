@@ -1,5 +1,6 @@
 /** Node crypto backend: node:crypto is native and faster than any JS implementation. */
 import { createHash, createHmac, hash, timingSafeEqual } from 'node:crypto';
+import { binaryBytes, binaryInto } from './encoding';
 
 /** Which implementation is active; reported by {@link cryptoBackend}. */
 export const BACKEND_NAME: 'noble' | 'node' = 'node';
@@ -7,18 +8,10 @@ export const BACKEND_NAME: 'noble' | 'node' = 'node';
 /** Text is handed to OpenSSL as UTF-8 directly: no encoding pass in JavaScript. */
 type Input = string | Uint8Array;
 
-/**
- * A digest's bytes from its `binary` (latin1) text, one character per byte: `crypto.hash`
- * answers a 32-character string about 0.6 µs sooner than a Buffer.
- */
-function digestBytes(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
+// Digests are asked for as `binary` (latin1) text, one character per byte, and copied into
+// bytes: `crypto.hash` answers a 32-character string about 0.6 µs sooner than a Buffer.
 export function sha256Bytes(data: Uint8Array): Uint8Array {
-  return digestBytes(hash('sha256', data, 'binary'));
+  return binaryBytes(hash('sha256', data, 'binary'));
 }
 
 /** Bodies up to this many bytes are compacted into one scratch buffer and hashed in one call. */
@@ -109,7 +102,7 @@ export function hmacSha256Parts(key: Input, parts: readonly Input[]): Uint8Array
   ) {
     const mac = createHmac('sha256', key);
     for (const part of parts) mac.update(part);
-    return digestBytes(mac.digest('binary'));
+    return binaryBytes(mac.digest('binary'));
   }
   // A text key's bytes go where the message will be written, then become the two pads.
   const keyWritten = typeof key === 'string' ? writeText(key, 0) : 0;
@@ -129,10 +122,9 @@ export function hmacSha256Parts(key: Input, parts: readonly Input[]): Uint8Array
       length += part.length;
     }
   }
-  // The inner digest as `binary` text, copied after the outer pad (see digestBytes).
-  const innerDigest = hash('sha256', innerBytes.subarray(0, length), 'binary');
-  for (let i = 0; i < 32; i++) outer[BLOCK + i] = innerDigest.charCodeAt(i);
-  const mac = digestBytes(hash('sha256', outer, 'binary'));
+  // The inner digest goes after the outer pad (digests as `binary` text, see sha256Bytes).
+  binaryInto(hash('sha256', innerBytes.subarray(0, length), 'binary'), outer, BLOCK);
+  const mac = binaryBytes(hash('sha256', outer, 'binary'));
   // The pads (and a long text key) are the key in other forms: none of it stays in module
   // memory between calls.
   fillBytes.call(inner, 0, 0, Math.max(BLOCK, keyWritten));

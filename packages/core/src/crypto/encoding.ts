@@ -44,6 +44,18 @@ export function fromHex(hex: string): Uint8Array | null {
   return out;
 }
 
+/** Copy `binary` text (one character per byte, as `atob` and latin1 give it) into `target` at `at`. */
+export function binaryInto(binary: string, target: Uint8Array, at: number): void {
+  for (let i = 0; i < binary.length; i++) target[at + i] = binary.charCodeAt(i);
+}
+
+/** The bytes of `binary` text (one character per byte). */
+export function binaryBytes(binary: string): Uint8Array {
+  const bytes = new Uint8Array(binary.length);
+  binaryInto(binary, bytes, 0);
+  return bytes;
+}
+
 /** Standard base64 (with padding). */
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -61,10 +73,7 @@ export function fromBase64(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(normalized)) return null;
   const padded = normalized.padEnd(normalized.length + ((4 - (normalized.length % 4)) % 4), '=');
   try {
-    const binary = atob(padded);
-    const out = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-    return out;
+    return binaryBytes(atob(padded));
   } catch {
     return null;
   }
