@@ -10,6 +10,7 @@
  * into a prototype and lose it).
  */
 import { walkCanonical } from './canonical-walk';
+import { ExactNumber } from './exact-numbers';
 import { omitPaths } from './omit-paths';
 
 export { omitPaths, setOwn } from './omit-paths';
@@ -56,6 +57,8 @@ function canonicalJsonByStack(value: unknown): string {
       out += scalar(item);
     } else if (item instanceof Date) {
       out += dateJson(item);
+    } else if (item instanceof ExactNumber) {
+      out += item.text;
     } else {
       if (open.has(item)) throw new TypeError('canonicalJson: the value is circular.');
       open.add(item);
@@ -105,6 +108,7 @@ function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const [node, depth] = item;
     if (node === null || typeof node !== 'object' || node instanceof Date) continue;
+    if (node instanceof ExactNumber) continue;
     if (depth > maxDepth) return true;
     for (const child of Array.isArray(node) ? node : Object.values(node)) {
       stack.push([child, depth + 1]);

@@ -15,6 +15,8 @@ export interface CanonicalBody {
   readonly value: unknown;
   readonly exclude: readonly string[];
   readonly text: string;
+  /** The body with its exact numbers (exact-numbers.ts), when it has any. */
+  readonly exact?: unknown;
   hash?: string;
 }
 
@@ -51,8 +53,11 @@ export function withParseScope<T>(scope: ParseScope, use: () => T): T {
 /** The remembered body when it is `value` without `exclude`, else `value` serialized now. */
 export function canonicalBody(value: unknown, exclude: readonly string[]): CanonicalBody {
   const known = current?.body;
-  if (known !== undefined && known.value === value && sameList(known.exclude, exclude)) {
-    return known;
+  if (known !== undefined && known.value === value) {
+    if (sameList(known.exclude, exclude)) return known;
+    // The same body without other fields: its exact numbers still count.
+    const exact = known.exact;
+    return { value, exclude, text: canonicalJsonWithout(exact ?? value, exclude), exact };
   }
   return { value, exclude, text: canonicalJsonWithout(value, exclude) };
 }

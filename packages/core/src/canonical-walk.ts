@@ -13,6 +13,7 @@
  * Recursion stops at {@link RECURSION_LIMIT} levels: deeper values (and circular ones, which
  * are infinitely deep) go to the explicit-stack serializer, so no input overflows the stack.
  */
+import { ExactNumber } from './exact-numbers';
 
 /** Thrown (and caught in this module) when the value is deeper than recursion may go. */
 const TOO_DEEP_TO_RECURSE = new Error('canonical-walk: too deep to recurse');
@@ -88,6 +89,7 @@ function pathsBelow(paths: readonly string[][], key: string): string[][] | undef
 /** True when `value` nests containers more than `budget` levels deep (0: a container is too deep). */
 function deeperThan(value: unknown, budget: number, depth: number): boolean {
   if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  if (value instanceof ExactNumber) return false;
   if (budget <= 0) return true;
   if (depth >= RECURSION_LIMIT) throw TOO_DEEP_TO_RECURSE;
   const children = Array.isArray(value) ? value : Object.values(value);
@@ -123,6 +125,7 @@ function write(
       return 'null';
   }
   if (value === null) return 'null';
+  if (value instanceof ExactNumber) return value.text;
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? 'null' : JSON.stringify(value.toISOString());
   }

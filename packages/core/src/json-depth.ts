@@ -5,6 +5,7 @@
  * parsed value by a walk that stops at the limit (`createAdapter`'s `json()`).
  */
 import { PayloadError } from './errors';
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './json-codes';
 
 /**
  * Default `maxDepth` of every adapter: far deeper than any provider's payloads (Stripe, GitHub
@@ -12,13 +13,6 @@ import { PayloadError } from './errors';
  * overflows the stack.
  */
 export const DEFAULT_MAX_DEPTH = 128;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
 
 /**
  * True when the JSON text in `bytes` opens more than `maxDepth` arrays/objects inside each

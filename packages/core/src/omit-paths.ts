@@ -4,6 +4,7 @@
  * task list, never by recursion, so a payload nested 100,000 levels deep cannot overflow the
  * stack, and an own `__proto__` member stays an own member.
  */
+import { ExactNumber } from './exact-numbers';
 
 /** Set an own, enumerable member, even one named `__proto__` (plain assignment would not). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -46,7 +47,9 @@ function copyLevel(
 ): { copy: Record<string, unknown> | unknown[]; pending: Omit<CopyTask, 'target'>[] } {
   const pending: Omit<CopyTask, 'target'>[] = [];
   const visit = (key: string | number, child: unknown) => {
-    if (child === null || typeof child !== 'object') return;
+    // A Date or an exact number is a value, not a container a path goes into.
+    if (child === null || typeof child !== 'object' || child instanceof Date) return;
+    if (child instanceof ExactNumber) return;
     const below = pathsBelow(paths, String(key));
     if (below.length > 0) pending.push({ source: child, paths: below, key });
   };
@@ -75,6 +78,7 @@ function copyLevel(
  */
 export function omitPaths(value: unknown, paths: readonly string[]): unknown {
   if (paths.length === 0 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Date || value instanceof ExactNumber) return value;
   const root = copyLevel(
     value,
     paths.map((p) => p.split('.')),

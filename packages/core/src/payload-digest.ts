@@ -15,6 +15,7 @@
  */
 import { canonicalJsonWithin, canonicalJsonWithout } from './canonical-json';
 import { sha256Hex } from './crypto/index';
+import { exactNumbersOf } from './exact-numbers';
 import { DEFAULT_MAX_DEPTH } from './json-depth';
 
 /** What every digest of this module (the canonical scheme) starts with. */
@@ -45,14 +46,17 @@ export function deliveryDigest(
 ): string {
   if (rawBody.length === 0) return rawBodyDigest(rawBody);
   let body: unknown;
+  let decoded: string;
   try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(rawBody));
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+    body = JSON.parse(decoded);
   } catch {
     return rawBodyDigest(rawBody);
   }
   // Measured in the same walk that serializes it: a body nested deeper than `maxDepth`
   // (which some runtimes' parsers read, others refuse) is hashed as its bytes either way.
-  const text = canonicalJsonWithin(body, exclude, maxDepth);
+  // A number no double holds is hashed as written (exact-numbers.ts).
+  const text = canonicalJsonWithin(exactNumbersOf(decoded) ?? body, exclude, maxDepth);
   return text === null ? rawBodyDigest(rawBody) : DIGEST_PREFIX + sha256Hex(text);
 }
 

@@ -5,6 +5,7 @@ import { canonicalJsonWithin } from './canonical-json';
 import type { CanonicalBody } from './canonical-memo';
 import { fromUtf8, utf8 } from './crypto/encoding';
 import { PayloadError } from './errors';
+import { exactNumbersOf } from './exact-numbers';
 import {
   checkJsonDepth,
   DEFAULT_MAX_DEPTH,
@@ -87,10 +88,13 @@ export function parseCanonicalBody(
   maxDepth: number,
   exclude: readonly string[],
 ): CanonicalBody {
-  const value = parseText(rawBody, maxDepth);
-  const text = canonicalJsonWithin(value, exclude, maxDepth);
+  const decoded = fromUtf8(rawBody);
+  const value = parseDecoded(rawBody, decoded, maxDepth);
+  // A number no double holds is hashed as written (exact-numbers.ts), not as its double.
+  const exact = exactNumbersOf(decoded);
+  const text = canonicalJsonWithin(exact ?? value, exclude, maxDepth);
   if (text === null) throw payloadTooDeep(maxDepth);
-  return { value, exclude, text };
+  return exact === undefined ? { value, exclude, text } : { value, exclude, text, exact };
 }
 
 /** A body parsed, with the text it was decoded to. */

@@ -94,8 +94,21 @@ function isNodeRequest(input: unknown): input is NodeRequestLike {
  * a header named `constructor` is not mistaken for a repeat of Object's.
  */
 function add(out: Record<string, string>, name: string, value: string): void {
+  if (typeof name !== 'string' || typeof value !== 'string') throw notAHeader();
   const key = name.toLowerCase();
   out[key] = Object.hasOwn(out, key) ? `${out[key]}, ${value}` : value;
+}
+
+/**
+ * A header value (or name) that is not text, as hand-built headers can hold (`null`, a number).
+ * Neither is named: the message must not repeat what a request carried.
+ */
+function notAHeader(): ConfigurationError {
+  return new ConfigurationError(
+    'CONFIG_INVALID',
+    'headers: every header name and value must be a string (or, in a record, a list of strings).',
+    { details: { option: 'headers' } },
+  );
 }
 
 function normalizeHeaders(headers: HeaderInput): Record<string, string> {
@@ -105,8 +118,9 @@ function normalizeHeaders(headers: HeaderInput): Record<string, string> {
       add(out, name, value);
     });
   } else if (Array.isArray(headers)) {
-    for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) {
-      add(out, name, value);
+    for (const pair of headers as ReadonlyArray<readonly [string, string]>) {
+      if (!Array.isArray(pair)) throw notAHeader();
+      add(out, pair[0], pair[1]);
     }
   } else {
     // A record (Node's IncomingMessage.headers, a plain object): its own keys, no entry pairs.
@@ -125,6 +139,7 @@ function normalizeHeaders(headers: HeaderInput): Record<string, string> {
           add(out, name, value);
         }
       } else {
+        if (!Array.isArray(value)) throw notAHeader();
         merging = true;
         for (const v of value as readonly string[]) add(out, name, v);
       }
@@ -152,7 +167,11 @@ async function readChunks(source: AsyncIterable<unknown>, limit: number): Promis
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of source) {
-    const bytes = typeof chunk === 'string' ? utf8(chunk) : (chunk as Uint8Array);
+    // An object-mode stream can yield anything; only text and bytes are a body.
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+      throw rawBodyRequired('The request stream yielded a chunk that is not bytes or text');
+    }
+    const bytes = typeof chunk === 'string' ? utf8(chunk) : chunk;
     total += bytes.length;
     if (total > limit) throw tooLarge(limit, undefined);
     chunks.push(bytes);

@@ -25,10 +25,26 @@ describe('readJsonObject', () => {
     expect(readJsonObject(rawDelivery('{}'), 'acme')).toEqual({});
   });
 
+  it('names only a recognised form media type, never the rest of the header', () => {
+    const body = 'payload=%7B%22id%22%3A1%7D';
+    const sent = `multipart/form-data${'Q'.repeat(10_000)} tenant-api-key=abc123`;
+    for (const contentType of [sent, `text/plain, ${sent}`]) {
+      const error = thrown(() =>
+        readJsonObject(rawDelivery(body, { 'content-type': contentType }), 'acme'),
+      );
+      // Not a form media type: the body is judged as JSON, and nothing of the header is repeated.
+      expect(error.code).toBe('PAYLOAD_MALFORMED');
+      expect(error.message).not.toContain('QQQ');
+      expect(error.message).not.toContain('abc123');
+      expect(JSON.stringify(error.details)).not.toContain('abc123');
+    }
+  });
+
   it.each([
     ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'],
     ['application/x-www-form-urlencoded; charset=utf-8', 'application/x-www-form-urlencoded'],
-    ['Application/X-WWW-Form-Urlencoded', 'Application/X-WWW-Form-Urlencoded'],
+    ['Application/X-WWW-Form-Urlencoded', 'application/x-www-form-urlencoded'],
+    [' multipart/form-data', 'multipart/form-data'],
     ['multipart/form-data; boundary=----x', 'multipart/form-data'],
   ])(
     'rejects a form-encoded body (%s) with PAYLOAD_MALFORMED and its own message',

@@ -133,6 +133,36 @@ describe('parseEvent bad input', () => {
     expect(error.message).toMatch(/express\.raw/);
   });
 
+  it('a header value that is not text (null, a number, a list of numbers) -> CONFIG_INVALID', async () => {
+    const { headers, body } = signedInput(payload);
+    const bad: unknown[] = [
+      { ...headers, 'x-extra': null },
+      { ...headers, 'content-length': 5 },
+      { ...headers, 'x-list': [1, 2] },
+      [['x-extra', 7]],
+      [null],
+    ];
+    for (const input of bad) {
+      const error = await expectError(
+        parseEvent(adapter, { headers: input as Record<string, string>, body }),
+        ConfigurationError,
+        'CONFIG_INVALID',
+        500,
+      );
+      expect(error).toMatchObject({ details: { option: 'headers' } });
+    }
+  });
+
+  it('an object-mode stream that yields objects -> RAW_BODY_REQUIRED', async () => {
+    const objects = Object.assign(
+      (async function* () {
+        yield { not: 'bytes' };
+      })(),
+      { headers: {}, on() {} },
+    );
+    await expectError(parseEvent(adapter, objects), ConfigurationError, 'RAW_BODY_REQUIRED', 500);
+  });
+
   it('a Node request whose stream was consumed and nothing kept -> RAW_BODY_REQUIRED', async () => {
     const fake = Object.assign((async function* () {})(), {
       headers: {},

@@ -48,4 +48,20 @@ describe('exactly once in effect', () => {
     }
     expect(runs).toEqual(['status', 'comment']);
   });
+
+  it('runs an edit that changes only a number no double holds (a 64-bit ID, 1e400)', async () => {
+    const store = memoryStore();
+    const runs: string[] = [];
+    const edits = ['9007199254740993', '9007199254740992', '1e400', 'null', '-1e400'];
+    for (const value of edits) {
+      // Written as text: JSON.stringify could not even spell these numbers.
+      const body = JSON.stringify(NC_STATUS).replace(/}$/, `,"assigneeId":${value}}`);
+      const event = await parseEvent(hmacAdapter, hmacRequest(body), parseOptions);
+      const outcome = await processOnce(store, event, () => {
+        runs.push(value);
+      });
+      expect(outcome.outcome, value).toBe('processed');
+    }
+    expect(runs).toEqual(edits);
+  });
 });

@@ -9,6 +9,7 @@ import type { CanonicalBody } from '../canonical-memo';
 import { sha256Hex } from '../crypto/index';
 import { PayloadError } from '../errors';
 import type { RawDelivery } from '../event';
+import { exactNumbersOf } from '../exact-numbers';
 import {
   type JsonBodyOptions,
   parseCanonicalBody,
@@ -32,17 +33,21 @@ export function payloadInvalid(provider: string, path: string, expectation: stri
   );
 }
 
-const FORM_TYPES = /application\/x-www-form-urlencoded|multipart\/form-data/i;
+/** The media type (before any parameters) of a form body; anchored, so nothing else matches. */
+const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i;
 
 /** PAYLOAD_MALFORMED for a form-encoded body: a sender set up to post form fields. */
 function refuseFormBody(delivery: RawDelivery, provider: string): void {
   const contentType = delivery.headers['content-type'];
-  if (contentType === undefined || !FORM_TYPES.test(contentType)) return;
+  const form = contentType === undefined ? null : FORM_TYPES.exec(contentType);
+  if (form === null) return;
+  // Only the recognised media type is named: the rest of the header is the sender's text.
+  const mediaType = (form[1] as string).toLowerCase();
   throw new PayloadError(
     'PAYLOAD_MALFORMED',
-    `${provider}: expected a JSON body, got a form-encoded one (${contentType.split(';')[0]}). ` +
+    `${provider}: expected a JSON body, got a form-encoded one (${mediaType}). ` +
       'Configure the sender to post JSON.',
-    { details: { contentType: contentType.split(';')[0] } },
+    { details: { contentType: mediaType } },
   );
 }
 
@@ -105,7 +110,7 @@ export function readSignedJsonObject(
   const object = requireObject(value, provider);
   const digest =
     signedBodyDigest(delivery.rawBody, text, object, exclude) ??
-    DIGEST_PREFIX + sha256Hex(canonicalJsonWithout(object, exclude));
+    DIGEST_PREFIX + sha256Hex(canonicalJsonWithout(exactNumbersOf(text) ?? object, exclude));
   return { value: object, digest };
 }
 
