@@ -26,12 +26,19 @@ export class ExactNumber {
 }
 
 /**
- * Text that may hold a number a double loses: 16 or more digits in a row (a dot between them
- * allowed), or an exponent of three digits or more. A number with at most 15 significant
- * digits and an exponent of at most two digits always comes back from its double unchanged.
- * Strings match too (a card number, an ID); the token scan then looks closer.
+ * Text that may hold a number a double loses: a value of 16 or more digits (a dot between them
+ * allowed), or an exponent of three digits or more. A number with at most 15 significant digits
+ * and an exponent of at most two digits always comes back from its double unchanged. A value
+ * starts after `:`, `,` or `[` (or the text's start), and each search starts from a character
+ * that is rarer than a digit, which keeps the scan about twice as fast as looking for the digits
+ * alone. Strings can match too (`"a:1234567890123456"`); the token scan then looks closer.
  */
-const SUSPECT = /(?:\d\.?){16}|[eE][+-]?\d{3}/;
+const LONG_VALUE = /[:,[]\s*-?(?:\d\.?){16}/;
+const LONG_ROOT = /^\s*-?(?:\d\.?){16}/;
+const LONG_EXPONENT = /\d[eE][+-]?\d{3}/;
+
+const suspect = (text: string) =>
+  LONG_EXPONENT.test(text) || LONG_VALUE.test(text) || LONG_ROOT.test(text);
 
 const NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?)(\d+))?$/;
 /** Exponents up to this many digits are exact in a double, sums with them too. */
@@ -207,7 +214,7 @@ function place(root: unknown, path: ReadonlyArray<string | number>, value: unkno
  * numbers.
  */
 export function exactNumbersOf(text: string): unknown {
-  if (!SUSPECT.test(text)) return undefined;
+  if (!suspect(text)) return undefined;
   const found = lossyNumbers(text).filter((entry) => entry.dropped !== true);
   if (found.length === 0) return undefined;
   const copy: unknown = JSON.parse(text);

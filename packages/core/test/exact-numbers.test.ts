@@ -32,6 +32,27 @@ describe('numbers a double cannot hold (exact-numbers.ts)', () => {
     }
   });
 
+  it('finds them wherever a value can start: after `:`, `,`, `[`, whitespace, the text start', () => {
+    const at = (n: string) => [
+      `{"a" :\t\n ${n}}`,
+      `{"a":[1, ${n}]}`,
+      `{"a":[\r${n}]}`,
+      `{"a":-${n}}`,
+    ];
+    const left = at('9007199254740993');
+    const right = at('9007199254740992');
+    left.forEach((body, i) => {
+      expect(canonical(body), body).not.toBe(canonical(right[i] as string));
+    });
+    for (const [a, b] of [
+      ['9007199254740993', '9007199254740992'],
+      [' \n1e400', 'null'],
+      ['[9007199254740993]', '[9007199254740992]'],
+    ]) {
+      expect(deliveryDigest(utf8(a as string))).not.toBe(deliveryDigest(utf8(b as string)));
+    }
+  });
+
   it('writes the exact value where the double would lose it, and nothing else changes', () => {
     expect(canonical('{"b":9007199254740993,"a":1.50,"c":"9007199254740993"}')).toBe(
       '{"a":1.5,"b":9007199254740993,"c":"9007199254740993"}',
