@@ -65,7 +65,7 @@ export function webhookMiddleware<A extends WebhookAdapter<WebhookEvent>>(
       if (c.error !== undefined) throw c.error;
       if (c.res.status < 200 || c.res.status >= 300) throw new RouteRefused(c.res.status);
     };
-    const reply = await handleWebhookInput(() => honoRequestInput(c.req), {
+    const reply = await handleWebhookInput(() => honoRequestInput(c.req, true), {
       ...options,
       handler,
     });

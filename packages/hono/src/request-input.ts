@@ -14,10 +14,17 @@ const hint = {
     'c.req.json() or c.req.arrayBuffer(), whose cache keeps the raw bytes.',
 };
 
-/** The untouched `Request`, or the body Hono cached when something read it first. */
-export async function honoRequestInput(request: HonoRequest): Promise<DeliveryInput> {
+/**
+ * The untouched `Request`, or the body Hono cached when something read it first. With
+ * `keepBody` (the middleware, whose route runs afterwards and may read the body too) hooklatch
+ * reads a clone, so `c.req.json()` and the other readers still find the stream unread.
+ */
+export async function honoRequestInput(
+  request: HonoRequest,
+  keepBody = false,
+): Promise<DeliveryInput> {
   const { raw, bodyCache } = request;
-  if (!raw.bodyUsed) return raw;
+  if (!raw.bodyUsed) return keepBody ? raw.clone() : raw;
   const kept = bodyCache.arrayBuffer ?? bodyCache.text;
   if (kept === undefined) throw bodyConsumedError(hint);
   return { method: raw.method, headers: raw.headers, body: await kept };

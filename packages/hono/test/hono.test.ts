@@ -71,6 +71,7 @@ describe('hono specifics', () => {
   const ran: string[] = [];
   let target: ProofTarget;
   let cached: ProofTarget;
+  let reads: ProofTarget;
   beforeAll(async () => {
     const app = new Hono();
     const options = { adapter, store: memoryStore(), logger: false as const };
@@ -82,6 +83,12 @@ describe('hono specifics', () => {
       ran.push(c.var.webhook.event.id);
       return c.json({ route: 'cached' });
     });
+    app.post('/reads/webhooks', webhookMiddleware(options), async (c) => {
+      // The route reads the body itself, after hooklatch did.
+      const body = (await c.req.json()) as { id: string };
+      ran.push(`read ${body.id}`);
+      return c.json({ read: body.id });
+    });
     app.post('/webhooks', webhookMiddleware(options), (c) => {
       const { event } = c.var.webhook;
       ran.push(event.id);
@@ -91,10 +98,12 @@ describe('hono specifics', () => {
     });
     target = await listen(app);
     cached = await listen(app, '/cached/webhooks');
+    reads = await listen(app, '/reads/webhooks');
   });
   afterAll(async () => {
     await target.close();
     await cached.close();
+    await reads.close();
   });
 
   const send = (id: string) => target.send(stripeSigned(adapter, id));
@@ -104,6 +113,15 @@ describe('hono specifics', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ route: 'cached' });
     expect(ran).toContain('evt_hono_cached');
+  });
+
+  it('leaves the body for a route that reads it after the middleware', async () => {
+    const first = await reads.send(stripeSigned(adapter, 'evt_hono_reads'));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ read: 'evt_hono_reads' });
+    const retry = await reads.send(stripeSigned(adapter, 'evt_hono_reads'));
+    expect(await retry.json()).toEqual({ outcome: 'duplicate' });
+    expect(ran.filter((entry) => entry === 'read evt_hono_reads')).toHaveLength(1);
   });
 
   it('sends the route’s own 2xx answer for a processed event, and answers the retry itself', async () => {

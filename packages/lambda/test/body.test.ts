@@ -25,6 +25,24 @@ describe('lambdaDelivery', () => {
     }
   });
 
+  it('decodes a base64 body of several MB (API Gateway takes up to 6 MB)', () => {
+    const bytes = Uint8Array.from({ length: 4_500_000 }, (_, i) => (i * 7) & 0xff);
+    const event = lambdaEvent('function-url', { headers: {}, body: bytes, base64: true });
+    const body = lambdaDelivery(event).body as Uint8Array;
+    expect(body.length).toBe(bytes.length);
+    expect(Buffer.from(body).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('refuses base64 with a bad length or padding inside', () => {
+    for (const text of ['abc', 'ab=c', 'a===', '====', 'ab==ab==']) {
+      const event = {
+        ...lambdaEvent('function-url', { headers: {}, body: utf8('x'), base64: true }),
+      };
+      event.body = text;
+      expect(() => lambdaDelivery(event), text).toThrow(/not base64/);
+    }
+  });
+
   it('keeps every value of a repeated header and the cookies of a 2.0 event', () => {
     const rest = lambdaDelivery(fixture('http-api-v1'));
     expect(rest.method).toBe('GET');
