@@ -28,6 +28,32 @@ export function statusOf(record: DedupeRecord, now: number): RecordStatus {
   return record.leaseExpiresAt.getTime() > now ? 'in_flight' : 'stalled';
 }
 
+/** What {@link releaseStalled} did. */
+export type StalledRelease = 'released' | 'live' | 'changed';
+
+/**
+ * Release a claim this machine's clock calls stalled, only if the store's own clock agrees.
+ * Leases are judged by the store (Redis by its server time, SQL by the database's), and a
+ * machine whose clock runs ahead would otherwise free a lease a handler still holds. So the
+ * claim is taken over first, which the store grants only for an ended lease, and the takeover's
+ * own claim is released at once: `live` when the store says the lease still runs, `changed`
+ * when someone else completed or took the key in between.
+ */
+export async function releaseStalled(
+  dedupe: DedupeStore,
+  record: DedupeRecord,
+): Promise<StalledRelease> {
+  const taken = await dedupe.claim(record.key, { leaseMs: 60_000, ttlMs: 60_000 });
+  if (taken.status === 'in_flight') return 'live';
+  if (taken.status !== 'claimed') return 'changed';
+  // A record claimed again since it was read is not the one the operator meant to release.
+  if (taken.claims !== record.claims + 1) {
+    await dedupe.release(record.key, taken.token);
+    return 'changed';
+  }
+  return (await dedupe.release(record.key, taken.token)) ? 'released' : 'changed';
+}
+
 /** A record as `--json` prints it: the stored fields plus provider and status. */
 export function recordJson(record: DedupeRecord, now: number) {
   return { ...record, provider: providerOf(record.key), status: statusOf(record, now) };

@@ -3,6 +3,7 @@
  * SQLite, Redis and PostgreSQL. Each test seeds its own key prefix and inbox queue through the
  * store packages' public API, runs `hooklatch`, and checks output, exit code and the store.
  */
+import { fileURLToPath } from 'node:url';
 import type { DedupeStore, InboxDelivery, InboxStore } from '@hooklatch/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type ChildRun, hooklatch } from './child';
@@ -19,6 +20,8 @@ export interface ScenarioBackend {
 }
 
 const HOUR = 3_600_000;
+/** A module that sets the CLI process's clock two minutes ahead. */
+const CLOCK_AHEAD = fileURLToPath(new URL('./fixtures/clock-ahead.mjs', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const keysOf = (run: ChildRun) =>
   (JSON.parse(run.out) as { records: { key: string }[] }).records.map((r) => r.key);
@@ -110,6 +113,28 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       expect(done.err).toContain('is completed');
       expect((await ns.store.get('stripe:evt_a'))?.state).toBe('completed');
       expect((await run('release', 'stripe:evt_a', '--force')).code).toBe(1);
+    });
+
+    it('refuses to release a lease this machine calls ended while the store says it runs', async () => {
+      await seed();
+      const ahead = { NODE_OPTIONS: `--import=${CLOCK_AHEAD}` };
+      // Two minutes ahead, this machine sees the 60 s lease of evt_b as ended.
+      const listed = await hooklatch(['list', '--state', 'stalled', '--json', ...ns.args], {
+        env: ahead,
+      });
+      expect(keysOf(listed)).toContain('stripe:evt_b');
+      const refused = await hooklatch(['release', 'stripe:evt_b', ...ns.args], { env: ahead });
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain("holds a live lease by the store's clock");
+      const record = await ns.store.get('stripe:evt_b');
+      expect(record?.state).toBe('in_flight');
+      expect((await ns.store.claim('stripe:evt_b', { leaseMs: 1000, ttlMs: HOUR })).status).toBe(
+        'in_flight',
+      );
+      // A lease that did end is still released, with the same clock.
+      const freed = await hooklatch(['release', 'stripe:evt_c', ...ns.args], { env: ahead });
+      expect(freed.code).toBe(0);
+      expect(await ns.store.get('stripe:evt_c')).toBeNull();
     });
 
     it('counts records by provider and state, and says where the hit rate lives', async () => {

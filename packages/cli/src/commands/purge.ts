@@ -9,7 +9,14 @@ import type { Command } from '../command';
 import { type CliIo, EXIT, UsageError } from '../io';
 import { printJson } from '../output';
 import { countProgress, elapsedProgress } from '../progress';
-import { SCAN_HELP, scanLimit, scanRecords, statusOf, warnTruncated } from '../records';
+import {
+  releaseStalled,
+  SCAN_HELP,
+  scanLimit,
+  scanRecords,
+  statusOf,
+  warnTruncated,
+} from '../records';
 import { type StoreConnection, withStore } from '../store/connection';
 import { STORE_HELP, storeSettings } from '../store/options';
 import { parseRecordCommand } from './record-scan';
@@ -60,10 +67,11 @@ async function purgeOlderThan(
   const progress = countProgress(io, 'purging', targets.length);
   try {
     for (const [i, record] of targets.entries()) {
+      // A stalled claim goes only if the store's clock agrees its lease ended.
       const gone =
         record.state === 'completed'
           ? await store.dedupe.delete(record.key)
-          : await store.dedupe.release(record.key, record.token);
+          : (await releaseStalled(store.dedupe, record)) === 'released';
       if (gone) report.removed++;
       else report.changed++;
       progress.step(i + 1);

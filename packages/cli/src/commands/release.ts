@@ -8,7 +8,7 @@ import { parseCommand, positionalCount } from '../args';
 import type { Command } from '../command';
 import { type CliIo, EXIT } from '../io';
 import { formatSpan, printJson } from '../output';
-import { statusOf } from '../records';
+import { releaseStalled, statusOf } from '../records';
 import { withStore } from '../store/connection';
 import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
 
@@ -40,11 +40,19 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
         reason: `${key} holds a live lease (${left} left): a handler may be running it, and releasing would let a copy run it twice. Wait for the lease to end, or pass --force if you know no handler runs it.`,
       };
     }
-    if (await dedupe.release(key, record.token)) {
-      return {
-        released: true,
-        reason: `released ${key}: the provider's next delivery runs the handler.`,
-      };
+    const released = `released ${key}: the provider's next delivery runs the handler.`;
+    if (status === 'stalled' && !values.force) {
+      // Stalled by this machine's clock: the store's clock has the last word.
+      const outcome = await releaseStalled(dedupe, record);
+      if (outcome === 'released') return { released: true, reason: released };
+      if (outcome === 'live') {
+        return {
+          released: false,
+          reason: `${key} holds a live lease by the store's clock (this machine's clock runs ahead of it): a handler may be running it. Wait for the lease to end, or pass --force if you know no handler runs it.`,
+        };
+      }
+    } else if (await dedupe.release(key, record.token)) {
+      return { released: true, reason: released };
     }
     return {
       released: false,
@@ -64,8 +72,9 @@ export const releaseCommand: Command = {
   help: `hooklatch release KEY [--force] [--json]
 
 Drop the in-flight claim of KEY, only if it is still held by the claim just read (a
-compare-and-set on its owner token). A stalled claim (its lease ended) is released at once; a
-live lease is refused (a handler may be running it) unless --force. Completed records are never
+compare-and-set on its owner token). A stalled claim (its lease ended) is released at once,
+once the store agrees by its own clock that the lease ended; a live lease is refused (a
+handler may be running it) unless --force. Completed records are never
 released. Exit 1 when nothing was released.
 
 ${STORE_HELP}`,
