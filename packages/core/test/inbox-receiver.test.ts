@@ -199,4 +199,44 @@ describe('inboxReceiver', () => {
       'x-inboxtest-timestamp',
     ]);
   });
+
+  it('refuses, before anything is stored, a keepHeader that would make the entry unverifiable', async () => {
+    const inbox = memoryInbox();
+    const asyncKeep = inboxReceiver({ adapter, inbox, keepHeader: (async () => true) as never });
+    expect(await asyncKeep(signed('e_async'))).toMatchObject({
+      status: 500,
+      error: { code: 'CONFIG_INVALID' },
+    });
+    const tooFew = inboxReceiver({
+      adapter,
+      inbox,
+      keepHeader: (name) => name === 'x-inboxtest-timestamp',
+    });
+    const refused = await tooFew(signed('e_few'));
+    expect(refused).toMatchObject({ status: 500, error: { code: 'CONFIG_INVALID' } });
+    expect(await inbox.get('inboxtest:e_async')).toBeNull();
+    expect(await inbox.get('inboxtest:e_few')).toBeNull();
+  });
+
+  it('ignores an onEnqueued that rejects: no unhandled rejection, the delivery stays kept', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const inbox = memoryInbox();
+      const receive = inboxReceiver({
+        adapter,
+        inbox,
+        onEnqueued: (async () => {
+          throw new Error('wake-up failed');
+        }) as never,
+      });
+      expect(await receive(signed('e_wake'))).toMatchObject({ outcome: 'enqueued' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      expect((await inbox.get('inboxtest:e_wake'))?.state).toBe('pending');
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
 });

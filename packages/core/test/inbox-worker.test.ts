@@ -82,6 +82,57 @@ describe('worker', () => {
     expect(runs).toEqual([1]);
   });
 
+  it('ignores an onReport and a describeError that reject: no unhandled rejection, one run', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const inner = await filled(['reject', 'fails']);
+      let blips = 1;
+      // The first completion fails once: the worker reports store_error and retries it.
+      const inbox: InboxStore = {
+        ...inner,
+        async complete(...args) {
+          if (blips-- > 0) throw new Error('store blip');
+          return inner.complete(...args);
+        },
+      };
+      let runs = 0;
+      const w = worker({
+        inbox,
+        adapter,
+        pollMs: 5,
+        retry: { baseMs: 60_000 },
+        onReport: (async () => {
+          throw new Error('report sink down');
+        }) as never,
+        describeError: (async () => {
+          throw new Error('describer down');
+        }) as never,
+        handler: (event) => {
+          if (event.id === 'fails') throw new Error('handler failed');
+          runs++;
+        },
+      });
+      await until(async () => (await state(inbox, 'reject')) === 'completed', 'completed');
+      await until(
+        async () => (await inbox.get('inboxtest:fails'))?.lastError !== undefined,
+        'failed',
+      );
+      await w.stop();
+      await sleep(20);
+      expect(unhandled).toEqual([]);
+      expect(runs).toBe(1);
+      // The default description stands in for the one that rejected.
+      expect((await inbox.get('inboxtest:fails'))?.lastError).toMatchObject({
+        code: 'Error',
+        message: 'handler failed',
+      });
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+
   it('renews the lease of a slow handler: two workers, one run', async () => {
     const inbox = await filled(['slow']);
     let runs = 0;

@@ -10,12 +10,13 @@
  * 500 for a setup mistake; a parse error answers its own status (401 bad signature...). Never
  * throws.
  */
-import { ConfigurationError, StoreUnavailableError } from '../errors';
+import { ConfigurationError, isHooklatchError, StoreUnavailableError } from '../errors';
 import type { RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
 import { tracedParse } from '../observe/observed-parse';
 import { deliveryFacts } from '../observe/reports';
 import { parseUntraced } from '../parse-event';
 import { digestsDiffer } from '../payload-digest';
+import { quietly } from '../quiet-call';
 import { type DeliveryInput, readDelivery } from '../read-delivery';
 import {
   type InboxObserveOptions,
@@ -28,6 +29,7 @@ import {
   inboxDelivery,
   type KeepHeader,
   type KeptEvent,
+  keptHeaders,
   refusedEvent,
   schemaIssuePaths,
   schemaMismatchError,
@@ -40,6 +42,8 @@ interface Parsed {
   event: KeptEvent;
   /** Set when it goes straight to the dead letters. */
   dead: InboxErrorInfo | undefined;
+  /** The headers the inbox keeps (`keepHeader`). */
+  headers: Record<string, string>;
 }
 
 /**
@@ -131,11 +135,8 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
 
   const answer = (key: string, digest: string | undefined, result: EnqueueResult) => {
     if (result.status === 'enqueued') {
-      try {
-        onEnqueued?.(key);
-      } catch {
-        // A wake-up hook must never turn a kept delivery into a failure.
-      }
+      // A wake-up hook must never turn a kept delivery into a failure (nor end the process).
+      if (onEnqueued) quietly(() => onEnqueued(key));
       return reply(accepted, result.state === 'dead' ? 'dead_lettered' : 'enqueued', key);
     }
     return digestsDiffer(result.digest, digest)
@@ -155,12 +156,41 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
       );
       const paths = mode === 'dead_letter' ? schemaIssuePaths(event) : undefined;
       const dead = paths === undefined ? undefined : schemaMismatchError(event.provider, paths);
-      return { raw, event, dead };
+      const headers = keptHeaders(raw.headers, keepHeader);
+      // Only when `keepHeader` left out something the default would keep.
+      const all = keptHeaders(raw.headers, undefined);
+      if (Object.keys(headers).length < Object.keys(all).length) await verifiesWith(raw, headers);
+      return { raw, event, dead, headers };
     } catch (error) {
+      if (isHooklatchError(error) && error.code === 'CONFIG_INVALID') throw error;
       const refused =
         mode === 'dead_letter' ? refusedEvent(adapter, error, raw.rawBody) : undefined;
       if (refused === undefined) throw error;
-      return { raw, event: refused, dead: schemaMismatchError(adapter.name, refused.paths) };
+      const headers = keptHeaders(raw.headers, keepHeader);
+      const dead = schemaMismatchError(adapter.name, refused.paths);
+      return { raw, event: refused, dead, headers };
+    }
+  };
+
+  /**
+   * The worker verifies the delivery again from the headers kept: a `keepHeader` that drops one
+   * the adapter needs must be found now, answered 500 (the provider retries; nothing is stored),
+   * not after a 2xx, when the entry could only end as a dead letter.
+   */
+  const verifiesWith = async (raw: RawDelivery, headers: Record<string, string>) => {
+    try {
+      await parseUntraced(
+        adapter,
+        { method: raw.method, headers, body: raw.rawBody },
+        { ...readOptions, receivedAt: raw.receivedAt },
+      );
+    } catch (error) {
+      const code = isHooklatchError(error) ? error.code : 'INTERNAL';
+      throw new ConfigurationError(
+        'CONFIG_INVALID',
+        `inboxReceiver: the delivery does not parse from the headers \`keepHeader\` keeps (${code}): keep every header the adapter reads.`,
+        { details: { option: 'keepHeader', code } },
+      );
     }
   };
 
@@ -182,11 +212,11 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
   ): Promise<[InboxReceipt, InboxErrorInfo | undefined]> => {
     const parsed = await parse(input);
     if ('outcome' in parsed) return [parsed, undefined];
-    const { raw, event, dead } = parsed;
+    const { raw, event, dead, headers } = parsed;
     const key = event.dedupeKey;
     observed?.received(deliveryFacts(event as WebhookEvent), raw.receivedAt);
     try {
-      const result = await inbox.enqueue(inboxDelivery(event, raw, keepHeader, dead));
+      const result = await inbox.enqueue(inboxDelivery(event, raw, headers, dead));
       if (result?.status !== 'enqueued' && result?.status !== 'duplicate') {
         throw new StoreUnavailableError('The inbox gave no enqueue result.');
       }

@@ -6,7 +6,7 @@
  * authenticate with basic auth or a bearer token verify them again in the worker; treat the
  * inbox table like the secret store it then is, or keep fewer headers with `keepHeader`.
  */
-import { isHooklatchError } from '../errors';
+import { ConfigurationError, isHooklatchError } from '../errors';
 import type { RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
 import { schemaMismatchIdentity } from '../kit/schema-mismatch';
 import { deliveryDigest, isStorableDigest } from '../payload-digest';
@@ -40,7 +40,11 @@ export const DROPPED_HEADERS: ReadonlySet<string> = new Set([
 /** Decides whether a (lower-case) header is kept. */
 export type KeepHeader = (name: string) => boolean;
 
-/** The headers to keep: all but {@link DROPPED_HEADERS}, then only those `keep` accepts. */
+/**
+ * The headers to keep: all but {@link DROPPED_HEADERS}, then only those `keep` accepts. An
+ * answer other than `true` or `false` (a promise, from an async function) is CONFIG_INVALID:
+ * read as "no", it would drop every header and store a delivery no worker can verify.
+ */
 export function keptHeaders(
   headers: Readonly<Record<string, string>>,
   keep: KeepHeader | undefined,
@@ -48,7 +52,17 @@ export function keptHeaders(
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (DROPPED_HEADERS.has(name)) continue;
-    if (keep && keep(name) !== true) continue;
+    if (keep) {
+      const answer: unknown = keep(name);
+      if (answer !== true && answer !== false) {
+        throw new ConfigurationError(
+          'CONFIG_INVALID',
+          'inboxReceiver: `keepHeader` must return true or false (synchronously).',
+          { details: { option: 'keepHeader' } },
+        );
+      }
+      if (!answer) continue;
+    }
     kept[name] = value;
   }
   return kept;
@@ -123,7 +137,7 @@ export function schemaMismatchError(provider: string, paths: readonly string[]):
 export function inboxDelivery(
   event: KeptEvent,
   raw: RawDelivery,
-  keep: KeepHeader | undefined,
+  headers: Record<string, string>,
   deadLetter?: InboxErrorInfo,
 ): InboxDelivery {
   const keyIndex = keyIndexOf(event);
@@ -132,7 +146,7 @@ export function inboxDelivery(
     provider: event.provider,
     type: String(event.type).slice(0, MAX_INBOX_TYPE_LENGTH),
     method: raw.method,
-    headers: keptHeaders(raw.headers, keep),
+    headers,
     body: raw.rawBody,
     receivedAt: raw.receivedAt,
     ...(keyIndex === undefined ? {} : { keyIndex }),

@@ -1,6 +1,8 @@
 /** The options of `worker`, their defaults and their checks (CONFIG_INVALID naming the option). */
+
 import { ConfigurationError } from '../errors';
 import type { EventOf, WebhookAdapter, WebhookEvent } from '../event';
+import { quietly } from '../quiet-call';
 import { readableMessage } from './checks';
 import { inboxErrorInfo } from './error-info';
 import {
@@ -145,27 +147,22 @@ export function resolveWorkerConfig<A extends WebhookAdapter<WebhookEvent>>(
     schemaMismatch,
     describe: (error) => {
       if (!describeError) return inboxErrorInfo(error);
-      try {
-        const info = describeError(error);
-        // Only a well-formed answer is kept: an inbox refuses any other (CONFIG_INVALID).
-        if (
-          typeof info?.code === 'string' &&
-          CODE.test(info.code) &&
-          typeof info.message === 'string'
-        ) {
-          return { code: info.code, message: readableMessage(info.message) };
-        }
-      } catch {
-        // Fall through to the default description.
+      // A throw, or a promise (which is no answer, and whose rejection is ignored), falls
+      // through to the default description.
+      const info = quietly(() => describeError(error)) as InboxErrorInfo | undefined;
+      // Only a well-formed answer is kept: an inbox refuses any other (CONFIG_INVALID).
+      if (
+        typeof info?.code === 'string' &&
+        CODE.test(info.code) &&
+        typeof info.message === 'string'
+      ) {
+        return { code: info.code, message: readableMessage(info.message) };
       }
       return inboxErrorInfo(error);
     },
+    // A logging callback must never stop a worker, by a throw or by a rejection.
     report: (report) => {
-      try {
-        onReport?.(report);
-      } catch {
-        // A logging callback must never stop a worker.
-      }
+      if (onReport) quietly(() => onReport(report));
     },
     observer: inboxObserver(options),
   };
