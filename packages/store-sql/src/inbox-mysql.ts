@@ -12,7 +12,7 @@ import { DEFAULT_INBOX_TABLE, type SqlInboxOptions, sqlInboxSettings } from './i
 import { type Fragment, render, sql, text, textList } from './inbox-query';
 import { createSqlInbox, type InboxDialect, type SqlInbox } from './inbox-sql-store';
 import { claimSet, FULL, readyWhere } from './inbox-statements';
-import { invalidTx } from './options';
+import { checkInTransaction, invalidTx } from './options';
 
 /** A connection of a `mysql2/promise` pool. */
 export interface MysqlInboxConnection {
@@ -155,6 +155,7 @@ export function mysqlInbox(options: MysqlInboxOptions): SqlInbox {
     flavor,
     exec: (query) => run(pool, query, timeoutMs),
     inTransaction(tx, query) {
+      checkInTransaction(tx);
       const given = tx as Partial<MysqlInboxPool & { promise(): MysqlInboxPool }> | null;
       const connection = typeof given?.promise === 'function' ? given.promise() : given;
       if (typeof connection?.query !== 'function') {

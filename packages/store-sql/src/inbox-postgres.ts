@@ -12,7 +12,7 @@ import { DEFAULT_INBOX_TABLE, type SqlInboxOptions, sqlInboxSettings } from './i
 import { type Fragment, type Rendered, render, sql } from './inbox-query';
 import { createSqlInbox, type InboxDialect, type SqlInbox } from './inbox-sql-store';
 import { claimSet, FULL, readyWhere } from './inbox-statements';
-import { invalidTx } from './options';
+import { checkInTransaction, invalidTx } from './options';
 import { PG_NOW } from './postgres-sql';
 import type { PgQueryable, PostgresJsSql } from './postgres-store';
 
@@ -127,6 +127,7 @@ export function postgresInbox(options: PostgresInboxOptions): SqlInbox {
       if (!isPostgresJs(tx) && typeof (tx as PgQueryable | null)?.query !== 'function') {
         throw invalidTx('a pg client inside your transaction or the sql of sql.begin()');
       }
+      checkInTransaction(tx);
       // The caller's transaction has no deadline of ours: a pg client still gets query_timeout.
       const client = tx as PgQueryable | PostgresJsSql;
       return executor(client, settings.timeoutMs)(query, new AbortController().signal);

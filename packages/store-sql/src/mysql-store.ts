@@ -6,7 +6,7 @@ import { ConfigurationError } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
 import { mysqlStatements } from './mysql-sql';
-import { invalidTx, sqlSettings } from './options';
+import { checkInTransaction, invalidTx, sqlSettings } from './options';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 
 /** The part of a `mysql2/promise` Pool, PoolConnection or Connection the store uses. */
@@ -82,6 +82,7 @@ function mysqlDialect(client: MysqlQueryable, t: string, timeoutMs: number): Dia
     name: 'mysql',
     exec(query, tx): Promise<ExecResult> {
       if (tx === undefined) return execute(client, query, timeoutMs);
+      checkInTransaction(tx);
       const connection = toQueryable(tx, () =>
         invalidTx('the mysql2 connection of your transaction'),
       );

@@ -34,6 +34,32 @@ export function sqlSettings(
   };
 }
 
+/**
+ * Refuse a `complete({ tx })` handle that is plainly not inside a transaction: a pg `Pool` or a
+ * mysql2 pool (each statement on its own pooled connection, never the one the caller ran BEGIN
+ * on), or a better-sqlite3 Database with no transaction open. Statements on such a handle
+ * commit at once, so the completion would stand after the caller's work rolled back, and the
+ * event would never run again.
+ */
+export function checkInTransaction(tx: unknown): void {
+  const handle = tx as {
+    totalCount?: unknown;
+    connect?: unknown;
+    getConnection?: unknown;
+    inTransaction?: unknown;
+    prepare?: unknown;
+  } | null;
+  if (typeof handle?.totalCount === 'number' && typeof handle.connect === 'function') {
+    throw invalidTx('the pg client you ran BEGIN on, not the pool');
+  }
+  if (typeof handle?.getConnection === 'function') {
+    throw invalidTx('the mysql2 connection you ran BEGIN on, not the pool');
+  }
+  if (typeof handle?.prepare === 'function' && handle.inTransaction === false) {
+    throw invalidTx('the better-sqlite3 Database inside db.transaction() (none is open)');
+  }
+}
+
 /** The error for a `complete({ tx })` handle the store cannot run statements on. */
 export function invalidTx(expected: string): ConfigurationError {
   return new ConfigurationError('CONFIG_INVALID', `complete({ tx }) needs ${expected}.`, {

@@ -8,7 +8,7 @@
 import { ConfigurationError } from '@hooklatch/core';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
-import { invalidTx, sqlChecks, sqlSettings } from './options';
+import { checkInTransaction, invalidTx, sqlChecks, sqlSettings } from './options';
 import { pgSchemaBlock, pgStatements } from './postgres-sql';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 import type { Deadline } from './timeout';
@@ -130,6 +130,7 @@ function postgresDialect(client: unknown, t: string, timeoutMs: number, prepare:
       ) {
         throw invalidTx('a pg client inside your transaction or the sql of sql.begin()');
       }
+      if (tx !== undefined) checkInTransaction(tx);
       return execute(tx ?? client, query, deadline);
     },
     result: pgExecResult,
