@@ -14,7 +14,7 @@ import { DEFAULT_INBOX_TABLE, type SqlInboxOptions, sqlInboxSettings } from './i
 import { type Fragment, render, sql } from './inbox-query';
 import { createSqlInbox, type InboxDialect, type SqlInbox } from './inbox-sql-store';
 import { claimSet, FULL, readyWhere } from './inbox-statements';
-import { checkInTransaction, invalidTx } from './options';
+import { invalidTx } from './options';
 import { SQLITE_NOW } from './sqlite-sql';
 
 type Database = BetterSqlite3.Database;
@@ -126,7 +126,6 @@ function sqliteDialect(t: string, given: Database | undefined, open: () => Promi
       if (typeof (tx as Partial<Database> | null)?.prepare !== 'function') {
         throw invalidTx('the better-sqlite3 Database your transaction runs on');
       }
-      checkInTransaction(tx);
       // Statements of another connection are not cached: they belong to that connection.
       const statements = tx === db ? cache : new Map();
       return execute(tx as Database, query.text, query.params, statements);

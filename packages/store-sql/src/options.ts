@@ -35,28 +35,20 @@ export function sqlSettings(
 }
 
 /**
- * Refuse a `complete({ tx })` handle that is plainly not inside a transaction: a pg `Pool` or a
- * mysql2 pool (each statement on its own pooled connection, never the one the caller ran BEGIN
- * on), or a better-sqlite3 Database with no transaction open. Statements on such a handle
- * commit at once, so the completion would stand after the caller's work rolled back, and the
- * event would never run again.
+ * Refuse a `complete({ tx })` handle that cannot be inside the caller's transaction: a pg `Pool`
+ * or a mysql2 pool (each statement on some pooled connection, never the one the caller ran
+ * BEGIN on). A statement there commits at once, so the completion would stand after the
+ * caller's work rolled back, and the event would never run again. (A better-sqlite3 Database
+ * is one connection: a completion outside `db.transaction()` commits at once like the caller's
+ * own writes there, as a completion without `tx` does, so it is not refused.)
  */
 export function checkInTransaction(tx: unknown): void {
-  const handle = tx as {
-    totalCount?: unknown;
-    connect?: unknown;
-    getConnection?: unknown;
-    inTransaction?: unknown;
-    prepare?: unknown;
-  } | null;
+  const handle = tx as { totalCount?: unknown; connect?: unknown; getConnection?: unknown } | null;
   if (typeof handle?.totalCount === 'number' && typeof handle.connect === 'function') {
     throw invalidTx('the pg client you ran BEGIN on, not the pool');
   }
   if (typeof handle?.getConnection === 'function') {
     throw invalidTx('the mysql2 connection you ran BEGIN on, not the pool');
-  }
-  if (typeof handle?.prepare === 'function' && handle.inTransaction === false) {
-    throw invalidTx('the better-sqlite3 Database inside db.transaction() (none is open)');
   }
 }
 

@@ -8,7 +8,7 @@ import { ConfigurationError, StoreUnavailableError } from '@hooklatch/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Dialect, ExecResult, Query } from './dialect';
 import { DEFAULT_TABLE, validateTableName } from './identifier';
-import { checkInTransaction, invalidTx, sqlSettings } from './options';
+import { invalidTx, sqlSettings } from './options';
 import { createSqlStore, type SqlDedupeStore } from './sql-store';
 import { openSqliteFile } from './sqlite-open';
 import { createSqliteSchema, sqliteStatements } from './sqlite-sql';
@@ -86,7 +86,6 @@ function sqliteDialect(t: string, opened: Database | (() => Promise<Database>)):
         if (typeof (tx as Partial<Database> | null)?.prepare !== 'function') {
           throw invalidTx('the better-sqlite3 Database your transaction runs on');
         }
-        checkInTransaction(tx);
         return execute(tx as Database, query, tx === db ? cache : undefined);
       }
       return execute(db ?? (await database()), query, cache);

@@ -1,19 +1,15 @@
 /**
  * `complete(key, token, { tx })` with a handle that is not inside the caller's transaction: a
- * pg Pool, a mysql2 pool (each statement takes some pooled connection, never the one BEGIN ran
- * on) or a better-sqlite3 Database with no transaction open. Such a completion would commit at
- * once and outlive the caller's rollback: the event would be answered as handled and never run
- * again. Each is refused with CONFIG_INVALID and the claim stays as it was. Real servers.
+ * pg Pool or a mysql2 pool (each statement takes some pooled connection, never the one BEGIN
+ * ran on). Such a completion would commit at once and outlive the caller's rollback: the event
+ * would be answered as handled and never run again. Each is refused with CONFIG_INVALID and the
+ * claim stays as it was. Real servers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DedupeStore } from '@hooklatch/core';
-import { mysqlStore, postgresStore, sqliteStore } from '@hooklatch/store-sql';
-import Database from 'better-sqlite3';
+import { mysqlStore, postgresStore } from '@hooklatch/store-sql';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serverUrl, uniqueName } from './support/servers';
 
 const LEASE = { leaseMs: 60_000, ttlMs: 60_000 };
@@ -31,19 +27,6 @@ async function completeThrough(store: DedupeStore, tx: unknown) {
 }
 
 describe('complete({ tx }) refuses a handle outside the caller’s transaction', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hooklatch-tx-handle-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('SQLite: the Database with no transaction open is refused', async () => {
-    const db = new Database(join(dir, 'tx.db'));
-    const store = sqliteStore({ database: db });
-    await store.createSchema();
-    const { error, record } = await completeThrough(store, db);
-    expect(error).toMatchObject({ code: 'CONFIG_INVALID', details: { option: 'tx' } });
-    expect(record?.state).toBe('in_flight');
-    db.close();
-  });
-
   /** The pool is refused; a session that began a transaction completes inside it. */
   async function poolRefusedSessionAccepted(
     store: DedupeStore & { createSchema(): Promise<void> },
