@@ -150,6 +150,26 @@ describe("inboxReceiver schemaMismatch: 'dead_letter' under schemaPolicy 'reject
     });
   });
 
+  it('a keepHeader that drops the signature keeps no dead letter a replay could never verify', async () => {
+    const inbox = memoryInbox();
+    const options = { adapter, inbox, schemaMismatch: 'dead_letter', logger: false } as const;
+    const unsigned = inboxReceiver({
+      ...options,
+      keepHeader: (name) => name !== 'x-shop-signature',
+    });
+    expect(await unsigned(deliver('evt_k1', '12.50'))).toMatchObject({
+      status: 500,
+      error: { code: 'CONFIG_INVALID' },
+    });
+    expect(await inbox.get('shop:evt_k1')).toBeNull();
+    // A keepHeader that keeps what the adapter reads still dead-letters the refused payload.
+    const lean = inboxReceiver({ ...options, keepHeader: (name) => name === 'x-shop-signature' });
+    expect(await lean(deliver('evt_k2', '12.50'))).toMatchObject({ outcome: 'dead_lettered' });
+    expect(Object.keys((await inbox.get('shop:evt_k2'))?.headers ?? {})).toEqual([
+      'x-shop-signature',
+    ]);
+  });
+
   it("the default 'enqueue' still answers 500 and keeps nothing", async () => {
     const inbox = memoryInbox();
     const receive = inboxReceiver({ adapter, inbox, logger: false });

@@ -26,10 +26,10 @@ import {
 import { type ReceiptObservation, receiptObservation } from './receipt-observation';
 import { type InboxReceipt, rejected, reply, storeFailed } from './receiver-replies';
 import {
+  headersKept,
   inboxDelivery,
   type KeepHeader,
   type KeptEvent,
-  keptHeaders,
   refusedEvent,
   schemaIssuePaths,
   schemaMismatchError,
@@ -147,44 +147,55 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
   /** Read and parse; a payload its schema refused may still be kept, as a dead letter. */
   const readAndParse = async (input: DeliveryInput): Promise<Parsed> => {
     const raw = await readDelivery(input, readOptions);
+    let parsed: Parsed;
+    let leftOut: boolean;
+    let refusedFirst = false;
     try {
       // The bytes are read once; the parse gets them (and the same receivedAt) as plain input.
-      const event = await parseUntraced(
-        adapter,
-        { method: raw.method, headers: raw.headers, body: raw.rawBody },
-        { ...readOptions, receivedAt: raw.receivedAt },
-      );
+      const event = await parseFrom(raw, raw.headers);
       const paths = mode === 'dead_letter' ? schemaIssuePaths(event) : undefined;
       const dead = paths === undefined ? undefined : schemaMismatchError(event.provider, paths);
-      const headers = keptHeaders(raw.headers, keepHeader);
-      // Only when `keepHeader` left out something the default would keep.
-      const all = keptHeaders(raw.headers, undefined);
-      if (Object.keys(headers).length < Object.keys(all).length) await verifiesWith(raw, headers);
-      return { raw, event, dead, headers };
+      const kept = headersKept(raw.headers, keepHeader);
+      parsed = { raw, event, dead, headers: kept.headers };
+      leftOut = kept.leftOut;
     } catch (error) {
       if (isHooklatchError(error) && error.code === 'CONFIG_INVALID') throw error;
       const refused =
         mode === 'dead_letter' ? refusedEvent(adapter, error, raw.rawBody) : undefined;
       if (refused === undefined) throw error;
-      const headers = keptHeaders(raw.headers, keepHeader);
+      const kept = headersKept(raw.headers, keepHeader);
       const dead = schemaMismatchError(adapter.name, refused.paths);
-      return { raw, event: refused, dead, headers };
+      parsed = { raw, event: refused, dead, headers: kept.headers };
+      leftOut = kept.leftOut;
+      refusedFirst = true;
     }
+    if (leftOut) await verifiesWith(raw, parsed.headers, refusedFirst);
+    return parsed;
   };
+
+  const parseFrom = (raw: RawDelivery, headers: Record<string, string>) =>
+    parseUntraced(
+      adapter,
+      { method: raw.method, headers, body: raw.rawBody },
+      { ...readOptions, receivedAt: raw.receivedAt },
+    );
 
   /**
    * The worker verifies the delivery again from the headers kept: a `keepHeader` that drops one
    * the adapter needs must be found now, answered 500 (the provider retries; nothing is stored),
-   * not after a 2xx, when the entry could only end as a dead letter.
+   * not after a 2xx, when the entry could only end as a dead letter. A payload its schema
+   * refused (`refused`) passes when it is refused again, verified first: a replay after a
+   * schema fix can then verify it.
    */
-  const verifiesWith = async (raw: RawDelivery, headers: Record<string, string>) => {
+  const verifiesWith = async (
+    raw: RawDelivery,
+    headers: Record<string, string>,
+    refused: boolean,
+  ) => {
     try {
-      await parseUntraced(
-        adapter,
-        { method: raw.method, headers, body: raw.rawBody },
-        { ...readOptions, receivedAt: raw.receivedAt },
-      );
+      await parseFrom(raw, headers);
     } catch (error) {
+      if (refused && refusedEvent(adapter, error, raw.rawBody) !== undefined) return;
       const code = isHooklatchError(error) ? error.code : 'INTERNAL';
       throw new ConfigurationError(
         'CONFIG_INVALID',

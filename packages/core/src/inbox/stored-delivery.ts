@@ -49,7 +49,19 @@ export function keptHeaders(
   headers: Readonly<Record<string, string>>,
   keep: KeepHeader | undefined,
 ): Record<string, string> {
+  return headersKept(headers, keep).headers;
+}
+
+/**
+ * `keptHeaders`, and whether `keep` left out a header the default would have kept (then the
+ * receiver checks that the delivery still verifies from what is kept).
+ */
+export function headersKept(
+  headers: Readonly<Record<string, string>>,
+  keep: KeepHeader | undefined,
+): { headers: Record<string, string>; leftOut: boolean } {
   const kept: Record<string, string> = {};
+  let leftOut = false;
   for (const [name, value] of Object.entries(headers)) {
     if (DROPPED_HEADERS.has(name)) continue;
     if (keep) {
@@ -61,11 +73,14 @@ export function keptHeaders(
           { details: { option: 'keepHeader' } },
         );
       }
-      if (!answer) continue;
+      if (!answer) {
+        leftOut = true;
+        continue;
+      }
     }
     kept[name] = value;
   }
-  return kept;
+  return { headers: kept, leftOut };
 }
 
 /** The verifying key's index from `event.meta.keyIndex`, when an adapter reported one. */
