@@ -185,6 +185,34 @@ describe('worker', () => {
     });
   });
 
+  it('every completion answer lost: the entry is read back and reported completed', async () => {
+    const inner = await filled(['mute']);
+    const inbox: InboxStore = {
+      ...inner,
+      async complete(key, token) {
+        await inner.complete(key, token);
+        throw new Error('connection reset after commit');
+      },
+    };
+    const reports: WorkerReport[] = [];
+    const w = worker({
+      inbox,
+      adapter,
+      pollMs: 5,
+      leaseMs: 300,
+      handler: () => {},
+      onReport: (r) => reports.push(r),
+    });
+    await until(
+      () => reports.some((r) => r.kind === 'completed' || r.kind === 'complete_lost'),
+      'settled',
+    );
+    await w.stop();
+    expect(reports.filter((r) => r.kind === 'complete_lost')).toEqual([]);
+    expect(reports.filter((r) => r.kind === 'completed')).toHaveLength(1);
+    expect((await inner.get('inboxtest:mute'))?.state).toBe('completed');
+  });
+
   it('a completion whose answer was lost is recognized, not run again', async () => {
     const inner = await filled(['blip']);
     let calls = 0;

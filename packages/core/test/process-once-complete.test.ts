@@ -58,6 +58,20 @@ describe('completion retries', () => {
     expect((await store.get(outcome.key))?.result).toBe('ok');
   });
 
+  it('every answer lost after the write: the mark is found at the end, no complete_failed', async () => {
+    const store = faultyStore(memoryStore(), { complete: () => 'lose-answer' });
+    const { warnings, onWarning } = collect();
+    const outcome = await processOnce(store, event, () => 'ok', {
+      leaseMs: 300,
+      completeWaitMs: 5_000,
+      onWarning,
+    });
+    expect(outcome).toMatchObject({ outcome: 'processed', completion: 'stored' });
+    expect(store.calls.complete).toBeGreaterThanOrEqual(2);
+    expect(warnings.map((w) => w.kind)).toEqual(['complete_retried']);
+    expect((await store.get(outcome.key))?.state).toBe('completed');
+  });
+
   it('answers 200 within completeWaitMs and keeps retrying in the background (waitUntil)', async () => {
     const store = faultyStore(memoryStore(), { complete: () => 'throw' });
     const { warnings, onWarning } = collect();

@@ -6,6 +6,7 @@
  * transaction; inside one the entry is read back, since only a committed transaction
  * completed it. Never throws.
  */
+import { GRACE_MS, until } from '../process/completion';
 import { LeaseKeeper, monotonicNow } from '../process/lease-keeper';
 import { entryObservation } from './entry-observation';
 import { retryDelay } from './retry-delay';
@@ -17,10 +18,13 @@ import type { WorkerReport } from './worker-types';
 
 type Operation = 'complete' | 'fail' | 'deadLetter' | 'release' | 'get';
 
-/** After a refused settle: did this claim complete the entry (an earlier try, or the handler)? */
+/**
+ * After a refused or unanswered settle: did this claim complete the entry (an earlier try whose
+ * answer was lost, or the handler)? A `get` that does not answer within GRACE_MS is a no.
+ */
 async function completedByUs(inbox: InboxStore, key: string, token: string): Promise<boolean> {
   try {
-    const found = await inbox.get(key);
+    const found = await until(() => inbox.get(key), monotonicNow() + GRACE_MS);
     return found?.state === 'completed' && found.token === token;
   } catch {
     return false;
@@ -80,9 +84,9 @@ export async function runClaim(
   const onShutdown = () =>
     controller.abort(new DOMException('hooklatch: the worker is stopping.', 'AbortError'));
   shutdown.addEventListener('abort', onShutdown, { once: true });
-  let until = monotonicNow() + config.leaseMs;
+  let settleBy = monotonicNow() + config.leaseMs;
   const settled = (operation: Operation, call: () => Promise<boolean>) =>
-    settle(call, keeper, until, (error) => emit({ kind: 'store_error', operation, key, error }));
+    settle(call, keeper, settleBy, (error) => emit({ kind: 'store_error', operation, key, error }));
   const startedAt = monotonicNow();
   const completed = () => {
     const durationMs = monotonicNow() - startedAt;
@@ -103,7 +107,7 @@ export async function runClaim(
         return;
       }
       let verdict = await attempt(run, shutdown);
-      until = monotonicNow() + config.leaseMs;
+      settleBy = monotonicNow() + config.leaseMs;
       if (run.completedBy === 'direct') return completed();
       if (run.completedBy === 'tx' && verdict.kind === 'done') {
         const found = await committed(run);
@@ -116,7 +120,8 @@ export async function runClaim(
         const ok = await settled('complete', () =>
           observed ? observed.complete(write, false) : write(),
         );
-        if (ok === true || (ok === false && (await completedByUs(inbox, key, token)))) completed();
+        // `undefined`: every answer was lost or failed; one of the tries may have landed.
+        if (ok === true || (await completedByUs(inbox, key, token))) completed();
         else emit({ kind: 'complete_lost', key, reason: ok === false ? 'refused' : 'unanswered' });
         return;
       }

@@ -87,6 +87,11 @@ export async function landed(
   return record?.state === 'completed' && record.token === lease.token ? record : undefined;
 }
 
+/** `landed` with GRACE_MS to answer; a store that cannot say is no mark. */
+function lastLook(store: DedupeStore, lease: Lease): Promise<DedupeRecord | undefined> {
+  return landed(store, lease, monotonicNow() + GRACE_MS).catch(() => undefined);
+}
+
 /** Each call gets until the lease ends, and at least GRACE_MS from `now`. */
 function bound(input: CompletionInput, now: number): number {
   return Math.max(Math.min(input.keeper.deadline, input.giveUpAt), now + GRACE_MS);
@@ -131,7 +136,13 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
       const remaining = Math.min(input.keeper.deadline, input.giveUpAt) - monotonicNow();
       const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - 1));
       const wait = Math.min(backoff * (0.5 + Math.random() / 2), remaining / 2);
-      if (wait < MIN_DELAY_MS) return { status: 'failed', attempts, error };
+      if (wait < MIN_DELAY_MS) {
+        // Out of time, every answer lost or failed: one attempt may have landed all the same.
+        const mark = await lastLook(input.store, lease);
+        if (mark === undefined) return { status: 'failed', attempts, error };
+        if (input.result !== undefined && mark.result === undefined) resultDropped = true;
+        break;
+      }
       await sleep(wait);
     }
   }
