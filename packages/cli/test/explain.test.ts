@@ -27,6 +27,9 @@ describe('hooklatch explain', () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain(`a.json: ${event.id}`);
     expect(event.id).toBe(expected.key);
+    // The key inspect and release take: with the provider's prefix.
+    expect(run.out).toContain(`dedupe key ${event.dedupeKey}`);
+    expect(event.dedupeKey).toBe(`qualio:${expected.key}`);
     expect(run.out).toContain('subject    NC-2025-001');
     expect(run.out).toContain('timestamp  2025-01-05T10:15:32.000Z');
     expect(run.out).toContain('extra      status');

@@ -175,6 +175,39 @@ describe('hooklatch verify', { timeout: 30_000 }, () => {
     expect(`${stale.out}${onTime.out}`).not.toContain(secret);
   });
 
+  it('an authentic delivery its typed schema refuses is verified, with the paths, exit 0', async () => {
+    const secret = 'whsec_cli_verify_schema';
+    const event = JSON.parse(stripeEventBody('evt_cli_schema'));
+    event.type = 'payment_intent.succeeded';
+    event.data.object = { object: 'payment_intent', id: 'pi_1', amount: 'twelve-50-secret' };
+    const text = JSON.stringify(event);
+    const delivery = stripe({ secret }).sign?.(text);
+    const capture = jsonCapture(delivery?.headers as Record<string, string>, text);
+    const run = (...args: string[]) =>
+      cli(
+        ['verify', '--provider', 'stripe', '--secret-env', 'STRIPE', ...args, 'c'],
+        {},
+        { STRIPE: secret },
+        { bytes: { c: new TextEncoder().encode(capture) } },
+      );
+    const json = await run('--json');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.out);
+    expect(report).toMatchObject({
+      verified: true,
+      code: 'PAYLOAD_SCHEMA_MISMATCH',
+      keyIndex: 0,
+      event: { id: 'evt_cli_schema', dedupeKey: 'stripe:evt_cli_schema' },
+    });
+    expect(report.schemaIssues).toContain('data.object.amount');
+    const human = await run();
+    expect(human.code).toBe(0);
+    expect(human.out).toContain('verified: the stripe delivery is authentic.');
+    expect(human.out).toMatch(/schema\s+the payload does not fit .*data\.object\.amount/);
+    expect(`${json.out}${human.out}`).not.toContain('twelve-50-secret');
+    expect(`${json.out}${human.out}`).not.toContain(secret);
+  });
+
   it('refuses usage mistakes with exit 2', async () => {
     const capture = httpCapture(signed.headers, body);
     expect((await verify(capture)).err).toContain('give --secret-env VAR');

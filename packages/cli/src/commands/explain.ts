@@ -45,6 +45,8 @@ function describe(io: CliIo, { file, event, fingerprint }: Explained): void {
   }
   const { parts } = fingerprint;
   io.out(`${file}: ${fingerprint.key}`);
+  // The full key, as `inspect` and `release` take it (the store's own prefix aside).
+  io.out(`  dedupe key ${event.dedupeKey}`);
   io.out(`  provider   ${parts.provider}`);
   io.out(`  subject    ${parts.subject}`);
   io.out(`  eventType  ${parts.eventType}`);

@@ -4,6 +4,7 @@
  * from the adapter's own verification. No secret is ever printed: only the variable names.
  */
 import { isHooklatchError, parseEvent, type WebhookEvent } from '@hooklatch/core';
+import { schemaMismatchIdentity } from '@hooklatch/core/kit';
 import { parseCommand, positionalCount, timeArg } from '../args';
 import { parseCapture } from '../capture';
 import type { Command } from '../command';
@@ -42,6 +43,14 @@ interface Report {
   message?: string;
   toleranceSeconds?: number;
   diagnosis?: string;
+  /** Authentic, but the payload does not fit the adapter's typed schema at these paths. */
+  schemaIssues?: string[];
+}
+
+/** The paths of a schema mismatch's issues (never their values). */
+function issuePaths(issues: unknown): string[] {
+  if (!Array.isArray(issues) || issues.length === 0) return ['(root)'];
+  return issues.map((issue) => String((issue as { path?: unknown })?.path || '(root)'));
 }
 
 function success(report: Report, event: WebhookEvent, variables: readonly string[]): Report {
@@ -57,7 +66,29 @@ function success(report: Report, event: WebhookEvent, variables: readonly string
     report.signedAt = meta.signedAt;
     report.skewSeconds = Math.round((report.receivedAt.getTime() - meta.signedAt.getTime()) / 1000);
   }
+  const issues = (event.meta as { schemaIssues?: unknown } | undefined)?.schemaIssues;
+  if (event.validated === false && issues !== undefined) report.schemaIssues = issuePaths(issues);
   return report;
+}
+
+/**
+ * A PAYLOAD_SCHEMA_MISMATCH that names its event was verified first: the delivery is authentic,
+ * only its payload does not fit the typed schema. Reported as verified, with the paths.
+ */
+function schemaRefused(report: Report, error: unknown, variables: readonly string[]): boolean {
+  const identity = schemaMismatchIdentity(error);
+  if (identity === undefined) return false;
+  const meta = identity.keyIndex === undefined ? {} : { keyIndex: identity.keyIndex };
+  const event = {
+    id: identity.id,
+    type: identity.type,
+    dedupeKey: `${report.provider}:${identity.id}`,
+    meta,
+  } as unknown as WebhookEvent;
+  success(report, event, variables);
+  report.code = 'PAYLOAD_SCHEMA_MISMATCH';
+  report.schemaIssues = issuePaths((error as { details: { issues?: unknown } }).details.issues);
+  return true;
 }
 
 function print(io: CliIo, r: Report, variables: readonly string[]): void {
@@ -77,6 +108,11 @@ function print(io: CliIo, r: Report, variables: readonly string[]): void {
           : `keyIndex ${r.keyIndex} (${r.secretEnv ?? 'an auth entry'})`,
       ],
       ['signed', r.signedAt && `${r.signedAt.toISOString()}, ${skew}`],
+      [
+        'schema',
+        r.schemaIssues &&
+          `the payload does not fit the adapter's typed schema at ${r.schemaIssues.join(', ')}${r.code === undefined ? ' (kept as envelope-only)' : ` (${r.code}: processOnce answers 500 until the schema accepts it)`}`,
+      ],
     ]);
   } else {
     const signature = r.code !== undefined && SIGNATURE_CODES.has(r.code);
@@ -123,6 +159,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     success(report, event, variables);
   } catch (error) {
     if (!isHooklatchError(error)) throw error;
+    if (schemaRefused(report, error, variables)) return finish(io, values.json, report, variables);
     const details = error.details as {
       header?: unknown;
       skewSeconds?: unknown;
@@ -143,7 +180,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       report.diagnosis = `the capture's headers: ${names.length === 0 ? '(none)' : names.join(', ')}.`;
     }
   }
-  if (values.json) printJson(io, report);
+  return finish(io, values.json, report, variables);
+}
+
+function finish(io: CliIo, json: unknown, report: Report, variables: readonly string[]): number {
+  if (json) printJson(io, report);
   else print(io, report, variables);
   return report.verified ? EXIT.ok : EXIT.finding;
 }
@@ -158,7 +199,8 @@ export const verifyCommand: Command = {
 Verify one captured delivery with the provider's adapter and say what it found: the secret that
 matched (keyIndex, in --secret-env order) and the signing time, or why it failed (the code, the
 header, the timestamp skew, and what a changed body or a stale capture would explain). Secrets
-are read from the named variables and never printed. Exit 0 verified, 1 not.
+are read from the named variables and never printed. Exit 0 verified, 1 not. An authentic
+delivery whose payload does not fit the adapter's typed schema is verified, with the paths.
   --provider NAME      ${PROVIDER_NAMES.join(', ')}
   --secret-env VAR     the variable holding a secret; repeat for rotation (keyIndex 0, 1, ...)
   --scheme S           for adapters with several auth schemes (qualio, creatio): hmac (default),
