@@ -1,6 +1,7 @@
 /**
  * `hooklatch replay`: run finished inbox entries again on purpose, with the reason recorded on
- * each. The inbox never touches a running entry, so a replay cannot race a live run.
+ * each. The inbox never touches a running entry, so a replay cannot race a live run (an entry
+ * completed early by its handler's `ctx.complete()` counts as finished).
  */
 import { choiceArg, integerArg, parseCommand, positionalCount } from '../args';
 import type { Command } from '../command';
@@ -76,7 +77,8 @@ export const replayCommand: Command = {
 
 Make finished inbox entries pending again: attempts reset, the replay counted and --reason
 recorded on each. Select by KEY, by --provider (and --type), or by time. Running entries are
-never touched, so a replay never races a live run. Exit 1 when nothing matched.
+never touched (an entry its handler completed with ctx.complete() is finished from then on,
+even while that handler returns). Exit 1 when nothing matched.
   --reason TEXT        why (1 to 500 characters), e.g. "fixed the schema bug, #4123"
   --state STATE        which finished entries: dead (default), completed or all
   --limit N            at most N entries (default 1000, at most 10000)

@@ -281,7 +281,8 @@ export interface InboxStore {
    * how many entries were replayed.
    *
    * Concurrency: a running entry is never touched, so a replay never races a live run; each
-   * entry changes in one atomic step.
+   * entry changes in one atomic step. An entry a handler completed early (`context.complete`)
+   * is finished from that moment, and may be replayed while that handler returns.
    */
   replay(options: InboxReplayOptions): Promise<number>;
   /** The whole entry for a key, or null. */
