@@ -46,11 +46,9 @@ export async function releaseStalled(
   const taken = await dedupe.claim(record.key, { leaseMs: 60_000, ttlMs: 60_000 });
   if (taken.status === 'in_flight') return 'live';
   if (taken.status !== 'claimed') return 'changed';
-  // A record claimed again since it was read is not the one the operator meant to release.
-  if (taken.claims !== record.claims + 1) {
-    await dedupe.release(record.key, taken.token);
-    return 'changed';
-  }
+  // Claimed again since it was read (`taken.claims` above `record.claims + 1`)? That claim's
+  // lease ended too, or the takeover would not have been granted, and the takeover already
+  // ended its token: releasing frees the key either way, and the report says so.
   return (await dedupe.release(record.key, taken.token)) ? 'released' : 'changed';
 }
 
