@@ -180,7 +180,7 @@ function lossyNumbers(text: string): Found[] {
     } else if (c === MINUS || (c >= 0x30 && c <= 0x39)) {
       const end = numberEnd(text, i);
       // At most 15 characters and no exponent: at most 15 significant digits, held exactly.
-      if (end - i > 15 || /[eE]/.test(text.slice(i, end))) {
+      if (end - i > 15 || hasExponent(text, i, end)) {
         const token = text.slice(i, end);
         const exact = exactDecimal(token);
         const double = Number(token);
@@ -195,6 +195,15 @@ function lossyNumbers(text: string): Found[] {
   }
   if (current !== undefined) current[1] = found.length;
   return found;
+}
+
+/** Whether the number token `text[start, end)` has an exponent (no slice per token). */
+function hasExponent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c === 0x65) return true; // e or E
+  }
+  return false;
 }
 
 /** Set `value` at `path` in `root` as an own member (`__proto__` included). */
