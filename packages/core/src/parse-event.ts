@@ -5,7 +5,13 @@ import { completeEvent, completionOf } from './kit/complete-event';
 import { isThenable } from './kit/secrets';
 import { tracedParse } from './observe/observed-parse';
 import { subscribed } from './observe/tracing';
-import { type DeliveryInput, type ReadDeliveryOptions, readDeliveryNow } from './read-delivery';
+import {
+  type DeliveryInput,
+  decodedTextError,
+  hasDecodedText,
+  type ReadDeliveryOptions,
+  readDeliveryNow,
+} from './read-delivery';
 
 /** Options of {@link parseEvent}. */
 export interface ParseEventOptions extends ReadDeliveryOptions {}
@@ -84,6 +90,23 @@ export function parseUntraced<A extends WebhookAdapter<WebhookEvent>>(
 }
 
 function parseDelivery(
+  adapter: WebhookAdapter<WebhookEvent>,
+  delivery: RawDelivery,
+): WebhookEvent | Promise<WebhookEvent> {
+  if (!hasDecodedText(delivery)) return parseChecked(adapter, delivery);
+  // Text a body parser decoded: a signature that fails over it is the receiver's setup.
+  const explain = (error: unknown): never => {
+    throw decodedTextError(delivery, error) ?? error;
+  };
+  try {
+    const event = parseChecked(adapter, delivery);
+    return isThenable<WebhookEvent>(event) ? Promise.resolve(event).catch(explain) : event;
+  } catch (error) {
+    return explain(error);
+  }
+}
+
+function parseChecked(
   adapter: WebhookAdapter<WebhookEvent>,
   delivery: RawDelivery,
 ): WebhookEvent | Promise<WebhookEvent> {

@@ -204,6 +204,42 @@ function checkLimit(body: Uint8Array, limit: number): Uint8Array {
   return body;
 }
 
+/**
+ * Deliveries whose body came as text (`express.text()`, `await request.text()`) that, by their
+ * Content-Length, no longer encodes to the bytes that were sent: decoding dropped a byte-order
+ * mark, read a charset other than UTF-8, or replaced invalid UTF-8 (an HTTP server reads
+ * exactly Content-Length bytes, so the two can only differ there). They parse as they are (a
+ * credential adapter needs no exact bytes), but no signature over them can match: see
+ * {@link decodedTextError}.
+ */
+const changedText = new WeakSet<RawDelivery>();
+
+/** Whether `delivery` is decoded text that differs from the bytes sent. */
+export function hasDecodedText(delivery: RawDelivery): boolean {
+  return changedText.has(delivery);
+}
+
+function noteDecodedText(delivery: RawDelivery): void {
+  const declared = delivery.headers['content-length'];
+  const encoding = delivery.headers['content-encoding'];
+  // A compressed body's Content-Length counts the compressed bytes: nothing to compare.
+  if (declared === undefined || (encoding !== undefined && encoding !== 'identity')) return;
+  const bytes = Number(declared);
+  if (Number.isSafeInteger(bytes) && bytes !== delivery.rawBody.length) changedText.add(delivery);
+}
+
+/**
+ * The RAW_BODY_REQUIRED to throw instead of `error` when a signature failed over decoded text
+ * that is not the bytes sent (see {@link changedText}), or `undefined`.
+ */
+export function decodedTextError(delivery: RawDelivery, error: unknown): Error | undefined {
+  if (!changedText.has(delivery)) return undefined;
+  if ((error as { code?: unknown } | null)?.code !== 'SIGNATURE_INVALID') return undefined;
+  return rawBodyRequired(
+    `The body came as text that is not the bytes that were sent: Content-Length declares ${Number(delivery.headers['content-length'])} bytes, the text encodes to ${delivery.rawBody.length} (decoding dropped a byte-order mark, or read a charset other than UTF-8 or invalid UTF-8), so no signature over it can match`,
+  );
+}
+
 /** Read any supported input into a {@link RawDelivery}. */
 export async function readDelivery(
   input: DeliveryInput,
@@ -245,7 +281,9 @@ export function readDeliveryNow(
     const kept = input.rawBody ?? input.body;
     if (kept !== undefined) {
       const rawBody = checkLimit(bodyToBytes(kept, 'The request body'), limit);
-      return { method, headers, rawBody, receivedAt };
+      const delivery = { method, headers, rawBody, receivedAt };
+      if (typeof kept === 'string') noteDecodedText(delivery);
+      return delivery;
     }
     if (input.readableEnded) {
       throw rawBodyRequired('The request stream was already consumed and no raw body was kept');
@@ -263,5 +301,7 @@ export function readDeliveryNow(
   const headers = normalizeHeaders(plain.headers ?? {});
   checkDeclaredLength(headers, limit);
   const rawBody = checkLimit(bodyToBytes(plain.body, 'body'), limit);
-  return { method: (plain.method ?? 'POST').toUpperCase(), headers, rawBody, receivedAt };
+  const delivery = { method: (plain.method ?? 'POST').toUpperCase(), headers, rawBody, receivedAt };
+  if (typeof plain.body === 'string') noteDecodedText(delivery);
+  return delivery;
 }

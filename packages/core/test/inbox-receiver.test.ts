@@ -5,6 +5,7 @@
  */
 import { inboxTestAdapter, inboxTestDelivery } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
+import { toHex } from '../src/crypto/index';
 import {
   ConfigurationError,
   type InboxStore,
@@ -13,6 +14,7 @@ import {
   StoreUnavailableError,
   type WebhookAdapter,
 } from '../src/index';
+import { hmacSha256 } from '../src/kit';
 
 const adapter = inboxTestAdapter();
 const signed = (id: string, extra: Record<string, unknown> = {}) =>
@@ -145,6 +147,30 @@ describe('inboxReceiver', () => {
     expect(await receive(big)).toMatchObject({ status: 413, outcome: 'rejected' });
     expect(await receive({ ...good, method: 'GET' })).toMatchObject({ status: 405 });
     expect((await inbox.stats()).total).toBe(0);
+  });
+
+  it('text that lost the bytes sent (a dropped BOM) is 500 RAW_BODY_REQUIRED, nothing kept', async () => {
+    const inbox = memoryInbox();
+    const receive = inboxReceiver({
+      adapter: inboxTestAdapter('bom-secret'),
+      inbox,
+      logger: false,
+    });
+    const bytes = Buffer.from(`\uFEFF${JSON.stringify({ id: 'e_bom', type: 'order.paid' })}`);
+    const stamp = String(Math.floor(Date.now() / 1000));
+    const signature = toHex(
+      hmacSha256('bom-secret', Buffer.concat([Buffer.from(`${stamp}.`), bytes])),
+    );
+    const headers = {
+      'x-inboxtest-timestamp': stamp,
+      'x-inboxtest-signature': signature,
+      'content-length': String(bytes.length),
+    };
+    // What `await request.text()` hands over: the BOM is gone.
+    const answer = await receive({ headers, body: new TextDecoder().decode(bytes) });
+    expect(answer).toMatchObject({ status: 500, error: { code: 'RAW_BODY_REQUIRED' } });
+    expect(await inbox.get('inboxtest:e_bom')).toBeNull();
+    expect(await receive({ headers, body: bytes })).toMatchObject({ status: 202 });
   });
 
   it('dead-letters a payload its schema refused (envelope policy), answering 202', async () => {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { toHex } from '../src/crypto/index';
 import {
   ConfigurationError,
   PayloadError,
@@ -8,6 +9,7 @@ import {
   readDelivery,
   VerificationError,
 } from '../src/index';
+import { hmacSha256 } from '../src/kit';
 import { SECRET, sign, signedInput, testAdapter } from './support/hmac-adapter';
 
 const adapter = testAdapter();
@@ -131,6 +133,75 @@ describe('parseEvent bad input', () => {
       500,
     );
     expect(error.message).toMatch(/express\.raw/);
+  });
+
+  it('text that is not the bytes sent (a BOM dropped, Latin-1 decoded) -> RAW_BODY_REQUIRED, not 401', async () => {
+    const json = JSON.stringify({ ...payload, note: 'café' });
+    const cases = [
+      // `await request.text()` drops a byte-order mark.
+      { bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]), read: 'utf8' },
+      // A body parser decoding a declared charset=iso-8859-1.
+      { bytes: Buffer.from(json, 'latin1'), read: 'latin1' },
+    ] as const;
+    for (const { bytes, read } of cases) {
+      const text = read === 'utf8' ? new TextDecoder().decode(bytes) : bytes.toString('latin1');
+      const headers = {
+        'x-test-signature': toHex(hmacSha256(SECRET, bytes)),
+        'content-length': String(bytes.length),
+      };
+      const error = await expectError(
+        parseEvent(adapter, { headers, body: text }),
+        ConfigurationError,
+        'RAW_BODY_REQUIRED',
+        500,
+      );
+      expect(error.message).toContain(`Content-Length declares ${bytes.length} bytes`);
+      expect(error.message).not.toContain('café');
+      // The same bytes as bytes verify.
+      expect((await parseEvent(adapter, { headers, body: bytes })).id).toBe('evt_1');
+      // Nothing to compare against: the signature failure stays a signature failure.
+      const { 'content-length': _, ...unsized } = headers;
+      await expectError(
+        parseEvent(adapter, { headers: unsized, body: text }),
+        VerificationError,
+        'SIGNATURE_INVALID',
+        401,
+      );
+      await expectError(
+        parseEvent(adapter, { headers: { ...headers, 'content-encoding': 'gzip' }, body: text }),
+        VerificationError,
+        'SIGNATURE_INVALID',
+        401,
+      );
+    }
+    // Nothing signed over the bytes (an API-key adapter): decoded text parses as it is.
+    const bom = new TextDecoder().decode(cases[0].bytes);
+    const unsigned = {
+      name: 'keyed',
+      retentionMs: 60_000,
+      parse: (d: { rawBody: Uint8Array }) => {
+        const body = JSON.parse(new TextDecoder().decode(d.rawBody)) as { id: string };
+        return { type: 't', id: body.id, idSource: 'event' as const, payload: body };
+      },
+    };
+    const keyed = await parseEvent(unsigned, {
+      headers: { 'content-length': String(cases[0].bytes.length) },
+      body: bom,
+    });
+    expect(keyed.id).toBe('evt_1');
+    // Text whose length matches and whose signature is wrong: a plain forgery.
+    await expectError(
+      parseEvent(adapter, {
+        headers: {
+          'x-test-signature': sign(json, 'other'),
+          'content-length': String(Buffer.byteLength(json)),
+        },
+        body: json,
+      }),
+      VerificationError,
+      'SIGNATURE_INVALID',
+      401,
+    );
   });
 
   it('a header value that is not text (null, a number, a list of numbers) -> CONFIG_INVALID', async () => {

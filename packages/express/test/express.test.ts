@@ -9,7 +9,7 @@ import express5 from 'express';
 import express4 from 'express4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookMiddleware } from '../src/index';
-import { stripeAdapter, stripeSigned } from './support/deliveries';
+import { stripeAdapter, stripePaymentIntent, stripeSigned } from './support/deliveries';
 import {
   describeIntegrationProof,
   httpTarget,
@@ -21,6 +21,7 @@ type ExpressApp = ReturnType<typeof express5>;
 type ExpressFactory = (() => ExpressApp) & {
   json: typeof express5.json;
   raw: typeof express5.raw;
+  text: typeof express5.text;
 };
 
 async function listen(app: ExpressApp) {
@@ -75,6 +76,8 @@ describe.each(versions)('%s', (_version, express) => {
         if (req.headers['x-proof-route'] === 'json-first') return express.json()(req, _res, next);
         if (req.headers['x-proof-route'] === 'raw')
           return express.raw({ type: '*/*' })(req, _res, next);
+        if (req.headers['x-proof-route'] === 'text')
+          return express.text({ type: '*/*' })(req, _res, next);
         if (req.headers['x-proof-route'] === 'verify') {
           return express.json({
             verify: (r, _s, buf) => {
@@ -89,6 +92,11 @@ describe.each(versions)('%s', (_version, express) => {
     });
     afterAll(() => target.close());
 
+    /** Signed over exactly these bytes (the proof's deliveries are UTF-8 text). */
+    const viaAdapter = (body: string | Uint8Array, type = 'application/json'): ProofDelivery => {
+      const signed = adapter.sign?.(body, { headers: { 'content-type': type } });
+      return { method: 'POST', headers: { ...signed?.headers }, body: body as string };
+    };
     const send = (delivery: ProofDelivery, route: string, type?: string) =>
       target.send({
         ...delivery,
@@ -110,6 +118,32 @@ describe.each(versions)('%s', (_version, express) => {
       expect((await send(stripeDelivery('evt_verify'), 'verify')).status).toBe(200);
       expect(handled).toContain('evt_raw');
       expect(handled).toContain('evt_verify');
+    });
+
+    it('express.text(): UTF-8 text works; text that lost the bytes sent is 500 RAW_BODY_REQUIRED, not 401', async () => {
+      expect((await send(stripeDelivery('evt_text'), 'text')).status).toBe(200);
+      expect(handled).toContain('evt_text');
+      // A byte-order mark (body-parser drops it while decoding) and a Latin-1 body (decoded by
+      // its declared charset): authentic deliveries whose text no longer encodes to the bytes.
+      const event = JSON.stringify(stripePaymentIntent('evt_bom'));
+      const bom = viaAdapter(`\uFEFF${event}`);
+      const latin1 = Buffer.from(
+        JSON.stringify(stripePaymentIntent('evt_latin1', { n: 'café' })),
+        'latin1',
+      );
+      const signedLatin1 = viaAdapter(latin1, 'application/json; charset=iso-8859-1');
+      for (const delivery of [bom, signedLatin1]) {
+        const response = await send(delivery, 'text');
+        expect(response.status).toBe(500);
+        const body = await response.json();
+        expect(body.error.code).toBe('RAW_BODY_REQUIRED');
+        expect(body.error.message).toContain('express.raw');
+      }
+      expect(handled).not.toContain('evt_bom');
+      expect(handled).not.toContain('evt_latin1');
+      // A forged one through the same parser is still 401.
+      const forged = { ...bom, headers: { ...bom.headers, 'stripe-signature': 't=1,v1=00' } };
+      expect((await send(forged, 'text')).status).toBe(401);
     });
 
     it('answers a handler failure itself with JSON 500, never Express’s error page', async () => {

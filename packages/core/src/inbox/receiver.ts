@@ -17,7 +17,12 @@ import { deliveryFacts } from '../observe/reports';
 import { parseUntraced } from '../parse-event';
 import { digestsDiffer } from '../payload-digest';
 import { quietly } from '../quiet-call';
-import { type DeliveryInput, readDelivery } from '../read-delivery';
+import {
+  type DeliveryInput,
+  decodedTextError,
+  hasDecodedText,
+  readDelivery,
+} from '../read-delivery';
 import {
   type InboxObserveOptions,
   type InboxReceiverHooks,
@@ -173,12 +178,17 @@ export function inboxReceiver(options: InboxReceiverOptions): InboxReceive {
     return parsed;
   };
 
-  const parseFrom = (raw: RawDelivery, headers: Record<string, string>) =>
-    parseUntraced(
+  const parseFrom = (raw: RawDelivery, headers: Record<string, string>) => {
+    const parsed = parseUntraced(
       adapter,
       { method: raw.method, headers, body: raw.rawBody },
       { ...readOptions, receivedAt: raw.receivedAt },
     );
+    // Text a body parser decoded (see readDelivery): a failed signature is the setup's fault.
+    return hasDecodedText(raw)
+      ? parsed.catch((error: unknown) => Promise.reject(decodedTextError(raw, error) ?? error))
+      : parsed;
+  };
 
   /**
    * The worker verifies the delivery again from the headers kept: a `keepHeader` that drops one
