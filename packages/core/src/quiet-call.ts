@@ -6,15 +6,24 @@
  */
 import { isThenable } from './kit/secrets';
 
+const ignore = () => {};
+
+/**
+ * When `value` (what a user callback returned) is a promise or thenable, its rejection is
+ * handled and dropped. Throws only where reading `value.then` throws; call it inside the same
+ * `try` as the callback.
+ */
+export function ignoreRejection(value: unknown): boolean {
+  if (!isThenable(value)) return false;
+  Promise.resolve(value).then(undefined, ignore);
+  return true;
+}
+
 /** Run `call`; a throw is ignored, and so is a rejection of what it returned. */
 export function quietly(call: () => unknown): unknown {
   try {
     const answer = call();
-    if (isThenable(answer)) {
-      Promise.resolve(answer).then(undefined, () => {});
-      return undefined;
-    }
-    return answer;
+    return ignoreRejection(answer) ? undefined : answer;
   } catch {
     return undefined;
   }

@@ -4,7 +4,14 @@
  * no line ever holds the payload, a secret or a handler's error message.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handleWebhook, type Logger, memoryStore, processOnce } from '../src/index';
+import winston from 'winston';
+import {
+  handleWebhook,
+  type Logger,
+  memoryStore,
+  processOnce,
+  subscribeChannels,
+} from '../src/index';
 import { faultyStore } from './support/faulty-store';
 import { SECRET, signedInput, testAdapter } from './support/hmac-adapter';
 import { testEvent } from './support/test-event';
@@ -176,6 +183,26 @@ describe('custom loggers', () => {
     expect(JSON.stringify(lines)).not.toContain(SECRET);
   });
 
+  it('winston gets (message, fields): a real winston logger keeps the message and the facts', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = winston.createLogger({
+      level: 'debug',
+      transports: [
+        new winston.Transport({
+          log(info: Record<string, unknown>, next: () => void) {
+            lines.push(info);
+            next();
+          },
+        }) as never,
+      ],
+    });
+    await processOnce(memoryStore(), event('w1'), failing, { logger: logger as unknown as Logger });
+    const line = lines.find((l) => l.hooklatch === 'handler_failed');
+    expect(line?.message).toBe('hooklatch: handler failed; its claim is released for the retry');
+    expect(line).toMatchObject({ level: 'error', errorCode: 'E_CHARGE', eventId: 'w1' });
+    expect(JSON.stringify(lines)).not.toContain(HANDLER_SECRET);
+  });
+
   it('a throwing logger never changes the answer', async () => {
     const broken: Logger = {
       error: () => {
@@ -198,6 +225,42 @@ describe('custom loggers', () => {
     ).resolves.toMatchObject({
       outcome: 'failed',
     });
+  });
+
+  it('an async logger that rejects, and a channel listener that rejects, leave no unhandled rejection', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    const stop = subscribeChannels('test', {
+      'tracing:hooklatch:process:asyncEnd': async () => {
+        throw new Error('exporter down');
+      },
+    });
+    try {
+      const down = async () => {
+        throw new Error('log sink down');
+      };
+      const asyncLogger: Logger = { error: down, warn: down, info: down, debug: down };
+      const store = memoryStore();
+      const options = { logger: asyncLogger };
+      await expect(processOnce(store, event('a1'), () => 'ok', options)).resolves.toMatchObject({
+        outcome: 'processed',
+      });
+      await expect(processOnce(store, event('a2'), failing, options)).resolves.toMatchObject({
+        outcome: 'failed',
+      });
+      const forged = await handleWebhook(signedInput({ id: 'a3', type: 't' }, 'bad'), {
+        adapter,
+        store,
+        handler: () => 'x',
+        logger: asyncLogger,
+      });
+      expect(forged.status).toBe(401);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      stop();
+      process.off('unhandledRejection', unhandled);
+    }
   });
 
   it.each([['yes'], [{}], [{ error: 'loud' }], [true]])(

@@ -4,6 +4,7 @@
  * changes an answer or reaches the caller. A returned promise is not awaited.
  */
 import { ConfigurationError } from '../errors';
+import { ignoreRejection } from '../quiet-call';
 import type { HandlerErrorReport, OutcomeReport, ReceiptReport, WarningReport } from './reports';
 
 /** Hooks of `processOnce` and `handleWebhook`. */
@@ -46,10 +47,7 @@ export function checkHooks(value: unknown): ProcessHooks | undefined {
 export function isolated<T>(fn: ((arg: T) => unknown) | undefined, arg: T): void {
   if (fn === undefined) return;
   try {
-    const returned = fn(arg);
-    if (typeof (returned as { then?: unknown } | null)?.then === 'function') {
-      (returned as PromiseLike<unknown>).then(undefined, () => {});
-    }
+    ignoreRejection(fn(arg));
   } catch {
     // Observation must never change the answer.
   }

@@ -8,6 +8,7 @@
  * console; `false` turns logging off.
  */
 import { ConfigurationError } from '../errors';
+import { ignoreRejection } from '../quiet-call';
 
 // biome-ignore lint/suspicious/noExplicitAny: console and pino methods take anything.
 type LogMethod = (...args: any[]) => unknown;
@@ -63,13 +64,19 @@ export interface LogSink {
 
 const ORDER: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
+/**
+ * pino (`bindings`, `levels.values`) and bunyan (`levels()`) take (fields, message). winston
+ * has `child` and a `levels` object too, but a flat one (`{ error: 0, ... }`), and reads its
+ * first argument as the message: it stays (message, fields).
+ */
 function objectFirst(logger: Logger): boolean {
   const l = logger as unknown as Record<string, unknown>;
+  const levels = l.levels as { values?: unknown } | null | undefined;
   return (
     typeof l.child === 'function' &&
     (typeof l.bindings === 'function' ||
-      (typeof l.levels === 'object' && l.levels !== null) ||
-      typeof l.levels === 'function')
+      (typeof levels === 'object' && levels !== null && typeof levels.values === 'object') ||
+      typeof levels === 'function')
   );
 }
 
@@ -96,8 +103,10 @@ export function logSink(logger: Logger, minimum: LogLevel = 'debug'): LogSink {
       for (const [name, value] of Object.entries(fields))
         if (value !== undefined) line[name] = value;
       try {
-        if (fieldsFirst) logger[level]?.(line, message);
-        else logger[level]?.(message, line);
+        // An async logger's rejection would end a Node process: it is dropped like a throw.
+        ignoreRejection(
+          fieldsFirst ? logger[level]?.(line, message) : logger[level]?.(message, line),
+        );
       } catch {
         // A broken logger must not change the answer.
       }

@@ -4,6 +4,7 @@
  * in telemetry drops one message, never the process.
  */
 import { ConfigurationError } from '../errors';
+import { ignoreRejection } from '../quiet-call';
 import { diagnosticsChannel } from './diagnostics';
 
 /** Listeners by channel name (`tracing:hooklatch:process:asyncEnd`, `hooklatch:warning`...). */
@@ -31,7 +32,8 @@ export function subscribeChannels(who: string, listeners: ChannelListeners): () 
   const subscribed = Object.entries(listeners).map(([name, listener]) => {
     const guarded = (message: unknown) => {
       try {
-        listener(message);
+        // An async listener rejects instead of throwing: dropped the same way.
+        ignoreRejection(listener(message));
       } catch {
         // A malformed message (a foreign publisher on our name) or a listener bug: skipped.
       }
