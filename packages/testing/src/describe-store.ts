@@ -17,6 +17,7 @@ import type { DedupeStore } from '@hooklatch/core';
 import { registerSuite, type SuiteCase, type TestRunner } from './runner';
 import type { StoreCase, StoreCaseContext } from './store-case';
 import { basicCases } from './store-cases-basic';
+import { edgeCases } from './store-cases-edges';
 import { keyCases } from './store-cases-keys';
 import { leaseCases } from './store-cases-lease';
 
@@ -41,16 +42,29 @@ export const STORE_TESTS = [
   'digest is stored and reported',
   'distinct keys stay distinct',
   'long and unusual keys round-trip through complete/get/delete',
+  'concurrent takeovers of an ended lease yield exactly one claimed',
+  'a lapsed owner nobody replaced may complete; no other token can',
+  'a completed record is kept ttlMs from its completion',
+  'falsy and empty results round-trip',
+  'records and results are copies, never shared with the caller',
+  'release and expiry leave nothing behind: the next claim starts over',
+  'list returns live records of every state, filtered by prefix before the limit',
 ] as const;
 
 /** One case name of the conformance suite. */
 export type StoreTestName = (typeof STORE_TESTS)[number];
 
 /** Every case, by name: the type makes a name without an implementation a compile error. */
-const CASES: Record<StoreTestName, StoreCase> = { ...basicCases, ...leaseCases, ...keyCases };
+const CASES: Record<StoreTestName, StoreCase> = {
+  ...basicCases,
+  ...leaseCases,
+  ...keyCases,
+  ...edgeCases,
+};
 
 /** Cases that may be skipped: optional capabilities only, never atomicity or ownership. */
-const SKIPPABLE: ReadonlySet<StoreTestName> = new Set(['list']);
+const LIST_EDGES = 'list returns live records of every state, filtered by prefix before the limit';
+const SKIPPABLE: ReadonlySet<StoreTestName> = new Set(['list', LIST_EDGES]);
 
 /** A skip entry: which cases, and the reason shown in the test name. */
 export interface StoreSkip {
@@ -64,8 +78,12 @@ export interface DescribeStoreOptions {
   name: string;
   /** Create a store whose keys live under `prefix` (unique per test). */
   create: (context: { prefix: string }) => DedupeStore | Promise<DedupeStore>;
-  /** Remove what a test wrote; runs after each test. @default store.close() if present */
-  cleanup?: (store: DedupeStore) => void | Promise<void>;
+  /**
+   * Remove what a test wrote; runs after each test, for every store it opened, with the
+   * store's `prefix`. It runs instead of `store.close()`: close the store in it too.
+   * @default store.close() if present
+   */
+  cleanup?: (store: DedupeStore, context: { prefix: string }) => void | Promise<void>;
   /** Optional capabilities this store does not have. Only `list` may be skipped. */
   skip?: StoreSkip[];
   /** Lease used by the expiry cases, in ms; raise it for slow backends. @default 250 */
@@ -75,9 +93,12 @@ export interface DescribeStoreOptions {
 }
 
 /** Close what one case opened: `cleanup`, else the store's own `close`. */
-async function closeAll(options: DescribeStoreOptions, opened: DedupeStore[]): Promise<void> {
-  for (const store of opened.splice(0)) {
-    if (options.cleanup) await options.cleanup(store);
+async function closeAll(
+  options: DescribeStoreOptions,
+  opened: [DedupeStore, string][],
+): Promise<void> {
+  for (const [store, prefix] of opened.splice(0)) {
+    if (options.cleanup) await options.cleanup(store, { prefix });
     else await store.close?.();
   }
 }
@@ -96,14 +117,19 @@ export function describeStore(options: DescribeStoreOptions, runner?: TestRunner
       skipReason.set(test, entry.reason);
     }
   }
+  // A store without `list` skips every list case by naming the first.
+  const listReason = skipReason.get('list');
+  if (listReason !== undefined && !skipReason.has(LIST_EDGES)) {
+    skipReason.set(LIST_EDGES, listReason);
+  }
 
   const cases = STORE_TESTS.map((name): SuiteCase => {
     const run = async () => {
-      const opened: DedupeStore[] = [];
+      const opened: [DedupeStore, string][] = [];
       const context: StoreCaseContext = {
         open: async (prefix = `hl-${Math.random().toString(36).slice(2, 10)}-`) => {
           const store = await options.create({ prefix });
-          opened.push(store);
+          opened.push([store, prefix]);
           return store;
         },
         lease: options.shortLeaseMs ?? 250,

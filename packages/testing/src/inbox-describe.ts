@@ -65,8 +65,12 @@ export interface DescribeInboxOptions {
   name: string;
   /** An inbox on `queue` (unique per test; the cross-process cases also use `<queue>-fx`). */
   create: (context: { queue: string }) => InboxStore | Promise<InboxStore>;
-  /** Remove what a test wrote; runs after each test. @default inbox.close() if present */
-  cleanup?: (inbox: InboxStore) => void | Promise<void>;
+  /**
+   * Remove what a test wrote; runs after each test, for every inbox it opened, with its
+   * `queue`. It runs instead of `inbox.close()`: close the inbox in it too.
+   * @default inbox.close() if present
+   */
+  cleanup?: (inbox: InboxStore, context: { queue: string }) => void | Promise<void>;
   /** How child processes open the same inbox (the SIGKILL and 2-process cases). */
   processes?: InboxProcessFactory;
   /** Stage an outage of the backend (the outage case). */
@@ -78,9 +82,12 @@ export interface DescribeInboxOptions {
 }
 
 /** Close what one case opened: `cleanup`, else the inbox's own `close`. */
-async function closeAll(options: DescribeInboxOptions, opened: InboxStore[]): Promise<void> {
-  for (const inbox of opened.splice(0)) {
-    if (options.cleanup) await options.cleanup(inbox);
+async function closeAll(
+  options: DescribeInboxOptions,
+  opened: [InboxStore, string][],
+): Promise<void> {
+  for (const [inbox, queue] of opened.splice(0)) {
+    if (options.cleanup) await options.cleanup(inbox, { queue });
     else await inbox.close?.();
   }
 }
@@ -115,12 +122,12 @@ export function describeInbox(options: DescribeInboxOptions, runner?: TestRunner
   const queue = () => `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const cases = INBOX_TESTS.map((name): SuiteCase => {
     const run = async () => {
-      const opened: InboxStore[] = [];
+      const opened: [InboxStore, string][] = [];
       const context: InboxCaseContext = {
         queue,
         open: async (name = queue()) => {
           const inbox = await options.create({ queue: name });
-          opened.push(inbox);
+          opened.push([inbox, name]);
           return inbox;
         },
         lease: options.shortLeaseMs ?? 300,
