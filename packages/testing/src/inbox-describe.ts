@@ -21,6 +21,7 @@
 import type { InboxStore } from '@hooklatch/core';
 import type { InboxCase, InboxCaseContext, InboxOutage, InboxProcessFactory } from './inbox-case';
 import { basicInboxCases } from './inbox-cases-basic';
+import { edgeInboxCases } from './inbox-cases-edges';
 import { opsInboxCases } from './inbox-cases-ops';
 import { processInboxCases } from './inbox-cases-process';
 import { workerInboxCases } from './inbox-cases-worker';
@@ -32,6 +33,7 @@ const OUTAGE = 'store outage mid-drain: never double, never drop';
 /** Every case, by name. */
 const CASES = {
   ...basicInboxCases,
+  ...edgeInboxCases,
   ...opsInboxCases,
   ...workerInboxCases,
   [OUTAGE]: outageCase,
