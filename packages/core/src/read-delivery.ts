@@ -5,7 +5,7 @@
  */
 
 import { concatBytes, utf8 } from './crypto/encoding';
-import { ConfigurationError, PayloadError } from './errors';
+import { ConfigurationError, HooklatchError, PayloadError } from './errors';
 import type { RawDelivery } from './event';
 import { optionInvalid, positiveIntegerOption } from './kit/options';
 
@@ -166,17 +166,34 @@ function bodyToBytes(body: unknown, what: string): Uint8Array {
 async function readChunks(source: AsyncIterable<unknown>, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of source) {
-    // An object-mode stream can yield anything; only text and bytes are a body.
-    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-      throw rawBodyRequired('The request stream yielded a chunk that is not bytes or text');
+  try {
+    for await (const chunk of source) {
+      // An object-mode stream can yield anything; only text and bytes are a body.
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+        throw rawBodyRequired('The request stream yielded a chunk that is not bytes or text');
+      }
+      const bytes = typeof chunk === 'string' ? utf8(chunk) : chunk;
+      total += bytes.length;
+      if (total > limit) throw tooLarge(limit, undefined);
+      chunks.push(bytes);
     }
-    const bytes = typeof chunk === 'string' ? utf8(chunk) : chunk;
-    total += bytes.length;
-    if (total > limit) throw tooLarge(limit, undefined);
-    chunks.push(bytes);
+  } catch (error) {
+    throw error instanceof HooklatchError ? error : incomplete(error);
   }
   return chunks.length === 1 ? (chunks[0] as Uint8Array) : concatBytes(...chunks);
+}
+
+/**
+ * The stream failed while it was read: the sender hung up mid-body (`ECONNRESET`, `aborted`) or
+ * the stream broke. The sender's own doing, so a 400 logged as a rejection, never a 500 (anyone
+ * could flood the error log and the 5xx alerts by hanging up); the cause is kept, not echoed.
+ */
+function incomplete(cause: unknown): PayloadError {
+  return new PayloadError(
+    'BODY_INCOMPLETE',
+    'The request body ended before it was complete: the connection closed or the stream failed while it was read.',
+    { cause },
+  );
 }
 
 async function readWebBody(request: Request, limit: number): Promise<Uint8Array> {

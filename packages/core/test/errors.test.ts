@@ -38,6 +38,7 @@ const cases: Array<[HooklatchErrorCode, () => HooklatchError, number, Function]>
   ],
   ['HEADER_MISSING', () => new PayloadError('HEADER_MISSING', 'm'), 400, PayloadError],
   ['BODY_EMPTY', () => new PayloadError('BODY_EMPTY', 'm'), 400, PayloadError],
+  ['BODY_INCOMPLETE', () => new PayloadError('BODY_INCOMPLETE', 'm'), 400, PayloadError],
   ['BODY_TOO_LARGE', () => new PayloadError('BODY_TOO_LARGE', 'm'), 413, PayloadError],
   ['PAYLOAD_MALFORMED', () => new PayloadError('PAYLOAD_MALFORMED', 'm'), 400, PayloadError],
   ['PAYLOAD_INVALID', () => new PayloadError('PAYLOAD_INVALID', 'm'), 422, PayloadError],

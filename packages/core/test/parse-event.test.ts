@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import { toHex } from '../src/crypto/index';
 import {
   ConfigurationError,
@@ -88,6 +89,41 @@ describe('parseEvent input kinds', () => {
       expect(seen).toEqual(['test:evt_1', 'test:evt_1']);
     } finally {
       server.close();
+    }
+  });
+
+  it('a sender that hangs up mid-body -> BODY_INCOMPLETE (400), for a Node request and a Web Request', async () => {
+    const errors: unknown[] = [];
+    const server = createServer(async (req: IncomingMessage, res) => {
+      errors.push(await parseEvent(adapter, req).catch((e: unknown) => e));
+      res.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"id":');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.destroy();
+      await vi.waitFor(() => expect(errors).toHaveLength(1));
+    } finally {
+      server.close();
+    }
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error('socket hang up'));
+      },
+    });
+    const request = new Request('http://x/', {
+      method: 'POST',
+      body: broken,
+      duplex: 'half',
+    } as RequestInit);
+    errors.push(await parseEvent(adapter, request).catch((e: unknown) => e));
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(PayloadError);
+      expect(error).toMatchObject({ code: 'BODY_INCOMPLETE', httpStatus: 400 });
     }
   });
 
