@@ -108,6 +108,7 @@ export type PayloadErrorCode =
   | 'HEADER_MISSING'
   | 'BODY_EMPTY'
   | 'BODY_TOO_LARGE'
+  | 'BODY_INCOMPLETE'
   | 'PAYLOAD_MALFORMED'
   | 'PAYLOAD_INVALID'
   | 'PAYLOAD_TOO_DEEP'

@@ -3,6 +3,8 @@
  * happy path; pino-shaped loggers get (fields, message), console-shaped ones (message, fields);
  * no line ever holds the payload, a secret or a handler's error message.
  */
+
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import winston from 'winston';
 import {
@@ -185,16 +187,16 @@ describe('custom loggers', () => {
 
   it('winston gets (message, fields): a real winston logger keeps the message and the facts', async () => {
     const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
     const logger = winston.createLogger({
       level: 'debug',
-      transports: [
-        new winston.Transport({
-          log(info: Record<string, unknown>, next: () => void) {
-            lines.push(info);
-            next();
-          },
-        }) as never,
-      ],
+      format: winston.format.json(),
+      transports: [new winston.transports.Stream({ stream: sink })],
     });
     await processOnce(memoryStore(), event('w1'), failing, { logger: logger as unknown as Logger });
     const line = lines.find((l) => l.hooklatch === 'handler_failed');

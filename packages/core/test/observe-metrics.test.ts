@@ -199,6 +199,30 @@ describe('metrics()', () => {
     ]);
   });
 
+  it('caps providers and long label values: later or longer ones count as _other', async () => {
+    const recorder = start({ maxProviders: 2 });
+    const store = memoryStore();
+    for (const provider of ['p1', 'p2', 'p3', 'p4']) {
+      const e = testEvent(`${provider}-e`, { provider, dedupeKey: `${provider}:e` });
+      await processOnce(store, e, () => 'ok', quiet);
+    }
+    await processOnce(store, event('long', 'x'.repeat(129)), () => 'ok', quiet);
+    const snapshot = recorder.snapshot();
+    expect(snapshot.deliveries.map((d) => [d.provider, d.type, d.count])).toEqual([
+      ['p1', 'order.paid', 1],
+      ['p2', 'order.paid', 1],
+      ['_other', 'order.paid', 2],
+      ['_other', '_other', 1],
+    ]);
+    expect(Object.keys(snapshot.handlerDuration.byProvider).sort()).toEqual(['_other', 'p1', 'p2']);
+    expect(Object.keys(snapshot.lastDeliveryAt).sort()).toEqual(['_other', 'p1', 'p2']);
+    const wide = start();
+    await processOnce(memoryStore(), event('long2', 'y'.repeat(129)), () => 'ok', quiet);
+    expect(wide.snapshot().deliveries.map((d) => [d.provider, d.type])).toEqual([
+      ['test', '_other'],
+    ]);
+  });
+
   it('close() stops recording; two recorders count independently', async () => {
     const first = start();
     const second = start();
@@ -215,6 +239,7 @@ describe('metrics()', () => {
     [{ windowMs: 1.5e3 + 0.5 }, 'windowMs'],
     [{ intervals: 0 }, 'intervals'],
     [{ maxTypes: -1 }, 'maxTypes'],
+    [{ maxProviders: 1.5 }, 'maxProviders'],
     [{ now: 'clock' }, 'now'],
   ])('%j is CONFIG_INVALID naming the option', (options, option) => {
     expect(() => metrics(options as never)).toThrow(

@@ -1,7 +1,9 @@
 /**
  * What `metrics()` counts, fed by the channel contexts, and its JSON snapshot. Label values
- * are bounded: providers are adapter names, outcomes and codes closed unions, and event types
- * are capped per recorder (`maxTypes`; later ones count as `_other`).
+ * are bounded: outcomes and codes are closed unions, and providers and event types are capped
+ * per recorder (`maxProviders`, `maxTypes`; later ones, and any longer than 128 characters,
+ * count as `_other`). A hand-built event can carry any provider, and some providers' event type
+ * travels in a header their signature does not cover.
  */
 import type { InboxReceiptOutcome } from '../inbox/observe-options';
 import type { ProcessOutcomeKind } from '../process/types';
@@ -52,6 +54,9 @@ export interface MetricsSnapshot {
   lastDeliveryAt: Record<string, string>;
 }
 
+/** Whether a label value is short enough to keep (longer ones count as `_other`). */
+const short = (value: string) => typeof value === 'string' && value.length <= 128;
+
 type Dedupe = { deliveries: number; duplicates: number; inFlight: number };
 const zero = (): Dedupe => ({ deliveries: 0, duplicates: 0, inFlight: 0 });
 
@@ -76,13 +81,21 @@ export class MetricsState {
   readonly #intervals: number;
   readonly #maxTypes: number;
   readonly #types = new Set<string>();
+  readonly #maxProviders: number;
+  readonly #providers = new Set<string>();
   readonly #started = new WeakSet<object>();
 
-  constructor(windowMs: number, intervals: number, maxTypes: number, now: () => number) {
+  constructor(
+    windowMs: number,
+    intervals: number,
+    limits: { maxTypes: number; maxProviders: number },
+    now: () => number,
+  ) {
     this.windowMs = windowMs;
     this.now = now;
     this.#intervals = intervals;
-    this.#maxTypes = maxTypes;
+    this.#maxTypes = limits.maxTypes;
+    this.#maxProviders = limits.maxProviders;
     this.store = {
       claim: new DurationSeries(windowMs, intervals),
       complete: new DurationSeries(windowMs, intervals),
@@ -92,10 +105,18 @@ export class MetricsState {
     );
   }
 
+  /** The provider's label: itself while under `maxProviders`, else `_other`. */
+  #provider(provider: string): string {
+    if (this.#providers.has(provider)) return provider;
+    if (this.#providers.size >= this.#maxProviders || !short(provider)) return '_other';
+    this.#providers.add(provider);
+    return provider;
+  }
+
   #type(provider: string, type: string): string {
     const id = `${provider}\u0000${type}`;
     if (this.#types.has(id)) return type;
-    if (this.#types.size >= this.#maxTypes) return '_other';
+    if (this.#types.size >= this.#maxTypes || !short(type)) return '_other';
     this.#types.add(id);
     return type;
   }
@@ -116,10 +137,11 @@ export class MetricsState {
 
   #answered(facts: { provider: string; type: string }, outcome: string, status: unknown): void {
     const now = this.now();
-    const type = this.#type(facts.provider, facts.type);
-    this.deliveries.add({ provider: facts.provider, type, outcome });
-    this.responses.add({ provider: facts.provider, status: String(status) });
-    this.lastDelivery.set(facts.provider, now);
+    const provider = this.#provider(facts.provider);
+    const type = this.#type(provider, facts.type);
+    this.deliveries.add({ provider, type, outcome });
+    this.responses.add({ provider, status: String(status) });
+    this.lastDelivery.set(provider, now);
     for (const d of [this.dedupeTotal, this.dedupeWindow.current(now)]) {
       d.deliveries++;
       if (outcome === 'duplicate') d.duplicates++;
@@ -129,8 +151,9 @@ export class MetricsState {
 
   rejected(c: ParseContext): void {
     const status = c.status ?? 500;
-    this.rejects.add({ provider: c.provider, code: c.errorCode ?? 'INTERNAL' });
-    this.responses.add({ provider: c.provider, status: String(status) });
+    const provider = this.#provider(c.provider);
+    this.rejects.add({ provider, code: c.errorCode ?? 'INTERNAL' });
+    this.responses.add({ provider, status: String(status) });
   }
 
   handleStarted(c: HandleContext): void {
@@ -141,10 +164,11 @@ export class MetricsState {
   handleEnded(c: HandleContext): void {
     // Only handlers seen starting: a recorder created mid-run must not go negative.
     if (this.#started.delete(c)) this.running--;
-    let series = this.handler.get(c.provider);
+    const provider = this.#provider(c.provider);
+    let series = this.handler.get(provider);
     if (series === undefined) {
       series = new DurationSeries(this.windowMs, this.#intervals);
-      this.handler.set(c.provider, series);
+      this.handler.set(provider, series);
     }
     series.record(c.durationMs ?? 0, this.now());
   }
@@ -154,7 +178,7 @@ export class MetricsState {
   }
 
   warning(m: WarningMessage): void {
-    this.warnings.add({ provider: m.provider, kind: m.warning.kind });
+    this.warnings.add({ provider: this.#provider(m.provider), kind: m.warning.kind });
   }
 
   /** Dedupe counts of the window ending at `now`. */

@@ -39,6 +39,12 @@ export interface MetricsOptions {
    * @default 1_000
    */
   maxTypes?: number;
+  /**
+   * Most distinct providers kept as labels; later ones count as `_other` (adapters name a few,
+   * but a hand-built event passed to `processOnce` may carry any).
+   * @default 100
+   */
+  maxProviders?: number;
   /** The clock (ms since the epoch). @default Date.now */
   now?: () => number;
 }
@@ -74,10 +80,12 @@ export function metrics(options: MetricsOptions = {}): MetricsRecorder {
   const windowMs = integer('windowMs', options.windowMs, 1_000, 86_400_000, 600_000);
   const intervals = integer('intervals', options.intervals, 1, 120, 10);
   const maxTypes = integer('maxTypes', options.maxTypes, 0, 1_000_000, 1_000);
+  const maxProviders = integer('maxProviders', options.maxProviders, 0, 100_000, 100);
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw optionInvalid('metrics', 'now', 'must be a function');
   }
-  const state = new MetricsState(windowMs, intervals, maxTypes, options.now ?? Date.now);
+  const limits = { maxTypes, maxProviders };
+  const state = new MetricsState(windowMs, intervals, limits, options.now ?? Date.now);
   const on = (stage: keyof typeof TRACING_CHANNELS, event: string) =>
     `tracing:${TRACING_CHANNELS[stage]}:${event}`;
   const close = subscribeChannels('metrics()', {
