@@ -176,6 +176,47 @@ describe('hooks', () => {
     expect(own).toHaveBeenCalledWith(warning);
   });
 
+  it('hooks read through getters are read once: a getter that throws later changes nothing', async () => {
+    const getterHooks = () => {
+      let reads = 0;
+      const hooks = {};
+      for (const name of ['onReceipt', 'onOutcome', 'onError', 'onWarning']) {
+        Object.defineProperty(hooks, name, {
+          enumerable: true,
+          get() {
+            if (reads++ >= 4) throw new Error('hooks getter');
+            return () => {};
+          },
+        });
+      }
+      return hooks;
+    };
+    let runs = 0;
+    const store = memoryStore();
+    const ok = await processOnce(store, event('gh1'), () => ++runs, {
+      hooks: getterHooks(),
+      logger: false,
+    });
+    expect(ok).toMatchObject({ outcome: 'processed', status: 200 });
+    const routed = await handleWebhook(signedInput({ id: 'gh2', type: 't' }), {
+      adapter,
+      store,
+      handler: () => ++runs,
+      hooks: getterHooks(),
+      logger: false,
+    });
+    expect(routed.status).toBe(200);
+    const forged = await handleWebhook(signedInput({ id: 'gh3', type: 't' }, 'bad'), {
+      adapter,
+      store,
+      handler: () => ++runs,
+      hooks: getterHooks(),
+      logger: false,
+    });
+    expect(forged.status).toBe(401);
+    expect(runs).toBe(2);
+  });
+
   it('hooks that throw or reject never change the answer', async () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);

@@ -27,10 +27,15 @@ function invalid(option: string, expected: string): ConfigurationError {
   });
 }
 
-/** Check the `hooks` option: an object of known hook names, each a function. */
+/**
+ * Check the `hooks` option: an object of known hook names, each a function. Returns a copy
+ * with each hook read once, here: a getter (or a Proxy) read again later, while an answer is
+ * being made, could throw outside the hooks' isolation and turn a handled event into a 500.
+ */
 export function checkHooks(value: unknown): ProcessHooks | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null) throw invalid('hooks', 'an object of hooks');
+  const hooks: Record<string, unknown> = {};
   for (const name of Object.keys(value)) {
     // A misspelt hook would silently never fire.
     if (!(HOOK_NAMES as readonly string[]).includes(name)) {
@@ -39,8 +44,9 @@ export function checkHooks(value: unknown): ProcessHooks | undefined {
     const hook = (value as Record<string, unknown>)[name];
     if (hook !== undefined && typeof hook !== 'function')
       throw invalid(`hooks.${name}`, 'a function');
+    if (hook !== undefined) hooks[name] = hook;
   }
-  return value as ProcessHooks;
+  return hooks as ProcessHooks;
 }
 
 /** Call `fn(arg)`; whatever it throws or rejects with is dropped. */
