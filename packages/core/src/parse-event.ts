@@ -112,10 +112,12 @@ function parseChecked(
 ): WebhookEvent | Promise<WebhookEvent> {
   const methods = adapter.methods ?? ['POST'];
   if (!methods.includes(delivery.method)) {
+    // The method is the sender's text: named only when it looks like one.
+    const method = /^[A-Z]{1,16}$/.test(delivery.method) ? delivery.method : 'another method';
     throw new PayloadError(
       'METHOD_NOT_ALLOWED',
-      `${adapter.name} delivers with ${methods.join(' or ')}, not ${delivery.method}.`,
-      { details: { method: delivery.method, allowed: methods } },
+      `${adapter.name} delivers with ${methods.join(' or ')}, not ${method}.`,
+      { details: { method, allowed: methods } },
     );
   }
   // Adapters made by createAdapter build the event in one go.

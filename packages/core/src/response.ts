@@ -49,7 +49,19 @@ export function errorReply(error: unknown): WebhookReply {
         ? { error: { code: String(error.code), message: 'The delivery was refused.' } }
         : { error: { code: 'INTERNAL', message: 'Internal error.' } };
   const status = statusOf(error);
-  return { status, headers: { ...JSON_TYPE }, body: JSON.stringify(body) };
+  const headers: Record<string, string> = { ...JSON_TYPE };
+  // RFC 9110: a 405 names the methods the route takes.
+  const allowed = (error as { details?: { allowed?: unknown } } | null)?.details?.allowed;
+  if (status === 405 && isMethodList(allowed)) headers.allow = allowed.join(', ');
+  return { status, headers, body: JSON.stringify(body) };
+}
+
+function isMethodList(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((m) => typeof m === 'string' && /^[A-Z]{1,16}$/.test(m))
+  );
 }
 
 /** A reply as a Web `Response`. */

@@ -5,6 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { toHex } from '../src/crypto/index';
 import {
   ConfigurationError,
+  handleWebhook,
+  memoryStore,
   PayloadError,
   parseEvent,
   readDelivery,
@@ -410,6 +412,21 @@ describe('parseEvent bad input', () => {
       'METHOD_NOT_ALLOWED',
       405,
     );
+    // A method that is not one is never echoed; the answer names what the route takes.
+    const odd = await expectError(
+      parseEvent(adapter, { ...signedInput(payload), method: `X${'<script>'.repeat(40)}` }),
+      PayloadError,
+      'METHOD_NOT_ALLOWED',
+      405,
+    );
+    expect(odd.message).not.toContain('script');
+    expect(JSON.stringify((odd as PayloadError).details)).not.toContain('script');
+    const reply = await handleWebhook(
+      { ...signedInput(payload), method: 'DELETE' },
+      { adapter, store: memoryStore(), handler: () => 'never' },
+    );
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe('POST');
   });
 
   it('rejects input that is no request at all', async () => {
