@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import type { DeliveryInput } from '@hooklatch/core';
 import { authChecks } from './adapter-checks-auth';
 import { inputChecks } from './adapter-checks-input';
+import { signatureChecks } from './adapter-checks-signature';
 import {
   ADAPTER_TESTS,
   type AdapterCheck,
@@ -48,6 +49,7 @@ const TAMPER_CHECKS: ReadonlySet<AdapterTestName> = new Set([
 const CREDENTIAL_CHECKS: ReadonlySet<AdapterTestName> = new Set([
   'missing credentials are rejected',
   'wrong credentials are rejected',
+  'a truncated, emptied or altered credential is rejected',
 ]);
 
 /**
@@ -170,6 +172,12 @@ export function adapterChecks(options: DescribeAdapterOptions): AdapterCheck[] {
       });
     },
     ...authChecks({ options, session, secrets }),
+    ...signatureChecks({
+      session,
+      secrets,
+      receivedAt: () => options.parseOptions?.receivedAt ?? new Date(),
+      fixedSecret: options.signOptions?.secret !== undefined,
+    }),
     ...inputChecks({ options, session, secrets }),
   };
 

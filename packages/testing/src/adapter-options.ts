@@ -24,6 +24,9 @@ export const ADAPTER_TESTS = [
   'one changed byte is rejected',
   'missing credentials are rejected',
   'wrong credentials are rejected',
+  'a truncated, emptied or altered credential is rejected',
+  'timestamps outside the tolerance, or rewritten, are rejected',
+  'each configured key reports its keyIndex',
   'malformed JSON is rejected',
   'deeply nested JSON is refused',
   'a parsed body is refused',
@@ -46,6 +49,9 @@ export const SKIPPABLE_ADAPTER_TESTS: ReadonlySet<AdapterTestName> = new Set([
   'one changed byte is rejected',
   'missing credentials are rejected',
   'wrong credentials are rejected',
+  'a truncated, emptied or altered credential is rejected',
+  // An adapter configured with no tolerance on purpose.
+  'timestamps outside the tolerance, or rewritten, are rejected',
 ]);
 
 /** A skip entry: which checks, and the reason shown in the test name. */

@@ -10,6 +10,7 @@ import {
   requireHeader,
   signatureInvalid,
   signedVerifier,
+  timestampedHmacVerifier,
   timingSafeEqual,
 } from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,7 @@ describe('the adapter checks catch broken adapters', () => {
       ...TAMPER,
       'missing credentials are rejected',
       'wrong credentials are rejected',
+      'a truncated, emptied or altered credential is rejected',
     ]);
   });
 
@@ -92,13 +94,14 @@ describe('the adapter checks catch broken adapters', () => {
     ]);
   });
 
-  it('a verifier that reports the wrong key fails the round trip, and only that', async () => {
+  it('a verifier that reports the wrong key fails the round trip and the keyIndex check', async () => {
     const wrongKey = (delivery: RawDelivery, hmac: DeliveryVerifier) => {
       hmac(delivery);
       return { keyIndex: 1 };
     };
     expect(await failing({ ...base, adapter: () => acme({ verify: wrongKey }) })).toEqual([
       'sign and verify round-trip',
+      'each configured key reports its keyIndex',
     ]);
   });
 
@@ -159,6 +162,50 @@ describe('the adapter checks catch broken adapters', () => {
     expect(await failing({ ...base, adapter: strict, maxDepth: 4 })).toEqual([]);
     // Told the default while the adapter refuses past 4: the check sees the wrong limit.
     expect(await failing({ ...base, adapter: strict })).toEqual(['deeply nested JSON is refused']);
+  });
+
+  it('a prefix compare, or one of the first 8 characters, fails the altered-credential check', async () => {
+    const compare =
+      (matches: (expected: string, given: string) => boolean) =>
+      (delivery: RawDelivery): { keyIndex: number } => {
+        const expected = hex(ACME_SECRET, delivery.rawBody);
+        if (!matches(expected, signatureOf(delivery)))
+          throw signatureInvalid('acme', 'x-acme-signature');
+        return { keyIndex: 0 };
+      };
+    for (const matches of [
+      (expected: string, given: string) => expected.startsWith(given),
+      (expected: string, given: string) => expected.slice(0, 8) === given.slice(0, 8),
+    ]) {
+      expect(await failing({ ...base, adapter: () => acme({ verify: compare(matches) }) })).toEqual(
+        ['a truncated, emptied or altered credential is rejected'],
+      );
+    }
+  });
+
+  it('a timestamp tolerance of days, or none, fails the timestamp check, and only that', async () => {
+    const stamped = (toleranceSeconds: number) =>
+      createAdapter({
+        name: 'stamped',
+        retentionMs: 60_000,
+        verify: timestampedHmacVerifier({
+          provider: 'stamped',
+          header: 'x-stamped-signature',
+          secret: ACME_SECRET,
+          toleranceSeconds,
+        }),
+        parse: (delivery) => {
+          const data = parseJsonBody(delivery.rawBody) as { id: string; type: string };
+          return { type: data.type, id: data.id, idSource: 'event', payload: data };
+        },
+      });
+    const suite = { ...base, name: 'stamped' };
+    expect(await failing({ ...suite, adapter: () => stamped(300) })).toEqual([]);
+    for (const tolerance of [0, 10 * 86_400]) {
+      expect(await failing({ ...suite, adapter: () => stamped(tolerance) })).toEqual([
+        'timestamps outside the tolerance, or rewritten, are rejected',
+      ]);
+    }
   });
 
   it('an adapter without sign fails every check, saying why', async () => {

@@ -1,0 +1,134 @@
+/**
+ * The adapter checks on the credential itself, beyond a wrong secret: a signature cut short,
+ * emptied or with one character changed (a prefix compare, or one that reads only the first
+ * bytes, passes those); a delivery signed outside the timestamp tolerance, in the past or the
+ * future, and one whose signed timestamp was rewritten (a timestamp the HMAC does not cover);
+ * and `meta.keyIndex` for every configured key.
+ */
+import assert from 'node:assert/strict';
+import { type DeliveryInput, HooklatchError, VerificationError } from '@hooklatch/core';
+import type { AdapterSession } from './adapter-session';
+import { expectHooklatchError } from './expect-error';
+
+/** What the credential checks need from `adapterChecks`. */
+export interface SignatureCheckContext {
+  session: () => AdapterSession;
+  secrets: readonly string[];
+  /** When the suite's deliveries are received (`parseOptions.receivedAt`, else now). */
+  receivedAt: () => Date;
+  /** `signOptions.secret` is set: every delivery is signed with it, whatever the keyIndex. */
+  fixedSecret: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/** `text` with one character changed to another of its kind, three quarters in. */
+function altered(text: string): string {
+  for (let i = Math.floor((text.length * 3) / 4); i < text.length + text.length; i++) {
+    const at = i % text.length;
+    const c = text[at] as string;
+    const swap = /[0-8]/.test(c)
+      ? String(Number(c) + 1)
+      : c === '9'
+        ? '0'
+        : /[a-yA-Y]/.test(c)
+          ? String.fromCharCode(c.charCodeAt(0) + 1)
+          : /[zZ]/.test(c)
+            ? String.fromCharCode(c.charCodeAt(0) - 25)
+            : undefined;
+    if (swap !== undefined) return text.slice(0, at) + swap + text.slice(at + 1);
+  }
+  return `${text}x`;
+}
+
+const seconds = (date: Date) => String(Math.floor(date.getTime() / 1000));
+
+export function signatureChecks(context: SignatureCheckContext) {
+  const { session, secrets, receivedAt } = context;
+  const refused = async (s: AdapterSession, input: DeliveryInput, what: string) => {
+    const error = await s.parse(input).then(
+      () => assert.fail(`${what} was accepted`),
+      (e: unknown) => e,
+    );
+    // Refused as the sender's fault: a 4xx of the family (SIGNATURE_MALFORMED and a missing
+    // signed header are 400, the rest 401), with no secret in it.
+    assert.ok(error instanceof HooklatchError, `${what}: ${String(error)}`);
+    assert.ok(error.httpStatus >= 400 && error.httpStatus < 500, `${what}: ${error.code}`);
+    await expectHooklatchError(Promise.reject(error), {
+      code: error.code,
+      httpStatus: error.httpStatus,
+      secrets,
+    });
+  };
+
+  return {
+    'a truncated, emptied or altered credential is rejected': async () => {
+      const s = session();
+      const signed = s.deliver();
+      const names = s.authHeaders();
+      assert.ok(names.length > 0, 'adapter.sign added no credential headers');
+      for (const name of names) {
+        const value = signed.headers[name] ?? '';
+        const variants = new Set(['', value.slice(0, Math.ceil(value.length / 2)), altered(value)]);
+        variants.delete(value);
+        for (const variant of variants) {
+          const headers = { ...signed.headers, [name]: variant };
+          await refused(s, { ...signed, headers }, `${name} changed to ${variant.length} chars`);
+        }
+      }
+    },
+
+    'timestamps outside the tolerance, or rewritten, are rejected': async () => {
+      const s = session();
+      const now = receivedAt();
+      const at = (offsetMs: number) =>
+        s.deliver(undefined, { timestamp: new Date(now.getTime() + offsetMs) });
+      const here = at(0);
+      // Signatures that do not change with the signing time: the scheme signs no timestamp.
+      if (JSON.stringify(here.headers) === JSON.stringify(at(-600_000).headers)) return;
+      for (const offset of [-2 * DAY_MS, 2 * DAY_MS]) {
+        const error = await s.parse(at(offset), { receivedAt: now }).then(
+          () => assert.fail(`a delivery signed ${offset / DAY_MS} days off was accepted`),
+          (e: unknown) => e,
+        );
+        assert.ok(error instanceof VerificationError, String(error));
+        assert.equal(error.code, 'TIMESTAMP_OUT_OF_TOLERANCE');
+      }
+      // An old delivery whose timestamp is rewritten to now must fail its signature.
+      const old = at(-2 * DAY_MS);
+      const stale = seconds(new Date(now.getTime() - 2 * DAY_MS));
+      const rewritten = Object.fromEntries(
+        Object.entries(old.headers).map(([name, value]) => [
+          name,
+          value.split(stale).join(seconds(now)),
+        ]),
+      );
+      if (JSON.stringify(rewritten) === JSON.stringify(old.headers)) return;
+      await refused(s, { ...old, headers: rewritten }, 'a rewritten timestamp');
+    },
+
+    'each configured key reports its keyIndex': async () => {
+      // Signed with one given secret, a delivery's key is that one whatever the index.
+      if (context.fixedSecret) return;
+      const s = session();
+      for (let keyIndex = 0; keyIndex < 8; keyIndex++) {
+        let signed: ReturnType<AdapterSession['deliver']>;
+        try {
+          signed = s.deliver(undefined, { keyIndex });
+        } catch (error) {
+          // Past the configured keys; the first one must always sign.
+          if (keyIndex === 0) throw error;
+          return;
+        }
+        const event = await s.parse(signed).catch((error: unknown) => {
+          throw new Error(
+            `describeAdapter: a delivery signed with keyIndex ${keyIndex} does not verify: key ${keyIndex} is not accepted (a rotation bug), or adapter.sign should throw for an index past the configured keys.`,
+            { cause: error },
+          );
+        });
+        const reported = (event.meta as { keyIndex?: unknown }).keyIndex;
+        if (reported !== undefined) assert.equal(reported, keyIndex, 'meta.keyIndex');
+      }
+    },
+  };
+}
