@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 export interface ClaimRaceOptions {
   /**
    * Absolute path of a module exporting `createStore(prefix: string): Promise<DedupeStore>` and
-   * optionally `closeStore(store): Promise<void>`. TypeScript is fine: children run with tsx.
+   * optionally `closeStore(store): Promise<void>`. TypeScript is fine: children then run with
+   * tsx (an optional peer dependency); a JavaScript factory needs none.
    */
   factoryModule: string;
   /** OS processes. @default 2 */
@@ -55,11 +56,13 @@ const workerPath = ['./claim-race-worker.ts', './claim-race-worker.js']
 function runChild(
   options: Required<Omit<ClaimRaceOptions, 'env'>> & { env?: Record<string, string> },
 ) {
+  // tsx only for TypeScript (the worker from source, or a .ts factory): a plain JavaScript
+  // race needs no tsx installed.
+  const typescript = [workerPath, options.factoryModule].some((f) => /\.[cm]?tsx?$/.test(f));
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      ...(typescript ? ['--import', 'tsx'] : []),
       workerPath,
       options.factoryModule,
       options.prefix,
@@ -118,12 +121,15 @@ export async function runClaimRace(options: ClaimRaceOptions): Promise<ClaimRace
     for (const c of children) c.child.kill('SIGKILL');
   }, resolved.timeoutMs);
   try {
-    // Start barrier: every child has connected and built its store before anyone claims.
-    await Promise.race([
-      Promise.all(children.map((c) => c.ready)),
-      Promise.all(children.map((c) => c.done)),
+    // Start barrier: every child has connected and built its store before anyone claims. A
+    // child that ends first (it could not load the factory or reach the store) ends the race
+    // now, instead of leaving the others waiting for GO until the timeout.
+    const early = await Promise.race([
+      Promise.all(children.map((c) => c.ready)).then(() => false),
+      Promise.race(children.map((c) => c.done)).then(() => true),
     ]);
-    for (const c of children) c.child.stdin.end('GO\n');
+    if (early) for (const c of children) c.child.kill('SIGKILL');
+    else for (const c of children) c.child.stdin.end('GO\n');
     const reports = await Promise.all(children.map((c) => c.done));
     const claimedPerKey = new Array<number>(resolved.keys).fill(0);
     for (const r of reports)
