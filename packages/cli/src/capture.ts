@@ -140,7 +140,14 @@ function fromHttp(bytes: Uint8Array): Capture {
 
 /** Read a capture from its bytes. */
 export function parseCapture(bytes: Uint8Array): Capture {
-  const start = Buffer.from(bytes.subarray(0, 64)).toString('latin1').trimStart();
-  if (start.startsWith('{')) return fromJson(new TextDecoder().decode(bytes));
-  return fromHttp(bytes);
+  // A byte-order mark an editor put before the capture (never part of the delivery's body,
+  // which comes after the headers or inside the JSON) is dropped, and said so.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const content = bom ? bytes.subarray(3) : bytes;
+  const start = Buffer.from(content.subarray(0, 64)).toString('latin1').trimStart();
+  const capture = start.startsWith('{')
+    ? fromJson(new TextDecoder().decode(content))
+    : fromHttp(content);
+  if (bom) capture.notes.push('a byte-order mark before the capture was ignored');
+  return capture;
 }

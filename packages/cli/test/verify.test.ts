@@ -138,6 +138,12 @@ describe('hooklatch verify', { timeout: 30_000 }, () => {
     );
     expect(short.code).toBe(2);
     expect(short.err).toContain('fewer than its Content-Length 999');
+    // A capture saved by an editor that adds a byte-order mark, in both forms.
+    for (const capture of [httpCapture(signed.headers, body), jsonCapture(signed.headers, body)]) {
+      const marked = await verify(`\uFEFF${capture}`, '--secret-env', 'QUALIO_OLD');
+      expect(marked.code).toBe(0);
+      expect(marked.out).toContain('note: a byte-order mark before the capture was ignored');
+    }
   });
 
   it('reports the timestamp skew of a stale Stripe delivery and that its signature is right', async () => {
