@@ -50,10 +50,22 @@ class RouteRefused extends Error {
 }
 
 /**
+ * The route returned no Response (a `c.json(...)` without `return`): nothing was answered, so
+ * nothing is known to be handled. The claim is released and hooklatch answers 500; reading
+ * `c.res` here instead would see Hono's empty placeholder 200 and complete the claim.
+ */
+class RouteUnanswered extends Error {
+  constructor() {
+    super('the webhook route returned no Response (did it forget to `return c.json(...)`?)');
+    this.name = 'RouteUnanswered';
+  }
+}
+
+/**
  * Make the middleware: `app.post('/webhooks', webhookMiddleware({ adapter, store }), (c) => ...)`.
- * The route's 2xx answer is sent as is and completes the claim. A route that throws, or answers
- * 3xx-5xx, releases it so the provider's retry runs the route again (the thrown error is
- * answered 500 by hooklatch, a non-2xx answer is sent as the route made it).
+ * The route's 2xx answer is sent as is and completes the claim. A route that throws, returns no
+ * Response, or answers 3xx-5xx, releases it so the provider's retry runs the route again (the
+ * first two are answered 500 by hooklatch, a non-2xx answer is sent as the route made it).
  */
 export function webhookMiddleware<A extends WebhookAdapter<WebhookEvent>>(
   options: WebhookMiddlewareOptions<A>,
@@ -63,6 +75,7 @@ export function webhookMiddleware<A extends WebhookAdapter<WebhookEvent>>(
       c.set('webhook', { event, context });
       await next();
       if (c.error !== undefined) throw c.error;
+      if (!c.finalized) throw new RouteUnanswered();
       if (c.res.status < 200 || c.res.status >= 300) throw new RouteRefused(c.res.status);
     };
     const reply = await handleWebhookInput(() => honoRequestInput(c.req, true), {

@@ -1,6 +1,6 @@
 /**
  * The delivery in a Hono request. Hono caches what its body readers read, so a middleware that
- * called `c.req.text()`, `c.req.json()` or `c.req.arrayBuffer()` first leaves the exact bytes
+ * called `c.req.text()`, `c.req.json()`, `c.req.arrayBuffer()` or `c.req.blob()` first leaves the exact bytes
  * (or their UTF-8 text) behind, and they are used. Only a body read past Hono's cache (through
  * `c.req.raw` itself) is lost: CONFIG_INVALID.
  */
@@ -25,7 +25,12 @@ export async function honoRequestInput(
 ): Promise<DeliveryInput> {
   const { raw, bodyCache } = request;
   if (!raw.bodyUsed) return keepBody ? raw.clone() : raw;
-  const kept = bodyCache.arrayBuffer ?? bodyCache.text;
+  // Hono types the cache by value, but keeps the readers' promises in it.
+  const blob = bodyCache.blob as Blob | Promise<Blob> | undefined;
+  const kept =
+    bodyCache.arrayBuffer ??
+    bodyCache.text ??
+    (blob === undefined ? undefined : Promise.resolve(blob).then((b) => b.arrayBuffer()));
   if (kept === undefined) throw bodyConsumedError(hint);
   return { method: raw.method, headers: raw.headers, body: await kept };
 }

@@ -72,12 +72,21 @@ describe('hono specifics', () => {
   let target: ProofTarget;
   let cached: ProofTarget;
   let reads: ProofTarget;
+  let blobs: ProofTarget;
   beforeAll(async () => {
     const app = new Hono();
     const options = { adapter, store: memoryStore(), logger: false as const };
     app.use('/cached/*', async (c, next) => {
       await c.req.json(); // e.g. a logging middleware: Hono caches the text it read
       await next();
+    });
+    app.use('/blob/*', async (c, next) => {
+      await c.req.blob(); // cached as a Blob: its bytes are the body
+      await next();
+    });
+    app.post('/blob/webhooks', webhookMiddleware(options), (c) => {
+      ran.push(`blob ${c.var.webhook.event.id}`);
+      return c.json({ route: 'blob' });
     });
     app.post('/cached/webhooks', webhookMiddleware(options), (c) => {
       ran.push(c.var.webhook.event.id);
@@ -94,16 +103,22 @@ describe('hono specifics', () => {
       ran.push(event.id);
       if (event.id.startsWith('evt_throw')) throw new Error('route failed');
       if (event.id.startsWith('evt_refuse')) return c.json({ later: true }, 503);
+      if (event.id.startsWith('evt_noreturn')) {
+        c.json({ forgot: 'return' }, 202); // the Response is made, never returned
+        return undefined as unknown as Response;
+      }
       return c.json({ route: event.type }, 202);
     });
     target = await listen(app);
     cached = await listen(app, '/cached/webhooks');
     reads = await listen(app, '/reads/webhooks');
+    blobs = await listen(app, '/blob/webhooks');
   });
   afterAll(async () => {
     await target.close();
     await cached.close();
     await reads.close();
+    await blobs.close();
   });
 
   const send = (id: string) => target.send(stripeSigned(adapter, id));
@@ -113,6 +128,9 @@ describe('hono specifics', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ route: 'cached' });
     expect(ran).toContain('evt_hono_cached');
+    const blob = await blobs.send(stripeSigned(adapter, 'evt_hono_blob'));
+    expect(blob.status).toBe(200);
+    expect(ran).toContain('blob evt_hono_blob');
   });
 
   it('leaves the body for a route that reads it after the middleware', async () => {
@@ -141,6 +159,15 @@ describe('hono specifics', () => {
     const retry = await send('evt_throw_hono');
     expect(retry.status).toBe(500);
     expect(ran.filter((id) => id === 'evt_throw_hono')).toHaveLength(2);
+  });
+
+  it('a route that returns no Response is no answer: 500, claim released, the retry runs it', async () => {
+    const first = await send('evt_noreturn_hono');
+    expect(first.status).toBe(500);
+    expect(await first.json()).toEqual({ outcome: 'failed' });
+    const retry = await send('evt_noreturn_hono');
+    expect(retry.status).toBe(500);
+    expect(ran.filter((id) => id === 'evt_noreturn_hono')).toHaveLength(2);
   });
 
   it('sends a non-2xx route answer as is and releases the claim', async () => {
