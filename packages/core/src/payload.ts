@@ -164,11 +164,28 @@ export function checkPayload<S extends PayloadSchema>(schema: S, data: unknown):
   return checked(safeParse(run, data, { error: fallbackMessage }));
 }
 
+/**
+ * One segment of an issue path: an index, or a name that looks like a schema field. Anything
+ * else is a key from the payload itself (a record's key, `metadata["ssn-123-45-6789"]`) and is
+ * shown as `*`: paths name where the schema failed, never what the sender wrote.
+ */
+function pathSegment(segment: PropertyKey): string {
+  if (typeof segment === 'number') return String(segment);
+  const name = String(segment);
+  return /^[A-Za-z_$][\w$]{0,63}$/.test(name) ? name : '*';
+}
+
+/** Issues whose message lists payload keys (`Unrecognized key: "..."`): a fixed text instead. */
+const KEY_MESSAGES: Readonly<Record<string, string>> = {
+  unrecognized_keys: 'Unrecognized key(s)',
+  invalid_key: 'Invalid key',
+};
+
 function checked<S extends PayloadSchema>(result: ReturnType<typeof safeParse>): PayloadCheck<S> {
   if (result.success) return { ok: true, value: result.data as output<S> };
   const issues: PayloadIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
-    path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
-    message: issue.message,
+    path: issue.path.length === 0 ? '(root)' : issue.path.map(pathSegment).join('.'),
+    message: KEY_MESSAGES[issue.code] ?? issue.message,
   }));
   return { ok: false, issues };
 }

@@ -185,3 +185,32 @@ describe('issue messages', () => {
     });
   });
 });
+
+describe('issue paths and messages name the schema, never what the sender wrote', () => {
+  it('a record key from the payload is `*`, and unrecognized keys are not listed', () => {
+    const schema = z.object({
+      data: z.object({ metadata: z.record(z.string(), z.string()) }),
+      items: z.array(z.object({ sku: z.string() })),
+    });
+    const loose = checkPayload(schema, {
+      data: { metadata: { 'ssn-123-45-6789@victim.example': 5, plain_key: 6 } },
+      items: [{ sku: 1 }],
+    });
+    if (loose.ok) throw new Error('expected issues');
+    expect(loose.issues.map((i) => i.path)).toEqual([
+      'data.metadata.*',
+      'data.metadata.plain_key',
+      'items.0.sku',
+    ]);
+    const strict = checkPayload(z.strictObject({ id: z.string() }), {
+      id: 'x',
+      'secret-field@example': 1,
+    });
+    if (strict.ok) throw new Error('expected issues');
+    expect(JSON.stringify(strict.issues)).not.toContain('secret-field');
+    const error = thrown(() =>
+      validatePayload(schema, { data: { metadata: { 'ssn-123-45-6789': 1 } }, items: [] }, 'shop'),
+    );
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain('ssn-123');
+  });
+});
