@@ -15,7 +15,10 @@ export class AppModule implements NestModule {
   }
 }
 
-export function createApp() {
+export async function createApp() {
   // rawBody: true keeps the bytes as req.rawBody next to Nest's parsed req.body.
-  return NestFactory.create<NestExpressApplication>(AppModule, { rawBody: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { rawBody: true });
+  // Nest's JSON parser stops at 100 KB; deliveries run up to hooklatch's 1 MiB maxBodyBytes.
+  app.useBodyParser('json', { limit: '1mb' });
+  return app;
 }

@@ -61,6 +61,17 @@ describe('docs/integrations/nestjs.md', () => {
     await expectDocumentedRouting((delivery) => target.send(delivery));
   });
 
+  it('takes a 200 KB delivery (past Nest’s default 100 KB parser limit)', async () => {
+    const before = paid.length;
+    const big = stripeSigned(adapter, 'evt_nest_big', {
+      secret: DOCS_SECRET,
+      metadata: { note: 'x'.repeat(200_000) },
+    });
+    const response = await target.send(big);
+    expect(response.status).toBe(200);
+    expect(paid.length - before).toBe(1);
+  });
+
   it('answers 500 CONFIG_INVALID naming rawBody: true when the app lacks it', async () => {
     const wrong = await NestFactory.create(AppModule);
     await wrong.listen(0, '127.0.0.1');

@@ -12,7 +12,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { lambdaDelivery, lambdaEventFormat, lambdaHandler } from '../src/index';
 import { asLambdaReturns, fixture, lambdaEvent } from './support/events';
-import { stripeDelivery, stripeRoute } from './support/route';
+import { paymentEvent, stripeDelivery, stripeRoute } from './support/route';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -100,6 +100,23 @@ describe('a body some integration changed on the way', () => {
   it('fails the signature when UTF-8 was read as Latin-1 and encoded again', async () => {
     const mojibake = (body: string) => Buffer.from(body, 'utf8').toString('latin1');
     expect(await rejected(mojibake)).toEqual(invalid);
+  });
+
+  it('names the setup (500 RAW_BODY_REQUIRED) when Content-Length proves the text was changed', async () => {
+    const route = stripeRoute();
+    const payload = paymentEvent() as { data: { object: Record<string, unknown> } };
+    payload.data.object.description = 'Café order';
+    const delivery = stripeDelivery(payload);
+    const event = lambdaEvent('rest-api', delivery);
+    const sent = String(Buffer.byteLength(String(delivery.body)));
+    event.headers = { ...event.headers, 'content-length': sent };
+    if (event.multiValueHeaders) event.multiValueHeaders['content-length'] = [sent];
+    // UTF-8 read as Latin-1: `é` became two characters, which encode to four bytes.
+    event.body = Buffer.from(String(delivery.body), 'utf8').toString('latin1');
+    const result = asLambdaReturns(await route.handler(event));
+    expect(route.fulfilled).toEqual([]);
+    expect(result.statusCode).toBe(500);
+    expect(JSON.parse(result.body).error.code).toBe('RAW_BODY_REQUIRED');
   });
 
   it('fails the signature when a mapping template re-serialized the JSON', async () => {
