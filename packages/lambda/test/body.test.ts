@@ -110,7 +110,9 @@ describe('a body some integration changed on the way', () => {
     const event = lambdaEvent('rest-api', delivery);
     const sent = String(Buffer.byteLength(String(delivery.body)));
     event.headers = { ...event.headers, 'content-length': sent };
-    if (event.multiValueHeaders) event.multiValueHeaders['content-length'] = [sent];
+    if (event.multiValueHeaders) {
+      event.multiValueHeaders = { ...event.multiValueHeaders, 'content-length': [sent] };
+    }
     // UTF-8 read as Latin-1: `é` became two characters, which encode to four bytes.
     event.body = Buffer.from(String(delivery.body), 'utf8').toString('latin1');
     const result = asLambdaReturns(await route.handler(event));
