@@ -27,10 +27,38 @@ function bodyLimit(maxBodyBytes: unknown): number {
     : DEFAULT_MAX_BODY_BYTES;
 }
 
+/** Stream errors of a sender that hung up mid-body, as Fastify's body reader passes them on. */
+const HUNG_UP = new Set([
+  'ECONNRESET',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
+]);
+
+/** Core's error for a body Fastify's parser refused, or undefined for any other error. */
+function parserRefusal(error: FastifyError, limit: number): PayloadError | undefined {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return new PayloadError(
+      'BODY_TOO_LARGE',
+      `Body exceeds the ${limit}-byte limit (maxBodyBytes).`,
+      {
+        details: { maxBodyBytes: limit },
+      },
+    );
+  }
+  if (HUNG_UP.has(error.code) || error.message === 'aborted') {
+    return new PayloadError(
+      'BODY_INCOMPLETE',
+      'The request body ended before it was complete: the connection closed or the stream failed while it was read.',
+    );
+  }
+  return undefined;
+}
+
 /**
  * Make the plugin: `app.register(webhookPlugin({ path: '/webhooks', adapter, store, handler }))`.
  * The route accepts the adapter's methods (POST by default). A body over `parse.maxBodyBytes`
- * is refused by Fastify's parser while streaming and answered 413 BODY_TOO_LARGE like core does.
+ * is refused by Fastify's parser while streaming and answered 413 BODY_TOO_LARGE like core does;
+ * a sender that hangs up mid-body is BODY_INCOMPLETE (400), reported like any refusal.
  */
 export function webhookPlugin<A extends WebhookAdapter<WebhookEvent>, R>(
   options: WebhookPluginOptions<A, R>,
@@ -45,14 +73,11 @@ export function webhookPlugin<A extends WebhookAdapter<WebhookEvent>, R>(
       (_request, body, done) => done(null, body),
     );
     instance.setErrorHandler(async (error: FastifyError, _request, reply) => {
-      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
-      const tooLarge = new PayloadError(
-        'BODY_TOO_LARGE',
-        `Body exceeds the ${limit}-byte limit (maxBodyBytes).`,
-        { details: { maxBodyBytes: limit } },
-      );
+      const refused = parserRefusal(error, limit);
+      if (refused === undefined) throw error;
+      // Answered and reported (hooks, logger, metrics) as core answers a body it refused.
       const answer = await handleWebhookInput(() => {
-        throw tooLarge;
+        throw refused;
       }, options);
       return sendReply(reply, answer);
     });

@@ -2,9 +2,11 @@
  * @hooklatch/fastify on a real Fastify 5 server on 127.0.0.1: the integration proof, plus the
  * plugin's scoping (the app's JSON parsing is untouched) and its body limit.
  */
-import { memoryStore } from '@hooklatch/core';
+
+import { connect } from 'node:net';
+import { memoryStore, type OutcomeReport } from '@hooklatch/core';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stripeAdapter, stripeSigned } from '../../express/test/support/deliveries';
 import {
   describeIntegrationProof,
@@ -36,6 +38,7 @@ describeIntegrationProof('fastify', {
 describe('webhookPlugin scope', () => {
   const adapter = stripeAdapter();
   const handled: string[] = [];
+  const outcomes: OutcomeReport[] = [];
   let target: Awaited<ReturnType<typeof listen>>;
   let base = '';
   beforeAll(async () => {
@@ -48,6 +51,7 @@ describe('webhookPlugin scope', () => {
         handler: (event) => void handled.push(event.id),
         parse: { maxBodyBytes: 4096 },
         logger: false,
+        hooks: { onOutcome: (report) => void outcomes.push(report) },
       }),
     );
     app.post('/json', async (request) => ({ echoed: request.body }));
@@ -81,6 +85,23 @@ describe('webhookPlugin scope', () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
     expect(handled).not.toContain('evt_fastify_big');
+  });
+
+  it('a sender that hangs up mid-body is reported as BODY_INCOMPLETE (400), not lost', async () => {
+    const { port } = new URL(base);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n');
+    socket.write('Content-Length: 1000\r\n\r\n{"id":"evt_');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await vi.waitFor(() =>
+      expect(outcomes.some((o) => o.errorCode === 'BODY_INCOMPLETE')).toBe(true),
+    );
+    expect(outcomes.find((o) => o.errorCode === 'BODY_INCOMPLETE')).toMatchObject({
+      outcome: 'rejected',
+      status: 400,
+    });
   });
 
   it('serves only the adapter’s methods', async () => {
