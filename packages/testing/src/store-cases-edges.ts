@@ -79,8 +79,10 @@ export const edgeCases = {
     result.lines.push(3);
     const read = await store.get('k');
     assert.deepEqual(read?.result, { order: { id: 'ord_1' }, lines: [1, 2] });
-    (read?.result as { order: { id: string } }).order.id = 'changed by a reader';
-    if (read) (read as { state: string }).state = 'in_flight';
+    if (read) {
+      (read.result as { order: { id: string } }).order.id = 'changed by a reader';
+      (read as { state: string }).state = 'in_flight';
+    }
     const again = await store.get('k');
     assertFields(again, { state: 'completed', result: { order: { id: 'ord_1' }, lines: [1, 2] } });
   },
