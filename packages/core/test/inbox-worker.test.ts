@@ -185,6 +185,45 @@ describe('worker', () => {
     });
   });
 
+  it('a stall past the lease, then one failed complete: retried and completed, run once', async () => {
+    const inner = await filled(['stall']);
+    let completes = 0;
+    const inbox: InboxStore = {
+      ...inner,
+      extend: async () => {
+        throw new Error('connection frozen');
+      },
+      async complete(key, token) {
+        if (++completes === 1) throw new Error('still reconnecting');
+        return inner.complete(key, token);
+      },
+    };
+    const reports: WorkerReport[] = [];
+    let runs = 0;
+    const w = worker({
+      inbox,
+      adapter,
+      pollMs: 5,
+      leaseMs: 300,
+      // One slot: no other claim can take the entry over while its handler overruns.
+      concurrency: 1,
+      handler: async () => {
+        runs++;
+        await sleep(450);
+      },
+      onReport: (r) => reports.push(r),
+    });
+    await until(
+      () => reports.some((r) => r.kind === 'completed' || r.kind === 'complete_lost'),
+      'settled',
+    );
+    await w.stop();
+    expect(reports.filter((r) => r.kind === 'complete_lost')).toEqual([]);
+    expect(completes).toBe(2);
+    expect(runs).toBe(1);
+    expect((await inner.get('inboxtest:stall'))?.state).toBe('completed');
+  });
+
   it('every completion answer lost: the entry is read back and reported completed', async () => {
     const inner = await filled(['mute']);
     const inbox: InboxStore = {

@@ -72,6 +72,33 @@ describe('completion retries', () => {
     expect((await store.get(outcome.key))?.state).toBe('completed');
   });
 
+  it('a stall past the lease, then one failed complete: retried, stored, the retry a duplicate', async () => {
+    // Renewals fail during a handler that outlives its lease (a frozen connection); nobody
+    // else claims the key; the store answers again just as the handler returns, but the first
+    // complete still fails.
+    const store = faultyStore(memoryStore(), {
+      extend: () => 'throw',
+      complete: (n) => (n === 1 ? 'throw' : undefined),
+    });
+    const { warnings, onWarning } = collect();
+    let runs = 0;
+    const handler = async () => {
+      runs++;
+      await sleep(450);
+      return 'done';
+    };
+    const outcome = await processOnce(store, event, handler, {
+      leaseMs: 300,
+      completeWaitMs: 5_000,
+      onWarning,
+    });
+    expect(outcome).toMatchObject({ outcome: 'processed', completion: 'stored' });
+    expect(warnings.map((w) => w.kind)).not.toContain('complete_failed');
+    expect(store.calls.complete).toBe(2);
+    expect((await processOnce(store, event, handler)).outcome).toBe('duplicate');
+    expect(runs).toBe(1);
+  });
+
   it('answers 200 within completeWaitMs and keeps retrying in the background (waitUntil)', async () => {
     const store = faultyStore(memoryStore(), { complete: () => 'throw' });
     const { warnings, onWarning } = collect();

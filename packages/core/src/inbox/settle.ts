@@ -1,12 +1,13 @@
 /**
  * Settling an entry (complete, fail, dead-letter, release) through a store blip. A lost
  * completion means the entry runs again after its lease, so each call is retried with bounded
- * exponential backoff (50 ms doubling up to 1 s, jittered) while the lease lives (the keeper
- * keeps renewing it), for at most one lease. Each try is bounded too: a hung inbox must not hold
- * the worker's slot forever.
+ * exponential backoff (50 ms doubling up to 1 s, jittered) for one lease after the attempt (the
+ * keeper keeps renewing the lease meanwhile), also when the lease already ended: every settle
+ * is a compare-and-set on the token, refused once another worker took the entry over. Each try
+ * is bounded too: a hung inbox must not hold the worker's slot forever.
  */
 import { GRACE_MS, until } from '../process/completion';
-import { type LeaseKeeper, monotonicNow } from '../process/lease-keeper';
+import { monotonicNow } from '../process/lease-keeper';
 
 const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 1_000;
@@ -16,16 +17,15 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * `call` until it answers: its answer (`true` only for a literal true), or `undefined` when
- * every try failed before the lease ended (or `giveUpAt`, monotonic, passed).
+ * every try failed before `giveUpAt` (monotonic) passed.
  */
 export async function settle(
   call: () => Promise<boolean>,
-  keeper: LeaseKeeper,
   giveUpAt: number,
   onError: (error: unknown) => void,
 ): Promise<boolean | undefined> {
   for (let failures = 0; ; ) {
-    const end = () => Math.min(keeper.deadline, giveUpAt);
+    const end = () => giveUpAt;
     try {
       return (await until(call, Math.max(end(), monotonicNow() + GRACE_MS))) === true;
     } catch (error) {

@@ -86,7 +86,7 @@ export async function runClaim(
   shutdown.addEventListener('abort', onShutdown, { once: true });
   let settleBy = monotonicNow() + config.leaseMs;
   const settled = (operation: Operation, call: () => Promise<boolean>) =>
-    settle(call, keeper, settleBy, (error) => emit({ kind: 'store_error', operation, key, error }));
+    settle(call, settleBy, (error) => emit({ kind: 'store_error', operation, key, error }));
   const startedAt = monotonicNow();
   const completed = () => {
     const durationMs = monotonicNow() - startedAt;

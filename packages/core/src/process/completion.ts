@@ -1,13 +1,15 @@
 /**
  * Writing the completion mark, with retries. A lost mark means the next copy after the lease
  * runs the handler again, so a failing `complete` is retried with bounded exponential backoff
- * (50 ms doubling up to 1 s, jittered) while the lease lives (the keeper keeps renewing it), for
- * at most one lease after the handler finished. After two failed attempts with a result, later
+ * (50 ms doubling up to 1 s, jittered) for one lease after the handler finished (the keeper
+ * keeps renewing the lease meanwhile). Also when the lease already ended (a stall longer than
+ * the lease): `complete` is a compare-and-set on the token, refused once another copy took the
+ * key over, and granted to an owner nobody replaced, so a retry can only land the mark. After two failed attempts with a result, later
  * attempts leave the result out: a store may be refusing the result itself, and the mark
  * matters far more than the result.
  */
 import type { CompleteOptions, DedupeRecord, DedupeStore, JsonValue } from '../store/types';
-import { type Lease, type LeaseKeeper, monotonicNow } from './lease-keeper';
+import { type Lease, monotonicNow } from './lease-keeper';
 
 const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 1_000;
@@ -23,7 +25,6 @@ export interface CompletionInput {
   leases: readonly Lease[];
   ttlMs: number;
   result: JsonValue | undefined;
-  keeper: LeaseKeeper;
   /** Monotonic time after which no attempt starts, whatever the lease. */
   giveUpAt: number;
 }
@@ -92,12 +93,12 @@ function lastLook(store: DedupeStore, lease: Lease): Promise<DedupeRecord | unde
   return landed(store, lease, monotonicNow() + GRACE_MS).catch(() => undefined);
 }
 
-/** Each call gets until the lease ends, and at least GRACE_MS from `now`. */
+/** Each call gets until the retries end, and at least GRACE_MS from `now`. */
 function bound(input: CompletionInput, now: number): number {
-  return Math.max(Math.min(input.keeper.deadline, input.giveUpAt), now + GRACE_MS);
+  return Math.max(input.giveUpAt, now + GRACE_MS);
 }
 
-/** Complete every lease, retrying while the lease lives. Never rejects. */
+/** Complete every lease, retrying until `giveUpAt`. Never rejects. */
 export async function completeWithRetry(input: CompletionInput): Promise<CompletionReport> {
   let attempts = 0;
   let failures = 0;
@@ -133,7 +134,8 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
         failures++;
         error = cause;
       }
-      const remaining = Math.min(input.keeper.deadline, input.giveUpAt) - monotonicNow();
+      // Not bounded by the lease: past it the store refuses a replaced owner anyway.
+      const remaining = input.giveUpAt - monotonicNow();
       const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - 1));
       const wait = Math.min(backoff * (0.5 + Math.random() / 2), remaining / 2);
       if (wait < MIN_DELAY_MS) {

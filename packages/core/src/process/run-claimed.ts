@@ -134,7 +134,6 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
     leases: run.leases,
     ttlMs: run.ttlMs,
     result: storable(result),
-    keeper: owner.keeper,
     giveUpAt: monotonicNow() + config.leaseMs,
   }).then((done) => report(run, owner, done));
   const completion = await within(work, config.completeWaitMs);
