@@ -35,17 +35,28 @@ export function sqlSettings(
 }
 
 /**
- * Refuse a `complete({ tx })` handle that cannot be inside the caller's transaction: a pg `Pool`
- * or a mysql2 pool (each statement on some pooled connection, never the one the caller ran
- * BEGIN on). A statement there commits at once, so the completion would stand after the
+ * Refuse a `complete({ tx })` handle that cannot be inside the caller's transaction: a pg `Pool`,
+ * a postgres.js root `sql` or a mysql2 pool (each statement on some pooled connection, never the
+ * one the caller ran BEGIN on). A statement there commits at once, so the completion would stand after the
  * caller's work rolled back, and the event would never run again. (A better-sqlite3 Database
  * is one connection: a completion outside `db.transaction()` commits at once like the caller's
  * own writes there, as a completion without `tx` does, so it is not refused.)
  */
 export function checkInTransaction(tx: unknown): void {
-  const handle = tx as { totalCount?: unknown; connect?: unknown; getConnection?: unknown } | null;
+  const handle = tx as {
+    totalCount?: unknown;
+    connect?: unknown;
+    getConnection?: unknown;
+    begin?: unknown;
+    reserve?: unknown;
+  } | null;
   if (typeof handle?.totalCount === 'number' && typeof handle.connect === 'function') {
     throw invalidTx('the pg client you ran BEGIN on, not the pool');
+  }
+  // postgres.js: the root `sql` (a pool) has `begin` and `reserve`; the `sql` a `sql.begin`
+  // callback gets has neither (it has `savepoint`).
+  if (typeof handle?.begin === 'function' && typeof handle.reserve === 'function') {
+    throw invalidTx('the sql of your sql.begin() callback, not the root sql');
   }
   if (typeof handle?.getConnection === 'function') {
     throw invalidTx('the mysql2 connection you ran BEGIN on, not the pool');

@@ -6,13 +6,25 @@
  * claim stays as it was. Real servers.
  */
 import type { DedupeStore } from '@hooklatch/core';
-import { mysqlStore, postgresStore } from '@hooklatch/store-sql';
+import { mysqlStore, postgresInbox, postgresStore } from '@hooklatch/store-sql';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { serverUrl, uniqueName } from './support/servers';
 
 const LEASE = { leaseMs: 60_000, ttlMs: 60_000 };
+
+/** A minimal inbox delivery. */
+const inboxDelivery = (key: string) => ({
+  key,
+  provider: 'tx-handle',
+  type: 't',
+  method: 'POST',
+  headers: {},
+  body: new TextEncoder().encode('{}'),
+  receivedAt: new Date(),
+});
 
 /** Claim a key, try to complete it through `tx`, and return what the store then holds. */
 async function completeThrough(store: DedupeStore, tx: unknown) {
@@ -68,6 +80,44 @@ describe('complete({ tx }) refuses a handle outside the caller’s transaction',
     } finally {
       await pool.query(`DROP TABLE IF EXISTS ${table}`);
       await pool.end();
+    }
+  });
+
+  it('PostgreSQL (postgres.js): the root sql is refused, the sql.begin callback’s is not', async () => {
+    const url = serverUrl('pg');
+    if (!url) return;
+    const sql = postgres(url, { max: 2, onnotice: () => {} });
+    const table = uniqueName('hl_tx_handle');
+    const store = postgresStore({ client: sql, table });
+    try {
+      await store.createSchema();
+      const { error, record } = await completeThrough(store, sql);
+      expect(error).toMatchObject({ code: 'CONFIG_INVALID', details: { option: 'tx' } });
+      expect(record?.state).toBe('in_flight');
+      const claim = await store.claim('tx-handle:begin', LEASE);
+      if (claim.status !== 'claimed') throw new Error('not claimed');
+      await sql.begin(async (tx) => {
+        expect(await store.complete('tx-handle:begin', claim.token, { ttlMs: 60_000, tx })).toBe(
+          true,
+        );
+      });
+      expect((await store.get('tx-handle:begin'))?.state).toBe('completed');
+      // The inbox makes the same check.
+      const inbox = postgresInbox({ client: sql, table: `${table}_inbox` });
+      await inbox.createSchema();
+      await inbox.enqueue(inboxDelivery('tx-handle:inbox'));
+      const [entry] = await inbox.claim({ leaseMs: 60_000, limit: 1 });
+      if (!entry) throw new Error('no entry');
+      await expect(inbox.complete(entry.entry.key, entry.token, { tx: sql })).rejects.toMatchObject(
+        {
+          code: 'CONFIG_INVALID',
+        },
+      );
+      expect((await inbox.get('tx-handle:inbox'))?.state).toBe('running');
+    } finally {
+      await sql.unsafe(`DROP TABLE IF EXISTS ${table}`);
+      await sql.unsafe(`DROP TABLE IF EXISTS ${table}_inbox`);
+      await sql.end();
     }
   });
 
