@@ -40,6 +40,11 @@ export class OwnerLease {
   readonly keeper: LeaseKeeper;
   /** True once the key was marked completed from inside the handler. */
   completedByHandler = false;
+  /**
+   * True when the handler's last successful mark went into its transaction: `true` then meant
+   * "when it commits", so after the handler the record is read back (see run-claimed.ts).
+   */
+  markedInTransaction = false;
   readonly #run: OwnerRun;
   /**
    * Made when the signal is first read: most handlers never read it, and an AbortSignal was a
@@ -134,8 +139,11 @@ export class OwnerLease {
       ok = (await this.#mark(pending, tx, result)).every(Boolean);
     } finally {
       this.#completing--;
-      if (ok) this.#markedByHandler();
-      else if (this.#completing === 0 && this.#deferred !== undefined) this.#judge(this.#deferred);
+      if (ok) {
+        this.markedInTransaction = tx !== NO_TX;
+        this.#markedByHandler();
+      } else if (this.#completing === 0 && this.#deferred !== undefined)
+        this.#judge(this.#deferred);
     }
     if (!ok) this.lost('complete_refused');
     return ok;

@@ -8,7 +8,13 @@
 import { StoreUnavailableError } from '../errors';
 import type { WebhookEvent } from '../event';
 import { keepAlive } from './callbacks';
-import { type CompletionReport, completeWithRetry, settleClearing } from './completion';
+import {
+  type CompletionReport,
+  completeWithRetry,
+  GRACE_MS,
+  settleClearing,
+  until,
+} from './completion';
 import { handlerContext } from './handler-context';
 import { monotonicNow } from './lease-keeper';
 import type { ProcessOutcome } from './outcome-types';
@@ -44,6 +50,41 @@ async function releaseAll(run: ClaimedRun): Promise<void> {
       // The lease will expire on its own; the retry then re-claims.
       run.warn({ kind: 'release_failed', key: lease.key, error });
     }
+  }
+}
+
+/** `context.complete({ tx })` answered true, but no commit followed before the handler returned. */
+class TransactionNotCommittedError extends Error {
+  constructor() {
+    super(
+      'context.complete({ tx }) answered true, but its transaction did not commit before the handler returned: the claim is released for the retry.',
+    );
+    this.name = 'TransactionNotCommittedError';
+  }
+}
+
+/**
+ * After a handler marked its claims in its own transaction: are the marks committed? `yes`
+ * when every record is completed under this run's token; `taken` when another copy holds a
+ * key now (the lease was lost); `no` when a record is still this run's in-flight claim (the
+ * transaction rolled back); `unknown` when the store did not answer within GRACE_MS.
+ */
+async function committedMarks(run: ClaimedRun): Promise<'yes' | 'no' | 'taken' | 'unknown'> {
+  const { store } = run.config;
+  try {
+    const records = await Promise.all(
+      run.leases.map((lease) => until(() => store.get(lease.key), monotonicNow() + GRACE_MS)),
+    );
+    let verdict: 'yes' | 'no' | 'taken' = 'yes';
+    for (const [i, record] of records.entries()) {
+      const ours = record?.token === run.leases[i]?.token;
+      if (ours && record?.state === 'completed') continue;
+      if (!ours) return 'taken';
+      verdict = 'no';
+    }
+    return verdict;
+  } catch {
+    return 'unknown';
   }
 }
 
@@ -125,6 +166,17 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
   });
   if (owner.completedByHandler) {
     owner.keeper.stop();
+    if (owner.markedInTransaction) {
+      const committed = await committedMarks(run);
+      if (committed === 'taken') return processed('lost');
+      if (committed !== 'yes') {
+        // The handler returned, but the transaction holding the mark rolled back (or the store
+        // cannot say): nothing durable records the event. Release it and answer 500, so the
+        // provider's retry runs it (a committed mark would make that retry a duplicate).
+        await releaseAll(run);
+        return failedOutcome(key, new TransactionNotCommittedError());
+      }
+    }
     owner.overrun();
     return processed('stored');
   }

@@ -4,7 +4,7 @@
  * refuses (NUL, lone surrogates), purgeExpired, and a completed-but-expired record being
  * re-claimable from scratch.
  */
-import type { JsonValue } from '@hooklatch/core';
+import { type HandlerContext, type JsonValue, processOnce } from '@hooklatch/core';
 import type { SqlDedupeStore } from '@hooklatch/store-sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRAPPED_RESULT_KEY } from '../../src/result-codec';
@@ -82,6 +82,43 @@ export function describeSqlExtras(name: string, table: string, harness: TxHarnes
       const again = await store.claim('order-2', { leaseMs: LONG, ttlMs: LONG });
       expect(again.status).toBe('completed');
       expect(again.status === 'completed' && again.record.result).toEqual({ ok: 1 });
+    });
+
+    it('processOnce: a handler that returns after its transaction rolled back is not answered as handled', async () => {
+      const store = harness.store(table, 'po-rollback-');
+      const event = {
+        provider: 'sqltx',
+        type: 'order.paid',
+        id: 'evt_rb',
+        idSource: 'event' as const,
+        dedupeKey: 'sqltx:evt_rb',
+        occurredAt: new Date(),
+        receivedAt: new Date(),
+        meta: {},
+        payload: {},
+      };
+      let runs = 0;
+      const handle = (commit: boolean) => async (_e: unknown, ctx: HandlerContext) => {
+        runs++;
+        // Both start before either is awaited: better-sqlite3 transactions are synchronous.
+        await harness.transaction(commit, async (tx) => {
+          const [, done] = await Promise.all([
+            harness.insertOrder(tx, `po-${runs}`),
+            ctx.complete({ tx }),
+          ]);
+          expect(done).toBe(true);
+        });
+      };
+      const options = { logger: false as const };
+      const first = await processOnce(store, event, handle(false), options);
+      expect(first).toMatchObject({ outcome: 'failed', status: 500 });
+      expect(await harness.countOrders('po-1')).toBe(0);
+      // Released: the provider's retry runs the handler, and this time it commits.
+      const retry = await processOnce(store, event, handle(true), options);
+      expect(retry).toMatchObject({ outcome: 'processed', completion: 'stored' });
+      expect(await harness.countOrders('po-2')).toBe(1);
+      expect((await processOnce(store, event, handle(true), options)).outcome).toBe('duplicate');
+      expect(runs).toBe(2);
     });
 
     it('results the JSON column would refuse (NUL, lone surrogates) complete and round-trip', async () => {
