@@ -111,6 +111,10 @@ export function verdictOf(error: unknown): Verdict {
     return MYSQL_SETUP.get(e.errno) ?? 'rejected';
   }
   if (code?.startsWith('SQLITE_')) return sqliteVerdict(code, message);
+  // better-sqlite3 checks the directory itself and throws a plain TypeError, with no code.
+  if (!code && /cannot open database because the directory does not exist/i.test(message)) {
+    return 'permission';
+  }
   if (code && /^[0-9A-Z]{5}$/.test(code)) return postgresVerdict(code);
   if (!code && CONNECTIVITY_MESSAGE.test(message)) return 'unavailable';
   return 'rejected';

@@ -206,6 +206,13 @@ describe('sqlite setup errors', () => {
     }
   });
 
+  it('a file in a directory that does not exist is CONFIG_INVALID, reason permission', async () => {
+    const error = await openSqliteFile(join(dir, 'no-such-dir', 'x.db'), 1000).catch((e: unknown) =>
+      toStoreError('sqlite', e),
+    );
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', details: { reason: 'permission' } });
+  });
+
   it('a better-sqlite3 module that is not installed is CONFIG_INVALID', async () => {
     const error = await openSqliteFile(
       join(dir, 'never.db'),
