@@ -24,6 +24,16 @@ async function filled(ids: string[], inbox: InboxStore = memoryInbox()) {
 
 const state = async (inbox: InboxStore, id: string) => (await inbox.get(`inboxtest:${id}`))?.state;
 
+/** Wait until the one entry is settled, stop the worker, and check no completion was lost. */
+async function settledWithoutLoss(w: { stop(): Promise<unknown> }, reports: WorkerReport[]) {
+  await until(
+    () => reports.some((r) => r.kind === 'completed' || r.kind === 'complete_lost'),
+    'settled',
+  );
+  await w.stop();
+  expect(reports.filter((r) => r.kind === 'complete_lost')).toEqual([]);
+}
+
 describe('worker', () => {
   it('dead-letters an entry whose workers kept dying, without running it again', async () => {
     const inbox = await filled(['loop']);
@@ -213,12 +223,7 @@ describe('worker', () => {
       },
       onReport: (r) => reports.push(r),
     });
-    await until(
-      () => reports.some((r) => r.kind === 'completed' || r.kind === 'complete_lost'),
-      'settled',
-    );
-    await w.stop();
-    expect(reports.filter((r) => r.kind === 'complete_lost')).toEqual([]);
+    await settledWithoutLoss(w, reports);
     expect(completes).toBe(2);
     expect(runs).toBe(1);
     expect((await inner.get('inboxtest:stall'))?.state).toBe('completed');
@@ -242,12 +247,7 @@ describe('worker', () => {
       handler: () => {},
       onReport: (r) => reports.push(r),
     });
-    await until(
-      () => reports.some((r) => r.kind === 'completed' || r.kind === 'complete_lost'),
-      'settled',
-    );
-    await w.stop();
-    expect(reports.filter((r) => r.kind === 'complete_lost')).toEqual([]);
+    await settledWithoutLoss(w, reports);
     expect(reports.filter((r) => r.kind === 'completed')).toHaveLength(1);
     expect((await inner.get('inboxtest:mute'))?.state).toBe('completed');
   });
