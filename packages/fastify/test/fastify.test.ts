@@ -55,6 +55,21 @@ describe('webhookPlugin scope', () => {
       }),
     );
     app.post('/json', async (request) => ({ echoed: request.body }));
+    // The app's own outage inside the plugin's scope: an error that looks like a hang-up.
+    await app.register(async (scope) => {
+      scope.addHook('preHandler', async () => {
+        throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+      });
+      await scope.register(
+        webhookPlugin({
+          path: '/outage',
+          adapter,
+          store: memoryStore(),
+          handler: (event) => void handled.push(event.id),
+          logger: false,
+        }),
+      );
+    });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     target = httpTarget(base, () => app.close());
   });
@@ -102,6 +117,15 @@ describe('webhookPlugin scope', () => {
       outcome: 'rejected',
       status: 400,
     });
+  });
+
+  it('the app’s own ECONNRESET in a hook is its outage (500), not the sender’s (400)', async () => {
+    const response = await fetch(`${base}/outage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(500);
   });
 
   it('serves only the adapter’s methods', async () => {
