@@ -207,6 +207,56 @@ describe('context.complete', () => {
     expect(duplicate).toMatchObject({ outcome: 'duplicate', result: { order: 'ord_1' } });
   });
 
+  it('a mark in a transaction the caller commits only after the handler: 500 at once, then a duplicate', async () => {
+    // A store whose `complete({ tx })` lands only when the test commits that transaction.
+    const inner = memoryStore();
+    const pending: Array<() => Promise<boolean>> = [];
+    const store: DedupeStore = {
+      ...inner,
+      complete: (key, token, { tx, ...rest }) => {
+        if (tx === undefined) return inner.complete(key, token, rest);
+        pending.push(() => inner.complete(key, token, rest));
+        return Promise.resolve(true);
+      },
+    };
+    let runs = 0;
+    const started = performance.now();
+    const first = await processOnce(
+      store,
+      event,
+      async (_e, ctx) => {
+        runs++;
+        expect(await ctx.complete({ tx: 'unit-of-work' })).toBe(true);
+      },
+      { logger: false },
+    );
+    expect(first).toMatchObject({ outcome: 'failed', status: 500 });
+    expect((first as { error: Error }).error.name).toBe('TransactionNotCommittedError');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // The caller's unit of work commits after processOnce answered: the retry is a duplicate.
+    for (const commit of pending.splice(0)) expect(await commit()).toBe(true);
+    expect((await processOnce(store, event, () => ++runs)).outcome).toBe('duplicate');
+    expect(runs).toBe(1);
+  });
+
+  it('a mark already final is not judged by a later transaction that wrote nothing', async () => {
+    const inner = transactional(memoryStore());
+    const store: DedupeStore = {
+      ...inner,
+      get: () => Promise.reject(new Error('store cannot answer get')),
+    };
+    const outcome = await processOnce(
+      store,
+      event,
+      async (_e, ctx) => {
+        expect(await ctx.complete()).toBe(true);
+        expect(await ctx.complete({ tx: 'rolled-back' })).toBe(true);
+      },
+      { logger: false },
+    );
+    expect(outcome).toMatchObject({ outcome: 'processed', completion: 'stored' });
+  });
+
   it('passes the tx to the store, with the run token and the TTL', async () => {
     const inner = transactional(memoryStore());
     const seen: unknown[] = [];

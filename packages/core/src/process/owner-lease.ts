@@ -140,7 +140,8 @@ export class OwnerLease {
     } finally {
       this.#completing--;
       if (ok) {
-        this.markedInTransaction = tx !== NO_TX;
+        // A call that wrote nothing (every claim already marked for good) changes nothing.
+        if (pending.length > 0) this.markedInTransaction = tx !== NO_TX;
         this.#markedByHandler();
       } else if (this.#completing === 0 && this.#deferred !== undefined)
         this.#judge(this.#deferred);

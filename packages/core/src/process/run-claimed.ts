@@ -53,11 +53,13 @@ async function releaseAll(run: ClaimedRun): Promise<void> {
   }
 }
 
-/** `context.complete({ tx })` answered true, but no commit followed before the handler returned. */
+/** `context.complete({ tx })` answered true, but no committed mark was found after the handler. */
 class TransactionNotCommittedError extends Error {
-  constructor() {
+  constructor(verdict: 'no' | 'unknown') {
     super(
-      'context.complete({ tx }) answered true, but its transaction did not commit before the handler returned: the claim is released for the retry.',
+      verdict === 'no'
+        ? 'context.complete({ tx }) answered true, but its mark was not committed when the handler returned (rolled back, or committed only later): answered 500 for a retry, a duplicate once it commits. Commit before the handler returns.'
+        : 'context.complete({ tx }) answered true, but the store could not confirm the mark after the handler returned: answered 500 for a retry, a duplicate if it committed.',
     );
     this.name = 'TransactionNotCommittedError';
   }
@@ -170,11 +172,12 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
       const committed = await committedMarks(run);
       if (committed === 'taken') return processed('lost');
       if (committed !== 'yes') {
-        // The handler returned, but the transaction holding the mark rolled back (or the store
-        // cannot say): nothing durable records the event. Release it and answer 500, so the
-        // provider's retry runs it (a committed mark would make that retry a duplicate).
-        await releaseAll(run);
-        return failedOutcome(key, new TransactionNotCommittedError());
+        // The handler returned, but its transaction's mark is not in the store (rolled back,
+        // or still to be committed by the caller), or the store cannot say. A 200 now could be
+        // for an event nothing durable records, so answer 500 for a retry. The claim is NOT
+        // released: a transaction still open holds its row (a release would wait on it), and
+        // if it commits later the retry is a duplicate; if not, the retry after the lease runs.
+        return failedOutcome(key, new TransactionNotCommittedError(committed));
       }
     }
     owner.overrun();

@@ -110,10 +110,16 @@ export function describeSqlExtras(name: string, table: string, harness: TxHarnes
         });
       };
       const options = { logger: false as const };
-      const first = await processOnce(store, event, handle(false), options);
+      const first = await processOnce(store, event, handle(false), { ...options, leaseMs: 300 });
       expect(first).toMatchObject({ outcome: 'failed', status: 500 });
       expect(await harness.countOrders('po-1')).toBe(0);
-      // Released: the provider's retry runs the handler, and this time it commits.
+      // A harness whose rollback throws out of the handler is released as any failure; one
+      // that returns is not (an open transaction would hold its row): a retry within the lease
+      // is told to wait, and the retry after it runs the handler, which this time commits.
+      if ((first as { error?: Error }).error?.name === 'TransactionNotCommittedError') {
+        expect((await processOnce(store, event, handle(true), options)).outcome).toBe('in_flight');
+        await new Promise((resolve) => setTimeout(resolve, 450));
+      }
       const retry = await processOnce(store, event, handle(true), options);
       expect(retry).toMatchObject({ outcome: 'processed', completion: 'stored' });
       expect(await harness.countOrders('po-2')).toBe(1);
