@@ -6,6 +6,7 @@
  */
 import { networkWords } from './failure';
 import { CliFailure } from './io';
+import { requestFailure, webTarget } from './web-target';
 
 /** Deliveries and dedupe hits of one provider since the application started. */
 export interface ProviderHits {
@@ -81,12 +82,17 @@ export function hitsFromText(text: string): Hits {
 }
 
 /** Fetch `url` and read its hit counts; a refused connection or a timeout says so. */
-export async function scrapeHits(url: string, timeoutMs: number): Promise<Hits> {
+export async function scrapeHits(given: string, timeoutMs: number): Promise<Hits> {
+  const target = webTarget(given);
+  const url = target.shown;
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(target.url, {
+      headers: target.headers,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
-    const words = networkWords(error) ?? (error as Error).message;
+    const words = requestFailure(error, networkWords(error));
     throw new CliFailure(`cannot read the metrics at ${url}: ${words}.`);
   }
   if (!response.ok) throw new CliFailure(`the metrics at ${url} answered ${response.status}.`);

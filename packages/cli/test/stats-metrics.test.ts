@@ -78,6 +78,17 @@ describe('hooklatch stats --metrics', { timeout: 30_000 }, () => {
     ]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/cannot read the metrics at .*: the connection was refused/);
+    // A password in the URL is sent as basic auth and never printed.
+    const guarded = await hooklatch([
+      'stats',
+      '--store',
+      store,
+      '--metrics',
+      `http://scraper:M3tricsPW@127.0.0.1:${await closedPort()}/m`,
+    ]);
+    expect(guarded.code).toBe(1);
+    expect(guarded.err).toContain('http://***@127.0.0.1:');
+    expect(`${guarded.out}${guarded.err}`).not.toContain('M3tricsPW');
     const other = await hooklatch(['stats', '--store', store, '--metrics', await serve('up 1\n')]);
     expect(other.code).toBe(1);
     expect(other.err).toContain('has no hooklatch metrics');

@@ -215,6 +215,33 @@ describe('hooklatch storm', () => {
     expect((await providerStorm(url, 'qualio', body)).err).toContain('--secret-env');
   });
 
+  it('sends a URL’s user and password as basic auth, and never prints the password', async () => {
+    const runs = { n: 0 };
+    const seen: (string | undefined)[] = [];
+    const inner = await hooklatchRoute(runs);
+    const guarded = await serve(async (req, res) => {
+      seen.push(req.headers.authorization);
+      const forward = await fetch(inner, {
+        method: 'POST',
+        headers: req.headers as Record<string, string>,
+        body: await new Response(req as unknown as ReadableStream).text(),
+      });
+      res.writeHead(forward.status, { 'content-type': 'application/json' });
+      res.end(await forward.text());
+    });
+    const withCredentials = guarded.replace('http://', 'http://ops:S3cretPW@');
+    const run = await storm(withCredentials, ['--copies', '2', '--retries', '0']);
+    expect(run.code).toBe(0);
+    expect(seen[0]).toBe(`Basic ${Buffer.from('ops:S3cretPW').toString('base64')}`);
+    const closed = `http://ops:S3cretPW@127.0.0.1:${await closedPort()}/x`;
+    const refused = await storm(closed, ['--copies', '1', '--retries', '0']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('http://***@127.0.0.1:');
+    for (const text of [run.out, run.err, refused.out, refused.err]) {
+      expect(text).not.toContain('S3cretPW');
+    }
+  });
+
   it('says in words that the endpoint refused the connection', async () => {
     const closed = `http://127.0.0.1:${await closedPort()}/x`;
     const run = await storm(closed, ['--copies', '1', '--retries', '0']);

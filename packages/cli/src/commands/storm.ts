@@ -20,6 +20,7 @@ import { CliFailure, type CliIo, EXIT, UsageError } from '../io';
 import { printJson } from '../output';
 import { checkProvider, loadAdapter, PROVIDER_NAMES, secretsFromEnv } from '../providers';
 import { type Answer, judgeStorm } from '../storm-judge';
+import { requestFailure, webTarget } from '../web-target';
 
 const OPTIONS = {
   body: { type: 'string' },
@@ -82,8 +83,11 @@ async function signer(values: Values, io: CliIo, body: string, headers: Record<s
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand('storm', args, OPTIONS);
   positionalCount('storm', positionals, 0, 1, 'give one URL');
-  const [url] = positionals;
-  if (url === undefined || !/^https?:\/\//.test(url)) throw new UsageError('storm: give the URL.');
+  const [given] = positionals;
+  if (given === undefined || !/^https?:\/\//.test(given))
+    throw new UsageError('storm: give the URL.');
+  const target = webTarget(given);
+  const url = target.shown;
   if (values.body === undefined) throw new UsageError('storm: give --body <file> (- for stdin).');
   const copies = integerArg('storm', 'copies', values.copies, { fallback: 5, min: 1, max: 1000 });
   const retries = integerArg('storm', 'retries', values.retries, {
@@ -107,9 +111,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, {
+      response = await fetch(target.url, {
         method: 'POST',
-        headers: sent,
+        headers: { ...target.headers, ...sent },
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -118,7 +122,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       const timedOut = (error as Error).name === 'TimeoutError';
       const words = timedOut
         ? `no answer within ${timeoutMs} ms`
-        : (networkWords(error) ?? (error as Error).message);
+        : requestFailure(error, networkWords(error));
       throw new CliFailure(`${copy} to ${url}: ${words}.`);
     }
     const answer: Answer = { copy, status: response.status };
