@@ -4,6 +4,7 @@
  * way to the capture (a trailing newline, line endings, re-formatted JSON).
  */
 import { parseEvent, type WebhookAdapter } from '@hooklatch/core';
+import { schemaMismatchIdentity } from '@hooklatch/core/kit';
 import type { Capture } from './capture';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -21,8 +22,9 @@ async function verifies(
       { receivedAt },
     );
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // Refused by its typed schema after it verified: authentic all the same.
+    return schemaMismatchIdentity(error) !== undefined;
   }
 }
 

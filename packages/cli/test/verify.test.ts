@@ -212,6 +212,16 @@ describe('hooklatch verify', { timeout: 30_000 }, () => {
     expect(human.out).toMatch(/schema\s+the payload does not fit .*data\.object\.amount/);
     expect(`${json.out}${human.out}`).not.toContain('twelve-50-secret');
     expect(`${json.out}${human.out}`).not.toContain(secret);
+    // Captured with a trailing newline: the diagnosis still finds the authentic body.
+    const padded = jsonCapture(delivery?.headers as Record<string, string>, `${text}\n`);
+    const newline = await cli(
+      ['verify', '--provider', 'stripe', '--secret-env', 'STRIPE', '--json', 'c'],
+      {},
+      { STRIPE: secret },
+      { bytes: { c: new TextEncoder().encode(padded) } },
+    );
+    expect(newline.code).toBe(1);
+    expect(JSON.parse(newline.out).diagnosis).toContain('without the trailing newline');
   });
 
   it('refuses usage mistakes with exit 2', async () => {
