@@ -35,9 +35,12 @@ export function recordPayment(options: { payments: string; warehouseUrl: string 
   return async (tx: PoolClient, event: StripeEvent): Promise<OutboxMessage[]> => {
     if (event.type !== 'payment_intent.succeeded') return [];
     const intent = event.payload.data.object;
-    // No ON CONFLICT: the dedupe mark commits with this row, so a second insert would be a bug.
+    // The dedupe mark commits with this row, so the event does not run twice within its
+    // retention; after it (a record expired or purged) the same event is new again, and must
+    // commit as a no-op rather than fail every retry on the primary key.
     await tx.query(
-      `INSERT INTO ${payments} (payment_intent, amount, currency) VALUES ($1, $2, $3)`,
+      `INSERT INTO ${payments} (payment_intent, amount, currency) VALUES ($1, $2, $3)
+       ON CONFLICT (payment_intent) DO NOTHING`,
       [intent.id, intent.amount, intent.currency],
     );
     return [

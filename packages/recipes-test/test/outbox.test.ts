@@ -122,6 +122,27 @@ describe.skipIf(!url)('transactional outbox (real PostgreSQL)', { timeout: 20_00
     });
   });
 
+  it('the same event after its dedupe record is gone commits as a no-op: 200, one payment, one row', async () => {
+    const event = paymentSucceeded();
+    expect(await post(served.url, signed(event))).toMatchObject({ outcome: 'processed' });
+    const dedupeKey = (await parseEvent(adapter, signed(event))).dedupeKey;
+    // Past its retention (or purged by an operator): the event is new to hooklatch again.
+    expect(await store.delete(dedupeKey)).toBe(true);
+    expect(await post(served.url, signed(event))).toMatchObject({
+      status: 200,
+      outcome: 'processed',
+    });
+    const intent = (event.data as { object: { id: string } }).object.id;
+    const payments = await pool.query(`SELECT 1 FROM ${PAYMENTS} WHERE payment_intent = $1`, [
+      intent,
+    ]);
+    expect(payments.rowCount).toBe(1);
+    const rows = await pool.query(`SELECT 1 FROM ${OUTBOX} WHERE idempotency_key = $1`, [
+      await keyOf(event),
+    ]);
+    expect(rows.rowCount).toBe(1);
+  });
+
   it('a relay killed after the commit, before it sent: restarted, it sends once', async () => {
     const event = paymentSucceeded();
     expect((await post(served.url, signed(event))).status).toBe(200);
