@@ -56,7 +56,8 @@ export function printJson(io: CliIo, value: unknown): void {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
-function oneLine(value: string): string {
+/** `value` with control characters written as `\xNN`: a key from a store on one safe line. */
+export function oneLine(value: string): string {
   return value.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

@@ -92,6 +92,10 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       expect(missing.code).toBe(1);
       expect(missing.err).toContain('no record for stripe:evt_nope');
       expect(missing.out).toBe('');
+      // A key with terminal control characters is shown escaped, never written raw.
+      const hostile = await run('release', 'stripe:\u001b[31mred\nline');
+      expect(hostile.err).toContain('no record for stripe:\\x1b[31mred\\x0aline');
+      expect(hostile.err).not.toContain('\u001b');
     });
 
     it('releases a stalled claim, refuses a live one unless --force, never a completed one', async () => {

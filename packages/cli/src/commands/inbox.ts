@@ -8,7 +8,7 @@ import { choiceArg, durationArg, parseCommand, positionalCount } from '../args';
 import { type Command, wantsHelp } from '../command';
 import { entryJson, printEntry } from '../inbox-view';
 import { EXIT, UsageError } from '../io';
-import { printJson, printTable } from '../output';
+import { oneLine, printJson, printTable } from '../output';
 import { withStore } from '../store/connection';
 import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
 import { inboxListCommand } from './inbox-list';
@@ -33,7 +33,7 @@ ${STORE_HELP}`,
     const entry = await withStore(settings, (store) => store.inbox().get(key));
     const body = values.body === true;
     if (values.json) printJson(io, { key, entry: entry === null ? null : entryJson(entry, body) });
-    else if (entry === null) io.err(`no inbox entry for ${key}.`);
+    else if (entry === null) io.err(`no inbox entry for ${oneLine(key)}.`);
     else printEntry(io, entry, Date.now(), body);
     return entry === null ? EXIT.finding : EXIT.ok;
   },

@@ -3,7 +3,7 @@ import type { DedupeRecord } from '@hooklatch/core';
 import { parseCommand, positionalCount } from '../args';
 import type { Command } from '../command';
 import { type CliIo, EXIT } from '../io';
-import { formatSpan, formatWhen, printFields, printJson } from '../output';
+import { formatSpan, formatWhen, oneLine, printFields, printJson } from '../output';
 import { providerOf, recordJson, statusOf } from '../records';
 import { withStore } from '../store/connection';
 import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
@@ -24,6 +24,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand('inspect', args, STORE_OPTIONS);
   positionalCount('inspect', positionals, 1, 1, 'give one dedupe key (provider:id)');
   const key = positionals[0] as string;
+  const shown = oneLine(key);
   const settings = storeSettings('inspect', values, io);
   const record = await withStore(settings, (store) => store.dedupe.get(key));
   const now = Date.now();
@@ -31,14 +32,14 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (record === null) {
     if (!values.json) {
       io.err(
-        `no record for ${key}: never claimed, expired, or stored under another --prefix. ` +
-          `(An inbox entry? hooklatch inbox inspect ${key})`,
+        `no record for ${shown}: never claimed, expired, or stored under another --prefix. ` +
+          `(An inbox entry? hooklatch inbox inspect ${shown})`,
       );
     }
     return EXIT.finding;
   }
   if (values.json) return EXIT.ok;
-  io.out(record.key);
+  io.out(oneLine(record.key));
   printFields(io, [
     ['provider', providerOf(record.key)],
     ['state', stateMeaning(record, now)],

@@ -7,7 +7,7 @@
 import { parseCommand, positionalCount } from '../args';
 import type { Command } from '../command';
 import { type CliIo, EXIT } from '../io';
-import { formatSpan, printJson } from '../output';
+import { formatSpan, oneLine, printJson } from '../output';
 import { releaseStalled, statusOf } from '../records';
 import { withStore } from '../store/connection';
 import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
@@ -20,27 +20,28 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand('release', args, OPTIONS);
   positionalCount('release', positionals, 1, 1, 'give the one dedupe key to release');
   const key = positionals[0] as string;
+  const shown = oneLine(key);
   const settings = storeSettings('release', values, io);
   const verdict = await withStore(settings, async ({ dedupe }): Promise<Verdict> => {
     const record = await dedupe.get(key);
     const now = Date.now();
     if (record === null)
-      return { released: false, reason: `no record for ${key}: nothing to release.` };
+      return { released: false, reason: `no record for ${shown}: nothing to release.` };
     const status = statusOf(record, now);
     if (status === 'completed') {
       return {
         released: false,
-        reason: `${key} is completed: release frees in-flight claims only (re-deliveries stay duplicates until it expires).`,
+        reason: `${shown} is completed: release frees in-flight claims only (re-deliveries stay duplicates until it expires).`,
       };
     }
     if (status === 'in_flight' && !values.force) {
       const left = formatSpan(record.leaseExpiresAt.getTime() - now);
       return {
         released: false,
-        reason: `${key} holds a live lease (${left} left): a handler may be running it, and releasing would let a copy run it twice. Wait for the lease to end, or pass --force if you know no handler runs it.`,
+        reason: `${shown} holds a live lease (${left} left): a handler may be running it, and releasing would let a copy run it twice. Wait for the lease to end, or pass --force if you know no handler runs it.`,
       };
     }
-    const released = `released ${key}: the provider's next delivery runs the handler.`;
+    const released = `released ${shown}: the provider's next delivery runs the handler.`;
     if (status === 'stalled' && !values.force) {
       // Stalled by this machine's clock: the store's clock has the last word.
       const outcome = await releaseStalled(dedupe, record);
@@ -48,7 +49,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       if (outcome === 'live') {
         return {
           released: false,
-          reason: `${key} holds a live lease by the store's clock (this machine's clock runs ahead of it): a handler may be running it. Wait for the lease to end, or pass --force if you know no handler runs it.`,
+          reason: `${shown} holds a live lease by the store's clock (this machine's clock runs ahead of it): a handler may be running it. Wait for the lease to end, or pass --force if you know no handler runs it.`,
         };
       }
     } else if (await dedupe.release(key, record.token)) {
@@ -56,7 +57,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     }
     return {
       released: false,
-      reason: `${key} changed while releasing (claimed again or completed): nothing was released.`,
+      reason: `${shown} changed while releasing (claimed again or completed): nothing was released.`,
     };
   });
   if (values.json) printJson(io, { key, ...verdict });
