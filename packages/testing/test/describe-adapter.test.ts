@@ -183,6 +183,60 @@ describe('the adapter checks catch broken adapters', () => {
     }
   });
 
+  it('a header sign() adds that is not checked, or one signature per key, is no false failure', async () => {
+    // A legacy signature header nobody verifies, beside the real one.
+    const legacy = (): WebhookAdapter => {
+      const inner = acme();
+      return {
+        ...inner,
+        sign: (body, options) => {
+          const signed = inner.sign?.(body, options);
+          if (!signed) throw new Error('no sign');
+          return {
+            ...signed,
+            headers: { ...signed.headers, 'x-acme-legacy': 'sha1=0123456789abcdef0123' },
+          };
+        },
+      };
+    };
+    expect(await failing({ ...base, adapter: legacy })).toEqual([]);
+    // Every key's signature in one header, as Stripe and Svix rotate.
+    const keys = [ACME_SECRET, 'acme-second-secret'];
+    const everyKey = () =>
+      createAdapter({
+        name: 'acme',
+        retentionMs: 60_000,
+        verify: signedVerifier(
+          (delivery) => {
+            const given = signatureOf(delivery)
+              .split(' ')
+              .map((part) => part.slice('v1='.length));
+            for (const [keyIndex, key] of keys.entries()) {
+              const expected = hex(key, delivery.rawBody);
+              if (given.some((g) => timingSafeEqual(g, expected))) return { keyIndex };
+            }
+            throw signatureInvalid('acme', 'x-acme-signature');
+          },
+          ({ body, secret }) => ({
+            'x-acme-signature': (secret === undefined ? keys : [secret])
+              .map((key) => `v1=${hex(key, body)}`)
+              .join(' '),
+          }),
+        ),
+        parse: (delivery) => {
+          const data = parseJsonBody(delivery.rawBody) as { id: string; type: string };
+          return { type: data.type, id: data.id, idSource: 'event', payload: data };
+        },
+      });
+    const skip = [
+      {
+        reason: 'signs with every key',
+        tests: ['each configured key reports its keyIndex' as const],
+      },
+    ];
+    expect(await failing({ ...base, adapter: everyKey, skip })).toEqual([]);
+  });
+
   it('a timestamp tolerance of days, or none, fails the timestamp check, and only that', async () => {
     const stamped = (toleranceSeconds: number) =>
       createAdapter({
