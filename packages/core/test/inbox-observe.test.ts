@@ -217,6 +217,10 @@ describe('worker hooks and logger', () => {
     await until(async () => (await inbox.get('inboxtest:x'))?.state === 'dead', 'dead');
     await w.stop();
     expect(error).toHaveBeenCalledTimes(2);
+    expect(error.mock.calls.map((c) => c[0])).toEqual([
+      'hooklatch: handler failed; the inbox entry is retried after a backoff',
+      'hooklatch: handler failed; the inbox entry goes to the dead letters',
+    ]);
     expect(error.mock.calls.map((c) => c[1])).toEqual([
       expect.objectContaining({
         hooklatch: 'handler_failed',

@@ -56,6 +56,14 @@ const MESSAGES: Readonly<Record<LogEvent, string>> = {
   inbox_unavailable: 'inbox unavailable: a delivery is answered 503, a worker retries with backoff',
 };
 
+/** What an inbox worker does after a handler failed (`next`), said instead of the release. */
+function handlerNext(event: LogEvent, next: unknown): string | undefined {
+  if (event !== 'handler_failed') return undefined;
+  if (next === 'retry') return 'handler failed; the inbox entry is retried after a backoff';
+  if (next === 'dead_letter') return 'handler failed; the inbox entry goes to the dead letters';
+  return undefined;
+}
+
 /** Where log lines go. `write` never throws; `enabled` says whether a level is written at all. */
 export interface LogSink {
   enabled(level: LogLevel): boolean;
@@ -97,7 +105,7 @@ export function logSink(logger: Logger, minimum: LogLevel = 'debug'): LogSink {
       const message =
         event === 'warning'
           ? `hooklatch: warning ${String(fields.kind)}`
-          : `hooklatch: ${MESSAGES[event]}`;
+          : `hooklatch: ${handlerNext(event, fields.next) ?? MESSAGES[event]}`;
       const line: Record<string, unknown> = { hooklatch: event };
       // Facts not known for this line are left out rather than printed as undefined.
       for (const [name, value] of Object.entries(fields))
