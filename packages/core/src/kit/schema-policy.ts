@@ -108,8 +108,8 @@ function mismatched(
   if (policy === 'envelope') return { payload: envelope, validated: false, schemaIssues: issues };
   throw new PayloadError(
     'PAYLOAD_SCHEMA_MISMATCH',
-    `${context} payload does not match its typed schema (${summary(issues)}). The ` +
-      "delivery is authentic: relax the schema, or set schemaPolicy: 'envelope' to receive it.",
+    `${context} payload does not match its typed schema (${summary(issues)}). It passed ` +
+      "the adapter's verification and envelope: relax the schema, or set schemaPolicy: 'envelope' to receive it.",
     { details: { issues } },
   );
 }
