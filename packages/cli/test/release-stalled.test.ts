@@ -4,7 +4,9 @@
  */
 import { memoryStore } from '@hooklatch/core';
 import { describe, expect, it } from 'vitest';
+import { deleteCompleted } from '../src/commands/purge';
 import { releaseStalled } from '../src/records';
+import type { StoreConnection } from '../src/store/connection';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,5 +45,27 @@ describe('releaseStalled', () => {
     await store.complete('p:c', again.token, { ttlMs: 60_000 });
     expect(await releaseStalled(store, record!)).toBe('changed');
     expect((await store.get('p:c'))?.state).toBe('completed');
+  });
+});
+
+describe('purge --older-than: deleteCompleted', () => {
+  it('deletes the completed record it listed, never one claimed again since', async () => {
+    const store = memoryStore();
+    const connection = { dedupe: store } as unknown as StoreConnection;
+    const first = await store.claim('p:d', { leaseMs: 60_000, ttlMs: 60_000 });
+    if (first.status !== 'claimed') throw new Error('unreachable');
+    await store.complete('p:d', first.token, { ttlMs: 3_600_000 });
+    const listed = await store.get('p:d');
+    // Deleted and claimed again between the listing and the purge: a live claim now.
+    await store.delete('p:d');
+    await store.claim('p:d', { leaseMs: 60_000, ttlMs: 60_000 });
+    expect(await deleteCompleted(connection, listed!)).toBe(false);
+    expect((await store.get('p:d'))?.state).toBe('in_flight');
+    // The record as listed goes.
+    const other = await store.claim('p:e', { leaseMs: 60_000, ttlMs: 60_000 });
+    if (other.status !== 'claimed') throw new Error('unreachable');
+    await store.complete('p:e', other.token, { ttlMs: 3_600_000 });
+    expect(await deleteCompleted(connection, (await store.get('p:e'))!)).toBe(true);
+    expect(await store.get('p:e')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * their events run again if re-delivered. Live leases are never touched; stalled ones are
  * released by owner token, so a claim taken in between survives.
  */
+import type { DedupeRecord } from '@hooklatch/core';
 import { durationArg, integerArg } from '../args';
 import type { Command } from '../command';
 import { type CliIo, EXIT, UsageError } from '../io';
@@ -43,6 +44,21 @@ interface OlderThanReport {
   changed: number;
 }
 
+/**
+ * Delete a completed record only if it is still the one listed, with its margin to expiry, by
+ * this machine's clock read now: a long purge (or a slow store) must not delete a key that
+ * expired and was claimed again since the listing (a live claim: its copy would run twice).
+ */
+export async function deleteCompleted(
+  store: StoreConnection,
+  listed: DedupeRecord,
+): Promise<boolean> {
+  const current = await store.dedupe.get(listed.key);
+  if (current?.state !== 'completed' || current.token !== listed.token) return false;
+  if (current.expiresAt.getTime() - Date.now() <= EXPIRY_MARGIN_MS) return false;
+  return store.dedupe.delete(listed.key);
+}
+
 async function purgeOlderThan(
   store: StoreConnection,
   io: CliIo,
@@ -70,7 +86,7 @@ async function purgeOlderThan(
       // A stalled claim goes only if the store's clock agrees its lease ended.
       const gone =
         record.state === 'completed'
-          ? await store.dedupe.delete(record.key)
+          ? await deleteCompleted(store, record)
           : (await releaseStalled(store.dedupe, record)) === 'released';
       if (gone) report.removed++;
       else report.changed++;
