@@ -1,11 +1,28 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { UsageError } from './io';
 import { run } from './run';
 
+/**
+ * Captures and bodies are at most a few MiB (a receiver reads 1 MiB by default): anything far
+ * larger is a wrong file, refused before it is read into memory.
+ */
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+const tooLarge = (what: string) =>
+  new UsageError(`${what} is larger than 64 MiB: give a capture or a body, not a dump.`);
+
 const readBytes = async (path: string): Promise<Uint8Array> => {
-  if (path !== '-') return readFile(path);
+  if (path !== '-') {
+    if ((await stat(path)).size > MAX_INPUT_BYTES) throw tooLarge(path);
+    return readFile(path);
+  }
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > MAX_INPUT_BYTES) throw tooLarge('standard input');
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 };
 

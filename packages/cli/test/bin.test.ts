@@ -1,6 +1,6 @@
 /** The executable itself: a real process, arguments, standard input, help, version and exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,21 @@ describe('the hooklatch executable', { timeout: 60_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/^-: fp1:[0-9a-f]{64}$/m);
     expect(run.out).toContain('subject    CAPA-7');
+  });
+
+  it('refuses a file far larger than any capture before reading it (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-cli-big-'));
+    try {
+      const big = join(dir, 'dump.json');
+      // Sparse: 65 MiB by its size, nothing written to disk.
+      writeFileSync(big, '');
+      truncateSync(big, 65 * 1024 * 1024);
+      const run = await hooklatch(['explain', 'qualio', big]);
+      expect(run.code).toBe(2);
+      expect(run.err).toContain('larger than 64 MiB');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on usage mistakes, with the reason and where help is, and no stack', async () => {
