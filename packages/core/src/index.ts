@@ -118,7 +118,7 @@ export type {
   PlainDeliveryInput,
   ReadDeliveryOptions,
 } from './read-delivery';
-export { DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
+export { bodyIncompleteError, DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
 export type { WebhookReply } from './response';
 export {
   errorReply,

@@ -178,7 +178,7 @@ async function readChunks(source: AsyncIterable<unknown>, limit: number): Promis
       chunks.push(bytes);
     }
   } catch (error) {
-    throw error instanceof HooklatchError ? error : incomplete(error);
+    throw error instanceof HooklatchError ? error : bodyIncompleteError(error);
   }
   return chunks.length === 1 ? (chunks[0] as Uint8Array) : concatBytes(...chunks);
 }
@@ -188,7 +188,7 @@ async function readChunks(source: AsyncIterable<unknown>, limit: number): Promis
  * the stream broke. The sender's own doing, so a 400 logged as a rejection, never a 500 (anyone
  * could flood the error log and the 5xx alerts by hanging up); the cause is kept, not echoed.
  */
-function incomplete(cause: unknown): PayloadError {
+export function bodyIncompleteError(cause?: unknown): PayloadError {
   return new PayloadError(
     'BODY_INCOMPLETE',
     'The request body ended before it was complete: the connection closed or the stream failed while it was read.',

@@ -4,6 +4,7 @@
  * rest of the app keeps Fastify's JSON parsing and the webhook route gets the signed bytes.
  */
 import {
+  bodyIncompleteError,
   DEFAULT_MAX_BODY_BYTES,
   handleWebhookInput,
   PayloadError,
@@ -48,10 +49,7 @@ function parserRefusal(error: FastifyError, limit: number): PayloadError | undef
   // Only the body reader's: it marks its stream errors 400. A user hook's own ECONNRESET (a
   // Redis or database outage) is theirs, and must stay a 500 for the provider to retry.
   if (error.statusCode === 400 && (HUNG_UP.has(error.code) || error.message === 'aborted')) {
-    return new PayloadError(
-      'BODY_INCOMPLETE',
-      'The request body ended before it was complete: the connection closed or the stream failed while it was read.',
-    );
+    return bodyIncompleteError();
   }
   return undefined;
 }

@@ -21,6 +21,9 @@ export type StoreCase = (context: StoreCaseContext) => Promise<void>;
 /** A lease or TTL long enough that no case outlives it. */
 export const LONG = 60_000;
 
+/** A well-formed ulid that no store ever issued. */
+export const FOREIGN_TOKEN = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The token of a claim that must have succeeded; throws (failing the case) otherwise. */

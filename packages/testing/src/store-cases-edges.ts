@@ -5,11 +5,16 @@
  * caller, what `release` and expiry leave behind, and what `list` returns.
  */
 import assert from 'node:assert/strict';
-import { assertFields, claimedToken, LONG, type StoreCase, sleep } from './store-case';
+import {
+  assertFields,
+  claimedToken,
+  FOREIGN_TOKEN,
+  LONG,
+  type StoreCase,
+  sleep,
+} from './store-case';
 
 const long = { leaseMs: LONG, ttlMs: LONG };
-/** A well-formed ulid that no store ever issued. */
-const FOREIGN_TOKEN = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
 export const edgeCases = {
   'concurrent takeovers of an ended lease yield exactly one claimed': async ({

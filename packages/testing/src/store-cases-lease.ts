@@ -4,11 +4,16 @@
  * every refusal path is checked: a renewal must never hand out a second live lease.
  */
 import assert from 'node:assert/strict';
-import { assertFields, claimedToken, LONG, type StoreCase, sleep } from './store-case';
+import {
+  assertFields,
+  claimedToken,
+  FOREIGN_TOKEN,
+  LONG,
+  type StoreCase,
+  sleep,
+} from './store-case';
 
 const long = { leaseMs: LONG, ttlMs: LONG };
-/** A well-formed ulid that no store ever issued. */
-const FOREIGN_TOKEN = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 /** The longest digest the contract allows (128 ASCII characters). */
 const MAX_DIGEST = `sha256:${'a1b2c3d4'.repeat(15)}f`;
 

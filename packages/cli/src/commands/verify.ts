@@ -4,7 +4,7 @@
  * from the adapter's own verification. No secret is ever printed: only the variable names.
  */
 import { isHooklatchError, parseEvent, type WebhookEvent } from '@hooklatch/core';
-import { schemaMismatchIdentity } from '@hooklatch/core/kit';
+import { mismatchPaths, schemaIssuePaths, schemaMismatchIdentity } from '@hooklatch/core/kit';
 import { parseCommand, positionalCount, timeArg } from '../args';
 import { parseCapture } from '../capture';
 import type { Command } from '../command';
@@ -47,12 +47,6 @@ interface Report {
   schemaIssues?: string[];
 }
 
-/** The paths of a schema mismatch's issues (never their values). */
-function issuePaths(issues: unknown): string[] {
-  if (!Array.isArray(issues) || issues.length === 0) return ['(root)'];
-  return issues.map((issue) => String((issue as { path?: unknown })?.path || '(root)'));
-}
-
 function success(report: Report, event: WebhookEvent, variables: readonly string[]): Report {
   const meta = (event.meta ?? {}) as { keyIndex?: unknown; signedAt?: unknown };
   report.verified = true;
@@ -66,8 +60,8 @@ function success(report: Report, event: WebhookEvent, variables: readonly string
     report.signedAt = meta.signedAt;
     report.skewSeconds = Math.round((report.receivedAt.getTime() - meta.signedAt.getTime()) / 1000);
   }
-  const issues = (event.meta as { schemaIssues?: unknown } | undefined)?.schemaIssues;
-  if (event.validated === false && issues !== undefined) report.schemaIssues = issuePaths(issues);
+  const paths = schemaIssuePaths(event);
+  if (paths !== undefined) report.schemaIssues = paths;
   return report;
 }
 
@@ -87,7 +81,7 @@ function schemaRefused(report: Report, error: unknown, variables: readonly strin
   } as unknown as WebhookEvent;
   success(report, event, variables);
   report.code = 'PAYLOAD_SCHEMA_MISMATCH';
-  report.schemaIssues = issuePaths((error as { details: { issues?: unknown } }).details.issues);
+  report.schemaIssues = mismatchPaths(error) ?? ['(root)'];
   return true;
 }
 

@@ -21,3 +21,4 @@ export {
 } from './checks';
 export type { EntryFilter, InboxCount } from './memory-inbox-entry';
 export { emptyCounts, entryMatches, stateCounts, statsOf, summaryOf } from './memory-inbox-entry';
+export { mismatchPaths, schemaIssuePaths } from './stored-delivery';
