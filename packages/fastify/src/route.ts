@@ -50,5 +50,8 @@ export function webhookRoute<A extends WebhookAdapter<WebhookEvent>, R>(
   options: WebhookRouteOptions<A, R>,
 ): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
   return async (request, reply) =>
-    sendReply(reply, await handleWebhookInput(() => fastifyRequestInput(request), options));
+    sendReply(
+      reply,
+      await handleWebhookInput(() => fastifyRequestInput(request), options, request.method),
+    );
 }

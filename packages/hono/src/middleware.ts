@@ -78,10 +78,11 @@ export function webhookMiddleware<A extends WebhookAdapter<WebhookEvent>>(
       if (!c.finalized) throw new RouteUnanswered();
       if (c.res.status < 200 || c.res.status >= 300) throw new RouteRefused(c.res.status);
     };
-    const reply = await handleWebhookInput(() => honoRequestInput(c.req, true), {
-      ...options,
-      handler,
-    });
+    const reply = await handleWebhookInput(
+      () => honoRequestInput(c.req, true),
+      { ...options, handler },
+      c.req.method,
+    );
     const outcome = reply.outcome;
     const routeAnswered =
       outcome?.outcome === 'processed' ||
@@ -98,5 +99,5 @@ export function webhookRoute<A extends WebhookAdapter<WebhookEvent>, R>(
   options: WebhookRouteOptions<A, R>,
 ): (c: Context) => Promise<Response> {
   return async (c) =>
-    replyResponse(await handleWebhookInput(() => honoRequestInput(c.req), options));
+    replyResponse(await handleWebhookInput(() => honoRequestInput(c.req), options, c.req.method));
 }

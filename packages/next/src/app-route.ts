@@ -38,5 +38,7 @@ export function webhookRoute<A extends WebhookAdapter<WebhookEvent>, R>(
   options: WebhookRouteOptions<A, R>,
 ): (request: Request) => Promise<Response> {
   return async (request) =>
-    replyResponse(await handleWebhookInput(() => webRequestInput(request, hint), options));
+    replyResponse(
+      await handleWebhookInput(() => webRequestInput(request, hint), options, request.method),
+    );
 }

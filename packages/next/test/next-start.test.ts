@@ -37,13 +37,19 @@ function fixtureRoutes(
   path: string,
   misconfiguredPath: string,
   fix: RegExp,
+  receivesEveryMethod = false,
 ): IntegrationUnderTest {
   const serve = (base: string) => async (options: ProofOptions) => {
     const route = `${runtime}/${options.adapter.name}`;
     bridge.register(route, options);
     return bridge.target(route, app.url, `${base}/${options.adapter.name}`);
   };
-  return { start: serve(path), startMisconfigured: serve(misconfiguredPath), fix };
+  return {
+    start: serve(path),
+    startMisconfigured: serve(misconfiguredPath),
+    fix,
+    receivesEveryMethod,
+  };
 }
 
 describe.skipIf(optedOut)('next build + next start', () => {
@@ -86,6 +92,6 @@ describe.skipIf(optedOut)('next build + next start', () => {
   );
   describeIntegrationProof(
     'pages router',
-    fixtureRoutes('pages', '/api', '/api/parsed', /bodyParser: false/),
+    fixtureRoutes('pages', '/api', '/api/parsed', /bodyParser: false/, true),
   );
 });

@@ -59,4 +59,5 @@ describeIntegrationProof('next pages router', {
     return pagesTarget({ default: webhookPagesRoute(options) });
   },
   fix: /bodyParser: false/,
+  receivesEveryMethod: true,
 });

@@ -16,6 +16,8 @@ function refusing(adapter: unknown, error: unknown): WebhookAdapter<WebhookEvent
   return {
     name: real.name,
     retentionMs: real.retentionMs,
+    // Another method is still answered 405 first: a probe of the URL is not a setup error.
+    methods: real.methods,
     parse() {
       throw error;
     },
@@ -24,7 +26,9 @@ function refusing(adapter: unknown, error: unknown): WebhookAdapter<WebhookEvent
 
 /**
  * Read the delivery with `read` (which may throw a hooklatch error, e.g. `bodyConsumedError`),
- * then handle it exactly as `handleWebhook` does. Never throws.
+ * then handle it exactly as `handleWebhook` does. Never throws. `method` is the request's, so
+ * a request with a method the adapter does not deliver with is answered 405 even when `read`
+ * refuses it (a GET to a route behind a body parser is not the setup error a POST is).
  *
  * @example
  * const reply = await handleWebhookInput(() => nodeRequestInput(req, hint), options);
@@ -32,13 +36,14 @@ function refusing(adapter: unknown, error: unknown): WebhookAdapter<WebhookEvent
 export async function handleWebhookInput<A extends WebhookAdapter<WebhookEvent>, R>(
   read: () => DeliveryInput | Promise<DeliveryInput>,
   options: HandleWebhookOptions<A, R>,
+  method: string | undefined = 'POST',
 ): Promise<HandledWebhook<R>> {
   let input: DeliveryInput;
   try {
     input = await read();
   } catch (error) {
     const adapter = refusing(options?.adapter, error) as A;
-    return handleWebhook({ method: 'POST', headers: {}, body: '' }, { ...options, adapter });
+    return handleWebhook({ method, headers: {}, body: '' }, { ...options, adapter });
   }
   return handleWebhook(input, options);
 }

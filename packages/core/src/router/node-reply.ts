@@ -28,7 +28,7 @@ export async function handleNodeRequest<A extends WebhookAdapter<WebhookEvent>, 
   options: HandleWebhookOptions<A, R>,
   hint: BodyConsumedHint,
 ): Promise<HandledWebhook<R>> {
-  const reply = await handleWebhookInput(() => nodeRequestInput(req, hint), options);
+  const reply = await handleWebhookInput(() => nodeRequestInput(req, hint), options, req.method);
   if (!res.headersSent) res.writeHead(reply.status, reply.headers).end(reply.body);
   return reply;
 }

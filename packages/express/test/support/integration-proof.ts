@@ -44,6 +44,11 @@ export interface IntegrationUnderTest {
   startMisconfigured(options: ProofOptions): Promise<ProofTarget>;
   /** What the CONFIG_INVALID message must say to fix the mistake. */
   fix: RegExp;
+  /**
+   * True when the route itself receives every method (a Next pages route), so another method
+   * is hooklatch's to answer; routes mounted for POST only leave it to the framework (404/405).
+   */
+  receivesEveryMethod?: boolean;
 }
 
 interface Provider {
@@ -212,6 +217,19 @@ export function describeIntegrationProof(name: string, integration: IntegrationU
       expect(retried).toMatchObject({ status: 200, json: { outcome: 'processed' } });
       expect(timesHandled(id)).toBe(1);
     });
+
+    it.runIf(integration.receivesEveryMethod)(
+      'answers a PUT with a body on the misconfigured route 405 with Allow, not as a setup error',
+      async () => {
+        logged.length = 0;
+        const put = { ...provider.signed(provider.freshId()), method: 'PUT' };
+        const probe = await answer(await wrong.send(put));
+        expect(probe.status).toBe(405);
+        expect(probe.headers.get('allow')).toBe('POST');
+        expect(probe.json).toMatchObject({ error: { code: 'METHOD_NOT_ALLOWED' } });
+        expect(JSON.stringify(logged)).not.toContain('setup_invalid');
+      },
+    );
   });
 }
 
