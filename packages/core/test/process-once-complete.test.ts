@@ -239,6 +239,42 @@ describe('context.complete', () => {
     expect(runs).toBe(1);
   });
 
+  it('logs an uncommitted transaction as the handler failing, never as a setup error', async () => {
+    const inner = memoryStore();
+    const store: DedupeStore = {
+      ...inner,
+      // A mark written in a transaction that then rolls back: the record stays in flight.
+      complete: (key, token, { tx, ...rest }) =>
+        tx === undefined ? inner.complete(key, token, rest) : Promise.resolve(true),
+    };
+    const lines: Array<[string, string, Record<string, unknown>]> = [];
+    const logger = {
+      error: (message: string, fields: Record<string, unknown>) =>
+        lines.push(['error', message, fields]),
+      warn: () => {},
+      info: () => {},
+      debug: () => {},
+    };
+    const outcome = await processOnce(
+      store,
+      event,
+      async (_e, ctx) => {
+        await ctx.complete({ tx: 'rolled-back' });
+      },
+      { logger },
+    );
+    expect(outcome).toMatchObject({ outcome: 'failed', status: 500 });
+    const errors = lines.filter(([level]) => level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.[2]).toMatchObject({
+      hooklatch: 'handler_failed',
+      next: 'lease',
+      errorName: 'TransactionNotCommittedError',
+    });
+    expect(errors[0]?.[1]).toMatch(/did not commit its completion; the claim is kept/);
+    expect(JSON.stringify(lines)).not.toContain('setup_invalid');
+  });
+
   it('a mark already final is not judged by a later transaction that wrote nothing', async () => {
     const inner = transactional(memoryStore());
     const store: DedupeStore = {

@@ -61,6 +61,9 @@ function handlerNext(event: LogEvent, next: unknown): string | undefined {
   if (event !== 'handler_failed') return undefined;
   if (next === 'retry') return 'handler failed; the inbox entry is retried after a backoff';
   if (next === 'dead_letter') return 'handler failed; the inbox entry goes to the dead letters';
+  if (next === 'lease') {
+    return "handler's transaction did not commit its completion; the claim is kept until its lease ends";
+  }
   return undefined;
 }
 

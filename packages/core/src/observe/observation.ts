@@ -107,7 +107,7 @@ export class DeliveryObservation implements RunProbe {
     return tracedHandler(channel, this.delivery, handler, event, context);
   }
 
-  handlerFailed(error: unknown): void {
+  handlerFailed(error: unknown, next?: 'lease'): void {
     this.failed = true;
     const { hooks, log } = this.#observer;
     const claims = this.claims ?? 0;
@@ -116,7 +116,13 @@ export class DeliveryObservation implements RunProbe {
       isolated(hooks.onError, { ...this.facts(), error, claims, durationMs });
     }
     if (log?.enabled('error')) {
-      const fields = { ...this.facts(), claims, durationMs, ...errorFacts(error) };
+      const fields = {
+        ...this.facts(),
+        claims,
+        durationMs,
+        ...(next && { next }),
+        ...errorFacts(error),
+      };
       log.write('error', 'handler_failed', fields);
     }
   }

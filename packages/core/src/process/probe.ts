@@ -19,8 +19,12 @@ export interface RunProbe {
     context: HandlerContext,
     startedAt: number,
   ): unknown;
-  /** The handler threw `error`: called once, before its claims are released. Never throws. */
-  handlerFailed(error: unknown): void;
+  /**
+   * The handler threw `error`: called once, before its claims are released. Never throws.
+   * `next: 'lease'`: the handler returned, but the completion it wrote in its transaction is
+   * not committed; the claims are kept until their lease ends (no release).
+   */
+  handlerFailed(error: unknown, next?: 'lease'): void;
   /** A problem that does not change the outcome (after the `onWarning` option). Never throws. */
   warned(warning: ProcessWarning): void;
   /**

@@ -177,7 +177,10 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
         // for an event nothing durable records, so answer 500 for a retry. The claim is NOT
         // released: a transaction still open holds its row (a release would wait on it), and
         // if it commits later the retry is a duplicate; if not, the retry after the lease runs.
-        return failedOutcome(key, new TransactionNotCommittedError(committed));
+        // Logged as the handler's failure (its unit of work), not as a setup error.
+        const error = new TransactionNotCommittedError(committed);
+        run.probe?.handlerFailed(error, 'lease');
+        return failedOutcome(key, error);
       }
     }
     owner.overrun();
