@@ -7,7 +7,9 @@ import { ConfigurationError, PayloadError } from '@hooklatch/core';
 import {
   type JsonObject,
   type PayloadIssue,
+  optionalString,
   parseIsoTimestamp,
+  payloadInvalid,
   requireString,
   type SchemaPolicy,
   validatePayload,
@@ -58,6 +60,21 @@ function familyOf(eventType: string, provider: string): string {
   return eventType.slice(0, eventType.indexOf('.'));
 }
 
+/** An action word such as `updated` or `status_changed`. */
+const ACTION = /^[a-z][a-z0-9_]{0,63}$/i;
+
+/**
+ * How messages name the event: a built-in family's type when its action is a plain word
+ * (`qualio document.approved`), else the family alone; an unknown family not at all. The type
+ * is the sender's text, so anything else in it (a name, an ID, a megabyte) stays out.
+ */
+function messageContext(provider: string, known: boolean, eventType: string, family: string) {
+  if (!known) return provider;
+  return ACTION.test(eventType.slice(family.length + 1))
+    ? `${provider} ${eventType}`
+    : `${provider} ${family}`;
+}
+
 /** Check `subjectFields` once, at startup: built-in families keep their own field. */
 export function checkSubjectFields(
   provider: string,
@@ -93,11 +110,12 @@ export function readQualioRecord(
   const { subjectFields } = options;
   const eventType = requireString(data, 'eventType', provider);
   const family = familyOf(eventType, provider);
-  const context = `${provider} ${eventType}`;
+  const known = isQualioFamily(family);
+  const context = messageContext(provider, known, eventType, family);
   let subjectField: string;
   let subject: string;
   let typed: { validated: boolean; schemaIssues?: readonly PayloadIssue[] } = { validated: true };
-  if (isQualioFamily(family)) {
+  if (known) {
     // Without the envelope the event cannot be keyed, whatever the policy. Each family's
     // schema is its envelope or extends it, so one zod pass decides both when it passes.
     const checked = validateTyped({
@@ -114,10 +132,15 @@ export function readQualioRecord(
     subject = (checked.envelope as Record<string, unknown>)[subjectField] as string;
   } else {
     validatePayload(qualioRecordSchema, data, context);
-    subjectField = Object.hasOwn(subjectFields, family)
-      ? (subjectFields[family] as string)
-      : `${family}Id`;
-    subject = requireString(data, subjectField, provider);
+    const configured = Object.hasOwn(subjectFields, family);
+    subjectField = configured ? (subjectFields[family] as string) : `${family}Id`;
+    const found = optionalString(data, subjectField);
+    if (found === undefined) {
+      // A configured field is the receiver's own path; the default is built from the body.
+      const path = configured ? subjectField : '<family>Id';
+      throw payloadInvalid(provider, path, 'expected a non-empty string');
+    }
+    subject = found;
   }
   const occurredAt = parseIsoTimestamp(data.timestamp, { path: 'timestamp', provider });
   const changed = data.changedField;

@@ -79,7 +79,8 @@ describe('bad input', () => {
       parseAt(hmacAdapter, hmacRequest(nc({ eventType: 'audit.created' }))),
       invalid,
     );
-    expect(paths(error)).toEqual(['auditId']);
+    // The path as the docs write it: the family's own name comes from the body.
+    expect(paths(error)).toEqual(['<family>Id']);
   });
 
   it('a JSON body that is not an object is PAYLOAD_INVALID', async () => {
@@ -119,5 +120,30 @@ describe('bad input', () => {
     );
     expect(error.message).not.toContain('secret-looking-value-123');
     expect(JSON.stringify(error.details)).not.toContain('secret-looking-value-123');
+  });
+
+  it("errors never carry the body's eventType: its action, an unknown family, its ID field", async () => {
+    const leaks = 'patient=Jane-Doe;ssn=123-45-6789';
+    // A built-in family with a sender-chosen action and a schema failure: named by family only.
+    const action = await expectFailure(
+      parseAt(hmacAdapter, hmacRequest(nc({ eventType: `nc.${leaks}`, ncId: undefined }))),
+      invalid,
+    );
+    expect(action.message).toContain('qualio nc payload');
+    expect(action.message).not.toContain('Jane');
+    expect(action.message).not.toContain(leaks);
+    // An unknown family's default ID field is built from its name: named `<family>Id`.
+    const family = await expectFailure(
+      parseAt(hmacAdapter, hmacRequest(nc({ eventType: 'JaneDoe123456789.created' }))),
+      invalid,
+    );
+    expect(paths(family)).toEqual(['<family>Id']);
+    expect(`${family.message} ${JSON.stringify(family.details)}`).not.toContain('JaneDoe');
+    // And the size of a message never follows the body's.
+    const huge = await expectFailure(
+      parseAt(hmacAdapter, hmacRequest(nc({ eventType: `nc.${'X'.repeat(200_000)}`, ncId: 7 }))),
+      invalid,
+    );
+    expect(huge.message.length).toBeLessThan(300);
   });
 });
