@@ -9,11 +9,15 @@ import * as z from 'zod/mini';
 
 const envelopeShape = {
   type: z.optional(z.string().check(z.minLength(1))),
-  timestamp: z.optional(z.string()),
+  // Any JSON value: a sender's number or null must not refuse the delivery (see source-time.ts).
+  timestamp: z.optional(z.unknown()),
   data: z.optional(z.unknown()),
 };
 
-/** The envelope every delivery is checked against: an object whose `type`, if any, is a string. */
+/**
+ * The envelope every delivery is checked against: an object whose `type`, if any, is a string.
+ * `timestamp` is whatever the sender put there; only an ISO date string becomes `occurredAt`.
+ */
 export const standardWebhooksEnvelopeSchema = z.looseObject(envelopeShape);
 
 /**

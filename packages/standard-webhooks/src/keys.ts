@@ -24,9 +24,14 @@ function invalidKey(provider: string, what: string, index: number, reason: strin
   });
 }
 
-/** The base64 after an optional prefix, decoded; `null` when it is not base64. */
+/**
+ * The base64 after an optional prefix, decoded; `null` when it is not base64. Trimmed before
+ * the prefix is looked for: `whsec_` is valid base64url text, so a secret pasted with a leading
+ * space would otherwise decode, prefix and all, to some other key (and fail every delivery).
+ */
 function prefixedBytes(text: string, prefix: string): Uint8Array | null {
-  return decodeBase64((text.startsWith(prefix) ? text.slice(prefix.length) : text).trim());
+  const trimmed = text.trim();
+  return decodeBase64((trimmed.startsWith(prefix) ? trimmed.slice(prefix.length) : trimmed).trim());
 }
 
 /**

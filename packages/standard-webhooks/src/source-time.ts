@@ -9,8 +9,9 @@ import { dateOutOfRange } from '@hooklatch/core/kit';
 const EXPANDED_YEAR = /^[+-]\d{6}-\d{2}-\d{2}/;
 
 /** The body timestamp as a valid Date, `undefined` when absent or not a date. */
-export function sourceTime(timestamp: string | undefined, provider: string): Date | undefined {
-  if (timestamp === undefined) return undefined;
+export function sourceTime(timestamp: unknown, provider: string): Date | undefined {
+  // A number, null or anything else that is not text: not a date the spec describes.
+  if (typeof timestamp !== 'string') return undefined;
   const ms = Date.parse(timestamp);
   if (!Number.isNaN(ms)) return new Date(ms);
   if (EXPANDED_YEAR.test(timestamp.trim())) {

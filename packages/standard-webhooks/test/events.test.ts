@@ -50,6 +50,15 @@ describe('event types and payloads', () => {
     expect(named.type).toBe('ping');
   });
 
+  it('a body timestamp that is not text (a number, null, an object) is ignored, never refused', async () => {
+    for (const timestamp of [1_700_000_000, null, { at: 1 }, true, 'not a date']) {
+      const body = { type: 'contact.created', timestamp, data: { id: 'c_1' } };
+      const event = await parseAt(adapter, signed(body));
+      expect(event.occurredAt).toEqual(RECEIVED_AT);
+      expect(event.payload).toEqual(body);
+    }
+  });
+
   it('does not treat Object prototype names as mapped types', async () => {
     const event = await parseAt(adapter, signed({ type: 'constructor', data: {} }));
     expect(event.payload).toEqual({ type: 'constructor', data: {} });

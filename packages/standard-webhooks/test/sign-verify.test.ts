@@ -131,6 +131,19 @@ describe('adapter.sign', () => {
     expect(event.id).toBe('msg_sign');
   });
 
+  it('a whsec_ secret pasted with spaces around it is the same key, not another one', async () => {
+    const reference = new Webhook(SECRET).sign('msg_pad', RECEIVED_AT, body);
+    for (const padded of [` ${SECRET}`, `${SECRET}\n`, `\t ${SECRET} `]) {
+      const adapter = standardWebhooks({ secret: padded });
+      const signed = adapter.sign?.(body, {
+        timestamp: RECEIVED_AT,
+        headers: { 'webhook-id': 'msg_pad' },
+      });
+      expect(signed?.headers['webhook-signature']).toBe(reference);
+      expect((await parseAt(adapter, signed as NonNullable<typeof signed>)).id).toBe('msg_pad');
+    }
+  });
+
   it('without an ID header, names the message after its body, so re-signing is a retry', async () => {
     const adapter = standardWebhooks({ secret: SECRET });
     const first = adapter.sign?.(body, { timestamp: RECEIVED_AT });
