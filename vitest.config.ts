@@ -14,7 +14,9 @@ const subpaths = packages.flatMap((name) => {
   const { exports = {} } = JSON.parse(readFileSync(`${root}packages/${name}/package.json`, 'utf8'));
   return Object.keys(exports)
     .map((key) => key.slice(2))
-    .filter((sub) => /^[a-z-]+$/.test(sub) && existsSync(`${root}packages/${name}/src/${sub}.ts`))
+    .filter(
+      (sub) => /^[a-z0-9-]+$/.test(sub) && existsSync(`${root}packages/${name}/src/${sub}.ts`),
+    )
     .map((sub) => [`@hooklatch/${name}/${sub}`, `${root}packages/${name}/src/${sub}.ts`]);
 });
 const alias = Object.fromEntries([
