@@ -11,10 +11,30 @@ const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const tooLarge = (what: string) =>
   new UsageError(`${what} is larger than 64 MiB: give a capture or a body, not a dump.`);
 
+/** What a file system refusal means, for the one-line error (exit 2: the path is the mistake). */
+const FILE_WORDS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+const unreadable = (path: string, error: unknown): unknown => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && Object.hasOwn(FILE_WORDS, code)
+    ? new UsageError(`cannot read ${path}: ${FILE_WORDS[code]}.`)
+    : error;
+};
+
 const readBytes = async (path: string): Promise<Uint8Array> => {
   if (path !== '-') {
-    if ((await stat(path)).size > MAX_INPUT_BYTES) throw tooLarge(path);
-    return readFile(path);
+    try {
+      if ((await stat(path)).size > MAX_INPUT_BYTES) throw tooLarge(path);
+      return await readFile(path);
+    } catch (error) {
+      throw unreadable(path, error);
+    }
   }
   const chunks: Buffer[] = [];
   let total = 0;

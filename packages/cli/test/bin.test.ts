@@ -84,6 +84,16 @@ describe('the hooklatch executable', { timeout: 60_000 }, () => {
     }
   });
 
+  it('exits 2 for a file it cannot read, saying why in words', async () => {
+    const missing = await hooklatch(['explain', 'qualio', join(ROOT, 'no-such-capture.http')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no-such-capture.http: no such file');
+    expect(missing.err).not.toMatch(/ENOENT|\bat\s/);
+    const directory = await hooklatch(['explain', 'qualio', ROOT]);
+    expect(directory.code).toBe(2);
+    expect(directory.err).toContain('it is a directory');
+  });
+
   it('exits 2 on usage mistakes, with the reason and where help is, and no stack', async () => {
     const cases: [string[], string][] = [
       [['explain'], 'name a provider'],
