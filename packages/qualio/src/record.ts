@@ -6,8 +6,8 @@
 import { ConfigurationError, PayloadError } from '@hooklatch/core';
 import {
   type JsonObject,
-  type PayloadIssue,
   optionalString,
+  type PayloadIssue,
   parseIsoTimestamp,
   payloadInvalid,
   requireString,
