@@ -118,7 +118,12 @@ export type {
   PlainDeliveryInput,
   ReadDeliveryOptions,
 } from './read-delivery';
-export { bodyIncompleteError, DEFAULT_MAX_BODY_BYTES, readDelivery } from './read-delivery';
+export {
+  bodyIncompleteError,
+  bodyTooLargeError,
+  DEFAULT_MAX_BODY_BYTES,
+  readDelivery,
+} from './read-delivery';
 export type { WebhookReply } from './response';
 export {
   errorReply,

@@ -59,7 +59,12 @@ function rawBodyRequired(what: string): ConfigurationError {
   return new ConfigurationError('RAW_BODY_REQUIRED', `${what}. ${RAW_BODY_HINT}`);
 }
 
-function tooLarge(limit: number, seen: number | undefined): PayloadError {
+/**
+ * BODY_TOO_LARGE (413) for a body over `limit` bytes (`seen`, when known). Exported for
+ * integrations whose framework refuses the body itself (Fastify's parser), so the answer and
+ * the report are core's.
+ */
+export function bodyTooLargeError(limit: number, seen?: number): PayloadError {
   return new PayloadError(
     'BODY_TOO_LARGE',
     `Body exceeds the ${limit}-byte limit (maxBodyBytes)${seen === undefined ? '' : `: ${seen} bytes`}.`,
@@ -150,7 +155,7 @@ function normalizeHeaders(headers: HeaderInput): Record<string, string> {
 
 function checkDeclaredLength(headers: Record<string, string>, limit: number): void {
   const declared = Number(headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, declared);
+  if (Number.isFinite(declared) && declared > limit) throw bodyTooLargeError(limit, declared);
 }
 
 function bodyToBytes(body: unknown, what: string): Uint8Array {
@@ -174,7 +179,7 @@ async function readChunks(source: AsyncIterable<unknown>, limit: number): Promis
       }
       const bytes = typeof chunk === 'string' ? utf8(chunk) : chunk;
       total += bytes.length;
-      if (total > limit) throw tooLarge(limit, undefined);
+      if (total > limit) throw bodyTooLargeError(limit);
       chunks.push(bytes);
     }
   } catch (error) {
@@ -217,7 +222,7 @@ async function readWebBody(request: Request, limit: number): Promise<Uint8Array>
 }
 
 function checkLimit(body: Uint8Array, limit: number): Uint8Array {
-  if (body.length > limit) throw tooLarge(limit, body.length);
+  if (body.length > limit) throw bodyTooLargeError(limit, body.length);
   return body;
 }
 

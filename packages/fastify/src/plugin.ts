@@ -5,9 +5,10 @@
  */
 import {
   bodyIncompleteError,
+  bodyTooLargeError,
   DEFAULT_MAX_BODY_BYTES,
   handleWebhookInput,
-  PayloadError,
+  type PayloadError,
   type WebhookAdapter,
   type WebhookEvent,
 } from '@hooklatch/core';
@@ -37,15 +38,7 @@ const HUNG_UP = new Set([
 
 /** Core's error for a body Fastify's parser refused, or undefined for any other error. */
 function parserRefusal(error: FastifyError, limit: number): PayloadError | undefined {
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return new PayloadError(
-      'BODY_TOO_LARGE',
-      `Body exceeds the ${limit}-byte limit (maxBodyBytes).`,
-      {
-        details: { maxBodyBytes: limit },
-      },
-    );
-  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyTooLargeError(limit);
   // Only the body reader's: it marks its stream errors 400. A user hook's own ECONNRESET (a
   // Redis or database outage) is theirs, and must stay a 500 for the provider to retry.
   if (error.statusCode === 400 && (HUNG_UP.has(error.code) || error.message === 'aborted')) {
