@@ -10,6 +10,12 @@
  *   `available_at` (when due; for a running entry when its lease ends): a claim is a range read;
  * - `all`: every entry, for listing in key order; `done:completed`, `done:dead`: finished entries
  *   by finish time, for purge and replay; `counts`: entries per provider and state.
+ *
+ * A full Redis (`maxmemory` with `noeviction`) refuses a script at its first write when that
+ * command may add memory (HSET, ZADD, HINCRBY may; HDEL, ZREM may not), and lets every later
+ * write of the same script run. New entries and claims may be refused (STORE_FULL, retried),
+ * but an entry already running must never lose its lease or its verdict (its handler would run
+ * again), so `EXTEND`, `FINISH` and `REQUEUE` start with a write that cannot be refused.
  */
 import { createHash } from 'node:crypto';
 import type { RedisScript } from './scripts';
@@ -121,6 +127,8 @@ if not g then return 0 end
 local t = now()
 if tonumber(g[4]) <= t then return 0 end
 local due = t + tonumber(ARGV[4])
+-- First write: one that a full Redis runs (see above); the HSET then rewrites the field.
+redis.call('HDEL', e, 'v')
 redis.call('HSET', e, 'v', str(due))
 ready(ARGV[2], g[3], due)
 return 1
@@ -132,9 +140,10 @@ local e = P .. 'e:' .. ARGV[2]
 local g = owned(e, ARGV[3])
 if not g then return 0 end
 local t = now()
+-- First write: the ZREMs, which a full Redis runs (see above).
+unready(ARGV[2], g[3])
 redis.call('HSET', e, 's', ARGV[4], 'z', str(t), 'v', str(FIN))
 if ARGV[5] ~= '' then redis.call('HSET', e, 'ec', ARGV[5], 'em', ARGV[6]) end
-unready(ARGV[2], g[3])
 redis.call('ZADD', P .. 'done:' .. ARGV[4], t, ARGV[2])
 count(g[3], 'running', -1)
 count(g[3], ARGV[4], 1)
@@ -147,8 +156,9 @@ local e = P .. 'e:' .. ARGV[2]
 local g = owned(e, ARGV[3])
 if not g then return 0 end
 local due = now() + tonumber(ARGV[4])
-redis.call('HSET', e, 's', 'pending', 'v', str(due))
+-- First write: the HDEL, which a full Redis runs (see above).
 redis.call('HDEL', e, 't')
+redis.call('HSET', e, 's', 'pending', 'v', str(due))
 if ARGV[5] ~= '' then redis.call('HSET', e, 'ec', ARGV[5], 'em', ARGV[6]) end
 if ARGV[7] == '1' and tonumber(redis.call('HGET', e, 'a')) > 0 then
   redis.call('HINCRBY', e, 'a', -1)

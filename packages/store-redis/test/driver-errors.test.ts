@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DedupeStore } from '@hooklatch/core';
-import { redisStore } from '@hooklatch/store-redis';
+import { redisInbox, redisStore } from '@hooklatch/store-redis';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +171,48 @@ describe.skipIf(!url || !hasRedisServer)('redis setup errors on a private server
     } finally {
       filler.disconnect();
       for (const { close } of stores) await close();
+    }
+  });
+
+  it('a full Redis keeps running inbox entries: extend, complete, fail, release and dead letters', async () => {
+    const server = await start(['--maxmemory-policy', 'noeviction']);
+    const filler = ioredisClient(server.url);
+    const client = ioredisClient(server.url);
+    try {
+      const inbox = redisInbox({ client, prefix, queue: 'full' });
+      const verdicts = ['complete', 'fail', 'release', 'deadLetter'] as const;
+      for (const key of verdicts) {
+        const delivery = { key, provider: 'p', type: 't', method: 'POST', headers: {} };
+        await inbox.enqueue({ ...delivery, body: new Uint8Array([1]), receivedAt: new Date() });
+      }
+      const claims = await inbox.claim({ leaseMs: 60_000, limit: 10 });
+      expect(claims).toHaveLength(verdicts.length);
+      const token = (key: string) => claims.find((c) => c.entry.key === key)?.token as string;
+      await filler.set('filler', 'x'.repeat(1024 * 1024));
+      const used = Number(/used_memory:(\d+)/.exec(await filler.info('memory'))?.[1]);
+      await filler.config('SET', 'maxmemory', String(used - 256 * 1024));
+
+      // New work may be refused (retried later)...
+      const fresh = { key: 'new', provider: 'p', type: 't', method: 'POST', headers: {} };
+      expect(
+        await failure(
+          inbox.enqueue({ ...fresh, body: new Uint8Array([1]), receivedAt: new Date() }),
+        ),
+      ).toMatchObject({ code: 'STORE_FULL', httpStatus: 503 });
+      // ...but a running entry never loses its lease or its verdict: the handler would run again.
+      const error = { code: 'HANDLER_ERROR', message: 'boom' };
+      for (const key of verdicts) expect(await inbox.extend(key, token(key), 60_000)).toBe(true);
+      expect(await inbox.complete('complete', token('complete'))).toBe(true);
+      expect(await inbox.fail('fail', token('fail'), { error, retryInMs: 60_000 })).toBe(true);
+      expect(await inbox.release('release', token('release'))).toBe(true);
+      expect(await inbox.deadLetter('deadLetter', token('deadLetter'), { error })).toBe(true);
+      expect((await inbox.get('complete'))?.state).toBe('completed');
+      expect((await inbox.get('fail'))?.state).toBe('pending');
+      expect((await inbox.get('release'))?.state).toBe('pending');
+      expect((await inbox.get('deadLetter'))?.state).toBe('dead');
+    } finally {
+      filler.disconnect();
+      client.disconnect();
     }
   });
 });
