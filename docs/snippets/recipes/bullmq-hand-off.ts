@@ -4,7 +4,13 @@
  * packages/recipes-test against a real Redis.
  */
 import type { WebhookAdapter, WebhookEvent } from '@hooklatch/core';
-import { type ConnectionOptions, type JobsOptions, Queue, Worker } from 'bullmq';
+import {
+  type ConnectionOptions,
+  type JobsOptions,
+  Queue,
+  Worker,
+  type WorkerOptions,
+} from 'bullmq';
 import {
   type EnqueueVerdict,
   handOffRoute,
@@ -35,6 +41,9 @@ export interface BullmqHandOffOptions {
   timeoutMs?: number;
 }
 
+/** Runs of a job that throws, and crashes of its workers, before it fails for good. */
+const JOB_ATTEMPTS = 8;
+
 /**
  * The job options that keep the dedupe: finished jobs are removed by age only. A `count`
  * (or `true`) would drop a job's ID while its provider may still retry it.
@@ -42,7 +51,7 @@ export interface BullmqHandOffOptions {
 export function bullmqJobOptions(retentionMs: number): JobsOptions {
   const age = Math.ceil(retentionMs / 1000);
   return {
-    attempts: 8,
+    attempts: JOB_ATTEMPTS,
     backoff: { type: 'exponential', delay: 1_000 },
     removeOnComplete: { age },
     removeOnFail: { age },
@@ -86,6 +95,15 @@ export interface BullmqWorkerOptions {
   prefix?: string;
   /** @default 4 */
   concurrency?: number;
+  /**
+   * How often a job whose worker died (a stalled job) is taken back before it fails. BullMQ's
+   * own default, 1, fails a job for good on its second crash with attempts left, and every
+   * later copy from the provider is then a duplicate of a failed job: an event dropped.
+   * @default 8 (the job's attempts)
+   */
+  maxStalledCount?: number;
+  /** Any other BullMQ worker options (`lockDuration`, `stalledInterval`...). */
+  worker?: Omit<WorkerOptions, 'connection' | 'concurrency' | 'prefix' | 'maxStalledCount'>;
 }
 
 /** A BullMQ Worker that runs `handler` for every queued event. */
@@ -96,8 +114,10 @@ export function bullmqWorker(handler: QueuedHandler, options: BullmqWorkerOption
       // attemptsStarted counts every run started, a run cut short by a crash too.
       handler(job.data, queuedContext(job.data, job.attemptsStarted)),
     {
+      ...options.worker,
       connection: { ...options.connection, maxRetriesPerRequest: null },
       concurrency: options.concurrency ?? 4,
+      maxStalledCount: options.maxStalledCount ?? JOB_ATTEMPTS,
       ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
     },
   );

@@ -103,6 +103,57 @@ describeHandOff({
       }
     });
 
+    it('a job whose workers crash twice runs again, not parked in the failed set', async () => {
+      const name = `${QUEUE}-crashes`;
+      const hand = bullmqHandOff({
+        adapter,
+        connection: { url: url as string },
+        prefix: PREFIX,
+        queueName: name,
+      });
+      const runs: number[] = [];
+      let finish = false;
+      // A worker that takes the job, then dies: close(true) stops its lock renewals, as a
+      // killed process would, and the job stalls once its short lock ends.
+      const start = () =>
+        bullmqWorker(
+          async (_event, ctx) => {
+            runs.push(ctx.attempt);
+            if (!finish) await new Promise(() => {});
+          },
+          {
+            connection: { url: url as string },
+            prefix: PREFIX,
+            queueName: name,
+            concurrency: 1,
+            worker: { lockDuration: 300, stalledInterval: 150 },
+          },
+        );
+      const workers = [start()];
+      try {
+        const reply = await hand.route(signed(paymentSucceeded()));
+        expect(reply.status).toBe(202);
+        for (const crash of [1, 2]) {
+          await eventually(() => (runs.length === crash ? crash : undefined), 10_000, 'a run');
+          await workers.at(-1)?.close(true);
+          if (crash === 2) finish = true;
+          workers.push(start());
+        }
+        // BullMQ's own maxStalledCount (1) failed the job here, with 7 attempts left.
+        await eventually(() => (runs.length === 3 ? 3 : undefined), 10_000, 'the third run');
+        const counts = await eventually(async () => {
+          const now = await hand.queue.getJobCounts('completed', 'failed');
+          return now.completed === 1 ? now : undefined;
+        });
+        expect(counts.failed).toBe(0);
+        expect(runs).toEqual([1, 2, 3]);
+      } finally {
+        for (const worker of workers) await worker.close(true);
+        await hand.queue.obliterate({ force: true });
+        await hand.queue.close();
+      }
+    });
+
     it('the caveat is real: with removeOnComplete: true a late retry is queued and run again', async () => {
       const name = `${QUEUE}-caveat`;
       const queue = new Queue(name, { connection: { url: url as string }, prefix: PREFIX });
