@@ -24,6 +24,18 @@ function mismatch(what: string): Error {
 }
 
 /**
+ * `text` with every non-empty secret replaced by `<secret #i>`: a failure message quotes the
+ * error it got, and must not print the very values the assertion protects into the test log.
+ */
+function redacted(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const [index, secret] of secrets.entries()) {
+    if (secret !== '') out = out.split(secret).join(`<secret #${index}>`);
+  }
+  return out;
+}
+
+/**
  * Run `action` (a function, sync or async, or a promise) and assert it fails with a hooklatch
  * error as described. Returns the error for further assertions. Throws a plain `Error` saying
  * what differed, so it works under any test runner.
@@ -46,20 +58,23 @@ export async function expectHooklatchError(
     threw = true;
   }
   if (!threw) throw mismatch(`expected ${expected.code}, but nothing was thrown`);
+  const secrets = expected.secrets ?? [];
   if (!(error instanceof HooklatchError)) {
-    throw mismatch(`expected ${expected.code}, got a non-hooklatch error: ${String(error)}`);
+    const shown = redacted(String(error), secrets);
+    throw mismatch(`expected ${expected.code}, got a non-hooklatch error: ${shown}`);
   }
   const wanted = expected.class ?? HooklatchError;
   const got = `${error.name} (${error.code})`;
   if (!(error instanceof wanted)) throw mismatch(`expected a ${wanted.name}, got a ${got}`);
   if (error.code !== expected.code) {
-    throw mismatch(`expected code ${expected.code}, got ${error.code}: ${error.message}`);
+    const shown = redacted(error.message, secrets);
+    throw mismatch(`expected code ${expected.code}, got ${error.code}: ${shown}`);
   }
   if (expected.httpStatus !== undefined && error.httpStatus !== expected.httpStatus) {
     throw mismatch(`expected HTTP ${expected.httpStatus}, got ${error.httpStatus} (${error.code})`);
   }
   const visible = `${error.message}\n${JSON.stringify(error.details)}`;
-  for (const [index, secret] of (expected.secrets ?? []).entries()) {
+  for (const [index, secret] of secrets.entries()) {
     // Name the secret by position only: printing it would leak it into the test log.
     if (secret !== '' && visible.includes(secret)) {
       throw mismatch(`${error.code} leaks secret #${index} in its message or details`);

@@ -78,4 +78,20 @@ describe('expectHooklatchError', () => {
       expectHooklatchError(Promise.reject(new Error('plain')), { code: 'PAYLOAD_INVALID' }),
     ).rejects.toThrow(/non-hooklatch error/);
   });
+
+  it('never prints a secret it was told to watch for, whatever else failed', async () => {
+    const secret = 'whsec_kit-secret-VALUE';
+    const leaky = () => {
+      throw new VerificationError('SIGNATURE_INVALID', `signature does not match ${secret}`);
+    };
+    const wrongCode = expectHooklatchError(leaky, { code: 'SIGNATURE_MISSING', secrets: [secret] });
+    await expect(wrongCode).rejects.toThrow(/expected code SIGNATURE_MISSING.*<secret #0>/);
+    await expect(wrongCode).rejects.not.toThrow(secret);
+    const plain = expectHooklatchError(Promise.reject(new Error(`db password ${secret}`)), {
+      code: 'STORE_UNAVAILABLE',
+      secrets: ['', secret],
+    });
+    await expect(plain).rejects.toThrow(/non-hooklatch error: Error: db password <secret #1>/);
+    await expect(plain).rejects.not.toThrow(secret);
+  });
 });

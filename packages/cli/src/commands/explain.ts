@@ -120,7 +120,7 @@ export const explainCommand: Command = {
 The dedupe key a delivery gets and, for an ID-less provider (qualio, creatio), every part of its
 fingerprint, from the adapter's fingerprintInput; with two bodies, whether they collapse and
 which parts differ (exit 1 when they do not). Bodies are not verified: they come from logs.
-  provider             ${PROVIDER_NAMES.join(', ')}
+  provider             ${PROVIDER_NAMES.join(', ')}, or ./module.js#export (yours)
   --header "N: v"      a header the adapter needs to parse (e.g. X-GitHub-Event)
 A file name of - reads standard input.`,
   run,

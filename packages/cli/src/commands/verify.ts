@@ -195,7 +195,7 @@ matched (keyIndex, in --secret-env order) and the signing time, or why it failed
 header, the timestamp skew, and what a changed body or a stale capture would explain). Secrets
 are read from the named variables and never printed. Exit 0 verified, 1 not. An authentic
 delivery whose payload does not fit the adapter's typed schema is verified, with the paths.
-  --provider NAME      ${PROVIDER_NAMES.join(', ')}
+  --provider NAME      ${PROVIDER_NAMES.join(', ')}, or ./module.js#export
   --secret-env VAR     the variable holding a secret; repeat for rotation (keyIndex 0, 1, ...)
   --scheme S           for adapters with several auth schemes (qualio, creatio): hmac (default),
                        api-key, basic (secret user:password), bearer

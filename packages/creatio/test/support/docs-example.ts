@@ -28,7 +28,7 @@ async function handle(event: CreatioEvent) {
 export async function POST(request: Request): Promise<Response> {
   try {
     const event = await parseEvent(adapter, request); // dedupeKey: creatio:fp1:...
-    // leaseMs above the slowest handler run: a retry meanwhile gets 409 + Retry-After.
+    // Renewed while the handler runs: a retry meanwhile gets 409 + Retry-After.
     return outcomeResponse(await processOnce(store, event, handle, { leaseMs: 120_000 }));
   } catch (error) {
     return errorResponse(error); // 401 bad credentials, 422 no Id or a bad ModifiedOn...
