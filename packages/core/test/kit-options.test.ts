@@ -32,6 +32,27 @@ const cases: Array<[string, string, () => unknown]> = [
   ],
   ['secret as a number', 'secret', () => resolveSecrets({ secret: 42 as never }, 'acme')],
   ['no secret at all', 'secret', () => resolveSecrets({}, 'acme')],
+  // An empty entry before a set one would shift every later keyIndex.
+  [
+    'an empty secret before a set one',
+    'secrets[0]',
+    () => resolveSecrets({ secrets: ['', SECRET] }, 'acme'),
+  ],
+  [
+    'an empty `secret` before set `secrets`',
+    'secret',
+    () => resolveSecrets({ secret: '', secrets: [SECRET] }, 'acme'),
+  ],
+  [
+    'an empty bearer token between set ones',
+    'tokens[0]',
+    () => bearerTokenVerifier({ provider: 'acme', token: SECRET, tokens: ['', 'other'] }),
+  ],
+  [
+    'an empty api key before a set one',
+    'keys[1]',
+    () => apiKeyVerifier({ provider: 'acme', keys: [SECRET, '', 'other'] }),
+  ],
   ['hmac without a header', 'header', () => hmacHeaderVerifier({ ...hmac, header: '' })],
   [
     'hmac with an unknown encoding',
@@ -136,6 +157,14 @@ describe('kit option checks', () => {
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.details.option).toBe(option);
     expect(error.message).not.toContain(SECRET);
+  });
+
+  it('drops empty entries only at the end, where no keyIndex moves', () => {
+    expect(resolveSecrets({ secrets: [SECRET, 'b', '', ''] }, 'acme')).toEqual([SECRET, 'b']);
+    expect(resolveSecrets({ secret: SECRET, secrets: [''] }, 'acme')).toEqual([SECRET]);
+    expect(thrown(() => resolveSecrets({ secrets: ['', ''] }, 'acme')).details.option).toBe(
+      'secret',
+    );
   });
 
   it('basic auth needs string credentials', () => {

@@ -9,6 +9,7 @@ import { ConfigurationError, VerificationError } from '../errors';
 import type { RawDelivery } from '../event';
 import { requireHeader } from '../verify';
 import { optionInvalid, stringOption } from './options';
+import { configuredInOrder } from './secrets';
 import { type ResolvedVerifier, type SignRequest, signedVerifier } from './verifier';
 
 /** Constant-time equality of two secrets of any length. */
@@ -51,7 +52,7 @@ function credentialList(
   if (many !== undefined && !(Array.isArray(many) && many.every((v) => typeof v === 'string'))) {
     throw optionInvalid(provider, names[1], 'must be an array of strings');
   }
-  const list = [...(one === undefined ? [] : [one]), ...(many ?? [])].filter((s) => s.length > 0);
+  const list = configuredInOrder(provider, names, one, many);
   if (list.length === 0) {
     throw new ConfigurationError('CONFIG_INVALID', `${provider}: no ${what} configured.`);
   }

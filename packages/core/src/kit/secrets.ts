@@ -52,9 +52,40 @@ function invalid(provider: string, option: string, message: string): Configurati
 }
 
 /**
- * The fixed list of `options`, or CONFIG_INVALID. Empty strings (an unset environment variable)
- * are dropped; a value that is not a string or bytes, or a `secrets` that is not an array (a
- * lone string would be read as its characters), is refused by name, never by value.
+ * `list` (the single option first, then the list option) without its empty entries at the end
+ * (an unset environment variable for a secret being added or retired). An empty entry before a
+ * set one is CONFIG_INVALID naming its place: dropping it would shift the position of every
+ * secret after it, and `event.meta.keyIndex` is that position ("once it stays 0, retire the
+ * old one" would retire the only secret in use).
+ */
+export function configuredInOrder<T extends { length: number }>(
+  provider: string,
+  names: readonly [single: string, list: string],
+  single: T | undefined,
+  list: readonly T[] | undefined,
+): T[] {
+  const all = [...(single === undefined ? [] : [single]), ...(list ?? [])];
+  let end = all.length;
+  while (end > 0 && (all[end - 1] as T).length === 0) end--;
+  const empty = all.findIndex((value, index) => index < end && value.length === 0);
+  if (empty !== -1) {
+    const position = single === undefined ? empty : empty - 1;
+    const option = position === -1 ? names[0] : `${names[1]}[${position}]`;
+    throw invalid(
+      provider,
+      option,
+      `\`${option}\` is empty (an unset environment variable?) while a later one is set: ` +
+        'remove it or set it, so that keyIndex stays the position you configured.',
+    );
+  }
+  return all.slice(0, end);
+}
+
+/**
+ * The fixed list of `options`, or CONFIG_INVALID. Trailing empty strings (an unset environment
+ * variable) are dropped, an empty one before a set one is refused (see `configuredInOrder`); a
+ * value that is not a string or bytes, or a `secrets` that is not an array (a lone string would
+ * be read as its characters), is refused by name, never by value.
  */
 export function resolveSecrets(options: SecretOptions, provider: string): Secret[] {
   if (options === null || typeof options !== 'object') {
@@ -71,10 +102,12 @@ export function resolveSecrets(options: SecretOptions, provider: string): Secret
       '`secrets` must be an array of strings or Uint8Arrays, or a resolver function.',
     );
   }
-  const list = [
-    ...(options.secret === undefined ? [] : [options.secret]),
-    ...((many as readonly Secret[] | undefined) ?? []),
-  ].filter((s) => s.length > 0);
+  const list = configuredInOrder<Secret>(
+    provider,
+    ['secret', 'secrets'],
+    options.secret,
+    many as readonly Secret[] | undefined,
+  );
   if (list.length === 0) {
     throw invalid(provider, 'secret', 'no signing secret configured (pass `secret` or `secrets`).');
   }
