@@ -218,9 +218,9 @@ export function describeIntegrationProof(name: string, integration: IntegrationU
       expect(timesHandled(id)).toBe(1);
     });
 
-    it.runIf(integration.receivesEveryMethod)(
-      'answers a PUT with a body on the misconfigured route 405 with Allow, not as a setup error',
-      async () => {
+    // Only a route that receives every method answers them itself (others get the framework's 404).
+    if (integration.receivesEveryMethod) {
+      it('answers a PUT with a body on the misconfigured route 405 with Allow, not as a setup error', async () => {
         logged.length = 0;
         const put = { ...provider.signed(provider.freshId()), method: 'PUT' };
         const probe = await answer(await wrong.send(put));
@@ -228,8 +228,8 @@ export function describeIntegrationProof(name: string, integration: IntegrationU
         expect(probe.headers.get('allow')).toBe('POST');
         expect(probe.json).toMatchObject({ error: { code: 'METHOD_NOT_ALLOWED' } });
         expect(JSON.stringify(logged)).not.toContain('setup_invalid');
-      },
-    );
+      });
+    }
   });
 }
 
