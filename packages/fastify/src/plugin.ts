@@ -65,13 +65,17 @@ export function webhookPlugin<A extends WebhookAdapter<WebhookEvent>, R>(
       { parseAs: 'buffer', bodyLimit: limit },
       (_request, body, done) => done(null, body),
     );
-    instance.setErrorHandler(async (error: FastifyError, _request, reply) => {
+    instance.setErrorHandler(async (error: FastifyError, request, reply) => {
       const refused = parserRefusal(error, limit);
       if (refused === undefined) throw error;
       // Answered and reported (hooks, logger, metrics) as core answers a body it refused.
-      const answer = await handleWebhookInput(() => {
-        throw refused;
-      }, options);
+      const answer = await handleWebhookInput(
+        () => {
+          throw refused;
+        },
+        options,
+        request.method,
+      );
       return sendReply(reply, answer);
     });
     instance.route({

@@ -133,3 +133,32 @@ describe('webhookPlugin scope', () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe('webhookPlugin for an adapter that delivers with PUT', () => {
+  it('answers a PUT body over the limit 413 (its own refusal), not 405 "not POST"', async () => {
+    const adapter = { ...stripeAdapter(), methods: ['PUT'] as const };
+    const app = Fastify();
+    await app.register(
+      webhookPlugin({
+        path: '/webhooks',
+        adapter,
+        store: memoryStore(),
+        handler: () => {},
+        parse: { maxBodyBytes: 64 },
+        logger: false,
+      }),
+    );
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const response = await fetch(`${base}/webhooks`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ note: 'x'.repeat(500) }),
+      });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@
  * non-text content types) is decoded, never re-read as text.
  */
 import { PayloadError, type PlainDeliveryInput } from '@hooklatch/core';
-import { type LambdaHttpEvent, lambdaEventFormat } from './event-format';
+import { detectLambdaEventFormat, type LambdaHttpEvent, lambdaEventFormat } from './event-format';
 
 /**
  * Standard base64 as AWS writes it: the 64-letter alphabet, padded to a multiple of 4. Checked
@@ -47,6 +47,17 @@ function headerPairs(event: LambdaHttpEvent): HeaderPairs {
   return pairs;
 }
 
+function requestMethod(event: LambdaHttpEvent, format: string): string | undefined {
+  const method = format === 'v2' ? event.requestContext?.http?.method : event.httpMethod;
+  return typeof method === 'string' ? method : undefined;
+}
+
+/** The HTTP method of `event`, or `undefined` for an event that is not an HTTP request. */
+export function methodOf(event: unknown): string | undefined {
+  const format = detectLambdaEventFormat(event);
+  return format === undefined ? undefined : requestMethod(event as LambdaHttpEvent, format);
+}
+
 /**
  * Turn a Lambda HTTP event into `parseEvent` input. Throws `CONFIG_INVALID` for an event that is
  * not an HTTP request and `PAYLOAD_MALFORMED` for a base64 flag over a body that is not base64.
@@ -55,8 +66,7 @@ function headerPairs(event: LambdaHttpEvent): HeaderPairs {
  * const event = await parseEvent(adapter, lambdaDelivery(lambdaEvent));
  */
 export function lambdaDelivery(event: LambdaHttpEvent): PlainDeliveryInput {
-  const format = lambdaEventFormat(event);
-  const method = format === 'v2' ? event.requestContext?.http?.method : event.httpMethod;
+  const method = requestMethod(event, lambdaEventFormat(event));
   const text = event.body ?? '';
   return {
     method: method ?? 'POST',

@@ -10,7 +10,7 @@ import {
   type WebhookAdapter,
   type WebhookEvent,
 } from '@hooklatch/core';
-import { lambdaDelivery } from './delivery';
+import { lambdaDelivery, methodOf } from './delivery';
 import { detectLambdaEventFormat, type LambdaHttpEvent } from './event-format';
 import { type LambdaHttpResult, lambdaResult } from './result';
 
@@ -42,6 +42,7 @@ export function lambdaHandler<A extends WebhookAdapter<WebhookEvent>, R = unknow
   return async (event) => {
     // An unknown event is answered in the v1 shape, which API Gateway and function URLs read.
     const format = detectLambdaEventFormat(event) ?? 'v1';
-    return lambdaResult(format, await handleWebhookInput(() => lambdaDelivery(event), options));
+    const reply = await handleWebhookInput(() => lambdaDelivery(event), options, methodOf(event));
+    return lambdaResult(format, reply);
   };
 }

@@ -149,6 +149,32 @@ describe('events that are not webhook requests', () => {
     expect(result.statusCode).toBe(405);
     expect(result.statusDescription).toBe('405 Method Not Allowed');
   });
+
+  it('judges the method only when the event has one: a PUT adapter gets its own refusals', async () => {
+    const { stripe } = await import('@hooklatch/stripe');
+    const put = { ...stripe({ secret: 'whsec_lambda_put' }), methods: ['PUT'] as const };
+    const handler = lambdaHandler({ adapter: put, store: memoryStore(), handler: () => {} });
+    // Not an HTTP request: the setup error, never "delivers with PUT, not POST".
+    const sqs = { Records: [{ messageId: 'm1', body: '{}', eventSource: 'aws:sqs' }] };
+    const setup = asLambdaReturns(await handler(sqs as never));
+    expect(setup.statusCode).toBe(500);
+    expect(JSON.parse(setup.body).error.code).toBe('CONFIG_INVALID');
+    // A PUT with a bad base64 body: the body's refusal (400), not a 405.
+    const bad = lambdaEvent('function-url', {
+      headers: {},
+      body: utf8('x'),
+      base64: true,
+      method: 'PUT',
+    });
+    bad.body = 'ab=c';
+    const malformed = asLambdaReturns(await handler(bad));
+    expect(malformed.statusCode).toBe(400);
+    expect(JSON.parse(malformed.body).error.code).toBe('PAYLOAD_MALFORMED');
+    // And a POST adapter answers a PUT 405 even when its body could not be read.
+    const post = asLambdaReturns(await stripeRoute().handler(bad));
+    expect(post.statusCode).toBe(405);
+    expect(post.headers?.allow ?? post.headers?.Allow).toBe('POST');
+  });
 });
 
 describe('a Standard Webhooks route behind a function URL', () => {
