@@ -89,7 +89,7 @@ export type {
 } from './kit/schema-policy';
 export { applySchemaPolicy, schemaPolicyOption, validateTyped } from './kit/schema-policy';
 export type { Secret, SecretOptions, SecretResolver, SecretSource } from './kit/secrets';
-export { resolveSecrets, secretSource, withSecrets } from './kit/secrets';
+export { configuredInOrder, resolveSecrets, secretSource, withSecrets } from './kit/secrets';
 export { rawPayloadBytes, secretList } from './kit/sign-inputs';
 export type { TimestampedHmacOptions } from './kit/timestamped-hmac';
 export {

@@ -9,6 +9,7 @@ import {
   hmacHeaderVerifier,
   resolveSecrets,
   resolveVerifier,
+  secretSource,
   timestampedHmacVerifier,
   verifierFromAuth,
 } from '@hooklatch/core/kit';
@@ -165,6 +166,17 @@ describe('kit option checks', () => {
     expect(thrown(() => resolveSecrets({ secrets: ['', ''] }, 'acme')).details.option).toBe(
       'secret',
     );
+  });
+
+  it("a resolver's answer follows the same rule, per delivery", () => {
+    const delivery = { method: 'POST', headers: {}, body: new Uint8Array() };
+    const shifted = secretSource({ secrets: () => ['', SECRET] }, 'acme');
+    const error = thrown(() => shifted.forDelivery(delivery));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.details.option).toBe('secrets[0]');
+    expect(error.message).not.toContain(SECRET);
+    const trailing = secretSource({ secrets: () => [SECRET, ''] }, 'acme');
+    expect(trailing.forDelivery(delivery)).toEqual([SECRET]);
   });
 
   it('basic auth needs string credentials', () => {

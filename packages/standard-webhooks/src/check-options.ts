@@ -3,7 +3,7 @@
  * map and `verify`. Each failure is CONFIG_INVALID naming the option, never a key's value.
  * (`secret`/`secrets` are checked by the kit's secret source, under the same names.)
  */
-import { optionInvalid } from '@hooklatch/core/kit';
+import { configuredInOrder, optionInvalid } from '@hooklatch/core/kit';
 import type { StandardWebhooksSchemaMap } from './envelope';
 import type { StandardWebhooksOptions } from './options';
 
@@ -23,7 +23,8 @@ function isBlank(value: unknown): boolean {
 
 /**
  * `publicKey` is a string or bytes, `publicKeys` an array of them (a lone string would
- * otherwise be read as a list of its characters). Returns the configured keys, blanks dropped.
+ * otherwise be read as a list of its characters). Returns the configured keys, blanks at the end
+ * dropped; a blank before a set key is CONFIG_INVALID (it would shift every later `keyIndex`).
  */
 export function publicKeyList(options: KeyOptions, name: string): Array<string | Uint8Array> {
   if (options.publicKey !== undefined && !isKey(options.publicKey)) {
@@ -33,8 +34,11 @@ export function publicKeyList(options: KeyOptions, name: string): Array<string |
   if (many !== undefined && !(Array.isArray(many) && many.every(isKey))) {
     throw optionInvalid(name, 'publicKeys', 'must be an array of whpk_ strings or Uint8Arrays');
   }
-  return [options.publicKey, ...(options.publicKeys ?? [])].filter(
-    (key): key is string | Uint8Array => !isBlank(key),
+  return configuredInOrder<string | Uint8Array>(
+    name,
+    ['publicKey', 'publicKeys'],
+    options.publicKey,
+    options.publicKeys,
   );
 }
 

@@ -38,6 +38,14 @@ describe('configuration', () => {
     await configError(() => standardWebhooks({ publicKey: offCurve }), offCurve);
   });
 
+  it('refuses a blank public key before a set one (it would shift keyIndex), drops trailing ones', async () => {
+    const { publicKey } = standardWebhooksKeyPair();
+    const error = await configError(() => standardWebhooks({ publicKeys: ['', publicKey] }));
+    expect(error.details).toMatchObject({ option: 'publicKeys[0]' });
+    await configError(() => standardWebhooks({ publicKey: '', publicKeys: [publicKey] }));
+    expect(standardWebhooks({ publicKeys: [publicKey, ''] }).name).toBe('standard-webhooks');
+  });
+
   it('refuses a whsk_ signing key given where a public key belongs', async () => {
     const { signingKey } = standardWebhooksKeyPair();
     await configError(() => standardWebhooks({ publicKey: signingKey }), signingKey.slice(5));

@@ -120,7 +120,8 @@ function checkedAnswer(provider: string, answer: unknown): readonly Secret[] {
     // The resolver is the application's code: a wrong type is its bug, not the sender's.
     throw invalid(provider, 'secrets', 'the `secrets` resolver must return secrets.');
   }
-  const usable = list.filter((s) => s.length > 0);
+  // The same rule as a fixed list: an empty entry before a set one would shift keyIndex.
+  const usable = configuredInOrder<Secret>(provider, ['secrets', 'secrets'], undefined, list);
   if (usable.length === 0) {
     throw new VerificationError(
       'SIGNATURE_INVALID',
