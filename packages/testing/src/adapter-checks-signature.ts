@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { type DeliveryInput, HooklatchError, VerificationError } from '@hooklatch/core';
 import type { AdapterSession } from './adapter-session';
-import { expectHooklatchError } from './expect-error';
+import { expectHooklatchError, redacted } from './expect-error';
 
 /** What the credential checks need from `adapterChecks`. */
 export interface SignatureCheckContext {
@@ -68,7 +68,7 @@ export function signatureChecks(context: SignatureCheckContext) {
     );
     // Refused as the sender's fault: a 4xx of the family (SIGNATURE_MALFORMED and a missing
     // signed header are 400, the rest 401), with no secret in it.
-    assert.ok(error instanceof HooklatchError, `${what}: ${String(error)}`);
+    assert.ok(error instanceof HooklatchError, `${what}: ${redacted(String(error), secrets)}`);
     assert.ok(error.httpStatus >= 400 && error.httpStatus < 500, `${what}: ${error.code}`);
     await expectHooklatchError(Promise.reject(error), {
       code: error.code,
@@ -118,7 +118,7 @@ export function signatureChecks(context: SignatureCheckContext) {
           () => assert.fail(`a delivery signed ${offset / DAY_MS} days off was accepted`),
           (e: unknown) => e,
         );
-        assert.ok(error instanceof VerificationError, String(error));
+        assert.ok(error instanceof VerificationError, redacted(String(error), secrets));
         assert.equal(error.code, 'TIMESTAMP_OUT_OF_TOLERANCE');
       }
       // An old delivery whose timestamp is rewritten to now must fail its signature.

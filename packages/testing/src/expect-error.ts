@@ -26,10 +26,15 @@ function mismatch(what: string): Error {
 /**
  * `text` with every non-empty secret replaced by `<secret #i>`: a failure message quotes the
  * error it got, and must not print the very values the assertion protects into the test log.
+ * Longest first, so a secret that starts with another is never left half printed.
  */
-function redacted(text: string, secrets: readonly string[]): string {
+export function redacted(text: string, secrets: readonly string[]): string {
+  const order = [...secrets.keys()].sort(
+    (a, b) => (secrets[b] as string).length - (secrets[a] as string).length,
+  );
   let out = text;
-  for (const [index, secret] of secrets.entries()) {
+  for (const index of order) {
+    const secret = secrets[index] as string;
     if (secret !== '') out = out.split(secret).join(`<secret #${index}>`);
   }
   return out;

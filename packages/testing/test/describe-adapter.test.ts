@@ -150,6 +150,23 @@ describe('the adapter checks catch broken adapters', () => {
     ]);
   });
 
+  it('never prints the secret in its own failure messages, whatever the adapter throws', async () => {
+    const untyped = (delivery: RawDelivery) => {
+      if (signatureOf(delivery) !== hex(ACME_SECRET, delivery.rawBody)) {
+        throw new Error(`bad signature, expected an HMAC with ${ACME_SECRET}`);
+      }
+      return { keyIndex: 0 };
+    };
+    const messages: string[] = [];
+    for (const check of adapterChecks({ ...base, adapter: () => acme({ verify: untyped }) })) {
+      if (check.skip !== undefined) continue;
+      await check.run().catch((error: unknown) => messages.push(String(error)));
+    }
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.join('\n')).toContain('<secret #0>');
+    for (const message of messages) expect(message).not.toContain(ACME_SECRET);
+  });
+
   it('an adapter with no nesting limit fails the deep JSON check, and only that', async () => {
     const unbounded = () => acme({ maxDepth: Number.MAX_SAFE_INTEGER });
     expect(await failing({ ...base, adapter: unbounded })).toEqual([

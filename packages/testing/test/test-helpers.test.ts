@@ -93,5 +93,11 @@ describe('expectHooklatchError', () => {
     });
     await expect(plain).rejects.toThrow(/non-hooklatch error: Error: db password <secret #1>/);
     await expect(plain).rejects.not.toThrow(secret);
+    // A secret that starts with another is replaced whole, never left half printed.
+    const nested = expectHooklatchError(Promise.reject(new Error('key tok_abcdefXYZ')), {
+      code: 'STORE_UNAVAILABLE',
+      secrets: ['tok_ab', 'tok_abcdefXYZ'],
+    });
+    await expect(nested).rejects.toThrow(/key <secret #1>$/);
   });
 });
