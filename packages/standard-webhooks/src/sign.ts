@@ -57,12 +57,14 @@ export interface SigningKey {
  */
 export function signingKeyOf(secret: Secret, fallback: 'v1' | 'v1a', provider: string): SigningKey {
   const [checked] = resolveSecrets({ secret }, provider) as [Secret];
+  // Prefixes are looked for past surrounding spaces, as keys.ts decodes them.
+  const text = typeof checked === 'string' ? checked.trim() : undefined;
   const version =
-    typeof checked !== 'string'
+    text === undefined
       ? fallback
-      : checked.startsWith(STANDARD_WEBHOOKS_SIGNING_KEY_PREFIX)
+      : text.startsWith(STANDARD_WEBHOOKS_SIGNING_KEY_PREFIX)
         ? 'v1a'
-        : checked.startsWith(STANDARD_WEBHOOKS_SECRET_PREFIX)
+        : text.startsWith(STANDARD_WEBHOOKS_SECRET_PREFIX)
           ? 'v1'
           : fallback;
   const key =
@@ -167,7 +169,7 @@ export function verifyMessage(
     provider,
   );
   const isPublic = (s: Secret) =>
-    typeof s === 'string' && s.startsWith(STANDARD_WEBHOOKS_PUBLIC_KEY_PREFIX);
+    typeof s === 'string' && s.trim().startsWith(STANDARD_WEBHOOKS_PUBLIC_KEY_PREFIX);
   const keys = {
     secrets: decodeSecrets(
       all.filter((s) => !isPublic(s)),

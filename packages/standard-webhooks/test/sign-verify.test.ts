@@ -73,6 +73,13 @@ describe('verifyStandardWebhook', () => {
     expect(verifyStandardWebhook([SECRET, pair.publicKey], message, `${v1} ${v1a}`, at)).toBe(true);
   });
 
+  it('reads keys pasted with spaces around them as the adapter does', () => {
+    expect(verifyStandardWebhook(` ${SECRET}\n`, message, v1, at)).toBe(true);
+    expect(verifyStandardWebhook(` ${pair.publicKey} `, message, v1a, at)).toBe(true);
+    expect(signStandardWebhook(`\t${pair.signingKey}`, message)).toBe(v1a);
+    expect(signStandardWebhook(` ${SECRET}`, message)).toBe(v1);
+  });
+
   it.each([
     ['another secret', () => verifyStandardWebhook(OTHER_SECRET, message, v1, at)],
     [
