@@ -4,6 +4,7 @@
  * loop and no offline queue, so a server that is down is reported at once instead of waited on.
  */
 import type { InboxStore } from '@hooklatch/core';
+import { CliFailure } from '../io';
 import { loadFirst, loadOptional } from '../optional-module';
 import { connectOrFail, driverTimeout, type StoreConnection } from './connection';
 import type { StoreSettings } from './options';
@@ -66,6 +67,32 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
   return { client, close: async () => void (await client.quit().catch(() => client.destroy())) };
 }
 
+/** The database a `redis://host/N` URL names, or `undefined` when it names none. */
+function databaseOf(url: string): string | undefined {
+  const path = new URL(url).pathname.replace(/^\//, '');
+  return path === '' ? undefined : path;
+}
+
+/**
+ * Select the URL's database ourselves and fail if the server refuses it: both clients report a
+ * refused `SELECT` (a database past the server's `databases`) only as an event and carry on in
+ * database 0, where a `replay`, `release` or `purge` would change another database's records.
+ */
+async function selectDatabase(client: unknown, url: string, display: string): Promise<void> {
+  const database = databaseOf(url);
+  if (database === undefined) return;
+  const io = client as { call?: (...args: string[]) => Promise<unknown> };
+  const nodeRedis = client as { sendCommand: (args: string[]) => Promise<unknown> };
+  try {
+    await (typeof io.call === 'function'
+      ? io.call('SELECT', database)
+      : nodeRedis.sendCommand(['SELECT', database]));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+    throw new CliFailure(`cannot use database ${database} of ${display}: ${reason}.`);
+  }
+}
+
 /** Connect to the Redis server `settings.target` names. */
 export async function connectRedis(settings: StoreSettings): Promise<StoreConnection> {
   const { target } = settings;
@@ -76,6 +103,12 @@ export async function connectRedis(settings: StoreSettings): Promise<StoreConnec
     () => import('@hooklatch/store-redis'),
   );
   const opened = await openClient(target.url, settings);
+  try {
+    await selectDatabase(opened.client, target.url, target.display);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
   const client = opened.client as Parameters<typeof redisStore>[0]['client'];
   const dedupe = redisStore({
     client,
