@@ -6,7 +6,7 @@
 import type { InboxEntry, InboxEntrySummary, InboxListOptions } from '@hooklatch/core';
 import { integerArg, type OptionSpec, timeArg } from './args';
 import type { CliIo } from './io';
-import { type Column, formatSpan, formatWhen, printFields } from './output';
+import { type Column, formatSpan, formatWhen, oneLine, printFields } from './output';
 
 /** Filters shared by `inbox list`, `dlq` and `replay`. */
 export const ENTRY_FILTERS = {
@@ -98,7 +98,7 @@ export function shownHeaders(headers: Readonly<Record<string, string>>): Record<
 
 /** Print one entry in full; the body only with `body`. */
 export function printEntry(io: CliIo, entry: InboxEntry, now: number, body: boolean): void {
-  io.out(entry.key);
+  io.out(oneLine(entry.key));
   printFields(io, [
     ['provider', entry.provider],
     ['type', entry.type],
@@ -123,7 +123,7 @@ export function printEntry(io: CliIo, entry: InboxEntry, now: number, body: bool
   ]);
   io.out('  headers');
   for (const [name, value] of Object.entries(shownHeaders(entry.headers)))
-    io.out(`    ${name}: ${value}`);
+    io.out(`    ${oneLine(name)}: ${oneLine(value)}`);
   if (body) {
     io.out('  body');
     io.out(new TextDecoder().decode(entry.body));

@@ -52,13 +52,50 @@ export function printJson(io: CliIo, value: unknown): void {
   );
 }
 
-/** Control characters (a key or an error message from elsewhere) never break a table line. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f]/g;
+/**
+ * What never reaches the terminal as is (a key, a header or an error message from elsewhere):
+ * C0 and C1 controls and DEL (escape sequences: U+009B starts one on some terminals), line and
+ * paragraph separators, and the bidirectional marks, embeddings, overrides and isolates, which
+ * can make the rest of a line read backwards.
+ */
+const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** `value` with control characters written as `\xNN`: a key from a store on one safe line. */
+/** The same set, to test for one (no `g` flag, no `lastIndex`). */
+const HAS_CONTROL = new RegExp(CONTROL.source);
+
+/** One character as an escape: `\xNN` up to U+00FF, `\uNNNN` above. */
+function escaped(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** `value` with those characters escaped (`\x1b`, `\u202e`): a key from a store on one safe line. */
 export function oneLine(value: string): string {
-  return value.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return value.replace(CONTROL, escaped);
+}
+
+/** Characters a shell word may hold unquoted. */
+const SHELL_SAFE = /^[A-Za-z0-9_.:@%+=,/-]+$/;
+
+/**
+ * `value` as one shell word, for a command line printed to be pasted: as is when it holds only
+ * safe characters, in single quotes otherwise (a `'` inside written `'\''`), and as `$'...'`
+ * with escapes when it holds a control character, which must neither reach the terminal nor
+ * change on the way back into the command.
+ */
+export function shellWord(value: string): string {
+  if (SHELL_SAFE.test(value)) return value;
+  if (!HAS_CONTROL.test(value)) return `'${value.replaceAll("'", "'\\''")}'`;
+  // Inside $'...' a \xNN is one byte: anything past ASCII is written as its \uNNNN character.
+  const inAnsiC = (c: string) => {
+    const code = c.charCodeAt(0);
+    return code < 0x80 ? escaped(c) : `\\u${code.toString(16).padStart(4, '0')}`;
+  };
+  return `$'${value.replace(/[\\']/g, (c) => `\\${c}`).replace(CONTROL, inAnsiC)}'`;
 }
 
 /** `3 s`, `12 min`, `5 h`, `9 d`: an age or a remaining time, rounded down. */

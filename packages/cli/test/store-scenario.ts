@@ -200,6 +200,30 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       );
     });
 
+    it('never writes a stored key or header raw to the terminal, and hints with a shell-safe word', async () => {
+      const hostile = "stripe:evt_'\u001b[2J\u0007\u202eRTL";
+      await ns.store.claim(hostile, { leaseMs: 60_000, ttlMs: 60_000 });
+      await ns.store.claim('stripe:evt_z', { leaseMs: 60_000, ttlMs: 60_000 });
+      await ns.inbox.enqueue({
+        key: hostile,
+        provider: 'stripe',
+        type: 'charge.succeeded',
+        method: 'POST',
+        headers: { 'x-evil': 'val\u001b[31mRED\u009b0m' },
+        body: new TextEncoder().encode('{}'),
+        receivedAt: new Date(),
+      });
+      const inspected = await run('inbox', 'inspect', hostile);
+      expect(inspected.code).toBe(0);
+      expect(inspected.out).toContain("stripe:evt_'\\x1b[2J\\x07\\u202eRTL");
+      expect(inspected.out).toContain('x-evil: val\\x1b[31mRED\\x9b0m');
+      const listed = await run('list', '--limit', '1');
+      expect(listed.out).toContain("--after $'stripe:evt_\\'\\x1b[2J\\x07\\u202eRTL'");
+      for (const out of [inspected.out, listed.out]) {
+        expect(out).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+      }
+    });
+
     it('lists the inbox and its dead letters, inspects and replays an entry with its reason', async () => {
       const delivery = (key: string, extra: Partial<InboxDelivery> = {}): InboxDelivery => ({
         key,

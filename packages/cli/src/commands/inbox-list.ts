@@ -12,7 +12,7 @@ import {
   pageOptions,
 } from '../inbox-view';
 import { type CliIo, EXIT, UsageError } from '../io';
-import { printJson, printTable } from '../output';
+import { printJson, printTable, shellWord } from '../output';
 import { withStore } from '../store/connection';
 import { STORE_HELP, STORE_OPTIONS, storeSettings } from '../store/options';
 
@@ -59,7 +59,9 @@ export async function listEntries(
     entryColumns(now, state === 'dead'),
     `no ${state ?? 'inbox'} entries match.`,
   );
-  if (page.cursor !== undefined) io.out(`more: hooklatch ${command} ... --cursor '${page.cursor}'`);
+  if (page.cursor !== undefined) {
+    io.out(`more: hooklatch ${command} ... --cursor ${shellWord(page.cursor)}`);
+  }
   return EXIT.ok;
 }
 

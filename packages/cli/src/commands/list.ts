@@ -2,7 +2,7 @@
 import { choiceArg, durationArg, integerArg } from '../args';
 import type { Command } from '../command';
 import { type CliIo, EXIT } from '../io';
-import { formatSpan, printJson, printTable } from '../output';
+import { formatSpan, printJson, printTable, shellWord } from '../output';
 import {
   RECORD_STATUSES,
   recordJson,
@@ -77,7 +77,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       ],
       'no records match.',
     );
-    if (next !== undefined) io.out(`more: hooklatch list ... --after '${next}'`);
+    if (next !== undefined) io.out(`more: hooklatch list ... --after ${shellWord(next)}`);
   }
   warnTruncated(io, read);
   return EXIT.ok;
