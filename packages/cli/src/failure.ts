@@ -58,6 +58,21 @@ export function networkWords(error: unknown): string | undefined {
 }
 
 /**
+ * True for a store's refusal of a value the command line gave it (`--queue`, `--table`,
+ * `--provider`, `--cursor`...): a `CONFIG_INVALID` naming an option, with nothing from the
+ * server (no driver code, no reason such as a missing table). A usage mistake, exit 2.
+ */
+export function isOptionMistake(error: unknown): boolean {
+  if (!isHooklatchError(error) || error.code !== 'CONFIG_INVALID') return false;
+  const details = error.details as { option?: unknown; driverCode?: unknown; reason?: unknown };
+  return (
+    typeof details.option === 'string' &&
+    details.driverCode === undefined &&
+    details.reason === undefined
+  );
+}
+
+/**
  * The message for an error that ended a command. Hooklatch errors are written for operators
  * already; their cause's network words are added when the message does not carry them.
  */

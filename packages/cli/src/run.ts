@@ -15,7 +15,7 @@ import { replayCommand } from './commands/replay';
 import { statsCommand } from './commands/stats';
 import { stormCommand } from './commands/storm';
 import { verifyCommand } from './commands/verify';
-import { describeFailure } from './failure';
+import { describeFailure, isOptionMistake } from './failure';
 import { type CliIo, EXIT, UsageError } from './io';
 
 const COMMANDS: readonly Command[] = [
@@ -65,10 +65,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     return await command.run(rest, io);
   } catch (error) {
+    const help = `Run \`hooklatch ${command ? `${command.name} ` : ''}--help\` for usage.`;
     if (error instanceof UsageError) {
-      io.err(
-        `hooklatch ${error.message}\nRun \`hooklatch ${command ? `${command.name} ` : ''}--help\` for usage.`,
-      );
+      io.err(`hooklatch ${error.message}\n${help}`);
+      return EXIT.usage;
+    }
+    if (isOptionMistake(error)) {
+      io.err(`hooklatch ${name}: ${describeFailure(error)}\n${help}`);
       return EXIT.usage;
     }
     io.err(`hooklatch ${name}: ${describeFailure(error)}`);

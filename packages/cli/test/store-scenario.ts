@@ -224,6 +224,17 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       }
     });
 
+    it('a value the store refuses (--queue, --provider) is a usage mistake, exit 2', async () => {
+      // The last --queue wins: it goes after the backend's own.
+      for (const refused of [
+        await hooklatch(['inbox', 'list', ...ns.args, '--queue', 'bad queue']),
+        await run('replay', '--provider', 'bad provider', '--reason', 'x'),
+      ]) {
+        expect(refused.code).toBe(2);
+        expect(refused.err).toMatch(/must be .*\nRun `hooklatch \w+ --help` for usage\./);
+      }
+    });
+
     it('lists the inbox and its dead letters, inspects and replays an entry with its reason', async () => {
       const delivery = (key: string, extra: Partial<InboxDelivery> = {}): InboxDelivery => ({
         key,

@@ -11,12 +11,15 @@ const TABLE_NAME = new RegExp(`^(?:${PART}\\.)?${PART}$`);
 /** The table used when none is configured. */
 export const DEFAULT_TABLE = 'hooklatch_dedupe';
 
-/** Return `table` when it is a safe SQL identifier, else throw `CONFIG_INVALID`. */
-export function validateTableName(table: string): string {
+/**
+ * Return `table` when it is a safe SQL identifier, else throw `CONFIG_INVALID` naming which
+ * table (`what`) it was meant for.
+ */
+export function validateTableName(table: string, what: 'dedupe' | 'inbox' = 'dedupe'): string {
   if (!TABLE_NAME.test(table)) {
     throw new ConfigurationError(
       'CONFIG_INVALID',
-      'The dedupe table name must match [A-Za-z_][A-Za-z0-9_]* (optionally schema-qualified).',
+      `The ${what} table name must match [A-Za-z_][A-Za-z0-9_]* (optionally schema-qualified).`,
       { details: { option: 'table' } },
     );
   }

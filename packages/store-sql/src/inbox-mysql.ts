@@ -47,7 +47,7 @@ const TYPES = {
 
 /** The inbox DDL for `table` (for migration tools); `createSchema()` runs the same. */
 export function mysqlInboxSchemaSql(table = DEFAULT_INBOX_TABLE): string {
-  return `${ddl(validateTableName(table))};\n`;
+  return `${ddl(validateTableName(table, 'inbox'))};\n`;
 }
 
 function ddl(t: string): string {

@@ -41,7 +41,7 @@ export function sqlInboxSettings(
     );
   }
   return {
-    table: validateTableName(options.table ?? DEFAULT_INBOX_TABLE),
+    table: validateTableName(options.table ?? DEFAULT_INBOX_TABLE, 'inbox'),
     queue,
     timeoutMs: Math.ceil(checks.timeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS)),
   };

@@ -33,7 +33,7 @@ const TYPES = {
 
 /** The inbox DDL for `table` (for migration tools); `createSchema()` runs the same. */
 export function postgresInboxSchemaSql(table = DEFAULT_INBOX_TABLE): string {
-  const t = validateTableName(table);
+  const t = validateTableName(table, 'inbox');
   return `${inboxTableDdl(t, TYPES)};\n${pgIndexDdl(t)};\n`;
 }
 

@@ -54,7 +54,7 @@ export function sqliteInboxDdl(t: string): string[] {
  * runs the same statements. @param table @default 'hooklatch_inbox'
  */
 export function sqliteInboxSchemaSql(table = DEFAULT_INBOX_TABLE): string {
-  return sqliteInboxDdl(validateTableName(table))
+  return sqliteInboxDdl(validateTableName(table, 'inbox'))
     .map((statement) => `${statement};\n`)
     .join('');
 }

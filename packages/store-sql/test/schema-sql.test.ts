@@ -3,9 +3,9 @@
  * statement for statement, so a migration tool can use either. Runs without a server: the
  * server suites (migrations.test.ts) prove that the files build the table createSchema() builds.
  */
-import { mysqlSchemaSql } from '@hooklatch/store-sql/mysql';
-import { postgresSchemaSql } from '@hooklatch/store-sql/postgres';
-import { sqliteSchemaSql } from '@hooklatch/store-sql/sqlite';
+import { mysqlInboxSchemaSql, mysqlSchemaSql } from '@hooklatch/store-sql/mysql';
+import { postgresInboxSchemaSql, postgresSchemaSql } from '@hooklatch/store-sql/postgres';
+import { sqliteInboxSchemaSql, sqliteSchemaSql } from '@hooklatch/store-sql/sqlite';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { shipped, statements } from './support/shipped-sql';
@@ -34,6 +34,19 @@ describe('schema DDL from code', () => {
       expect.objectContaining({ code: 'CONFIG_INVALID', details: { option: 'table' } }),
     );
   });
+
+  it.each([
+    ['postgres', postgresInboxSchemaSql],
+    ['mysql', mysqlInboxSchemaSql],
+    ['sqlite', sqliteInboxSchemaSql],
+  ] as const)(
+    '%s: an unsafe inbox table name is CONFIG_INVALID naming the inbox table',
+    (_, ddl) => {
+      expect(() => ddl('x; DROP TABLE users')).toThrow(
+        expect.objectContaining({ message: expect.stringMatching(/^The inbox table name/) }),
+      );
+    },
+  );
 
   it('sqlite: the exported DDL runs and is idempotent', () => {
     const db = new Database(':memory:');
