@@ -169,7 +169,12 @@ describe('kit option checks', () => {
   });
 
   it("a resolver's answer follows the same rule, per delivery", () => {
-    const delivery = { method: 'POST', headers: {}, body: new Uint8Array() };
+    const delivery = {
+      method: 'POST',
+      headers: {},
+      rawBody: new Uint8Array(),
+      receivedAt: new Date(),
+    };
     const shifted = secretSource({ secrets: () => ['', SECRET] }, 'acme');
     const error = thrown(() => shifted.forDelivery(delivery));
     expect(error.code).toBe('CONFIG_INVALID');
