@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from './io';
+import { terminalSafe } from './output';
 import { run } from './run';
 
 /**
@@ -54,9 +55,10 @@ const progress = process.stderr.isTTY
   : undefined;
 
 // No top-level await: the same file is also built as CommonJS.
+// Whatever a command printed, no control character from a store or a sender reaches the terminal.
 void run(process.argv.slice(2), {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
+  err: (line) => process.stderr.write(`${terminalSafe(line)}\n`),
   env: process.env,
   readText: async (path) => Buffer.from(await readBytes(path)).toString('utf8'),
   readBytes,

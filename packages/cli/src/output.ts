@@ -43,13 +43,14 @@ export function printFields(
 
 /** Print one JSON document (dates as ISO strings, Uint8Array as base64). */
 export function printJson(io: CliIo, value: unknown): void {
-  io.out(
-    JSON.stringify(
-      value,
-      (_key, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v),
-      2,
-    ),
+  const text = JSON.stringify(
+    value,
+    (_key, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v),
+    2,
   );
+  // JSON.stringify escapes only C0 controls: write the rest of the set as \uNNNN too (the same
+  // string once parsed), so no terminal sees them raw.
+  io.out(text.replace(PAST_C0, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /**
@@ -61,6 +62,9 @@ export function printJson(io: CliIo, value: unknown): void {
 const CONTROL =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** The set without the C0 controls (which JSON.stringify escapes itself, bar its own newlines). */
+const PAST_C0 = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** The same set, to test for one (no `g` flag, no `lastIndex`). */
 const HAS_CONTROL = new RegExp(CONTROL.source);
@@ -76,6 +80,14 @@ function escaped(c: string): string {
 /** `value` with those characters escaped (`\x1b`, `\u202e`): a key from a store on one safe line. */
 export function oneLine(value: string): string {
   return value.replace(CONTROL, escaped);
+}
+
+/**
+ * `text` with every such character but line breaks and tabs escaped: what the executable writes
+ * to stdout and stderr, whatever a command printed (a multi-line table or help stays as it is).
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : escaped(c)));
 }
 
 /** Characters a shell word may hold unquoted. */

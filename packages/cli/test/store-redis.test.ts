@@ -46,8 +46,21 @@ describe.skipIf(!url)('redis', () => {
     expect(run.err).toContain('cannot use database 99');
     // Database 0's stalled record was not released by a command aimed at database 99.
     expect((await store.get('stripe:evt_db0'))?.state).toBe('in_flight');
+    // ioredis also reads ?db=N, and that too is checked.
+    const query = await cli([
+      'release',
+      'stripe:evt_db0',
+      '--store',
+      `${wrong}?db=99`.replace('/99?', '/?'),
+      '--prefix',
+      prefix,
+    ]);
+    expect(query.code).toBe(1);
+    expect(query.err).toContain('cannot use database 99');
+    expect((await store.get('stripe:evt_db0'))?.state).toBe('in_flight');
     const named = await cli(['list', '--store', `${base.protocol}//${base.host}/zero`]);
     expect(named.code).toBe(2);
+    expect((await cli(['list', '--store', `${base.protocol}//${base.host}/?db=x`])).code).toBe(2);
     await store.delete?.('stripe:evt_db0');
   });
 });

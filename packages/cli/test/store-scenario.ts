@@ -218,8 +218,12 @@ export function describeStoreCommands(backend: ScenarioBackend): void {
       expect(inspected.out).toContain("stripe:evt_'\\x1b[2J\\x07\\u202eRTL");
       expect(inspected.out).toContain('x-evil: val\\x1b[31mRED\\x9b0m');
       const listed = await run('list', '--limit', '1');
-      expect(listed.out).toContain("--after $'stripe:evt_\\'\\x1b[2J\\x07\\u202eRTL'");
-      for (const out of [inspected.out, listed.out]) {
+      expect(listed.out).toContain("--after=$'stripe:evt_\\'\\x1b[2J\\x07\\u202eRTL'");
+      const stats = await run('stats');
+      const json = await run('inbox', 'inspect', hostile, '--json');
+      // The JSON escapes them too, and still parses back to the stored key.
+      expect(JSON.parse(json.out).entry.key).toBe(hostile);
+      for (const out of [inspected.out, listed.out, stats.out, json.out]) {
         for (const raw of ['\u001b', '\u0007', '\u009b', '\u202e']) expect(out).not.toContain(raw);
       }
     });

@@ -182,6 +182,14 @@ describe('kit option checks', () => {
     expect(error.message).not.toContain(SECRET);
     const trailing = secretSource({ secrets: () => [SECRET, ''] }, 'acme');
     expect(trailing.forDelivery(delivery)).toEqual([SECRET]);
+    // A hole in a sparse array is an empty entry too, never a TypeError.
+    // biome-ignore lint/suspicious/noSparseArray: the case under test
+    const sparse = secretSource({ secrets: () => [, SECRET] as string[] }, 'acme');
+    expect(thrown(() => sparse.forDelivery(delivery)).details.option).toBe('secrets[0]');
+    // biome-ignore lint/suspicious/noSparseArray: the case under test
+    expect(
+      secretSource({ secrets: () => [SECRET, ,] as string[] }, 'acme').forDelivery(delivery),
+    ).toEqual([SECRET]);
   });
 
   it('basic auth needs string credentials', () => {

@@ -11,7 +11,7 @@
  * @module
  */
 
-export { lambdaDelivery } from './delivery';
+export { lambdaDelivery, methodOf } from './delivery';
 export type { LambdaEventFormat, LambdaHttpEvent } from './event-format';
 export { detectLambdaEventFormat, lambdaEventFormat } from './event-format';
 export type { LambdaHandlerOptions, LambdaWebhookHandler } from './handler';

@@ -9,7 +9,7 @@ import { explainFingerprint, type FingerprintExplanation } from '@hooklatch/core
 import { headerArgs, parseCommand } from '../args';
 import type { Command } from '../command';
 import { type CliIo, EXIT, UsageError } from '../io';
-import { printJson } from '../output';
+import { oneLine, printJson } from '../output';
 import { checkProvider, loadAdapter, PROVIDER_NAMES } from '../providers';
 
 interface Explained {
@@ -39,17 +39,17 @@ async function explainOne(
 
 function describe(io: CliIo, { file, event, fingerprint }: Explained): void {
   if (fingerprint === undefined) {
-    io.out(`${file}: ${event.id}`);
-    io.out(`  dedupe key ${event.dedupeKey} (the provider's own ID: no fingerprint)`);
+    io.out(`${file}: ${oneLine(event.id)}`);
+    io.out(`  dedupe key ${oneLine(event.dedupeKey)} (the provider's own ID: no fingerprint)`);
     return;
   }
   const { parts } = fingerprint;
   io.out(`${file}: ${fingerprint.key}`);
   // The full key, as `inspect` and `release` take it (the store's own prefix aside).
-  io.out(`  dedupe key ${event.dedupeKey}`);
+  io.out(`  dedupe key ${oneLine(event.dedupeKey)}`);
   io.out(`  provider   ${parts.provider}`);
-  io.out(`  subject    ${parts.subject}`);
-  io.out(`  eventType  ${parts.eventType}`);
+  io.out(`  subject    ${oneLine(parts.subject)}`);
+  io.out(`  eventType  ${oneLine(parts.eventType)}`);
   io.out(`  timestamp  ${parts.timestamp === '' ? '(none)' : parts.timestamp}`);
   io.out(`  extra      ${parts.extra.length === 0 ? '(none)' : parts.extra.join(', ')}`);
   io.out(`  payload    sha256 ${parts.payloadHash}`);
@@ -95,7 +95,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   describe(io, first);
   if (second === undefined) {
-    if (first.fingerprint) io.out(`  canonical  ${first.fingerprint.canonicalPayload}`);
+    if (first.fingerprint) io.out(`  canonical  ${oneLine(first.fingerprint.canonicalPayload)}`);
     return EXIT.ok;
   }
   describe(io, second);

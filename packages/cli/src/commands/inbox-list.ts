@@ -60,7 +60,7 @@ export async function listEntries(
     `no ${state ?? 'inbox'} entries match.`,
   );
   if (page.cursor !== undefined) {
-    io.out(`more: hooklatch ${command} ... --cursor ${shellWord(page.cursor)}`);
+    io.out(`more: hooklatch ${command} ... --cursor=${shellWord(page.cursor)}`);
   }
   return EXIT.ok;
 }

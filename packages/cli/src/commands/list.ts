@@ -77,7 +77,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       ],
       'no records match.',
     );
-    if (next !== undefined) io.out(`more: hooklatch list ... --after ${shellWord(next)}`);
+    if (next !== undefined) io.out(`more: hooklatch list ... --after=${shellWord(next)}`);
   }
   warnTruncated(io, read);
   return EXIT.ok;

@@ -7,7 +7,7 @@ import type { DedupeRecord } from '@hooklatch/core';
 import type { Command } from '../command';
 import { type CliIo, EXIT, UsageError } from '../io';
 import { type Hits, scrapeHits } from '../metrics-scrape';
-import { formatSpan, printJson, printTable } from '../output';
+import { formatSpan, oneLine, printJson, printTable } from '../output';
 import {
   providerOf,
   type RecordStatus,
@@ -124,7 +124,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (counted.oldestInFlight) {
     const o = counted.oldestInFlight;
-    io.out(`oldest in flight: ${o.key}, claimed ${formatSpan(now - o.createdAt.getTime())} ago.`);
+    io.out(
+      `oldest in flight: ${oneLine(o.key)}, claimed ${formatSpan(now - o.createdAt.getTime())} ago.`,
+    );
   }
   printHits(io, hits);
   warnTruncated(io, read);

@@ -67,10 +67,14 @@ async function openClient(url: string, settings: StoreSettings): Promise<OpenCli
   return { client, close: async () => void (await client.quit().catch(() => client.destroy())) };
 }
 
-/** The database a `redis://host/N` URL names, or `undefined` when it names none. */
+/**
+ * The database a `redis://host/N` URL names (ioredis also reads `?db=N`, which wins), as the
+ * clients read it (`/01` is 1), or `undefined` when it names none.
+ */
 function databaseOf(url: string): string | undefined {
-  const path = new URL(url).pathname.replace(/^\//, '');
-  return path === '' ? undefined : path;
+  const parsed = new URL(url);
+  const named = parsed.searchParams.get('db') ?? parsed.pathname.replace(/^\//, '');
+  return named === '' ? undefined : String(Number(named));
 }
 
 /**

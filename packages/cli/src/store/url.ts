@@ -44,10 +44,13 @@ export function parseStoreUrl(value: string): StoreTarget {
     throw new UsageError(`--store: unknown scheme ${url.protocol} (use ${EXAMPLES}).`);
   }
   // A Redis database is a number; the clients read anything else as database 0, silently.
-  if (kind === 'redis' && !/^\/?\d*$/.test(url.pathname)) {
-    throw new UsageError(
-      `--store: the Redis database in the URL path must be a number (/0, /1, ...).`,
-    );
+  if (kind === 'redis') {
+    const named = url.searchParams.get('db');
+    if (!/^\/?\d*$/.test(url.pathname) || (named !== null && !/^\d+$/.test(named))) {
+      throw new UsageError(
+        '--store: the Redis database in the URL must be a number (/0, /1, ... or ?db=1).',
+      );
+    }
   }
   const display = `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
   return { kind, url: value, display };

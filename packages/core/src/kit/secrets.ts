@@ -64,10 +64,12 @@ export function configuredInOrder<T extends { length: number }>(
   single: T | undefined,
   list: readonly T[] | undefined,
 ): T[] {
-  const all = [...(single === undefined ? [] : [single]), ...(list ?? [])];
+  // A hole in a sparse array (`[, secret]`) counts as empty, like an unset variable.
+  const all: Array<T | undefined> = [...(single === undefined ? [] : [single]), ...(list ?? [])];
+  const blank = (value: T | undefined) => value === undefined || value.length === 0;
   let end = all.length;
-  while (end > 0 && (all[end - 1] as T).length === 0) end--;
-  const empty = all.findIndex((value, index) => index < end && value.length === 0);
+  while (end > 0 && blank(all[end - 1])) end--;
+  const empty = all.findIndex((value, index) => index < end && blank(value));
   if (empty !== -1) {
     const position = single === undefined ? empty : empty - 1;
     const option = position === -1 ? names[0] : `${names[1]}[${position}]`;
@@ -78,7 +80,7 @@ export function configuredInOrder<T extends { length: number }>(
         'remove it or set it, so that keyIndex stays the position you configured.',
     );
   }
-  return all.slice(0, end);
+  return all.slice(0, end) as T[];
 }
 
 /**
