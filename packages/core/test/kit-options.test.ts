@@ -187,9 +187,10 @@ describe('kit option checks', () => {
     const sparse = secretSource({ secrets: () => [, SECRET] as string[] }, 'acme');
     expect(thrown(() => sparse.forDelivery(delivery)).details.option).toBe('secrets[0]');
     // biome-ignore lint/suspicious/noSparseArray: the case under test
-    expect(
-      secretSource({ secrets: () => [SECRET, ,] as string[] }, 'acme').forDelivery(delivery),
-    ).toEqual([SECRET]);
+    const holeAtEnd = [SECRET, ,] as string[];
+    expect(secretSource({ secrets: () => holeAtEnd }, 'acme').forDelivery(delivery)).toEqual([
+      SECRET,
+    ]);
   });
 
   it('basic auth needs string credentials', () => {
