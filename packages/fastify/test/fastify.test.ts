@@ -148,17 +148,15 @@ describe('webhookPlugin for an adapter that delivers with PUT', () => {
         logger: false,
       }),
     );
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const target = await listen(app);
     try {
-      const response = await fetch(`${base}/webhooks`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ note: 'x'.repeat(500) }),
-      });
+      const body = JSON.stringify({ note: 'x'.repeat(500) });
+      const headers = { 'content-type': 'application/json' };
+      const response = await target.send({ method: 'PUT', headers, body });
       expect(response.status).toBe(413);
       expect(await response.json()).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
     } finally {
-      await app.close();
+      await target.close();
     }
   });
 });

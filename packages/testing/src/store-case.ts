@@ -21,6 +21,9 @@ export type StoreCase = (context: StoreCaseContext) => Promise<void>;
 /** A lease or TTL long enough that no case outlives it. */
 export const LONG = 60_000;
 
+/** Claim options with a lease and retention no case outlives. */
+export const LONG_CLAIM = { leaseMs: LONG, ttlMs: LONG } as const;
+
 /** A well-formed ulid that no store ever issued. */
 export const FOREIGN_TOKEN = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 

@@ -3,9 +3,9 @@
  * isolation, results, get/delete and list.
  */
 import assert from 'node:assert/strict';
-import { assertFields, claimedToken, LONG, type StoreCase, sleep } from './store-case';
+import { assertFields, claimedToken, LONG, LONG_CLAIM, type StoreCase, sleep } from './store-case';
 
-const long = { leaseMs: LONG, ttlMs: LONG };
+const long = LONG_CLAIM;
 
 export const basicCases = {
   claim: async ({ open }) => {

@@ -10,11 +10,12 @@ import {
   claimedToken,
   FOREIGN_TOKEN,
   LONG,
+  LONG_CLAIM,
   type StoreCase,
   sleep,
 } from './store-case';
 
-const long = { leaseMs: LONG, ttlMs: LONG };
+const long = LONG_CLAIM;
 
 export const edgeCases = {
   'concurrent takeovers of an ended lease yield exactly one claimed': async ({

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { storageKey } from '@hooklatch/core/kit';
-import { assertFields, claimedToken, LONG, type StoreCase } from './store-case';
+import { assertFields, claimedToken, LONG, LONG_CLAIM, type StoreCase } from './store-case';
 
-const long = { leaseMs: LONG, ttlMs: LONG };
+const long = LONG_CLAIM;
 
 const mixed = (length: number) => {
   const units = 'aZ09-_:/.~ é€😀\u0000\ud800';

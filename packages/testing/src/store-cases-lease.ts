@@ -9,11 +9,12 @@ import {
   claimedToken,
   FOREIGN_TOKEN,
   LONG,
+  LONG_CLAIM,
   type StoreCase,
   sleep,
 } from './store-case';
 
-const long = { leaseMs: LONG, ttlMs: LONG };
+const long = LONG_CLAIM;
 /** The longest digest the contract allows (128 ASCII characters). */
 const MAX_DIGEST = `sha256:${'a1b2c3d4'.repeat(15)}f`;
 
