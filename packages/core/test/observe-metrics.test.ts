@@ -119,6 +119,22 @@ describe('metrics()', () => {
     });
   });
 
+  it('a setup failure is a 500 answer, not a verified delivery: no last-delivery time', async () => {
+    const recorder = start();
+    const reply = await handleWebhook(signedInput({ id: 'e', type: 't' }, 'forged'), {
+      adapter,
+      store: {} as never,
+      handler: () => 'x',
+      ...quiet,
+    });
+    expect(reply.status).toBe(500);
+    const s = recorder.snapshot();
+    expect(s.responses).toEqual([{ provider: 'test', status: 500, count: 1 }]);
+    expect(s.lastDeliveryAt).toEqual({});
+    expect(s.dedupe.total).toEqual({ deliveries: 0, duplicates: 0, inFlight: 0, hitRate: null });
+    expect(recorder.prometheus()).not.toContain('hooklatch_last_delivery_timestamp_seconds{');
+  });
+
   it('prometheus(): valid exposition with every family, cumulative histograms', async () => {
     const recorder = start();
     await traffic(recorder);

@@ -15,12 +15,18 @@ export interface SignatureList {
   v1: Uint8Array[];
   /** ed25519 signatures (64 bytes each). */
   v1a: Uint8Array[];
-  /** Versions present that this package does not know (kept for the error message only). */
+  /**
+   * Versions present that this package does not know, for the error message only: a name shaped
+   * like a version (`v2`, `v1b`), else `other`, so no sender text of another shape is echoed.
+   */
   unknown: string[];
 }
 
 /** One entry of the list: a run of non-space characters (the `\s` of /\s+/). */
 const ENTRY = /\S+/g;
+
+/** What an unknown version must look like to be named in an error (`v2`, `v10`, `v1b`). */
+const VERSION_NAME = /^v[0-9]{1,3}[a-z]{0,2}$/;
 
 const EXPECTED_BYTES: Readonly<Record<SignatureVersion, number>> = { v1: 32, v1a: 64 };
 
@@ -60,7 +66,8 @@ export function parseSignatureList(value: string, header: string): SignatureList
     }
     const version = entry.slice(0, comma);
     if (version !== 'v1' && version !== 'v1a') {
-      list.unknown.push(version.slice(0, 16));
+      // The header is the sender's text: anything but a version name stays unquoted.
+      list.unknown.push(VERSION_NAME.test(version) ? version : 'other');
       continue;
     }
     const bytes = decodeBase64(entry.slice(comma + 1));

@@ -84,7 +84,7 @@ function noUsableSignature(
   const found = [
     ...(list.v1.length > 0 ? ['v1'] : []),
     ...(list.v1a.length > 0 ? ['v1a'] : []),
-    ...list.unknown,
+    ...new Set(list.unknown),
   ];
   return new VerificationError(
     'SIGNATURE_MISSING',

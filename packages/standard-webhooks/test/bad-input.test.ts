@@ -102,6 +102,21 @@ describe('bad input', () => {
     });
   });
 
+  it('names unknown versions, but echoes no other text of the header', async () => {
+    const header = `sk_live_4eC39Hq,${'A'.repeat(44)} v2,${'B'.repeat(44)} pw=hunter2,CCCC v2,DDDD`;
+    const error = await expectFailure(
+      parseAt(adapter, withSignature(header)),
+      {
+        class: VerificationError,
+        code: 'SIGNATURE_MISSING',
+        httpStatus: 401,
+      },
+      ['sk_live', '4eC39Hq', 'hunter2', 'AAAA', 'BBBB', 'CCCC', 'DDDD'],
+    );
+    expect(error.message).toContain('(it has: other, v2)');
+    expect(error.details).toMatchObject({ found: ['other', 'v2'] });
+  });
+
   it('a wrong secret is SIGNATURE_INVALID, and no signature value is echoed', async () => {
     const request = signed(prettyBody, OTHER_SECRET);
     const error = await expectFailure(parseAt(adapter, request), invalid, [

@@ -25,7 +25,9 @@ function model(value: string): string {
     const comma = entry.indexOf(',');
     if (comma <= 0 || comma === entry.length - 1) return 'not an entry';
     const version = entry.slice(0, comma);
-    if (version !== 'v1' && version !== 'v1a') found.unknown.push(version.slice(0, 16));
+    if (version !== 'v1' && version !== 'v1a') {
+      found.unknown.push(/^v[0-9]{1,3}[a-z]{0,2}$/.test(version) ? version : 'other');
+    }
     // The generated parts hold one good value per version; any other text is not its bytes.
     else if (entry.slice(comma + 1) !== GOOD[version]) return 'bad value';
     else found[version]++;

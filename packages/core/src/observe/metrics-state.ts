@@ -135,12 +135,20 @@ export class MetricsState {
     this.#answered(m, m.outcome, m.status);
   }
 
-  #answered(facts: { provider: string; type: string }, outcome: string, status: unknown): void {
+  #answered(
+    facts: { provider: string; type: string; eventId: string },
+    outcome: string,
+    status: unknown,
+  ): void {
     const now = this.now();
     const provider = this.#provider(facts.provider);
     const type = this.#type(provider, facts.type);
     this.deliveries.add({ provider, type, outcome });
     this.responses.add({ provider, status: String(status) });
+    // No event ID: a setup failure answered before any parsing, so nothing was verified. It is
+    // counted as an answer (a 5xx), but must neither keep "traffic stopped" alerts quiet nor
+    // weigh in the hit rate, since a forged request gets the same answer.
+    if (facts.eventId === '') return;
     this.lastDelivery.set(provider, now);
     for (const d of [this.dedupeTotal, this.dedupeWindow.current(now)]) {
       d.deliveries++;
