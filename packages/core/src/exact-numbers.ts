@@ -117,12 +117,35 @@ function toStringForm(digits: string, n: number): string {
   return k === 1 ? digits + exponent : `${digits[0]}.${digits.slice(1)}${exponent}`;
 }
 
-/** A lossy token's place in the body, and its exact text. */
+/**
+ * One level of a path: the key (or index) `key` inside the container that `parent`'s key leads
+ * to (the root when there is no parent). Frames are shared by every number found under them and
+ * made only when a number is found, so the findings cost memory per frame, never per number
+ * times depth, and {@link place} reaches each container once (cached in `container`).
+ */
+interface Frame {
+  readonly parent: Frame | undefined;
+  readonly key: string | number;
+  container?: Record<string | number, unknown>;
+}
+
+/** A lossy token's place in the body (`undefined`: it is the whole body), and its exact text. */
 interface Found {
-  path: Array<string | number>;
+  at: Frame | undefined;
   text: string;
   /** Under an earlier occurrence of a repeated key: `JSON.parse` kept the last one. */
   dropped?: boolean;
+}
+
+/** The frame of `path` as it is now; `frames[i]` holds level i's, when still current. */
+function frameOf(path: ReadonlyArray<string | number>, frames: Array<Frame | undefined>) {
+  let level = path.length - 1;
+  // Levels above the first current one changed since their frame was made (or never had one).
+  while (level >= 0 && frames[level] === undefined) level--;
+  for (let l = level + 1; l < path.length; l++) {
+    frames[l] = { parent: l === 0 ? undefined : frames[l - 1], key: path[l] as string | number };
+  }
+  return path.length === 0 ? undefined : frames[path.length - 1];
 }
 
 /** One open object: where each key's findings start and end in the list. */
@@ -132,6 +155,8 @@ type KeyRanges = Map<string, [number, number]>;
 function lossyNumbers(text: string): Found[] {
   const found: Found[] = [];
   const path: Array<string | number> = [];
+  // frames[i] is level i's frame while path[i] is unchanged since it was made.
+  const frames: Array<Frame | undefined> = [];
   const objects: Array<KeyRanges | undefined> = [];
   let current: [number, number] | undefined;
   let expectKey = false;
@@ -151,6 +176,7 @@ function lossyNumbers(text: string): Found[] {
         current = [found.length, found.length];
         ranges.set(key, current);
         path[path.length - 1] = key;
+        frames[path.length - 1] = undefined;
         expectKey = false;
       }
       i = end;
@@ -159,6 +185,7 @@ function lossyNumbers(text: string): Found[] {
       const isObject = c === OPEN_OBJECT;
       objects.push(isObject ? new Map() : undefined);
       path.push(isObject ? '' : 0);
+      frames[path.length - 1] = undefined;
       current = undefined;
       expectKey = isObject;
       i++;
@@ -166,6 +193,7 @@ function lossyNumbers(text: string): Found[] {
       if (current !== undefined) current[1] = found.length;
       objects.pop();
       path.pop();
+      frames.length = path.length;
       expectKey = false; // `{}` opened expecting a key that never came
       // The enclosing object's key range goes on until its next key or its end.
       const ranges = objects[objects.length - 1];
@@ -174,8 +202,10 @@ function lossyNumbers(text: string): Found[] {
       i++;
     } else if (c === COMMA) {
       const top = path.length - 1;
-      if (objects[top] === undefined) path[top] = (path[top] as number) + 1;
-      else expectKey = true;
+      if (objects[top] === undefined) {
+        path[top] = (path[top] as number) + 1;
+        frames[top] = undefined;
+      } else expectKey = true;
       i++;
     } else if (c === MINUS || (c >= 0x30 && c <= 0x39)) {
       const end = numberEnd(text, i);
@@ -185,7 +215,7 @@ function lossyNumbers(text: string): Found[] {
         const exact = exactDecimal(token);
         const double = Number(token);
         if (!Number.isFinite(double) || String(double) !== exact) {
-          found.push({ path: path.slice(), text: exact });
+          found.push({ at: frameOf(path, frames), text: exact });
         }
       }
       i = end;
@@ -206,14 +236,39 @@ function hasExponent(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Set `value` at `path` in `root` as an own member (`__proto__` included). */
-function place(root: unknown, path: ReadonlyArray<string | number>, value: unknown): void {
-  let node = root as Record<string | number, unknown>;
-  for (let i = 0; i < path.length - 1; i++) {
-    node = node[path[i] as string] as Record<string | number, unknown>;
+/**
+ * The container `frame`'s key is in: the root, or its parent's container's member. Without
+ * recursion (a `maxDepth` may be set far above the stack's depth): the frames not reached yet
+ * are collected upwards, then resolved downwards and cached.
+ */
+function containerOf(root: unknown, frame: Frame): Record<string | number, unknown> {
+  const pending: Frame[] = [];
+  let reached: Frame | undefined = frame;
+  while (reached !== undefined && reached.container === undefined) {
+    pending.push(reached);
+    reached = reached.parent;
   }
-  const key = path[path.length - 1] as string | number;
-  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+  let container = reached?.container ?? (root as Record<string | number, unknown>);
+  let parent = reached;
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const next = pending[i] as Frame;
+    if (parent !== undefined) {
+      container = container[parent.key as string] as Record<string | number, unknown>;
+    }
+    next.container = container;
+    parent = next;
+  }
+  return container;
+}
+
+/** Set `value` at `frame` in `root` as an own member (`__proto__` included). */
+function place(root: unknown, frame: Frame, value: unknown): void {
+  Object.defineProperty(containerOf(root, frame), frame.key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /**
@@ -227,9 +282,8 @@ export function exactNumbersOf(text: string): unknown {
   const found = lossyNumbers(text).filter((entry) => entry.dropped !== true);
   if (found.length === 0) return undefined;
   const copy: unknown = JSON.parse(text);
-  if (found.length === 1 && (found[0] as Found).path.length === 0) {
-    return new ExactNumber((found[0] as Found).text);
-  }
-  for (const entry of found) place(copy, entry.path, new ExactNumber(entry.text));
+  const first = found[0] as Found;
+  if (first.at === undefined) return new ExactNumber(first.text);
+  for (const entry of found) place(copy, entry.at as Frame, new ExactNumber(entry.text));
   return copy;
 }

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJsonWithout } from '../src/canonical-json';
@@ -137,4 +139,42 @@ describe('numbers a double cannot hold (exact-numbers.ts)', () => {
     expect(exponent === `{"n":0.1e${'9'.repeat(400_000)}+1}`).toBe(true);
     expect(canonical(`{"n":[${'1e999,'.repeat(50_000)}0]}`).length).toBeGreaterThan(300_000);
   });
+
+  it('places every number of a deep body at its own path (shared path frames)', () => {
+    const deep = (n: number, inner: string) => '{"a":['.repeat(n) + inner + ']}'.repeat(n);
+    const body = deep(40, '1e400,{"x":[2e400,3]},-1e400,{"y":9007199254740993},[4e400]');
+    expect(canonical(body)).toBe(
+      deep(40, '1e+400,{"x":[2e+400,3]},-1e+400,{"y":9007199254740993},[4e+400]'),
+    );
+    const siblings = '{"p":{"q":[1e400,{"r":5e400}],"s":6e400},"t":{"u":7e400}}';
+    expect(canonical(siblings)).toBe(
+      '{"p":{"q":[1e+400,{"r":5e+400}],"s":6e+400},"t":{"u":7e+400}}',
+    );
+  });
+
+  it('keeps memory linear in the body, not numbers times depth', () => {
+    // 170 000 lossy numbers 120 levels deep (1 MB): a path copy per number needed over 200 MB
+    // of heap; here the child runs with 64 MB and must fit.
+    const payload = fileURLToPath(new URL('../src/payload.ts', import.meta.url));
+    const script = `
+      import { parseCanonicalBody } from ${JSON.stringify(payload)};
+      const body = '{"a":'.repeat(120) + '[' + Array(170000).fill('1e400').join(',') + ']' + '}'.repeat(120);
+      const text = parseCanonicalBody(new TextEncoder().encode(body), 128, []).text;
+      console.log(text.length);
+    `;
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=64', '--import', 'tsx', '--input-type=module', '-e', script],
+      { timeout: 60_000, encoding: 'utf8' },
+    );
+    expect({
+      status: child.status,
+      out: child.stdout.trim(),
+      err: child.stderr.slice(0, 200),
+    }).toEqual({
+      status: 0,
+      out: String(120 * 5 + 2 + 170_000 * 6 + 169_999 + 120), // "1e+400" each
+      err: '',
+    });
+  }, 90_000);
 });
