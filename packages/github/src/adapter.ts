@@ -39,6 +39,9 @@ function typedSchema(type: string | undefined) {
  * The event type from the raw body, to pick its schema before validating: `<event>.<action>`,
  * or undefined when `action` is not a string (the envelope then refuses the body).
  */
+/** What GitHub's event names look like (`pull_request`, `check_run`). */
+const EVENT_NAME = /^[a-z][a-z_]{0,63}$/;
+
 function rawType(eventName: string, data: unknown): string | undefined {
   const action =
     data !== null && typeof data === 'object' ? (data as { action?: unknown }).action : undefined;
@@ -92,7 +95,8 @@ export function github<P extends SchemaPolicy = 'reject', V extends boolean = tr
       // The typed schema copies the payload; the envelope's fields are then only checked.
       const typed = validateTyped({
         envelope: githubEnvelopeSchema,
-        envelopeContext: `github ${eventName}`,
+        // X-GitHub-Event is not signed: named in a message only when shaped like an event name.
+        envelopeContext: EVENT_NAME.test(eventName) ? `github ${eventName}` : 'github',
         envelopeCheck: githubEnvelopeChecks,
         schema: typedSchema(selected),
         data,

@@ -1,4 +1,4 @@
-import { PayloadError, VerificationError } from '@hooklatch/core';
+import { PayloadError, parseEvent, VerificationError } from '@hooklatch/core';
 import { signedGithubRequest } from '@hooklatch/github/testing';
 import { refusalsOf } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,34 @@ describe('github() bad input', () => {
     await refuses({ headers, body }, PayloadError, 'PAYLOAD_MALFORMED', 400);
   });
 
+  it('a signed JSON body replayed as a form is refused: a payload= typed inside it never parses', async () => {
+    // A comment's text is the sender's; GitHub's JSON leaves `&` and `=` in it as they are.
+    const forged = { ...push, ref: 'refs/heads/forged', pusher: { name: 'admin' } };
+    const comment = `hi &payload=${encodeURIComponent(JSON.stringify(forged))}& bye`;
+    const genuine = request({
+      payload: { ...push, head_commit: { ...(push.head_commit as object), message: comment } },
+    });
+    expect((await parseEvent(adapter, genuine)).meta.bodyFormat).toBe('json');
+    const replay = {
+      headers: { ...genuine.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: genuine.body,
+    };
+    const error = await refuses(replay, PayloadError, 'PAYLOAD_MALFORMED', 400);
+    expect(error.message).not.toContain('forged');
+  });
+
+  it.each([
+    ['a second field', (body: string) => `${body}&payload=%7B%7D`],
+    ['a field before it', (body: string) => `x=1&${body}`],
+    ['broken percent-encoding', (body: string) => `${body}%E2%28`],
+    ['non-ASCII bytes', (body: string) => `${body}é`],
+  ])('a form body with %s -> PAYLOAD_MALFORMED 400', async (_name, alter) => {
+    const body = alter(request({ format: 'form' }).body);
+    const signed = request({ format: 'form' });
+    const headers = { ...signed.headers, 'x-hub-signature-256': signGithub(secret, body) };
+    await refuses({ headers, body }, PayloadError, 'PAYLOAD_MALFORMED', 400);
+  });
+
   it('JSON that fails the envelope -> PAYLOAD_INVALID 422; the typed schema -> PAYLOAD_SCHEMA_MISMATCH 500', async () => {
     const broken = { ...push, repository: { ...(push.repository as object), full_name: 42 } };
     const error = await refuses(request({ payload: broken }), PayloadError, 'PAYLOAD_INVALID', 422);
@@ -76,6 +104,20 @@ describe('github() bad input', () => {
     expect(typedError.details.issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'commits' })]),
     );
+  });
+
+  it('an X-GitHub-Event that is no event name is not quoted in the message', async () => {
+    const broken = { ...push, repository: { ...(push.repository as object), full_name: 42 } };
+    const event = `user=alice@example.com;${'x'.repeat(10_000)}`;
+    const error = await refuses(
+      request({ payload: broken, event }),
+      PayloadError,
+      'PAYLOAD_INVALID',
+      422,
+    );
+    expect(error.message).not.toContain('alice');
+    expect(error.message.length).toBeLessThan(300);
+    expect(error.message).toContain('repository.full_name');
   });
 
   it('JSON that is not an object -> PAYLOAD_INVALID 422', async () => {
