@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { ConfigurationError } from '@hooklatch/core';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { encodeBase64 } from './base64';
 import { nobleEd25519 } from './ed25519-noble';
@@ -99,14 +100,19 @@ export function signedStandardWebhooksRequest(
   options: SignedStandardWebhooksRequestOptions,
 ): SignedStandardWebhooksRequest {
   const keys = [
-    ...(options.secret ? [options.secret] : []),
+    // An empty secret is kept, so the signer refuses it (CONFIG_INVALID) instead of dropping it.
+    ...(options.secret !== undefined ? [options.secret] : []),
     ...(options.secrets ?? []),
     ...[...(options.signingKey ? [options.signingKey] : []), ...(options.signingKeys ?? [])].map(
       asSigningKey,
     ),
   ];
   if (keys.length === 0) {
-    throw new TypeError('signedStandardWebhooksRequest needs a secret or a signing key.');
+    throw new ConfigurationError(
+      'CONFIG_INVALID',
+      'signedStandardWebhooksRequest needs a secret or a signing key.',
+      { details: { option: 'secret' } },
+    );
   }
   const id = options.id ?? randomId();
   const body = options.body ?? JSON.stringify(options.payload ?? defaultPayload(id));

@@ -50,12 +50,25 @@ describe('event types and payloads', () => {
     expect(named.type).toBe('ping');
   });
 
-  it('a body timestamp that is not text (a number, null, an object) is ignored, never refused', async () => {
-    for (const timestamp of [1_700_000_000, null, { at: 1 }, true, 'not a date']) {
+  it('a body timestamp that is not a zoned ISO date-time (a number, null, loose text) is ignored, never refused', async () => {
+    // Text Date.parse would still read (as 2001, as May 1st, in the server's own time zone).
+    const loose = ['not a date', '1', 'Order 5', '2025-01-05 10:15:32', '2025-01-05', 'Jan 5 2025'];
+    for (const timestamp of [1_700_000_000, null, { at: 1 }, true, ...loose]) {
       const body = { type: 'contact.created', timestamp, data: { id: 'c_1' } };
       const event = await parseAt(adapter, signed(body));
       expect(event.occurredAt).toEqual(RECEIVED_AT);
       expect(event.payload).toEqual(body);
+    }
+  });
+
+  it('reads an ISO 8601 date-time with a zone, whatever the zone', async () => {
+    for (const [timestamp, iso] of [
+      ['2025-01-05T10:15:32Z', '2025-01-05T10:15:32.000Z'],
+      ['2025-01-05T10:15:32.344522Z', '2025-01-05T10:15:32.344Z'],
+      ['2025-01-05T12:15:32+02:00', '2025-01-05T10:15:32.000Z'],
+    ]) {
+      const body = { type: 'contact.created', timestamp, data: {} };
+      expect((await parseAt(adapter, signed(body))).occurredAt.toISOString()).toBe(iso);
     }
   });
 

@@ -99,6 +99,11 @@ describe('keys and mixed signature lists', () => {
     const entries = (request.headers['svix-signature'] ?? '').split(' ');
     expect(entries.map((e) => e.split(',')[0])).toEqual(['v1', 'v1', 'v1a', 'v1a', 'v1a']);
     expect(request.headers['webhook-id']).toBeUndefined();
-    expect(() => signedStandardWebhooksRequest({ id: 'x' })).toThrow(TypeError);
+    // No key, or an empty one: CONFIG_INVALID like every other option mistake.
+    for (const options of [{ id: 'x' }, { id: 'x', secret: '' }]) {
+      expect(() => signedStandardWebhooksRequest(options)).toThrow(
+        expect.objectContaining({ name: 'ConfigurationError', code: 'CONFIG_INVALID' }),
+      );
+    }
   });
 });
