@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Lint every publishable package as it would be published: publint checks the package.json
 // (exports, files, types), and @arethetypeswrong/cli checks that the types resolve for ESM and
-// CJS consumers under node16 and bundler resolution, and the tarball must carry a README and a
-// LICENSE. Needs `npm run build` first.
+// CJS consumers under node10, node16 and bundler resolution, and the tarball must carry a README
+// and a LICENSE. Needs `npm run build` first.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
@@ -16,8 +16,9 @@ for (const dir of dirs) {
   if (pkg.private) continue;
   for (const [tool, args] of [
     ['publint', ['--strict', path]],
-    // node10 predates `exports`; every supported Node (>=20.19) uses node16 resolution.
-    ['attw', ['--pack', path, '--profile', 'node16', '--format', 'table-flipped']],
+    // Every resolution, node10 included: it is what a tsconfig with `"module": "commonjs"` and
+    // no `moduleResolution` gets (NestJS's default), and it reads subpaths from `typesVersions`.
+    ['attw', ['--pack', path, '--format', 'table-flipped']],
   ]) {
     try {
       execFileSync(bin(tool), args, { stdio: 'pipe', encoding: 'utf8' });

@@ -4,6 +4,7 @@
  * (packages/stripe/test/readme-quick-start.test.ts) fails when the README's lines are not here.
  */
 import {
+  errorResponse,
   handleWebhook,
   memoryStore,
   outcomeResponse,
@@ -26,10 +27,14 @@ async function fulfil(event: StripeEvent): Promise<void> {
 
 /** Parse, claim and answer in three calls. */
 export async function quickStart(request: Request): Promise<Response> {
-  // biome-ignore lint/suspicious/noUndeclaredEnvVars: your app's own secret, not a build input
-  const event = await parseEvent(stripe({ secret: process.env.STRIPE_WEBHOOK_SECRET }), request);
-  const outcome = await processOnce(store, event, async (e) => fulfil(e));
-  return outcomeResponse(outcome); // 200 done/duplicate, 409 in flight, 422 mismatch, 500 failed, 503 store down
+  try {
+    // biome-ignore lint/suspicious/noUndeclaredEnvVars: your app's own secret, not a build input
+    const event = await parseEvent(stripe({ secret: process.env.STRIPE_WEBHOOK_SECRET }), request);
+    const outcome = await processOnce(store, event, async (e) => fulfil(e));
+    return outcomeResponse(outcome); // 200 done/duplicate, 409 in flight, 422 mismatch, 500 failed, 503 store down
+  } catch (error) {
+    return errorResponse(error); // parseEvent refused it: 401 bad signature, 400 malformed, 413 too large...
+  }
 }
 
 /** The whole route in one call. */

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { signedStripeRequest } from '@hooklatch/stripe/testing';
-import { describe, expect, it } from 'vitest';
-import { fulfilled, oneCall } from '../../../docs/snippets/quick-start';
+import { describe, expect, it, vi } from 'vitest';
+import { fulfilled, oneCall, quickStart } from '../../../docs/snippets/quick-start';
 import { eventWith, MINIMAL_PAYMENT_INTENT } from './support/fixtures';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
@@ -48,5 +48,17 @@ describe('README quick start', () => {
     );
     expect(response.status).toBe(200);
     expect(fulfilled).toEqual(['pi_123']);
+  });
+
+  it('runs: the three calls answer a forged delivery 401 instead of throwing', async () => {
+    const payload = eventWith('payment_intent.succeeded', MINIMAL_PAYMENT_INTENT);
+    const forged = signedStripeRequest({ secret: 'whsec_not_the_one', payload });
+    vi.stubEnv('STRIPE_WEBHOOK_SECRET', 'whsec_docs_example');
+    const response = await quickStart(
+      new Request('https://example.test/webhooks/stripe', { ...forged, method: 'POST' }),
+    );
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'SIGNATURE_INVALID' } });
+    vi.unstubAllEnvs();
   });
 });
