@@ -3,7 +3,7 @@ import { type $ZodType, config, type output, safeParse } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 import { canonicalJsonWithin } from './canonical-json';
 import type { CanonicalBody } from './canonical-memo';
-import { fromUtf8, utf8 } from './crypto/encoding';
+import { fromUtf8, isUtf8, utf8 } from './crypto/encoding';
 import { PayloadError } from './errors';
 import { exactNumbersOf } from './exact-numbers';
 import {
@@ -89,6 +89,14 @@ export function parseCanonicalBody(
   exclude: readonly string[],
 ): CanonicalBody {
   const decoded = fromUtf8(rawBody);
+  // Decoding turns every invalid byte into U+FFFD, so two bodies differing only there would get
+  // one canonical text (one fingerprint, one digest). Only a body decoded to U+FFFD is checked.
+  if (decoded.includes('\uFFFD') && !isUtf8(rawBody)) {
+    throw new PayloadError(
+      'PAYLOAD_MALFORMED',
+      'The body is not valid UTF-8, so its content (and the ID made from it) cannot be known.',
+    );
+  }
   const value = parseDecoded(rawBody, decoded, maxDepth);
   // A number no double holds is hashed as written (exact-numbers.ts), not as its double.
   const exact = exactNumbersOf(decoded);

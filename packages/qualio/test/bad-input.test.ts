@@ -1,5 +1,6 @@
 import { PayloadError } from '@hooklatch/core';
 import { describe, expect, it } from 'vitest';
+import { qualio } from '../src/index';
 import { expectFailure, hmacAdapter, hmacRequest, NC_STATUS, parseAt } from './support/fixtures';
 
 const invalid = { class: PayloadError, code: 'PAYLOAD_INVALID', httpStatus: 422 };
@@ -88,6 +89,29 @@ describe('bad input', () => {
       const error = await expectFailure(parseAt(hmacAdapter, hmacRequest(body)), invalid);
       expect(paths(error)).toEqual(['(root)']);
     }
+  });
+
+  it('a body that is not valid UTF-8 is PAYLOAD_MALFORMED: its fingerprint would be a guess', async () => {
+    const open = qualio({ verify: false, deliveryIdHeader: false });
+    const bytes = (middle: number[]) => {
+      const [head, tail] = JSON.stringify({ ...NC_STATUS, comment: '|' }).split('|');
+      return new Uint8Array([
+        ...new TextEncoder().encode(head),
+        ...middle,
+        ...new TextEncoder().encode(tail),
+      ]);
+    };
+    // 0xFF and 0xFE would both decode to U+FFFD and share one fingerprint.
+    for (const invalid of [[0xff], [0xfe], [0xc3], [0xed, 0xa0, 0x80]]) {
+      const error = await expectFailure(
+        parseAt(open, { headers: {}, body: bytes(invalid) }),
+        malformed,
+      );
+      expect(error.message).toContain('UTF-8');
+    }
+    // A real U+FFFD, sent as UTF-8, is text like any other.
+    const replacement = await parseAt(open, { headers: {}, body: bytes([0xef, 0xbf, 0xbd]) });
+    expect((replacement.payload as { comment: string }).comment).toBe('\uFFFD');
   });
 
   it('a form-encoded body is PAYLOAD_MALFORMED with a clear message', async () => {

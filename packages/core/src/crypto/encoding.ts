@@ -13,6 +13,18 @@ export function fromUtf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** Whether `bytes` are valid UTF-8 (the decoder refuses what {@link fromUtf8} would replace). */
+export function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    strict.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** Lower-case hex encoding. */
