@@ -165,7 +165,8 @@ export function isHooklatchError(value: unknown): value is HooklatchError {
       typeof value === 'object' &&
       value !== null &&
       typeof (value as { code?: unknown }).code === 'string' &&
-      (value as { code: string }).code in HTTP_STATUS_BY_CODE &&
+      // Own keys only: `in` would also take `constructor` or `toString` for a code.
+      Object.hasOwn(HTTP_STATUS_BY_CODE, (value as { code: string }).code) &&
       typeof (value as { httpStatus?: unknown }).httpStatus === 'number'
     );
   } catch {

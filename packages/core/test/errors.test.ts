@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConfigurationError,
+  errorReply,
   errorResponse,
   HooklatchError,
   type HooklatchErrorCode,
@@ -8,6 +9,7 @@ import {
   isHooklatchError,
   PayloadError,
   StoreUnavailableError,
+  statusOf,
   VerificationError,
 } from '../src/index';
 
@@ -91,6 +93,16 @@ describe('HooklatchError family', () => {
     const response = errorResponse(new Error('database password is hunter2'));
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain('hunter2');
+  });
+
+  it('an error whose code is an Object.prototype name is foreign: a 500, never a function status', async () => {
+    for (const code of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
+      const foreign = { code, httpStatus: 200, message: 'x' };
+      expect(isHooklatchError(foreign), code).toBe(false);
+      expect(statusOf(foreign), code).toBe(500);
+      expect(errorReply(foreign).status, code).toBe(500);
+      expect(errorResponse(foreign).status, code).toBe(500);
+    }
   });
 
   it('keeps the cause and frozen details', () => {

@@ -226,7 +226,8 @@ describe('the completion check after a refused mark is bounded and retried', () 
     await sleep(3 * leaseMs);
     expect(store.calls.extend).toBe(renewals);
     expect(timeouts()).toBeLessThanOrEqual(before);
-  }, 15_000);
+    // Each check waits GRACE_MS (5 s); retries go on while renewals land, 10 s at most.
+  }, 40_000);
 
   it('a get that fails after a lost answer is retried: the mark is found, no lease_lost', async () => {
     const store = faultyStore(memoryStore(), {

@@ -121,7 +121,7 @@ describe('completion retries', () => {
     expect((await processOnce(store, event, () => 'twice')).outcome).toBe('duplicate');
   });
 
-  it('the lease is renewed while complete is retried; the retries end one lease after the handler', async () => {
+  it('the lease is renewed while complete is retried; the retries end when the renewals do', async () => {
     const store = faultyStore(memoryStore(), { complete: () => 'throw' });
     const { warnings, onWarning } = collect();
     const background: Promise<unknown>[] = [];
@@ -136,9 +136,45 @@ describe('completion retries', () => {
     await sleep(700 - (performance.now() - started));
     // Past the first lease: renewed meanwhile, so a copy is still told to wait.
     expect((await processOnce(store, event, () => 'twice', options)).outcome).toBe('in_flight');
+    expect(warnings).toEqual([]); // still retrying: the lease is still ours
+    store.setPlan({ complete: () => 'throw', extend: () => 'throw' });
     await background[0];
     expect(warnings.map((w) => w.kind)).toEqual(['complete_failed']);
     expect(store.calls.extend).toBeGreaterThanOrEqual(2);
+  });
+
+  it('one complete slower than the lease is retried while the lease is renewed: one run', async () => {
+    // A store whose own timeout is above leaseMs: the first complete fails after 1.5 leases.
+    const store = faultyStore(memoryStore(), {
+      complete: (n) => (n === 1 ? { slowFailureMs: 900 } : undefined),
+    });
+    const { warnings, onWarning } = collect();
+    const background: Promise<unknown>[] = [];
+    let runs = 0;
+    const options = {
+      leaseMs: 600,
+      completeWaitMs: 0,
+      onWarning,
+      waitUntil: (p: Promise<unknown>) => background.push(p),
+    };
+    await processOnce(store, event, () => ++runs, options);
+    await background[0];
+    expect(warnings.map((w) => w.kind)).toEqual(['complete_retried']);
+    expect((await store.get(event.dedupeKey))?.state).toBe('completed');
+    await sleep(700); // past any lease the first run had
+    expect((await processOnce(store, event, () => ++runs, options)).outcome).toBe('duplicate');
+    expect(runs).toBe(1);
+  });
+
+  it('a complete answered false for a claim still ours (the write was lost) is retried', async () => {
+    const store = faultyStore(memoryStore(), { complete: (n) => (n === 1 ? 'refuse' : undefined) });
+    const { warnings, onWarning } = collect();
+    let runs = 0;
+    const outcome = await processOnce(store, event, () => ++runs, { onWarning });
+    expect(outcome).toMatchObject({ outcome: 'processed', completion: 'stored' });
+    expect(warnings.map((w) => w.kind)).toEqual(['complete_retried']);
+    expect((await store.get(event.dedupeKey))?.state).toBe('completed');
+    expect(store.calls.complete).toBe(2);
   });
 
   it('the store down for the whole lease: complete_failed after the lease, retries stop', async () => {

@@ -1,8 +1,9 @@
 /**
  * Settling an entry (complete, fail, dead-letter, release) through a store blip. A lost
  * completion means the entry runs again after its lease, so each call is retried with bounded
- * exponential backoff (50 ms doubling up to 1 s, jittered) for one lease after the attempt (the
- * keeper keeps renewing the lease meanwhile), also when the lease already ended: every settle
+ * exponential backoff (50 ms doubling up to 1 s, jittered) for one lease after the attempt, and
+ * on while the keeper still renews the lease (up to three leases or 10 s, `retryUntil`), also when the
+ * lease already ended: every settle
  * is a compare-and-set on the token, refused once another worker took the entry over. Each try
  * is bounded too: a hung inbox must not hold the worker's slot forever.
  */
@@ -17,15 +18,15 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * `call` until it answers: its answer (`true` only for a literal true), or `undefined` when
- * every try failed before `giveUpAt` (monotonic) passed.
+ * every try failed before `giveUpAt()` (monotonic, read before each wait: `retryUntil`) passed.
  */
 export async function settle(
   call: () => Promise<boolean>,
-  giveUpAt: number,
+  giveUpAt: () => number,
   onError: (error: unknown) => void,
 ): Promise<boolean | undefined> {
   for (let failures = 0; ; ) {
-    const end = () => giveUpAt;
+    const end = giveUpAt;
     try {
       return (await until(call, Math.max(end(), monotonicNow() + GRACE_MS))) === true;
     } catch (error) {

@@ -6,7 +6,7 @@
  * transaction; inside one the entry is read back, since only a committed transaction
  * completed it. Never throws.
  */
-import { GRACE_MS, until } from '../process/completion';
+import { GRACE_MS, retryUntil, SettleNotApplied, until } from '../process/completion';
 import { LeaseKeeper, monotonicNow } from '../process/lease-keeper';
 import { entryObservation } from './entry-observation';
 import { retryDelay } from './retry-delay';
@@ -29,6 +29,26 @@ async function completedByUs(inbox: InboxStore, key: string, token: string): Pro
   } catch {
     return false;
   }
+}
+
+/**
+ * `call`, whose `false` is taken for a refusal only when the entry is not still this claim's
+ * and running: an inbox that answers false for an entry it still shows as ours lost the write
+ * (or has a bug), and the settle is retried instead of the entry left to run again.
+ */
+function applied(
+  inbox: InboxStore,
+  key: string,
+  token: string,
+  call: () => Promise<boolean>,
+): () => Promise<boolean> {
+  return async () => {
+    const ok = await call();
+    if (ok === true) return true;
+    const found = await until(() => inbox.get(key), monotonicNow() + GRACE_MS).catch(() => null);
+    if (found?.state === 'running' && found.token === token) throw new SettleNotApplied();
+    return ok;
+  };
 }
 
 const NOT_COMMITTED: InboxErrorInfo = {
@@ -84,9 +104,11 @@ export async function runClaim(
   const onShutdown = () =>
     controller.abort(new DOMException('hooklatch: the worker is stopping.', 'AbortError'));
   shutdown.addEventListener('abort', onShutdown, { once: true });
-  let settleBy = monotonicNow() + config.leaseMs;
+  let settleBy = retryUntil(keeper, config.leaseMs);
   const settled = (operation: Operation, call: () => Promise<boolean>) =>
-    settle(call, settleBy, (error) => emit({ kind: 'store_error', operation, key, error }));
+    settle(applied(inbox, key, token, call), settleBy, (error) =>
+      emit({ kind: 'store_error', operation, key, error }),
+    );
   const startedAt = monotonicNow();
   const completed = () => {
     const durationMs = monotonicNow() - startedAt;
@@ -107,7 +129,7 @@ export async function runClaim(
         return;
       }
       let verdict = await attempt(run, shutdown);
-      settleBy = monotonicNow() + config.leaseMs;
+      settleBy = retryUntil(keeper, config.leaseMs);
       if (run.completedBy === 'direct') return completed();
       if (run.completedBy === 'tx' && verdict.kind === 'done') {
         const found = await committed(run);

@@ -1,13 +1,13 @@
 /**
  * Writing the completion mark, with retries. A lost mark means the next copy after the lease
  * runs the handler again, so a failing `complete` is retried with bounded exponential backoff
- * (50 ms doubling up to 1 s, jittered) for one lease after the handler finished (the keeper
- * keeps renewing the lease meanwhile). Also when the lease already ended (a stall longer than
- * the lease): `complete` is a compare-and-set on the token, refused once another copy took the
- * key over, and granted to an owner nobody replaced, so a retry can only land the mark. After two failed attempts with a result, later
- * attempts leave the result out: a store may be refusing the result itself, and the mark
- * matters far more than the result.
- */
+ * (50 ms doubling up to 1 s, jittered) for one lease after the handler finished, and on while
+ * the keeper still renews the lease (up to three leases or 10 s, `retryUntil`). Also when the lease
+ * already ended (a stall longer than the lease): `complete` is a compare-and-set on the token,
+ * refused once another copy took the key over, and granted to an owner nobody replaced, so a
+ * retry can only land the mark. After two failed attempts with a result, later attempts leave
+ * the result out: a store may be refusing the result itself, and the mark matters far more
+ * than the result. */
 import type { CompleteOptions, DedupeRecord, DedupeStore, JsonValue } from '../store/types';
 import { type Lease, monotonicNow } from './lease-keeper';
 
@@ -25,8 +25,46 @@ export interface CompletionInput {
   leases: readonly Lease[];
   ttlMs: number;
   result: JsonValue | undefined;
-  /** Monotonic time after which no attempt starts, whatever the lease. */
-  giveUpAt: number;
+  /** Monotonic time after which no attempt starts (read before each wait: see {@link retryUntil}). */
+  giveUpAt: () => number;
+}
+
+/**
+ * How long after the handler returned a settle may go on retrying while the lease is still
+ * held, at most: three leases, and never less than two GRACE_MS (so a lease shorter than one
+ * store timeout still gets a second attempt).
+ */
+export const MAX_RETRY_LEASES = 3;
+
+/**
+ * When retries of a completion (or an inbox settle) stop: one lease after `from`, and beyond it
+ * for as long as the keeper still holds the lease, up to {@link MAX_RETRY_LEASES} leases (10 s at
+ * least). A
+ * single store call slower than the lease (a store `timeoutMs` above `leaseMs`) must not use the
+ * whole budget while renewals land: giving up then stops the renewals, and the next copy runs
+ * the event again. The cap keeps a store whose `extend` works and whose writes never do from
+ * holding the run forever.
+ */
+export function retryUntil(
+  keeper: { readonly deadline: number },
+  leaseMs: number,
+  from: number = monotonicNow(),
+): () => number {
+  const first = from + leaseMs;
+  const last = from + Math.max(MAX_RETRY_LEASES * leaseMs, 2 * GRACE_MS);
+  return () => Math.min(Math.max(first, keeper.deadline), last);
+}
+
+/**
+ * A `false` from `complete` (or an inbox settle) for a claim the store still shows as this very
+ * token's, not settled: nobody took it over, so the answer is no refusal (a store bug, or a
+ * write it lost) and the call is retried like a failed one.
+ */
+export class SettleNotApplied extends Error {
+  constructor() {
+    super('the store answered false, but still shows this claim as ours and not settled');
+    this.name = 'SettleNotApplied';
+  }
 }
 
 /** How completion ended. `refused`: the store said another owner holds (or dropped) a key. */
@@ -83,9 +121,19 @@ export async function landed(
   lease: Lease,
   at: number,
 ): Promise<DedupeRecord | undefined> {
+  const record = await readBack(store, lease, at);
+  return record?.state === 'completed' ? record : undefined;
+}
+
+/** The key's record when it is still `lease`'s (any state); rejects when `get` misses `at`. */
+async function readBack(
+  store: DedupeStore,
+  lease: Lease,
+  at: number,
+): Promise<DedupeRecord | undefined> {
   if (typeof store.get !== 'function') return undefined;
   const record = await until(() => store.get(lease.key), at);
-  return record?.state === 'completed' && record.token === lease.token ? record : undefined;
+  return record?.token === lease.token ? record : undefined;
 }
 
 /** `landed` with GRACE_MS to answer; a store that cannot say is no mark. */
@@ -95,7 +143,7 @@ function lastLook(store: DedupeStore, lease: Lease): Promise<DedupeRecord | unde
 
 /** Each call gets until the retries end, and at least GRACE_MS from `now`. */
 function bound(input: CompletionInput, now: number): number {
-  return Math.max(input.giveUpAt, now + GRACE_MS);
+  return Math.max(input.giveUpAt(), now + GRACE_MS);
 }
 
 /** Complete every lease, retrying until `giveUpAt`. Never rejects. */
@@ -119,8 +167,10 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
           now,
         );
         // A check the store does not answer throws: retried like a failed complete.
-        const mark =
-          ok === true ? undefined : await landed(input.store, lease, bound(input, monotonicNow()));
+        const ours =
+          ok === true ? undefined : await readBack(input.store, lease, bound(input, monotonicNow()));
+        if (ours?.state === 'in_flight') throw new SettleNotApplied();
+        const mark = ours?.state === 'completed' ? ours : undefined;
         if (ok !== true && mark === undefined) refused = true;
         // Dropped only if the mark that landed lacks it (an earlier attempt may have kept it).
         else if (
@@ -135,7 +185,7 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
         error = cause;
       }
       // Not bounded by the lease: past it the store refuses a replaced owner anyway.
-      const remaining = input.giveUpAt - monotonicNow();
+      const remaining = input.giveUpAt() - monotonicNow();
       const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - 1));
       const wait = Math.min(backoff * (0.5 + Math.random() / 2), remaining / 2);
       if (wait < MIN_DELAY_MS) {

@@ -12,6 +12,7 @@ import {
   type CompletionReport,
   completeWithRetry,
   GRACE_MS,
+  retryUntil,
   settleClearing,
   until,
 } from './completion';
@@ -192,7 +193,7 @@ export async function runClaimed<R>(run: ClaimedRun): Promise<ProcessOutcome<R>>
     leases: run.leases,
     ttlMs: run.ttlMs,
     result: storable(result),
-    giveUpAt: monotonicNow() + config.leaseMs,
+    giveUpAt: retryUntil(owner.keeper, config.leaseMs),
   }).then((done) => report(run, owner, done));
   const completion = await within(work, config.completeWaitMs);
   if (completion === undefined) keepAlive(config, work);

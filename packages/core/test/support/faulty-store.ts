@@ -6,6 +6,7 @@
  * - `lose-answer`: the store does the write, then the answer is lost (a timeout on the way back).
  * - `hang`: the call never settles (a frozen server without a timeout).
  * - `{ slowAnswerMs }`: the store does the work at once, the answer arrives that much later.
+ * - `{ slowFailureMs }`: the call fails that much later without reaching the store (a timeout).
  */
 import { type DedupeStore, StoreUnavailableError } from '../../src/index';
 
@@ -16,6 +17,7 @@ export type Fault =
   | 'lose-answer'
   | 'hang'
   | { slowAnswerMs: number }
+  | { slowFailureMs: number }
   | undefined;
 /** Picks the fault of the n-th call (1-based) of a method. */
 export type FaultPlan = Partial<Record<FaultyMethod, (call: number) => Fault>>;
@@ -56,10 +58,14 @@ export function faultyStore(inner: DedupeStore, initial: FaultPlan = {}): Faulty
       if (fault === 'throw') throw new StoreUnavailableError(`injected ${method} failure`);
       if (fault === 'hang') return new Promise<T>(() => {});
       if (fault === 'refuse') return false as T;
+      if (typeof fault === 'object' && 'slowFailureMs' in fault) {
+        await sleep(fault.slowFailureMs);
+        throw new StoreUnavailableError(`injected ${method} timeout`);
+      }
       const answer = await forward(...args);
       if (fault === 'lose-answer')
         throw new StoreUnavailableError(`injected lost ${method} answer`);
-      if (typeof fault === 'object') await sleep(fault.slowAnswerMs);
+      if (typeof fault === 'object' && 'slowAnswerMs' in fault) await sleep(fault.slowAnswerMs);
       return answer;
     };
   return {
