@@ -11,6 +11,7 @@ import {
   decodeSignature,
   encodeSignature,
   hmacSha256,
+  MAX_SIGNATURES_PER_HEADER,
   matchSignature,
   type Secret,
   timestampedPrefix,
@@ -62,6 +63,7 @@ export function readStripeSignature(
 ): StripeSignature {
   let t: string | undefined;
   const v1: string[] = [];
+  let v1Count = 0;
   // One pass over the elements in place: no array of them, no copy of a key. `eq` is the
   // next `=` at or after `start` (-1: none left), searched again only once passed, so a header
   // of elements without one is still read in linear time.
@@ -73,15 +75,18 @@ export function readStripeSignature(
     if (eq > start && eq < end) {
       const key = elementKey(header, start, eq);
       if (key === 't') t = header.slice(eq + 1, end).trim();
-      else if (key === 'v1') v1.push(header.slice(eq + 1, end));
+      // Only counted beyond the limit: the header is refused below, its values never copied.
+      else if (key === 'v1' && ++v1Count <= MAX_SIGNATURES_PER_HEADER) {
+        v1.push(header.slice(eq + 1, end));
+      }
     }
     start = end + 1;
   }
   if (t === undefined || !/^\d{1,12}$/.test(t)) {
     throw malformed('header has no t=<unix seconds> element');
   }
-  if (v1.length === 0) throw malformed('header has no v1=<signature> element');
-  checkSignatureCount(v1.length, STRIPE_SIGNATURE_HEADER);
+  if (v1Count === 0) throw malformed('header has no v1=<signature> element');
+  checkSignatureCount(v1Count, STRIPE_SIGNATURE_HEADER);
   const seconds = Number(t);
   checkTimestamp(seconds, receivedAt, toleranceSeconds, STRIPE_SIGNATURE_HEADER);
   return { t, seconds, v1: v1.map(decodeV1) };
