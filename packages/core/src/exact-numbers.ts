@@ -126,7 +126,7 @@ function toStringForm(digits: string, n: number): string {
 interface Frame {
   readonly parent: Frame | undefined;
   readonly key: string | number;
-  container?: Record<string | number, unknown>;
+  container?: Container;
 }
 
 /** A lossy token's place in the body (`undefined`: it is the whole body), and its exact text. */
@@ -236,29 +236,27 @@ function hasExponent(text: string, start: number, end: number): boolean {
   return false;
 }
 
+type Container = Record<string | number, unknown>;
+
 /**
  * The container `frame`'s key is in: the root, or its parent's container's member. Without
  * recursion (a `maxDepth` may be set far above the stack's depth): the frames not reached yet
- * are collected upwards, then resolved downwards and cached.
+ * are collected upwards, then resolved downwards, each once (cached on the frame).
  */
-function containerOf(root: unknown, frame: Frame): Record<string | number, unknown> {
-  const pending: Frame[] = [];
-  let reached: Frame | undefined = frame;
-  while (reached !== undefined && reached.container === undefined) {
-    pending.push(reached);
-    reached = reached.parent;
+function containerOf(root: unknown, frame: Frame): Container {
+  const chain: Frame[] = [];
+  for (let f: Frame | undefined = frame; f !== undefined && f.container === undefined; ) {
+    chain.push(f);
+    f = f.parent;
   }
-  let container = reached?.container ?? (root as Record<string | number, unknown>);
-  let parent = reached;
-  for (let i = pending.length - 1; i >= 0; i--) {
-    const next = pending[i] as Frame;
-    if (parent !== undefined) {
-      container = container[parent.key as string] as Record<string | number, unknown>;
-    }
-    next.container = container;
-    parent = next;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const at = chain[i] as Frame;
+    const { parent } = at;
+    at.container = (
+      parent === undefined ? root : (parent.container as Container)[parent.key as string]
+    ) as Container;
   }
-  return container;
+  return frame.container as Container;
 }
 
 /** Set `value` at `frame` in `root` as an own member (`__proto__` included). */

@@ -1,11 +1,11 @@
 /** Helpers adapters use to turn body bytes into a validated payload with typed errors. */
-import { type $ZodType, config, type output, safeParse } from 'zod/v4/core';
-import en from 'zod/v4/locales/en.js';
+import { type $ZodRawIssue, type $ZodType, config, type output, safeParse } from 'zod/v4/core';
 import { canonicalJsonWithin } from './canonical-json';
 import type { CanonicalBody } from './canonical-memo';
 import { fromUtf8, isUtf8, utf8 } from './crypto/encoding';
 import { PayloadError } from './errors';
 import { exactNumbersOf } from './exact-numbers';
+import { englishIssueMessage } from './issue-messages';
 import {
   checkJsonDepth,
   DEFAULT_MAX_DEPTH,
@@ -94,7 +94,7 @@ export function parseCanonicalBody(
   if (decoded.includes('\uFFFD') && !isUtf8(rawBody)) {
     throw new PayloadError(
       'PAYLOAD_MALFORMED',
-      'The body is not valid UTF-8, so its content (and the ID made from it) cannot be known.',
+      'The body is not valid UTF-8.',
     );
   }
   const value = parseDecoded(rawBody, decoded, maxDepth);
@@ -132,19 +132,15 @@ export interface PayloadIssue {
 export type PayloadSchema = $ZodType;
 
 /**
- * English issue messages when no locale is configured: `zod` installs English itself, while
- * `zod/mini` (what the adapters use, for bundle size) installs none and would say only
- * "Invalid input". A locale or error map the application configured still wins.
+ * English issue messages when no locale is configured (`issue-messages.ts`). A locale or error
+ * map the application configured still wins.
  */
-const englishMessages = en().localeError;
 function needsFallbackMessages(): boolean {
   const configured = config();
   return configured.localeError === undefined && configured.customError === undefined;
 }
-function fallbackMessage(issue: Parameters<typeof englishMessages>[0]): string | undefined {
-  if (!needsFallbackMessages()) return undefined;
-  const message = englishMessages(issue);
-  return typeof message === 'string' ? message : message?.message;
+function fallbackMessage(issue: $ZodRawIssue): string | undefined {
+  return needsFallbackMessages() ? englishIssueMessage(issue) : undefined;
 }
 
 /** A schema object of another zod version: what `safeParse` answers is all that is read. */

@@ -229,19 +229,13 @@ describe('worker', () => {
     expect((await inner.get('inboxtest:stall'))?.state).toBe('completed');
   });
 
-  it('one complete slower than the lease, while renewals land: retried and completed, run once', async () => {
-    const inner = await filled(['slow']);
+  /** One entry whose first complete goes wrong as `first` says: completed on a retry, run once. */
+  async function completedOnRetry(id: string, first: () => Promise<boolean>, leaseMs?: number) {
+    const inner = await filled([id]);
     let completes = 0;
     const inbox: InboxStore = {
       ...inner,
-      async complete(key, token) {
-        // A store whose own timeout is above leaseMs: the first try fails after 1.5 leases.
-        if (++completes === 1) {
-          await sleep(450);
-          throw new Error('timed out');
-        }
-        return inner.complete(key, token);
-      },
+      complete: (key, token) => (++completes === 1 ? first() : inner.complete(key, token)),
     };
     const reports: WorkerReport[] = [];
     let runs = 0;
@@ -249,39 +243,23 @@ describe('worker', () => {
       inbox,
       adapter,
       pollMs: 5,
-      leaseMs: 300,
+      ...(leaseMs === undefined ? {} : { leaseMs }),
       handler: () => void runs++,
       onReport: (r) => reports.push(r),
     });
     await settledWithoutLoss(w, reports);
-    expect(completes).toBe(2);
-    expect(runs).toBe(1);
-    expect((await inner.get('inboxtest:slow'))?.state).toBe('completed');
+    expect({ completes, runs }).toEqual({ completes: 2, runs: 1 });
+    expect((await inner.get(`inboxtest:${id}`))?.state).toBe('completed');
+  }
+
+  it('one complete slower than the lease, while renewals land: retried and completed, run once', async () => {
+    // A store whose own timeout is above leaseMs: the first try fails after 1.5 leases.
+    const timedOut = () => sleep(450).then(() => Promise.reject(new Error('timed out')));
+    await completedOnRetry('slow', timedOut, 300);
   });
 
   it('a complete answered false for an entry still ours (the write was lost) is retried', async () => {
-    const inner = await filled(['lost-write']);
-    let completes = 0;
-    const inbox: InboxStore = {
-      ...inner,
-      async complete(key, token) {
-        if (++completes === 1) return false;
-        return inner.complete(key, token);
-      },
-    };
-    const reports: WorkerReport[] = [];
-    let runs = 0;
-    const w = worker({
-      inbox,
-      adapter,
-      pollMs: 5,
-      handler: () => void runs++,
-      onReport: (r) => reports.push(r),
-    });
-    await settledWithoutLoss(w, reports);
-    expect(completes).toBe(2);
-    expect(runs).toBe(1);
-    expect((await inner.get('inboxtest:lost-write'))?.state).toBe('completed');
+    await completedOnRetry('lost-write', async () => false);
   });
 
   it('every completion answer lost: the entry is read back and reported completed', async () => {

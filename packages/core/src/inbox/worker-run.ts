@@ -6,7 +6,7 @@
  * transaction; inside one the entry is read back, since only a committed transaction
  * completed it. Never throws.
  */
-import { GRACE_MS, retryUntil, SettleNotApplied, until } from '../process/completion';
+import { GRACE_MS, retryUntil, settleNotApplied, until } from '../process/completion';
 import { LeaseKeeper, monotonicNow } from '../process/lease-keeper';
 import { entryObservation } from './entry-observation';
 import { retryDelay } from './retry-delay';
@@ -46,7 +46,7 @@ function applied(
     const ok = await call();
     if (ok === true) return true;
     const found = await until(() => inbox.get(key), monotonicNow() + GRACE_MS).catch(() => null);
-    if (found?.state === 'running' && found.token === token) throw new SettleNotApplied();
+    if (found?.state === 'running' && found.token === token) throw settleNotApplied();
     return ok;
   };
 }

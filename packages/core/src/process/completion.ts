@@ -58,14 +58,9 @@ export function retryUntil(
 /**
  * A `false` from `complete` (or an inbox settle) for a claim the store still shows as this very
  * token's, not settled: nobody took it over, so the answer is no refusal (a store bug, or a
- * write it lost) and the call is retried like a failed one.
+ * write it lost) and the call is retried like a failed one, with this as its error.
  */
-export class SettleNotApplied extends Error {
-  constructor() {
-    super('the store answered false, but still shows this claim as ours and not settled');
-    this.name = 'SettleNotApplied';
-  }
-}
+export const settleNotApplied = () => new Error('false, though the claim is still ours');
 
 /** How completion ended. `refused`: the store said another owner holds (or dropped) a key. */
 export type CompletionReport =
@@ -169,7 +164,7 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
         // A check the store does not answer throws: retried like a failed complete.
         const ours =
           ok === true ? undefined : await readBack(input.store, lease, bound(input, monotonicNow()));
-        if (ours?.state === 'in_flight') throw new SettleNotApplied();
+        if (ours?.state === 'in_flight') throw settleNotApplied();
         const mark = ours?.state === 'completed' ? ours : undefined;
         if (ok !== true && mark === undefined) refused = true;
         // Dropped only if the mark that landed lacks it (an earlier attempt may have kept it).
