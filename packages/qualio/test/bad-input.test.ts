@@ -111,7 +111,7 @@ describe('bad input', () => {
     }
     // A real U+FFFD, sent as UTF-8, is text like any other.
     const replacement = await parseAt(open, { headers: {}, body: bytes([0xef, 0xbf, 0xbd]) });
-    expect((replacement.payload as { comment: string }).comment).toBe('\uFFFD');
+    expect((replacement.payload as unknown as { comment: string }).comment).toBe('\uFFFD');
   });
 
   it('a form-encoded body is PAYLOAD_MALFORMED with a clear message', async () => {
