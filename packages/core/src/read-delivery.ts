@@ -168,6 +168,20 @@ function bodyToBytes(body: unknown, what: string): Uint8Array {
   );
 }
 
+/**
+ * The Node request's chunks, read so that leaving early (a body over the limit) does not destroy
+ * the request: the caller then resumes it, Node reads and drops the rest, and the keep-alive
+ * connection serves the sender's next request. A destroyed (or merely abandoned) request left
+ * that connection hanging: the next delivery on it timed out. Where the runtime lacks
+ * `iterator()`, the request itself.
+ */
+function keptAlive(request: AsyncIterable<unknown>): AsyncIterable<unknown> {
+  const iterator = (request as { iterator?: (o: object) => AsyncIterable<unknown> }).iterator;
+  return typeof iterator === 'function'
+    ? iterator.call(request, { destroyOnReturn: false })
+    : request;
+}
+
 async function readChunks(source: AsyncIterable<unknown>, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -202,7 +216,10 @@ export function bodyIncompleteError(cause?: unknown): PayloadError {
 }
 
 async function readWebBody(request: Request, limit: number): Promise<Uint8Array> {
-  if (request.bodyUsed) throw rawBodyRequired('The Request body was already read');
+  // A locked stream (a reader taken, nothing read yet) is as gone as a read one.
+  if (request.bodyUsed || request.body?.locked === true) {
+    throw rawBodyRequired('The Request body was already read');
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const source: AsyncIterable<Uint8Array> = {
@@ -310,7 +327,16 @@ export function readDeliveryNow(
     if (input.readableEnded) {
       throw rawBodyRequired('The request stream was already consumed and no raw body was kept');
     }
-    return readChunks(input, limit).then((rawBody) => ({ method, headers, rawBody, receivedAt }));
+    return readChunks(keptAlive(input), limit).then(
+      (rawBody) => ({ method, headers, rawBody, receivedAt }),
+      (error: unknown) => {
+        // Over the limit: the rest is read and dropped, so the connection stays usable.
+        if ((error as { code?: unknown }).code === 'BODY_TOO_LARGE') {
+          (input as { resume?: () => unknown }).resume?.();
+        }
+        throw error;
+      },
+    );
   }
 
   const plain = input as PlainDeliveryInput;

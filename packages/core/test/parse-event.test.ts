@@ -7,6 +7,7 @@ import {
   ConfigurationError,
   handleWebhook,
   memoryStore,
+  nodeRequestInput,
   PayloadError,
   parseEvent,
   readDelivery,
@@ -128,6 +129,50 @@ describe('parseEvent input kinds', () => {
       expect(error).toMatchObject({ code: 'BODY_INCOMPLETE', httpStatus: 400 });
     }
   });
+
+  it.each([
+    ['a Node request', (req: IncomingMessage) => req],
+    // Express 4's body-parser leaves `{}` on a request it skipped: the router wraps the stream.
+    [
+      'the router behind a `{}` placeholder',
+      (req: IncomingMessage) =>
+        nodeRequestInput(Object.assign(req, { body: {} }), { integration: 'x', fix: '' }),
+    ],
+  ])(
+    'a chunked body over the limit is answered 413 and its keep-alive connection serves the next request (%s)',
+    async (_name, input) => {
+      const server = createServer(async (req: IncomingMessage, res) => {
+        const status = await parseEvent(adapter, input(req), { maxBodyBytes: 1024 }).then(
+          () => 200,
+          (e: { httpStatus?: number }) => e.httpStatus ?? 500,
+        );
+        res.writeHead(status, { 'content-length': '0' }).end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const socket = connect(port, '127.0.0.1');
+      try {
+        await new Promise((resolve) => socket.once('connect', resolve));
+        let answers = '';
+        socket.on('data', (data) => {
+          answers += data.toString('latin1');
+        });
+        const chunk = `400\r\n${'x'.repeat(1024)}\r\n`;
+        socket.write(
+          `POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${chunk.repeat(64)}0\r\n\r\n`,
+        );
+        // The same connection's next request: a small body, which a missing signature refuses.
+        socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}');
+        await vi.waitFor(() => expect(answers.match(/HTTP\/1\.1 \d+/g)).toHaveLength(2), {
+          timeout: 3_000,
+        });
+        expect(answers.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 413', 'HTTP/1.1 401']);
+      } finally {
+        socket.destroy();
+        server.close();
+      }
+    },
+  );
 
   it('receivedAt for queued processing; occurredAt falls back to it', async () => {
     const receivedAt = new Date('2025-01-05T10:15:32Z');
@@ -291,6 +336,10 @@ describe('parseEvent bad input', () => {
     const request = new Request('https://x.test', { method: 'POST', body: '{}' });
     await request.text();
     await expectError(parseEvent(adapter, request), ConfigurationError, 'RAW_BODY_REQUIRED', 500);
+    // A reader taken and nothing read: just as gone (not a TypeError answered INTERNAL).
+    const locked = new Request('https://x.test', { method: 'POST', body: '{}' });
+    locked.body?.getReader();
+    await expectError(parseEvent(adapter, locked), ConfigurationError, 'RAW_BODY_REQUIRED', 500);
   });
 
   it('oversize body -> BODY_TOO_LARGE before the adapter runs (declared, buffered and streamed)', async () => {

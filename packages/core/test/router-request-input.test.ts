@@ -127,6 +127,15 @@ describe('webRequestInput', () => {
       expect.objectContaining({ code: 'CONFIG_INVALID' }),
     );
   });
+
+  it('refuses a Request whose body a reader locked, though nothing was read yet', () => {
+    const request = new Request('http://x/', { method: 'POST', body });
+    request.body?.getReader();
+    expect(request.bodyUsed).toBe(false);
+    expect(() => webRequestInput(request, hint)).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
+  });
 });
 
 describe('handleWebhookInput', () => {

@@ -35,7 +35,12 @@ function headerPairs(event: LambdaHttpEvent): HeaderPairs {
   // (local emulators, hand-written test events) still carries its headers.
   const seen = new Set<string>();
   for (const [name, values] of Object.entries(event.multiValueHeaders ?? {})) {
+    // Not a list (null, in hand-written events): core refuses the header as CONFIG_INVALID.
     if (values === undefined) continue;
+    if (!Array.isArray(values)) {
+      pairs.push([name, values as never]);
+      continue;
+    }
     seen.add(name.toLowerCase());
     for (const value of values) pairs.push([name, value]);
   }

@@ -143,6 +143,18 @@ describe('events that are not webhook requests', () => {
     expect(() => lambdaEventFormat(sqs)).toThrow(/not an API Gateway/);
   });
 
+  it('answers a header list that is no list (null) 500 CONFIG_INVALID, like a null header', async () => {
+    const route = stripeRoute();
+    for (const map of ['multiValueHeaders', 'headers'] as const) {
+      const event = lambdaEvent('rest-api', stripeDelivery(paymentEvent()));
+      event[map] = { ...event[map], 'x-extra': null } as never;
+      const result = asLambdaReturns(await route.handler(event));
+      expect(result.statusCode, map).toBe(500);
+      expect(JSON.parse(result.body).error.code, map).toBe('CONFIG_INVALID');
+    }
+    expect(route.fulfilled).toEqual([]);
+  });
+
   it('answers a GET health check 405', async () => {
     const route = stripeRoute();
     const result = asLambdaReturns(await route.handler(fixture('alb')));

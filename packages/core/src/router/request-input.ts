@@ -54,17 +54,21 @@ export function nodeRequestInput(req: FrameworkNodeRequest, hint: BodyConsumedHi
   if (req.body === undefined && req.rawBody === undefined) return req;
   // Express 4's body-parser leaves `req.body = {}` on a request it skipped (another content
   // type) without reading it: read the stream, never the placeholder.
-  const stream: FrameworkNodeRequest = {
+  // `iterator` and `resume` too: a body over the limit is then drained, not left hanging.
+  const { iterator, resume } = req as { iterator?: unknown; resume?: unknown };
+  const stream = {
     headers,
     method,
     on: req.on.bind(req),
     [Symbol.asyncIterator]: () => req[Symbol.asyncIterator](),
+    ...(typeof iterator === 'function' ? { iterator: iterator.bind(req) } : {}),
+    ...(typeof resume === 'function' ? { resume: resume.bind(req) } : {}),
   };
-  return stream;
+  return stream as FrameworkNodeRequest;
 }
 
-/** A Web `Request` whose body nothing read yet; {@link bodyConsumedError} otherwise. */
+/** A Web `Request` whose body nothing read (or locked) yet; {@link bodyConsumedError} otherwise. */
 export function webRequestInput(request: Request, hint: BodyConsumedHint): Request {
-  if (request.bodyUsed) throw bodyConsumedError(hint);
+  if (request.bodyUsed || request.body?.locked === true) throw bodyConsumedError(hint);
   return request;
 }
