@@ -2,7 +2,7 @@
  * Issue 10 items 1b and 16: a failed complete() must not lose the completion mark, and a
  * handler may complete in its own transaction without processOnce completing again.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type DedupeStore,
   memoryStore,
@@ -175,6 +175,27 @@ describe('completion retries', () => {
     expect(warnings.map((w) => w.kind)).toEqual(['complete_retried']);
     expect((await store.get(event.dedupeKey))?.state).toBe('completed');
     expect(store.calls.complete).toBe(2);
+  });
+
+  it('a release that never answers after a handler failure does not hold the 500 back', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const store = faultyStore(memoryStore(), { release: () => 'hang' });
+      const { warnings, onWarning } = collect();
+      const answer = processOnce(
+        store,
+        event,
+        () => {
+          throw new Error('boom');
+        },
+        { onWarning, logger: false },
+      );
+      await vi.advanceTimersByTimeAsync(5_001);
+      expect(await answer).toMatchObject({ outcome: 'failed', status: 500 });
+      expect(warnings.map((w) => w.kind)).toEqual(['release_failed']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the store down for the whole lease: complete_failed after the lease, retries stop', async () => {

@@ -79,7 +79,7 @@ export function until<T>(call: () => Promise<T>, at: number, now = monotonicNow(
   // every completion mark.
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error('complete did not answer before the lease ended')),
+      () => reject(new Error('the store did not answer in time')),
       Math.max(0, Math.ceil(at - now)),
     );
     // Called on a later turn, as before: a store that throws synchronously is a rejection.

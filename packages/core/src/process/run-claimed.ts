@@ -46,7 +46,12 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 async function releaseAll(run: ClaimedRun): Promise<void> {
   for (const lease of run.leases) {
     try {
-      await run.config.store.release(lease.key, lease.token);
+      // Bounded: the answer (a 500 or 503) is known already, and a store without a timeout of
+      // its own must not hold it back forever.
+      await until(
+        () => run.config.store.release(lease.key, lease.token),
+        monotonicNow() + GRACE_MS,
+      );
     } catch (error) {
       // The lease will expire on its own; the retry then re-claims.
       run.warn({ kind: 'release_failed', key: lease.key, error });
