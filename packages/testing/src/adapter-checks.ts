@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import type { DeliveryInput } from '@hooklatch/core';
 import { authChecks } from './adapter-checks-auth';
 import { inputChecks } from './adapter-checks-input';
+import { retryChecks } from './adapter-checks-retry';
 import { signatureChecks } from './adapter-checks-signature';
 import {
   ADAPTER_TESTS,
@@ -153,15 +154,7 @@ export function adapterChecks(options: DescribeAdapterOptions): AdapterCheck[] {
         assert.deepEqual(event.payload, events[0]?.payload);
       }
     },
-    'a retry gets the same dedupe key': async () => {
-      const s = session();
-      const first = await s.parse(s.deliver());
-      const retry = await s.parse(s.deliver());
-      assert.equal(retry.dedupeKey, first.dedupeKey);
-      // Same body, same digest: otherwise processOnce would answer the retry `mismatch`.
-      assert.match(first.digest ?? '', /^[\x21-\x7e]{1,128}$/, 'the event has no storable digest');
-      assert.equal(retry.digest, first.digest, 'a retry changed the event digest');
-    },
+    ...retryChecks({ options, session }),
     'concurrent copies run the handler once': async () => {
       await assertProcessedOnce({
         adapter: options.adapter(),

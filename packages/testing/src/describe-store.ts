@@ -17,6 +17,7 @@ import type { DedupeStore } from '@hooklatch/core';
 import { registerSuite, type SuiteCase, type TestRunner } from './runner';
 import type { StoreCase, StoreCaseContext } from './store-case';
 import { basicCases } from './store-cases-basic';
+import { boundsCases } from './store-cases-bounds';
 import { edgeCases } from './store-cases-edges';
 import { keyCases } from './store-cases-keys';
 import { leaseCases } from './store-cases-lease';
@@ -49,6 +50,9 @@ export const STORE_TESTS = [
   'records and results are copies, never shared with the caller',
   'release and expiry leave nothing behind: the next claim starts over',
   'list returns live records of every state, filtered by prefix before the limit',
+  'a claim with ttlMs below leaseMs lives until its lease ends',
+  'an expired record is absent: get finds nothing, delete answers false',
+  'bad arguments are CONFIG_INVALID',
 ] as const;
 
 /** One case name of the conformance suite. */
@@ -60,6 +64,7 @@ const CASES: Record<StoreTestName, StoreCase> = {
   ...leaseCases,
   ...keyCases,
   ...edgeCases,
+  ...boundsCases,
 };
 
 /** Cases that may be skipped: optional capabilities only, never atomicity or ownership. */

@@ -1,7 +1,7 @@
 /**
  * `expectHooklatchError`: the assertion every bad-input test needs. It checks the error class,
- * code and HTTP status together, and that no secret reached the message or the details, which
- * end up in logs and in the answer to the sender.
+ * code and HTTP status together, and that no secret reached the message, the details or the
+ * `cause` chain, which end up in logs and in the answer to the sender.
  */
 import { HooklatchError } from '@hooklatch/core';
 
@@ -15,7 +15,10 @@ export interface ExpectedHooklatchError {
   class?: abstract new (
     ...args: never[]
   ) => HooklatchError;
-  /** Values that must not appear in the message or the details (secrets, keys, signatures). */
+  /**
+   * Values that must not appear in the message, the details or the `cause` chain (each cause's
+   * string form, message and details): secrets, keys, signatures.
+   */
   secrets?: readonly string[];
 }
 
@@ -79,11 +82,52 @@ export async function expectHooklatchError(
     throw mismatch(`expected HTTP ${expected.httpStatus}, got ${error.httpStatus} (${error.code})`);
   }
   const visible = `${error.message}\n${JSON.stringify(error.details)}`;
+  const causes = causeText(error);
   for (const [index, secret] of secrets.entries()) {
     // Name the secret by position only: printing it would leak it into the test log.
-    if (secret !== '' && visible.includes(secret)) {
+    if (secret === '') continue;
+    if (visible.includes(secret)) {
       throw mismatch(`${error.code} leaks secret #${index} in its message or details`);
+    }
+    if (causes.includes(secret)) {
+      throw mismatch(`${error.code} leaks secret #${index} in its cause chain`);
     }
   }
   return error;
+}
+
+/** JSON text of `value`, or '' when it has none (a cycle, a BigInt). */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What a logger prints of the error's `cause` chain (`util.inspect` and most loggers follow
+ * it): each cause as a string, its message and its details. At most 32 levels, cycles once.
+ */
+function causeText(error: Error): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>([error]);
+  let cause: unknown = error.cause;
+  for (let depth = 0; depth < 32 && cause !== undefined && !seen.has(cause); depth++) {
+    seen.add(cause);
+    try {
+      parts.push(String(cause));
+    } catch {
+      // A cause without a string form (a null-prototype object) prints nothing of its own.
+    }
+    if (cause !== null && typeof cause === 'object') {
+      const { message, details } = cause as { message?: unknown; details?: unknown };
+      if (typeof message === 'string') parts.push(message);
+      if (details !== undefined) parts.push(jsonText(details));
+      cause = (cause as { cause?: unknown }).cause;
+    } else {
+      cause = undefined;
+    }
+  }
+  return parts.join('\n');
 }

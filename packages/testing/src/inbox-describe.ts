@@ -24,6 +24,7 @@ import { basicInboxCases } from './inbox-cases-basic';
 import { edgeInboxCases } from './inbox-cases-edges';
 import { opsInboxCases } from './inbox-cases-ops';
 import { processInboxCases } from './inbox-cases-process';
+import { settledInboxCases } from './inbox-cases-settled';
 import { workerInboxCases } from './inbox-cases-worker';
 import { outageCase } from './inbox-outage-case';
 import { registerSuite, type SuiteCase, type TestRunner } from './runner';
@@ -34,6 +35,7 @@ const OUTAGE = 'store outage mid-drain: never double, never drop';
 const CASES = {
   ...basicInboxCases,
   ...edgeInboxCases,
+  ...settledInboxCases,
   ...opsInboxCases,
   ...workerInboxCases,
   [OUTAGE]: outageCase,

@@ -2,7 +2,7 @@
  * The edges of the contract a store can get subtly wrong and still pass the main cases: a
  * takeover of an ended lease that is not atomic, a lapsed owner's completion, the completed
  * record's retention counted from the wrong moment, falsy results, records shared with the
- * caller, what `release` and expiry leave behind, and what `list` returns.
+ * caller (by get, claim or list), what `release` and expiry leave behind, and what `list` returns.
  */
 import assert from 'node:assert/strict';
 import {
@@ -89,8 +89,25 @@ export const edgeCases = {
       (read.result as { order: { id: string } }).order.id = 'changed by a reader';
       (read as { state: string }).state = 'in_flight';
     }
+    // The completed record a duplicate claim hands back, and every listed record, too.
+    const duplicate = await store.claim('k', long);
+    assert.equal(duplicate.status, 'completed');
+    if (duplicate.status === 'completed') {
+      (duplicate.record.result as { order: { id: string } }).order.id = 'changed by a claimer';
+      (duplicate.record as { state: string }).state = 'in_flight';
+    }
+    for (const listed of (await store.list?.({ prefix: 'k' })) ?? []) {
+      (listed.result as { order: { id: string } }).order.id = 'changed by a lister';
+      (listed as { state: string }).state = 'in_flight';
+    }
     const again = await store.get('k');
     assertFields(again, { state: 'completed', result: { order: { id: 'ord_1' }, lines: [1, 2] } });
+    const last = await store.claim('k', long);
+    assert.equal(last.status, 'completed', 'a caller changed the stored state');
+    assert.deepEqual(last.status === 'completed' && last.record.result, {
+      order: { id: 'ord_1' },
+      lines: [1, 2],
+    });
   },
 
   'release and expiry leave nothing behind: the next claim starts over': async ({

@@ -72,6 +72,9 @@ export const DISTINCT_KEYS: readonly string[] = [
 /** Keys for the round trip, each with a near sibling that must survive what happens to it. */
 const ROUND_TRIP: ReadonlyArray<readonly [key: string, sibling: string]> = [
   [mixed(10_000), change(mixed(10_000), 9_999)],
+  // Longer than 10,000 characters: kept apart from its own 10,000-character prefix.
+  [`${'b'.repeat(10_000)}b`, 'b'.repeat(10_000)],
+  [mixed(20_000).slice(7), mixed(20_000).slice(7, 10_007)],
   ['nul\u0000key', 'nul'],
   ['lone \ud800 surrogate', 'lone \ufffd surrogate'],
   ['trailing ', 'trailing'],

@@ -100,4 +100,24 @@ describe('expectHooklatchError', () => {
     });
     await expect(nested).rejects.toThrow(/key <secret #1>$/);
   });
+
+  it('searches the cause chain, which loggers print, and survives a cyclic one', async () => {
+    const secret = 'whsec_in-the-cause';
+    const deep = new Error('outer', { cause: { message: 'inner', details: { key: secret } } });
+    for (const cause of [new Error(`hmac(${secret})`), `text ${secret}`, deep]) {
+      const leak = expectHooklatchError(
+        Promise.reject(new VerificationError('SIGNATURE_INVALID', 'mismatch.', { cause })),
+        { code: 'SIGNATURE_INVALID', secrets: [secret] },
+      );
+      await expect(leak).rejects.toThrow(/leaks secret #0 in its cause chain/);
+      await expect(leak).rejects.not.toThrow(secret);
+    }
+    const cyclic = new Error('a cause of its own');
+    Object.assign(cyclic, { cause: cyclic });
+    const error = new VerificationError('SIGNATURE_INVALID', 'mismatch.', { cause: cyclic });
+    await expectHooklatchError(Promise.reject(error), {
+      code: 'SIGNATURE_INVALID',
+      secrets: [secret],
+    });
+  });
 });
