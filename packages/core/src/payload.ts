@@ -92,10 +92,7 @@ export function parseCanonicalBody(
   // Decoding turns every invalid byte into U+FFFD, so two bodies differing only there would get
   // one canonical text (one fingerprint, one digest). Only a body decoded to U+FFFD is checked.
   if (decoded.includes('\uFFFD') && !isUtf8(rawBody)) {
-    throw new PayloadError(
-      'PAYLOAD_MALFORMED',
-      'The body is not valid UTF-8.',
-    );
+    throw new PayloadError('PAYLOAD_MALFORMED', 'The body is not valid UTF-8.');
   }
   const value = parseDecoded(rawBody, decoded, maxDepth);
   // A number no double holds is hashed as written (exact-numbers.ts), not as its double.

@@ -163,7 +163,9 @@ export async function completeWithRetry(input: CompletionInput): Promise<Complet
         );
         // A check the store does not answer throws: retried like a failed complete.
         const ours =
-          ok === true ? undefined : await readBack(input.store, lease, bound(input, monotonicNow()));
+          ok === true
+            ? undefined
+            : await readBack(input.store, lease, bound(input, monotonicNow()));
         if (ours?.state === 'in_flight') throw settleNotApplied();
         const mark = ours?.state === 'completed' ? ours : undefined;
         if (ok !== true && mark === undefined) refused = true;
