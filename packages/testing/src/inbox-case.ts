@@ -49,6 +49,9 @@ export type InboxCase = (context: InboxCaseContext) => Promise<void>;
 /** A lease no case outlives. */
 export const LONG_LEASE = 60_000;
 
+/** The error the cases fail or dead-letter an entry with. */
+export const ERROR = { code: 'E_TEST', message: 'planned failure' };
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Bytes that are not UTF-8 (a lone continuation byte, 0xff, NUL): they must round-trip. */

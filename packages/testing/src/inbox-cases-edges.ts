@@ -9,13 +9,12 @@ import type { InboxClaim } from '@hooklatch/core';
 import {
   claimOne,
   delivery,
+  ERROR,
   type InboxCase,
   type InboxCaseContext,
   LONG_LEASE,
   sleep,
 } from './inbox-case';
-
-const ERROR = { code: 'E_TEST', message: 'planned failure' };
 
 export const edgeInboxCases = {
   'concurrent claims of an entry whose lease ended hand it to exactly one caller': async ({

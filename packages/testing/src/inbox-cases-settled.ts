@@ -7,14 +7,13 @@ import assert from 'node:assert/strict';
 import {
   claimOne,
   delivery,
+  ERROR,
   type InboxCase,
   type InboxCaseContext,
   LONG_LEASE,
   sleep,
 } from './inbox-case';
 import { assertFields, FOREIGN_TOKEN } from './store-case';
-
-const ERROR = { code: 'E_TEST', message: 'planned failure' };
 
 export const settledInboxCases = {
   'a completed key enqueued again is a duplicate, and stays completed': async ({
