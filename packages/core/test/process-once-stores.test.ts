@@ -167,6 +167,48 @@ for (const real of realStores('po')) {
     );
 
     it.skipIf(!real.transaction)(
+      'a mark whose transaction rolled back keeps the lease renewed: a retry loop is never joined',
+      async () => {
+        const store = fresh();
+        const leaseMs = 300;
+        const warnings: ProcessWarning[] = [];
+        let runs = 0;
+        let abortedAtEnd: boolean | undefined;
+        const first = processOnce(
+          store,
+          event,
+          async (_e, ctx) => {
+            runs++;
+            // A serialization failure after the mark: rolled back, retried after a backoff
+            // three leases long, on the same kind of handle (what the docs' retry loop does).
+            await real.transaction!(false, async (tx) => {
+              expect(await ctx.complete({ tx })).toBe(true);
+            }).catch(() => undefined);
+            await sleep(3 * leaseMs);
+            await real.transaction!(true, async (tx) => {
+              expect(await ctx.complete({ tx })).toBe(true);
+            });
+            abortedAtEnd = ctx.signal.aborted;
+            return 'retried';
+          },
+          { leaseMs, onWarning: (w) => warnings.push(w) },
+        );
+        const copies: ProcessOutcome[] = [];
+        for (let i = 0; i < 5; i++) {
+          await sleep(leaseMs / 2);
+          copies.push(await processOnce(store, event, () => runs++, { leaseMs }));
+        }
+        expect(await first).toMatchObject({ outcome: 'processed', completion: 'stored' });
+        expect(runs).toBe(1);
+        expect(copies.map((c) => c.outcome)).toEqual(Array(5).fill('in_flight'));
+        expect(abortedAtEnd).toBe(false);
+        expect(warnings).toEqual([]);
+        expect((await processOnce(store, event, () => runs++)).outcome).toBe('duplicate');
+      },
+      15_000,
+    );
+
+    it.skipIf(!real.transaction)(
       'a rolled-back transaction leaves the event to run again',
       async () => {
         const store = fresh();

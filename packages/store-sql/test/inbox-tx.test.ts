@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inboxReceiver, worker } from '@hooklatch/core';
+import { inboxReceiver, type WorkerReport, worker } from '@hooklatch/core';
 import { inboxTestAdapter, inboxTestDelivery } from '@hooklatch/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type TxDialect, type TxNames, type TxSide, txSide } from './inbox/tx-sides';
@@ -123,6 +123,52 @@ for (const [dialect, available] of dialects) {
       await side.setup();
       const result = await scenario(side, names, dialect, 'plain');
       expect(result).toEqual({ state: 'completed', effects: 2, runs: 1 });
+    }, 60_000);
+
+    it('rolled back after its completion and retried after a backoff: no other worker joins', async () => {
+      await side.setup();
+      const key = 'inboxtest:rolled_back';
+      await inboxReceiver({ adapter: inboxTestAdapter(), inbox: side.inbox, logger: false })(
+        inboxTestDelivery({ id: 'rolled_back', type: 'order.paid' }),
+      );
+      const reports: WorkerReport[] = [];
+      let runs = 0;
+      let abortedAtEnd: boolean | undefined;
+      const make = () =>
+        worker({
+          inbox: side.inbox,
+          adapter: inboxTestAdapter(),
+          concurrency: 1,
+          leaseMs: LEASE_MS,
+          pollMs: 20,
+          logger: false,
+          onReport: (report) => void reports.push(report),
+          async handler(_event, ctx) {
+            runs++;
+            // The retry loop of the docs: the transaction failed after the completion, so
+            // back off three leases long, then write and complete again.
+            await side.completeThenRollBack(ctx);
+            await sleep(3 * LEASE_MS);
+            await side.writeAndComplete(ctx);
+            // Committed: the renewals now refused are this claim's own completion, no loss.
+            await sleep(LEASE_MS);
+            abortedAtEnd = ctx.signal.aborted;
+          },
+        });
+      const workers = [make(), make()];
+      const end = Date.now() + 20_000;
+      while ((await side.inbox.get(key))?.state !== 'completed' && Date.now() < end) {
+        await sleep(25);
+      }
+      await sleep(LEASE_MS + 300);
+      await Promise.all(workers.map((w) => w.stop()));
+      expect({ runs, effects: await side.effects(key), abortedAtEnd }).toEqual({
+        runs: 1,
+        effects: 1,
+        abortedAtEnd: false,
+      });
+      expect(reports.filter((r) => r.kind === 'lease_lost')).toEqual([]);
+      expect(reports.filter((r) => r.kind === 'completed').length).toBe(1);
     }, 60_000);
 
     it('a tx handle of the wrong kind is CONFIG_INVALID and completes nothing', async () => {

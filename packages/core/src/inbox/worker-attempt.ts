@@ -56,9 +56,12 @@ function handlerComplete(run: ClaimRun, done: () => boolean) {
     return sent.then((ok) => {
       if (ok === true) {
         run.completedBy = inTransaction ? 'tx' : 'direct';
-        // No renewal now: a completed entry refuses them, and in a transaction they would
-        // only wait on its row lock. The transaction's lock keeps other workers out meanwhile.
-        run.keeper.stop();
+        // Outside a transaction the entry is completed for good: no renewal now (a completed
+        // entry refuses them). Inside one it is completed only once the transaction commits,
+        // and it may roll back and be retried after a backoff: the lease is what keeps other
+        // workers out until then, so renewals go on (runClaim confirms the refusal that
+        // follows the commit as this claim's own completion).
+        if (!inTransaction) run.keeper.stop();
         return true;
       }
       run.controller.abort(new DOMException('hooklatch: the entry was taken over.', 'AbortError'));

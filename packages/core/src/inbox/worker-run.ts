@@ -7,7 +7,7 @@
  * completed it. Never throws.
  */
 import { GRACE_MS, retryUntil, settleNotApplied, until } from '../process/completion';
-import { LeaseKeeper, monotonicNow } from '../process/lease-keeper';
+import { type KeeperLoss, LeaseKeeper, monotonicNow } from '../process/lease-keeper';
 import { entryObservation } from './entry-observation';
 import { retryDelay } from './retry-delay';
 import { settle } from './settle';
@@ -96,9 +96,16 @@ export async function runClaim(
     observed?.report(report);
   };
   const controller = new AbortController();
-  const keeper = new LeaseKeeper(inbox, [{ key, token }], config.leaseMs, sentAt, (reason) => {
+  const lose = (reason: KeeperLoss) => {
     controller.abort(new DOMException(`hooklatch: the lease was lost (${reason}).`, 'AbortError'));
     emit({ kind: 'lease_lost', key, reason });
+  };
+  const keeper = new LeaseKeeper(inbox, [{ key, token }], config.leaseMs, sentAt, (reason) => {
+    // After `context.complete({ tx })` the inbox refuses renewals once that transaction
+    // committed: this claim's own completion, not a loss.
+    if (reason === 'extend_refused' && run.completedBy === 'tx') {
+      void completedByUs(inbox, key, token).then((ours) => (ours ? keeper.stop() : lose(reason)));
+    } else lose(reason);
   });
   const run: ClaimRun = { config, claim, keeper, controller, observed, emit };
   const onShutdown = () =>

@@ -142,9 +142,18 @@ export class OwnerLease {
       if (ok) {
         // A call that wrote nothing (every claim already marked for good) changes nothing.
         if (pending.length > 0) this.markedInTransaction = tx !== NO_TX;
-        this.#markedByHandler();
-      } else if (this.#completing === 0 && this.#deferred !== undefined)
-        this.#judge(this.#deferred);
+        this.completedByHandler = true;
+        // A mark in a transaction is final only once it commits: until then the lease is
+        // still what keeps a second run out (a rollback and a retry loop's backoff can outlast
+        // it), so the keeper renews on. After the commit the store refuses the next renewal,
+        // and the refusal is confirmed as this run's own mark (#confirmRefusal).
+        if (!this.markedInTransaction) this.keeper.stop();
+      }
+      if ((!ok || this.markedInTransaction) && this.#completing === 0) {
+        const deferred = this.#deferred;
+        this.#deferred = undefined;
+        if (deferred !== undefined) this.#judge(deferred);
+      }
     }
     if (!ok) this.lost('complete_refused');
     return ok;
@@ -181,13 +190,20 @@ export class OwnerLease {
     return marked;
   }
 
+  /** Marked for good: outside a transaction, or a transaction's mark found committed. */
   #markedByHandler(): void {
     this.completedByHandler = true;
+    this.markedInTransaction = false;
     this.keeper.stop();
   }
 
+  /** The handler's mark is final (not waiting on a transaction): the lease no longer matters. */
+  #finallyMarked(): boolean {
+    return this.completedByHandler && !this.markedInTransaction;
+  }
+
   #onKeeperLoss(reason: KeeperLoss): void {
-    if (this.#handlerDone || this.completedByHandler) return;
+    if (this.#handlerDone || this.#finallyMarked()) return;
     if (this.#completing > 0) this.#deferred = reason;
     else this.#judge(reason);
   }
@@ -210,6 +226,6 @@ export class OwnerLease {
     );
     if (marked) this.#markedByHandler();
     // After the handler, the completion loop judges (a refused extend may be its own mark).
-    else if (!this.completedByHandler && !this.#handlerDone) this.lost('extend_refused');
+    else if (!this.#finallyMarked() && !this.#handlerDone) this.lost('extend_refused');
   }
 }

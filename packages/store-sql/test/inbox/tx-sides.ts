@@ -32,6 +32,11 @@ export interface TxSide {
    * it is awaited between the completion and COMMIT (a child is killed there).
    */
   writeAndComplete(ctx: InboxHandlerContext, hold?: () => Promise<never>): Promise<void>;
+  /**
+   * Write one effect and complete the entry in one transaction, then roll it back (a
+   * serialization failure after the completion): neither is kept.
+   */
+  completeThenRollBack(ctx: InboxHandlerContext): Promise<void>;
   /** Write one effect on its own (autocommit), without completing. */
   writePlain(ctx: InboxHandlerContext): Promise<void>;
   /** Drop the tables and close the connections. */
@@ -68,6 +73,17 @@ function postgresSide(names: TxNames): TxSide {
         await client.query('ROLLBACK');
         throw error;
       } finally {
+        client.release();
+      }
+    },
+    async completeThenRollBack(ctx) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(insert, [ctx.key, process.pid]);
+        if (!(await ctx.complete({ tx: client }))) throw new Error('taken over');
+      } finally {
+        await client.query('ROLLBACK');
         client.release();
       }
     },
@@ -118,6 +134,17 @@ function mysqlSide(names: TxNames): TxSide {
         connection.release();
       }
     },
+    async completeThenRollBack(ctx) {
+      const connection = await pool.getConnection();
+      try {
+        await connection.beginTransaction();
+        await connection.query(insert, [ctx.key, process.pid]);
+        if (!(await ctx.complete({ tx: connection }))) throw new Error('taken over');
+      } finally {
+        await connection.rollback();
+        connection.release();
+      }
+    },
     async writePlain(ctx) {
       await pool.query(insert, [ctx.key, process.pid]);
     },
@@ -160,6 +187,19 @@ function sqliteSide(names: TxNames): TxSide {
         insert().run(ctx.key, process.pid);
         completed = ctx.complete({ tx: db });
       })();
+      if (!(await completed)) throw new Error('taken over');
+    },
+    async completeThenRollBack(ctx) {
+      let completed: Promise<boolean> | undefined;
+      try {
+        db.transaction(() => {
+          insert().run(ctx.key, process.pid);
+          completed = ctx.complete({ tx: db });
+          throw new Error('roll back');
+        })();
+      } catch {
+        // Rolled back, as planned.
+      }
       if (!(await completed)) throw new Error('taken over');
     },
     async writePlain(ctx) {
