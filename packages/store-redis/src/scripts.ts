@@ -101,7 +101,10 @@ local function load(key, anchor)
     end
     return r
   end
-  if r.e <= now then return nil end
+  -- A completed record's expiry field is the completer's clock (COMPLETE reads none): judged
+  -- against the server's, an app server running behind would end retention early and the
+  -- event would run again. Its key's existence is the proof: PEXPIRE counted its TTL here.
+  if r.st ~= 'c' and r.e <= now then return nil end
   return r
 end
 
