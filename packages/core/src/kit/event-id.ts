@@ -6,7 +6,7 @@
 import type { IdSource, RawDelivery } from '../event';
 import { type FingerprintInput, fingerprint } from '../fingerprint';
 import { headerKey } from '../verify';
-import { optionalString } from './json-fields';
+import { EXACT_ID_EXPECTED, exactNumberAt, payloadInvalid, valueAtPath } from './json-fields';
 
 /** The ID read from a header, trimmed, or `undefined` when absent or blank. */
 export function idFromHeader(delivery: RawDelivery, header: string): string | undefined {
@@ -14,18 +14,62 @@ export function idFromHeader(delivery: RawDelivery, header: string): string | un
   return value === undefined || value === '' ? undefined : value;
 }
 
-/** The ID at a JSON dot path (strings and numbers), or `undefined`. */
-export function idFromPath(payload: unknown, path: string): string | undefined {
-  return optionalString(payload, path);
+/** A number at the ID's path whose exact value could not be read. */
+const INEXACT = Symbol('inexact');
+
+/**
+ * The ID at `path`: a non-empty string as is, a safe integer as its digits, and any other finite
+ * number as the exact value the body's text holds there. `JSON.parse` keeps only doubles, so
+ * `9007199254740993` and `9007199254740992` parse as one value: named by the double, two events
+ * would share one dedupe key and the second would never run. Safe integers and strings (nearly
+ * every ID) never touch the text; only an ID number beyond them costs a second parse.
+ */
+function readId(
+  payload: unknown,
+  path: string,
+  delivery: RawDelivery | undefined,
+): string | undefined | typeof INEXACT {
+  const value = valueAtPath(payload, path);
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  // Infinity is no ID (as before): every such number parses to it, whatever its digits.
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  if (Number.isSafeInteger(value)) return String(value);
+  return (
+    (delivery === undefined ? undefined : exactNumberAt(delivery.rawBody, path, value)) ?? INEXACT
+  );
+}
+
+/** The refusal of an ID number that cannot be read exactly: names the path, never the value. */
+const inexactId = (provider: string, path: string) =>
+  payloadInvalid(provider, path, EXACT_ID_EXPECTED);
+
+/**
+ * The ID at a JSON dot path (strings and numbers), or `undefined`. A number that is not a safe
+ * integer is read exactly from `options.delivery`'s body, which `payload` must be parsed from;
+ * without it, or when the body holds no such number there, it is PAYLOAD_INVALID naming the path.
+ */
+export function idFromPath(
+  payload: unknown,
+  path: string,
+  options: { delivery?: RawDelivery; provider?: string } = {},
+): string | undefined {
+  const id = readId(payload, path, options.delivery);
+  if (id === INEXACT) throw inexactId(options.provider ?? 'webhook', path);
+  return id;
 }
 
 /** Options of {@link resolveEventId}. */
 export interface ResolveEventIdOptions {
   /** The delivery (for the delivery-ID header). */
   delivery: RawDelivery;
-  /** The parsed payload (for the event-ID path). */
+  /** The parsed payload (for the event-ID path): the object `json()` parsed from the delivery. */
   payload: unknown;
-  /** JSON dot path of the provider's event ID. @default undefined (the provider sends none) */
+  /**
+   * JSON dot path of the provider's event ID. A string or safe integer is used as is; a larger
+   * or fractional number is read exactly from the delivery's body (see {@link idFromPath}), and is
+   * PAYLOAD_INVALID naming the path when the body does not hold it there.
+   * @default undefined (the provider sends none)
+   */
   eventIdPath?: string;
   /** Header of the provider's delivery ID. @default undefined */
   deliveryIdHeader?: string;
@@ -53,10 +97,10 @@ export function resolveEventId(options: ResolveEventIdOptions): ResolvedEventId 
       ? undefined
       : idFromHeader(options.delivery, options.deliveryIdHeader);
   const withDelivery = deliveryId === undefined ? {} : { deliveryId };
-  const eventId =
-    options.eventIdPath === undefined
-      ? undefined
-      : idFromPath(options.payload, options.eventIdPath);
+  const path = options.eventIdPath;
+  const eventId = path === undefined ? undefined : readId(options.payload, path, options.delivery);
+  // The provider's name is in the fingerprint parts; only a refusal needs it.
+  if (eventId === INEXACT) throw inexactId(options.fingerprint().provider, path as string);
   if (eventId !== undefined) return { id: eventId, idSource: 'event', ...withDelivery };
   if (deliveryId !== undefined) return { id: deliveryId, idSource: 'delivery', deliveryId };
   const parts = options.fingerprint();

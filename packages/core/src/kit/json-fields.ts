@@ -6,10 +6,10 @@
 import { signedBodyDigest } from '../body-digest';
 import { canonicalJsonWithout } from '../canonical-json';
 import type { CanonicalBody } from '../canonical-memo';
-import { sha256Hex } from '../crypto/index';
+import { fromUtf8, sha256Hex } from '../crypto/index';
 import { PayloadError } from '../errors';
 import type { RawDelivery } from '../event';
-import { exactNumbersOf } from '../exact-numbers';
+import { ExactNumber, exactNumbersOf } from '../exact-numbers';
 import {
   type JsonBodyOptions,
   parseCanonicalBody,
@@ -127,7 +127,12 @@ export function valueAtPath(data: unknown, path: string): unknown {
   return current;
 }
 
-/** A non-empty string (or finite number, as text) at `path`, or `undefined`. */
+/**
+ * A non-empty string (or finite number, as text) at `path`, or `undefined`. A number is the text
+ * of its double: for one that is not a safe integer (`9007199254740993` parses as
+ * 9007199254740992) that may not be what the sender wrote, so anything that becomes a key should
+ * be read with {@link requireString} or `idFromPath`, which do not guess.
+ */
 export function optionalString(data: unknown, path: string): string | undefined {
   const value = valueAtPath(data, path);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -135,11 +140,50 @@ export function optionalString(data: unknown, path: string): string | undefined 
   return undefined;
 }
 
-/** Like {@link optionalString} but throws PAYLOAD_INVALID naming the path when absent. */
+/** The expectation named when a number at a key's path cannot be read as the sender wrote it. */
+export const EXACT_ID_EXPECTED = 'expected a string or a safe integer';
+
+/**
+ * Like {@link optionalString} but throws PAYLOAD_INVALID naming the path when absent, and when
+ * the value is a number that is not a safe integer: only its double is left, and two IDs one
+ * digit apart (`9007199254740993`, `9007199254740992`) would come back as one string, so two
+ * events would share one dedupe key.
+ */
 export function requireString(data: unknown, path: string, provider: string): string {
-  const value = optionalString(data, path);
-  if (value === undefined) throw payloadInvalid(provider, path, 'expected a non-empty string');
-  return value;
+  const value = valueAtPath(data, path);
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (Number.isSafeInteger(value)) return String(value);
+    throw payloadInvalid(provider, path, EXACT_ID_EXPECTED);
+  }
+  throw payloadInvalid(provider, path, 'expected a non-empty string');
+}
+
+/**
+ * The exact value of the finite number `value` at `path`, read from the body text it was parsed
+ * from (`rawBody`, decoded as `json()` decodes it), in the notation canonical JSON writes it
+ * (exact-numbers.ts): `9007199254740993`, not its double's `9007199254740992`. `undefined` when
+ * the body is not JSON or holds no number with that double at `path` (the value did not come
+ * from this body), so a caller refuses rather than guesses. Costs a second parse of the body:
+ * call it only for a number its double may not hold.
+ */
+export function exactNumberAt(
+  rawBody: Uint8Array,
+  path: string,
+  value: number,
+): string | undefined {
+  const text = fromUtf8(rawBody);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // exactNumbersOf reads valid JSON only, which the parse above has just shown this to be.
+  const found = valueAtPath(exactNumbersOf(text) ?? parsed, path);
+  if (found instanceof ExactNumber) return Number(found.text) === value ? found.text : undefined;
+  // Not replaced: its double is its exact value.
+  return found === value ? String(value) : undefined;
 }
 
 /** Options of {@link parseIsoTimestamp}. */
