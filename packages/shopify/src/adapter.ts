@@ -49,6 +49,12 @@ function eventId(delivery: RawDelivery): {
   );
 }
 
+/**
+ * What Shopify's topics look like (`orders/create`, `app/uninstalled`, `bulk_operations/finish`):
+ * one or two lower-case words joined by `_`, split by one `/`, each part bounded.
+ */
+const TOPIC_NAME = /^[a-z][a-z_]{0,63}(?:\/[a-z][a-z_]{0,63})?$/;
+
 /** The HMAC verifier, or `false` for an explicit `verify: false` without secrets. */
 function verification(options: ShopifyOptions): ResolvedVerifier | false {
   if (options.verify === undefined) return shopifyVerifier(options);
@@ -122,7 +128,8 @@ export function shopify<P extends SchemaPolicy = 'reject', V extends boolean = t
         data,
         policy: schemaPolicy,
         validate,
-        context: `shopify ${topic}`,
+        // X-Shopify-Topic is not signed: named in a message only when shaped like a topic.
+        context: TOPIC_NAME.test(topic) ? `shopify ${topic}` : 'shopify',
       });
       // The topic was matched to its schema (or handed on envelope-only with validated: false),
       // which is the pairing ShopifyEvent<P> describes; TypeScript cannot follow the lookup.
