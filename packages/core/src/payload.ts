@@ -6,6 +6,7 @@ import { fromUtf8, isUtf8, utf8 } from './crypto/encoding';
 import { PayloadError } from './errors';
 import { exactNumbersOf } from './exact-numbers';
 import { englishIssueMessage } from './issue-messages';
+import { issuePath } from './issue-path';
 import {
   checkJsonDepth,
   DEFAULT_MAX_DEPTH,
@@ -140,7 +141,10 @@ function fallbackMessage(issue: $ZodRawIssue): string | undefined {
   return needsFallbackMessages() ? englishIssueMessage(issue) : undefined;
 }
 
-/** A schema object of another zod version: what `safeParse` answers is all that is read. */
+/**
+ * A schema object of another zod version, run by its own `safeParse`. Its parts cannot be read
+ * (issue-path.ts), so its issue paths show array indexes only.
+ */
 interface ForeignSchema {
   safeParse(data: unknown): ReturnType<typeof safeParse>;
 }
@@ -154,26 +158,17 @@ export type PayloadCheck<S extends PayloadSchema> =
 export function checkPayload<S extends PayloadSchema>(schema: S, data: unknown): PayloadCheck<S> {
   // A schema from another zod major (only `safeParse`, no zod 4 internals) is asked through
   // its own method.
-  if (!('_zod' in schema)) return checked((schema as unknown as ForeignSchema).safeParse(data));
+  if (!('_zod' in schema)) {
+    return checked(schema, (schema as unknown as ForeignSchema).safeParse(data));
+  }
   // The happy path passes no context: zod copies a given one by spread, and that copy makes
   // every pass 1-2 µs slower (bench/parse-costs.ts). Only a rejected body without a configured
   // locale is parsed once more, with the English messages (a rejection is what the schema
   // decides, so the second pass rejects it the same way).
   const run = runnable(schema);
   const result = safeParse(run, data);
-  if (result.success || !needsFallbackMessages()) return checked(result);
-  return checked(safeParse(run, data, { error: fallbackMessage }));
-}
-
-/**
- * One segment of an issue path: an index, or a name that looks like a schema field. Anything
- * else is a key from the payload itself (a record's key, `metadata["ssn-123-45-6789"]`) and is
- * shown as `*`: paths name where the schema failed, never what the sender wrote.
- */
-function pathSegment(segment: PropertyKey): string {
-  if (typeof segment === 'number') return String(segment);
-  const name = String(segment);
-  return /^[A-Za-z_$][\w$]{0,63}$/.test(name) ? name : '*';
+  if (result.success || !needsFallbackMessages()) return checked(schema, result);
+  return checked(schema, safeParse(run, data, { error: fallbackMessage }));
 }
 
 /** Issues whose message lists payload keys (`Unrecognized key: "..."`): a fixed text instead. */
@@ -182,10 +177,18 @@ const KEY_MESSAGES: Readonly<Record<string, string>> = {
   invalid_key: 'Invalid key',
 };
 
-function checked<S extends PayloadSchema>(result: ReturnType<typeof safeParse>): PayloadCheck<S> {
+/**
+ * The answer of `safeParse`, issues as paths and fixed or expectation messages. Each path is
+ * read against `schema` (issue-path.ts): only what the schema names is shown, so a record key
+ * from the payload is `*` however it looks. The schema is walked for rejections only.
+ */
+function checked<S extends PayloadSchema>(
+  schema: S,
+  result: ReturnType<typeof safeParse>,
+): PayloadCheck<S> {
   if (result.success) return { ok: true, value: result.data as output<S> };
   const issues: PayloadIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
-    path: issue.path.length === 0 ? '(root)' : issue.path.map(pathSegment).join('.'),
+    path: issuePath(schema, issue.path),
     message: KEY_MESSAGES[issue.code] ?? issue.message,
   }));
   return { ok: false, issues };
