@@ -129,7 +129,10 @@ export function adapterChecks(options: DescribeAdapterOptions): AdapterCheck[] {
       const { name, retentionMs } = s.adapter;
       assert.equal(event.provider, name);
       assert.ok(event.id.length > 0, 'the event has an empty id');
-      assert.equal(event.dedupeKey, `${name}:${event.id}`);
+      // A tenant a `secrets` resolver named namespaces the key (`name@tenant:id`).
+      const { tenant } = event.meta as { tenant?: unknown };
+      const scope = typeof tenant === 'string' ? `${name}@${tenant}` : name;
+      assert.equal(event.dedupeKey, `${scope}:${event.id}`);
       assert.ok(['event', 'delivery', 'fingerprint'].includes(event.idSource));
       assert.ok(typeof event.type === 'string' && event.type.length > 0, 'the event has no type');
       assert.ok(!Number.isNaN(event.occurredAt.getTime()), 'occurredAt is not a valid date');

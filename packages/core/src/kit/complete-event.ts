@@ -12,6 +12,7 @@ import { canonicalHash, type ParseScope } from '../canonical-memo';
 import { ConfigurationError } from '../errors';
 import type { ParsedEvent, RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
 import { DIGEST_PREFIX, deliveryDigest, isStorableDigest } from '../payload-digest';
+import { TENANT_NAME } from './secrets';
 import { requireValidDate } from './timestamps';
 import type { Verification } from './verifier';
 
@@ -25,13 +26,28 @@ function checkedDigest(provider: string, digest: string): string {
   );
 }
 
-/** The verification's facts for `meta` (`keyIndex`, `signedAt`), or undefined when none. */
+/**
+ * The verification's facts for `meta` (`keyIndex`, `signedAt`, `tenant`), or undefined when
+ * none.
+ */
 export function verificationFacts(verified: Verification): Record<string, unknown> | undefined {
-  if (verified.keyIndex === undefined && verified.signedAt === undefined) return undefined;
+  const { keyIndex, signedAt, tenant } = verified;
+  if (keyIndex === undefined && signedAt === undefined && tenant === undefined) return undefined;
   const facts: Record<string, unknown> = {};
-  if (verified.keyIndex !== undefined) facts.keyIndex = verified.keyIndex;
-  if (verified.signedAt !== undefined) facts.signedAt = verified.signedAt;
+  if (keyIndex !== undefined) facts.keyIndex = keyIndex;
+  if (signedAt !== undefined) facts.signedAt = signedAt;
+  if (tenant !== undefined) facts.tenant = tenant;
   return facts;
+}
+
+/**
+ * The tenant that namespaces the dedupe key: the one the verification found (a `secrets`
+ * resolver's `{ tenant }`), else a `meta.tenant` the parse result carries in the same form
+ * (an adapter's own parse, or a wrapper of a kit adapter whose `parse` merged it in).
+ */
+function tenantOf(parsed: ParsedEvent<WebhookEvent>, kit: KitFindings | undefined) {
+  const tenant = kit?.verified.tenant ?? (parsed.meta as { tenant?: unknown } | undefined)?.tenant;
+  return typeof tenant === 'string' && TENANT_NAME.test(tenant) ? tenant : undefined;
 }
 
 /**
@@ -80,7 +96,13 @@ export function completeEvent(
     }
   }
   event.provider = adapter.name;
-  event.dedupeKey = `${adapter.name}:${parsed.id}`;
+  // A tenant's keys (`name@tenant:id`) can never equal another's or an untenanted one: a
+  // tenant name holds no `:`, so the text before the first `:` tells them apart.
+  const tenant = tenantOf(parsed, kit);
+  event.dedupeKey =
+    tenant === undefined
+      ? `${adapter.name}:${parsed.id}`
+      : `${adapter.name}@${tenant}:${parsed.id}`;
   event.digest = digest ?? deliveryDigest(delivery.rawBody, adapter.digestExclude ?? []);
   event.occurredAt =
     parsed.occurredAt === undefined

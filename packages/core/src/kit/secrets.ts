@@ -11,13 +11,34 @@ import type { RawDelivery } from '../event';
 export type Secret = string | Uint8Array;
 
 /**
+ * A resolver's answer for one tenant of a shared endpoint: its secrets, and the tenant's name,
+ * which namespaces the dedupe key (`standard-webhooks@acme:msg_1`). Event IDs are unique per
+ * sender, not across senders: without it two tenants' `msg_1` are one key, and the second
+ * tenant's event is answered as a duplicate (or a mismatch) and never handled. The name is
+ * bound by the signature: only that tenant's secrets verify a delivery answered with it.
+ */
+export interface TenantSecrets {
+  /** 1-64 characters of `A-Z a-z 0-9 . _ -`: part of every dedupe key of the tenant. */
+  readonly tenant: string;
+  readonly secrets: Secret | readonly Secret[];
+}
+
+/** What a resolver may answer: secrets, a tenant's secrets, or nothing (not authentic). */
+export type ResolvedSecrets = Secret | readonly Secret[] | TenantSecrets | undefined;
+
+/**
  * Picks the secrets for one delivery, sync or async. Return them newest first; the index of the
  * one that matched becomes `event.meta.keyIndex`. Returning none rejects the delivery with
- * SIGNATURE_INVALID (an unknown tenant is not authentic); throwing propagates as is.
+ * SIGNATURE_INVALID (an unknown tenant is not authentic); throwing propagates as is. An endpoint
+ * shared by several senders returns `{ tenant, secrets }`, so that their IDs cannot collide.
  */
-export type SecretResolver = (
-  delivery: RawDelivery,
-) => Secret | readonly Secret[] | undefined | Promise<Secret | readonly Secret[] | undefined>;
+export type SecretResolver = (delivery: RawDelivery) => ResolvedSecrets | Promise<ResolvedSecrets>;
+
+/** A delivery's secrets, with the tenant a resolver named. */
+export type DeliverySecrets = readonly Secret[] & { readonly tenant?: string };
+
+/** A tenant name: what can follow `name@` in a dedupe key and never contain its `:`. */
+export const TENANT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** `secret` / `secrets` as accepted by every signing adapter and verifier. */
 export interface SecretOptions {
@@ -33,7 +54,7 @@ export interface SecretOptions {
 /** The checked secrets of one verifier. */
 export interface SecretSource {
   /** The secrets for one delivery: the fixed list, or the resolver's checked answer. */
-  forDelivery(delivery: RawDelivery): readonly Secret[] | Promise<readonly Secret[]>;
+  forDelivery(delivery: RawDelivery): DeliverySecrets | Promise<DeliverySecrets>;
   /**
    * The secret `sign` uses: `override` when given, else the fixed list's `keyIndex`-th.
    * CONFIG_INVALID when the secrets come from a resolver and no override was passed.
@@ -116,7 +137,24 @@ export function resolveSecrets(options: SecretOptions, provider: string): Secret
   return list;
 }
 
-function checkedAnswer(provider: string, answer: unknown): readonly Secret[] {
+/** `{ tenant, secrets }`: the tenant checked, the secrets as a plain answer. */
+function tenantOf(provider: string, answer: unknown): [string | undefined, unknown] {
+  if (answer === null || typeof answer !== 'object' || Array.isArray(answer) || isSecret(answer)) {
+    return [undefined, answer];
+  }
+  const { tenant, secrets } = answer as Partial<TenantSecrets>;
+  if (typeof tenant !== 'string' || !TENANT_NAME.test(tenant)) {
+    throw invalid(
+      provider,
+      'secrets',
+      'the `secrets` resolver answered a `tenant` that is not 1-64 characters of A-Z a-z 0-9 . _ -.',
+    );
+  }
+  return [tenant, secrets];
+}
+
+function checkedAnswer(provider: string, resolved: unknown): DeliverySecrets {
+  const [tenant, answer] = tenantOf(provider, resolved);
   const list = answer === undefined ? [] : isSecret(answer) ? [answer] : answer;
   if (!Array.isArray(list) || !list.every(isSecret)) {
     // The resolver is the application's code: a wrong type is its bug, not the sender's.
@@ -131,7 +169,7 @@ function checkedAnswer(provider: string, answer: unknown): readonly Secret[] {
       { details: { reason: 'no_secret' } },
     );
   }
-  return usable;
+  return tenant === undefined ? usable : Object.assign(usable, { tenant });
 }
 
 /** Check `secret` / `secrets` once and return where a verifier gets them per delivery. */
@@ -174,14 +212,21 @@ export function secretSource(options: SecretOptions, provider: string): SecretSo
   };
 }
 
-/** Run `use` on a delivery's secrets, synchronously when they are known synchronously. */
-export function withSecrets<T>(
+/**
+ * Run `use` (a verification) on a delivery's secrets, synchronously when they are known
+ * synchronously. The tenant a resolver named goes into what `use` answered.
+ */
+export function withSecrets<T extends object>(
   source: SecretSource,
   delivery: RawDelivery,
   use: (secrets: readonly Secret[]) => T,
 ): T | Promise<T> {
+  const run = (secrets: DeliverySecrets): T => {
+    const found = use(secrets);
+    return secrets.tenant === undefined ? found : { ...found, tenant: secrets.tenant };
+  };
   const secrets = source.forDelivery(delivery);
-  return isThenable(secrets) ? Promise.resolve(secrets).then(use) : use(secrets);
+  return isThenable(secrets) ? Promise.resolve(secrets).then(run) : run(secrets);
 }
 
 /** A promise or any thenable (resolvers may return either). */

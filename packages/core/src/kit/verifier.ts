@@ -18,6 +18,11 @@ export interface Verification {
   readonly signedAt?: Date;
   /** The auth scheme that matched, when an adapter accepts several (`hmac`, `basic`...). */
   readonly scheme?: string;
+  /**
+   * The tenant a `secrets` resolver named with the secrets that verified (`{ tenant, secrets }`).
+   * Copied to `event.meta.tenant`, and it namespaces the dedupe key (`name@tenant:id`).
+   */
+  readonly tenant?: string;
 }
 
 /** What a verifier's `sign` gets: the delivery to authenticate, as the provider would send it. */
@@ -142,7 +147,10 @@ export function resolveVerifier(provider: string, choice: VerificationChoice): R
 export function anyVerifier(verifiers: readonly DeliveryVerifier[]): ResolvedVerifier {
   // With no verifiers the loop below would end by throwing `undefined`: refuse up front.
   if (verifiers.length === 0) {
-    throw new ConfigurationError('CONFIG_INVALID', 'anyVerifier needs at least one verifier.');
+    // Named as the adapter option a verifier list is given to, like resolveVerifier's refusal.
+    throw new ConfigurationError('CONFIG_INVALID', 'anyVerifier needs at least one verifier.', {
+      details: { option: 'verify' },
+    });
   }
   const list = verifiers.map(normalized);
   const tryFrom = (

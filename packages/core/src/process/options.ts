@@ -6,6 +6,7 @@
  */
 import { ConfigurationError } from '../errors';
 import type { WebhookEvent } from '../event';
+import { TENANT_NAME } from '../kit/secrets';
 import type { DedupeStore } from '../store/types';
 import type { ProcessWarning } from './outcome-types';
 import type { EventHandler, ProcessOnceOptions } from './types';
@@ -134,6 +135,8 @@ export interface CheckedEvent {
   provider: string;
   digest: string | undefined;
   retentionMs: number | undefined;
+  /** `meta.tenant` when it is a tenant name (a `secrets` resolver's), which scopes the digest key. */
+  tenant: string | undefined;
 }
 
 /** Check the event's key, digest and retention; throws `CONFIG_INVALID` naming the field. */
@@ -152,9 +155,11 @@ export function checkEvent(event: WebhookEvent): CheckedEvent {
   ) {
     throw invalid('event.retentionMs', 'a finite number of ms > 0');
   }
+  const tenant = (event.meta as { tenant?: unknown } | undefined)?.tenant;
   return {
     dedupeKey,
     provider: typeof provider === 'string' ? provider : '',
+    tenant: typeof tenant === 'string' && TENANT_NAME.test(tenant) ? tenant : undefined,
     digest,
     retentionMs:
       retentionMs === undefined ? undefined : Math.min(Math.ceil(retentionMs), MAX_TTL_MS),
