@@ -12,6 +12,14 @@ import { diagnosticsChannel } from './diagnostics';
 export type ChannelListeners = Record<string, (message: any) => void>;
 
 /**
+ * The channels of every live subscription, held here. Bun keeps a channel (and so its
+ * subscribers) only while something references the channel object: after a collection,
+ * `channel(name)` makes a fresh one without subscribers, and core publishing on it would reach
+ * nobody (a `metrics()` that counts nothing after the server idled once).
+ */
+const held = new Set<readonly unknown[]>();
+
+/**
  * Subscribe `listeners`, each guarded; returns the unsubscribe function (idempotent). Throws
  * CONFIG_INVALID, naming `who`, where the runtime has no `node:diagnostics_channel`.
  *
@@ -38,13 +46,16 @@ export function subscribeChannels(who: string, listeners: ChannelListeners): () 
         // A malformed message (a foreign publisher on our name) or a listener bug: skipped.
       }
     };
-    dc.channel(name).subscribe(guarded);
-    return [name, guarded] as const;
+    const channel = dc.channel(name);
+    channel.subscribe(guarded);
+    return [channel, guarded] as const;
   });
+  held.add(subscribed);
   let open = true;
   return () => {
     if (!open) return;
     open = false;
-    for (const [name, guarded] of subscribed) dc.channel(name).unsubscribe(guarded);
+    held.delete(subscribed);
+    for (const [channel, guarded] of subscribed) channel.unsubscribe(guarded);
   };
 }
