@@ -138,6 +138,13 @@ describe('inboxReceiver', () => {
     });
     expect(forged).toMatchObject({ status: 401, outcome: 'rejected' });
     expect(forged.body).not.toContain('e1');
+    // Like every answer: the outcome in the header and the body, the error beside it.
+    expect(forged.headers['hooklatch-outcome']).toBe('rejected');
+    expect(JSON.parse(forged.body)).toMatchObject({
+      outcome: 'rejected',
+      code: 'SIGNATURE_INVALID',
+      error: { code: 'SIGNATURE_INVALID' },
+    });
     const stale = inboxTestDelivery(
       { id: 'e2', type: 't' },
       { signedAt: new Date(Date.now() - 3_600_000) },
@@ -145,7 +152,9 @@ describe('inboxReceiver', () => {
     expect(await receive(stale)).toMatchObject({ status: 401, outcome: 'rejected' });
     const big = signed('e3', { pad: 'x'.repeat(500) });
     expect(await receive(big)).toMatchObject({ status: 413, outcome: 'rejected' });
-    expect(await receive({ ...good, method: 'GET' })).toMatchObject({ status: 405 });
+    const get = await receive({ ...good, method: 'GET' });
+    expect(get).toMatchObject({ status: 405, headers: { allow: 'POST' } });
+    expect(get.headers['hooklatch-outcome']).toBe('rejected');
     expect((await inbox.stats()).total).toBe(0);
   });
 

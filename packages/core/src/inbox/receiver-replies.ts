@@ -28,9 +28,21 @@ export function reply(status: number, outcome: InboxReceiptOutcome, key: string)
   };
 }
 
-/** A delivery `parseEvent` refused: its own status (401 bad signature, 413 too large...). */
+/**
+ * A delivery `parseEvent` refused: its own status (401 bad signature, 413 too large...), and
+ * like every answer the outcome in the header and the body, beside the error `errorReply`
+ * gives (so a 500 PAYLOAD_SCHEMA_MISMATCH and a 500 setup mistake tell themselves apart).
+ */
 export function rejected(error: unknown): InboxReceipt {
-  return { ...errorReply(error), outcome: 'rejected', error };
+  const answer = errorReply(error);
+  const described = JSON.parse(answer.body) as { error: { code: string } };
+  return {
+    status: answer.status,
+    headers: { ...answer.headers, 'hooklatch-outcome': 'rejected' },
+    body: JSON.stringify({ outcome: 'rejected', code: described.error.code, ...described }),
+    outcome: 'rejected',
+    error,
+  };
 }
 
 /** The inbox could not keep it: 503 + `Retry-After` for an outage, 500 for a setup mistake. */
