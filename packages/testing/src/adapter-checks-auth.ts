@@ -9,6 +9,7 @@ import type { DescribeAdapterOptions } from './adapter-options';
 import type { AdapterSession } from './adapter-session';
 import { baseHeaders } from './adapter-session';
 import { expectHooklatchError } from './expect-error';
+import { signatureValues } from './hidden-values';
 import { oneByteChanged, reserializedBody } from './tampered-bodies';
 
 /** What the authentication checks need from `adapterChecks`. */
@@ -25,18 +26,31 @@ export function authChecks({ options, session, secrets }: AuthCheckContext) {
     s: AdapterSession,
     input: DeliveryInput,
     code: VerificationErrorCode = 'SIGNATURE_INVALID',
+    signatures: readonly string[] = [],
   ) => {
     await expectHooklatchError(s.parse(input), {
       code,
       httpStatus: 401,
       class: VerificationError,
-      secrets,
+      secrets: [...secrets, ...signatures],
     });
   };
-  /** The authentic delivery's headers with another body: only the signature can catch it. */
+  /** One signing time for a delivery and the one it is compared with. */
+  const signedAt = () => ({ timestamp: options.signOptions?.timestamp ?? new Date() });
+  /**
+   * The authentic delivery's headers with another body: only the signature can catch it, and
+   * the error shows neither the signature received nor the one that body would need.
+   */
   const withBody = async (body: string) => {
     const s = session();
-    await rejects(s, { ...s.deliver(), body });
+    const at = signedAt();
+    const signed = s.deliver(undefined, at);
+    const names = s.authHeaders();
+    const signatures = [
+      ...signatureValues(signed.headers, names),
+      ...signatureValues(s.deliver(body, at).headers, names),
+    ];
+    await rejects(s, { ...signed, body }, 'SIGNATURE_INVALID', signatures);
   };
 
   return {
@@ -86,7 +100,15 @@ export function authChecks({ options, session, secrets }: AuthCheckContext) {
     },
     'wrong credentials are rejected': async () => {
       const s = session();
-      await rejects(s, s.forge());
+      const at = signedAt();
+      const forged = s.forge(undefined, at);
+      const names = s.authHeaders();
+      // Nor the signature the adapter expected instead (a forger's answer).
+      const signatures = [
+        ...signatureValues(forged.headers, names),
+        ...signatureValues(s.deliver(undefined, at).headers, names),
+      ];
+      await rejects(s, forged, 'SIGNATURE_INVALID', signatures);
     },
   };
 }

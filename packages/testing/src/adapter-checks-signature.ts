@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { type DeliveryInput, HooklatchError, VerificationError } from '@hooklatch/core';
 import type { AdapterSession } from './adapter-session';
 import { expectHooklatchError, redacted } from './expect-error';
+import { signatureValues } from './hidden-values';
 
 /** What the credential checks need from `adapterChecks`. */
 export interface SignatureCheckContext {
@@ -18,6 +19,8 @@ export interface SignatureCheckContext {
   receivedAt: () => Date;
   /** `signOptions.secret` is set: every delivery is signed with it, whatever the keyIndex. */
   fixedSecret: boolean;
+  /** The adapter's configured tolerance (`toleranceSeconds` of the suite), when given. */
+  toleranceSeconds?: number | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -61,7 +64,12 @@ const seconds = (date: Date) => String(Math.floor(date.getTime() / 1000));
 
 export function signatureChecks(context: SignatureCheckContext) {
   const { session, secrets, receivedAt } = context;
-  const refused = async (s: AdapterSession, input: DeliveryInput, what: string) => {
+  const refused = async (
+    s: AdapterSession,
+    input: DeliveryInput,
+    what: string,
+    signatures: readonly string[] = [],
+  ) => {
     const error = await s.parse(input).then(
       () => assert.fail(`${what} was accepted`),
       (e: unknown) => e,
@@ -73,9 +81,15 @@ export function signatureChecks(context: SignatureCheckContext) {
     await expectHooklatchError(Promise.reject(error), {
       code: error.code,
       httpStatus: error.httpStatus,
-      secrets,
+      secrets: [...secrets, ...signatures],
     });
   };
+  /** Parsed at `receivedAt`, accepted or the reason it was not. */
+  const acceptedAt = async (s: AdapterSession, input: DeliveryInput, receivedAt: Date) =>
+    s.parse(input, { receivedAt }).then(
+      () => undefined,
+      (e: unknown) => (e instanceof HooklatchError ? e.code : redacted(String(e), secrets)),
+    );
 
   return {
     'a truncated, emptied or altered credential is rejected': async () => {
@@ -92,14 +106,23 @@ export function signatureChecks(context: SignatureCheckContext) {
           () => undefined,
           (e: unknown) => e,
         );
+        // A header whose absence breaks the parse is a typed refusal, never a plain TypeError
+        // from reading what is not there (a 500 INTERNAL for the sender's mistake).
+        assert.ok(
+          absent === undefined || absent instanceof HooklatchError,
+          `without ${name}: ${redacted(String(absent), secrets)}`,
+        );
         if (!(absent instanceof VerificationError)) continue;
         checked++;
         const value = signed.headers[name] ?? '';
         const variants = new Set(damaged(value));
         variants.delete(value);
+        // The error shows neither what was received nor the signature expected instead.
+        const signatures = signatureValues(signed.headers, names);
         for (const variant of variants) {
           const headers = { ...signed.headers, [name]: variant };
-          await refused(s, { ...signed, headers }, `${name} changed to ${variant.length} chars`);
+          const what = `${name} changed to ${variant.length} chars`;
+          await refused(s, { ...signed, headers }, what, signatures);
         }
       }
       assert.ok(checked > 0, 'no header sign() added is needed to verify');
@@ -113,6 +136,29 @@ export function signatureChecks(context: SignatureCheckContext) {
       const here = at(0);
       // Signatures that do not change with the signing time: the scheme signs no timestamp.
       if (JSON.stringify(here.headers) === JSON.stringify(at(-600_000).headers)) return;
+      // Judged against the delivery's `receivedAt`, never the clock: queued work verified three
+      // days later with its arrival time must pass.
+      const queued = new Date(now.getTime() - 3 * DAY_MS);
+      const late = await acceptedAt(s, at(-3 * DAY_MS), queued);
+      assert.equal(late, undefined, 'a delivery signed at its receivedAt, 3 days ago, was refused');
+      if (context.toleranceSeconds !== undefined && context.toleranceSeconds > 5) {
+        // Just inside and just past the configured tolerance, both ways (seconds, not minutes).
+        const edge = context.toleranceSeconds * 1000;
+        for (const sign of [-1, 1]) {
+          const inside = await acceptedAt(s, at(sign * (edge - 3_000)), now);
+          assert.equal(
+            inside,
+            undefined,
+            `signed ${sign * (edge - 3_000)} ms off, inside the tolerance`,
+          );
+          const past = await acceptedAt(s, at(sign * (edge + 3_000)), now);
+          assert.equal(
+            past,
+            'TIMESTAMP_OUT_OF_TOLERANCE',
+            `signed ${sign * (edge + 3_000)} ms off`,
+          );
+        }
+      }
       for (const offset of [-2 * DAY_MS, 2 * DAY_MS]) {
         const error = await s.parse(at(offset), { receivedAt: now }).then(
           () => assert.fail(`a delivery signed ${offset / DAY_MS} days off was accepted`),

@@ -21,6 +21,7 @@ import {
 } from './adapter-options';
 import { adapterSession } from './adapter-session';
 import { assertProcessedOnce } from './duplicate-delivery';
+import { secretForms } from './hidden-values';
 import { oneByteChanged, reserializedBody } from './tampered-bodies';
 
 function nodeRequest(method: string, headers: Readonly<Record<string, string>>, body: string) {
@@ -119,7 +120,8 @@ function additionalChecks(options: DescribeAdapterOptions): AdapterCheck[] {
  */
 export function adapterChecks(options: DescribeAdapterOptions): AdapterCheck[] {
   const skipped = skipReasons(options);
-  const secrets = options.secrets ?? [];
+  // The configured secrets first (failure messages name them by position), then their forms.
+  const secrets = secretForms(options.secrets ?? []);
   const session = () => adapterSession(options);
 
   const runs: Record<AdapterTestName, () => Promise<void>> = {
@@ -173,6 +175,7 @@ export function adapterChecks(options: DescribeAdapterOptions): AdapterCheck[] {
       secrets,
       receivedAt: () => options.parseOptions?.receivedAt ?? new Date(),
       fixedSecret: options.signOptions?.secret !== undefined,
+      toleranceSeconds: options.toleranceSeconds,
     }),
     ...inputChecks({ options, session, secrets }),
   };

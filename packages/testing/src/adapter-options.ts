@@ -117,6 +117,13 @@ export interface DescribeAdapterOptions {
    */
   maxDepth?: number;
   /**
+   * The timestamp tolerance the adapter is configured with, in seconds. When given, the
+   * timestamp check also signs just inside it (accepted) and just past it (refused), in the past
+   * and the future: a tolerance read in another unit (300 taken as minutes) fails.
+   * @default undefined (only deliveries two days off are checked)
+   */
+  toleranceSeconds?: number;
+  /**
    * Checks of the adapter's own (key rotation, provider-specific headers...), by name, run with
    * the built-in ones. A name may not repeat a built-in check's.
    */

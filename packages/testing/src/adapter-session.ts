@@ -22,8 +22,11 @@ export const DEFAULT_FORGE_SECRET = 'whsec_aG9va2xhdGNoIGNvbmZvcm1hbmNlOiBmb3JnZ
 
 /** What every built-in check works with. */
 export interface AdapterSession extends AdapterTestContext {
-  /** `body` (default: the suite's) signed with `forgeSecret` instead of the adapter's secret. */
-  forge(body?: string): SignedDelivery;
+  /**
+   * `body` (default: the suite's) signed with `forgeSecret` instead of the adapter's secret;
+   * `signOptions` as for `deliver` (a fixed `timestamp`).
+   */
+  forge(body?: string, signOptions?: SignOptions): SignedDelivery;
   /** Names (lower-case) of the headers `sign` adds beyond the suite's `headers`. */
   authHeaders(): string[];
 }
@@ -70,11 +73,11 @@ export function adapterSession(options: DescribeAdapterOptions): AdapterSession 
     deliver,
     parse: (input: DeliveryInput, extra: ParseEventOptions = {}) =>
       parseEvent(adapter(), input, { ...options.parseOptions, ...extra }),
-    forge(body = options.body) {
+    forge(body = options.body, extra: SignOptions = {}) {
       const sign = signer();
       const secret = options.forgeSecret ?? DEFAULT_FORGE_SECRET;
       try {
-        return signWith(sign, body, { secret });
+        return signWith(sign, body, { ...extra, secret });
       } catch (error) {
         if (options.forgeSecret !== undefined) throw error;
         throw new Error(
