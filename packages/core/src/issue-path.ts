@@ -12,12 +12,13 @@
  * shown. Kept small on purpose: it ships in every edge bundle.
  */
 
-type Def = Record<string, unknown>;
+// biome-ignore lint/suspicious/noExplicitAny: zod's definitions are read by what they hold.
+type Def = Record<string, any>;
 
 /**
  * Schema nodes looked at for one issue (a schema met twice counts twice). A union of unions of
- * lazy schemas could otherwise fan out without bound; past this the walk stops naming (safe: it
- * only masks more).
+ * lazy schemas, or a lazy schema that is its own option, could otherwise be walked without end;
+ * past this the walk stops naming (safe: it only masks more).
  */
 const MAX_NODES = 2000;
 
@@ -25,74 +26,54 @@ const MAX_NODES = 2000;
 const WRAPPERS =
   /^(?:optional|nullable|default|prefault|catch|readonly|nonoptional|success|promise)$/;
 
-/** A zod 4 schema's definition, or `undefined` for anything else. */
-function definition(schema: unknown): Def | undefined {
-  const def = (schema as { _zod?: { def?: Def } } | null)?._zod?.def;
-  return typeof def?.type === 'string' ? def : undefined;
-}
-
-/** The schemas a wrapper, union, intersection, pipe or lazy schema stands for. */
-function members(def: Def): unknown[] | undefined {
-  const kind = def.type as string;
-  if (WRAPPERS.test(kind)) return [def.innerType];
-  // Not a list: the spread throws, and issuePath reads it as a schema it does not know.
-  if (kind === 'union') return def.options as unknown[];
-  if (kind === 'intersection') return [def.left, def.right];
-  if (kind === 'pipe') return [def.in, def.out];
-  if (kind === 'lazy') return [typeof def.getter === 'function' ? def.getter() : undefined];
-  return undefined;
-}
-
-/** One segment below `schemas`: shown or not, and the schemas the path goes on in. */
-function step(schemas: unknown[], segment: PropertyKey, budget: { left: number }) {
-  let named = false;
-  const next: unknown[] = [];
-  const index = typeof segment === 'number';
-  while (schemas.length > 0) {
-    const schema = schemas.pop();
-    // Too large to walk: caught by issuePath like a schema that throws.
-    if (--budget.left < 0) throw budget;
-    const def = definition(schema);
-    const kind = def?.type;
-    const inner = def && members(def);
-    if (inner !== undefined) schemas.push(...inner);
-    else if (kind === 'object') {
-      const shape = Object(def?.shape) as Def;
-      named ||= Object.hasOwn(shape, segment);
-      next.push(Object.hasOwn(shape, segment) ? shape[segment as string] : def?.catchall);
-    } else if (kind === 'record' || kind === 'map' || kind === 'set') next.push(def?.valueType);
-    else if ((kind === 'array' || kind === 'tuple') && index) {
-      named = true;
-      const items = def?.items as unknown[] | undefined;
-      next.push(kind === 'array' ? def?.element : (items?.[segment] ?? def?.rest));
-    } else if (def === undefined) {
-      // Not a schema this module can read: nothing is known below, but a number is an index,
-      // not text the sender chose.
-      named ||= index;
-      next.push(undefined);
-    }
-    // Any other zod kind has no parts (a scalar, a custom check): nothing below is named.
+/**
+ * Mark in `shown` the segments from `at` on that `schema` names (see above). `budget[0]` counts
+ * the nodes left. A schema of another kind names no key below it, but its indexes are shown: a
+ * number is an index, not text the sender chose. A zod kind with no parts (a scalar, a custom
+ * check) names nothing below it.
+ */
+function walk(
+  schema: unknown,
+  path: readonly PropertyKey[],
+  at: number,
+  shown: boolean[],
+  budget: number[],
+): void {
+  if (at >= path.length || --(budget[0] as number) < 0) return;
+  const def: Def | undefined = (schema as { _zod?: { def?: Def } } | null)?._zod?.def;
+  const segment = path[at] as PropertyKey;
+  const same = (inner: unknown) => walk(inner, path, at, shown, budget);
+  const below = (inner: unknown) => walk(inner, path, at + 1, shown, budget);
+  const kind = def?.type;
+  if (def === undefined || typeof kind !== 'string') {
+    for (let i = at; i < path.length; i++) shown[i] ||= typeof path[i] === 'number';
+  } else if (WRAPPERS.test(kind)) same(def.innerType);
+  else if (kind === 'union') for (const option of def.options) same(option);
+  else if (kind === 'intersection' || kind === 'pipe') {
+    same(def.left ?? def.in);
+    same(def.right ?? def.out);
+  } else if (kind === 'lazy') same(def.getter());
+  else if (kind === 'object') {
+    const named = Object.hasOwn(def.shape, segment);
+    shown[at] ||= named;
+    below(named ? def.shape[segment] : def.catchall);
+  } else if (kind === 'record' || kind === 'map' || kind === 'set') below(def.valueType);
+  else if ((kind === 'array' || kind === 'tuple') && typeof segment === 'number') {
+    shown[at] = true;
+    below(kind === 'array' ? def.element : (def.items[segment] ?? def.rest));
   }
-  return { named, next };
 }
 
 /** `path` as `a.0.*.b`, each segment shown only when `schema` names it (see above). */
 export function issuePath(schema: unknown, path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  const budget = { left: MAX_NODES };
-  let schemas: unknown[] = [schema];
-  const shown: string[] = [];
-  for (const segment of path) {
-    let named = false;
-    try {
-      if (schemas.length > 0) ({ named, next: schemas } = step(schemas, segment, budget));
-    } catch {
-      // A schema that throws while read (a proxy, a getter), or one too large to walk: read
-      // as one this module does not know, from here on.
-      named = typeof segment === 'number';
-      schemas = [undefined];
-    }
-    shown.push(named ? String(segment) : '*');
+  const shown: boolean[] = [];
+  try {
+    walk(schema, path, 0, shown, [MAX_NODES]);
+  } catch {
+    // A schema that throws while read (a proxy, a getter): what was found stands, and indexes
+    // are shown (a number is never text the sender chose).
+    for (let i = 0; i < path.length; i++) shown[i] ||= typeof path[i] === 'number';
   }
-  return shown.join('.');
+  return path.map((segment, i) => (shown[i] ? String(segment) : '*')).join('.');
 }

@@ -65,6 +65,8 @@ export {
   requireString,
   valueAtPath,
 } from './kit/json-fields';
+export type { OptionKeys } from './kit/known-options';
+export { knownOptions } from './kit/known-options';
 export type { JsonLimitOptions } from './kit/options';
 export {
   booleanOption,

@@ -5,6 +5,7 @@ import {
   booleanOption,
   checkOptionsObject,
   createAdapter,
+  knownOptions,
   pathListOption,
   resolveEventId,
   stringOption,
@@ -17,6 +18,7 @@ import { readModifiedOn } from './modified-on';
 import {
   CREATIO_DEFAULT_NAME,
   CREATIO_DEFAULT_TYPE,
+  CREATIO_OPTION_KEYS,
   CREATIO_RETENTION_MS,
   CREATIO_VOLATILE_FIELDS,
   type CreatioOptions,
@@ -38,6 +40,7 @@ import { checkSubjectKey, creatioSubject, subjectColumn } from './subject';
 export function creatio(options: CreatioOptions): WebhookAdapter<CreatioEvent> {
   checkOptionsObject(CREATIO_DEFAULT_NAME, options);
   const name = stringOption(CREATIO_DEFAULT_NAME, 'name', options.name, CREATIO_DEFAULT_NAME);
+  knownOptions(name, options, CREATIO_OPTION_KEYS);
   const verify = creatioVerifier(name, options);
   const volatileFields = pathListOption(
     name,

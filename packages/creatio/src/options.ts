@@ -1,5 +1,5 @@
 /** Options of the `creatio()` adapter and their documented defaults. */
-import type { JsonLimitOptions } from '@hooklatch/core/kit';
+import type { JsonLimitOptions, OptionKeys } from '@hooklatch/core/kit';
 import type { CreatioAuth } from './auth';
 
 /** Default provider name and dedupe-key prefix. */
@@ -91,3 +91,21 @@ export interface CreatioOptions extends JsonLimitOptions {
    */
   defaultType?: string;
 }
+
+/**
+ * Every `creatio()` option, so a mistyped one is refused (the type keeps this list complete).
+ * The keys inside each `auth` entry are checked per scheme by the kit.
+ */
+export const CREATIO_OPTION_KEYS: OptionKeys<CreatioOptions> = {
+  auth: true,
+  verify: true,
+  name: true,
+  retentionMs: true,
+  subjectKey: true,
+  volatileFields: true,
+  deliveryIdHeader: true,
+  assumeUtc: true,
+  requireModifiedOn: true,
+  defaultType: true,
+  maxDepth: true,
+};

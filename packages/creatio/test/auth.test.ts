@@ -195,4 +195,48 @@ describe('configuration', () => {
     configError({ auth: { scheme: 'hmac', secret: '' } });
     configError({ auth: { scheme: 'nope' } as never });
   });
+
+  it('names the missing credential in details.option, under `auth`', () => {
+    expect(configError({ auth: { scheme: 'basic', username } as never }).details).toEqual({
+      option: 'auth.password',
+    });
+    expect(configError({ auth: { scheme: 'bearer', token: '' } }).details).toEqual({
+      option: 'auth.token',
+    });
+    expect(configError({ auth: { scheme: 'hmac', secret: '' } }).details).toEqual({
+      option: 'auth.secret',
+    });
+    const rotated = [
+      { scheme: 'bearer', token },
+      { scheme: 'basic', username: '', password },
+    ] as const;
+    expect(configError({ auth: rotated }).details).toEqual({ option: 'auth[1].username' });
+  });
+
+  it('refuses an unknown option or auth key by name, and accepts every documented one', () => {
+    const typo = configError({ auth: { scheme: 'bearer', token }, subjectKeys: 'Id' } as never);
+    expect(typo.details).toEqual({ option: 'subjectKeys' });
+    expect(typo.message).toBe('creatio: unknown option "subjectKeys".');
+    // `tokens` misspelt would otherwise leave only `token` accepted, silently.
+    const inner = configError({ auth: { scheme: 'bearer', token, tokenz: [oldToken] } as never });
+    expect(inner.details).toEqual({ option: 'auth.tokenz' });
+    const every = creatio({
+      auth: [
+        { scheme: 'basic', username, password },
+        { scheme: 'bearer', token, tokens: [oldToken] },
+        { scheme: 'hmac', secret: hmacSecret, header: 'X-Sig', prefix: 'sha256=', encoding: 'hex' },
+      ],
+      verify: undefined,
+      name: 'crm',
+      retentionMs: 1000,
+      subjectKey: 'Id',
+      volatileFields: [],
+      deliveryIdHeader: false,
+      assumeUtc: true,
+      requireModifiedOn: false,
+      defaultType: 'upsert',
+      maxDepth: 64,
+    });
+    expect(every.name).toBe('crm');
+  });
 });

@@ -5,6 +5,7 @@ import {
   checkOptionsObject,
   createAdapter,
   type EffectiveSchemaPolicy,
+  knownOptions,
   payloadDigest,
   requireHeader,
   type SchemaPolicy,
@@ -21,7 +22,12 @@ import {
 import type { GithubEvent } from './event';
 import { type GithubTypedEventType, githubPayloadSchemas } from './generated/schemas';
 import { GITHUB_HEADERS } from './headers';
-import { GITHUB_DIGEST_EXCLUDE, GITHUB_RETENTION_MS, type GithubOptions } from './options';
+import {
+  GITHUB_DIGEST_EXCLUDE,
+  GITHUB_OPTION_KEYS,
+  GITHUB_RETENTION_MS,
+  type GithubOptions,
+} from './options';
 import { githubVerification } from './verifier';
 
 // The optional headers' lower-case names, made once (a RawDelivery's names are lower-case).
@@ -76,6 +82,7 @@ export function github<P extends SchemaPolicy = 'reject', V extends boolean = tr
   options: GithubOptions<P, V>,
 ): WebhookAdapter<GithubPolicyEvent<EffectiveSchemaPolicy<P, V>>> {
   checkOptionsObject('github', options);
+  knownOptions('github', options, GITHUB_OPTION_KEYS);
   const validate = booleanOption('github', 'validatePayloads', options.validatePayloads, true);
   return createAdapter<GithubPolicyEvent<EffectiveSchemaPolicy<P, V>>>({
     name: 'github',

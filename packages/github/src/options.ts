@@ -1,6 +1,7 @@
 /** Options of the `github()` adapter. */
 import type {
   JsonLimitOptions,
+  OptionKeys,
   SchemaPolicy,
   SchemaPolicyOptions,
   SecretOptions,
@@ -51,3 +52,14 @@ export interface GithubOptions<P extends SchemaPolicy = SchemaPolicy, V extends 
    */
   validatePayloads?: V | undefined;
 }
+
+/** Every `github()` option, so a mistyped one is refused (the type keeps this list complete). */
+export const GITHUB_OPTION_KEYS: OptionKeys<GithubOptions> = {
+  secret: true,
+  secrets: true,
+  verify: true,
+  retentionMs: true,
+  validatePayloads: true,
+  schemaPolicy: true,
+  maxDepth: true,
+};

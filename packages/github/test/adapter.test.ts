@@ -208,4 +208,26 @@ describe('github()', () => {
       expect.objectContaining({ code: 'CONFIG_INVALID', details: { option: 'secret' } }),
     );
   });
+
+  it('refuses an unknown option by name, and accepts every documented one', () => {
+    // `toleranceSeconds` is Stripe's: GitHub signs no timestamp, so it must not look honoured.
+    const typo = { secret, toleranceSeconds: 300 } as unknown as Parameters<typeof github>[0];
+    expect(() => github(typo)).toThrow(
+      expect.objectContaining({
+        code: 'CONFIG_INVALID',
+        message: 'github: unknown option "toleranceSeconds".',
+        details: { option: 'toleranceSeconds' },
+      }),
+    );
+    const every = github({
+      secret,
+      secrets: undefined,
+      verify: undefined,
+      retentionMs: 1000,
+      validatePayloads: false,
+      schemaPolicy: 'envelope',
+      maxDepth: 64,
+    });
+    expect(every.retentionMs).toBe(1000);
+  });
 });

@@ -3,6 +3,7 @@ import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
 import {
   checkOptionsObject,
   createAdapter,
+  knownOptions,
   optionInvalid,
   pathListOption,
   type SchemaPolicy,
@@ -14,6 +15,7 @@ import { qualioEventId, qualioFingerprintInput } from './event-id';
 import {
   QUALIO_DEFAULT_NAME,
   QUALIO_DELIVERY_ID_HEADER,
+  QUALIO_OPTION_KEYS,
   QUALIO_RETENTION_MS,
   QUALIO_VOLATILE_FIELDS,
   type QualioOptions,
@@ -55,6 +57,7 @@ export function qualio<P extends SchemaPolicy = 'reject'>(
 ): WebhookAdapter<QualioEvent<P>> {
   checkOptionsObject(QUALIO_DEFAULT_NAME, options);
   const name = stringOption(QUALIO_DEFAULT_NAME, 'name', options.name, QUALIO_DEFAULT_NAME);
+  knownOptions(name, options, QUALIO_OPTION_KEYS);
   const subjectFields = options.subjectFields ?? {};
   if (subjectFields === null || typeof subjectFields !== 'object' || Array.isArray(subjectFields)) {
     throw optionInvalid(name, 'subjectFields', 'must map record families to field names');

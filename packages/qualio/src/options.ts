@@ -1,5 +1,10 @@
 /** Options of the `qualio()` adapter and its documented defaults. */
-import type { JsonLimitOptions, SchemaPolicy, SchemaPolicyOptions } from '@hooklatch/core/kit';
+import type {
+  JsonLimitOptions,
+  OptionKeys,
+  SchemaPolicy,
+  SchemaPolicyOptions,
+} from '@hooklatch/core/kit';
 import type { QualioAuth } from './auth';
 
 /** Default provider name and dedupe-key prefix. */
@@ -78,3 +83,19 @@ export interface QualioOptions<P extends SchemaPolicy = SchemaPolicy>
    */
   subjectFields?: Readonly<Record<string, string>>;
 }
+
+/**
+ * Every `qualio()` option, so a mistyped one is refused (the type keeps this list complete). The
+ * keys inside each `auth` entry are checked per scheme by the kit.
+ */
+export const QUALIO_OPTION_KEYS: OptionKeys<QualioOptions> = {
+  auth: true,
+  verify: true,
+  name: true,
+  retentionMs: true,
+  volatileFields: true,
+  deliveryIdHeader: true,
+  subjectFields: true,
+  schemaPolicy: true,
+  maxDepth: true,
+};

@@ -86,12 +86,14 @@ export function checkSubjectFields(
         'CONFIG_INVALID',
         `${provider}: subjectFields cannot remap the built-in family "${family}" ` +
           `(its subject is always ${QUALIO_SUBJECT_FIELDS[family]}).`,
+        { details: { option: 'subjectFields' } },
       );
     }
     if (typeof field !== 'string' || field.trim() === '') {
       throw new ConfigurationError(
         'CONFIG_INVALID',
         `${provider}: subjectFields.${family} must be a non-empty field path.`,
+        { details: { option: 'subjectFields' } },
       );
     }
   }

@@ -11,6 +11,7 @@ import {
   checkOptionsObject,
   createAdapter,
   type EffectiveSchemaPolicy,
+  knownOptions,
   optionInvalid,
   type ResolvedVerifier,
   type SchemaPolicy,
@@ -19,7 +20,12 @@ import {
 } from '@hooklatch/core/kit';
 import type { ShopifyEvent } from './event';
 import { requireShopifyHeader, SHOPIFY_HEADERS, shopifyHeader, shopifyHeaderName } from './headers';
-import { SHOPIFY_DIGEST_EXCLUDE, SHOPIFY_RETENTION_MS, type ShopifyOptions } from './options';
+import {
+  SHOPIFY_DIGEST_EXCLUDE,
+  SHOPIFY_OPTION_KEYS,
+  SHOPIFY_RETENTION_MS,
+  type ShopifyOptions,
+} from './options';
 import { shopifyEnvelopeChecks, shopifyEnvelopeSchema, typedShopifySchema } from './payloads';
 import { shopifySubject } from './subject';
 import { shopifyTriggeredAtHeader } from './triggered-at';
@@ -96,6 +102,7 @@ export function shopify<P extends SchemaPolicy = 'reject', V extends boolean = t
 ): WebhookAdapter<ShopifyEvent<EffectiveSchemaPolicy<P, V>>> {
   checkOptionsObject('shopify', options);
   refuseRenamedOptions(options);
+  knownOptions('shopify', options, SHOPIFY_OPTION_KEYS);
   const maxEventAge = toleranceOption(
     'shopify',
     'maxEventAgeSeconds',

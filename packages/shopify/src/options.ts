@@ -1,6 +1,7 @@
 /** Options of the `shopify()` adapter and its documented defaults. */
 import type {
   JsonLimitOptions,
+  OptionKeys,
   SchemaPolicy,
   SchemaPolicyOptions,
   SecretOptions,
@@ -60,3 +61,18 @@ export interface ShopifyOptions<P extends SchemaPolicy = SchemaPolicy, V extends
    */
   validatePayloads?: V | undefined;
 }
+
+/**
+ * Every `shopify()` option, so a mistyped one is refused (the type keeps this list complete).
+ * The pre-0.2 `toleranceSeconds` is not one: it is refused first, with its new name.
+ */
+export const SHOPIFY_OPTION_KEYS: OptionKeys<ShopifyOptions> = {
+  secret: true,
+  secrets: true,
+  verify: true,
+  retentionMs: true,
+  maxEventAgeSeconds: true,
+  validatePayloads: true,
+  schemaPolicy: true,
+  maxDepth: true,
+};

@@ -147,4 +147,25 @@ describe('shopify()', () => {
       expect.objectContaining({ code: 'CONFIG_INVALID' }),
     );
   });
+
+  it('refuses an unknown option by name, and accepts every documented one', () => {
+    const typo = { secret, maxEventAge: 60 } as unknown as Parameters<typeof shopify>[0];
+    expect(() => shopify(typo)).toThrow(
+      expect.objectContaining({
+        code: 'CONFIG_INVALID',
+        message: 'shopify: unknown option "maxEventAge".',
+        details: { option: 'maxEventAge' },
+      }),
+    );
+    const every = shopify({
+      secrets: [secret],
+      verify: undefined,
+      retentionMs: 1000,
+      maxEventAgeSeconds: 60,
+      validatePayloads: false,
+      schemaPolicy: 'envelope',
+      maxDepth: 64,
+    });
+    expect(every.retentionMs).toBe(1000);
+  });
 });

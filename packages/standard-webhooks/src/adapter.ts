@@ -3,6 +3,7 @@ import type { ParsedEvent, WebhookAdapter } from '@hooklatch/core';
 import {
   checkOptionsObject,
   createAdapter,
+  knownOptions,
   type PayloadSchema,
   type SchemaPolicy,
   stringOption,
@@ -22,6 +23,7 @@ import {
   STANDARD_WEBHOOKS_DEFAULT_NAME,
   STANDARD_WEBHOOKS_DEFAULT_TOLERANCE_SECONDS,
   STANDARD_WEBHOOKS_DIGEST_EXCLUDE,
+  STANDARD_WEBHOOKS_OPTION_KEYS,
   STANDARD_WEBHOOKS_RETENTION_MS,
   type StandardWebhooksOptions,
 } from './options';
@@ -69,6 +71,7 @@ export function buildStandardWebhooks<
     options.name,
     STANDARD_WEBHOOKS_DEFAULT_NAME,
   );
+  knownOptions(name, options, STANDARD_WEBHOOKS_OPTION_KEYS);
   checkVerifyOption(options, name);
   const tolerance = toleranceOption(
     name,

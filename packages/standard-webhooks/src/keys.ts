@@ -17,10 +17,28 @@ export const STANDARD_WEBHOOKS_SIGNING_KEY_PREFIX = 'whsk_';
 
 const ED25519_KEY_BYTES = 32;
 
-function invalidKey(provider: string, what: string, index: number, reason: string) {
+/**
+ * The option a key at `index` of a decoded list was given in, for `details.option`: the lists
+ * are the single option's value, then the list option's, as `configuredInOrder` builds them.
+ */
+export type KeyOption = (index: number) => string;
+
+/** Keys from `single` then `list` (`secret` then `secrets[i]`), `single` set or not. */
+export function keyOption(single: string, list: string, hasSingle: boolean): KeyOption {
+  return (index) =>
+    hasSingle && index === 0 ? single : `${list}[${hasSingle ? index - 1 : index}]`;
+}
+
+function invalidKey(
+  provider: string,
+  what: string,
+  index: number,
+  reason: string,
+  option: KeyOption,
+) {
   // Only the position and the reason: the key itself never appears in an error.
   return new ConfigurationError('CONFIG_INVALID', `${provider}: ${what} #${index} ${reason}.`, {
-    details: { key: what, index },
+    details: { option: option(index), key: what, index },
   });
 }
 
@@ -38,12 +56,16 @@ function prefixedBytes(text: string, prefix: string): Uint8Array | null {
  * Turn each secret into HMAC key bytes. Strings are base64, with or without the `whsec_`
  * prefix (as the reference libraries accept them); bytes are used as they are.
  */
-export function decodeSecrets(secrets: readonly Secret[], provider: string): Uint8Array[] {
+export function decodeSecrets(
+  secrets: readonly Secret[],
+  provider: string,
+  option: KeyOption = (index) => `secrets[${index}]`,
+): Uint8Array[] {
   return secrets.map((secret, index) => {
     if (secret instanceof Uint8Array) return secret;
     const bytes = prefixedBytes(secret, STANDARD_WEBHOOKS_SECRET_PREFIX);
     if (bytes === null || bytes.length === 0) {
-      throw invalidKey(provider, 'secret', index, 'is not a whsec_ base64 secret');
+      throw invalidKey(provider, 'secret', index, 'is not a whsec_ base64 secret', option);
     }
     return bytes;
   });
@@ -58,6 +80,7 @@ export function decodePublicKeys(
   keys: readonly Secret[],
   provider: string,
   ed: Ed25519Scheme | undefined,
+  option: KeyOption = (index) => `publicKeys[${index}]`,
 ): Uint8Array[] {
   if (keys.length === 0) return [];
   const scheme = requireEd25519(ed, provider, 'publicKey');
@@ -70,11 +93,12 @@ export function decodePublicKeys(
         'publicKey',
         index,
         'is not a whpk_ base64 ed25519 public key (32 bytes)',
+        option,
       );
     }
     // Strict (non-ZIP-215) decoding, the same rule verification applies.
     if (!scheme.isValidPublicKey(bytes)) {
-      throw invalidKey(provider, 'publicKey', index, 'is not a valid ed25519 point');
+      throw invalidKey(provider, 'publicKey', index, 'is not a valid ed25519 point', option);
     }
     return bytes;
   });

@@ -1,6 +1,7 @@
 /** Options of the Standard Webhooks adapter and its documented defaults. */
 import type {
   JsonLimitOptions,
+  OptionKeys,
   SchemaPolicy,
   SchemaPolicyOptions,
   SecretOptions,
@@ -82,3 +83,19 @@ export interface StandardWebhooksOptions<
    */
   fallbackType?: string | undefined;
 }
+
+/** Every `standardWebhooks()` option, so a mistyped one is refused (the type keeps it complete). */
+export const STANDARD_WEBHOOKS_OPTION_KEYS: OptionKeys<StandardWebhooksOptions> = {
+  secret: true,
+  secrets: true,
+  publicKey: true,
+  publicKeys: true,
+  verify: true,
+  toleranceSeconds: true,
+  events: true,
+  name: true,
+  retentionMs: true,
+  fallbackType: true,
+  schemaPolicy: true,
+  maxDepth: true,
+};

@@ -5,6 +5,8 @@
 import { ConfigurationError, isHooklatchError } from '@hooklatch/core';
 import {
   hmacSha256,
+  knownOptions,
+  type OptionKeys,
   optionInvalid,
   rawPayloadBytes,
   resolveSecrets,
@@ -45,6 +47,12 @@ export interface VerifyStandardWebhookOptions {
   receivedAt?: Date;
 }
 
+// Checked so that a mistyped key (`{ now }` for `receivedAt`) is refused, not ignored.
+const VERIFY_OPTION_KEYS: OptionKeys<VerifyStandardWebhookOptions> = {
+  toleranceSeconds: true,
+  receivedAt: true,
+};
+
 /** A key ready to sign with: an HMAC key (`v1`) or an ed25519 seed (`v1a`). */
 export interface SigningKey {
   version: 'v1' | 'v1a';
@@ -70,7 +78,7 @@ export function signingKeyOf(secret: Secret, fallback: 'v1' | 'v1a', provider: s
   const key =
     version === 'v1a'
       ? decodeSigningKey(checked, provider)
-      : (decodeSecrets([checked], provider)[0] as Uint8Array);
+      : (decodeSecrets([checked], provider, () => 'secret')[0] as Uint8Array);
   return { version, key };
 }
 
@@ -161,6 +169,7 @@ export function verifyMessage(
   options: VerifyStandardWebhookOptions,
   ed: Ed25519Scheme | undefined,
 ): boolean {
+  knownOptions('verifyStandardWebhook', options, VERIFY_OPTION_KEYS);
   const provider = STANDARD_WEBHOOKS_DEFAULT_NAME;
   const all = resolveSecrets(
     Array.isArray(secretOrSecrets)
@@ -170,12 +179,15 @@ export function verifyMessage(
   );
   const isPublic = (s: Secret) =>
     typeof s === 'string' && s.trim().startsWith(STANDARD_WEBHOOKS_PUBLIC_KEY_PREFIX);
+  // Secrets and public keys share the one argument, so it is what a bad key is named by.
+  const argument = () => (Array.isArray(secretOrSecrets) ? 'secrets' : 'secret');
   const keys = {
     secrets: decodeSecrets(
       all.filter((s) => !isPublic(s)),
       provider,
+      argument,
     ),
-    publicKeys: decodePublicKeys(all.filter(isPublic), provider, ed),
+    publicKeys: decodePublicKeys(all.filter(isPublic), provider, ed, argument),
     ed25519: ed,
   };
   const tolerance = toleranceOption(

@@ -17,7 +17,7 @@ import {
 import { configuresSecrets, publicKeyList } from './check-options';
 import type { Ed25519Scheme } from './ed25519-scheme';
 import { headerFamily } from './headers';
-import { decodePublicKeys, decodeSecrets } from './keys';
+import { decodePublicKeys, decodeSecrets, keyOption } from './keys';
 import type { StandardWebhooksOptions } from './options';
 import { type SigningKey, signatureEntry, signingKeyOf, timestampSeconds } from './sign';
 import {
@@ -59,7 +59,12 @@ export function standardWebhooksVerifier(
   toleranceSeconds: number,
   ed: Ed25519Scheme | undefined,
 ): ResolvedVerifier {
-  const publicKeys = decodePublicKeys(publicKeyList(options, name), name, ed);
+  const publicKeys = decodePublicKeys(
+    publicKeyList(options, name),
+    name,
+    ed,
+    keyOption('publicKey', 'publicKeys', options.publicKey !== undefined),
+  );
   const source = configuresSecrets(options) ? secretSource(options, name) : undefined;
   if (source === undefined && publicKeys.length === 0) {
     throw new ConfigurationError(
@@ -72,7 +77,13 @@ export function standardWebhooksVerifier(
     typeof options.secrets === 'function'
       ? undefined
       : {
-          secrets: source ? decodeSecrets(resolveSecrets(options, name), name) : [],
+          secrets: source
+            ? decodeSecrets(
+                resolveSecrets(options, name),
+                name,
+                keyOption('secret', 'secrets', options.secret !== undefined),
+              )
+            : [],
           publicKeys,
           ed25519: ed,
         };

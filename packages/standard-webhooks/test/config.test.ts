@@ -28,7 +28,47 @@ describe('configuration', () => {
       () => standardWebhooks({ secrets: ['whsec_AAAA', secret] }),
       secret,
     );
-    expect(error.details).toEqual({ key: 'secret', index: 1 });
+    expect(error.details).toEqual({ option: 'secrets[1]', key: 'secret', index: 1 });
+  });
+
+  it('names the option a bad key was given in: `secret`, or its place in `secrets`', async () => {
+    const single = await configError(() => standardWebhooks({ secret: 'whsec_@@@' }), '@@@');
+    expect(single.details).toEqual({ option: 'secret', key: 'secret', index: 0 });
+    // Counted as configured, `secret` first: the second key is `secrets[0]`.
+    const listed = await configError(
+      () => standardWebhooks({ secret: 'whsec_AAAA', secrets: ['whsec_@@@'] }),
+      '@@@',
+    );
+    expect(listed.details).toEqual({ option: 'secrets[0]', key: 'secret', index: 1 });
+    const { publicKey } = standardWebhooksKeyPair();
+    const key = await configError(
+      () => standardWebhooks({ publicKey, publicKeys: ['whpk_AAAA'] }),
+      'AAAA',
+    );
+    expect(key.details).toEqual({ option: 'publicKeys[0]', key: 'publicKey', index: 1 });
+  });
+
+  it('refuses an unknown option by name, and accepts every documented one', async () => {
+    const typo = { secret: 'whsec_AAAA', tolerance: 60 } as never;
+    const error = await configError(() => standardWebhooks(typo));
+    expect(error.details).toEqual({ option: 'tolerance' });
+    expect(error.message).toBe('standard-webhooks: unknown option "tolerance".');
+    const { publicKey } = standardWebhooksKeyPair();
+    const every = standardWebhooks({
+      secret: 'whsec_AAAA',
+      secrets: undefined,
+      publicKey,
+      publicKeys: [],
+      verify: undefined,
+      toleranceSeconds: 60,
+      events: {},
+      name: 'acme',
+      retentionMs: 1000,
+      fallbackType: 'other',
+      schemaPolicy: 'envelope',
+      maxDepth: 64,
+    });
+    expect(every.name).toBe('acme');
   });
 
   it('refuses a public key of the wrong size or off the curve', async () => {

@@ -107,6 +107,22 @@ describe('verifyStandardWebhook', () => {
     }
   });
 
+  it('refuses an unknown option (`now` for `receivedAt`) instead of ignoring it', async () => {
+    const late = new Date(RECEIVED_AT.getTime() + 400_000);
+    const error = await expectHooklatchError(
+      () => verifyStandardWebhook(SECRET, message, v1, { now: late } as never),
+      { code: 'CONFIG_INVALID', secrets: [SECRET] },
+    );
+    expect(error.details).toEqual({ option: 'now' });
+    expect(error.message).toBe('verifyStandardWebhook: unknown option "now".');
+    // A bad key in the argument is named by it, with its position among the keys of its kind.
+    const bad = await expectHooklatchError(
+      () => verifyStandardWebhook([SECRET, 'whsec_***'], message, v1, at),
+      { code: 'CONFIG_INVALID', secrets: [SECRET] },
+    );
+    expect(bad.details).toEqual({ option: 'secrets', key: 'secret', index: 1 });
+  });
+
   it('a parsed body is RAW_BODY_REQUIRED in both functions: it could never verify', async () => {
     const parsed = { ...message, payload: PAYLOAD as never };
     await expectHooklatchError(() => verifyStandardWebhook(SECRET, parsed, v1, at), {

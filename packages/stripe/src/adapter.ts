@@ -7,6 +7,8 @@ import {
   dateFromUnixTime,
   type EffectiveSchemaPolicy,
   type JsonObject,
+  knownOptions,
+  payloadInvalid,
   requireValidDate,
   type SchemaPolicy,
   validatePayload,
@@ -15,8 +17,23 @@ import {
 import { stripeEventEnvelopeSchema, stripeThinEventSchema } from './envelope';
 import type { StripeEvent } from './event';
 import { typedStripeSchema } from './event-schemas';
-import { STRIPE_DIGEST_EXCLUDE, STRIPE_RETENTION_MS, type StripeOptions } from './options';
+import {
+  STRIPE_DIGEST_EXCLUDE,
+  STRIPE_OPTION_KEYS,
+  STRIPE_RETENTION_MS,
+  type StripeOptions,
+} from './options';
 import { stripeVerification } from './verifier';
+
+/**
+ * A thin event's `created`: an ISO-8601 date-time with its zone, as Stripe writes it (checked
+ * here rather than by zod's iso formats, whose regexes would weigh on every edge bundle).
+ */
+const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+function payloadInvalidThrow(path: string, expectation: string): never {
+  throw payloadInvalid('stripe thin event', path, expectation);
+}
 
 function parseThin(data: JsonObject): ParsedEvent<StripeEvent> {
   const thin = validatePayload(stripeThinEventSchema, data, 'stripe thin event');
@@ -25,7 +42,12 @@ function parseThin(data: JsonObject): ParsedEvent<StripeEvent> {
     id: thin.id,
     idSource: 'event',
     subject: thin.related_object?.id,
-    occurredAt: requireValidDate(new Date(thin.created), { provider: 'stripe', path: 'created' }),
+    occurredAt: requireValidDate(
+      ISO_ZONED.test(thin.created)
+        ? new Date(thin.created)
+        : payloadInvalidThrow('created', 'expected an ISO-8601 date-time with its zone'),
+      { provider: 'stripe thin event', path: 'created' },
+    ),
     meta: { object: thin.object, livemode: thin.livemode, context: thin.context },
     payload: thin,
     validated: true,
@@ -51,6 +73,7 @@ export function stripe<P extends SchemaPolicy = 'reject', V extends boolean = tr
   options: StripeOptions<P, V>,
 ): WebhookAdapter<StripeEvent<EffectiveSchemaPolicy<P, V>>> {
   checkOptionsObject('stripe', options);
+  knownOptions('stripe', options, STRIPE_OPTION_KEYS);
   const validate = booleanOption('stripe', 'validatePayloads', options.validatePayloads, true);
   return createAdapter<StripeEvent<EffectiveSchemaPolicy<P, V>>>({
     name: 'stripe',

@@ -55,7 +55,8 @@ export const stripeThinEventSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
   object: z.literal('v2.core.event'),
   type: z.string().check(z.minLength(1)),
-  created: z.iso.datetime({ offset: true }),
+  // An ISO-8601 date-time with its zone, checked when the event is made (adapter.ts).
+  created: z.string(),
   livemode: z.boolean(),
   context: z.optional(z.nullable(z.string())),
   related_object: z.optional(

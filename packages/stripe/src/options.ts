@@ -1,6 +1,7 @@
 /** Options of the `stripe()` adapter and its documented defaults. */
 import type {
   JsonLimitOptions,
+  OptionKeys,
   SchemaPolicy,
   SchemaPolicyOptions,
   SecretOptions,
@@ -66,3 +67,15 @@ export interface StripeOptions<P extends SchemaPolicy = SchemaPolicy, V extends 
    */
   validatePayloads?: V | undefined;
 }
+
+/** Every `stripe()` option, so a mistyped one is refused (the type keeps this list complete). */
+export const STRIPE_OPTION_KEYS: OptionKeys<StripeOptions> = {
+  secret: true,
+  secrets: true,
+  toleranceSeconds: true,
+  verify: true,
+  retentionMs: true,
+  validatePayloads: true,
+  schemaPolicy: true,
+  maxDepth: true,
+};

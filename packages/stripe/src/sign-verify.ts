@@ -5,6 +5,8 @@
  */
 import { VerificationError } from '@hooklatch/core';
 import {
+  knownOptions,
+  type OptionKeys,
   optionInvalid,
   rawPayloadBytes as payloadBytes,
   type Secret,
@@ -37,6 +39,13 @@ export interface VerifyStripeOptions {
   receivedAt?: Date | undefined;
 }
 
+// The option lists, checked so that a mistyped key (`{ now }`) is refused, not ignored.
+const SIGN_OPTION_KEYS: OptionKeys<SignStripeOptions> = { timestamp: true };
+const VERIFY_OPTION_KEYS: OptionKeys<VerifyStripeOptions> = {
+  toleranceSeconds: true,
+  receivedAt: true,
+};
+
 const MAX_T = 999_999_999_999;
 
 function unixSeconds(timestamp: Date | number | undefined): number {
@@ -63,6 +72,7 @@ export function signStripe(
   payload: string | Uint8Array,
   options: SignStripeOptions = {},
 ): string {
+  knownOptions('signStripe', options, SIGN_OPTION_KEYS);
   const secrets = secretList('signStripe', secret);
   return stripeSignatureHeader(
     secrets,
@@ -85,6 +95,7 @@ export function verifyStripe(
   signature: string | null | undefined,
   options: VerifyStripeOptions = {},
 ): boolean {
+  knownOptions('verifyStripe', options, VERIFY_OPTION_KEYS);
   const secrets = secretList('verifyStripe', secretOrSecrets);
   const body = payloadBytes('verifyStripe', payload);
   const tolerance = toleranceOption(

@@ -1,5 +1,6 @@
 import { memoryStore, parseEvent, processOnce, VerificationError } from '@hooklatch/core';
 import { signedStripeRequest } from '@hooklatch/stripe/testing';
+import { expectHooklatchError } from '@hooklatch/testing';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { STRIPE_RETENTION_MS, stripe } from '../src/index';
@@ -166,5 +167,36 @@ describe('stripe()', () => {
     expect(() => stripe({ verify: true as unknown as false })).toThrow(
       expect.objectContaining({ code: 'CONFIG_INVALID', details: { option: 'verify' } }),
     );
+  });
+
+  it('refuses an unknown option, naming it only when it looks like a name', async () => {
+    const typo = { secret, toleranceSecond: 10 } as unknown as Parameters<typeof stripe>[0];
+    expect(() => stripe(typo)).toThrow(
+      expect.objectContaining({
+        code: 'CONFIG_INVALID',
+        message: 'stripe: unknown option "toleranceSecond".',
+        details: { option: 'toleranceSecond' },
+      }),
+    );
+    // A key that is not an identifier (here a pasted secret) is refused without being echoed.
+    const pasted = { secret, [`${secret} `]: true } as unknown as Parameters<typeof stripe>[0];
+    const error = await expectHooklatchError(() => stripe(pasted), {
+      code: 'CONFIG_INVALID',
+      secrets: [secret],
+    });
+    expect(error.details).toEqual({ option: 'options' });
+  });
+
+  it('accepts every documented option, and known ones set to undefined', () => {
+    const every = stripe({
+      secrets: [secret],
+      toleranceSeconds: 60,
+      retentionMs: 1000,
+      validatePayloads: true,
+      schemaPolicy: 'envelope',
+      maxDepth: 64,
+    });
+    expect(every.retentionMs).toBe(1000);
+    expect(stripe({ secret, secrets: undefined, verify: undefined }).name).toBe('stripe');
   });
 });

@@ -110,6 +110,22 @@ describe('stripe() bad input', () => {
     };
     const error = await refuses(request({ payload: thin }), PayloadError, 'PAYLOAD_INVALID', 422);
     expect(error.message).toContain('created');
+    // `created` is an ISO-8601 date-time with its zone: no zone, or a date no calendar has,
+    // is refused too, naming the path only.
+    for (const created of [
+      '2025-01-22T11:23:15',
+      '2025-13-01T00:00:00Z',
+      ' 2025-01-22T11:23:15Z',
+    ]) {
+      const bad = await refuses(
+        request({ payload: { ...thin, created } }),
+        PayloadError,
+        'PAYLOAD_INVALID',
+        422,
+      );
+      expect(bad.message).toMatch(/^stripe thin event payload failed validation: created: /);
+      expect(bad.message).not.toContain(created.trim());
+    }
   });
 
   it('empty body -> BODY_EMPTY 400', async () => {

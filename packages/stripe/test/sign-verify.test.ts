@@ -49,6 +49,7 @@ describe('signStripe', () => {
     ['secret', () => signStripe([], body)],
     ['timestamp', () => signStripe(secret, body, { timestamp: Date.now() })],
     ['timestamp', () => signStripe(secret, body, { timestamp: new Date(Number.NaN) })],
+    ['timestamps', () => signStripe(secret, body, { timestamps: t } as never)],
   ])('CONFIG_INVALID naming %s', async (option, sign) => {
     const error = await expectHooklatchError(sign, { code: 'CONFIG_INVALID', secrets: [secret] });
     expect(error.details.option).toBe(option);
@@ -97,7 +98,7 @@ describe('verifyStripe', () => {
     expect(verifyStripe(secret, body, header, { receivedAt: later, toleranceSeconds: 0 })).toBe(
       true,
     );
-    // Without `now`, the current time: a header signed now passes.
+    // Without `receivedAt`, the current time: a header signed now passes.
     expect(verifyStripe(secret, body, signStripe(secret, body))).toBe(true);
   });
 
@@ -109,6 +110,8 @@ describe('verifyStripe', () => {
       () => verifyStripe(secret, body, header, { toleranceSeconds: Number.NaN }),
     ],
     ['receivedAt', () => verifyStripe(secret, body, header, { receivedAt: new Date('nope') })],
+    // `now` is not an option (`receivedAt` is): ignoring it would judge t= against the clock.
+    ['now', () => verifyStripe(secret, body, header, { now } as never)],
   ])('a bad %s is CONFIG_INVALID, never false', async (option, verify) => {
     const error = await expectHooklatchError(verify, { code: 'CONFIG_INVALID', secrets: [secret] });
     expect(error.details.option).toBe(option);

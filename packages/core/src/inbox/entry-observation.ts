@@ -24,6 +24,7 @@ import {
 import { deliveryObserved, elapsedMs, subscribed, traced } from '../observe/tracing';
 import { monotonicNow } from '../process/lease-keeper';
 import type { ProcessWarning } from '../process/outcome-types';
+import { HANDLER_NEXT } from './log-messages';
 import { entryFacts, fanOutWarning, logStoreError, reportOutcome } from './observe-fanout';
 import type {
   InboxObserver,
@@ -104,7 +105,7 @@ export class EntryObservation {
     }
     if (log?.enabled('error')) {
       const fields = { ...this.#facts, claims, fence, next, durationMs, ...errorFacts(error) };
-      log.write('error', 'handler_failed', fields);
+      log.write('error', 'handler_failed', fields, HANDLER_NEXT[next]);
     }
   }
 

@@ -9,6 +9,7 @@ import type { LogEvent, LogLevel, LogSink } from '../observe/logger';
 import { type WarningReport, withFacts } from '../observe/reports';
 import { publishWarning } from '../observe/tracing';
 import type { ProcessWarning } from '../process/outcome-types';
+import { INBOX_MESSAGES } from './log-messages';
 import type { InboxEntry } from './types';
 
 /** The part of an observer a warning goes to. */
@@ -52,7 +53,9 @@ export function reportOutcome<R extends object>(
   if (hook === undefined && !logged) return;
   const report = build();
   if (hook !== undefined) isolated(hook, report);
-  if (logged && level !== undefined) log?.write(level, event, { ...(report as object) });
+  if (logged && level !== undefined) {
+    log?.write(level, event, { ...(report as object) }, INBOX_MESSAGES[event]);
+  }
 }
 
 /** The facts of an entry not (yet) parsed: what the inbox keeps of it. */
@@ -77,6 +80,7 @@ export function logStoreError(
   facts?: DeliveryFacts,
 ): void {
   if (observer.log?.enabled('warn')) {
-    observer.log.write('warn', 'inbox_unavailable', { ...facts, operation, ...errorFacts(error) });
+    const fields = { ...facts, operation, ...errorFacts(error) };
+    observer.log.write('warn', 'inbox_unavailable', fields, INBOX_MESSAGES.inbox_unavailable);
   }
 }

@@ -5,6 +5,7 @@
  */
 import { ConfigurationError } from '../errors';
 import { type AuthConfig, type AuthScheme, verifierFromAuth } from './auth-config';
+import { knownOptions, type OptionKeys } from './known-options';
 import type { Secret } from './secrets';
 import { type ResolvedVerifier, resolveVerifier } from './verifier';
 
@@ -29,6 +30,49 @@ export interface AdapterAuthSpec {
   defaults?: AuthDefaults;
 }
 
+/**
+ * The keys an entry of each scheme may have (the type keeps them complete). A mistyped one
+ * (`secrte`, `tokenz`) would otherwise leave its setting unset or at its default, unnoticed.
+ */
+const ENTRY_KEYS: { readonly [S in AuthScheme]: OptionKeys<Entry<S>> } = {
+  hmac: { scheme: true, header: true, encoding: true, prefix: true, secret: true, secrets: true },
+  'timestamped-hmac': {
+    scheme: true,
+    header: true,
+    timestampHeader: true,
+    signatureKey: true,
+    contentPrefix: true,
+    separator: true,
+    encoding: true,
+    prefix: true,
+    toleranceSeconds: true,
+    secret: true,
+    secrets: true,
+  },
+  basic: { scheme: true, username: true, password: true },
+  bearer: { scheme: true, token: true, tokens: true },
+  'api-key': { scheme: true, header: true, key: true, keys: true },
+};
+
+/** Where entry `index` of `auth` is, as `details.option` names it. */
+function entryPath(auth: unknown, index: number): string {
+  return Array.isArray(auth) ? `auth[${index}]` : 'auth';
+}
+
+/**
+ * `error` with its `details.option` placed under `at` (`password` becomes `auth.password`):
+ * the kit's verifiers name their own options, which the application wrote inside `auth`.
+ */
+function underAuth(error: unknown, at: string): unknown {
+  if (!(error instanceof ConfigurationError)) return error;
+  const option = error.details.option;
+  if (typeof option !== 'string' || option === 'auth') return error;
+  return new ConfigurationError(error.code, error.message, {
+    details: { ...error.details, option: `${at}.${option}` },
+    cause: error,
+  });
+}
+
 /** `auth` as one entry or a list, each with the adapter's defaults applied and checked. */
 export function authEntries(
   provider: string,
@@ -37,7 +81,7 @@ export function authEntries(
 ): AuthConfig[] {
   if (auth === undefined) return [];
   const list: readonly AdapterAuth[] = Array.isArray(auth) ? auth : [auth as AdapterAuth];
-  return list.map((entry) => {
+  return list.map((entry, index) => {
     const scheme = (entry as { scheme?: unknown } | null)?.scheme;
     if (typeof scheme !== 'string' || !spec.schemes.includes(scheme as AuthScheme)) {
       throw new ConfigurationError(
@@ -48,6 +92,7 @@ export function authEntries(
         { details: { option: 'auth' } },
       );
     }
+    knownOptions(provider, entry, ENTRY_KEYS[scheme as AuthScheme], entryPath(auth, index));
     const defaults = spec.defaults?.[scheme as AuthScheme] ?? {};
     const merged: Record<string, unknown> = { ...defaults };
     for (const [key, value] of Object.entries(entry)) if (value !== undefined) merged[key] = value;
@@ -65,9 +110,13 @@ export function authVerifier(
   options: { auth?: AdapterAuth | readonly AdapterAuth[] | undefined; verify?: false | undefined },
   spec: AdapterAuthSpec,
 ): ResolvedVerifier {
-  const verifiers = authEntries(provider, options.auth, spec).map((entry) =>
-    verifierFromAuth(provider, entry),
-  );
+  const verifiers = authEntries(provider, options.auth, spec).map((entry, index) => {
+    try {
+      return verifierFromAuth(provider, entry);
+    } catch (error) {
+      throw underAuth(error, entryPath(options.auth, index));
+    }
+  });
   return resolveVerifier(provider, { verifier: verifiers, verify: options.verify });
 }
 

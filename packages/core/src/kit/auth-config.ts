@@ -50,6 +50,7 @@ export function verifierFromAuth(provider: string, auth: AuthConfig): ResolvedVe
       throw new ConfigurationError(
         'CONFIG_INVALID',
         `${provider}: unknown auth scheme "${String((auth as { scheme?: unknown }).scheme)}".`,
+        { details: { option: 'auth' } },
       );
   }
 }

@@ -54,7 +54,9 @@ function credentialList(
   }
   const list = configuredInOrder(provider, names, one, many);
   if (list.length === 0) {
-    throw new ConfigurationError('CONFIG_INVALID', `${provider}: no ${what} configured.`);
+    throw new ConfigurationError('CONFIG_INVALID', `${provider}: no ${what} configured.`, {
+      details: { option: names[0] },
+    });
   }
   return list;
 }
@@ -93,15 +95,14 @@ export interface BasicAuthOptions {
 
 /** Verify `Authorization: Basic base64(username:password)`. */
 export function basicAuthVerifier(options: BasicAuthOptions): ResolvedVerifier {
-  if (
-    typeof options.username !== 'string' ||
-    typeof options.password !== 'string' ||
-    options.username === '' ||
-    options.password === ''
-  ) {
+  // The option named is the first one missing, so the fix is obvious from `details` alone.
+  const blank = (value: unknown) => typeof value !== 'string' || value === '';
+  const missing = blank(options.username) ? 'username' : blank(options.password) ? 'password' : '';
+  if (missing !== '') {
     throw new ConfigurationError(
       'CONFIG_INVALID',
       `${options.provider}: basic auth needs a non-empty username and password.`,
+      { details: { option: missing } },
     );
   }
   const verify = (delivery: RawDelivery) => {

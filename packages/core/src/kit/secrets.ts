@@ -144,11 +144,7 @@ function tenantOf(provider: string, answer: unknown): [string | undefined, unkno
   }
   const { tenant, secrets } = answer as Partial<TenantSecrets>;
   if (typeof tenant !== 'string' || !TENANT_NAME.test(tenant)) {
-    throw invalid(
-      provider,
-      'secrets',
-      'the `secrets` resolver answered a `tenant` that is not 1-64 characters of A-Z a-z 0-9 . _ -.',
-    );
+    throw invalid(provider, 'secrets', 'the `secrets` resolver answered an invalid `tenant`.');
   }
   return [tenant, secrets];
 }

@@ -40,7 +40,11 @@ export type LogEvent =
   | 'retry_scheduled'
   | 'inbox_unavailable';
 
-const MESSAGES: Readonly<Record<LogEvent, string>> = {
+/**
+ * The message of each line. The inbox's own lines bring theirs (inbox/log-messages.ts), so a
+ * bundle without the inbox carries none of their text.
+ */
+const MESSAGES: Readonly<Partial<Record<LogEvent, string>>> = {
   receipt: 'delivery received',
   processed: 'delivery processed',
   duplicate: 'duplicate answered without running the handler',
@@ -51,26 +55,17 @@ const MESSAGES: Readonly<Record<LogEvent, string>> = {
   store_unavailable: 'dedupe store unavailable: answered 503 for a retry',
   rejected: 'delivery rejected',
   warning: 'warning',
-  enqueued: 'delivery kept in the inbox for a worker',
-  retry_scheduled: 'inbox entry failed; it is retried after a backoff',
-  inbox_unavailable: 'inbox unavailable: a delivery is answered 503, a worker retries with backoff',
 };
 
-/** What an inbox worker does after a handler failed (`next`), said instead of the release. */
-function handlerNext(event: LogEvent, next: unknown): string | undefined {
-  if (event !== 'handler_failed') return undefined;
-  if (next === 'retry') return 'handler failed; the inbox entry is retried after a backoff';
-  if (next === 'dead_letter') return 'handler failed; the inbox entry goes to the dead letters';
-  if (next === 'lease') {
-    return "handler's transaction did not commit its completion; the claim is kept until its lease ends";
-  }
-  return undefined;
-}
+/** A handler failure whose transaction kept the claim (`next: 'lease'`), said instead of the release. */
+const KEPT_CLAIM =
+  "handler's transaction did not commit its completion; the claim is kept until its lease ends";
 
 /** Where log lines go. `write` never throws; `enabled` says whether a level is written at all. */
 export interface LogSink {
   enabled(level: LogLevel): boolean;
-  write(level: LogLevel, event: LogEvent, fields: Record<string, unknown>): void;
+  /** `message`: the line's text, where the writer has its own (the inbox's lines). */
+  write(level: LogLevel, event: LogEvent, fields: Record<string, unknown>, message?: string): void;
 }
 
 const ORDER: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -103,12 +98,11 @@ export function logSink(logger: Logger, minimum: LogLevel = 'debug'): LogSink {
   const enabled = (level: LogLevel) => on[level];
   return {
     enabled,
-    write(level, event, fields) {
+    write(level, event, fields, text) {
       if (!enabled(level)) return;
+      const said = text ?? (fields.next === 'lease' ? KEPT_CLAIM : MESSAGES[event]);
       const message =
-        event === 'warning'
-          ? `hooklatch: warning ${String(fields.kind)}`
-          : `hooklatch: ${handlerNext(event, fields.next) ?? MESSAGES[event]}`;
+        event === 'warning' ? `hooklatch: warning ${String(fields.kind)}` : `hooklatch: ${said}`;
       const line: Record<string, unknown> = { hooklatch: event };
       // Facts not known for this line are left out rather than printed as undefined.
       for (const [name, value] of Object.entries(fields))
