@@ -59,6 +59,22 @@ async function killMidHandler(dialect: TxDialect, names: TxNames, mode: string):
   await exited;
 }
 
+/** A worker here on `side`'s inbox, one entry at a time, polling fast. */
+const workerOn = (side: TxSide) => ({
+  inbox: side.inbox,
+  adapter: inboxTestAdapter(),
+  concurrency: 1,
+  leaseMs: LEASE_MS,
+  pollMs: 20,
+  logger: false as const,
+});
+
+/** Wait (up to 20 s) until `key` is completed. */
+async function completedIn(side: TxSide, key: string): Promise<void> {
+  const end = Date.now() + 20_000;
+  while ((await side.inbox.get(key))?.state !== 'completed' && Date.now() < end) await sleep(25);
+}
+
 /** One case: returns the effect rows of the entry and how often the takeover ran it. */
 async function scenario(side: TxSide, names: TxNames, dialect: TxDialect, mode: string) {
   const key = `inboxtest:${mode}`;
@@ -68,19 +84,13 @@ async function scenario(side: TxSide, names: TxNames, dialect: TxDialect, mode: 
   await killMidHandler(dialect, names, mode);
   let runs = 0;
   const takeover = worker({
-    inbox: side.inbox,
-    adapter: inboxTestAdapter(),
-    concurrency: 1,
-    leaseMs: LEASE_MS,
-    pollMs: 20,
-    logger: false,
+    ...workerOn(side),
     async handler(_event, ctx) {
       runs++;
       await side.writeAndComplete(ctx);
     },
   });
-  const end = Date.now() + 20_000;
-  while ((await side.inbox.get(key))?.state !== 'completed' && Date.now() < end) await sleep(25);
+  await completedIn(side, key);
   // Past the dead child's lease: a takeover that was going to happen has happened.
   await sleep(LEASE_MS + 300);
   await takeover.stop();
@@ -136,12 +146,7 @@ for (const [dialect, available] of dialects) {
       let abortedAtEnd: boolean | undefined;
       const make = () =>
         worker({
-          inbox: side.inbox,
-          adapter: inboxTestAdapter(),
-          concurrency: 1,
-          leaseMs: LEASE_MS,
-          pollMs: 20,
-          logger: false,
+          ...workerOn(side),
           onReport: (report) => void reports.push(report),
           async handler(_event, ctx) {
             runs++;
@@ -156,10 +161,7 @@ for (const [dialect, available] of dialects) {
           },
         });
       const workers = [make(), make()];
-      const end = Date.now() + 20_000;
-      while ((await side.inbox.get(key))?.state !== 'completed' && Date.now() < end) {
-        await sleep(25);
-      }
+      await completedIn(side, key);
       await sleep(LEASE_MS + 300);
       await Promise.all(workers.map((w) => w.stop()));
       expect({ runs, effects: await side.effects(key), abortedAtEnd }).toEqual({

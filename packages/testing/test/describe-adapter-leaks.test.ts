@@ -18,22 +18,14 @@ import {
   timingSafeEqual,
 } from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
-import { adapterChecks, type DescribeAdapterOptions } from '../src/index';
+import type { DescribeAdapterOptions } from '../src/index';
 import { ACME_SUITE } from './support/acme-adapter';
+import { failingChecks as failing } from './support/failing-checks';
 
 /** A `whsec_` secret whose key bytes a verifier decodes from base64. */
 const SECRET = 'whsec_c3VpdGUtY2hlY2tzLWtleS1ieXRlcy0xMjM0NTY=';
 const KEY = Buffer.from(SECRET.slice('whsec_'.length), 'base64');
 const TOLERANCE = 300;
-
-async function failing(options: DescribeAdapterOptions): Promise<string[]> {
-  const failed: string[] = [];
-  for (const check of adapterChecks(options)) {
-    if (check.skip !== undefined) continue;
-    await check.run().catch(() => failed.push(check.name));
-  }
-  return failed;
-}
 
 /** How a broken stamped adapter goes wrong. */
 interface Mistakes {

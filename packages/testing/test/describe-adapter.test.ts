@@ -14,7 +14,7 @@ import {
   timingSafeEqual,
 } from '@hooklatch/core/kit';
 import { describe, expect, it } from 'vitest';
-import { adapterChecks, type DescribeAdapterOptions } from '../src/index';
+import { adapterChecks } from '../src/index';
 import { describeAdapter } from '../src/vitest';
 import {
   ACME_SECRET,
@@ -23,22 +23,13 @@ import {
   hmacHex as hex,
   TAMPER_CHECKS as TAMPER,
 } from './support/acme-adapter';
+import { failingChecks as failing } from './support/failing-checks';
 
 const signatureOf = (delivery: RawDelivery) =>
   requireHeader(delivery.headers, 'x-acme-signature', 'SIGNATURE_MISSING');
 
 // A correct adapter passes every check, registered the way users register it.
 describeAdapter(base);
-
-/** Run every check and return the names of those that failed. */
-async function failing(options: DescribeAdapterOptions): Promise<string[]> {
-  const failed: string[] = [];
-  for (const check of adapterChecks(options)) {
-    if (check.skip !== undefined) continue;
-    await check.run().catch(() => failed.push(check.name));
-  }
-  return failed;
-}
 
 describe('the adapter checks catch broken adapters', () => {
   it('an adapter that verifies nothing fails the tamper and credential checks', async () => {
