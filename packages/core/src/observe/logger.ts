@@ -100,7 +100,8 @@ export function logSink(logger: Logger, minimum: LogLevel = 'debug'): LogSink {
     enabled,
     write(level, event, fields, text) {
       if (!enabled(level)) return;
-      const said = text ?? (fields.next === 'lease' ? KEPT_CLAIM : MESSAGES[event]);
+      const kept = event === 'handler_failed' && fields.next === 'lease';
+      const said = text ?? (kept ? KEPT_CLAIM : MESSAGES[event]);
       const message =
         event === 'warning' ? `hooklatch: warning ${String(fields.kind)}` : `hooklatch: ${said}`;
       const line: Record<string, unknown> = { hooklatch: event };
