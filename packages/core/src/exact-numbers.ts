@@ -40,6 +40,12 @@ const LONG_EXPONENT = /\d[eE][+-]?\d{3}/;
 const suspect = (text: string) =>
   LONG_EXPONENT.test(text) || LONG_VALUE.test(text) || LONG_ROOT.test(text);
 
+/**
+ * Whether JSON `text` may hold a number its double does not give back exactly: false means
+ * every number in it parsed to its exact value (a few regex scans, no parse).
+ */
+export const mayHoldLossyNumbers = suspect;
+
 const NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?)(\d+))?$/;
 /** Exponents up to this many digits are exact in a double, sums with them too. */
 const SMALL_EXPONENT_DIGITS = 15;

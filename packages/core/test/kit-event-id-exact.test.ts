@@ -103,6 +103,10 @@ describe('resolveEventId with a numeric event ID', () => {
     expect(await id('{"id":12345678901234567890123}')).toBe('1.2345678901234567890123e+22');
     expect(await id('{"id":0.3000000000000000444}')).toBe('0.3000000000000000444');
     expect(await id('{"id":1.5}')).toBe('1.5');
+    // A longer number whose double is a safe integer is still not that integer.
+    expect(await id('{"id":1.0000000000000000001}')).toBe('1.0000000000000000001');
+    expect(await id('{"id":1}')).toBe('1');
+    expect(await id('{"id":12,"note":1.0000000000000000001}')).toBe('12');
     // A repeated key: JSON.parse keeps the last member, and so does the ID.
     expect(await id('{"id":9007199254740993,"id":9007199254740995}')).toBe('9007199254740995');
     expect(await id('{"data":{"x":"a:9007199254740993"},"id":9007199254740993}')).toBe(

@@ -168,4 +168,24 @@ describe('shopify()', () => {
     });
     expect(every.retentionMs).toBe(1000);
   });
+
+  it('a secret pasted where an option name belongs is refused without being echoed', () => {
+    for (const key of [
+      'shpss_0123456789abcdef0123456789abcdef',
+      'ghp_AbCdEf0123456789',
+      'Secret9',
+    ]) {
+      const pasted = { secret, [key]: true } as unknown as Parameters<typeof shopify>[0];
+      let error: unknown;
+      try {
+        shopify(pasted);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toMatchObject({ code: 'CONFIG_INVALID', details: { option: 'options' } });
+      expect(
+        JSON.stringify({ m: (error as Error).message, d: (error as { details: unknown }).details }),
+      ).not.toContain(key);
+    }
+  });
 });

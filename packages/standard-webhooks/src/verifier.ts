@@ -92,13 +92,18 @@ export function standardWebhooksVerifier(
     (delivery) => {
       const parts = readSignedParts(delivery.headers, delivery.receivedAt, toleranceSeconds);
       if (fixed !== undefined) return verifySignedParts(parts, delivery.rawBody, fixed, name);
-      return withSecrets(source as SecretSource, delivery, (list) =>
-        verifySignedParts(
-          parts,
-          delivery.rawBody,
-          { secrets: decodeSecrets(list, name), publicKeys, ed25519: ed },
-          name,
-        ),
+      return withSecrets(
+        source as SecretSource,
+        delivery,
+        (list) =>
+          verifySignedParts(
+            parts,
+            delivery.rawBody,
+            { secrets: decodeSecrets(list, name), publicKeys, ed25519: ed },
+            name,
+          ),
+        // A fixed public key (v1a) proves no tenant: only the tenant's own secret names it.
+        (found) => found.scheme === 'v1',
       );
     },
     (request) => {

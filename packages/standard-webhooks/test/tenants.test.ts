@@ -5,8 +5,10 @@
  * sender's event was answered as a duplicate or a mismatch and never handled.
  */
 import { handleWebhook, memoryStore, parseEvent, type WebhookEvent } from '@hooklatch/core';
+import { standardWebhooksKeyPair } from '@hooklatch/standard-webhooks/testing';
 import { expectHooklatchError } from '@hooklatch/testing';
 import { describe, expect, it } from 'vitest';
+import { standardWebhooks as withEd25519 } from '../src/ed25519';
 import { standardWebhooks } from '../src/index';
 import { OTHER_SECRET, RECEIVED_AT, SECRET } from './support/fixtures';
 
@@ -71,6 +73,35 @@ describe('a secrets resolver that names the tenant', () => {
       }),
       { code: 'SIGNATURE_INVALID', httpStatus: 401, secrets: [SECRET, OTHER_SECRET] },
     );
+  });
+
+  it('a fixed public key that verified names no tenant: only the tenant’s secret does', async () => {
+    // One endpoint: tenants' HMAC secrets through the resolver, and one ed25519 sender.
+    const pair = standardWebhooksKeyPair(new Uint8Array(32).fill(7));
+    const mixed = withEd25519({
+      publicKey: pair.publicKey,
+      secrets: (delivery) => {
+        const tenant = delivery.headers['x-tenant'] ?? '';
+        const secret = SECRETS[tenant];
+        return secret === undefined ? undefined : { tenant, secrets: [secret] };
+      },
+    });
+    const body = JSON.stringify({ type: 'invoice.paid' });
+    const send = (secret: string, tenant: string) => {
+      const signed = mixed.sign?.(body, {
+        secret,
+        timestamp: RECEIVED_AT,
+        headers: { 'webhook-id': 'msg_1', 'x-tenant': tenant },
+      });
+      if (signed === undefined) throw new Error('no sign');
+      return parseEvent(mixed, signed, { receivedAt: RECEIVED_AT });
+    };
+    // The ed25519 sender claims to be globex: verified by its own key, in no tenant's keys.
+    const claimed = await send(pair.signingKey, 'globex');
+    expect(claimed.dedupeKey).toBe('standard-webhooks:msg_1');
+    expect(claimed.meta.tenant).toBeUndefined();
+    const genuine = await send(OTHER_SECRET, 'globex');
+    expect(genuine.dedupeKey).toBe('standard-webhooks@globex:msg_1');
   });
 
   it('the replay guard dedupes bodies per tenant, never across tenants', async () => {

@@ -4,17 +4,12 @@
  * skippable only for credential schemes, which do not cover the body.
  */
 import assert from 'node:assert/strict';
-import {
-  type DeliveryInput,
-  type SignedDelivery,
-  VerificationError,
-  type VerificationErrorCode,
-} from '@hooklatch/core';
+import { type DeliveryInput, VerificationError, type VerificationErrorCode } from '@hooklatch/core';
 import type { DescribeAdapterOptions } from './adapter-options';
 import type { AdapterSession } from './adapter-session';
 import { baseHeaders } from './adapter-session';
 import { expectHooklatchError } from './expect-error';
-import { signatureValues } from './hidden-values';
+import { signaturesFor } from './hidden-values';
 import { oneByteChanged, reserializedBody } from './tampered-bodies';
 
 /** What the authentication checks need from `adapterChecks`. */
@@ -42,11 +37,7 @@ export function authChecks({ options, session, secrets }: AuthCheckContext) {
   };
   /** One signing time for a delivery and the one it is compared with. */
   const signedAt = () => ({ timestamp: options.signOptions?.timestamp ?? new Date() });
-  /** The signatures of `sent` (received) and of `expected` (what the adapter computes). */
-  const signaturesOf = (s: AdapterSession, sent: SignedDelivery, expected: SignedDelivery) => {
-    const names = s.authHeaders();
-    return [...signatureValues(sent.headers, names), ...signatureValues(expected.headers, names)];
-  };
+
   /**
    * The authentic delivery's headers with another body: only the signature can catch it, and
    * the error shows neither the signature received nor the one that body would need.
@@ -55,7 +46,7 @@ export function authChecks({ options, session, secrets }: AuthCheckContext) {
     const s = session();
     const at = signedAt();
     const signed = s.deliver(undefined, at);
-    const signatures = signaturesOf(s, signed, s.deliver(body, at));
+    const signatures = [...signaturesFor(s, undefined, at), ...signaturesFor(s, body, at)];
     await rejects(s, { ...signed, body }, 'SIGNATURE_INVALID', signatures);
   };
 
@@ -109,8 +100,7 @@ export function authChecks({ options, session, secrets }: AuthCheckContext) {
       const at = signedAt();
       const forged = s.forge(undefined, at);
       // Nor the signature the adapter expected instead (a forger's answer).
-      const signatures = signaturesOf(s, forged, s.deliver(undefined, at));
-      await rejects(s, forged, 'SIGNATURE_INVALID', signatures);
+      await rejects(s, forged, 'SIGNATURE_INVALID', signaturesFor(s, undefined, at));
     },
   };
 }

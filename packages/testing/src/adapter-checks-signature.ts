@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { type DeliveryInput, HooklatchError, VerificationError } from '@hooklatch/core';
 import type { AdapterSession } from './adapter-session';
 import { expectHooklatchError, redacted } from './expect-error';
-import { signatureValues } from './hidden-values';
+import { signaturesFor } from './hidden-values';
 
 /** What the credential checks need from `adapterChecks`. */
 export interface SignatureCheckContext {
@@ -19,6 +19,8 @@ export interface SignatureCheckContext {
   receivedAt: () => Date;
   /** `signOptions.secret` is set: every delivery is signed with it, whatever the keyIndex. */
   fixedSecret: boolean;
+  /** When the suite's deliveries are signed (`signOptions.timestamp`, else now). */
+  signedAt: () => Date;
   /** The adapter's configured tolerance (`toleranceSeconds` of the suite), when given. */
   toleranceSeconds?: number | undefined;
 }
@@ -94,7 +96,9 @@ export function signatureChecks(context: SignatureCheckContext) {
   return {
     'a truncated, emptied or altered credential is rejected': async () => {
       const s = session();
-      const signed = s.deliver();
+      // One signing time, so the signatures it may not show are this delivery's.
+      const at = { timestamp: context.signedAt() };
+      const signed = s.deliver(undefined, at);
       const names = s.authHeaders();
       assert.ok(names.length > 0, 'adapter.sign added no credential headers');
       let checked = 0;
@@ -118,7 +122,7 @@ export function signatureChecks(context: SignatureCheckContext) {
         const variants = new Set(damaged(value));
         variants.delete(value);
         // The error shows neither what was received nor the signature expected instead.
-        const signatures = signatureValues(signed.headers, names);
+        const signatures = signaturesFor(s, undefined, at);
         for (const variant of variants) {
           const headers = { ...signed.headers, [name]: variant };
           const what = `${name} changed to ${variant.length} chars`;

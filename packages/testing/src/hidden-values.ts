@@ -6,18 +6,39 @@
  * 3f9a..." hands a forger the answer, or the key's output for a chosen body).
  */
 import { Buffer } from 'node:buffer';
+import type { SignOptions } from '@hooklatch/core';
+import type { AdapterSession } from './adapter-session';
 
 /** Runs of 16+ signature characters (hex, base64, base64url), `=` padding included. */
 const SIGNATURE = /[A-Za-z0-9+/_-]{16,}=*/g;
 
-/** The signatures in `names` of `headers`, whole and their first 16 characters. */
-export function signatureValues(
-  headers: Readonly<Record<string, string>>,
-  names: readonly string[],
+/**
+ * The signatures `body` gets when signed at `signOptions.timestamp`, whole and their first 16
+ * characters: the runs of the credential headers that change with the secret (signed once
+ * with the adapter's and once with `forgeSecret`), so a delivery ID or a timestamp beside them
+ * is not taken for one. Both: the one expected, and the forged one an attacker sends.
+ */
+export function signaturesFor(
+  s: AdapterSession,
+  body: string | undefined,
+  signOptions: SignOptions,
 ): string[] {
+  let pair: Array<Readonly<Record<string, string>>>;
+  try {
+    pair = [s.deliver(body, signOptions).headers, s.forge(body, signOptions).headers];
+  } catch {
+    // No forged delivery to tell them apart (a forgeSecret sign refuses): the checks that
+    // need one fail on their own.
+    return [];
+  }
+  const runs = pair.map((headers) =>
+    s.authHeaders().flatMap((name) => headers[name]?.match(SIGNATURE) ?? []),
+  );
   const values = new Set<string>();
-  for (const name of names) {
-    for (const run of headers[name]?.match(SIGNATURE) ?? []) {
+  for (const [i, list] of runs.entries()) {
+    const other = new Set(runs[1 - i]);
+    for (const run of list) {
+      if (other.has(run)) continue;
       values.add(run);
       values.add(run.slice(0, 16));
     }

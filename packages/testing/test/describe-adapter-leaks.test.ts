@@ -158,6 +158,48 @@ describe('the adapter checks catch clock and error mistakes', () => {
   });
 });
 
+describe('what the new checks do not take for a leak', () => {
+  it('a delivery ID header sign() adds, named in errors, and a meta.tenant of its own', async () => {
+    // The ID changes with the body, never with the secret: not a signature.
+    const id = (body: Uint8Array) =>
+      `dlv_${createHmac('sha256', 'ids').update(body).digest('hex').slice(0, 24)}`;
+    const verify = (delivery: RawDelivery) => {
+      const signature = delivery.headers['x-ided-signature'];
+      if (signature === undefined) throw new VerificationError('SIGNATURE_MISSING', 'ided: none.');
+      if (!timingSafeEqual(mac('0', delivery.rawBody), signature)) {
+        const named = delivery.headers['x-ided-delivery'] ?? 'none';
+        throw new VerificationError('SIGNATURE_INVALID', `ided: bad signature on ${named}.`);
+      }
+      return { keyIndex: 0 };
+    };
+    const sign = (request: SignRequest) => {
+      if (request.keyIndex > 0 && request.secret === undefined) throw new RangeError('one key');
+      const key =
+        request.secret === undefined ? KEY : Buffer.from(String(request.secret).slice(6), 'base64');
+      const signature = createHmac('sha256', key).update('0.').update(request.body).digest('hex');
+      return { 'x-ided-signature': signature, 'x-ided-delivery': id(request.body) };
+    };
+    const adapter = () =>
+      createAdapter({
+        name: 'ided',
+        retentionMs: 60_000,
+        verify: signedVerifier(verify, sign),
+        parse: (delivery) => {
+          const data = parseJsonBody(delivery.rawBody) as { id: string; type: string };
+          // Its own data, not a resolver's tenant: the key stays `ided:<id>`.
+          return {
+            type: data.type,
+            id: data.id,
+            idSource: 'event',
+            payload: data,
+            meta: { tenant: 'Acme Corp' },
+          };
+        },
+      });
+    expect(await failing({ ...ACME_SUITE, name: 'ided', adapter, secrets: [SECRET] })).toEqual([]);
+  });
+});
+
 // Keep the kit's own timestamped verifier honest under the same checks.
 describe('timestampedHmacVerifier under the new checks', () => {
   it('passes with its tolerance given', async () => {

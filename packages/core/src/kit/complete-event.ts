@@ -12,7 +12,6 @@ import { canonicalHash, type ParseScope } from '../canonical-memo';
 import { ConfigurationError } from '../errors';
 import type { ParsedEvent, RawDelivery, WebhookAdapter, WebhookEvent } from '../event';
 import { DIGEST_PREFIX, deliveryDigest, isStorableDigest } from '../payload-digest';
-import { TENANT_NAME } from './secrets';
 import { requireValidDate } from './timestamps';
 import type { Verification } from './verifier';
 
@@ -41,13 +40,16 @@ export function verificationFacts(verified: Verification): Record<string, unknow
 }
 
 /**
- * The tenant that namespaces the dedupe key: the one the verification found (a `secrets`
- * resolver's `{ tenant }`), else a `meta.tenant` the parse result carries in the same form
- * (an adapter's own parse, or a wrapper of a kit adapter whose `parse` merged it in).
+ * Parse results `merged` made from a verification that named a tenant, and that tenant: a
+ * wrapper of a kit adapter (its `parse` called without the kit's completion) keeps the
+ * namespace. Only a verification names one: an adapter's own `meta.tenant` is its data, never
+ * a key (its keys would change on upgrade, or per attempt if it came from a header).
  */
+const mergedTenants = new WeakMap<object, string>();
+
+/** The tenant that namespaces the dedupe key: the one a `secrets` resolver named. */
 function tenantOf(parsed: ParsedEvent<WebhookEvent>, kit: KitFindings | undefined) {
-  const tenant = kit?.verified.tenant ?? (parsed.meta as { tenant?: unknown } | undefined)?.tenant;
-  return typeof tenant === 'string' && TENANT_NAME.test(tenant) ? tenant : undefined;
+  return kit === undefined ? mergedTenants.get(parsed) : kit.verified.tenant;
 }
 
 /**
@@ -96,8 +98,9 @@ export function completeEvent(
     }
   }
   event.provider = adapter.name;
-  // A tenant's keys (`name@tenant:id`) can never equal another's or an untenanted one: a
-  // tenant name holds no `:`, so the text before the first `:` tells them apart.
+  // A tenant's keys (`name@tenant:id`) can never equal another's or an untenanted one: neither
+  // a tenant nor an adapter name holds `@` or `:`, so the text before the first `:` tells
+  // them apart.
   const tenant = tenantOf(parsed, kit);
   event.dedupeKey =
     tenant === undefined
@@ -131,11 +134,13 @@ export function merged<E extends WebhookEvent>({
   const facts = verificationFacts(verified);
   const digest = parsed.digest === undefined ? jsonDigest(scope) : undefined;
   if (digest === undefined && facts === undefined) return parsed;
-  return {
+  const result = {
     ...parsed,
     ...(digest === undefined ? {} : { digest }),
     ...(facts === undefined ? {} : { meta: { ...facts, ...parsed.meta } }),
   } as ParsedEvent<E>;
+  if (verified.tenant !== undefined) mergedTenants.set(result, verified.tenant);
+  return result;
 }
 
 /** The digest of the body `json()` parsed, when it did. */

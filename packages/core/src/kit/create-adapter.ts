@@ -141,6 +141,9 @@ export function createAdapter<E extends WebhookEvent>(
   checkOptionsObject('createAdapter', options);
   const name = stringOption('createAdapter', 'name', options.name, '');
   if (name === '') throw optionInvalid('createAdapter', 'name', 'is required');
+  // It begins every dedupe key (`name:id`, `name@tenant:id`): with `:` or `@` in it, two
+  // adapters' keys could meet.
+  if (/[:@]/.test(name)) throw optionInvalid('createAdapter', 'name', 'must not contain : or @');
   const retentionMs = durationOption(name, 'retentionMs', options.retentionMs, Number.NaN);
   if (Number.isNaN(retentionMs)) throw optionInvalid(name, 'retentionMs', 'is required');
   checkFunction(name, 'parse', options.parse, true);

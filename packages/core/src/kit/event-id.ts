@@ -3,7 +3,10 @@
  * header, else an `fp1:` fingerprint. The order matters: an event ID survives a re-send as a new
  * delivery; a delivery ID only survives retries of one delivery; a fingerprint is the last resort.
  */
+
+import { fromUtf8 } from '../crypto/encoding';
 import type { IdSource, RawDelivery } from '../event';
+import { mayHoldLossyNumbers } from '../exact-numbers';
 import { type FingerprintInput, fingerprint } from '../fingerprint';
 import { headerKey } from '../verify';
 import { EXACT_ID_EXPECTED, exactNumberAt, payloadInvalid, valueAtPath } from './json-fields';
@@ -13,6 +16,9 @@ export function idFromHeader(delivery: RawDelivery, header: string): string | un
   const value = delivery.headers[headerKey(header)]?.trim();
   return value === undefined || value === '' ? undefined : value;
 }
+
+/** Whether the delivery's body may hold a number its double does not give back exactly. */
+const lossyBody = (delivery: RawDelivery) => mayHoldLossyNumbers(fromUtf8(delivery.rawBody));
 
 /** A number at the ID's path whose exact value could not be read. */
 const INEXACT = Symbol('inexact');
@@ -33,7 +39,11 @@ function readId(
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   // Infinity is no ID (as before): every such number parses to it, whatever its digits.
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-  if (Number.isSafeInteger(value)) return String(value);
+  // A safe integer is its own digits unless the body may hold a longer number that parsed to
+  // it (`1.0000000000000000001` is 1): only such a body is read once more.
+  if (Number.isSafeInteger(value) && (delivery === undefined || !lossyBody(delivery))) {
+    return String(value);
+  }
   return (
     (delivery === undefined ? undefined : exactNumberAt(delivery.rawBody, path, value)) ?? INEXACT
   );

@@ -15,7 +15,7 @@ export type OptionKeys<T> = { readonly [K in keyof T]-?: true };
 /**
  * Throw CONFIG_INVALID for the first own enumerable string key of `options` that `allowed`
  * does not list, naming it (as `<at>.<key>` when `at` is given) in the message and
- * `details.option`. Only a plain identifier of bounded length is quoted: anything else (a pasted
+ * `details.option`. Only a camelCase word of bounded length is quoted: anything else (a pasted
  * secret used as a key, a megabyte of text) is refused without being echoed, under `at` (or
  * `options`). A known key set to `undefined` is fine, as everywhere else; an unknown one is
  * refused whatever its value, since a typo stays a typo. Not an object: nothing to check
@@ -30,7 +30,9 @@ export function knownOptions(
   if (options === null || typeof options !== 'object') return;
   for (const key of Object.keys(options)) {
     if (Object.hasOwn(allowed, key)) continue;
-    const quoted = /^[A-Za-z_$][\w$]{0,63}$/.test(key);
+    // Option names are camelCase words: only such a key is quoted. A secret pasted where a key
+    // belongs (`shpss_...`, `ghp_...`, any with digits or `_`) is refused without being echoed.
+    const quoted = /^[a-z][A-Za-z]{0,39}$/.test(key);
     const option = !quoted ? (at ?? 'options') : at === undefined ? key : `${at}.${key}`;
     const named = quoted ? ` "${option}"` : at === undefined ? '' : ` in \`${at}\``;
     throw new ConfigurationError('CONFIG_INVALID', `${provider}: unknown option${named}.`, {

@@ -210,16 +210,20 @@ export function secretSource(options: SecretOptions, provider: string): SecretSo
 
 /**
  * Run `use` (a verification) on a delivery's secrets, synchronously when they are known
- * synchronously. The tenant a resolver named goes into what `use` answered.
+ * synchronously. The tenant a resolver named goes into what `use` answered, when one of those
+ * secrets verified it (`bySecret`: a verifier that also holds keys of its own, such as fixed
+ * public keys, says which matched): the name is bound by that tenant's secret alone.
  */
 export function withSecrets<T extends object>(
   source: SecretSource,
   delivery: RawDelivery,
   use: (secrets: readonly Secret[]) => T,
+  bySecret: (found: T) => boolean = () => true,
 ): T | Promise<T> {
   const run = (secrets: DeliverySecrets): T => {
     const found = use(secrets);
-    return secrets.tenant === undefined ? found : { ...found, tenant: secrets.tenant };
+    const { tenant } = secrets;
+    return tenant === undefined || !bySecret(found) ? found : { ...found, tenant };
   };
   const secrets = source.forDelivery(delivery);
   return isThenable(secrets) ? Promise.resolve(secrets).then(run) : run(secrets);

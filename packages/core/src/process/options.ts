@@ -6,7 +6,6 @@
  */
 import { ConfigurationError } from '../errors';
 import type { WebhookEvent } from '../event';
-import { TENANT_NAME } from '../kit/secrets';
 import type { DedupeStore } from '../store/types';
 import type { ProcessWarning } from './outcome-types';
 import type { EventHandler, ProcessOnceOptions } from './types';
@@ -135,8 +134,11 @@ export interface CheckedEvent {
   provider: string;
   digest: string | undefined;
   retentionMs: number | undefined;
-  /** `meta.tenant` when it is a tenant name (a `secrets` resolver's), which scopes the digest key. */
-  tenant: string | undefined;
+  /**
+   * What the dedupe key is namespaced by: `provider@tenant` for a tenant's key (a `secrets`
+   * resolver's), else the provider. The digest key is scoped the same way.
+   */
+  namespace: string;
 }
 
 /** Check the event's key, digest and retention; throws `CONFIG_INVALID` naming the field. */
@@ -155,11 +157,12 @@ export function checkEvent(event: WebhookEvent): CheckedEvent {
   ) {
     throw invalid('event.retentionMs', 'a finite number of ms > 0');
   }
-  const tenant = (event.meta as { tenant?: unknown } | undefined)?.tenant;
+  const name = typeof provider === 'string' ? provider : '';
+  const head = dedupeKey.slice(0, Math.max(0, dedupeKey.indexOf(':')));
   return {
     dedupeKey,
-    provider: typeof provider === 'string' ? provider : '',
-    tenant: typeof tenant === 'string' && TENANT_NAME.test(tenant) ? tenant : undefined,
+    provider: name,
+    namespace: name !== '' && head.startsWith(`${name}@`) ? head : name,
     digest,
     retentionMs:
       retentionMs === undefined ? undefined : Math.min(Math.ceil(retentionMs), MAX_TTL_MS),

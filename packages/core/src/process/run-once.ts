@@ -110,10 +110,8 @@ export async function runOnce<R>(
   if (config.replayGuard === 'digest' && event.digest !== undefined) {
     // Event keys are `${provider}:${id}`, and an ID outside the signature is the sender's to
     // pick: a digest key must start where no event key can (`#`), or a forged ID could plant one.
-    // Per tenant too (`meta.tenant`, as the dedupe key): one tenant's body never dedupes
-    // another's.
-    const scope = event.tenant === undefined ? event.provider : `${event.provider}@${event.tenant}`;
-    const digestKey = `#digest:${scope}:${event.digest}`;
+    // Per tenant too, as the dedupe key: one tenant's body never dedupes another's.
+    const digestKey = `#digest:${event.namespace}:${event.digest}`;
     const second = await claimOne<R>(config, key, digestKey, options, 'digest');
     if (!('lease' in second)) {
       const answer = await settleReplay<R>(config, warn, first.lease, ttlMs, second);
